@@ -1,0 +1,24 @@
+import { GeistMono } from "geist/font/mono";
+import { GeistSans } from "geist/font/sans";
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import type { ReactNode } from "react";
+import { Providers } from "@/components/providers/providers";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Touchline", template: "%s · Touchline" },
+  description: "Every touch with every prospect, across lemlist, Smartlead, Close and Leadlex.",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The per-request CSP nonce (set in proxy.ts) lets next-themes' no-flash script run.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  return (
+    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`} suppressHydrationWarning>
+      <body className="min-h-dvh font-sans antialiased">
+        <Providers nonce={nonce}>{children}</Providers>
+      </body>
+    </html>
+  );
+}

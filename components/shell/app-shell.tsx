@@ -1,0 +1,35 @@
+import type { ReactNode } from "react";
+import { listConnections } from "@/lib/server/queries/connections";
+import { Logo } from "./logo";
+import { SidebarNav } from "./sidebar-nav";
+import { ThemeToggle } from "./theme-toggle";
+import { WorkspaceStatus } from "./workspace-status";
+
+export async function AppShell({ children }: { children: ReactNode }) {
+  const connections = await listConnections();
+  return (
+    <div className="flex min-h-dvh">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-card focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <aside className="sticky top-0 hidden h-dvh w-56 shrink-0 flex-col gap-6 border-r bg-sidebar px-3 py-4 md:flex">
+        <Logo />
+        <SidebarNav />
+        <div className="mt-auto">
+          <ThemeToggle />
+        </div>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="sticky top-0 z-20 flex min-h-14 items-center gap-4 border-b bg-background/85 px-6 py-2 backdrop-blur">
+          <div className="md:hidden">
+            <Logo />
+          </div>
+          <WorkspaceStatus initial={connections} />
+        </header>
+        <main id="main" className="mx-auto w-full max-w-[1400px] flex-1 px-6 py-6">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

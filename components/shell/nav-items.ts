@@ -1,0 +1,9 @@
+import { ChartNoAxesCombined, Gauge, ListChecks, Settings, Users } from "lucide-react";
+
+export const NAV_ITEMS = [
+  { href: "/", label: "Overview", icon: Gauge },
+  { href: "/contacts", label: "Contacts", icon: Users },
+  { href: "/tasks", label: "Tasks", icon: ListChecks },
+  { href: "/campaigns", label: "Campaigns", icon: ChartNoAxesCombined },
+  { href: "/settings", label: "Settings", icon: Settings },
+] as const;

@@ -1,0 +1,33 @@
+/** Fetch from Touchline's own API; a problem+json answer becomes an Error with its detail. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errors?: { path: string; message: string }[],
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(`/api/v1${path}`, {
+    ...init,
+    headers: { ...(init?.body ? { "content-type": "application/json" } : {}), ...init?.headers },
+    credentials: "same-origin",
+  });
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON */
+  }
+  if (!res.ok) {
+    const p = body as { detail?: string; errors?: { path: string; message: string }[] } | null;
+    if (res.status === 401 && typeof window !== "undefined") window.location.assign(`/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+    throw new ApiError(res.status, p?.detail ?? `Request failed (${res.status})`, p?.errors);
+  }
+  return body as T;
+}

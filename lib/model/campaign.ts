@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { vendorSchema } from "./vendor";
+
+export const CAMPAIGN_STATUSES = ["draft", "active", "paused", "completed", "archived", "other"] as const;
+export const campaignStatusSchema = z.enum(CAMPAIGN_STATUSES);
+
+export const ENGAGEMENT_COUNTS = ["sent", "delivered", "opened", "clicked", "replied", "bounced", "unsubscribed", "interested"] as const;
+export const engagementCountsSchema = z.object(
+  Object.fromEntries(ENGAGEMENT_COUNTS.map((k) => [k, z.number().int().min(0)])) as Record<
+    (typeof ENGAGEMENT_COUNTS)[number],
+    z.ZodNumber
+  >,
+);
+export type EngagementCounts = z.infer<typeof engagementCountsSchema>;
+
+export const ratesSchema = z.object({
+  open: z.number().nullable(),
+  click: z.number().nullable(),
+  reply: z.number().nullable(),
+  bounce: z.number().nullable(),
+  positive: z.number().nullable().optional(),
+});
+export type Rates = z.infer<typeof ratesSchema>;
+
+/** One set of definitions for every vendor (DESIGN.md "Engagement definitions"). */
+export const RATE_DEFINITIONS = {
+  delivered: "sent − bounced",
+  open: "opened / delivered",
+  click: "clicked / delivered",
+  reply: "replied / delivered",
+  bounce: "bounced / sent",
+  positive: "interested / replied",
+} as const;
+
+/** Numbers the vendor itself reports, kept as given (keys vary by vendor). */
+export const vendorReportedSchema = z.record(z.string(), z.number().nullable()).nullable();
+
+export const campaignSchema = z.object({
+  id: z.string(), // `<vendor>:<vendor id>`
+  connectionId: z.string(),
+  vendor: vendorSchema,
+  vendorId: z.string(),
+  name: z.string(),
+  status: campaignStatusSchema,
+  vendorStatus: z.string().nullable(),
+  createdAt: z.iso.datetime().nullable(),
+  vendorReported: vendorReportedSchema,
+  url: z.string().nullable(),
+  raw: z.unknown(),
+});
+export type Campaign = z.infer<typeof campaignSchema>;

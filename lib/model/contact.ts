@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { vendorSchema } from "./vendor";
+
+export const identitySchema = z.object({
+  vendor: vendorSchema,
+  vendorId: z.string(), // lemlist ctc_/lea_, Smartlead lead id, Close cont_/lead_, Leadlex uuid
+  kind: z.string().nullable().optional(), // e.g. "contact", "lead"
+  url: z.string().nullable().optional(),
+});
+export type Identity = z.infer<typeof identitySchema>;
+
+export const contactSchema = z.object({
+  id: z.string(),
+  email: z.string().nullable(),
+  name: z.string().nullable(),
+  company: z.string().nullable(),
+  identities: z.array(identitySchema),
+  lastActivityAt: z.iso.datetime().nullable(),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+export const contactListItemSchema = z.object({
+  id: z.string(),
+  email: z.string().nullable(),
+  name: z.string().nullable(),
+  company: z.string().nullable(),
+  vendors: z.array(vendorSchema),
+  lastActivityAt: z.iso.datetime().nullable(),
+  activityCount: z.number().int(),
+  openTaskCount: z.number().int(),
+});
+export type ContactListItem = z.infer<typeof contactListItemSchema>;
+
+/** Trimmed and lower-cased: the key that matches one person across vendors. */
+export function normaliseEmail(email: string | null | undefined): string | null {
+  const e = email?.trim().toLowerCase();
+  return e && e.includes("@") ? e : null;
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { ensureFirstAdmin } from "./auth/first-admin";
+import { startDemoWorkspace } from "./demo/bootstrap";
+import { log } from "./log";
+import { checkMasterKey, masterKey } from "./secrets";
+import { getStore } from "./store/db";
+import { startScheduler } from "./sync/scheduler";
+
+/**
+ * Server start-up, once per process (instrumentation.ts): open and migrate the store,
+ * check the master key, create the first admin, start the demo workspace and the
+ * scheduler. A problem here stops the server with a message naming what to fix.
+ */
+export async function boot(): Promise<void> {
+  const e = env();
+  const store = await getStore();
+  await checkMasterKey(store.db, masterKey());
+  await ensureFirstAdmin(store.db);
+  log.info("store ready", { db: store.kind });
+  if (e.TOUCHLINE_DEMO === "on") await startDemoWorkspace(store);
+  startScheduler(store);
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import { desc, eq, sql } from "drizzle-orm";
+import type { Connection, ConnectionStatus, SyncState } from "@/lib/model/connection";
+import type { Vendor } from "@/lib/model/vendor";
+import { getDb } from "../store";
+import * as t from "../store/schema";
+
+type ConnectionRow = typeof t.connections.$inferSelect;
+type RunRow = typeof t.syncRuns.$inferSelect;
+
+const iso = (v: string | null | undefined) => (v ? new Date(v).toISOString() : null);
+
+export function toSyncState(run: RunRow | undefined): SyncState {
+  if (!run) return { id: null, state: "idle", startedAt: null, finishedAt: null, progress: { done: 0, unit: "rows" }, rateLimitedMs: 0, error: null };
+  const p = run.progress as { done?: number; total?: number; unit?: string; pages?: number; stream?: string; window?: string };
+  return {
+    id: run.id,
+    state: run.state as SyncState["state"],
+    startedAt: iso(run.startedAt),
+    finishedAt: iso(run.finishedAt),
+    progress: {
+      done: p.done ?? 0,
+      ...(p.total !== undefined ? { total: p.total } : {}),
+      unit: p.unit ?? "rows",
+      ...(p.pages !== undefined ? { pages: p.pages } : {}),
+      ...(p.stream ? { stream: p.stream } : {}),
+      ...(p.window ? { window: p.window } : {}),
+    },
+    rateLimitedMs: run.rateLimitedMs,
+    error: run.error,
+  };
+}
+
+export function toConnection(row: ConnectionRow, run: RunRow | undefined): Connection {
+  const sync = toSyncState(run);
+  const quota = (row.meta as { quota?: Connection["quota"] }).quota ?? null;
+  return {
+    id: row.id,
+    vendor: row.vendor as Vendor,
+    label: row.label,
+    keyHint: row.keyHint,
+    status: (sync.state === "running" ? "syncing" : row.status) as ConnectionStatus,
+    demo: row.demo,
+    createdAt: new Date(row.createdAt).toISOString(),
+    lastSyncAt: iso(row.lastSyncAt),
+    lastError: row.lastError,
+    quota,
+    sync,
+  };
+}
+
+/** Every connection with its latest sync run, oldest connection first. */
+export async function listConnections(): Promise<Connection[]> {
+  const db = await getDb();
+  const rows = await db.select().from(t.connections).orderBy(t.connections.createdAt, t.connections.id);
+  if (rows.length === 0) return [];
+  const runs = await db
+    .selectDistinctOn([t.syncRuns.connectionId])
+    .from(t.syncRuns)
+    .orderBy(t.syncRuns.connectionId, desc(t.syncRuns.startedAt))
+    .where(sql`${t.syncRuns.connectionId} in ${rows.map((r) => r.id)}`);
+  const byConn = new Map(runs.map((r) => [r.connectionId, r]));
+  return rows.map((r) => toConnection(r, byConn.get(r.id)));
+}
+
+export async function getConnection(id: string): Promise<Connection | null> {
+  const db = await getDb();
+  const [row] = await db.select().from(t.connections).where(eq(t.connections.id, id));
+  if (!row) return null;
+  const [run] = await db.select().from(t.syncRuns).where(eq(t.syncRuns.connectionId, id)).orderBy(desc(t.syncRuns.startedAt)).limit(1);
+  return toConnection(row, run);
+}

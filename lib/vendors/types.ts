@@ -1,0 +1,77 @@
+import type { Activity, Campaign, Task } from "@/lib/model";
+import type { Vendor } from "@/lib/model/vendor";
+
+/**
+ * The contract between a vendor connector (lib/vendors/<vendor>) and the sync
+ * engine (lib/server/sync). Connectors fetch and map; the engine resolves people
+ * to contacts, writes rows and cursors in one transaction per page, and reports progress.
+ */
+
+/** A vendor record of a person. The engine turns it into a Touchline contact by normalised email. */
+export interface PersonRef {
+  /** The vendor's ids for this person (lemlist ctc_ and lea_, Close cont_ and lead_, …). */
+  identities: { vendorId: string; kind: string; url?: string | null }[];
+  email?: string | null;
+  name?: string | null;
+  company?: string | null;
+}
+
+export type MappedActivity = Omit<Activity, "contactId" | "connectionId"> & { person: PersonRef | null };
+export type MappedTask = Omit<Task, "contactId" | "connectionId"> & { person: PersonRef | null };
+export type MappedCampaign = Omit<Campaign, "connectionId">;
+
+export interface SyncBatch {
+  people?: PersonRef[];
+  activities?: MappedActivity[];
+  tasks?: MappedTask[];
+  campaigns?: MappedCampaign[];
+}
+
+export interface StreamPage<S> {
+  batch: SyncBatch;
+  /** Cursor to store with this page's rows, in the same transaction. */
+  state: S;
+  /** Rows fetched so far in this stream run, and an estimate of the total if known. */
+  progress?: { done: number; total?: number; window?: string };
+  /**
+   * Full-listing reconciliation, given on the last page of a complete listing:
+   * open tasks of this connection not in `seenTaskIds` become done (lemlist omits done tasks).
+   */
+  reconcileOpenTasks?: { seenTaskIds: string[] };
+  /** Rows the connector read but could not understand (kept out; counted and logged). */
+  skipped?: number;
+}
+
+export interface ConnectorContext {
+  baseUrl: string;
+  apiKey: string;
+  signal?: AbortSignal;
+  now?: () => Date;
+  onRateLimitWait?(ms: number): void;
+  /** Vendor facts worth showing (Leadlex quota left), stored on the connection. */
+  onMeta?(meta: Record<string, unknown>): void;
+  /** Log of things the connector did not understand; never gets the key. */
+  warn?(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface Stream<S = unknown> {
+  name: string;
+  /** Pages from the stored cursor (null: first sync) onward. */
+  pages(state: S | null): AsyncIterable<StreamPage<S>>;
+}
+
+export interface ConnectorSession {
+  /** Calls the vendor once with the key; throws VendorAuthError when it is refused. */
+  verifyKey(): Promise<void>;
+  /** In the order the engine should run them (campaigns before activities, so names resolve). */
+  streams(): Stream[];
+  /** The live path for one person: everything the vendor has on them now. */
+  refreshPerson(person: { email: string | null; identities: { vendorId: string; kind: string | null }[] }): Promise<SyncBatch>;
+}
+
+export interface Connector {
+  vendor: Vendor;
+  /** The vendor's production base URL (overridable only by server env). */
+  defaultBaseUrl: string;
+  open(ctx: ConnectorContext): ConnectorSession;
+}

@@ -1,0 +1,15 @@
+import type { NextConfig } from "next";
+import { parseEnv } from "./lib/env";
+
+// Fail at boot, naming the variable, rather than on the first request.
+parseEnv(process.env);
+
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // PGlite ships a WASM Postgres and its data files; bundling it breaks both.
+  serverExternalPackages: ["@electric-sql/pglite", "pg"],
+  typedRoutes: false,
+};
+
+export default nextConfig;

@@ -1,0 +1,42 @@
+// `npm run sandbox`: the four vendor simulators, standalone on 127.0.0.1, for trying
+// connectors or scripts by hand. `-- --json` prints one JSON line with the base URLs and
+// keys and keeps serving until killed. Flags: --seed N, --activities N, --people N,
+// --port-base N (lemlist on N, smartlead N+1, close N+2, leadlex N+3).
+import { parseArgs } from "node:util";
+import { createWorld, DEMO_WORLD, startSandbox } from "@/lib/sandbox";
+
+const { values } = parseArgs({
+  options: {
+    json: { type: "boolean", default: false },
+    seed: { type: "string" },
+    activities: { type: "string" },
+    people: { type: "string" },
+    "port-base": { type: "string" },
+  },
+});
+
+const num = (v: string | undefined, d: number) => (v === undefined ? d : Number(v));
+const world = createWorld({
+  ...DEMO_WORLD,
+  seed: num(values.seed, DEMO_WORLD.seed),
+  activities: num(values.activities, DEMO_WORLD.activities),
+  people: num(values.people, DEMO_WORLD.people),
+  now: new Date(),
+});
+const base = values["port-base"] ? Number(values["port-base"]) : undefined;
+const running = await startSandbox(world, base ? { ports: { lemlist: base, smartlead: base + 1, close: base + 2, leadlex: base + 3 } } : {});
+
+const summary = Object.fromEntries(running.map((r) => [r.vendor, { baseUrl: r.baseUrl, apiKey: r.apiKey }]));
+if (values.json) console.log(JSON.stringify(summary));
+else {
+  console.log("Vendor simulators (demo data, deterministic seed %d):", world.options.seed);
+  for (const r of running) console.log(`  ${r.vendor.padEnd(10)} ${r.baseUrl}   key: ${r.apiKey}`);
+  console.log("\nPoint Touchline at them with LEMLIST_API_URL=… etc. Ctrl-C to stop.");
+}
+
+const stop = async () => {
+  await Promise.all(running.map((r) => r.server.close()));
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// `npm test`: everything, in order — lint, typecheck, unit + store + integration
+// (Vitest, against PGlite and a throwaway PostgreSQL), production build, and the
+// Playwright end-to-end suite in Chromium against `next start`. Runs every stage it
+// can, then prints one summary line and exits non-zero if anything failed.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const reports = fs.mkdtempSync(path.join(os.tmpdir(), "touchline-test-"));
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.env.CI ? "0" : "1" };
+
+const stages = [];
+function stage(name, cmd, args, extraEnv = {}) {
+  const started = Date.now();
+  console.log(`\n━━ ${name} ━━ ${[path.basename(cmd), ...args].join(" ")}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...env, ...extraEnv } });
+  const ok = r.status === 0;
+  stages.push({ name, ok, seconds: Math.round((Date.now() - started) / 1000) });
+  return ok;
+}
+
+stage("lint", bin("eslint"), ["--max-warnings=0", "."]);
+stage("typecheck", bin("tsc"), ["--noEmit"]);
+const vitestJson = path.join(reports, "vitest.json");
+stage("unit, store and integration tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+const built = stage("production build", bin("next"), ["build"]);
+const pwJson = path.join(reports, "playwright.json");
+if (built) stage("end-to-end (Chromium)", bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+else stages.push({ name: "end-to-end (Chromium)", ok: false, seconds: 0, skipped: "build failed" });
+
+// One closing line over every test the runners executed.
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+try {
+  const v = JSON.parse(fs.readFileSync(vitestJson, "utf8"));
+  passed += v.numPassedTests ?? 0;
+  failed += v.numFailedTests ?? 0;
+  skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+} catch {
+  /* vitest did not run to the end: its stage already failed */
+}
+try {
+  const p = JSON.parse(fs.readFileSync(pwJson, "utf8"));
+  passed += p.stats?.expected ?? 0;
+  failed += (p.stats?.unexpected ?? 0) + (p.stats?.flaky ?? 0);
+  skipped += p.stats?.skipped ?? 0;
+} catch {
+  /* playwright did not run */
+}
+
+console.log("\n━━ summary ━━");
+for (const s of stages) console.log(`${s.ok ? "ok  " : "FAIL"} ${s.name} (${s.seconds} s)${s.skipped ? ` — skipped: ${s.skipped}` : ""}`);
+const failedStages = stages.filter((s) => !s.ok).length;
+console.log(`${passed} passed, ${failed + failedStages} failed, ${skipped} skipped`);
+process.exit(failedStages || failed ? 1 : 0);

@@ -1,0 +1,37 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { inject } from "vitest";
+import { openStore, type Store, type StoreKind } from "@/lib/server/store/db";
+
+/** Both store kinds: every store test runs against PGlite and a real PostgreSQL. */
+export const STORE_KINDS: StoreKind[] = ["pglite", "postgres"];
+
+/** A fresh, migrated store of the given kind, isolated from every other test. */
+export async function freshStore(kind: StoreKind): Promise<Store & { cleanup: () => Promise<void> }> {
+  if (kind === "pglite") {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "touchline-pglite-"));
+    const store = await openStore({ kind, dataDir: dir });
+    return { ...store, cleanup: async () => { await store.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const adminUrl = inject("pgUrl");
+  const name = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
+  const store = await openStore({ kind, url });
+  return {
+    ...store,
+    url,
+    cleanup: async () => {
+      await store.close();
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  } as Store & { cleanup: () => Promise<void> };
+}
