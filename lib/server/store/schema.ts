@@ -236,3 +236,11 @@ export const settings = pgTable("settings", {
   value: jsonb("value").notNull(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
+
+/** Failed sign-ins per key (email, and client address), for throttling across instances. */
+export const loginAttempts = pgTable("login_attempts", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  firstFailureAt: ts("first_failure_at").notNull().defaultNow(),
+  lockedUntil: ts("locked_until"),
+});
