@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
   // PGlite ships a WASM Postgres and its data files; bundling it breaks both.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   typedRoutes: false,
+  // Separate build folders let several builds coexist (parallel work, benchmarks).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
 };
 
 export default nextConfig;
