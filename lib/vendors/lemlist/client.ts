@@ -1,0 +1,120 @@
+import { createHash } from "node:crypto";
+import { VendorRequestError, VendorUnavailableError } from "@/lib/vendors/shared/errors";
+import { createVendorHttp } from "@/lib/vendors/shared/http";
+import { SlidingWindowPacer } from "@/lib/vendors/shared/pacer";
+import type { ConnectorContext } from "@/lib/vendors/types";
+
+/**
+ * lemlist allows 20 requests per 2 s per key on all routes (seed 000). The pacer's window
+ * is 50 ms longer than the server's: the server logs a request when it arrives, we when
+ * it leaves, and a slower first request of a window would otherwise let the 21st in
+ * early and earn a 429. 20 per 2.05 s still leaves 975 rows/s at 100 rows a page.
+ */
+export const LEMLIST_PACE = { limit: 20, windowMs: 2000 + 50 } as const;
+
+export interface LemlistClientOptions {
+  /** Requests per window; tests may go faster against a simulator with a raised limit. */
+  pace?: { limit: number; windowMs: number };
+  timeoutMs?: number;
+  maxRetries?: number;
+  maxRateLimitRetries?: number;
+  maxBackoffMs?: number;
+}
+
+// One pacer per (base URL, key, pace): the limit is per key, so every session and
+// stream of the same key in this process shares one budget.
+const pacers = new Map<string, SlidingWindowPacer>();
+function pacerFor(baseUrl: string, apiKey: string, pace: { limit: number; windowMs: number }): SlidingWindowPacer {
+  const id = `${baseUrl}\n${createHash("sha256").update(apiKey).digest("hex")}\n${pace.limit}/${pace.windowMs}`;
+  let p = pacers.get(id);
+  if (!p) pacers.set(id, (p = new SlidingWindowPacer(pace.limit, pace.windowMs)));
+  return p;
+}
+
+export interface ActivityParams {
+  minDate?: string;
+  maxDate?: string;
+  type?: string;
+  campaignId?: string;
+  leadId?: string;
+  isFirst?: boolean;
+  offset: number;
+  limit: number;
+}
+
+export interface TaskFilter {
+  filterId: string;
+  [key: string]: unknown;
+}
+
+export function createLemlistClient(ctx: ConnectorContext, o: LemlistClientOptions = {}) {
+  const basic = Buffer.from(`:${ctx.apiKey}`).toString("base64");
+  const http = createVendorHttp({
+    vendor: "lemlist",
+    baseUrl: ctx.baseUrl,
+    // Seed 000: "the login is always empty and the password is the API key".
+    authorize: (_url, headers) => headers.set("authorization", `Basic ${basic}`),
+    pacers: [pacerFor(ctx.baseUrl, ctx.apiKey, o.pace ?? LEMLIST_PACE)],
+    secrets: [ctx.apiKey, basic],
+    timeoutMs: o.timeoutMs,
+    maxRetries: o.maxRetries,
+    maxRateLimitRetries: o.maxRateLimitRetries,
+    maxBackoffMs: o.maxBackoffMs,
+    onRateLimitWait: ctx.onRateLimitWait,
+  });
+  const signal = ctx.signal;
+
+  const get = async (path: string, query?: Record<string, string | number | boolean | undefined>) => (await http.request(path, { query, signal })).data;
+
+  function shapeError(what: string): VendorUnavailableError {
+    return new VendorUnavailableError("lemlist", `${what}: unexpected response shape`);
+  }
+
+  return {
+    /** `GET /team` (seed 000's auth example): the cheapest call that needs a valid key. */
+    team: () => get("/team"),
+
+    /** `GET /activities?version=v2` → bare array, newest first (seed 000). */
+    async activities(p: ActivityParams): Promise<unknown[]> {
+      const data = await get("/activities", { version: "v2", ...p });
+      if (!Array.isArray(data)) throw shapeError("GET /activities");
+      return data;
+    },
+
+    /** `GET /tasks?page=N&filters=[…]` → `{results, page:"N"}` (seed 002); done tasks never listed. */
+    async tasks(page: number, filters?: TaskFilter[]): Promise<unknown[]> {
+      const data = await get("/tasks", { page, filters: filters?.length ? JSON.stringify(filters) : undefined });
+      if (Array.isArray(data)) return data;
+      if (data && typeof data === "object" && Array.isArray((data as { results?: unknown }).results)) return (data as { results: unknown[] }).results;
+      throw shapeError("GET /tasks");
+    },
+
+    /** `GET /campaigns?version=v2`: `{campaigns:[…]}` or, on the legacy route, a bare array (shape unverified). */
+    async campaigns(offset: number, limit: number): Promise<unknown[]> {
+      const data = await get("/campaigns", { version: "v2", offset, limit });
+      if (Array.isArray(data)) return data;
+      if (data && typeof data === "object") {
+        const list = (data as { campaigns?: unknown; data?: unknown }).campaigns ?? (data as { data?: unknown }).data;
+        if (Array.isArray(list)) return list;
+      }
+      throw shapeError("GET /campaigns");
+    },
+
+    /** `GET /campaigns/{id}/stats?startDate&endDate`. */
+    campaignStats: (campaignId: string, startDate: string, endDate: string) => get(`/campaigns/${encodeURIComponent(campaignId)}/stats`, { startDate, endDate }),
+
+    /** `GET /leads/{email}?version=v2` → one lead per campaign; an unknown email (404) is no lead. */
+    async leadsByEmail(email: string): Promise<unknown[]> {
+      try {
+        const data = await get(`/leads/${encodeURIComponent(email)}`, { version: "v2" });
+        if (Array.isArray(data)) return data;
+        return data && typeof data === "object" ? [data] : [];
+      } catch (err) {
+        if (err instanceof VendorRequestError && err.status === 404) return [];
+        throw err;
+      }
+    },
+  };
+}
+
+export type LemlistClient = ReturnType<typeof createLemlistClient>;

@@ -1,0 +1,357 @@
+import { describe, expect, it } from "vitest";
+import { activitySchema, ACTIVITY_KINDS } from "@/lib/model/activity";
+import { taskSchema } from "@/lib/model/task";
+import { campaignSchema } from "@/lib/model/campaign";
+import {
+  lemlistDue,
+  lemlistKind,
+  lemlistPriority,
+  lemlistVendorReported,
+  mapLemlistActivity,
+  mapLemlistCampaign,
+  mapLemlistTask,
+  previewOf,
+  variantOf,
+} from "./map";
+import { lemlistActivitySchema, lemlistCampaignSchema, lemlistCampaignStatsSchema, lemlistTaskSchema } from "./schemas";
+
+// The seed 000 example rows, as lemlist sends them.
+const seedManualDone = {
+  _id: "act_PbKqTGpQqSlPcoOZ5",
+  type: "manualDone",
+  userId: "usr_Emu1g29BMtBixhMSP",
+  userName: "Guillaume Moubeche",
+  bot: false,
+  createdAt: "2025-10-28T08:07:38.375Z",
+  leadFirstName: "John",
+  leadLastName: "Doe",
+  leadEmail: "support@lemlist.com",
+  leadCompanyName: "Acme Inc",
+  leadId: "lea_fiDpiGV585wy3Oii2",
+  contactId: "ctc_xW8Ou6C03Csv8vatp",
+  campaignId: "cam_bSn8EORHQxbWPjHvu",
+  teamId: "tea_8QvkOiBfPdb2ZRhHi",
+  metaData: { teamId: "tea_8QvkOiBfPdb2ZRhHi", campaignId: "cam_bSn8EORHQxbWPjHvu", leadId: "lea_fiDpiGV585wy3Oii2", type: "manualDone" },
+  lead: { _id: "lea_fiDpiGV585wy3Oii2", isPaused: false, state: "manualNotInterested", variables: { firstName: "John", email: "support@lemlist.com" }, contactId: "ctc_xW8Ou6C03Csv8vatp" },
+  campaignName: "NEW TO DELETE",
+  sequenceTested: "B",
+};
+const seedCompanyNote = {
+  _id: "act_j0NrG6rYEPP9TMmWC",
+  teamId: "tea_8QvkOiBfPdb2ZRhHi",
+  companyId: "cpn_Qf4CJuUrNUNmHm6uZ",
+  type: "annotated",
+  createdAt: "2025-10-28T04:25:00.653Z",
+  note: "could help our GTM team be more productive",
+  sendUserId: "usr_ahfFktBBHUIxbVG5P",
+  userId: "usr_ahfFktBBHUIxbVG5P",
+};
+const seedOpen = {
+  _id: "act_x6esGLhoPa2SMHCZ7",
+  type: "emailsOpened",
+  isFirst: false,
+  stopped: false,
+  createdAt: "2025-10-27T20:20:59.696Z",
+  bot: false,
+  teamId: "tea_8QvkOiBfPdb2ZRhHi",
+  leadId: "lea_wj47uWhDbbN6Qq6oT",
+  campaignId: "cam_oxeGg6paG3ZVxjHkH",
+  sequenceId: "seq_ODjsLXkxXiySRw6dK",
+  sequenceStep: 1,
+  emailTemplateId: "etp_z3nAbjdHuewVEjIl5",
+  sendUserId: "usr_EvXz6JqPSJJL9lHkp",
+  name: "Unicorn campaign",
+  leadFirstName: "Sam",
+  leadLastName: "Taylor",
+  leadEmail: "sam@example.com",
+  leadCompanyName: "lemlist",
+  contactId: "ctc_FkeUdQHEfhqG2HMbK",
+  relatedSentAt: "2020-12-07T11:49:14.830Z",
+  campaignName: "Unicorn campaign",
+  sequenceTested: "A",
+};
+
+const parse = (row: unknown) => lemlistActivitySchema.parse(row);
+const map = (row: object) => mapLemlistActivity(parse(row), {}, row);
+const ofType = (type: string, extra: object = {}) => map({ ...seedOpen, type, ...extra });
+/** A mapped activity is a valid unified activity once the engine adds its contact and connection. */
+const valid = (a: ReturnType<typeof map>) => {
+  const { person: _person, ...rest } = a;
+  return activitySchema.parse({ ...rest, contactId: null, connectionId: "c1" });
+};
+
+describe("lemlist activity mapping (VENDORS.md type list → DESIGN.md kinds)", () => {
+  const table: [string, string, string, string | null][] = [
+    ["emailsSent", "email_sent", "email", "outbound"],
+    ["emailsOpened", "email_opened", "email", "inbound"],
+    ["emailsClicked", "email_clicked", "email", "inbound"],
+    ["emailsReplied", "email_replied", "email", "inbound"],
+    ["emailsBounced", "email_bounced", "email", "outbound"],
+    ["emailsFailed", "email_failed", "email", "outbound"],
+    ["emailsSendFailed", "email_failed", "email", "outbound"],
+    ["emailsInterested", "interested", "email", null],
+    ["emailsNotInterested", "not_interested", "email", null],
+    ["emailsUnsubscribed", "unsubscribed", "email", "inbound"],
+    ["linkedinSent", "linkedin_message_sent", "linkedin", "outbound"],
+    ["linkedinOpened", "other", "linkedin", null],
+    ["linkedinReplied", "linkedin_replied", "linkedin", "inbound"],
+    ["linkedinInterested", "interested", "linkedin", null],
+    ["linkedinNotInterested", "not_interested", "linkedin", null],
+    ["linkedinVisitDone", "linkedin_visit", "linkedin", "outbound"],
+    ["linkedinVisitFailed", "system", "linkedin", null],
+    ["linkedinInviteDone", "linkedin_invite_sent", "linkedin", "outbound"],
+    ["linkedinInviteAccepted", "linkedin_invite_accepted", "linkedin", "inbound"],
+    ["linkedinInviteFailed", "system", "linkedin", null],
+    ["linkedinFollowDone", "other", "linkedin", null],
+    ["linkedinVoiceNoteDone", "linkedin_message_sent", "linkedin", "outbound"],
+    ["aircallCreated", "call", "phone", "outbound"],
+    ["aircallDone", "call", "phone", "outbound"],
+    ["aircallEnded", "call", "phone", "outbound"],
+    ["apiDone", "system", "system", null],
+    ["apiFailed", "system", "system", null],
+    ["manualDone", "task_completed", "system", null],
+    ["manualInterested", "interested", "system", null],
+    ["manualNotInterested", "not_interested", "system", null],
+    ["annotated", "note", "note", null],
+    ["opportunitiesDone", "system", "system", null],
+    ["paused", "sequence_event", "system", null],
+    ["resumed", "sequence_event", "system", null],
+    ["skipped", "sequence_event", "system", null],
+    ["sendLimitReached", "sequence_event", "system", null],
+    ["connectionIssue", "sequence_event", "system", null],
+    // Lead-state aggregates (VENDORS.md): system, so they never count as engagement.
+    ["contacted", "system", "system", null],
+    ["hooked", "system", "system", null],
+    ["attracted", "system", "system", null],
+    ["warmed", "system", "system", null],
+    ["interested", "system", "system", null],
+    ["notInterested", "system", "system", null],
+  ];
+  it.each(table)("%s → %s on %s (%s)", (type, kind, channel, direction) => {
+    const a = ofType(type);
+    expect(a.kind).toBe(kind);
+    expect(a.channel).toBe(channel);
+    expect(a.direction).toBe(direction);
+    expect(a.vendorType).toBe(type);
+    valid(a);
+  });
+
+  it("unknown types become `other` and keep their vendor type", () => {
+    const a = ofType("whatsappMessageSent");
+    expect(a.kind).toBe("other");
+    expect(a.vendorType).toBe("whatsappMessageSent");
+    expect(a.channel).toBe("whatsapp");
+    expect(lemlistKind("somethingNew").kind).toBe("other");
+    expect(ACTIVITY_KINDS).toContain(lemlistKind("emailsSent").kind);
+  });
+
+  it("seed 000 open row: ids, 1-based step, variant, person with ctc_ and lea_ identities, deep link", () => {
+    const a = map(seedOpen);
+    expect(a.id).toBe("lemlist:act_x6esGLhoPa2SMHCZ7");
+    expect(a.occurredAt).toBe("2025-10-27T20:20:59.696Z");
+    expect(a.campaignId).toBe("lemlist:cam_oxeGg6paG3ZVxjHkH");
+    expect(a.campaignName).toBe("Unicorn campaign");
+    expect(a.sequenceStep).toBe(2); // zero-based 1 → second step
+    expect(a.variant).toBe("A");
+    expect(a.bot).toBe(false);
+    expect(a.actor).toEqual({ id: "usr_EvXz6JqPSJJL9lHkp", name: null });
+    expect(a.person).toEqual({
+      identities: [
+        { vendorId: "ctc_FkeUdQHEfhqG2HMbK", kind: "contact", url: "https://app.lemlist.com/teams/tea_8QvkOiBfPdb2ZRhHi/contacts/ctc_FkeUdQHEfhqG2HMbK" },
+        { vendorId: "lea_wj47uWhDbbN6Qq6oT", kind: "lead", url: null },
+      ],
+      email: "sam@example.com",
+      name: "Sam Taylor",
+      company: "lemlist",
+    });
+    expect(a.url).toBe("https://app.lemlist.com/teams/tea_8QvkOiBfPdb2ZRhHi/contacts/ctc_FkeUdQHEfhqG2HMbK");
+    expect(a.raw).toBe(seedOpen);
+    expect((a.raw as { stopped: boolean }).stopped).toBe(false);
+  });
+
+  it("seed 000 manualDone row: actor with the user's name, no step", () => {
+    const a = map(seedManualDone);
+    expect(a.kind).toBe("task_completed");
+    expect(a.actor).toEqual({ id: "usr_Emu1g29BMtBixhMSP", name: "Guillaume Moubeche" });
+    expect(a.sequenceStep).toBeNull();
+    expect(a.variant).toBe("B");
+    valid(a);
+  });
+
+  it("seed 000 annotated row on a company: a note attached to no person", () => {
+    const a = map(seedCompanyNote);
+    expect(a.kind).toBe("note");
+    expect(a.person).toBeNull();
+    expect(a.campaignId).toBeNull();
+    expect(a.body).toBe("could help our GTM team be more productive");
+    expect(a.preview).toBe("could help our GTM team be more productive");
+    expect(a.url).toBe("https://app.lemlist.com/teams/tea_8QvkOiBfPdb2ZRhHi/companies/cpn_Qf4CJuUrNUNmHm6uZ");
+    valid(a);
+  });
+
+  it("email content: subject, body, preview without the quoted thread, ≤ 200 characters", () => {
+    const reply = ofType("emailsReplied", {
+      emailSubject: "Re: Quick question",
+      text: "Sounds good, Tuesday works.\n\nOn Tue, 04 Aug 2026 02:39:26 GMT, Camille <c@x.example> wrote:\n> Hi Sam,\n> Worth a chat?",
+    });
+    expect(reply.subject).toBe("Re: Quick question");
+    expect(reply.body).toContain("> Hi Sam");
+    expect(reply.preview).toBe("Sounds good, Tuesday works.");
+    expect(previewOf("x".repeat(500))!.length).toBeLessThanOrEqual(200);
+    const html = ofType("emailsSent", { html: "<p>Hello&nbsp;<b>Sam</b></p><p>Bye</p>" });
+    expect(html.body).toBe("Hello Sam\nBye");
+    const preview = ofType("emailsSent", { emailPreview: "Short preview", text: "Full body" });
+    expect(preview.preview).toBe("Short preview");
+    expect(preview.body).toBe("Full body");
+  });
+
+  it("bot events keep bot: true; call duration in seconds", () => {
+    expect(ofType("emailsOpened", { bot: true }).bot).toBe(true);
+    expect(ofType("emailsClicked", { bot: "true" }).bot).toBe(true);
+    expect(ofType("aircallEnded", { duration: "95" }).durationSeconds).toBe(95);
+    expect(ofType("emailsSent", { duration: 5 }).durationSeconds).toBeUndefined();
+  });
+
+  it("lenient: numeric strings coerced, odd field types dropped, unknown fields kept; no id/type/date → fails", () => {
+    const a = ofType("emailsSent", { sequenceStep: "0", leadFirstName: 42, sequenceTested: 1, somethingNew: { a: 1 } });
+    expect(a.sequenceStep).toBe(1);
+    expect(a.variant).toBe("B");
+    expect((a.raw as { somethingNew: unknown }).somethingNew).toEqual({ a: 1 });
+    expect(ofType("emailsSent", { leadEmail: { not: "a string" } }).person!.email).toBeNull();
+    expect(lemlistActivitySchema.safeParse({ ...seedOpen, createdAt: "yesterday" }).success).toBe(false);
+    expect(lemlistActivitySchema.safeParse({ ...seedOpen, _id: undefined }).success).toBe(false);
+    expect(lemlistActivitySchema.safeParse({ ...seedOpen, type: 3 }).success).toBe(false);
+  });
+
+  it("variant mapping is lenient", () => {
+    expect(variantOf("b")).toBe("B");
+    expect(variantOf(0)).toBe("A");
+    expect(variantOf(true)).toBeNull();
+    expect(variantOf("")).toBeNull();
+    expect(variantOf(null)).toBeNull();
+  });
+});
+
+describe("lemlist task mapping (seed 002)", () => {
+  const seedTask = {
+    _id: "opp_ouYzdLYGs4RcrHTfm",
+    type: "manual",
+    title: "Keep an eye on him",
+    priority: 1,
+    leadId: "lea_mizMsAEkRrJuhouYe",
+    campaignId: "cam_9NsHPnykWESTncCW8",
+    contactId: "ctc_Rofmb6uNGyaPNZ2ni",
+    dueDate: "2025-11-10T09:58:57.169Z",
+    userId: "usr_gmHgNGRcGPSTJrDbT",
+    content: "does he have bandwidth to help us? would be grand",
+  };
+  const mapT = (row: object) => mapLemlistTask(lemlistTaskSchema.parse(row), { teamId: "tea_1" }, row);
+
+  it("seed 002 task with a lead: open, instant due date, priority, assignee, person identities", () => {
+    const t = mapT(seedTask);
+    expect(t).toMatchObject({
+      id: "lemlist:opp_ouYzdLYGs4RcrHTfm",
+      vendorType: "manual",
+      type: "manual",
+      title: "Keep an eye on him",
+      body: "does he have bandwidth to help us? would be grand",
+      status: "open",
+      dueAt: "2025-11-10T09:58:57.169Z",
+      dueDate: null,
+      dueIsDateOnly: false,
+      priority: "low",
+      assignee: { id: "usr_gmHgNGRcGPSTJrDbT", name: null },
+      campaignId: "lemlist:cam_9NsHPnykWESTncCW8",
+      url: "https://app.lemlist.com/teams/tea_1/contacts/ctc_Rofmb6uNGyaPNZ2ni",
+    });
+    expect(t.person!.identities.map((i) => i.kind)).toEqual(["contact", "lead"]);
+    const { person: _p, ...rest } = t;
+    taskSchema.parse({ ...rest, contactId: null, connectionId: "c1" });
+  });
+
+  it("seed 002 task without a lead (second example): no person, empty content → no body", () => {
+    const t = mapT({ _id: "opp_muTZMDjKf7vtanEk9", type: "manual", title: "API Reference Illustration", priority: 2, dueDate: "2025-10-31T07:58:00.000Z", userId: "usr_gmHgNGRcGPSTJrDbT", content: "" });
+    expect(t.person).toBeNull();
+    expect(t.body).toBeNull();
+    expect(t.priority).toBe("medium");
+    expect(t.campaignId).toBeNull();
+  });
+
+  it("a midnight-UTC due date is a calendar day (dueIsDateOnly), never shifted", () => {
+    expect(lemlistDue("2026-11-25T00:00:00.000Z")).toEqual({ dueAt: "2026-11-25T00:00:00.000Z", dueDate: "2026-11-25", dueIsDateOnly: true });
+    expect(lemlistDue("2026-11-25")).toEqual({ dueAt: "2026-11-25T00:00:00.000Z", dueDate: "2026-11-25", dueIsDateOnly: true });
+    expect(lemlistDue("2026-11-25T00:00:00.001Z").dueIsDateOnly).toBe(false);
+    expect(lemlistDue("2026-11-25T00:00:00+01:00")).toEqual({ dueAt: "2026-11-24T23:00:00.000Z", dueDate: null, dueIsDateOnly: false });
+    expect(lemlistDue(undefined)).toEqual({ dueAt: null, dueDate: null, dueIsDateOnly: false });
+    expect(lemlistDue("soon")).toEqual({ dueAt: null, dueDate: null, dueIsDateOnly: false });
+  });
+
+  it("day tasks read the same in every time zone (STYLE.md: date tests run under two zones)", () => {
+    const saved = process.env.TZ;
+    try {
+      for (const tz of ["Pacific/Auckland", "America/Los_Angeles"]) {
+        process.env.TZ = tz;
+        expect(lemlistDue("2026-11-25T00:00:00.000Z")).toEqual({ dueAt: "2026-11-25T00:00:00.000Z", dueDate: "2026-11-25", dueIsDateOnly: true });
+        expect(lemlistDue("2026-11-25").dueDate).toBe("2026-11-25");
+        expect(mapT({ ...seedTask, dueDate: "2026-03-01T00:00:00.000Z" }).dueDate).toBe("2026-03-01");
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
+  it.each([
+    ["manual", "manual"],
+    ["phone", "call"],
+    ["linkedinInvite", "linkedin"],
+    ["linkedinSend", "linkedin"],
+    ["linkedinVoiceNote", "linkedin"],
+    ["emailsReplied", "email"],
+    ["opportunityReplied", "email"],
+    ["linkedinReplied", "linkedin"],
+    ["opportunityClicked", "email"],
+    ["email", "email"],
+    ["whatsappMessage", "whatsapp"],
+    ["somethingElse", "other"],
+  ])("task type %s → %s", (vendorType, type) => {
+    const t = mapT({ ...seedTask, type: vendorType });
+    expect(t.type).toBe(type);
+    expect(t.vendorType).toBe(vendorType);
+  });
+
+  it("priorities: 1 low, 2 medium, 3 high, strings tolerated", () => {
+    expect(lemlistPriority(3)).toBe("high");
+    expect(lemlistPriority("2")).toBe("medium");
+    expect(lemlistPriority("High")).toBe("high");
+    expect(lemlistPriority(0)).toBeNull();
+    expect(lemlistPriority(null)).toBeNull();
+  });
+});
+
+describe("lemlist campaign mapping", () => {
+  const row = { _id: "cam_1", name: "Unicorn", status: "running", createdAt: "2026-06-01T10:00:00.000Z", teamId: "tea_1" };
+  it.each([
+    ["running", "active"],
+    ["draft", "draft"],
+    ["paused", "paused"],
+    ["errors", "paused"],
+    ["ended", "completed"],
+    ["archived", "archived"],
+    ["weird", "other"],
+  ])("status %s → %s (vendorStatus kept)", (status, unified) => {
+    const c = mapLemlistCampaign(lemlistCampaignSchema.parse({ ...row, status }), null);
+    expect(c.status).toBe(unified);
+    expect(c.vendorStatus).toBe(status);
+    campaignSchema.parse({ ...c, connectionId: "c1" });
+  });
+
+  it("stats become vendorReported numbers, with lemlist's reply rate (replies / opens)", () => {
+    const stats = lemlistCampaignStatsSchema.parse({ sentCount: "100", deliveredCount: 97, openedCount: 50, clickedCount: 7, repliedCount: 5, bouncedCount: 3, interestedCount: 2, leadTotal: 40, other: "x" });
+    const c = mapLemlistCampaign(lemlistCampaignSchema.parse(row), stats);
+    expect(c.vendorReported).toEqual({ sent: 100, delivered: 97, opened: 50, clicked: 7, replied: 5, bounced: 3, interested: 2, leads: 40, replyRate: 0.1 });
+    expect(c.id).toBe("lemlist:cam_1");
+    expect(c.url).toBe("https://app.lemlist.com/teams/tea_1/campaigns/cam_1");
+    expect(lemlistVendorReported(lemlistCampaignStatsSchema.parse({}))).toBeNull();
+  });
+});

@@ -1,0 +1,321 @@
+import type { ActivityKind, Channel } from "@/lib/model/activity";
+import type { MappedActivity, MappedCampaign, MappedTask, PersonRef } from "@/lib/vendors/types";
+import type { LemlistActivityRow, LemlistCampaignRow, LemlistCampaignStats, LemlistLeadRow, LemlistTaskRow } from "./schemas";
+
+/** lemlist's web app. Deep links need the team id, which activity rows and GET /team carry. */
+export const LEMLIST_APP_URL = "https://app.lemlist.com";
+
+export interface LemlistMapContext {
+  teamId?: string | null;
+}
+
+type Direction = "outbound" | "inbound" | null;
+interface KindInfo {
+  kind: ActivityKind;
+  channel: Channel;
+  direction: Direction;
+}
+
+const k = (kind: ActivityKind, channel: Channel, direction: Direction): KindInfo => ({ kind, channel, direction });
+
+/**
+ * lemlist activity types (VENDORS.md, plural names) → the unified kinds of DESIGN.md.
+ * Opens, clicks, replies, acceptances and unsubscribes are the lead's doing (inbound);
+ * sends, visits, invites and calls are ours (outbound); classifications have no direction.
+ */
+export const LEMLIST_KINDS: Readonly<Record<string, KindInfo>> = {
+  emailsSent: k("email_sent", "email", "outbound"),
+  emailsOpened: k("email_opened", "email", "inbound"),
+  emailsClicked: k("email_clicked", "email", "inbound"),
+  emailsReplied: k("email_replied", "email", "inbound"),
+  emailsBounced: k("email_bounced", "email", "outbound"),
+  emailsFailed: k("email_failed", "email", "outbound"),
+  emailsSendFailed: k("email_failed", "email", "outbound"),
+  emailsInterested: k("interested", "email", null),
+  linkedinInterested: k("interested", "linkedin", null),
+  manualInterested: k("interested", "system", null),
+  emailsNotInterested: k("not_interested", "email", null),
+  linkedinNotInterested: k("not_interested", "linkedin", null),
+  manualNotInterested: k("not_interested", "system", null),
+  emailsUnsubscribed: k("unsubscribed", "email", "inbound"),
+  linkedinSent: k("linkedin_message_sent", "linkedin", "outbound"),
+  linkedinVoiceNoteDone: k("linkedin_message_sent", "linkedin", "outbound"),
+  linkedinReplied: k("linkedin_replied", "linkedin", "inbound"),
+  linkedinVisitDone: k("linkedin_visit", "linkedin", "outbound"),
+  linkedinInviteDone: k("linkedin_invite_sent", "linkedin", "outbound"),
+  linkedinInviteAccepted: k("linkedin_invite_accepted", "linkedin", "inbound"),
+  aircallCreated: k("call", "phone", "outbound"),
+  aircallDone: k("call", "phone", "outbound"),
+  aircallEnded: k("call", "phone", "outbound"),
+  annotated: k("note", "note", null),
+  manualDone: k("task_completed", "system", null),
+  paused: k("sequence_event", "system", null),
+  resumed: k("sequence_event", "system", null),
+  skipped: k("sequence_event", "system", null),
+  sendLimitReached: k("sequence_event", "system", null),
+  connectionIssue: k("sequence_event", "system", null),
+  apiDone: k("system", "system", null),
+  apiFailed: k("system", "system", null),
+  linkedinVisitFailed: k("system", "linkedin", null),
+  linkedinInviteFailed: k("system", "linkedin", null),
+  opportunitiesDone: k("system", "system", null),
+  // Lead-state aggregates: they restate events already counted, so they are never engagement.
+  contacted: k("system", "system", null),
+  hooked: k("system", "system", null),
+  attracted: k("system", "system", null),
+  warmed: k("system", "system", null),
+  interested: k("system", "system", null),
+  notInterested: k("system", "system", null),
+};
+
+/** Known and unknown types alike: anything not in the table is `other`, on the channel its prefix names. */
+export function lemlistKind(type: string): KindInfo {
+  const known = LEMLIST_KINDS[type];
+  if (known) return known;
+  const channel: Channel = type.startsWith("emails") ? "email" : type.startsWith("linkedin") ? "linkedin" : type.startsWith("aircall") ? "phone" : type.startsWith("whatsapp") ? "whatsapp" : "system";
+  return { kind: "other", channel, direction: null };
+}
+
+const nonEmpty = (s: string | null | undefined): string | null => {
+  const t = s?.trim();
+  return t ? t : null;
+};
+
+const iso = (s: string): string => new Date(Date.parse(s)).toISOString();
+
+/** Plain text of an HTML body (tags out, entities for the common few). */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(br|\/p|\/div|\/li)\s*\/?>/gi, "\n")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
+}
+
+/** ≤ 200 characters of plain text: the message itself, without the quoted thread. */
+export function previewOf(text: string | null): string | null {
+  if (!text) return null;
+  const own = text.split(/\n\s*On .{4,200}wrote:\s*\n/)[0]!;
+  const lines = own.split("\n").filter((l) => !l.trimStart().startsWith(">"));
+  const flat = lines.join(" ").replace(/\s+/g, " ").trim();
+  if (!flat) return null;
+  return flat.length <= 200 ? flat : `${flat.slice(0, 199).trimEnd()}…`;
+}
+
+/** sequenceTested as an A/B label: "a" → "A", 1 → "B"; booleans say nothing about which variant. */
+export function variantOf(v: string | number | boolean | null | undefined): string | null {
+  if (typeof v === "string") return nonEmpty(v)?.toUpperCase().slice(0, 16) ?? null;
+  if (typeof v === "number" && Number.isInteger(v) && v >= 0 && v < 26) return String.fromCharCode(65 + v);
+  return null;
+}
+
+export function contactUrl(teamId: string | null | undefined, contactId: string | null | undefined): string | null {
+  return teamId && contactId ? `${LEMLIST_APP_URL}/teams/${teamId}/contacts/${contactId}` : null;
+}
+
+export function campaignUrl(teamId: string | null | undefined, campaignId: string | null | undefined): string | null {
+  return teamId && campaignId ? `${LEMLIST_APP_URL}/teams/${teamId}/campaigns/${campaignId}` : null;
+}
+
+function personRef(o: {
+  teamId: string | null;
+  contactId: string | null;
+  leadId: string | null;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+}): PersonRef | null {
+  const identities: PersonRef["identities"] = [];
+  if (o.contactId) identities.push({ vendorId: o.contactId, kind: "contact", url: contactUrl(o.teamId, o.contactId) });
+  if (o.leadId) identities.push({ vendorId: o.leadId, kind: "lead", url: null });
+  if (!identities.length && !o.email) return null;
+  const name = [o.firstName, o.lastName].filter(Boolean).join(" ").trim();
+  return { identities, email: o.email, name: name || null, company: o.company };
+}
+
+const str = (v: unknown): string | null => (typeof v === "string" ? nonEmpty(v) : null);
+
+/** `raw` is the row as received (before lenient parsing touched it). */
+export function mapLemlistActivity(row: LemlistActivityRow, ctx: LemlistMapContext = {}, raw: unknown = row): MappedActivity {
+  const info = lemlistKind(row.type);
+  const teamId = row.teamId ?? ctx.teamId ?? null;
+  const vars = row.lead?.variables ?? null;
+  const contactId = nonEmpty(row.contactId) ?? nonEmpty(row.lead?.contactId);
+  const leadId = nonEmpty(row.leadId) ?? nonEmpty(row.lead?._id);
+  const body = nonEmpty(row.text) ?? (row.html ? nonEmpty(htmlToText(row.html)) : null) ?? nonEmpty(row.note);
+  const step = row.sequenceStep;
+  const actorId = row.sendUserId ?? row.userId ?? row.createdBy ?? null;
+  const actorName = nonEmpty(row.userName);
+  const campaignId = nonEmpty(row.campaignId);
+  const mapped: MappedActivity = {
+    id: `lemlist:${row._id}`,
+    vendor: "lemlist",
+    vendorType: row.type,
+    kind: info.kind,
+    channel: info.channel,
+    direction: info.direction,
+    occurredAt: iso(row.createdAt),
+    campaignId: campaignId ? `lemlist:${campaignId}` : null,
+    campaignName: nonEmpty(row.campaignName) ?? nonEmpty(row.name),
+    // lemlist counts steps from 0 (seed 000); Touchline from 1.
+    sequenceStep: typeof step === "number" && Number.isInteger(step) && step >= 0 ? step + 1 : null,
+    variant: variantOf(row.sequenceTested),
+    actor: actorId || actorName ? { id: actorId, name: actorName } : null,
+    subject: nonEmpty(row.emailSubject) ?? nonEmpty(row.subject),
+    preview: nonEmpty(row.emailPreview) ? previewOf(row.emailPreview!) : previewOf(body),
+    body,
+    bot: row.bot === true,
+    url: contactUrl(teamId, contactId) ?? (row.companyId && teamId ? `${LEMLIST_APP_URL}/teams/${teamId}/companies/${row.companyId}` : null) ?? campaignUrl(teamId, campaignId),
+    raw,
+    person: personRef({
+      teamId,
+      contactId,
+      leadId,
+      email: nonEmpty(row.leadEmail) ?? str(vars?.email),
+      firstName: nonEmpty(row.leadFirstName) ?? str(vars?.firstName),
+      lastName: nonEmpty(row.leadLastName) ?? str(vars?.lastName),
+      company: nonEmpty(row.leadCompanyName) ?? str(vars?.companyName),
+    }),
+  };
+  if (info.kind === "call" && typeof row.duration === "number" && row.duration >= 0) mapped.durationSeconds = Math.round(row.duration);
+  return mapped;
+}
+
+/** lemlist task types (seed 002's list) → Touchline's task types. */
+export const LEMLIST_TASK_TYPES: Readonly<Record<string, string>> = {
+  manual: "manual",
+  phone: "call",
+  linkedinInvite: "linkedin",
+  linkedinSend: "linkedin",
+  linkedinVoiceNote: "linkedin",
+  linkedinReplied: "linkedin",
+  emailsReplied: "email",
+  opportunityReplied: "email",
+  opportunityClicked: "email",
+  email: "email",
+  whatsappMessage: "whatsapp",
+};
+
+/**
+ * lemlist gives `dueDate` as an ISO instant. A "day" task is stored as midnight UTC
+ * (e.g. `2026-11-25T00:00:00.000Z`): that is read as the calendar day, never shifted
+ * through a time zone. A bare `YYYY-MM-DD` is a day too.
+ */
+export function lemlistDue(value: string | null | undefined): { dueAt: string | null; dueDate: string | null; dueIsDateOnly: boolean } {
+  const v = nonEmpty(value);
+  if (!v) return { dueAt: null, dueDate: null, dueIsDateOnly: false };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v) && Number.isFinite(Date.parse(v))) return { dueAt: `${v}T00:00:00.000Z`, dueDate: v, dueIsDateOnly: true };
+  const t = Date.parse(v);
+  if (!Number.isFinite(t)) return { dueAt: null, dueDate: null, dueIsDateOnly: false };
+  const at = new Date(t).toISOString();
+  if (at.endsWith("T00:00:00.000Z")) return { dueAt: at, dueDate: at.slice(0, 10), dueIsDateOnly: true };
+  return { dueAt: at, dueDate: null, dueIsDateOnly: false };
+}
+
+/** Seed 002 shows priorities 1 and 2; lemlist's scale is read as 1 low, 2 medium, 3 high. */
+export function lemlistPriority(p: number | string | null | undefined): "low" | "medium" | "high" | null {
+  if (typeof p === "string") {
+    const s = p.trim().toLowerCase();
+    if (s === "low" || s === "medium" || s === "high") return s;
+    return /^\d+$/.test(s) ? lemlistPriority(Number(s)) : null;
+  }
+  if (p === 1) return "low";
+  if (p === 2) return "medium";
+  if (typeof p === "number" && p >= 3) return "high";
+  return null;
+}
+
+export function mapLemlistTask(row: LemlistTaskRow, ctx: LemlistMapContext = {}, raw: unknown = row): MappedTask {
+  const vendorType = nonEmpty(row.type) ?? "unknown";
+  const teamId = ctx.teamId ?? null;
+  const contactId = nonEmpty(row.contactId);
+  const campaignId = nonEmpty(row.campaignId);
+  const created = row.createdAt && Number.isFinite(Date.parse(row.createdAt)) ? iso(row.createdAt) : null;
+  const userId = nonEmpty(row.userId);
+  return {
+    id: `lemlist:${row._id}`,
+    vendor: "lemlist",
+    vendorType,
+    type: LEMLIST_TASK_TYPES[vendorType] ?? "other",
+    title: nonEmpty(row.title) ?? `lemlist ${vendorType} task`,
+    body: nonEmpty(row.content),
+    // lemlist lists open tasks only: a listed task is open; done ones vanish (reconciled by the engine).
+    status: "open",
+    ...lemlistDue(row.dueDate),
+    priority: lemlistPriority(row.priority),
+    assignee: userId || row.userName ? { id: userId, name: nonEmpty(row.userName) } : null,
+    campaignId: campaignId ? `lemlist:${campaignId}` : null,
+    url: contactUrl(teamId, contactId) ?? (teamId ? `${LEMLIST_APP_URL}/teams/${teamId}/tasks` : null),
+    createdAt: created,
+    raw,
+    person: personRef({ teamId, contactId, leadId: nonEmpty(row.leadId), email: null, firstName: null, lastName: null, company: null }),
+  };
+}
+
+/** lemlist campaign states (seed 002's campaignState list) → Touchline's. */
+export const LEMLIST_CAMPAIGN_STATUSES: Readonly<Record<string, MappedCampaign["status"]>> = {
+  draft: "draft",
+  running: "active",
+  paused: "paused",
+  // A campaign in error has stopped sending until someone fixes it.
+  errors: "paused",
+  ended: "completed",
+  archived: "archived",
+};
+
+/** The stats as numbers under the unified keys, plus lemlist's own reply rate (replies / opens). */
+export function lemlistVendorReported(stats: LemlistCampaignStats | null): Record<string, number | null> | null {
+  if (!stats) return null;
+  const pick: [string, number | null | undefined][] = [
+    ["sent", stats.sentCount],
+    ["delivered", stats.deliveredCount],
+    ["opened", stats.openedCount],
+    ["clicked", stats.clickedCount],
+    ["replied", stats.repliedCount],
+    ["bounced", stats.bouncedCount],
+    ["unsubscribed", stats.unsubscribedCount],
+    ["interested", stats.interestedCount],
+    ["notInterested", stats.notInterestedCount],
+    ["leads", stats.leadTotal],
+    ["replyRate", stats.replyRate ?? (typeof stats.repliedCount === "number" && stats.openedCount ? stats.repliedCount / stats.openedCount : null)],
+  ];
+  const out: Record<string, number | null> = {};
+  for (const [key, v] of pick) if (typeof v === "number" && Number.isFinite(v)) out[key] = v;
+  return Object.keys(out).length ? out : null;
+}
+
+export function mapLemlistCampaign(row: LemlistCampaignRow, stats: LemlistCampaignStats | null, ctx: LemlistMapContext = {}): MappedCampaign {
+  const vendorStatus = nonEmpty(row.status)?.toLowerCase() ?? (row.archived ? "archived" : null);
+  const teamId = row.teamId ?? ctx.teamId ?? null;
+  return {
+    id: `lemlist:${row._id}`,
+    vendor: "lemlist",
+    vendorId: row._id,
+    name: nonEmpty(row.name) ?? row._id,
+    status: (vendorStatus && LEMLIST_CAMPAIGN_STATUSES[vendorStatus]) || "other",
+    vendorStatus: nonEmpty(row.status),
+    createdAt: row.createdAt && Number.isFinite(Date.parse(row.createdAt)) ? iso(row.createdAt) : null,
+    vendorReported: lemlistVendorReported(stats),
+    url: campaignUrl(teamId, row._id),
+    raw: { campaign: row, stats },
+  };
+}
+
+/** A lead of `GET /leads/{email}` as a person reference. */
+export function lemlistLeadPerson(row: LemlistLeadRow, ctx: LemlistMapContext = {}): PersonRef | null {
+  const vars = row.variables ?? null;
+  return personRef({
+    teamId: ctx.teamId ?? null,
+    contactId: nonEmpty(row.contactId),
+    leadId: nonEmpty(row._id) ?? nonEmpty(row.id),
+    email: nonEmpty(row.email) ?? str(vars?.email),
+    firstName: nonEmpty(row.firstName) ?? str(vars?.firstName),
+    lastName: nonEmpty(row.lastName) ?? str(vars?.lastName),
+    company: nonEmpty(row.companyName) ?? str(vars?.companyName),
+  });
+}
