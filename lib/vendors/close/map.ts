@@ -1,0 +1,279 @@
+import type { ActivityKind, Channel } from "@/lib/model";
+import type { MappedActivity, MappedTask, PersonRef } from "@/lib/vendors/types";
+import { isDateOnly, parseCloseInstant, type CloseActivityRow, type CloseContactRow, type CloseTaskRow } from "./schemas";
+
+/**
+ * Close rows → the unified model. Pure functions; `raw` is the row as received.
+ *
+ * Decisions where VENDORS.md is silent:
+ * - People are Close contacts: a PersonRef carries the `cont_…` id (kind "contact").
+ *   A Close lead is a company holding several contacts, and an identity belongs to
+ *   one contact, so the lead id is not sent as an identity; it is the identity's
+ *   `url` (the lead page) instead. Lead-level rows (status changes, Created, tasks
+ *   without a contact) have no person: company-level items (DESIGN.md).
+ * - Close has no campaigns: `campaignId` is null; an email's `sequence_id` /
+ *   `sequence_name` stay in `raw`. Opens embedded in an Email (`opens[]`) are not
+ *   turned into `email_opened` rows.
+ * - `EmailThread` maps to nothing: it repeats the Email rows it groups.
+ * - An outgoing Email still a draft / scheduled / in the outbox is `other`, one with
+ *   status `error` is `email_failed`.
+ */
+
+export const CLOSE_APP_URL = "https://app.close.com";
+export const leadUrl = (leadId: string) => `${CLOSE_APP_URL}/lead/${encodeURIComponent(leadId)}/`;
+
+/** What the connector knows of a contact from the contact listing (for PersonRefs on activities). */
+export interface ContactInfo {
+  email: string | null;
+  name: string | null;
+  company: string | null;
+  leadId: string | null;
+}
+export type ContactLookup = (contactId: string) => ContactInfo | undefined;
+
+const PREVIEW_MAX = 200;
+
+export function personOfContact(contactId: string, leadId: string | null | undefined, known?: Partial<ContactInfo>): PersonRef {
+  const lead = leadId ?? known?.leadId ?? null;
+  return {
+    identities: [{ vendorId: contactId, kind: "contact", url: lead ? leadUrl(lead) : null }],
+    email: known?.email ?? null,
+    name: known?.name ?? null,
+    company: known?.company ?? null,
+  };
+}
+
+export function contactInfo(row: CloseContactRow, company: string | null): ContactInfo {
+  const email = (row.emails ?? []).map((e) => e.email?.trim()).find((e): e is string => !!e) ?? null;
+  return { email, name: row.name || row.display_name || null, company, leadId: row.lead_id ?? null };
+}
+
+export function mapCloseContact(row: CloseContactRow, company: string | null): PersonRef {
+  const info = contactInfo(row, company);
+  return personOfContact(row.id, row.lead_id, info);
+}
+
+function direction(value: string | null | undefined): "outbound" | "inbound" | null {
+  const v = value?.toLowerCase();
+  if (v === "outgoing" || v === "outbound") return "outbound";
+  if (v === "incoming" || v === "inbound") return "inbound";
+  return null;
+}
+
+interface Classified {
+  kind: ActivityKind;
+  channel: Channel;
+  direction: "outbound" | "inbound" | null;
+}
+
+function classify(row: CloseActivityRow): Classified | null {
+  const dir = direction(row.direction);
+  switch (row._type) {
+    case "Email": {
+      if (dir === "inbound") return { kind: "email_replied", channel: "email", direction: "inbound" };
+      const status = row.status?.toLowerCase();
+      if (status === "draft" || status === "scheduled" || status === "outbox") return { kind: "other", channel: "email", direction: "outbound" };
+      if (status === "error") return { kind: "email_failed", channel: "email", direction: "outbound" };
+      return { kind: "email_sent", channel: "email", direction: "outbound" };
+    }
+    case "EmailThread":
+      return null;
+    case "Call":
+      return { kind: "call", channel: "phone", direction: dir };
+    case "SMS":
+      return { kind: "sms", channel: "sms", direction: dir };
+    case "WhatsAppMessage":
+      return { kind: "whatsapp", channel: "whatsapp", direction: dir };
+    case "Meeting":
+      return { kind: "meeting", channel: "meeting", direction: null };
+    case "Note":
+      return { kind: "note", channel: "note", direction: null };
+    case "LeadStatusChange":
+    case "OpportunityStatusChange":
+      return { kind: "status_change", channel: "system", direction: null };
+    case "TaskCompleted":
+      return { kind: "task_completed", channel: "system", direction: null };
+    case "Created":
+      return { kind: "system", channel: "system", direction: null };
+    default:
+      // Custom activities and types we do not know yet.
+      return { kind: "other", channel: "system", direction: null };
+  }
+}
+
+/** Plain text of Close's HTML (notes, email bodies): tags dropped, entities decoded. Rendered as text downstream. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, "")
+    .replace(/<br\s*\/?>/gi, "\n")
+    .replace(/<\/(p|div|li|h[1-6])>/gi, "\n")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+export function excerpt(text: string | null | undefined): string | null {
+  const flat = text?.replace(/\s+/g, " ").trim();
+  if (!flat) return null;
+  return flat.length <= PREVIEW_MAX ? flat : `${flat.slice(0, PREVIEW_MAX - 1).trimEnd()}…`;
+}
+
+const nonEmpty = (s: string | null | undefined) => (s && s.trim() ? s : null);
+
+function bodyOf(row: CloseActivityRow): string | null {
+  switch (row._type) {
+    case "Email":
+      return nonEmpty(row.body_text) ?? (row.body_html ? nonEmpty(htmlToText(row.body_html)) : null);
+    case "Note":
+    case "Call":
+    case "Meeting":
+      return nonEmpty(row.note) ?? (row.note_html ? nonEmpty(htmlToText(row.note_html)) : null);
+    case "SMS":
+      return nonEmpty(row.text);
+    case "WhatsAppMessage":
+      return nonEmpty(row.message_markdown);
+    case "TaskCompleted":
+      return nonEmpty(row.task_text);
+    default:
+      return nonEmpty(row.note) ?? nonEmpty(row.text);
+  }
+}
+
+function subjectOf(row: CloseActivityRow): string | null {
+  switch (row._type) {
+    case "Email":
+      return nonEmpty(row.subject);
+    case "Meeting":
+    case "Note":
+      return nonEmpty(row.title);
+    case "LeadStatusChange":
+      return `Lead status: ${row.old_status_label ?? "—"} → ${row.new_status_label ?? "—"}`;
+    case "OpportunityStatusChange":
+      return `Opportunity: ${row.old_status_label ?? "—"} → ${row.new_status_label ?? "—"}`;
+    case "TaskCompleted":
+      return nonEmpty(row.task_text) ? `Task completed: ${row.task_text}` : "Task completed";
+    case "Created":
+      return "Lead created";
+    default:
+      return null;
+  }
+}
+
+function durationOf(row: CloseActivityRow): number | null {
+  if (row._type === "Call") return row.duration ?? null;
+  if (row._type === "Meeting") {
+    if (row.duration != null) return row.duration;
+    const s = parseCloseInstant(row.starts_at);
+    const e = parseCloseInstant(row.ends_at);
+    return s !== null && e !== null && e >= s ? Math.round((e - s) / 1000) : null;
+  }
+  return null;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** One Close activity; null for rows that would double count (`EmailThread`). */
+export function mapCloseActivity(row: CloseActivityRow, raw: unknown = row, lookup?: ContactLookup): MappedActivity | null {
+  const c = classify(row);
+  if (!c) return null;
+  // activity_at is when it happened; date_created is when Close learned of it (seed 004).
+  const at = parseCloseInstant(row.activity_at) ?? parseCloseInstant(row.date_created);
+  if (at === null) return null; // the schema refuses such rows; kept for callers that skip it
+  const body = bodyOf(row);
+  const actor = row.user_id || row.user_name ? { id: row.user_id ?? null, name: row.user_name ?? null } : null;
+  return {
+    id: `close:${row.id}`,
+    vendor: "close",
+    vendorType: row._type ?? "unknown",
+    kind: c.kind,
+    channel: c.channel,
+    direction: c.direction,
+    occurredAt: iso(at),
+    campaignId: null,
+    campaignName: null,
+    sequenceStep: null,
+    variant: null,
+    actor,
+    subject: subjectOf(row),
+    preview: excerpt(row._type === "Email" ? (nonEmpty(row.body_preview) ?? body) : body),
+    body,
+    bot: false,
+    durationSeconds: durationOf(row),
+    url: row.lead_id ? leadUrl(row.lead_id) : null,
+    raw,
+    person: row.contact_id ? personOfContact(row.contact_id, row.lead_id, lookup?.(row.contact_id)) : null,
+  };
+}
+
+const TASK_TYPE: Record<string, string> = {
+  lead: "manual",
+  incoming_email: "email",
+  email_followup: "email",
+  missed_call: "call",
+  answered_detached_call: "call",
+  voicemail: "call",
+  incoming_sms: "other",
+  opportunity_due: "other",
+};
+
+const TASK_TITLE: Record<string, string> = {
+  incoming_email: "Reply to an incoming email",
+  email_followup: "Follow up on an email",
+  missed_call: "Missed call",
+  answered_detached_call: "Log an answered call",
+  voicemail: "Voicemail",
+  incoming_sms: "Reply to an SMS",
+  opportunity_due: "Opportunity due",
+};
+
+export function mapCloseTask(row: CloseTaskRow, raw: unknown = row, lookup?: ContactLookup): MappedTask {
+  const type = row._type ?? "lead";
+  let dueAt: string | null = null;
+  let dueDate: string | null = null;
+  let dueIsDateOnly = false;
+  if (row.date && row.is_dateless !== true) {
+    if (isDateOnly(row.date)) {
+      // A calendar day stays a day: never through a time zone.
+      dueDate = row.date.trim();
+      dueAt = `${dueDate}T00:00:00.000Z`;
+      dueIsDateOnly = true;
+    } else {
+      const ms = parseCloseInstant(row.date);
+      dueAt = ms === null ? null : iso(ms);
+    }
+  }
+  const created = parseCloseInstant(row.date_created);
+  const known = row.contact_id ? lookup?.(row.contact_id) : undefined;
+  return {
+    id: `close:${row.id}`,
+    vendor: "close",
+    vendorType: type,
+    type: TASK_TYPE[type] ?? "other",
+    title: nonEmpty(row.text)?.trim() ?? TASK_TITLE[type] ?? "Close task",
+    body: null,
+    status: row.is_complete ? "done" : "open",
+    dueAt,
+    dueDate,
+    dueIsDateOnly,
+    priority: null,
+    assignee: row.assigned_to || row.assigned_to_name ? { id: row.assigned_to ?? null, name: row.assigned_to_name ?? null } : null,
+    campaignId: null,
+    campaignName: null,
+    url: row.lead_id ? leadUrl(row.lead_id) : null,
+    createdAt: created === null ? null : iso(created),
+    raw,
+    person: row.contact_id
+      ? personOfContact(row.contact_id, row.lead_id, {
+          ...known,
+          name: known?.name ?? row.contact_name ?? null,
+          company: known?.company ?? row.lead_name ?? null,
+        })
+      : null,
+  };
+}
