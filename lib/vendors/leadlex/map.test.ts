@@ -1,0 +1,207 @@
+import { activitySchema } from "@/lib/model/activity";
+import { campaignSchema } from "@/lib/model/campaign";
+import { taskSchema } from "@/lib/model/task";
+import { afterEach, describe, expect, it } from "vitest";
+import { mapActivity, mapCampaign, mapTask, personOfContact, previewOf } from "./map";
+import { activityRowSchema, campaignRowSchema, contactRowSchema, parseRows, statsOf, taskRowSchema } from "./schemas";
+
+// The seed 003 example row, verbatim.
+const SEED_ROW = {
+  id: "act_7f3c4d2a",
+  type: "email",
+  title: "Sent: Quick question about Acme Corp",
+  description: "Hi Jane, ...",
+  contact_id: "123e4567-e89b-12d3-a456-426614174000",
+  deal_id: "3f8e1d2c-4b5a-6d7e-8f9a-0b1c2d3e4f5a",
+  entity_type: "campaign",
+  entity_id: "cmp_abc123",
+  entity_name: "Q2 GC Outreach",
+  metadata: { opened: true, replied: false },
+  created_by_user_id: "9a8b7c6d-5e4f-3a2b-1c0d-9e8f7a6b5c4d",
+  created_date: "2026-04-17T14:23:05Z",
+};
+
+function activity(over: Record<string, unknown>) {
+  const raw = { ...SEED_ROW, entity_type: null, entity_id: null, entity_name: null, metadata: {}, ...over };
+  const parsed = activityRowSchema.parse(raw);
+  const mapped = mapActivity(parsed, raw, null);
+  // Every mapped row must satisfy the unified schema once the engine adds its ids.
+  activitySchema.parse({ ...mapped, connectionId: "c1", contactId: null });
+  return mapped;
+}
+
+function task(over: Record<string, unknown>) {
+  const raw = { id: "tsk-1", title: "Send proposal", description: null, status: "open", priority: "high", task_type: "email", due_date: null, assigned_to_user_id: "u1", contact_id: "ctc-1", deal_id: null, created_date: "2026-11-01T09:00:00Z", ...over };
+  const mapped = mapTask(taskRowSchema.parse(raw), raw, null);
+  taskSchema.parse({ ...mapped, connectionId: "c1", contactId: null });
+  return mapped;
+}
+
+describe("mapActivity — VENDORS.md Leadlex types (seed 003)", () => {
+  it("maps the seed example: an email in a campaign → email_sent with the campaign, keeping raw", () => {
+    const m = mapActivity(activityRowSchema.parse(SEED_ROW), SEED_ROW, null);
+    expect(m).toMatchObject({
+      id: "leadlex:act_7f3c4d2a",
+      vendor: "leadlex",
+      vendorType: "email",
+      kind: "email_sent",
+      channel: "email",
+      direction: "outbound",
+      occurredAt: "2026-04-17T14:23:05.000Z",
+      campaignId: "leadlex:cmp_abc123",
+      campaignName: "Q2 GC Outreach",
+      sequenceStep: null,
+      actor: { id: "9a8b7c6d-5e4f-3a2b-1c0d-9e8f7a6b5c4d", name: null },
+      subject: "Sent: Quick question about Acme Corp",
+      preview: "Hi Jane, ...",
+      body: "Hi Jane, ...",
+      bot: false,
+    });
+    expect(m.raw).toBe(SEED_ROW);
+    expect(m.person?.identities).toEqual([{ vendorId: SEED_ROW.contact_id, kind: "contact", url: `https://app.leadlex.com/contacts/${SEED_ROW.contact_id}` }]);
+    expect(m.url).toContain(SEED_ROW.contact_id);
+  });
+
+  it("call → call with durationSeconds from metadata.duration (numbers as strings too), direction from metadata", () => {
+    expect(activity({ type: "call", metadata: { duration: 125, direction: "outbound" } })).toMatchObject({ kind: "call", channel: "phone", direction: "outbound", durationSeconds: 125 });
+    expect(activity({ type: "call", metadata: { duration: "90", direction: "inbound" } })).toMatchObject({ direction: "inbound", durationSeconds: 90 });
+    expect(activity({ type: "call", metadata: {} })).toMatchObject({ direction: "outbound", durationSeconds: null });
+  });
+
+  it("email → email_sent, outbound unless metadata.direction says inbound; subject from metadata", () => {
+    expect(activity({ type: "email", metadata: { subject: "Pricing", direction: "outbound", opened: true } })).toMatchObject({ kind: "email_sent", direction: "outbound", subject: "Pricing" });
+    expect(activity({ type: "email", metadata: { subject: "Re: Pricing", direction: "inbound" } })).toMatchObject({ kind: "email_sent", direction: "inbound", campaignId: null });
+  });
+
+  it("meeting, note, task, ai_action, deal_stage_change, list_added", () => {
+    expect(activity({ type: "meeting" })).toMatchObject({ kind: "meeting", channel: "meeting", direction: null });
+    expect(activity({ type: "note" })).toMatchObject({ kind: "note", channel: "note" });
+    expect(activity({ type: "task" })).toMatchObject({ kind: "task_completed", channel: "system" });
+    expect(activity({ type: "ai_action" })).toMatchObject({ kind: "system", bot: false });
+    expect(activity({ type: "deal_stage_change", entity_type: "deal", entity_id: "d1" })).toMatchObject({ kind: "status_change", campaignId: null });
+    expect(activity({ type: "list_added", entity_type: "list", entity_id: "lst_1" })).toMatchObject({ kind: "system", campaignId: null });
+  });
+
+  it("campaign_sent → email_sent with campaignId `leadlex:<entity_id>`, the 1-based step and the variant", () => {
+    const m = activity({ type: "campaign_sent", entity_type: "campaign", entity_id: "cmp_x1", entity_name: "Q4", metadata: { step: 2, variant: "B", subject: "Following up" } });
+    expect(m).toMatchObject({ kind: "email_sent", direction: "outbound", campaignId: "leadlex:cmp_x1", campaignName: "Q4", sequenceStep: 2, variant: "B", subject: "Following up" });
+    expect(activity({ type: "campaign_sent", entity_type: "campaign", entity_id: "cmp_x1", metadata: { step: "3" } }).sequenceStep).toBe(3);
+    expect(activity({ type: "campaign_sent", entity_type: "campaign", entity_id: "cmp_x1", metadata: { step: 0 } }).sequenceStep).toBeNull();
+  });
+
+  it("campaign_replied → email_replied (inbound), campaign_bounced → email_bounced", () => {
+    expect(activity({ type: "campaign_replied", entity_type: "campaign", entity_id: "cmp_x1", metadata: { step: 1 } })).toMatchObject({ kind: "email_replied", direction: "inbound", sequenceStep: 1 });
+    expect(activity({ type: "campaign_bounced", entity_type: "campaign", entity_id: "cmp_x1", metadata: { step: 1 } })).toMatchObject({ kind: "email_bounced", campaignId: "leadlex:cmp_x1" });
+  });
+
+  it("an unknown type → other, keeping vendorType", () => {
+    expect(activity({ type: "website_visit" })).toMatchObject({ kind: "other", vendorType: "website_visit", channel: "system" });
+  });
+
+  it("reads `created_at` when `created_date` is missing (both spellings), and offsets to UTC", () => {
+    expect(activity({ created_date: undefined, created_at: "2026-04-17T16:23:05+02:00" }).occurredAt).toBe("2026-04-17T14:23:05.000Z");
+    expect(activity({ created_date: "2026-04-17T14:23:05" }).occurredAt).toBe("2026-04-17T14:23:05.000Z");
+  });
+
+  it("the person is the given contact when known", () => {
+    const person = personOfContact(contactRowSchema.parse({ id: "c-1", full_name: "Jane Doe", email: " Jane@Acme.example ", company_name: "Acme" }));
+    const m = mapActivity(activityRowSchema.parse(SEED_ROW), SEED_ROW, person);
+    expect(m.person).toEqual({ identities: [{ vendorId: "c-1", kind: "contact", url: "https://app.leadlex.com/contacts/c-1" }], email: "Jane@Acme.example", name: "Jane Doe", company: "Acme" });
+  });
+});
+
+describe("previewOf", () => {
+  it("is plain text of at most 200 characters", () => {
+    expect(previewOf("<p>Hello&nbsp;<b>Jane</b></p>\n\n  bye")).toBe("Hello Jane bye");
+    const long = previewOf("word ".repeat(100))!;
+    expect(long.length).toBe(200);
+    expect(long.endsWith("…")).toBe(true);
+    expect(previewOf(null)).toBeNull();
+  });
+});
+
+describe("mapTask — VENDORS.md Leadlex tasks", () => {
+  const zones = ["Pacific/Auckland", "America/Los_Angeles"];
+  const tz = process.env.TZ;
+  afterEach(() => {
+    if (tz === undefined) delete process.env.TZ;
+    else process.env.TZ = tz;
+  });
+
+  for (const zone of zones) {
+    it(`a date-only due_date stays that calendar day (TZ=${zone})`, () => {
+      process.env.TZ = zone;
+      expect(task({ due_date: "2026-11-24" })).toMatchObject({ dueIsDateOnly: true, dueDate: "2026-11-24", dueAt: "2026-11-24T00:00:00.000Z" });
+      expect(task({ due_date: "2026-11-24T15:30:00Z" })).toMatchObject({ dueIsDateOnly: false, dueDate: null, dueAt: "2026-11-24T15:30:00.000Z" });
+      expect(task({ due_date: "2026-11-24T15:30:00" }).dueAt).toBe("2026-11-24T15:30:00.000Z");
+    });
+  }
+
+  it("no due date → null", () => {
+    expect(task({ due_date: null })).toMatchObject({ dueAt: null, dueDate: null, dueIsDateOnly: false });
+  });
+
+  it("status open|in_progress → open, completed → done", () => {
+    expect(task({ status: "open" }).status).toBe("open");
+    expect(task({ status: "in_progress" }).status).toBe("open");
+    expect(task({ status: "completed" }).status).toBe("done");
+    expect(task({ status: "cancelled" }).status).toBe("ignored");
+  });
+
+  it("task_type normalised (call, email, meeting, linkedin, follow_up/todo → manual, other), vendorType kept", () => {
+    expect(task({ task_type: "call" })).toMatchObject({ type: "call", vendorType: "call" });
+    expect(task({ task_type: "email" }).type).toBe("email");
+    expect(task({ task_type: "meeting" }).type).toBe("meeting");
+    expect(task({ task_type: "linkedin" }).type).toBe("linkedin");
+    expect(task({ task_type: "follow_up" })).toMatchObject({ type: "manual", vendorType: "follow_up" });
+    expect(task({ task_type: "todo" }).type).toBe("manual");
+    expect(task({ task_type: "fax" }).type).toBe("other");
+  });
+
+  it("priority, assignee, createdAt (either spelling), ids and person", () => {
+    const t = task({ priority: "low", created_date: undefined, created_at: "2026-10-02T08:00:00Z" });
+    expect(t).toMatchObject({ id: "leadlex:tsk-1", priority: "low", assignee: { id: "u1", name: null }, createdAt: "2026-10-02T08:00:00.000Z", campaignId: null });
+    expect(t.person?.identities[0]?.vendorId).toBe("ctc-1");
+    expect(task({ priority: "whenever" }).priority).toBeNull();
+    expect(task({ contact_id: null }).person).toBeNull();
+  });
+});
+
+describe("mapCampaign", () => {
+  const raw = { id: "cmp_abc123", name: "Q2 GC Outreach", status: "active", created_at: "2026-03-01T10:00:00Z" };
+  it("normalises status, keeps the vendor's, and reports the stats as numbers", () => {
+    const stats = statsOf({ data: { sent_count: 100, opened_count: "40", clicked_count: 9, replied_count: 5, bounced_count: 2, unsubscribed_count: 1, open_rate: 0.4, reply_rate: "0.05" } });
+    const m = mapCampaign(campaignRowSchema.parse(raw), raw, stats);
+    campaignSchema.parse({ ...m, connectionId: "c1" });
+    expect(m).toMatchObject({ id: "leadlex:cmp_abc123", vendorId: "cmp_abc123", status: "active", vendorStatus: "active", createdAt: "2026-03-01T10:00:00.000Z" });
+    expect(m.vendorReported).toMatchObject({ sent: 100, opened: 40, clicked: 9, replied: 5, bounced: 2, unsubscribed: 1, openRate: 0.4, replyRate: 0.05 });
+    expect(m.raw).toBe(raw);
+  });
+
+  it("maps every status, unknown → other", () => {
+    const st = (status: string) => mapCampaign(campaignRowSchema.parse({ ...raw, status }), raw, null).status;
+    expect([st("draft"), st("active"), st("paused"), st("completed"), st("archived"), st("exploded")]).toEqual(["draft", "active", "paused", "completed", "archived", "other"]);
+    expect(mapCampaign(campaignRowSchema.parse(raw), raw, null).vendorReported).toBeNull();
+  });
+});
+
+describe("schemas are lenient, one row at a time", () => {
+  it("keeps unknown fields, accepts metadata as a JSON string and unknown types", () => {
+    const row = activityRowSchema.parse({ ...SEED_ROW, type: "brand_new", metadata: '{"duration":"12"}', shiny: 1 });
+    expect(row.metadata).toEqual({ duration: "12" });
+    expect((row as Record<string, unknown>).shiny).toBe(1);
+  });
+
+  it("a row without a readable time is skipped and reported with its id and the issue paths", () => {
+    const warnings: { message: string; fields?: Record<string, unknown> }[] = [];
+    const out = parseRows([SEED_ROW, { ...SEED_ROW, id: "act_bad", created_date: "soon" }, 42], activityRowSchema, "activity", (message, fields) => warnings.push({ message, fields }));
+    expect(out.rows).toHaveLength(1);
+    expect(out.skipped).toBe(2);
+    expect(warnings[0]!.fields).toEqual({ id: "act_bad", issues: ["created_date"] });
+  });
+
+  it("stats accept `{data:{stats:{…}}}` and a bare object; garbage counts become null", () => {
+    expect(statsOf({ data: { stats: { sent_count: 3 } } })?.sent_count).toBe(3);
+    expect(statsOf({ sent_count: "7", opened_count: "lots" })).toMatchObject({ sent_count: 7, opened_count: null });
+  });
+});
