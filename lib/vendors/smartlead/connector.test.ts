@@ -1,0 +1,345 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { serveHandler, type RunningServer } from "@/lib/sandbox/shared/serve";
+import { createWorld } from "@/lib/sandbox/shared/world";
+import type { SmartleadData } from "@/lib/sandbox/smartlead/records";
+import { BASE_PATH, createSmartleadSimulator, type SmartleadSimulatorOptions } from "@/lib/sandbox/smartlead/simulator";
+import { VendorAuthError, VendorRequestError, VendorUnavailableError } from "@/lib/vendors/shared/errors";
+import type { ConnectorSession, Stream, StreamPage } from "@/lib/vendors/types";
+import { nextWindowSize } from "./activities-stream";
+import { createSmartleadConnector, type ActivitiesState, type CampaignsState, type SmartleadConnectorOptions } from "./index";
+
+// The connector against the Smartlead simulator over real HTTP (no mocked fetch).
+
+const WORLD_NOW = Date.parse("2026-11-24T12:00:00Z");
+const DAY = 86_400_000;
+const world = createWorld({ people: 60, activities: 3000, now: new Date(WORLD_NOW) });
+const KEY = "sl_test_key_4b7e91c2d0f3a8";
+// One clock for simulator and connector, running on from the world's "now", so items made
+// during a run are later than the run's start.
+const t0 = Date.now();
+const clock = () => WORLD_NOW + (Date.now() - t0);
+/** Fast pacing and backoff for the fault tests; the documented pace has its own test. */
+const FAST: SmartleadConnectorOptions = { http: { pace: { limit: 1000, windowMs: 1000 }, maxBackoffMs: 20, timeoutMs: 2_000 } };
+
+interface Running {
+  data: SmartleadData;
+  sim: ReturnType<typeof createSmartleadSimulator>;
+  server: RunningServer;
+  baseUrl: string;
+}
+
+async function start(opts: SmartleadSimulatorOptions = {}): Promise<Running> {
+  const sim = createSmartleadSimulator(world, { apiKey: KEY, now: clock, rateLimit: { limit: 1000, windowMs: 1000 }, ...opts });
+  const server = await serveHandler(sim.handler);
+  return { data: sim.data, sim, server, baseUrl: server.url + BASE_PATH };
+}
+
+function open(baseUrl: string, options: SmartleadConnectorOptions = FAST, apiKey = KEY, warn?: (m: string, f?: Record<string, unknown>) => void): ConnectorSession {
+  return createSmartleadConnector(options).open({ baseUrl, apiKey, now: () => new Date(clock()), warn });
+}
+
+function streamsOf(s: ConnectorSession) {
+  const all = s.streams();
+  return {
+    names: all.map((x) => x.name),
+    campaigns: all.find((x) => x.name === "campaigns") as Stream<CampaignsState>,
+    activities: all.find((x) => x.name === "activities") as Stream<ActivitiesState>,
+  };
+}
+
+async function collect<S>(stream: Stream<S>, state: S | null) {
+  const pages: StreamPage<S>[] = [];
+  for await (const p of stream.pages(state)) {
+    pages.push(p);
+    if (pages.length > 5_000) throw new Error("runaway stream");
+  }
+  return {
+    pages,
+    activities: pages.flatMap((p) => p.batch.activities ?? []),
+    campaigns: pages.flatMap((p) => p.batch.campaigns ?? []),
+    state: pages.at(-1)!.state,
+    skipped: pages.reduce((n, p) => n + (p.skipped ?? 0), 0),
+  };
+}
+
+/**
+ * The events the data should give, written from the rules in map.ts's header: per email
+ * sent / open (open_count > 0) / click / reply; per lead, on its last email, bounce,
+ * unsubscribe and category.
+ */
+function expectedEvents(data: SmartleadData): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const lead of data.leads) {
+    for (const a of lead.activities) {
+      const id = `smartlead:${a.stats_id}`;
+      out.set(`${id}:sent`, a.sent_time);
+      if (Number(a.open_count) > 0) out.set(`${id}:open`, a.sent_time);
+      if (Number(a.click_count) > 0) out.set(`${id}:click`, a.sent_time);
+      if (a.reply_details) out.set(`${id}:reply`, a.reply_details.time);
+      if (Number(a.email_seq_number) !== lead.current_seq_num) continue;
+      const at = a.reply_details?.time ?? a.sent_time;
+      if (lead.status === "BOUNCED") out.set(`${id}:bounce`, a.sent_time);
+      if (lead.status === "UNSUBSCRIBED") out.set(`${id}:unsubscribe`, at);
+      if (lead.lead_category) out.set(`${id}:category`, at);
+    }
+  }
+  return out;
+}
+
+const sorted = (ids: Iterable<string>) => [...ids].sort();
+
+function expectNoKey(err: unknown) {
+  const e = err as Error & { cause?: unknown };
+  const text = `${e.name} ${e.message} ${e.stack ?? ""} ${String(e.cause ?? "")}`;
+  expect(text).not.toContain(KEY);
+  expect(text).not.toContain(encodeURIComponent(KEY));
+}
+
+async function caught(p: Promise<unknown>): Promise<unknown> {
+  try {
+    await p;
+  } catch (err) {
+    return err;
+  }
+  throw new Error("expected a rejection");
+}
+
+describe("a full sync at the documented pace (simulator 10 / 2 s, client its default pace)", () => {
+  let run: Running;
+  beforeAll(async () => {
+    run = await start({ rateLimit: undefined });
+  });
+  afterAll(() => run.server.close());
+
+  it("streams campaigns then activities, each id exactly once, equal to the simulator's data", async () => {
+    const session = open(run.baseUrl, {});
+    const s = streamsOf(session);
+    expect(s.names).toEqual(["campaigns", "activities"]);
+
+    const campaigns = await collect(s.campaigns, null);
+    expect(sorted(campaigns.campaigns.map((c) => c.id))).toEqual(sorted(run.data.campaigns.map((c) => `smartlead:${c.id}`)));
+    expect(campaigns.state.listedAt).not.toBeNull();
+
+    const activities = await collect(s.activities, null);
+    const ids = activities.activities.map((a) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(sorted(ids)).toEqual(sorted(expectedEvents(run.data).keys()));
+    expect(activities.state.hwm).not.toBeNull();
+    expect(activities.skipped).toBe(0);
+  });
+});
+
+describe("against a fast simulator", () => {
+  let run: Running;
+  beforeAll(async () => {
+    run = await start();
+  });
+  afterAll(() => run.server.close());
+  afterEach(() => run.sim.faults.clear());
+
+  it("vendorReported agrees with the data; a drafted campaign has none", async () => {
+    const { campaigns } = await collect(streamsOf(open(run.baseUrl)).campaigns, null);
+    for (const c of run.data.campaigns) {
+      const mapped = campaigns.find((m) => m.vendorId === String(c.id))!;
+      const leads = run.data.leads.filter((l) => l.campaign_id === c.id);
+      const sends = leads.flatMap((l) => l.activities);
+      if (c.status === "DRAFTED") {
+        expect(mapped.vendorReported).toBeNull();
+        continue;
+      }
+      expect(mapped.vendorReported).toMatchObject({
+        sent: sends.length,
+        opened: sends.filter((a) => Number(a.open_count) > 0).length,
+        replied: sends.filter((a) => a.reply_details).length,
+        bounced: leads.filter((l) => l.status === "BOUNCED").length,
+        unsubscribed: leads.filter((l) => l.status === "UNSUBSCRIBED").length,
+      });
+    }
+  });
+
+  it("the engagement the connector derives matches Smartlead's own analytics (bounces, replies, unique opens)", async () => {
+    const { activities } = await collect(streamsOf(open(run.baseUrl)).activities, null);
+    const { campaigns } = await collect(streamsOf(open(run.baseUrl)).campaigns, null);
+    for (const c of campaigns.filter((x) => x.vendorReported)) {
+      const mine = activities.filter((a) => a.campaignId === c.id);
+      const count = (kind: string) => mine.filter((a) => a.kind === kind).length;
+      expect([count("email_sent"), count("email_opened"), count("email_replied"), count("email_bounced"), count("unsubscribed")]).toEqual([
+        c.vendorReported!.sent,
+        c.vendorReported!.opened,
+        c.vendorReported!.replied,
+        c.vendorReported!.bounced,
+        c.vendorReported!.unsubscribed,
+      ]);
+    }
+  });
+
+  it("pages windows with offsets (small pages) and still yields every id once; only a window's last page moves the state", async () => {
+    const session = open(run.baseUrl, { ...FAST, pageLimit: 7, targetLeadsPerWindow: 30, initialWindowDays: 10 });
+    const { pages, activities } = await collect(streamsOf(session).activities, null);
+    const ids = activities.map((a) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(sorted(ids)).toEqual(sorted(expectedEvents(run.data).keys()));
+
+    const windows = new Map<string, StreamPage<ActivitiesState>[]>();
+    for (const p of pages) windows.set(p.progress!.window!, [...(windows.get(p.progress!.window!) ?? []), p]);
+    expect([...windows.values()].some((w) => w.length > 2)).toBe(true);
+    let before: string | null = null;
+    for (const [label, w] of windows) {
+      expect(label).toMatch(/^\d{4}-\d{2}-\d{2} → \d{4}-\d{2}-\d{2}$/);
+      for (const p of w.slice(0, -1)) expect(p.state.hwm).toBe(before);
+      const after: string = w.at(-1)!.state.hwm!;
+      expect(before === null || after > before).toBe(true);
+      before = after;
+    }
+    // Progress counts rows so far and never goes back.
+    const done = pages.map((p) => p.progress!.done);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(done.at(-1)).toBe(ids.length);
+  });
+
+  it("an event exactly on a window boundary is yielded once (windows are half-open)", async () => {
+    const email = run.data.leads.flatMap((l) => l.activities).find((a) => !a.reply_details && Number(a.open_count) === 0)!;
+    const boundary = Date.parse(email.sent_time);
+    const end = boundary + DAY;
+    // The first window is [end − 180 d, boundary], the second starts at the boundary.
+    const session = createSmartleadConnector({ ...FAST, initialWindowDays: 179, targetLeadsPerWindow: 1e9 }).open({ baseUrl: run.baseUrl, apiKey: KEY, now: () => new Date(end) });
+    const { pages, activities } = await collect(streamsOf(session).activities, null);
+    expect(new Set(pages.map((p) => p.progress!.window)).size).toBe(2);
+    const ids = activities.map((a) => a.id);
+    expect(ids.filter((id) => id === `smartlead:${email.stats_id}:sent`)).toHaveLength(1);
+    expect(new Set(ids).size).toBe(ids.length);
+    const expected = [...expectedEvents(run.data)].filter(([, at]) => Date.parse(at) >= end - 180 * DAY && Date.parse(at) < end).map(([id]) => id);
+    expect(sorted(ids)).toEqual(sorted(expected));
+  });
+
+  it("a second run from the returned state only re-reads the overlap and finds nothing new", async () => {
+    const first = await collect(streamsOf(open(run.baseUrl)).activities, null);
+    const second = await collect(streamsOf(open(run.baseUrl)).activities, first.state);
+    const firstIds = new Set(first.activities.map((a) => a.id));
+    expect(second.activities.length).toBeGreaterThan(0);
+    const floor = Date.parse(first.state.hwm!) - 10 * DAY;
+    for (const a of second.activities) {
+      expect(firstIds.has(a.id)).toBe(true);
+      expect(Date.parse(a.occurredAt)).toBeGreaterThanOrEqual(floor);
+    }
+    expect(Date.parse(second.state.hwm!)).toBeGreaterThan(Date.parse(first.state.hwm!));
+  });
+
+  it.each([
+    ["a 429 storm", { status429: 4, retryAfterSeconds: 0 }, {}],
+    ["a 5xx burst", { status5xx: 3 }, {}],
+    ["a hang", { hang: 1 }, { timeoutMs: 300 }],
+    ["malformed JSON", { malformedJson: 2 }, {}],
+    ["a truncated body", { truncate: 2 }, {}],
+  ])("survives %s (retried) and still yields the whole data set", async (_, faults, http) => {
+    run.sim.faults.set(faults);
+    const session = open(run.baseUrl, { ...FAST, http: { ...FAST.http, ...http } });
+    const { activities } = await collect(streamsOf(session).activities, null);
+    expect(run.sim.faults.current).toMatchObject(Object.fromEntries(Object.keys(faults).filter((k) => k !== "retryAfterSeconds").map((k) => [k, 0])));
+    expect(sorted(new Set(activities.map((a) => a.id)))).toEqual(sorted(expectedEvents(run.data).keys()));
+  });
+
+  it.each([
+    ["a 5xx burst beyond the retries", { status5xx: 1000 }, {}, VendorUnavailableError],
+    ["a 429 storm beyond the waits", { status429: 1000, retryAfterSeconds: 0 }, { maxRateLimitRetries: 3 }, VendorUnavailableError],
+    ["hangs beyond the retries", { hang: 1000 }, { timeoutMs: 100, maxRetries: 1 }, VendorUnavailableError],
+    ["garbage bodies beyond the retries", { malformedJson: 1000 }, {}, VendorUnavailableError],
+    ["a revoked key (401)", { revokeKey: true }, {}, VendorAuthError],
+  ])("throws a typed error with no key in it on %s", async (_, faults, http, type) => {
+    run.sim.faults.set(faults);
+    const session = open(run.baseUrl, { ...FAST, http: { ...FAST.http, ...http } });
+    const err = await caught(collect(streamsOf(session).activities, null));
+    expect(err).toBeInstanceOf(type);
+    expectNoKey(err);
+  });
+
+  it("a 422 (limit out of range) is a VendorRequestError, not retried, with no key in it", async () => {
+    const err = await caught(collect(streamsOf(open(run.baseUrl, { ...FAST, pageLimit: 1001 })).activities, null));
+    expect(err).toBeInstanceOf(VendorRequestError);
+    expect((err as VendorRequestError).status).toBe(422);
+    expectNoKey(err);
+  });
+
+  it("a wrong key: verifyKey and the streams throw VendorAuthError with no key in the message", async () => {
+    const wrong = "sl_wrong_key_99a7c3e1";
+    const session = open(run.baseUrl, FAST, wrong);
+    const err = await caught(session.verifyKey());
+    expect(err).toBeInstanceOf(VendorAuthError);
+    expect((err as VendorAuthError).status).toBe(401);
+    expect((err as Error).message).not.toContain(wrong);
+    expect(await caught(collect(streamsOf(session).campaigns, null))).toBeInstanceOf(VendorAuthError);
+    await expect(open(run.baseUrl).verifyKey()).resolves.toBeUndefined();
+  });
+
+  it("refreshPerson reads the lead by email and its message histories, with the feed's ids", async () => {
+    const counts = new Map<number, number>();
+    for (const l of run.data.leads) counts.set(l.lead_id, (counts.get(l.lead_id) ?? 0) + 1);
+    const record = run.data.leadRecords.find((r) => (counts.get(r.id) ?? 0) >= 2)!;
+    const batch = await open(run.baseUrl).refreshPerson({ email: record.email.toLowerCase(), identities: [] });
+    const mine: SmartleadData = { ...run.data, leads: run.data.leads.filter((l) => l.lead_id === record.id) };
+    expect(sorted(batch.activities!.map((a) => a.id))).toEqual(sorted(expectedEvents(mine).keys()));
+    expect(new Set(batch.activities!.map((a) => a.campaignId)).size).toBe(counts.get(record.id));
+    expect(batch.people).toEqual([{ identities: [{ vendorId: String(record.id), kind: "lead" }], email: record.email, name: `${record.first_name} ${record.last_name}`, company: record.company_name }]);
+  });
+
+  it('refreshPerson of an unknown email is empty (VENDORS.md: "200 with {}"), and of a person without email too', async () => {
+    const session = open(run.baseUrl);
+    expect(await session.refreshPerson({ email: "nobody@nowhere.example", identities: [] })).toEqual({ activities: [] });
+    expect(await session.refreshPerson({ email: null, identities: [{ vendorId: "1", kind: "lead" }] })).toEqual({ activities: [] });
+  });
+});
+
+describe("page drift", () => {
+  it("items created during the run do not make it lose or repeat anything created before; the next run gets them", async () => {
+    const run = await start({ faults: { driftPerRequest: 2, pathIncludes: "all-leads-activities" } });
+    try {
+      const before = expectedEvents(structuredClone(run.data));
+      const session = open(run.baseUrl, { ...FAST, pageLimit: 9, targetLeadsPerWindow: 40 });
+      const first = await collect(streamsOf(session).activities, null);
+      const ids = first.activities.map((a) => a.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const id of before.keys()) expect(ids).toContain(id);
+      const drifted = sorted(expectedEvents(run.data).keys()).filter((id) => !before.has(id));
+      expect(drifted.length).toBeGreaterThan(0);
+
+      run.sim.faults.clear();
+      const second = await collect(streamsOf(session).activities, first.state);
+      const secondIds = new Set(second.activities.map((a) => a.id));
+      for (const id of drifted) expect(secondIds.has(id)).toBe(true);
+    } finally {
+      await run.server.close();
+    }
+  });
+});
+
+describe("rows the connector cannot read", () => {
+  it("are skipped, counted and reported with their id and paths; the rest is synced", async () => {
+    const run = await start();
+    try {
+      const lead = run.data.leads.find((l) => l.activities.length >= 2 && !l.activities[0]!.reply_details)!;
+      const bad = lead.activities[0]!;
+      bad.sent_time = "not a time";
+      const warnings: { m: string; f?: Record<string, unknown> }[] = [];
+      const session = open(run.baseUrl, FAST, KEY, (m, f) => warnings.push({ m, f }));
+      const { activities, skipped } = await collect(streamsOf(session).activities, null);
+      expect(skipped).toBeGreaterThanOrEqual(1);
+      expect(warnings.some((w) => w.f?.statsId === String(bad.stats_id) && JSON.stringify(w.f?.issues) === '["sent_time"]')).toBe(true);
+      expect(JSON.stringify(warnings)).not.toContain(KEY);
+      const expected = sorted([...expectedEvents(run.data).keys()].filter((id) => !id.startsWith(`smartlead:${bad.stats_id}:`)));
+      expect(sorted(new Set(activities.map((a) => a.id)))).toEqual(expected);
+    } finally {
+      await run.server.close();
+    }
+  });
+});
+
+describe("nextWindowSize", () => {
+  const o = { targetLeadsPerWindow: 1000, maxWindowDays: 60 };
+  it("shrinks a window that held too many leads, grows an empty one, keeps a good one", () => {
+    expect(nextWindowSize(10 * DAY, 4000, o)).toBe(2.5 * DAY);
+    expect(nextWindowSize(10 * DAY, 0, o)).toBe(20 * DAY);
+    expect(nextWindowSize(50 * DAY, 10, o)).toBe(60 * DAY);
+    expect(nextWindowSize(10 * DAY, 600, o)).toBe(10 * DAY);
+    expect(nextWindowSize(2 * 3_600_000, 1_000_000, o)).toBe(3_600_000);
+  });
+});

@@ -1,0 +1,40 @@
+import type { Connector } from "@/lib/vendors/types";
+import { DEFAULT_WINDOWS, activitiesStream, type ActivityWindowOptions } from "./activities-stream";
+import { campaignsStream } from "./campaigns-stream";
+import { createSmartleadClient, type SmartleadClientOptions } from "./client";
+import { refreshPerson } from "./refresh";
+
+export type { ActivitiesState } from "./activities-stream";
+export type { CampaignsState } from "./campaigns-stream";
+
+export const SMARTLEAD_BASE_URL = "https://server.smartlead.ai/api/v1";
+
+export interface SmartleadConnectorOptions extends Partial<ActivityWindowOptions> {
+  /** HTTP settings; the pace defaults to the documented 10 requests / 2 s. */
+  http?: Omit<SmartleadClientOptions, "baseUrl" | "apiKey" | "onRateLimitWait">;
+}
+
+/**
+ * Smartlead: campaigns (with analytics) then activities from all-leads-activities in date
+ * windows; no tasks API. `refreshPerson` reads the lead by email and its message history.
+ */
+export function createSmartleadConnector(options: SmartleadConnectorOptions = {}): Connector {
+  const { http, ...windows } = options;
+  const windowOptions: ActivityWindowOptions = { ...DEFAULT_WINDOWS, ...windows };
+  return {
+    vendor: "smartlead",
+    defaultBaseUrl: SMARTLEAD_BASE_URL,
+    open(ctx) {
+      const client = createSmartleadClient({ ...http, baseUrl: ctx.baseUrl, apiKey: ctx.apiKey, onRateLimitWait: ctx.onRateLimitWait }, ctx.signal);
+      return {
+        async verifyKey() {
+          await client.campaigns();
+        },
+        streams: () => [campaignsStream(client, ctx), activitiesStream(client, ctx, windowOptions)],
+        refreshPerson: (person) => refreshPerson(client, ctx, person),
+      };
+    },
+  };
+}
+
+export const smartleadConnector = createSmartleadConnector();

@@ -1,0 +1,287 @@
+import type { ActivityKind } from "@/lib/model/activity";
+import type { CAMPAIGN_STATUSES } from "@/lib/model/campaign";
+import type { MappedActivity, MappedCampaign, PersonRef } from "@/lib/vendors/types";
+import type { SmartleadActivityRow, SmartleadAnalytics, SmartleadCampaignRow, SmartleadHistoryEntry, SmartleadLeadRow } from "./schemas";
+
+/**
+ * Smartlead rows → the unified model. Smartlead's feed is lead-centric: a lead (person ×
+ * campaign) carries the emails sent to it, each with open/click counts and its reply.
+ * One email (`stats_id`) gives up to four events, and the lead's outcome one or two more:
+ *
+ *   smartlead:<stats_id>:sent      email_sent     at sent_time
+ *   smartlead:<stats_id>:open      email_opened   at sent_time, when open_count > 0 (opens have no times)
+ *   smartlead:<stats_id>:click     email_clicked  at sent_time, when click_count > 0
+ *   smartlead:<stats_id>:reply     email_replied  at reply_details.time
+ *   smartlead:<stats_id>:bounce    email_bounced  lead status BOUNCED, at the last email's sent_time
+ *   smartlead:<stats_id>:unsubscribe  unsubscribed lead status UNSUBSCRIBED, at the last email's reply (else sent) time
+ *   smartlead:<stats_id>:category  interested / not_interested / status_change from lead_category, same time
+ *
+ * Lead outcomes hang on the lead's last email (`email_seq_number == current_seq_num`): the
+ * feed has no bounce or unsubscribe event, a sequence stops at those outcomes, and the last
+ * email is the same whichever date window or endpoint (feed or message history) it is
+ * read through, so the ids stay stable and each outcome is counted once.
+ */
+
+const APP_URL = "https://app.smartlead.ai/app";
+export const campaignUrl = (campaignId: string) => `${APP_URL}/email-campaign/${campaignId}/analytics`;
+
+type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+const CAMPAIGN_STATUS: Record<string, CampaignStatus> = {
+  DRAFTED: "draft",
+  ACTIVE: "active",
+  PAUSED: "paused",
+  COMPLETED: "completed",
+  // A stopped Smartlead campaign cannot be resumed: it ended early.
+  STOPPED: "completed",
+  ARCHIVED: "archived",
+};
+
+export function mapCampaignStatus(status: string | null | undefined): CampaignStatus {
+  return (status && CAMPAIGN_STATUS[status.toUpperCase()]) || "other";
+}
+
+const isoOrNull = (s: string | null | undefined): string | null => {
+  if (!s) return null;
+  const ms = Date.parse(s);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+};
+
+/** Smartlead's own figures, as numbers; `opened`/`clicked` are its unique counts (emails opened/clicked). */
+export function vendorReported(a: SmartleadAnalytics): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  const put = (key: string, v: number | null | undefined) => {
+    if (v !== undefined) out[key] = v;
+  };
+  put("sent", a.sent_count);
+  put("opened", a.unique_open_count);
+  put("clicked", a.unique_click_count);
+  put("replied", a.reply_count);
+  put("bounced", a.bounce_count);
+  put("unsubscribed", a.unsubscribed_count);
+  put("interested", a.campaign_lead_stats?.interested);
+  put("leads", a.total_count);
+  return out;
+}
+
+export function mapCampaign(row: SmartleadCampaignRow, analytics: SmartleadAnalytics | null, raw: { campaign: unknown; analytics: unknown }): MappedCampaign {
+  return {
+    id: `smartlead:${row.id}`,
+    vendor: "smartlead",
+    vendorId: row.id,
+    name: row.name?.trim() || `Campaign ${row.id}`,
+    status: mapCampaignStatus(row.status),
+    vendorStatus: row.status ?? null,
+    createdAt: isoOrNull(row.created_at),
+    vendorReported: analytics ? vendorReported(analytics) : null,
+    url: campaignUrl(row.id),
+    raw,
+  };
+}
+
+/** Lead categories with an engagement meaning; other known ones are status changes. */
+const CATEGORY_KIND: Record<string, ActivityKind> = {
+  interested: "interested",
+  "meeting request": "interested",
+  "meeting booked": "interested",
+  "not interested": "not_interested",
+  "do not contact": "not_interested",
+  "out of office": "status_change",
+  "information request": "status_change",
+  "wrong person": "status_change",
+  "sender originated bounce": "status_change",
+};
+
+export function categoryKind(category: string): ActivityKind {
+  return CATEGORY_KIND[category.trim().toLowerCase()] ?? "other";
+}
+
+/** Strips Smartlead's HTML bodies to text, keeping paragraph breaks. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(br|\/p|\/div|\/li|\/h\d)\s*\/?>/gi, "\n")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/[ \t]+/g, " ")
+    .replace(/ *\n */g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+export function previewOf(text: string | null): string | null {
+  if (!text) return null;
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= 200 ? flat : `${flat.slice(0, 199).trimEnd()}…`;
+}
+
+export function personOfLead(leadId: string, email: string | null | undefined, extra: { name?: string | null; company?: string | null } = {}): PersonRef {
+  return { identities: [{ vendorId: leadId, kind: "lead" }], email: email ?? null, name: extra.name ?? null, company: extra.company ?? null };
+}
+
+/** One email of a lead as the mapper needs it, with what to keep as `raw`. */
+export interface EmailInput {
+  row: SmartleadActivityRow;
+  /** The vendor payload for the email's events. */
+  raw: unknown;
+  /** The vendor payload for the reply, when it came separately (message history REPLY). */
+  replyRaw?: unknown;
+}
+
+/** The lead fields the mapper reads; all-leads-activities rows and message-history leads both provide them. */
+export type LeadInput = Pick<SmartleadLeadRow, "lead_id" | "campaign_id" | "campaign_name" | "status" | "lead_category" | "current_seq_num">;
+
+/**
+ * The events of a lead's emails (all of them, or the subset a date window returned).
+ * Steps are Smartlead's `email_seq_number`, already 1-based (seed 001: `email_seq_number: 1`,
+ * `current_seq_num: 2`). The variant is the A/B label of the step's variant when tested.
+ */
+export function mapLeadEmails(lead: LeadInput, emails: EmailInput[]): MappedActivity[] {
+  const out: MappedActivity[] = [];
+  const campaignId = lead.campaign_id ?? null;
+  const anchor = outcomeAnchor(lead, emails);
+  for (const e of emails) {
+    const a = e.row;
+    const step = a.email_seq_number != null && Number.isInteger(a.email_seq_number) && a.email_seq_number >= 1 ? a.email_seq_number : null;
+    const person = personOfLead(lead.lead_id, a.to_email);
+    const subject = a.subject ?? null;
+    const body = a.email_body ? htmlToText(a.email_body) : null;
+    const base = {
+      vendor: "smartlead" as const,
+      channel: "email" as const,
+      campaignId: campaignId ? `smartlead:${campaignId}` : null,
+      campaignName: lead.campaign_name ?? null,
+      sequenceStep: step,
+      variant: a.variant_label ?? a.seq_variant_id ?? null,
+      bot: false,
+      durationSeconds: null,
+      url: campaignId ? campaignUrl(campaignId) : null,
+      person,
+    };
+    const ev = (suffix: string, vendorType: string, kind: ActivityKind, occurredAt: string, more: Partial<MappedActivity> = {}): MappedActivity => ({
+      ...base,
+      id: `smartlead:${a.stats_id}:${suffix}`,
+      vendorType,
+      kind,
+      direction: null,
+      occurredAt,
+      actor: null,
+      subject,
+      preview: null,
+      body: null,
+      raw: e.raw,
+      ...more,
+    });
+    const sender = a.from_email ? { id: a.from_email, name: a.from_email } : null;
+    out.push(ev("sent", "SENT", "email_sent", a.sent_time, { direction: "outbound", actor: sender, preview: previewOf(body), body }));
+    if ((a.open_count ?? 0) > 0) out.push(ev("open", "OPEN", "email_opened", a.sent_time));
+    if ((a.click_count ?? 0) > 0) out.push(ev("click", "CLICK", "email_clicked", a.sent_time));
+    const reply = a.reply_details;
+    if (reply?.time) {
+      const replyText = reply.reply_email_body ? htmlToText(reply.reply_email_body) : null;
+      out.push(
+        ev("reply", "REPLY", "email_replied", reply.time, {
+          direction: "inbound",
+          subject: subject ? `Re: ${subject}` : null,
+          preview: previewOf(replyText),
+          body: replyText,
+          raw: e.replyRaw ?? e.raw,
+        }),
+      );
+    }
+    if (e === anchor) {
+      const at = reply?.time ?? a.sent_time;
+      const status = lead.status?.toUpperCase();
+      if (status === "BOUNCED") out.push(ev("bounce", "BOUNCED", "email_bounced", a.sent_time));
+      if (status === "UNSUBSCRIBED") out.push(ev("unsubscribe", "UNSUBSCRIBED", "unsubscribed", at));
+      if (lead.lead_category?.trim()) out.push(ev("category", lead.lead_category, categoryKind(lead.lead_category), at));
+    }
+  }
+  return out;
+}
+
+/** The lead's last email, where its outcome (bounce, unsubscribe, category) is recorded. */
+function outcomeAnchor(lead: LeadInput, emails: EmailInput[]): EmailInput | null {
+  if (lead.current_seq_num != null) return emails.find((e) => e.row.email_seq_number === lead.current_seq_num) ?? null;
+  // Without current_seq_num, only a complete list (message history) tells which is last.
+  let last: EmailInput | null = null;
+  for (const e of emails) if (!last || e.row.sent_time > last.row.sent_time) last = e;
+  return last;
+}
+
+/**
+ * Message history (SENT and REPLY entries) → the lead's emails, so the live path yields the
+ * same events and ids as the feed. A REPLY joins the SENT with its stats_id, else the
+ * latest SENT before it. Entries of other types are returned apart, as `other` events.
+ */
+export function historyToEmails(entries: { row: SmartleadHistoryEntry; raw: unknown }[], toEmail: string | null): { emails: EmailInput[]; others: { row: SmartleadHistoryEntry; raw: unknown }[] } {
+  const sorted = [...entries].sort((x, y) => x.row.time.localeCompare(y.row.time));
+  const emails: EmailInput[] = [];
+  const others: { row: SmartleadHistoryEntry; raw: unknown }[] = [];
+  for (const { row, raw } of sorted) {
+    const type = row.type.toUpperCase();
+    if (type === "SENT" && row.stats_id) {
+      emails.push({
+        row: {
+          stats_id: row.stats_id,
+          message_id: row.message_id,
+          subject: row.subject,
+          email_body: row.email_body,
+          sent_time: row.time,
+          from_email: row.from,
+          to_email: row.to ?? toEmail,
+          email_seq_number: row.email_seq_number,
+          open_count: row.open_count,
+          click_count: row.click_count,
+          reply_details: null,
+          seq_variant_id: row.seq_variant_id,
+          variant_label: row.variant_label,
+        },
+        raw,
+      });
+    } else if (type === "REPLY") {
+      const target = (row.stats_id && emails.find((e) => e.row.stats_id === row.stats_id)) || emails.at(-1);
+      if (target && !target.row.reply_details) {
+        target.row.reply_details = { time: row.time, reply_email_body: row.email_body, message_id: row.message_id };
+        target.replyRaw = raw;
+      } else others.push({ row, raw });
+    } else others.push({ row, raw });
+  }
+  return { emails, others };
+}
+
+/**
+ * A history entry outside the SENT/REPLY pairing: a further reply in the thread stays a
+ * reply; a type Touchline does not know is kept as `other` with its own type string.
+ */
+export function mapOtherHistoryEntry(lead: LeadInput, row: SmartleadHistoryEntry, raw: unknown): MappedActivity {
+  const campaignId = lead.campaign_id ?? null;
+  const text = row.email_body ? htmlToText(row.email_body) : null;
+  const isReply = row.type.toUpperCase() === "REPLY";
+  return {
+    id: `smartlead:${row.stats_id ?? "history"}:${row.type.toLowerCase()}:${row.message_id ?? row.time}`,
+    vendor: "smartlead",
+    vendorType: row.type,
+    kind: isReply ? "email_replied" : "other",
+    channel: "email",
+    direction: isReply ? "inbound" : null,
+    occurredAt: row.time,
+    campaignId: campaignId ? `smartlead:${campaignId}` : null,
+    campaignName: lead.campaign_name ?? null,
+    sequenceStep: row.email_seq_number != null && Number.isInteger(row.email_seq_number) && row.email_seq_number >= 1 ? row.email_seq_number : null,
+    variant: null,
+    actor: null,
+    subject: row.subject ?? null,
+    preview: previewOf(text),
+    body: text,
+    bot: false,
+    durationSeconds: null,
+    url: campaignId ? campaignUrl(campaignId) : null,
+    raw,
+    person: personOfLead(lead.lead_id, isReply ? row.from : row.to),
+  };
+}
