@@ -8,6 +8,15 @@ import { defineConfig } from "@playwright/test";
 process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "touchline-e2e-"));
 const port = Number(process.env.E2E_PORT ?? 3199);
 export const E2E_ADMIN = { email: "admin@touchline.test", password: "e2e-password-long-enough-1" };
+/** The signed-in browser state global-setup saves and every spec starts from. */
+export const E2E_STORAGE_STATE = `${process.env.E2E_DATA_DIR}.storage-state.json`;
+/**
+ * A standalone sandbox (npm run sandbox) that the app's *_API_URL point at, so a spec
+ * can add a connection with a key the way a user would: lemlist on this port, Smartlead
+ * +1, Close +2, Leadlex +3. Its world has another seed than the demo's.
+ */
+export const E2E_SANDBOX_PORT = 20_000 + (port % 1000) * 4; // four ports of its own per E2E_PORT
+const sandbox = (offset: number, basePath: string) => `http://127.0.0.1:${E2E_SANDBOX_PORT + offset}${basePath}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -24,27 +33,43 @@ export default defineConfig({
     timezoneId: "Europe/Paris",
     locale: "en-GB",
     viewport: { width: 1440, height: 900 },
+    storageState: E2E_STORAGE_STATE,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  webServer: {
-    command: "node scripts/start.mjs",
-    url: `http://127.0.0.1:${port}/api/v1/health`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      TOUCHLINE_DATA_DIR: process.env.E2E_DATA_DIR,
-      TOUCHLINE_DEMO: "on",
-      TOUCHLINE_ADMIN_EMAIL: E2E_ADMIN.email,
-      TOUCHLINE_ADMIN_PASSWORD: E2E_ADMIN.password,
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: [
+    {
+      command: `node node_modules/.bin/tsx --conditions=react-server scripts/sandbox.ts --seed 8080 --people 80 --activities 2000 --port-base ${E2E_SANDBOX_PORT}`,
+      url: `${sandbox(0, "/api")}/team`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
     },
-  },
+    {
+      command: "node scripts/start.mjs",
+      url: `http://127.0.0.1:${port}/api/v1/health`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        TOUCHLINE_DATA_DIR: process.env.E2E_DATA_DIR,
+        TOUCHLINE_DEMO: "on",
+        TOUCHLINE_ADMIN_EMAIL: E2E_ADMIN.email,
+        TOUCHLINE_ADMIN_PASSWORD: E2E_ADMIN.password,
+        NEXT_TELEMETRY_DISABLED: "1",
+        // User-added connections reach the standalone sandbox above.
+        LEMLIST_API_URL: sandbox(0, "/api"),
+        SMARTLEAD_API_URL: sandbox(1, "/api/v1"),
+        CLOSE_API_URL: sandbox(2, "/api/v1"),
+        LEADLEX_API_URL: sandbox(3, "/functions/v1/api-gateway"),
+      },
+    },
+  ],
 });

@@ -1,22 +1,45 @@
 import { Gauge } from "lucide-react";
+import { cookies } from "next/headers";
+import { AttentionList } from "@/components/overview/attention-list";
+import { SyncHealth } from "@/components/overview/sync-health";
+import { TasksToday } from "@/components/overview/tasks-today";
+import { TimeZoneCookie } from "@/components/overview/time-zone-cookie";
+import { VIEWER_TZ_COOKIE, viewerTimeZone } from "@/components/overview/viewer-time-zone";
+import { WeekSummary } from "@/components/overview/week-summary";
 import { NoData } from "@/components/shell/no-data";
 import { PageHeader } from "@/components/ui/page-header";
+import { listConnections } from "@/lib/server/queries/connections";
+import { campaignsNeedingAttention, overviewWeek, tasksDueToday } from "@/lib/server/queries/overview";
 import { workspaceCounts } from "@/lib/server/queries/workspace";
+import { getDb } from "@/lib/server/store";
 
 export const dynamic = "force-dynamic";
 
 export default async function OverviewPage() {
-  const counts = await workspaceCounts();
+  const db = await getDb();
+  const { tz, known } = viewerTimeZone((await cookies()).get(VIEWER_TZ_COOKIE)?.value);
+  const now = new Date();
+  const [counts, week, attention, tasks, connections] = await Promise.all([
+    workspaceCounts(),
+    overviewWeek(db, tz, now),
+    campaignsNeedingAttention(db, now),
+    tasksDueToday(db, tz, now),
+    listConnections(),
+  ]);
   return (
     <div className="space-y-6">
       <PageHeader title="Overview" description="This week across every vendor." />
-      {counts.activities === 0 ? (
+      {counts.activities === 0 && counts.openTasks === 0 && counts.connections === 0 ? (
         <NoData icon={Gauge} what="activity" counts={counts} />
       ) : (
-        <p className="text-sm text-muted-foreground">
-          {counts.contacts} contacts, {counts.activities} activities, {counts.openTasks} open tasks, {counts.campaigns} campaigns.
-        </p>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <WeekSummary week={week} tz={tz} />
+          <AttentionList items={attention} />
+          <TasksToday data={tasks} tz={tz} />
+          <SyncHealth connections={connections} />
+        </div>
       )}
+      <TimeZoneCookie current={known} />
     </div>
   );
 }

@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { UserMenu } from "@/components/auth/user-menu";
+import { requireUser } from "@/lib/server/auth/current-user";
 import { listConnections } from "@/lib/server/queries/connections";
 import { Logo } from "./logo";
 import { SidebarNav } from "./sidebar-nav";
@@ -6,6 +8,7 @@ import { ThemeToggle } from "./theme-toggle";
 import { WorkspaceStatus } from "./workspace-status";
 
 export async function AppShell({ children }: { children: ReactNode }) {
+  const user = await requireUser();
   const connections = await listConnections();
   return (
     <div className="flex min-h-dvh">
@@ -25,6 +28,9 @@ export async function AppShell({ children }: { children: ReactNode }) {
             <Logo />
           </div>
           <WorkspaceStatus initial={connections} />
+          <div className="ml-auto">
+            <UserMenu email={user.email} />
+          </div>
         </header>
         <main id="main" className="mx-auto w-full max-w-[1400px] flex-1 px-6 py-6">
           {children}

@@ -15,6 +15,8 @@ export const syncProgressSchema = z.object({
   pages: z.number().int().min(0).optional(),
   stream: z.string().optional(),
   window: z.string().optional(),
+  /** 0–1 over the run's streams, for a progress bar; absent before the first page. */
+  fraction: z.number().min(0).max(1).optional(),
 });
 export type SyncProgress = z.infer<typeof syncProgressSchema>;
 

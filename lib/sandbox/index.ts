@@ -14,7 +14,8 @@ export type { World } from "./shared/world";
 export interface SandboxVendor {
   basePath: string;
   demoApiKey: string;
-  create(world: World, opts?: { faults?: Faults }): Simulator & { apiKey: string };
+  /** `options` are the vendor simulator's own (rate limits, plan…), e.g. `{ perMinute: 600 }` for Leadlex in tests. */
+  create(world: World, opts?: { faults?: Faults } & Record<string, unknown>): Simulator & { apiKey: string };
 }
 
 export const sandboxVendors: Record<Vendor, SandboxVendor> = {
@@ -33,11 +34,14 @@ export interface RunningSandbox {
 }
 
 /** Starts the four simulators over real HTTP on 127.0.0.1 (ephemeral ports unless given). */
-export async function startSandbox(world: World, opts: { ports?: Partial<Record<Vendor, number>>; faults?: Partial<Record<Vendor, Faults>> } = {}): Promise<RunningSandbox[]> {
+export async function startSandbox(
+  world: World,
+  opts: { ports?: Partial<Record<Vendor, number>>; faults?: Partial<Record<Vendor, Faults>>; options?: Partial<Record<Vendor, Record<string, unknown>>> } = {},
+): Promise<RunningSandbox[]> {
   const out: RunningSandbox[] = [];
   for (const vendor of Object.keys(sandboxVendors) as Vendor[]) {
     const v = sandboxVendors[vendor];
-    const simulator = v.create(world, { faults: opts.faults?.[vendor] });
+    const simulator = v.create(world, { ...opts.options?.[vendor], faults: opts.faults?.[vendor] });
     const server = await serveHandler(simulator.handler, { port: opts.ports?.[vendor] ?? 0 });
     out.push({ vendor, baseUrl: server.url + v.basePath, apiKey: simulator.apiKey, simulator, server });
   }

@@ -21,3 +21,13 @@ export async function boot(): Promise<void> {
   if (e.TOUCHLINE_DEMO === "on") await startDemoWorkspace(store);
   startScheduler(store);
 }
+
+/** Boot, or refuse to serve with a broken configuration and say what to fix. */
+export async function bootOrExit(): Promise<void> {
+  try {
+    await boot();
+  } catch (err) {
+    console.error(`\nTouchline could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+}

@@ -1,5 +1,7 @@
 import { ListChecks } from "lucide-react";
 import { NoData } from "@/components/shell/no-data";
+import { TasksHeaderActions } from "@/components/tasks/header-actions";
+import { TasksView } from "@/components/tasks/tasks-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { workspaceCounts } from "@/lib/server/queries/workspace";
 
@@ -10,8 +12,12 @@ export default async function TasksPage() {
   const counts = await workspaceCounts();
   return (
     <div className="space-y-6">
-      <PageHeader title="Tasks" description="What is due, across lemlist, Close and Leadlex." />
-      {counts.openTasks === 0 ? <NoData icon={ListChecks} what="open tasks" counts={counts} /> : <p className="text-sm text-muted-foreground">{counts.openTasks} open tasks.</p>}
+      <PageHeader
+        title="Tasks"
+        description="What is due and what is overdue, across lemlist, Close and Leadlex."
+        actions={counts.connections === 0 ? undefined : <TasksHeaderActions />}
+      />
+      {counts.connections === 0 ? <NoData icon={ListChecks} what="tasks" counts={counts} /> : <TasksView />}
     </div>
   );
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
 import type { Connection, ConnectionStatus, SyncState } from "@/lib/model/connection";
 import type { Vendor } from "@/lib/model/vendor";
-import { getDb } from "../store";
+import { isKeyReadable, KEY_UNREADABLE_MESSAGE } from "../secrets";
+import { getDb, type Db } from "../store";
 import * as t from "../store/schema";
 
 type ConnectionRow = typeof t.connections.$inferSelect;
@@ -12,7 +13,7 @@ const iso = (v: string | null | undefined) => (v ? new Date(v).toISOString() : n
 
 export function toSyncState(run: RunRow | undefined): SyncState {
   if (!run) return { id: null, state: "idle", startedAt: null, finishedAt: null, progress: { done: 0, unit: "rows" }, rateLimitedMs: 0, error: null };
-  const p = run.progress as { done?: number; total?: number; unit?: string; pages?: number; stream?: string; window?: string };
+  const p = run.progress as { done?: number; total?: number; unit?: string; pages?: number; stream?: string; window?: string; fraction?: number };
   return {
     id: run.id,
     state: run.state as SyncState["state"],
@@ -25,6 +26,7 @@ export function toSyncState(run: RunRow | undefined): SyncState {
       ...(p.pages !== undefined ? { pages: p.pages } : {}),
       ...(p.stream ? { stream: p.stream } : {}),
       ...(p.window ? { window: p.window } : {}),
+      ...(typeof p.fraction === "number" && Number.isFinite(p.fraction) ? { fraction: Math.min(1, Math.max(0, p.fraction)) } : {}),
     },
     rateLimitedMs: run.rateLimitedMs,
     error: run.error,
@@ -34,24 +36,27 @@ export function toSyncState(run: RunRow | undefined): SyncState {
 export function toConnection(row: ConnectionRow, run: RunRow | undefined): Connection {
   const sync = toSyncState(run);
   const quota = (row.meta as { quota?: Connection["quota"] }).quota ?? null;
+  // A damaged or moved envelope is reported at once, not only at the next sync.
+  const readable = isKeyReadable(row.keyCiphertext, { connectionId: row.id, vendor: row.vendor });
+  const status: ConnectionStatus = sync.state === "running" ? "syncing" : !readable ? "key_unreadable" : (row.status as ConnectionStatus);
   return {
     id: row.id,
     vendor: row.vendor as Vendor,
     label: row.label,
     keyHint: row.keyHint,
-    status: (sync.state === "running" ? "syncing" : row.status) as ConnectionStatus,
+    status,
     demo: row.demo,
     createdAt: new Date(row.createdAt).toISOString(),
     lastSyncAt: iso(row.lastSyncAt),
-    lastError: row.lastError,
+    lastError: !readable && sync.state !== "running" ? (row.status === "key_unreadable" && row.lastError ? row.lastError : KEY_UNREADABLE_MESSAGE) : row.lastError,
     quota,
     sync,
   };
 }
 
 /** Every connection with its latest sync run, oldest connection first. */
-export async function listConnections(): Promise<Connection[]> {
-  const db = await getDb();
+export async function listConnections(db?: Db): Promise<Connection[]> {
+  db ??= await getDb();
   const rows = await db.select().from(t.connections).orderBy(t.connections.createdAt, t.connections.id);
   if (rows.length === 0) return [];
   const runs = await db
@@ -63,10 +68,19 @@ export async function listConnections(): Promise<Connection[]> {
   return rows.map((r) => toConnection(r, byConn.get(r.id)));
 }
 
-export async function getConnection(id: string): Promise<Connection | null> {
-  const db = await getDb();
+export async function getConnection(id: string, db?: Db): Promise<Connection | null> {
+  db ??= await getDb();
   const [row] = await db.select().from(t.connections).where(eq(t.connections.id, id));
   if (!row) return null;
   const [run] = await db.select().from(t.syncRuns).where(eq(t.syncRuns.connectionId, id)).orderBy(desc(t.syncRuns.startedAt)).limit(1);
   return toConnection(row, run);
+}
+
+/** The latest sync of one connection (`GET /connections/{id}/sync`), or null for an unknown connection. */
+export async function getSyncState(id: string, db?: Db): Promise<SyncState | null> {
+  db ??= await getDb();
+  const [row] = await db.select({ id: t.connections.id }).from(t.connections).where(eq(t.connections.id, id));
+  if (!row) return null;
+  const [run] = await db.select().from(t.syncRuns).where(eq(t.syncRuns.connectionId, id)).orderBy(desc(t.syncRuns.startedAt)).limit(1);
+  return toSyncState(run);
 }

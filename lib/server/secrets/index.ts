@@ -1,6 +1,6 @@
 import "server-only";
 import { registerSecret } from "../log";
-import { type EnvelopeContext, open, seal } from "./envelope";
+import { type EnvelopeContext, KeyUnreadableError, open, seal } from "./envelope";
 import { masterKey } from "./master-key";
 
 export { KeyUnreadableError, keyHint } from "./envelope";
@@ -19,3 +19,17 @@ export function decryptApiKey(envelope: string, ctx: EnvelopeContext): string {
   registerSecret(key); // every later log line masks it
   return key;
 }
+
+/** Whether a stored key still opens (untampered, on its own row, under this master key). */
+export function isKeyReadable(envelope: string, ctx: EnvelopeContext): boolean {
+  try {
+    decryptApiKey(envelope, ctx);
+    return true;
+  } catch (err) {
+    if (err instanceof KeyUnreadableError) return false;
+    throw err;
+  }
+}
+
+/** The words shown for a key that no longer opens; the fix is to enter it again. */
+export const KEY_UNREADABLE_MESSAGE = "The stored key could not be read (it may have been tampered with, or encrypted under another master key). Enter the key again.";

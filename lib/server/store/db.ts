@@ -41,7 +41,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     const { drizzle } = await import("drizzle-orm/pglite");
     const dir = path.resolve(options.dataDir, "pglite");
     fs.mkdirSync(dir, { recursive: true });
-    const client = await PGlite.create(dir);
+    // pg_trgm backs the contact search index (drizzle/0003_contact_search.sql).
+    const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+    const client = await PGlite.create(dir, { extensions: { pg_trgm } });
     const db = drizzle(client, { schema }) as unknown as Db;
     await migrateStore(db, "pglite");
     return {
@@ -56,6 +58,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({ connectionString: options.url, max: 10, idleTimeoutMillis: 30_000 });
+  // An idle connection dropped by the server (restart, admin kill) must not crash the process;
+  // the pool replaces it on the next query.
+  pool.on("error", (err) => console.warn(`PostgreSQL connection lost: ${err.message}`));
   const db = drizzle(pool, { schema }) as unknown as Db;
   await migrateStore(db, "postgres", pool);
   return {

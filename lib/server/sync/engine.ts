@@ -3,7 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Vendor } from "@/lib/model/vendor";
 import { describeVendorError, VendorAuthError, VendorQuotaError, VendorUnavailableError } from "@/lib/vendors/shared/errors";
 import { connectors } from "@/lib/vendors/registry";
-import type { Stream } from "@/lib/vendors/types";
+import type { Stream, StreamPage, SyncBatch } from "@/lib/vendors/types";
 import { log, scrub } from "../log";
 import { decryptApiKey, KeyUnreadableError } from "../secrets";
 import { getStore, type Store } from "../store/db";
@@ -103,7 +103,6 @@ async function execute(store: Store, conn: typeof t.connections.$inferSelect, sy
   const signal = opts.signal ? AbortSignal.any([opts.signal, ac.signal]) : ac.signal;
   let rateLimitedMs = 0;
   let rows = 0;
-  let pages = 0;
   let skipped = 0;
   let meta: Record<string, unknown> = {};
 
@@ -145,16 +144,18 @@ async function execute(store: Store, conn: typeof t.connections.$inferSelect, sy
     for (const [index, stream] of streams.entries()) {
       const counts = await runStream(store, conn.id, vendor, syncId, stream as Stream, { index, count: streams.length }, signal, () => ({ rateLimitedMs, meta }));
       rows += counts.rows;
-      pages += counts.pages;
       skipped += counts.skipped;
     }
     if (skipped) log.warn("sync skipped rows it could not read", { connectionId: conn.id, skipped });
+    // PGlite has no autovacuum: after a large load the planner needs fresh statistics.
+    if (rows >= 5_000) await db.execute(sql`analyze activities, tasks, contacts, contact_identities`).catch(() => {});
     return await finish("succeeded", null, "ok");
   } catch (err) {
     const status =
       err instanceof VendorAuthError ? "key_rejected" : err instanceof VendorUnavailableError ? "unreachable" : err instanceof VendorQuotaError ? "ok" : conn.status === "syncing" ? "ok" : conn.status;
     const message = signal.aborted ? "Sync stopped." : describeVendorError(err);
-    if (!(err instanceof VendorAuthError || err instanceof VendorUnavailableError || err instanceof VendorQuotaError)) log.error("sync failed", { connectionId: conn.id, err });
+    if (!signal.aborted && !(err instanceof VendorAuthError || err instanceof VendorUnavailableError || err instanceof VendorQuotaError))
+      log.error("sync failed", { connectionId: conn.id, err });
     try {
       return await finish("failed", message, status);
     } catch (finishErr) {
@@ -164,7 +165,6 @@ async function execute(store: Store, conn: typeof t.connections.$inferSelect, sy
     }
   } finally {
     controllers.delete(conn.id);
-    void pages;
   }
 }
 
@@ -186,20 +186,29 @@ async function runStream(
   let rows = 0;
   let pages = 0;
   let skipped = 0;
-  for await (const page of stream.pages(cursor?.state ?? null)) {
+  // The vendor side runs ahead of the store: pages queue up (bounded, so memory stays flat)
+  // while the previous group is written, and everything queued is written as ONE
+  // transaction with the last page's cursor. The fetcher keeps its rate budget busy, and a
+  // slow store pays its per-transaction cost once per group instead of once per page.
+  const reader = readAhead(stream.pages(cursor?.state ?? null), { maxRows: 20_000, maxPages: 50 }, signal);
+  for (;;) {
+    const group = await reader.take();
+    if (group === null) break;
     signal.throwIfAborted();
-    pages++;
-    skipped += page.skipped ?? 0;
-    const streamFraction = page.progress?.total ? Math.min(1, page.progress.done / page.progress.total) : 0;
-    // Rows and the cursor that covers them commit together: a crash can only repeat a page, never skip one.
-    await db.transaction(async (tx) => {
-      const written = await writeBatch(tx, connectionId, vendor, page.batch);
-      rows += written.activities + written.tasks + written.campaigns;
-      if (page.reconcileOpenTasks) await reconcileOpenTasks(tx, connectionId, page.reconcileOpenTasks.seenTaskIds);
+    const last = group.at(-1)!;
+    const batch = mergeBatches(group.map((p) => p.batch));
+    const reconcile = group.find((p) => p.reconcileOpenTasks)?.reconcileOpenTasks;
+    pages += group.length;
+    skipped += group.reduce((n, p) => n + (p.skipped ?? 0), 0);
+    const streamFraction = last.progress?.total ? Math.min(1, last.progress.done / last.progress.total) : 0;
+    // Rows and the cursor that covers them commit together: a crash can only repeat pages, never skip one.
+    const written = await withDeadlockRetry(() => db.transaction(async (tx) => {
+      const w = await writeBatch(tx, connectionId, vendor, batch);
+      if (reconcile) await reconcileOpenTasks(tx, connectionId, reconcile.seenTaskIds);
       await tx
         .insert(t.syncCursors)
-        .values({ connectionId, stream: stream.name, state: page.state as object })
-        .onConflictDoUpdate({ target: [t.syncCursors.connectionId, t.syncCursors.stream], set: { state: page.state as object, updatedAt: sql`now()` } });
+        .values({ connectionId, stream: stream.name, state: last.state as object })
+        .onConflictDoUpdate({ target: [t.syncCursors.connectionId, t.syncCursors.stream], set: { state: last.state as object, updatedAt: sql`now()` } });
       const { rateLimitedMs } = live();
       await tx
         .update(t.syncRuns)
@@ -211,13 +220,15 @@ async function runStream(
             streamIndex: position.index,
             streamCount: position.count,
             fraction: (position.index + streamFraction) / position.count,
-            window: page.progress?.window,
-            streamDone: page.progress?.done,
-            streamTotal: page.progress?.total,
-          })}::jsonb || jsonb_build_object('done', coalesce((${t.syncRuns.progress}->>'done')::int, 0) + ${pageRows(page.batch)}, 'pages', coalesce((${t.syncRuns.progress}->>'pages')::int, 0) + 1)`,
+            window: last.progress?.window,
+            streamDone: last.progress?.done,
+            streamTotal: last.progress?.total,
+          })}::jsonb || jsonb_build_object('done', coalesce((${t.syncRuns.progress}->>'done')::int, 0) + ${pageRows(batch)}, 'pages', coalesce((${t.syncRuns.progress}->>'pages')::int, 0) + ${group.length})`,
         })
         .where(eq(t.syncRuns.id, syncId));
-    });
+      return w;
+    }));
+    rows += written.activities + written.tasks + written.campaigns;
   }
   // Mark the stream finished in the progress, so the bar advances even for an empty stream.
   await db
@@ -225,6 +236,80 @@ async function runStream(
     .set({ progress: sql`${t.syncRuns.progress} || ${JSON.stringify({ fraction: (position.index + 1) / position.count, streamIndex: position.index + 1, streamCount: position.count })}::jsonb` })
     .where(eq(t.syncRuns.id, syncId));
   return { rows, pages, skipped };
+}
+
+/**
+ * PostgreSQL may still pick a page's transaction as a deadlock victim when several syncs
+ * touch the same people at once; the page is simply written again (it rolled back whole).
+ */
+async function withDeadlockRetry<T>(fn: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
+      if (i >= attempts || (code !== "40P01" && code !== "40001")) throw err;
+      await new Promise((r) => setTimeout(r, 50 * i + Math.random() * 100));
+    }
+  }
+}
+
+function mergeBatches(batches: SyncBatch[]): SyncBatch {
+  if (batches.length === 1) return batches[0]!;
+  return {
+    people: batches.flatMap((b) => b.people ?? []),
+    activities: batches.flatMap((b) => b.activities ?? []),
+    tasks: batches.flatMap((b) => b.tasks ?? []),
+    campaigns: batches.flatMap((b) => b.campaigns ?? []),
+  };
+}
+
+/**
+ * Pulls pages from `source` in the background into a bounded queue. `take()` resolves
+ * with everything queued (waiting for at least one page), or null at the end; an error of
+ * the source is thrown from `take()` after the pages read before it.
+ */
+function readAhead<S>(source: AsyncIterable<StreamPage<S>>, limits: { maxRows: number; maxPages: number }, signal: AbortSignal) {
+  const queue: StreamPage<S>[] = [];
+  let queuedRows = 0;
+  let finished = false;
+  let failure: unknown = null;
+  let wakeConsumer: (() => void) | null = null;
+  let wakeProducer: (() => void) | null = null;
+  const wake = (w: (() => void) | null) => w?.();
+
+  void (async () => {
+    try {
+      for await (const page of source) {
+        queue.push(page);
+        queuedRows += pageRows(page.batch);
+        wake(wakeConsumer);
+        while ((queuedRows >= limits.maxRows || queue.length >= limits.maxPages) && !signal.aborted) {
+          await new Promise<void>((r) => (wakeProducer = r));
+        }
+        if (signal.aborted) break;
+      }
+    } catch (err) {
+      failure = err;
+    } finally {
+      finished = true;
+      wake(wakeConsumer);
+    }
+  })();
+
+  return {
+    async take(): Promise<StreamPage<S>[] | null> {
+      while (queue.length === 0 && !finished) await new Promise<void>((r) => (wakeConsumer = r));
+      if (queue.length === 0) {
+        if (failure) throw failure;
+        return null;
+      }
+      const group = queue.splice(0);
+      queuedRows = 0;
+      wake(wakeProducer);
+      return group;
+    },
+  };
 }
 
 const pageRows = (b: { activities?: unknown[]; tasks?: unknown[]; campaigns?: unknown[] }) =>

@@ -1,86 +1,122 @@
 import "server-only";
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { normaliseEmail } from "@/lib/model/contact";
 import type { Vendor } from "@/lib/model/vendor";
 import type { PersonRef, SyncBatch } from "@/lib/vendors/types";
-import type { Db } from "../store/db";
-import * as t from "../store/schema";
+import { engagementPairsFor, refreshEngagementRollups, type EngagementPair } from "../rollups/engagement";
+import { queryRows, type Db } from "../store/db";
 import { contactIdForEmail, contactIdForRecord } from "./ids";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-const CHUNK = 500;
-function* chunks<T>(items: T[], size = CHUNK): Generator<T[]> {
+function* chunks<T>(items: T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
-const excluded = (col: string) => sql.raw(`excluded.${col}`);
+/** Postgres text and jsonb refuse NUL; a vendor body holding one must not fail the page. */
+const toJson = (rows: unknown[]) => JSON.stringify(rows).replace(/\\u0000/g, "");
+
+/**
+ * Rows are written in key order, so two syncs touching the same contacts (one person in
+ * two vendors) lock them in the same order instead of deadlocking on PostgreSQL.
+ *
+ * Upserts rows through ONE jsonb parameter unpacked by `jsonb_to_recordset`. Binding
+ * ~20 parameters per row is what makes bulk upserts slow on PGlite (measured: ~3 k rows/s
+ * with parameters, ~10 k rows/s this way); PostgreSQL benefits too.
+ */
+async function upsertJson(
+  tx: Tx,
+  table: string,
+  columns: [name: string, type: string][],
+  rows: Record<string, unknown>[],
+  conflict: string,
+  update: string,
+  chunkSize = 2000,
+): Promise<void> {
+  const names = columns.map(([c]) => c).join(", ");
+  const record = columns.map(([c, ty]) => `${c} ${ty}`).join(", ");
+  for (const part of chunks(rows, chunkSize)) {
+    await tx.execute(sql`
+      insert into ${sql.raw(table)} (${sql.raw(names)})
+      select ${sql.raw(names)} from jsonb_to_recordset(${toJson(part)}::jsonb) as x(${sql.raw(record)})
+      order by ${sql.raw(conflict)}
+      on conflict (${sql.raw(conflict)}) do update set ${sql.raw(update)}`);
+  }
+}
+
+const set = (cols: string[]) => cols.map((c) => `${c} = excluded.${c}`).join(", ");
 
 /**
  * Resolves every person in the batch to a Touchline contact (one per normalised email;
- * a record with no email keeps a contact of its own, or joins the contact its vendor id
- * already belongs to), upserts contacts and identities, and returns vendorId → contactId.
+ * a record with no email joins the contact its vendor id already belongs to, or keeps a
+ * contact of its own), upserts contacts and identities, and returns vendorId → contactId.
  */
 async function resolvePeople(tx: Tx, connectionId: string, vendor: Vendor, people: PersonRef[]): Promise<Map<string, string>> {
   const byVendorId = new Map<string, string>();
   if (people.length === 0) return byVendorId;
 
-  const noEmailIds = people.filter((p) => !normaliseEmail(p.email)).flatMap((p) => p.identities.map((i) => i.vendorId));
+  const noEmailIds = [...new Set(people.filter((p) => !normaliseEmail(p.email)).flatMap((p) => p.identities.map((i) => i.vendorId)))];
   const known = new Map<string, string>();
-  for (const ids of chunks([...new Set(noEmailIds)])) {
-    const rows = await tx
-      .select({ vendorId: t.contactIdentities.vendorId, contactId: t.contactIdentities.contactId })
-      .from(t.contactIdentities)
-      .where(sql`${t.contactIdentities.connectionId} = ${connectionId} and ${inArray(t.contactIdentities.vendorId, ids)}`);
-    for (const r of rows) known.set(r.vendorId, r.contactId);
+  for (const ids of chunks(noEmailIds, 5000)) {
+    const rows = await queryRows<{ vendor_id: string; contact_id: string }>(
+      tx as unknown as Db,
+      sql`select vendor_id, contact_id from contact_identities
+          where connection_id = ${connectionId} and vendor_id in (select value from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`,
+    );
+    for (const r of rows) known.set(r.vendor_id, r.contact_id);
   }
 
   const contacts = new Map<string, { id: string; email: string | null; name: string | null; company: string | null }>();
-  const identities = new Map<string, { vendorId: string; contactId: string; kind: string; url: string | null }>();
+  const identities = new Map<string, { vendor_id: string; contact_id: string; kind: string; url: string | null }>();
   for (const p of people) {
     const email = normaliseEmail(p.email);
     const first = p.identities[0];
     let id: string;
     if (email) id = contactIdForEmail(email);
     else {
-      const existing = p.identities.map((i) => known.get(i.vendorId)).find(Boolean);
+      const existing = p.identities.map((i) => known.get(i.vendorId) ?? byVendorId.get(i.vendorId)).find(Boolean);
       if (existing) id = existing;
       else if (first) id = contactIdForRecord(vendor, first.vendorId);
       else continue;
     }
     const prev = contacts.get(id);
-    contacts.set(id, { id, email, name: p.name?.trim() || prev?.name || null, company: p.company?.trim() || prev?.company || null });
+    contacts.set(id, { id, email: email ?? prev?.email ?? null, name: prev?.name || p.name?.trim() || null, company: prev?.company || p.company?.trim() || null });
     for (const i of p.identities) {
-      identities.set(i.vendorId, { vendorId: i.vendorId, contactId: id, kind: i.kind, url: i.url ?? null });
+      identities.set(i.vendorId, { vendor_id: i.vendorId, contact_id: id, kind: i.kind, url: i.url ?? null });
       byVendorId.set(i.vendorId, id);
     }
   }
 
-  // Only people we resolved to a new contact need inserting; existing ones are refreshed
-  // where the vendor gave a value (first non-empty value wins for name and company, so
-  // vendors do not flip a person's name back and forth on every sync).
-  for (const rows of chunks([...contacts.values()])) {
-    await tx
-      .insert(t.contacts)
-      .values(rows)
-      .onConflictDoUpdate({
-        target: t.contacts.id,
-        set: {
-          name: sql`coalesce(${t.contacts.name}, ${excluded("name")})`,
-          company: sql`coalesce(${t.contacts.company}, ${excluded("company")})`,
-          email: sql`coalesce(${t.contacts.email}, ${excluded("email")})`,
-        },
-      });
-  }
-  for (const rows of chunks([...identities.values()])) {
-    await tx
-      .insert(t.contactIdentities)
-      .values(rows.map((r) => ({ ...r, vendor, connectionId })))
-      .onConflictDoUpdate({
-        target: [t.contactIdentities.connectionId, t.contactIdentities.vendorId],
-        set: { contactId: excluded("contact_id"), url: sql`coalesce(${excluded("url")}, ${t.contactIdentities.url})` },
-      });
-  }
+  // First non-empty value wins for name and company, so vendors do not flip a person's
+  // name back and forth on every sync.
+  await upsertJson(
+    tx,
+    "contacts",
+    [
+      ["id", "text"],
+      ["email", "text"],
+      ["name", "text"],
+      ["company", "text"],
+    ],
+    [...contacts.values()],
+    "id",
+    "name = coalesce(contacts.name, excluded.name), company = coalesce(contacts.company, excluded.company), email = coalesce(contacts.email, excluded.email)",
+  );
+  await upsertJson(
+    tx,
+    "contact_identities",
+    [
+      ["vendor", "text"],
+      ["vendor_id", "text"],
+      ["connection_id", "text"],
+      ["contact_id", "text"],
+      ["kind", "text"],
+      ["url", "text"],
+    ],
+    [...identities.values()].map((r) => ({ ...r, vendor, connection_id: connectionId })),
+    "connection_id, vendor_id",
+    "contact_id = excluded.contact_id, kind = excluded.kind, url = coalesce(excluded.url, contact_identities.url)",
+  );
   return byVendorId;
 }
 
@@ -92,6 +128,66 @@ function contactOf(map: Map<string, string>, person: PersonRef | null): string |
   }
   return null;
 }
+
+const CAMPAIGN_COLUMNS: [string, string][] = [
+  ["id", "text"],
+  ["connection_id", "text"],
+  ["vendor", "text"],
+  ["vendor_id", "text"],
+  ["name", "text"],
+  ["status", "text"],
+  ["vendor_status", "text"],
+  ["created_at", "timestamptz"],
+  ["vendor_reported", "jsonb"],
+  ["url", "text"],
+  ["raw", "jsonb"],
+];
+
+const ACTIVITY_COLUMNS: [string, string][] = [
+  ["id", "text"],
+  ["connection_id", "text"],
+  ["vendor", "text"],
+  ["vendor_type", "text"],
+  ["kind", "text"],
+  ["channel", "text"],
+  ["direction", "text"],
+  ["occurred_at", "timestamptz"],
+  ["contact_id", "text"],
+  ["campaign_id", "text"],
+  ["sequence_step", "integer"],
+  ["variant", "text"],
+  ["actor", "jsonb"],
+  ["subject", "text"],
+  ["preview", "text"],
+  ["body", "text"],
+  ["bot", "boolean"],
+  ["duration_seconds", "integer"],
+  ["url", "text"],
+  ["raw", "jsonb"],
+];
+
+const TASK_COLUMNS: [string, string][] = [
+  ["id", "text"],
+  ["connection_id", "text"],
+  ["vendor", "text"],
+  ["vendor_type", "text"],
+  ["type", "text"],
+  ["title", "text"],
+  ["body", "text"],
+  ["status", "text"],
+  ["due_at", "timestamptz"],
+  ["due_date", "date"],
+  ["due_is_date_only", "boolean"],
+  ["priority", "text"],
+  ["assignee", "jsonb"],
+  ["contact_id", "text"],
+  ["campaign_id", "text"],
+  ["url", "text"],
+  ["created_at", "timestamptz"],
+  ["raw", "jsonb"],
+];
+
+const updatable = (cols: [string, string][]) => cols.map(([c]) => c).filter((c) => c !== "id" && c !== "connection_id" && c !== "vendor");
 
 export interface WriteResult {
   activities: number;
@@ -110,155 +206,121 @@ export async function writeBatch(tx: Tx, connectionId: string, vendor: Vendor, b
   const contactMap = await resolvePeople(tx, connectionId, vendor, people);
 
   const campaigns = batch.campaigns ?? [];
-  for (const rows of chunks(campaigns)) {
-    await tx
-      .insert(t.campaigns)
-      .values(
-        rows.map((c) => ({
-          id: c.id,
-          connectionId,
-          vendor: c.vendor,
-          vendorId: c.vendorId,
-          name: c.name,
-          status: c.status,
-          vendorStatus: c.vendorStatus,
-          createdAt: c.createdAt,
-          vendorReported: c.vendorReported,
-          url: c.url,
-          raw: c.raw,
-        })),
-      )
-      .onConflictDoUpdate({
-        target: t.campaigns.id,
-        set: {
-          name: excluded("name"),
-          status: excluded("status"),
-          vendorStatus: excluded("vendor_status"),
-          createdAt: excluded("created_at"),
-          vendorReported: sql`coalesce(${excluded("vendor_reported")}, ${t.campaigns.vendorReported})`,
-          url: excluded("url"),
-          raw: excluded("raw"),
-          syncedAt: sql`now()`,
-        },
-      });
-  }
+  await upsertJson(
+    tx,
+    "campaigns",
+    CAMPAIGN_COLUMNS,
+    campaigns.map((c) => ({
+      id: c.id,
+      connection_id: connectionId,
+      vendor: c.vendor,
+      vendor_id: c.vendorId,
+      name: c.name,
+      status: c.status,
+      vendor_status: c.vendorStatus,
+      created_at: c.createdAt,
+      vendor_reported: c.vendorReported,
+      url: c.url,
+      raw: c.raw ?? null,
+    })),
+    "id",
+    `${set(updatable(CAMPAIGN_COLUMNS).filter((c) => c !== "vendor_reported"))}, vendor_reported = coalesce(excluded.vendor_reported, campaigns.vendor_reported), synced_at = now()`,
+  );
 
   const activities = batch.activities ?? [];
   const touched = new Set<string>();
-  for (const rows of chunks(activities)) {
-    const values = rows.map((a) => {
-      const contactId = contactOf(contactMap, a.person);
-      if (contactId) touched.add(contactId);
-      return {
-        id: a.id,
-        connectionId,
-        vendor: a.vendor,
-        vendorType: a.vendorType,
-        kind: a.kind,
-        channel: a.channel,
-        direction: a.direction,
-        occurredAt: a.occurredAt,
-        contactId,
-        campaignId: a.campaignId,
-        sequenceStep: a.sequenceStep,
-        variant: a.variant,
-        actor: a.actor,
-        subject: a.subject,
-        preview: a.preview,
-        body: a.body,
-        bot: a.bot,
-        durationSeconds: a.durationSeconds ?? null,
-        url: a.url,
-        raw: a.raw,
-      };
-    });
-    // A vendor page can hold the same id twice (drift); Postgres refuses that in one upsert.
-    const unique = [...new Map(values.map((v) => [v.id, v])).values()];
-    await tx
-      .insert(t.activities)
-      .values(unique)
-      .onConflictDoUpdate({
-        target: t.activities.id,
-        set: Object.fromEntries(
-          (
-            [
-              ["kind", "kind"],
-              ["vendorType", "vendor_type"],
-              ["channel", "channel"],
-              ["direction", "direction"],
-              ["occurredAt", "occurred_at"],
-              ["contactId", "contact_id"],
-              ["campaignId", "campaign_id"],
-              ["sequenceStep", "sequence_step"],
-              ["variant", "variant"],
-              ["actor", "actor"],
-              ["subject", "subject"],
-              ["preview", "preview"],
-              ["body", "body"],
-              ["bot", "bot"],
-              ["durationSeconds", "duration_seconds"],
-              ["url", "url"],
-              ["raw", "raw"],
-            ] as const
-          ).map(([k, col]) => [k, excluded(col)]),
-        ),
-      });
-  }
+  // A vendor page can hold the same id twice (drift); Postgres refuses that in one upsert.
+  const activityRows = [
+    ...new Map(
+      activities.map((a) => {
+        const contactId = contactOf(contactMap, a.person);
+        if (contactId) touched.add(contactId);
+        return [
+          a.id,
+          {
+            id: a.id,
+            connection_id: connectionId,
+            vendor: a.vendor,
+            vendor_type: a.vendorType,
+            kind: a.kind,
+            channel: a.channel,
+            direction: a.direction,
+            occurred_at: a.occurredAt,
+            contact_id: contactId,
+            campaign_id: a.campaignId,
+            sequence_step: a.sequenceStep,
+            variant: a.variant,
+            actor: a.actor,
+            subject: a.subject,
+            preview: a.preview,
+            body: a.body,
+            bot: a.bot,
+            duration_seconds: a.durationSeconds ?? null,
+            url: a.url,
+            raw: a.raw ?? null,
+          },
+        ] as const;
+      }),
+    ).values(),
+  ];
+  // Engagement rollups: the (campaign, person) pairs changed, read before the upsert so
+  // that a row moving to another person or campaign also refreshes where it was.
+  const pairs: EngagementPair[] = await engagementPairsFor(
+    tx,
+    activityRows.map((r) => ({
+      id: r.id,
+      campaignId: r.campaign_id,
+      contactId: r.contact_id,
+      kind: r.kind,
+      sequenceStep: r.sequence_step,
+      variant: r.variant,
+      bot: r.bot,
+      occurredAt: r.occurred_at,
+    })),
+  );
+  await upsertJson(tx, "activities", ACTIVITY_COLUMNS, activityRows, "id", `${set(updatable(ACTIVITY_COLUMNS))}, synced_at = now()`);
+  await refreshEngagementRollups(tx, pairs);
 
   const tasks = batch.tasks ?? [];
-  for (const rows of chunks(tasks)) {
-    const values = rows.map((x) => {
-      const contactId = contactOf(contactMap, x.person);
-      return {
-        id: x.id,
-        connectionId,
-        vendor: x.vendor,
-        vendorType: x.vendorType,
-        type: x.type,
-        title: x.title,
-        body: x.body,
-        status: x.status,
-        dueAt: x.dueAt,
-        dueDate: x.dueDate,
-        dueIsDateOnly: x.dueIsDateOnly,
-        priority: x.priority,
-        assignee: x.assignee,
-        contactId,
-        campaignId: x.campaignId,
-        url: x.url,
-        createdAt: x.createdAt,
-        completedAt: x.status === "done" ? new Date().toISOString() : null,
-        raw: x.raw,
-      };
-    });
-    const unique = [...new Map(values.map((v) => [v.id, v])).values()];
-    await tx
-      .insert(t.tasks)
-      .values(unique)
-      .onConflictDoUpdate({
-        target: t.tasks.id,
-        set: {
-          vendorType: excluded("vendor_type"),
-          type: excluded("type"),
-          title: excluded("title"),
-          body: excluded("body"),
-          status: excluded("status"),
-          dueAt: excluded("due_at"),
-          dueDate: excluded("due_date"),
-          dueIsDateOnly: excluded("due_is_date_only"),
-          priority: excluded("priority"),
-          assignee: excluded("assignee"),
-          contactId: excluded("contact_id"),
-          campaignId: excluded("campaign_id"),
-          url: excluded("url"),
-          createdAt: excluded("created_at"),
-          // Keep the first time we saw it done.
-          completedAt: sql`case when ${excluded("status")} = 'done' then coalesce(${t.tasks.completedAt}, now()) else null end`,
-          raw: excluded("raw"),
-          syncedAt: sql`now()`,
+  const taskRows = [
+    ...new Map(
+      tasks.map((x) => [
+        x.id,
+        {
+          id: x.id,
+          connection_id: connectionId,
+          vendor: x.vendor,
+          vendor_type: x.vendorType,
+          type: x.type,
+          title: x.title,
+          body: x.body,
+          status: x.status,
+          due_at: x.dueAt,
+          due_date: x.dueDate,
+          due_is_date_only: x.dueIsDateOnly,
+          priority: x.priority,
+          assignee: x.assignee,
+          contact_id: contactOf(contactMap, x.person),
+          campaign_id: x.campaignId,
+          url: x.url,
+          created_at: x.createdAt,
+          raw: x.raw ?? null,
         },
-      });
-  }
+      ]),
+    ).values(),
+  ];
+  await upsertJson(
+    tx,
+    "tasks",
+    TASK_COLUMNS,
+    taskRows,
+    "id",
+    // Keep the first time we saw it done.
+    `${set(updatable(TASK_COLUMNS))}, completed_at = case when excluded.status = 'done' then coalesce(tasks.completed_at, now()) else null end, synced_at = now()`,
+  );
+  // New rows arrive without completed_at; set it for those that arrive already done.
+  if (taskRows.some((r) => r.status === "done"))
+    await tx.execute(sql`update tasks set completed_at = now() where connection_id = ${connectionId} and status = 'done' and completed_at is null`);
 
   if (touched.size) await refreshLastActivity(tx, [...touched]);
   return { activities: activities.length, tasks: tasks.length, campaigns: campaigns.length, people: people.length };
@@ -266,20 +328,23 @@ export async function writeBatch(tx: Tx, connectionId: string, vendor: Vendor, b
 
 /** Keeps contacts.last_activity_at (the contact list's sort key) in step with their activities. */
 export async function refreshLastActivity(tx: Tx | Db, contactIds: string[]): Promise<void> {
-  for (const ids of chunks(contactIds, 1000)) {
+  for (const ids of chunks(contactIds, 5000)) {
     await tx.execute(sql`
       update contacts c set last_activity_at = m.last, updated_at = now()
-      from (select contact_id, max(occurred_at) as last from activities where ${inArray(t.activities.contactId, ids)} group by contact_id) m
+      from (select contact_id, max(occurred_at) as last from activities
+            where contact_id in (select value from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)) group by contact_id) m
       where c.id = m.contact_id and c.last_activity_at is distinct from m.last`);
   }
 }
 
 /** lemlist omits done tasks: open tasks of this connection missing from a complete listing become done. */
 export async function reconcileOpenTasks(tx: Tx, connectionId: string, seenTaskIds: string[]): Promise<number> {
-  const seen = sql.join(seenTaskIds.map((id) => sql`${id}`), sql`, `);
-  const result = await tx.execute(sql`
-    update tasks set status = 'done', completed_at = coalesce(completed_at, now()), synced_at = now()
-    where connection_id = ${connectionId} and status = 'open'
-    ${seenTaskIds.length ? sql`and id not in (${seen})` : sql``}`);
-  return (result as unknown as { rowCount?: number; affectedRows?: number }).rowCount ?? (result as unknown as { affectedRows?: number }).affectedRows ?? 0;
+  const rows = await queryRows<{ id: string }>(
+    tx as unknown as Db,
+    sql`update tasks set status = 'done', completed_at = coalesce(completed_at, now()), synced_at = now()
+        where connection_id = ${connectionId} and status = 'open'
+          and id not in (select value from jsonb_array_elements_text(${JSON.stringify(seenTaskIds)}::jsonb))
+        returning id`,
+  );
+  return rows.length;
 }

@@ -1,0 +1,9 @@
+import { compareQuerySchema, compareSchema } from "@/lib/model/engagement";
+import { json, route } from "@/lib/server/http/route";
+import { compareCampaigns } from "@/lib/server/queries/engagement";
+import { getDb } from "@/lib/server/store";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/campaigns/compare?ids=a,b&from=&to=&tz=&bots= — totals and rates side by side, across vendors; unknown ids → 404 naming them. */
+export const GET = route({ query: compareQuerySchema }, async ({ query }) => json(compareSchema.parse(await compareCampaigns(await getDb(), query))));

@@ -1,0 +1,210 @@
+// The browser figure of issue 6: on a 10 000-item timeline, the time from a filter click to
+// the updated list on screen, and how many rows the virtual list keeps in the DOM.
+//
+// Seeds a fresh PGlite data dir with one person holding 10 000 activities (plus 40 tasks),
+// starts the built app on it (demo off), signs in, opens the person in Chromium and clicks
+// the vendor filter through all 16 vendor combinations (a Gray code: one click each, every
+// state new, so no answer comes from the client cache), then "Replies only" and "Hide
+// machine opens". Each click is timed inside the page: from the click to the frame where
+// the list shows the new request's rows; between clicks the script pauses 400 ms, as a
+// person would, so each click starts on an idle server.
+//
+//   NEXT_DIST_DIR=.next npx tsx --conditions=react-server bench/browser-timeline.ts [--base-url http://127.0.0.1:3000 --contact <id>]
+//
+// With --base-url it measures a running app (signed in with TOUCHLINE_ADMIN_EMAIL/PASSWORD)
+// instead; give --contact for a person with a long timeline there.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { atMost, info, percentile, printTable, type Figure } from "./figures";
+
+export interface BrowserTimelineOptions {
+  /** A running app to measure; otherwise one is started on a seeded temp store. */
+  baseUrl?: string;
+  contactId?: string;
+  /** The build to start (default NEXT_DIST_DIR or .next). */
+  distDir?: string;
+  port?: number;
+  items?: number;
+  admin?: { email: string; password: string };
+  log?: (line: string) => void;
+}
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const GRAY = [1, 3, 2, 6, 7, 5, 4, 12, 13, 15, 14, 10, 11, 9, 8, 0]; // 4-bit Gray code after 0: one vendor toggles per step
+const VENDORS = ["lemlist", "smartlead", "close", "leadlex"] as const;
+const LABELS = { lemlist: "lemlist", smartlead: "Smartlead", close: "Close", leadlex: "Leadlex" } as const;
+
+export async function benchBrowserTimeline(opts: BrowserTimelineOptions = {}): Promise<Figure[]> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const admin = opts.admin ?? { email: process.env.TOUCHLINE_ADMIN_EMAIL ?? "bench@touchline.test", password: process.env.TOUCHLINE_ADMIN_PASSWORD ?? "bench-password-long-enough-1" };
+  let server: ChildProcess | null = null;
+  let dataDir: string | null = null;
+  let base = opts.baseUrl;
+  const contactId = opts.contactId ?? "c_busy";
+  const items = opts.items ?? 10_000;
+
+  try {
+    if (!base) {
+      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "touchline-bench-browser-"));
+      const { openStore } = await import("@/lib/server/store/db");
+      const { seedReadWorld } = await import("./read-timeline");
+      const store = await openStore({ kind: "pglite", dataDir });
+      await seedReadWorld(store.db, { contacts: 300, activities: items + 6_000, busy: items });
+      await store.close();
+      log(`browser bench: seeded ${items} items for ${contactId}`);
+      const port = opts.port ?? 3390 + Math.floor(Math.random() * 100);
+      base = `http://127.0.0.1:${port}`;
+      server = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
+        cwd: ROOT,
+        detached: true,
+        stdio: ["ignore", "ignore", "pipe"],
+        env: {
+          ...process.env,
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          NODE_ENV: "production",
+          TOUCHLINE_DATA_DIR: dataDir,
+          TOUCHLINE_DEMO: "off",
+          TOUCHLINE_ADMIN_EMAIL: admin.email,
+          TOUCHLINE_ADMIN_PASSWORD: admin.password,
+          NEXT_DIST_DIR: opts.distDir ?? process.env.NEXT_DIST_DIR ?? ".next",
+        },
+      });
+      const deadline = Date.now() + 120_000;
+      for (;;) {
+        const ok = await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false);
+        if (ok) break;
+        if (Date.now() > deadline || server.exitCode !== null) throw new Error("the app did not start (is there a production build? run `next build` first)");
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+
+    const { chromium } = await import("@playwright/test");
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined), args: CHROMIUM_ARGS });
+    try {
+      const context = await browser.newContext({ baseURL: base, viewport: { width: 1440, height: 900 }, timezoneId: "Europe/Paris", locale: "en-GB" });
+      const signIn = await context.request.post("/api/v1/session", { data: admin, headers: { origin: base } });
+      if (signIn.status() !== 204) throw new Error(`sign-in failed (${signIn.status()}): set TOUCHLINE_ADMIN_EMAIL/PASSWORD for --base-url`);
+      const page = await context.newPage();
+      await page.goto(`/contacts/${encodeURIComponent(contactId)}`);
+      const feed = page.getByRole("feed", { name: "Timeline" });
+      await feed.locator("[data-timeline-item]").first().waitFor();
+      await page.waitForFunction(() => document.querySelector("[data-testid=timeline]")?.getAttribute("data-request") !== "pending");
+
+      /**
+       * Clicks `selector` in the page and times it to the first frame showing the new
+       * request's rows. Sent as source text: tsx's helpers do not exist in the page.
+       */
+      const timeClick = async (selector: string): Promise<number> =>
+        page.evaluate(`new Promise((resolve, reject) => {
+          const before = document.querySelector("[data-testid=timeline]")?.getAttribute("data-request") ?? "none";
+          const target = document.querySelector(${JSON.stringify(selector)});
+          if (!target) return reject(new Error("no element ${selector.replace(/"/g, "")}"));
+          const t0 = performance.now();
+          target.click();
+          const check = () => {
+            const l = document.querySelector("[data-testid=timeline]");
+            const req = l?.getAttribute("data-request");
+            const settled = l && req !== "pending" && req !== before && l.getAttribute("aria-busy") === "false";
+            const empty = !l && document.body.innerText.includes("No items match these filters");
+            if (settled || empty) resolve(performance.now() - t0);
+            else if (performance.now() - t0 > 15000) reject(new Error("the list did not update within 15 s"));
+            else requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        })`);
+
+      const samples: number[] = [];
+      // Between clicks, a person's pause: the counts beside the filters (fetched after the
+      // list, on the same single PGlite connection) finish before the next click.
+      const pause = () => page.waitForTimeout(400);
+      let domRows = 0;
+      const countRows = async () => (domRows = Math.max(domRows, await page.locator("[data-timeline-row]").count()));
+      await countRows();
+
+      // Vendor filter: 15 clicks through every combination.
+      await page.getByRole("button", { name: /^Vendor/ }).click();
+      let state = 0;
+      for (const next of GRAY.slice(0, 15)) {
+        const bit = state ^ next;
+        const vendor = VENDORS[Math.log2(bit)]!;
+        const checkbox = page.getByRole("checkbox", { name: new RegExp(`^${LABELS[vendor]}`) });
+        await checkbox.evaluate((el) => el.setAttribute("data-bench-target", "1"));
+        samples.push(await timeClick("[data-bench-target='1']"));
+        await checkbox.evaluate((el) => el.removeAttribute("data-bench-target"));
+        state = next;
+        await countRows();
+        await pause();
+      }
+      await page.keyboard.press("Escape");
+
+      // Replies only, then all kinds; machine opens hidden, then shown.
+      for (const [open, name] of [["Kind", "Replies only"], ["Kind", "All kinds"]] as const) {
+        await page.getByRole("button", { name: new RegExp(`^${open}`) }).click();
+        const button = page.getByRole("button", { name });
+        await button.evaluate((el) => el.setAttribute("data-bench-target", "1"));
+        samples.push(await timeClick("[data-bench-target='1']"));
+        await button.evaluate((el) => el.removeAttribute("data-bench-target")).catch(() => {});
+        await page.keyboard.press("Escape");
+        await countRows();
+        await pause();
+      }
+      for (let i = 0; i < 2; i++) {
+        const bots = page.getByRole("checkbox", { name: /Hide machine opens/ });
+        await bots.evaluate((el) => el.setAttribute("data-bench-target", "1"));
+        samples.push(await timeClick("[data-bench-target='1']"));
+        await bots.evaluate((el) => el.removeAttribute("data-bench-target"));
+        await countRows();
+        await pause();
+      }
+
+      // Scroll deep into the list: the DOM keeps only the rows near the viewport.
+      for (const f of [0.25, 0.5, 0.9]) {
+        await page.evaluate((fraction) => window.scrollTo(0, document.documentElement.scrollHeight * fraction), f);
+        await page.waitForTimeout(400);
+        await countRows();
+      }
+      const loaded = await page.evaluate(() => document.querySelector("[data-testid=timeline]")?.firstElementChild?.getBoundingClientRect().height ?? 0);
+      // How much of each click was the server: the timeline API calls' own durations.
+      const apiMs = (await page.evaluate(`performance.getEntriesByType("resource").filter((e) => /\\/timeline\\?/.test(e.name)).map((e) => e.duration)`)) as number[];
+
+      return [
+        atMost("browser: filter click → updated list p50", percentile(samples, 50), "ms", 100, `${samples.length} clicks, ${items.toLocaleString("en-GB")}-item timeline`),
+        atMost("browser: filter click → updated list p95", percentile(samples, 95), "ms", 100),
+        atMost("browser: timeline rows in the DOM (max)", domRows, "rows", 200, "while filtering and scrolling"),
+        info("browser: of which timeline API p50", percentile(apiMs, 50), "ms", `${apiMs.length} requests, as the browser saw them`),
+        info("browser: list height after scrolling", loaded, "px", "virtualised; pages load as the end comes near"),
+      ];
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    if (server?.pid) {
+      try {
+        process.kill(-server.pid, "SIGTERM");
+      } catch {
+        /* already gone */
+      }
+      await new Promise((r) => setTimeout(r, 800));
+      try {
+        process.kill(-server.pid, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
+    }
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const figures = await benchBrowserTimeline({ baseUrl: arg("base-url"), contactId: arg("contact") });
+  printTable("Contact timeline in the browser", figures);
+  process.exit(figures.every((f) => f.ok !== false) ? 0 : 1);
+}

@@ -1,0 +1,263 @@
+// Campaign engagement at scale (issue 8): seeds one 300 000-activity campaign over 180 days
+// (plus four smaller ones beside it) into a fresh PGlite store, builds the engagement
+// rollups, and times the API route handlers — parse, query, JSON — for the engagement of
+// the big campaign by day and by week in two time zones, the campaigns list and a compare;
+// then the sync side: re-writing 500-activity pages through writeBatch, rollups included.
+//
+//   npx tsx --conditions=react-server bench/read-engagement.ts [--activities 300000 --samples 60]
+//
+// bench/read.ts calls `benchReadEngagement()`; run alone, this file prints its own table.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { atMost, info, percentile, printTable, sample, type Figure } from "./figures";
+
+export interface ReadEngagementOptions {
+  /** Activities of the big campaign (about; the generator stops at this many). */
+  activities?: number;
+  days?: number;
+  samples?: number;
+  dataDir?: string;
+  log?: (line: string) => void;
+}
+
+type Handler = (req: import("next/server").NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+const BIG = "lemlist:cam_big";
+const START = Date.UTC(2026, 0, 5, 0, 0, 0); // a Monday
+
+export async function benchReadEngagement(opts: ReadEngagementOptions = {}): Promise<Figure[]> {
+  const target = opts.activities ?? 300_000;
+  const days = opts.days ?? 180;
+  const n = opts.samples ?? 60;
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "touchline-bench-engagement-"));
+  const owned = !opts.dataDir;
+
+  process.env.TOUCHLINE_DATA_DIR = dataDir;
+  process.env.TOUCHLINE_DEMO = "off";
+  delete process.env.DATABASE_URL;
+  const { NextRequest } = await import("next/server");
+  const { getStore, queryRows } = await import("@/lib/server/store/db");
+  const engagementRoute = await import("@/app/api/v1/campaigns/[id]/engagement/route");
+  const listRoute = await import("@/app/api/v1/campaigns/route");
+  const compareRoute = await import("@/app/api/v1/campaigns/compare/route");
+  const { FACT_KINDS, rebuildEngagementRollups, refreshEngagementRollups } = await import("@/lib/server/rollups/engagement");
+  const { writeBatch } = await import("@/lib/server/sync/write");
+  const { overviewWeek, campaignsNeedingAttention } = await import("@/lib/server/queries/overview");
+  const t = await import("@/lib/server/store/schema");
+
+  const store = await getStore();
+  const { db } = store;
+  const figures: Figure[] = [];
+  try {
+    let t0 = performance.now();
+    const seeded = await seedEngagementWorld(db, { activities: target, days, log });
+    figures.push(info("engagement bench: seed", (performance.now() - t0) / 1000, "s", `${seeded.big} activities in the big campaign over ${days} days, ${seeded.total} in all`));
+    t0 = performance.now();
+    await rebuildEngagementRollups(db);
+    await db.execute(sql`analyze`);
+    const [size] = await queryRows<{ facts: number; buckets: number }>(db, sql`
+      select (select count(*) from engagement_facts where campaign_id = ${BIG})::int as facts, (select count(*) from engagement_buckets where campaign_id = ${BIG})::int as buckets`);
+    figures.push(info("rollup backfill (all campaigns)", (performance.now() - t0) / 1000, "s", `big campaign: ${size!.facts} (person, step) facts, ${size!.buckets} 15-minute bucket rows`));
+
+    await db.insert(t.users).values({ id: "usr_bench", email: "bench@touchline.test", passwordHash: "!" }).onConflictDoNothing();
+    const { createToken } = await import("@/lib/server/auth/tokens");
+    const { token } = await createToken(db, { id: "usr_bench", email: "bench@touchline.test" }, "engagement bench");
+    const call = async (handler: Handler, url: string, params: Record<string, string> = {}) => {
+      const req = new NextRequest(new URL(url, "http://127.0.0.1:3000"), { headers: { authorization: `Bearer ${token}` } });
+      const res = await handler(req, { params: Promise.resolve(params) });
+      const body = await res.text();
+      if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${body.slice(0, 200)}`);
+      return JSON.parse(body) as Record<string, unknown>;
+    };
+    const engagement = (query: string) => call(engagementRoute.GET as Handler, `/api/v1/campaigns/${encodeURIComponent(BIG)}/engagement?${query}`, { id: BIG });
+
+    // The answer must be right before its speed means anything.
+    const [truth] = await queryRows<{ sent: number }>(db, sql`select count(*)::int as sent from activities where campaign_id = ${BIG} and kind = 'email_sent'`);
+    const check = (await engagement("tz=Europe/Paris")) as { totals: { sent: number }; series: unknown[] };
+    if (check.totals.sent !== truth!.sent) throw new Error(`engagement says ${check.totals.sent} sent, the activities hold ${truth!.sent}`);
+    figures.push(info("engagement: big campaign", check.totals.sent, "sent", `${check.series.length} daily buckets`));
+
+    for (const tz of ["Europe/Paris", "America/Los_Angeles"]) {
+      for (const interval of ["day", "week"]) {
+        const cpu: number[] = [];
+        const ms = await sample(n, async (i) => {
+          const c0 = process.cpuUsage();
+          await engagement(`tz=${encodeURIComponent(tz)}&interval=${interval}${i % 2 ? "&bots=include" : ""}`);
+          const c = process.cpuUsage(c0);
+          cpu.push((c.user + c.system) / 1000);
+        });
+        figures.push(
+          info(`engagement ${interval} ${tz} p50`, percentile(ms, 50), "ms"),
+          atMost(`engagement ${interval} ${tz} p95`, percentile(ms, 95), "ms", 150, `${days} days, whole campaign`),
+          // PGlite runs in this process: CPU time per request is the latency on an idle machine
+          // (wall-clock figures on a busy shared machine include waiting for a core).
+          info(`engagement ${interval} ${tz} p95, CPU time`, percentile(cpu.slice(-n), 95), "ms", "what the request costs, without waiting for a core"),
+        );
+      }
+    }
+    const ranged = await sample(n, (i) => engagement(`tz=Asia/Kathmandu&from=2026-03-0${1 + (i % 9)}&to=2026-04-15`));
+    figures.push(atMost("engagement 6-week range Asia/Kathmandu (+05:45) p95", percentile(ranged, 95), "ms", 150));
+
+    const list = await sample(n, (i) => call(listRoute.GET as Handler, `/api/v1/campaigns${i % 2 ? "?vendor=lemlist" : ""}`));
+    figures.push(atMost("campaigns list p95", percentile(list, 95), "ms", 150, "all-time totals of every campaign"));
+    const cmp = await sample(n, (i) => call(compareRoute.GET as Handler, `/api/v1/campaigns/compare?ids=${BIG},smartlead:cam_2,leadlex:cam_3${i % 2 ? "&from=2026-02-01&to=2026-03-31&tz=Europe/Paris" : ""}`));
+    figures.push(atMost("campaigns compare (3) p95", percentile(cmp, 95), "ms", 150));
+    const overview = await sample(n, async () => {
+      const now = new Date(START + 120 * 86400e3);
+      await overviewWeek(db, "Europe/Paris", now);
+      await campaignsNeedingAttention(db, now);
+    });
+    figures.push(atMost("overview: this week + attention p95", percentile(overview, 95), "ms", 150, "across every campaign"));
+
+    // The sync side: re-writing pages the store already holds (the look-back overlap of
+    // every incremental sync), rollups refreshed from the activities in the same transaction.
+    const pageIds = await queryRows<{ id: string }>(db, sql`select id from activities where campaign_id = ${BIG} order by occurred_at, id limit 20 * 500 offset ${Math.floor(seeded.big / 4)}`);
+    const rows = await db.select().from(t.activities).where(sql`${t.activities.id} in ${pageIds.map((r) => r.id)}`);
+    const pages = Array.from({ length: 20 }, (_, i) => rows.slice(i * 500, i * 500 + 500));
+    const write = await sample(
+      pages.length,
+      (i) =>
+        db.transaction((tx) =>
+          writeBatch(tx, "conn_lemlist", "lemlist", {
+            activities: pages[i % pages.length]!.map((a) => ({
+              ...a,
+              vendor: "lemlist" as const,
+              kind: a.kind as "email_sent",
+              channel: a.channel as "email",
+              direction: a.direction as "outbound" | null,
+              person: { identities: [{ vendorId: `lea_${a.contactId}`, kind: "lead" }], email: `${a.contactId}@bench.test` },
+            })),
+          }),
+        ),
+      2,
+    );
+    figures.push(
+      info("sync: re-write a stored 500-activity page (overlap), p50", percentile(write, 50), "ms", "unchanged rows leave the rollups alone"),
+      info("sync: same, p95", percentile(write, 95), "ms"),
+    );
+    // What new or changed activities cost the rollups: every (campaign, person) pair of a page refreshed.
+    const factKinds = new Set<string>(FACT_KINDS);
+    const refresh = await sample(pages.length, (i) =>
+      db.transaction((tx) =>
+        refreshEngagementRollups(
+          tx,
+          pages[i % pages.length]!.filter((a) => a.campaignId && factKinds.has(a.kind)).map((a) => ({ campaignId: a.campaignId!, key: a.contactId ?? `activity:${a.id}` })),
+        ),
+      ),
+    );
+    figures.push(
+      info("sync: rollup refresh for a page of 500 new activities, p50", percentile(refresh, 50), "ms", "recompute the pairs' facts from activities, move the buckets by the difference"),
+      info("sync: same, p95", percentile(refresh, 95), "ms"),
+    );
+    const again = (await engagement("tz=Europe/Paris")) as { totals: { sent: number } };
+    if (again.totals.sent !== truth!.sent) throw new Error(`after re-writing pages: ${again.totals.sent} sent, expected ${truth!.sent}`);
+  } finally {
+    await store.close();
+    (globalThis as { __touchlineStore?: unknown }).__touchlineStore = undefined;
+    if (owned) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  return figures;
+}
+
+/** Deterministic pseudo-random numbers (LCG), so every run seeds the same world. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/**
+ * People enrol over the campaign's first days and receive up to four steps, three days
+ * apart, in business hours; each send may bounce, be opened by a machine and/or a person,
+ * clicked, replied to (ending the sequence, sometimes as interested) or unsubscribed.
+ */
+export async function seedEngagementWorld(
+  db: import("@/lib/server/store/db").Db,
+  o: { activities: number; days: number; log?: (line: string) => void },
+): Promise<{ big: number; total: number }> {
+  const log = o.log ?? (() => {});
+  await db.execute(sql`insert into connections (id, vendor, label, key_ciphertext, key_hint)
+    values ('conn_lemlist','lemlist','lemlist','x','••••'),('conn_smartlead','smartlead','Smartlead','x','••••'),('conn_leadlex','leadlex','Leadlex','x','••••') on conflict do nothing`);
+  const campaigns = [
+    { id: BIG, conn: "conn_lemlist", vendor: "lemlist", activities: o.activities },
+    { id: "smartlead:cam_2", conn: "conn_smartlead", vendor: "smartlead", activities: Math.round(o.activities / 12) },
+    { id: "leadlex:cam_3", conn: "conn_leadlex", vendor: "leadlex", activities: Math.round(o.activities / 12) },
+    { id: "lemlist:cam_4", conn: "conn_lemlist", vendor: "lemlist", activities: Math.round(o.activities / 12) },
+    { id: "smartlead:cam_5", conn: "conn_smartlead", vendor: "smartlead", activities: Math.round(o.activities / 12) },
+  ];
+  for (const c of campaigns) {
+    await db.execute(sql`insert into campaigns (id, connection_id, vendor, vendor_id, name, status, vendor_reported)
+      values (${c.id}, ${c.conn}, ${c.vendor}, ${c.id.split(":")[1]!}, ${`Campaign ${c.id}`}, 'active', ${JSON.stringify({ sent: c.activities / 2 })}::jsonb)`);
+  }
+  await db.execute(sql`insert into contacts (id, email, name) select 'c_' || g, 'person' || g || '@bench.test', 'Person ' || g from generate_series(1, ${Math.ceil(o.activities / 5)}) g`);
+
+  let total = 0;
+  let big = 0;
+  for (const [ci, c] of campaigns.entries()) {
+    const r = rng(ci + 1);
+    type Row = { id: string; kind: string; at: number; contact: string; step: number; variant: string; bot: boolean };
+    let buffer: Row[] = [];
+    let count = 0;
+    let seq = 0;
+    const flush = async () => {
+      if (!buffer.length) return;
+      const values = buffer.map(
+        (a) => sql`(${a.id}, ${c.conn}, ${c.vendor}, ${a.kind}, ${a.kind}, 'email', ${new Date(a.at).toISOString()}::timestamptz, ${a.contact}, ${c.id}, ${a.step}, ${a.variant}, ${a.bot}, ${a.kind === "email_replied" ? "Re: hello" : null})`,
+      );
+      await db.execute(sql`insert into activities (id, connection_id, vendor, vendor_type, kind, channel, occurred_at, contact_id, campaign_id, sequence_step, variant, bot, subject) values ${sql.join(values, sql`, `)}`);
+      buffer = [];
+    };
+    const enrolDays = Math.max(1, o.days - 12);
+    for (let p = 1; count < c.activities; p++) {
+      const contact = `c_${1 + ((p * 7919 + ci * 104729) % Math.ceil(o.activities / 5))}`;
+      const variant = r() < 0.5 ? "A" : "B";
+      const businessTime = (day: number) => START + day * 86400e3 + (7 + r() * 10) * 3600e3;
+      let day = Math.floor(r() * enrolDays);
+      const add = (kind: string, at: number, step: number, bot = false) => {
+        buffer.push({ id: `${c.id}:${seq++}`, kind, at, contact, step, variant, bot });
+        count++;
+      };
+      for (let step = 1; step <= 4 && count < c.activities; step++, day += 3) {
+        const at = businessTime(day);
+        add("email_sent", at, step);
+        if (r() < 0.03) {
+          add("email_bounced", at + (1 + r() * 30) * 60e3, step);
+          break;
+        }
+        if (r() < 0.3) add("email_opened", at + (5 + r() * 120) * 1e3, step, true);
+        if (r() < 0.45) {
+          const o2 = at + r() * 2 * 86400e3;
+          add("email_opened", o2, step);
+          if (r() < 0.3) add("email_opened", o2 + r() * 86400e3, step);
+          if (r() < 0.2) add("email_clicked", o2 + 60e3, step);
+        }
+        if (r() < (variant === "B" ? 0.06 : 0.04)) {
+          const rep = at + r() * 3 * 86400e3;
+          add("email_replied", rep, step);
+          if (r() < 0.3) add("interested", rep + 3600e3, step);
+          break;
+        }
+        if (r() < 0.01) add("unsubscribed", at + r() * 86400e3, step);
+      }
+      if (buffer.length >= 4000) await flush();
+    }
+    await flush();
+    total += count;
+    if (c.id === BIG) big = count;
+    log(`engagement bench: ${c.id} seeded with ${count} activities`);
+  }
+  return { big, total };
+}
+
+// Run alone: print the table.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? Number(process.argv[i + 1]) : undefined;
+  };
+  const figures = await benchReadEngagement({ activities: arg("activities"), days: arg("days"), samples: arg("samples") });
+  printTable("Campaign engagement (PGlite)", figures);
+  process.exit(figures.every((f) => f.ok !== false) ? 0 : 1);
+}

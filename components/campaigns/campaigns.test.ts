@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { engagementQuerySchema, type VariantRow } from "@/lib/model/engagement";
+import { csvFileName, toCsv } from "./csv";
+import { presetOf, presetRange } from "./engagement-controls";
+import { fmtBucket, fmtPts, fmtRate } from "./format";
+import { partialWeek } from "./over-time-chart";
+import { replyRateTest } from "./variant-comparison";
+import { differenceNote, vendorRate } from "./vendor-notes";
+
+describe("CSV", () => {
+  it("quotes separators, quotes and line breaks, and defuses spreadsheet formulas", () => {
+    const csv = toCsv([{ a: 'say "hi", then\nbye', b: "=HYPERLINK(1)", c: -3, d: null }], [
+      { header: "a", value: (r) => r.a },
+      { header: "b", value: (r) => r.b },
+      { header: "c", value: (r) => r.c },
+      { header: "d", value: (r) => r.d },
+    ]);
+    expect(csv).toBe('a,b,c,d\r\n"say ""hi"", then\nbye",\'=HYPERLINK(1),-3,\r\n');
+  });
+  it("names files from readable parts", () => {
+    expect(csvFileName("Q4 Outreach — APAC", "over-time", "2026-10-01")).toBe("q4-outreach-apac-over-time-2026-10-01.csv");
+  });
+});
+
+describe("formats", () => {
+  it("rates as percentages, differences in points, no denominator as a dash", () => {
+    expect(fmtRate(0.1234)).toBe("12.3 %");
+    expect(fmtRate(null)).toBe("—");
+    expect(fmtPts(0.015)).toBe("+1.5 pts");
+    expect(fmtPts(-0.009)).toBe("−0.9 pts");
+  });
+  it("labels a bucket by its day in the zone, or its week", () => {
+    expect(fmtBucket("2026-03-10T23:00:00.000Z", "day", "Europe/Paris")).toBe("11 Mar");
+    expect(fmtBucket("2026-03-10T23:00:00.000Z", "day", "UTC")).toBe("10 Mar");
+    expect(fmtBucket("2026-03-08T23:00:00.000Z", "week", "Europe/Paris", true)).toBe("Week of 9 Mar 2026");
+  });
+});
+
+describe("date range presets", () => {
+  const now = Date.parse("2026-03-10T23:30:00Z"); // already the 11th in Paris
+  it("end today in the chosen zone", () => {
+    expect(presetRange("7d", "Europe/Paris", now)).toEqual({ from: "2026-03-05", to: "2026-03-11" });
+    expect(presetRange("7d", "UTC", now)).toEqual({ from: "2026-03-04", to: "2026-03-10" });
+    expect(presetRange("all", "UTC", now)).toEqual({ from: null, to: null });
+  });
+  it("are recognised back from the URL", () => {
+    expect(presetOf("2026-02-10", "2026-03-11", "Europe/Paris", now)).toBe("30d");
+    expect(presetOf(null, null, "Europe/Paris", now)).toBe("all");
+    expect(presetOf("2026-02-10", "2026-03-01", "Europe/Paris", now)).toBe("custom");
+  });
+  it("build requests the route's own schema accepts", () => {
+    const r = presetRange("90d", "Asia/Kathmandu", now);
+    expect(engagementQuerySchema.safeParse({ ...r, tz: "Asia/Kathmandu", interval: "week" }).success).toBe(true);
+  });
+});
+
+describe("weekly buckets cut by the range", () => {
+  const e = { interval: "week" as const, tz: "Europe/Paris", from: "2026-03-04", to: "2026-03-24" };
+  it("say which days they cover", () => {
+    expect(partialWeek("2026-03-01T23:00:00.000Z", e)).toBe("4 Mar 2026 – 8 Mar 2026 only");
+    expect(partialWeek("2026-03-08T23:00:00.000Z", e)).toBeNull();
+    expect(partialWeek("2026-03-22T23:00:00.000Z", e)).toBe("23 Mar 2026 – 24 Mar 2026 only");
+    expect(partialWeek("2026-03-22T23:00:00.000Z", { ...e, interval: "day" })).toBeNull();
+  });
+});
+
+describe("A/B reply-rate test", () => {
+  const row = (variant: string, delivered: number, replied: number) => ({ variant, delivered, replied }) as VariantRow;
+  it("gives the difference in reply rate and whether it is beyond chance", () => {
+    const small = replyRateTest(row("A", 100, 5), row("B", 100, 8))!;
+    expect(small.diff).toBeCloseTo(0.03, 10);
+    expect(small.significant).toBe(false);
+    const big = replyRateTest(row("A", 5000, 250), row("B", 5000, 400))!;
+    expect(big.significant).toBe(true);
+    expect(big.z).toBeGreaterThan(1.96);
+    expect(replyRateTest(row("A", 0, 0), row("B", 10, 1))).toBeNull();
+  });
+});
+
+describe("vendor figures", () => {
+  it("uses the rate the vendor reports, else its documented formula", () => {
+    expect(vendorRate("lemlist", "reply", { replied: 32, opened: 373, replyRate: 0.0858 })).toEqual({ value: 0.0858, formula: "replied / opened" });
+    expect(vendorRate("lemlist", "reply", { replied: 32, opened: 400 })).toEqual({ value: 0.08, formula: "replied / opened" });
+    expect(vendorRate("leadlex", "open", { opened: 446, sent: 794 })!.value).toBeCloseTo(446 / 794, 10);
+    expect(vendorRate("smartlead", "reply", { replied: 10, sent: 100 })).toBeNull();
+  });
+  it("explains a difference only where there is one", () => {
+    expect(differenceNote("lemlist", "opened", 0)).toBeNull();
+    expect(differenceNote("lemlist", "opened", 12)).toMatch(/machine/);
+  });
+});

@@ -1,0 +1,168 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { addCalendarDays, calendarDayIn, type BotsMode, type EngagementInterval } from "@/lib/model/engagement";
+import { cn } from "@/lib/utils";
+import { Segmented } from "./segmented";
+
+export type RangePreset = "all" | "7d" | "30d" | "90d" | "custom";
+const PRESET_DAYS: Partial<Record<RangePreset, number>> = { "7d": 7, "30d": 30, "90d": 90 };
+const PRESETS: { value: RangePreset; label: string }[] = [
+  { value: "all", label: "Whole campaign" },
+  { value: "7d", label: "Last 7 days" },
+  { value: "30d", label: "Last 30 days" },
+  { value: "90d", label: "Last 90 days" },
+  { value: "custom", label: "Custom" },
+];
+
+/** Which preset a range is (presets end today in the zone). */
+export function presetOf(from: string | null, to: string | null, tz: string, now = Date.now()): RangePreset {
+  if (!from && !to) return "all";
+  const today = calendarDayIn(now, tz);
+  for (const [preset, days] of Object.entries(PRESET_DAYS)) if (to === today && from === addCalendarDays(today, -(days - 1))) return preset as RangePreset;
+  return "custom";
+}
+
+export function presetRange(preset: RangePreset, tz: string, now = Date.now()): { from: string | null; to: string | null } {
+  const days = PRESET_DAYS[preset];
+  if (!days) return { from: null, to: null };
+  const today = calendarDayIn(now, tz);
+  return { from: addCalendarDays(today, -(days - 1)), to: today };
+}
+
+/** Every IANA zone the browser knows, UTC first. */
+function useZones(current: string): string[] {
+  return useMemo(() => {
+    const all = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+    return [...new Set(["UTC", current, ...all])];
+  }, [current]);
+}
+
+export function EngagementControls({
+  from,
+  to,
+  tz,
+  interval,
+  bots,
+  shownFrom,
+  shownTo,
+  onRange,
+  onTz,
+  onInterval,
+  onBots,
+  showInterval = true,
+}: {
+  from: string | null;
+  to: string | null;
+  tz: string;
+  interval?: EngagementInterval;
+  bots: BotsMode;
+  /** The days the answer actually covers (the defaults when no range is set). */
+  shownFrom?: string;
+  shownTo?: string;
+  onRange: (from: string | null, to: string | null) => void;
+  onTz: (tz: string) => void;
+  onInterval?: (interval: EngagementInterval) => void;
+  onBots: (bots: BotsMode) => void;
+  showInterval?: boolean;
+}) {
+  const zones = useZones(tz);
+  const active = presetOf(from, to, tz);
+  const [customOpen, setCustomOpen] = useState(false);
+  const [draft, setDraft] = useState<{ from: string; to: string } | null>(null);
+  const custom = customOpen || active === "custom";
+  const draftFrom = draft?.from ?? from ?? shownFrom ?? "";
+  const draftTo = draft?.to ?? to ?? shownTo ?? "";
+  const inverted = !!draftFrom && !!draftTo && draftFrom > draftTo;
+
+  const setDraftValue = (key: "from" | "to", value: string) => {
+    const next = { from: draftFrom, to: draftTo, [key]: value };
+    setDraft(next);
+    if (next.from && next.to && next.from <= next.to) onRange(next.from, next.to);
+  };
+
+  return (
+    <div className="flex flex-wrap items-end gap-x-4 gap-y-3">
+      <div className="space-y-1.5">
+        <span className="block text-xs font-medium text-muted-foreground">Date range</span>
+        <Segmented
+          label="Date range"
+          value={custom ? "custom" : active}
+          options={PRESETS}
+          onChange={(p) => {
+            setDraft(null);
+            if (p === "custom") return setCustomOpen(true);
+            setCustomOpen(false);
+            const r = presetRange(p, tz);
+            onRange(r.from, r.to);
+          }}
+        />
+      </div>
+      {custom ? (
+        <div className="space-y-1.5">
+          <div className="flex items-center gap-2">
+            <label className="grid gap-1 text-xs font-medium text-muted-foreground">
+              From
+              <input
+                type="date"
+                value={draftFrom}
+                max={draftTo || undefined}
+                onChange={(e) => setDraftValue("from", e.target.value)}
+                aria-invalid={inverted || undefined}
+                className="h-8 rounded-md border bg-card px-2 text-sm text-foreground shadow-xs outline-none focus-visible:ring-2 focus-visible:ring-ring/50"
+              />
+            </label>
+            <label className="grid gap-1 text-xs font-medium text-muted-foreground">
+              To
+              <input
+                type="date"
+                value={draftTo}
+                min={draftFrom || undefined}
+                onChange={(e) => setDraftValue("to", e.target.value)}
+                aria-invalid={inverted || undefined}
+                className="h-8 rounded-md border bg-card px-2 text-sm text-foreground shadow-xs outline-none focus-visible:ring-2 focus-visible:ring-ring/50"
+              />
+            </label>
+          </div>
+          {inverted ? (
+            <p role="alert" className="text-xs text-destructive">
+              “From” is after “To”.
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {showInterval && interval && onInterval ? (
+        <div className="space-y-1.5">
+          <span className="block text-xs font-medium text-muted-foreground">Interval</span>
+          <Segmented
+            label="Interval"
+            value={interval}
+            options={[
+              { value: "day", label: "Day" },
+              { value: "week", label: "Week" },
+            ]}
+            onChange={onInterval}
+          />
+        </div>
+      ) : null}
+      <label className="grid gap-1.5 text-xs font-medium text-muted-foreground">
+        Time zone
+        <select
+          value={tz}
+          onChange={(e) => onTz(e.target.value)}
+          className="h-8 max-w-56 rounded-md border bg-card px-2 text-sm text-foreground shadow-xs outline-none focus-visible:ring-2 focus-visible:ring-ring/50"
+        >
+          {zones.map((z) => (
+            <option key={z} value={z}>
+              {z.replace(/_/g, " ")}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={cn("flex h-8 items-center gap-2 self-end rounded-md border bg-card px-2.5 text-xs font-medium shadow-xs", "has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring/50")}>
+        <input type="checkbox" checked={bots === "include"} onChange={(e) => onBots(e.target.checked ? "include" : "exclude")} className="size-3.5 accent-[var(--primary)]" />
+        Include machine opens and clicks
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+"use client";
+
+import { useState } from "react";
+import { CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
+import { ChartContainer, ChartSeriesToggle, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@/components/ui/chart";
+import { addCalendarDays, calendarDayIn, type Engagement, type SeriesPoint } from "@/lib/model/engagement";
+import { ChartCard } from "./chart-card";
+import { csvFileName, toCsv } from "./csv";
+import { fmtBucket, fmtCalendarDay, fmtInt } from "./format";
+
+/** A week the range cuts (its first or last): the days it really covers, else null. */
+export function partialWeek(bucket: string, e: Pick<Engagement, "interval" | "tz" | "from" | "to">): string | null {
+  if (e.interval !== "week") return null;
+  const monday = calendarDayIn(bucket, e.tz);
+  const sunday = addCalendarDays(monday, 6);
+  if (monday >= e.from && sunday <= e.to) return null;
+  const first = monday < e.from ? e.from : monday;
+  const last = sunday > e.to ? e.to : sunday;
+  return first === last ? `${fmtCalendarDay(first)} only` : `${fmtCalendarDay(first)} – ${fmtCalendarDay(last)} only`;
+}
+
+export const OVER_TIME_SERIES = {
+  sent: { label: "Sent", color: "var(--chart-sent)" },
+  opened: { label: "Opened", color: "var(--chart-opened)" },
+  clicked: { label: "Clicked", color: "var(--chart-clicked)" },
+  replied: { label: "Replied", color: "var(--chart-replied)" },
+  bounced: { label: "Bounced", color: "var(--chart-bounced)" },
+} satisfies ChartConfig;
+type SeriesKey = keyof typeof OVER_TIME_SERIES;
+
+/** The chart in words, for screen readers. */
+export function overTimeSummary(e: Engagement): string {
+  const per = e.interval === "week" ? "week" : "day";
+  const busiest = e.series.reduce<SeriesPoint | null>((best, p) => (!best || p.sent > best.sent ? p : best), null);
+  const parts = [
+    `Line chart of emails per ${per} from ${fmtCalendarDay(e.from)} to ${fmtCalendarDay(e.to)} (${e.tz}), ${e.series.length} ${per}s`,
+    `${fmtInt(e.totals.sent)} sent, ${fmtInt(e.totals.opened)} opened, ${fmtInt(e.totals.clicked)} clicked, ${fmtInt(e.totals.replied)} replied, ${fmtInt(e.totals.bounced)} bounced`,
+  ];
+  if (busiest && busiest.sent > 0) parts.push(`busiest ${per}: ${fmtBucket(busiest.bucket, e.interval, e.tz, true)} with ${fmtInt(busiest.sent)} sent`);
+  return `${parts.join("; ")}.`;
+}
+
+export function overTimeCsv(e: Engagement): string {
+  return toCsv(e.series, [
+    { header: "bucket_start_utc", value: (p) => p.bucket },
+    { header: `${e.interval}_in_${e.tz}`, value: (p) => fmtBucket(p.bucket, e.interval, e.tz, true) },
+    ...(["sent", "delivered", "opened", "clicked", "replied", "bounced", "unsubscribed", "interested"] as const).map((k) => ({ header: k, value: (p: SeriesPoint) => p[k] })),
+  ]);
+}
+
+export function OverTimeChart({ data }: { data: Engagement }) {
+  const [visible, setVisible] = useState<Record<string, boolean>>({});
+  const shown = (Object.keys(OVER_TIME_SERIES) as SeriesKey[]).filter((k) => visible[k] !== false);
+  const empty = data.series.every((p) => p.sent + p.opened + p.clicked + p.replied + p.bounced === 0);
+  return (
+    <ChartCard
+      title="Over time"
+      description={`Per ${data.interval === "week" ? "ISO week (from Monday)" : "day"} in ${data.tz}. Opens, clicks and replies count each person × step once, when it first happened.`}
+      csv={{ name: csvFileName(data.campaign.name, "over-time", data.interval, data.from, data.to), build: () => overTimeCsv(data) }}
+    >
+      <ChartSeriesToggle config={OVER_TIME_SERIES} visible={visible} onToggle={(k) => setVisible((v) => ({ ...v, [k]: v[k] === false }))} className="mb-3" />
+      {empty ? (
+        <p className="flex h-64 items-center justify-center rounded-lg border border-dashed text-sm text-muted-foreground">No emails in this range.</p>
+      ) : (
+        <ChartContainer config={OVER_TIME_SERIES} summary={overTimeSummary(data)} className="h-72">
+          <LineChart data={data.series} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+            <CartesianGrid vertical={false} />
+            <XAxis dataKey="bucket" tickLine={false} axisLine={false} tickMargin={8} minTickGap={24} tickFormatter={(v: string) => fmtBucket(v, data.interval, data.tz)} />
+            <YAxis tickLine={false} axisLine={false} width={44} allowDecimals={false} tickFormatter={(v: number) => fmtInt(v)} />
+            <ChartTooltip
+              cursor
+              content={(props) => (
+                <ChartTooltipContent
+                  active={props.active}
+                  payload={props.payload}
+                  label={props.label}
+                  labelFormatter={(label) => {
+                    const partial = partialWeek(String(label), data);
+                    return (
+                      <>
+                        {fmtBucket(String(label), data.interval, data.tz, true)}
+                        {partial ? <span className="block font-normal text-muted-foreground">{partial}</span> : null}
+                      </>
+                    );
+                  }}
+                />
+              )}
+            />
+            {shown.map((k) => (
+              <Line key={k} dataKey={k} name={k} type="monotone" stroke={`var(--color-${k})`} strokeWidth={2} dot={data.series.length <= 2} activeDot={{ r: 4 }} isAnimationActive={false} />
+            ))}
+          </LineChart>
+        </ChartContainer>
+      )}
+    </ChartCard>
+  );
+}

@@ -1,0 +1,37 @@
+"use client";
+
+import { cn } from "@/lib/utils";
+
+/** A small set of mutually exclusive choices as buttons (aria-pressed), e.g. Day | Week. */
+export function Segmented<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  className,
+}: {
+  label: string;
+  value: T | null;
+  options: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+  className?: string;
+}) {
+  return (
+    <div role="group" aria-label={label} className={cn("inline-flex rounded-md border bg-card p-0.5 shadow-xs", className)}>
+      {options.map((o) => (
+        <button
+          key={o.value}
+          type="button"
+          aria-pressed={value === o.value}
+          onClick={() => onChange(o.value)}
+          className={cn(
+            "h-7 rounded-[5px] px-2.5 text-xs font-medium whitespace-nowrap text-muted-foreground outline-none transition-colors hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring/50",
+            value === o.value && "bg-muted text-foreground shadow-xs",
+          )}
+        >
+          {o.label}
+        </button>
+      ))}
+    </div>
+  );
+}

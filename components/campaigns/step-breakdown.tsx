@@ -1,0 +1,104 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
+import { ChartContainer, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@/components/ui/chart";
+import type { Engagement, StepRow } from "@/lib/model/engagement";
+import { ChartCard } from "./chart-card";
+import { csvFileName, toCsv } from "./csv";
+import { fmtInt, fmtRate } from "./format";
+import { Rate } from "./rate";
+
+const BARS = {
+  sent: { label: "Sent", color: "var(--chart-sent)" },
+  opened: { label: "Opened", color: "var(--chart-opened)" },
+  clicked: { label: "Clicked", color: "var(--chart-clicked)" },
+  replied: { label: "Replied", color: "var(--chart-replied)" },
+} satisfies ChartConfig;
+
+export function stepsCsv(rows: StepRow[]): string {
+  return toCsv(rows, [
+    { header: "step", value: (r) => r.step },
+    ...(["sent", "delivered", "opened", "clicked", "replied", "bounced", "unsubscribed", "interested"] as const).map((k) => ({ header: k, value: (r: StepRow) => r[k] })),
+    ...(["open", "click", "reply", "bounce"] as const).map((k) => ({ header: `${k}_rate`, value: (r: StepRow) => r.rates[k]?.toFixed(4) })),
+  ]);
+}
+
+export function StepBreakdown({ data }: { data: Engagement }) {
+  const rows = data.byStep;
+  const best = rows.reduce<StepRow | null>((b, r) => (r.rates.reply !== null && (!b || (b.rates.reply ?? -1) < r.rates.reply) ? r : b), null);
+  const summary = `Bar chart by sequence step: ${rows.map((r) => `step ${r.step}: ${fmtInt(r.sent)} sent, ${fmtInt(r.opened)} opened, ${fmtInt(r.replied)} replied`).join("; ")}.`;
+  return (
+    <ChartCard
+      title="By step"
+      description={best ? `Step ${best.step} has the best reply rate (${fmtRate(best.rates.reply)}).` : "Each step of the sequence, numbered from 1."}
+      csv={rows.length ? { name: csvFileName(data.campaign.name, "by-step", data.from, data.to), build: () => stepsCsv(rows) } : null}
+    >
+      {rows.length === 0 ? (
+        <p className="flex h-40 items-center justify-center rounded-lg border border-dashed px-4 text-center text-sm text-muted-foreground">
+          No step information in this range: the vendor did not say which step these emails belong to.
+        </p>
+      ) : (
+        <div className="grid gap-4">
+          <ChartContainer config={BARS} summary={summary} className="h-56">
+            <BarChart data={rows.map((r) => ({ ...r, name: `Step ${r.step}` }))} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+              <CartesianGrid vertical={false} />
+              <XAxis dataKey="name" tickLine={false} axisLine={false} tickMargin={8} />
+              <YAxis tickLine={false} axisLine={false} width={44} allowDecimals={false} tickFormatter={(v: number) => fmtInt(v)} />
+              <ChartTooltip cursor content={(p) => <ChartTooltipContent active={p.active} payload={p.payload} label={p.label} />} />
+              {(Object.keys(BARS) as (keyof typeof BARS)[]).map((k) => (
+                <Bar key={k} dataKey={k} fill={`var(--color-${k})`} radius={[3, 3, 0, 0]} isAnimationActive={false} />
+              ))}
+            </BarChart>
+          </ChartContainer>
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm">
+              <caption className="sr-only">Engagement by sequence step</caption>
+              <thead className="text-xs text-muted-foreground">
+                <tr className="border-b">
+                  <th scope="col" className="py-2 pr-3 text-left font-medium">Step</th>
+                  {["Sent", "Delivered", "Opened", "Open rate", "Clicked", "Click rate", "Replied", "Reply rate", "Bounced", "Bounce rate", "Interested"].map((h) => (
+                    <th key={h} scope="col" className="px-2 py-2 text-right font-medium whitespace-nowrap">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.step} className="border-b last:border-0">
+                    <th scope="row" className="py-2 pr-3 text-left font-medium">
+                      Step {r.step}
+                    </th>
+                    <Num v={r.sent} />
+                    <Num v={r.delivered} />
+                    <Num v={r.opened} />
+                    <td className="px-2 py-2 text-right">
+                      <Rate rate="open" value={r.rates.open} counts={r} />
+                    </td>
+                    <Num v={r.clicked} />
+                    <td className="px-2 py-2 text-right">
+                      <Rate rate="click" value={r.rates.click} counts={r} />
+                    </td>
+                    <Num v={r.replied} />
+                    <td className="px-2 py-2 text-right">
+                      <Rate rate="reply" value={r.rates.reply} counts={r} />
+                    </td>
+                    <Num v={r.bounced} />
+                    <td className="px-2 py-2 text-right">
+                      <Rate rate="bounce" value={r.rates.bounce} counts={r} />
+                    </td>
+                    <Num v={r.interested} />
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
+    </ChartCard>
+  );
+}
+
+function Num({ v }: { v: number }) {
+  return <td className="px-2 py-2 text-right tabular-nums">{fmtInt(v)}</td>;
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { MessageSquareReply } from "lucide-react";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import type { Engagement } from "@/lib/model/engagement";
+import { fmtDateTime } from "./format";
+
+/** The latest replies in range; each person links to their timeline. Vendor text is shown as text. */
+export function TopReplies({ data }: { data: Engagement }) {
+  return (
+    <Card aria-label="Latest replies">
+      <CardHeader>
+        <CardTitle>Latest replies</CardTitle>
+        <CardDescription className="text-xs">The ten most recent in this range — open a person to see every touch.</CardDescription>
+      </CardHeader>
+      <CardContent>
+        {data.topReplies.length === 0 ? (
+          <p className="flex items-center gap-2 rounded-lg border border-dashed px-4 py-8 text-sm text-muted-foreground">
+            <MessageSquareReply className="size-4" aria-hidden />
+            No replies in this range yet.
+          </p>
+        ) : (
+          <ol className="divide-y">
+            {data.topReplies.map((r) => {
+              const who = r.name || r.email || "Unknown person";
+              return (
+                <li key={r.activityId} className="grid gap-1 py-2.5 first:pt-0 last:pb-0">
+                  <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
+                    {r.contactId ? (
+                      <Link href={`/contacts/${encodeURIComponent(r.contactId)}`} className="font-medium underline-offset-4 hover:underline focus-visible:underline">
+                        {who}
+                      </Link>
+                    ) : (
+                      <span className="font-medium">{who}</span>
+                    )}
+                    {r.name && r.email ? <span className="text-xs text-muted-foreground">{r.email}</span> : null}
+                    {r.interested ? <Badge variant="success">Interested</Badge> : null}
+                    <span className="ml-auto text-xs text-muted-foreground">
+                      {r.step ? `Step ${r.step}` : null}
+                      {r.variant ? ` · ${r.variant}` : null}
+                      {" · "}
+                      <time dateTime={r.occurredAt}>{fmtDateTime(r.occurredAt, data.tz)}</time>
+                    </span>
+                  </div>
+                  {r.preview || r.subject ? <p className="line-clamp-2 text-sm text-muted-foreground">{r.preview || r.subject}</p> : null}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

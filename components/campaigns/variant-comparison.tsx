@@ -1,0 +1,128 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
+import { ChartContainer, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@/components/ui/chart";
+import type { Engagement, VariantRow } from "@/lib/model/engagement";
+import { ChartCard } from "./chart-card";
+import { csvFileName, toCsv } from "./csv";
+import { fmtInt, fmtPts, fmtRate } from "./format";
+import { Hint, Rate } from "./rate";
+
+const BARS = {
+  open: { label: "Open rate", color: "var(--chart-opened)" },
+  reply: { label: "Reply rate", color: "var(--chart-replied)" },
+} satisfies ChartConfig;
+
+/**
+ * Two-proportion z-test on reply rates (replied / delivered): is the gap between two
+ * variants larger than chance would make it? |z| ≥ 1.96 ⇔ 95 % confidence.
+ */
+export function replyRateTest(a: VariantRow, b: VariantRow): { diff: number; z: number; significant: boolean } | null {
+  if (a.delivered === 0 || b.delivered === 0) return null;
+  const pa = a.replied / a.delivered;
+  const pb = b.replied / b.delivered;
+  const p = (a.replied + b.replied) / (a.delivered + b.delivered);
+  const se = Math.sqrt(p * (1 - p) * (1 / a.delivered + 1 / b.delivered));
+  const z = se > 0 ? (pb - pa) / se : 0;
+  return { diff: pb - pa, z, significant: Math.abs(z) >= 1.96 };
+}
+
+export function VariantComparison({ data }: { data: Engagement }) {
+  const rows = data.byVariant;
+  const base = rows[0];
+  const ranked = [...rows].sort((x, y) => (y.rates.reply ?? -1) - (x.rates.reply ?? -1));
+  const leader = ranked[0];
+  const runnerUp = ranked[1];
+  const test = leader && runnerUp ? replyRateTest(runnerUp, leader) : null;
+  const summary = `Bar chart of open and reply rates by A/B variant: ${rows.map((r) => `variant ${r.variant}: open ${fmtRate(r.rates.open)}, reply ${fmtRate(r.rates.reply)}`).join("; ")}.`;
+  return (
+    <ChartCard
+      title="A/B variants"
+      description={
+        test && leader && runnerUp ? (
+          <>
+            Variant {leader.variant}&apos;s reply rate is {fmtPts(test.diff).replace(/^\+/, "")} above {runnerUp.variant}&apos;s
+            {test.significant ? " — a real difference (95 % confidence)." : " — not yet a clear difference: it could still be chance."}
+          </>
+        ) : (
+          "Reply rate of each variant, and how far apart they are."
+        )
+      }
+      csv={
+        rows.length
+          ? {
+              name: csvFileName(data.campaign.name, "variants", data.from, data.to),
+              build: () =>
+                toCsv(rows, [
+                  { header: "variant", value: (r) => r.variant },
+                  ...(["sent", "delivered", "opened", "clicked", "replied", "bounced", "interested"] as const).map((k) => ({ header: k, value: (r: VariantRow) => r[k] })),
+                  ...(["open", "click", "reply", "bounce"] as const).map((k) => ({ header: `${k}_rate`, value: (r: VariantRow) => r.rates[k]?.toFixed(4) })),
+                  { header: `reply_rate_difference_vs_${base?.variant ?? ""}`, value: (r) => (base && r.rates.reply !== null && base.rates.reply !== null ? (r.rates.reply - base.rates.reply).toFixed(4) : "") },
+                ]),
+            }
+          : null
+      }
+    >
+      {rows.length === 0 ? (
+        <p className="flex h-40 items-center justify-center rounded-lg border border-dashed px-4 text-center text-sm text-muted-foreground">
+          This campaign has no A/B test in this range. Variants appear here when the vendor tests two versions of a step.
+        </p>
+      ) : (
+        <div className="grid gap-4">
+          <ChartContainer config={BARS} summary={summary} className="h-48">
+            <BarChart data={rows.map((r) => ({ name: `Variant ${r.variant}`, open: r.rates.open ?? 0, reply: r.rates.reply ?? 0 }))} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+              <CartesianGrid vertical={false} />
+              <XAxis dataKey="name" tickLine={false} axisLine={false} tickMargin={8} />
+              <YAxis tickLine={false} axisLine={false} width={44} tickFormatter={(v: number) => fmtRate(v, 0)} />
+              <ChartTooltip cursor content={(p) => <ChartTooltipContent active={p.active} payload={p.payload} label={p.label} valueFormatter={(v) => fmtRate(v)} />} />
+              <Bar dataKey="open" fill="var(--color-open)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+              <Bar dataKey="reply" fill="var(--color-reply)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+            </BarChart>
+          </ChartContainer>
+          <table className="w-full text-sm">
+            <caption className="sr-only">Engagement by A/B variant</caption>
+            <thead className="text-xs text-muted-foreground">
+              <tr className="border-b">
+                <th scope="col" className="py-2 pr-3 text-left font-medium">Variant</th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">Delivered</th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">Open rate</th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">Replied</th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">Reply rate</th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">vs {base?.variant}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const t = base && r !== base ? replyRateTest(base, r) : null;
+                return (
+                  <tr key={r.variant} className="border-b last:border-0">
+                    <th scope="row" className="py-2 pr-3 text-left font-medium">
+                      {r.variant}
+                    </th>
+                    <td className="px-2 py-2 text-right tabular-nums">{fmtInt(r.delivered)}</td>
+                    <td className="px-2 py-2 text-right">
+                      <Rate rate="open" value={r.rates.open} counts={r} />
+                    </td>
+                    <td className="px-2 py-2 text-right tabular-nums">{fmtInt(r.replied)}</td>
+                    <td className="px-2 py-2 text-right">
+                      <Rate rate="reply" value={r.rates.reply} counts={r} />
+                    </td>
+                    <td className="px-2 py-2 text-right tabular-nums">
+                      {t ? (
+                        <Hint content={`Difference in reply rate, ${r.variant} − ${base!.variant}; z = ${t.z.toFixed(2)} (${t.significant ? "significant at 95 %" : "not significant yet"}).`}>
+                          {fmtPts(t.diff)}
+                        </Hint>
+                      ) : (
+                        <span className="font-sans text-muted-foreground">baseline</span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </ChartCard>
+  );
+}

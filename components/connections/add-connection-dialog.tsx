@@ -1,0 +1,172 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Loader2, Plus, ShieldCheck } from "lucide-react";
+import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { VendorDot } from "@/components/ui/vendor-badge";
+import { ApiError, apiFetch } from "@/lib/client/api";
+import { createConnectionSchema, type Connection } from "@/lib/model/connection";
+import { VENDOR_LABELS, VENDORS, type Vendor } from "@/lib/model/vendor";
+import { cn } from "@/lib/utils";
+import { ApiKeyField, problemMessage } from "./api-key-field";
+import { settingsKeys } from "./queries";
+import { KEY_HELP } from "./status";
+
+/** Add a connection: vendor, label, key — the key is tested against the vendor before anything is stored. */
+export function AddConnectionDialog({ onConnected, triggerLabel = "Add connection" }: { onConnected: (c: Connection) => void; triggerLabel?: string }) {
+  const [open, setOpen] = useState(false);
+  const [vendor, setVendor] = useState<Vendor>("lemlist");
+  const [label, setLabel] = useState("");
+  const [apiKey, setApiKey] = useState("");
+  const [error, setError] = useState<{ field: "apiKey" | "label" | "form"; message: string } | null>(null);
+  const keyRef = useRef<HTMLInputElement>(null);
+  const qc = useQueryClient();
+
+  const reset = () => {
+    setLabel("");
+    setApiKey(""); // the key does not linger in the page's memory
+    setError(null);
+  };
+
+  const create = useMutation({
+    mutationFn: (body: { vendor: Vendor; label?: string; apiKey: string }) => apiFetch<Connection>("/connections", { method: "POST", body: JSON.stringify(body) }),
+    onSuccess: (conn) => {
+      qc.setQueryData<Connection[]>(settingsKeys.connections, (old) => [...(old ?? []).filter((c) => c.id !== conn.id), conn]);
+      void qc.invalidateQueries({ queryKey: settingsKeys.connections });
+      void qc.invalidateQueries({ queryKey: ["audit"] });
+      setOpen(false);
+      reset();
+      onConnected(conn);
+    },
+    onError: (err) => {
+      const e = err instanceof ApiError ? err : null;
+      const path = e?.errors?.[0]?.path;
+      const field = path === "label" ? "label" : e?.status === 422 || path === "apiKey" ? "apiKey" : "form";
+      setError({ field, message: problemMessage(err) });
+    },
+  });
+  // Back to the key once the field is enabled again, so it can be corrected at once.
+  useEffect(() => {
+    if (error?.field === "apiKey" && !create.isPending) keyRef.current?.focus();
+  }, [error, create.isPending]);
+
+  const submit = (ev: React.FormEvent) => {
+    ev.preventDefault();
+    const parsed = createConnectionSchema.safeParse({ vendor, label: label.trim() || undefined, apiKey });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = issue.path[0] === "label" ? "label" : "apiKey";
+      setError({ field, message: apiKey.trim() === "" ? "Paste the API key." : `The ${field === "label" ? "label" : "key"} ${issue.message}.` });
+      if (field === "apiKey") keyRef.current?.focus();
+      return;
+    }
+    setError(null);
+    create.mutate(parsed.data);
+  };
+
+  const name = VENDOR_LABELS[vendor];
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        if (create.isPending) return;
+        setOpen(o);
+        if (!o) reset();
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button>
+          <Plus aria-hidden /> {triggerLabel}
+        </Button>
+      </DialogTrigger>
+      <DialogContent
+        onOpenAutoFocus={(e) => {
+          e.preventDefault();
+          keyRef.current?.focus();
+        }}
+      >
+        <DialogHeader>
+          <DialogTitle>Add a connection</DialogTitle>
+          <DialogDescription>Touchline tests the key with the vendor before saving it. Keys are encrypted on this server and never shown again.</DialogDescription>
+        </DialogHeader>
+        <form onSubmit={submit} className="grid gap-4" noValidate>
+          <fieldset className="space-y-1.5" disabled={create.isPending}>
+            <legend className="mb-1.5 text-sm font-medium">Vendor</legend>
+            <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+              {VENDORS.map((v) => (
+                <label
+                  key={v}
+                  className={cn(
+                    "relative flex cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm font-medium transition-colors has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring/40",
+                    v === vendor ? "border-primary bg-accent text-accent-foreground" : "hover:bg-muted",
+                  )}
+                >
+                  <input type="radio" name="vendor" value={v} checked={v === vendor} onChange={() => setVendor(v)} className="absolute inset-0 cursor-pointer appearance-none rounded-lg opacity-0" />
+                  <VendorDot vendor={v} className="size-2.5" />
+                  {VENDOR_LABELS[v]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <div className="space-y-1.5">
+            <label htmlFor="connection-label" className="text-sm font-medium">
+              Label <span className="font-normal text-muted-foreground">(optional)</span>
+            </label>
+            <Input
+              id="connection-label"
+              value={label}
+              onChange={(e) => setLabel(e.target.value)}
+              placeholder={`e.g. ${name} — EU team`}
+              maxLength={80}
+              disabled={create.isPending}
+              aria-invalid={error?.field === "label" ? true : undefined}
+            />
+            {error?.field === "label" ? (
+              <p role="alert" className="text-sm text-destructive">
+                {error.message}
+              </p>
+            ) : null}
+          </div>
+          <ApiKeyField
+            value={apiKey}
+            onChange={(v) => {
+              setApiKey(v);
+              if (error?.field === "apiKey") setError(null);
+            }}
+            inputRef={keyRef}
+            label={`${name} API key`}
+            disabled={create.isPending}
+            error={error?.field === "apiKey" ? error.message : null}
+            help={
+              <>
+                Find it in <span className="font-medium text-foreground">{KEY_HELP[vendor].where}</span>. {KEY_HELP[vendor].note}
+              </>
+            }
+          />
+          {error?.field === "form" ? (
+            <p role="alert" className="rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm text-destructive">
+              {error.message}
+            </p>
+          ) : null}
+          <DialogFooter>
+            <p className="mr-auto flex items-center gap-1.5 self-center text-xs text-muted-foreground">
+              <ShieldCheck className="size-3.5" aria-hidden /> Encrypted with AES-256-GCM
+            </p>
+            <Button type="submit" disabled={create.isPending}>
+              {create.isPending ? (
+                <>
+                  <Loader2 className="animate-spin" aria-hidden /> Testing the key with {name}…
+                </>
+              ) : (
+                "Test and connect"
+              )}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

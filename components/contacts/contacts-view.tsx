@@ -1,0 +1,243 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { AlertTriangle, ArrowDown, Search, SearchX } from "lucide-react";
+import Link from "next/link";
+import { useQueryStates } from "nuqs";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/input";
+import { Kbd } from "@/components/ui/kbd";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { Skeleton } from "@/components/ui/skeleton";
+import { VendorDot } from "@/components/ui/vendor-badge";
+import type { ContactsPage } from "@/lib/model/contacts-query";
+import { VENDORS, VENDOR_LABELS } from "@/lib/model/vendor";
+import { cn } from "@/lib/utils";
+import { displayName } from "./contact-header";
+import { contactQueries, type ContactListFilters } from "./queries";
+import { contactListParams } from "./search-params";
+
+const isTyping = (el: EventTarget | null) =>
+  el instanceof HTMLElement && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
+
+const sameFilters = (a: ContactListFilters, b: ContactListFilters) => a.q.trim() === b.q.trim() && [...a.vendor].sort().join() === [...b.vendor].sort().join();
+
+/**
+ * The contact list: as-you-type search over name, email and company, a vendor filter,
+ * newest activity first. Pages of 50 by cursor; the next page loads as the end of the
+ * table scrolls into view. The first page comes rendered from the server.
+ */
+export function ContactsView({ initial, initialFilters, total }: { initial: ContactsPage; initialFilters: ContactListFilters; total: number }) {
+  const [params, setParams] = useQueryStates(contactListParams, { history: "replace" });
+  const filters: ContactListFilters = { q: params.q, vendor: params.vendor };
+  const query = useInfiniteQuery(contactQueries.list(filters, sameFilters(filters, initialFilters) ? initial : undefined));
+  const { data, isPlaceholderData, hasNextPage, isFetchingNextPage, fetchNextPage, isError, error, refetch } = query;
+  const rows = useMemo(() => data?.pages.flatMap((p) => p.data) ?? [], [data]);
+
+  // Typing updates the box at once and the URL (and the query) 200 ms after the last key.
+  const [text, setText] = useState(params.q);
+  const sent = useRef(params.q);
+  useEffect(() => {
+    if (params.q !== sent.current) {
+      sent.current = params.q;
+      setText(params.q);
+    }
+  }, [params.q]);
+  useEffect(() => {
+    if (text === sent.current) return;
+    const id = setTimeout(() => {
+      sent.current = text;
+      void setParams({ q: text });
+    }, 200);
+    return () => clearTimeout(id);
+  }, [text, setParams]);
+
+  const searchRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "/" || e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target)) return;
+      e.preventDefault();
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  // Load the next page when the end of the table comes near.
+  const sentinel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !hasNextPage) return;
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
+    }, { rootMargin: "600px 0px" });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  const filtered = !!(params.q.trim() || params.vendor.length);
+  const toggleVendor = (v: (typeof VENDORS)[number]) => void setParams({ vendor: params.vendor.includes(v) ? params.vendor.filter((x) => x !== v) : [...params.vendor, v] }, { history: "push" });
+
+  return (
+    <div className="space-y-4">
+      <div role="toolbar" aria-label="Contact filters" className="flex flex-wrap items-center gap-2">
+        <div className="relative w-full sm:w-80">
+          <Search aria-hidden className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
+          <Input
+            ref={searchRef}
+            type="search"
+            aria-label="Search contacts"
+            placeholder="Search name, email or company…"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Escape" && text) setText("");
+            }}
+            className="pl-8 pr-8"
+          />
+          {!text ? <Kbd className="pointer-events-none absolute right-2 top-1/2 -translate-y-1/2">/</Kbd> : null}
+        </div>
+        <div role="group" aria-label="Vendor" className="flex flex-wrap items-center gap-1 rounded-lg border bg-card p-1">
+          <Button size="sm" variant={params.vendor.length === 0 ? "default" : "ghost"} className="h-7" aria-pressed={params.vendor.length === 0} onClick={() => void setParams({ vendor: [] }, { history: "push" })}>
+            All vendors
+          </Button>
+          {VENDORS.map((v) => (
+            <Button key={v} size="sm" variant={params.vendor.includes(v) ? "secondary" : "ghost"} className={cn("h-7", params.vendor.includes(v) && "ring-1 ring-primary/40")} aria-pressed={params.vendor.includes(v)} onClick={() => toggleVendor(v)}>
+              <VendorDot vendor={v} />
+              {VENDOR_LABELS[v]}
+            </Button>
+          ))}
+        </div>
+        <p className="ml-auto text-xs text-muted-foreground" aria-live="polite">
+          {filtered ? `${rows.length.toLocaleString("en-GB")}${hasNextPage ? "+" : ""} matching` : `${total.toLocaleString("en-GB")} people`} · most recent activity first
+        </p>
+      </div>
+
+      {isError ? (
+        <EmptyState icon={AlertTriangle} title="Contacts could not be loaded" action={<Button variant="secondary" onClick={() => void refetch()}>Try again</Button>}>
+          {error instanceof Error ? error.message : "Something went wrong."}
+        </EmptyState>
+      ) : rows.length === 0 && !isPlaceholderData ? (
+        <EmptyState
+          icon={SearchX}
+          title={params.q.trim() ? `No one matches “${params.q.trim()}”` : "No one matches these filters"}
+          action={
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setText("");
+                sent.current = "";
+                void setParams({ q: "", vendor: [] }, { history: "push" });
+              }}
+            >
+              Clear search and filters
+            </Button>
+          }
+        >
+          Search looks in names, email addresses and company names. Try fewer letters, or another vendor.
+        </EmptyState>
+      ) : (
+        <div className={cn("overflow-hidden rounded-xl border bg-card shadow-xs transition-opacity", isPlaceholderData && "opacity-60")} aria-busy={isPlaceholderData || isFetchingNextPage}>
+          <table className="w-full table-fixed text-sm">
+            <caption className="sr-only">Contacts, most recent activity first</caption>
+            <colgroup>
+              <col className="w-[18%]" />
+              <col className="w-[21%]" />
+              <col className="w-[15%]" />
+              <col className="w-[20%]" />
+              <col className="w-[10%]" />
+              <col className="w-[8%]" />
+              <col className="w-[8%]" />
+            </colgroup>
+            <thead className="border-b bg-muted/40 text-left text-xs font-medium text-muted-foreground">
+              <tr>
+                <th scope="col" className="px-4 py-2.5 font-medium">Name</th>
+                <th scope="col" className="px-3 py-2.5 font-medium">Email</th>
+                <th scope="col" className="px-3 py-2.5 font-medium">Company</th>
+                <th scope="col" className="px-3 py-2.5 font-medium">Vendors</th>
+                <th scope="col" aria-sort="descending" className="px-3 py-2.5 font-medium">
+                  <span className="inline-flex items-center gap-1">
+                    Last activity <ArrowDown aria-hidden className="size-3" />
+                  </span>
+                </th>
+                <th scope="col" className="whitespace-nowrap px-3 py-2.5 text-right font-medium">Activities</th>
+                <th scope="col" className="whitespace-nowrap px-4 py-2.5 text-right font-medium">Open tasks</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y">
+              {rows.map((c) => (
+                <tr key={c.id} className="h-12 transition-colors hover:bg-muted/40">
+                  <td className="truncate px-4">
+                    <Link href={`/contacts/${encodeURIComponent(c.id)}`} className="font-medium hover:underline focus-visible:underline">
+                      {displayName(c)}
+                    </Link>
+                  </td>
+                  <td className="truncate px-3 text-muted-foreground" title={c.email ?? undefined}>
+                    {c.email ?? "—"}
+                  </td>
+                  <td className="truncate px-3" title={c.company ?? undefined}>
+                    {c.company ?? <span className="text-muted-foreground">—</span>}
+                  </td>
+                  <td className="px-3">
+                    <span className="flex max-h-10 flex-wrap items-center gap-x-2.5 gap-y-0.5 overflow-hidden text-xs leading-tight">
+                      {c.vendors.map((v) => (
+                        <span key={v} className="inline-flex items-center gap-1 whitespace-nowrap">
+                          <VendorDot vendor={v} />
+                          {VENDOR_LABELS[v]}
+                        </span>
+                      ))}
+                    </span>
+                  </td>
+                  <td className="truncate px-3 text-muted-foreground">{c.lastActivityAt ? <RelativeTime iso={c.lastActivityAt} /> : "never"}</td>
+                  <td className="px-3 text-right tabular-nums">{c.activityCount.toLocaleString("en-GB")}</td>
+                  <td className="px-4 text-right tabular-nums">{c.openTaskCount ? <Badge variant="warning">{c.openTaskCount}</Badge> : <span className="text-muted-foreground">0</span>}</td>
+                </tr>
+              ))}
+              {isFetchingNextPage
+                ? Array.from({ length: 3 }, (_, i) => (
+                    <tr key={`s${i}`} className="h-12" aria-hidden>
+                      {Array.from({ length: 7 }, (_, j) => (
+                        <td key={j} className="px-3">
+                          <Skeleton className="h-3.5 w-3/4" />
+                        </td>
+                      ))}
+                    </tr>
+                  ))
+                : null}
+            </tbody>
+          </table>
+          <div ref={sentinel} />
+          {hasNextPage ? (
+            <div className="border-t p-2 text-center">
+              <Button variant="ghost" size="sm" onClick={() => void fetchNextPage()} disabled={isFetchingNextPage}>
+                {isFetchingNextPage ? "Loading…" : "Show more"}
+              </Button>
+            </div>
+          ) : null}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The table's shape while the page loads: the same rows and heights as the real one. */
+export function ContactsTableSkeleton({ rows = 12 }: { rows?: number }) {
+  return (
+    <div className="overflow-hidden rounded-xl border bg-card shadow-xs" aria-hidden>
+      <div className="h-10 border-b bg-muted/40" />
+      {Array.from({ length: rows }, (_, i) => (
+        <div key={i} className="flex h-12 items-center gap-6 border-b px-4 last:border-0">
+          <Skeleton className="h-3.5 w-40" />
+          <Skeleton className="h-3.5 w-52" />
+          <Skeleton className="h-3.5 w-32" />
+          <Skeleton className="h-4 w-24" />
+          <Skeleton className="ml-auto h-3.5 w-16" />
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { CalendarCheck } from "lucide-react";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { VendorDot } from "@/components/ui/vendor-badge";
+import type { DueTask } from "@/lib/server/queries/overview";
+
+/** Open tasks due today in the viewer's zone (date-only due dates as dates), and how many are overdue. */
+export function TasksToday({ data, tz }: { data: { total: number; overdue: number; tasks: DueTask[] }; tz: string }) {
+  const time = (iso: string) => new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+  return (
+    <Card aria-label="Tasks due today">
+      <CardHeader className="flex-row items-start justify-between gap-3">
+        <div className="space-y-1">
+          <CardTitle>Due today</CardTitle>
+          <CardDescription className="text-xs">
+            {data.total === 0 ? "Nothing due today." : `${data.total} open ${data.total === 1 ? "task" : "tasks"}`}
+            {data.overdue > 0 ? ` · ${data.overdue} overdue` : ""}
+          </CardDescription>
+        </div>
+        <Button asChild variant="ghost" size="sm">
+          <Link href="/tasks?due=today">All tasks</Link>
+        </Button>
+      </CardHeader>
+      <CardContent>
+        {data.tasks.length === 0 ? (
+          <p className="flex items-center gap-2 text-sm text-muted-foreground">
+            <CalendarCheck className="size-4" aria-hidden />
+            {data.overdue > 0 ? (
+              <Link href="/tasks?due=overdue" className="underline underline-offset-4">
+                Catch up on {data.overdue} overdue {data.overdue === 1 ? "task" : "tasks"}
+              </Link>
+            ) : (
+              "A clear day."
+            )}
+          </p>
+        ) : (
+          <ul className="divide-y">
+            {data.tasks.map((t) => (
+              <li key={t.id} className="flex items-center gap-2 py-2 text-sm first:pt-0 last:pb-0">
+                <VendorDot vendor={t.vendor} />
+                <span className="min-w-0 flex-1 truncate">
+                  {t.title}
+                  {t.contactName ? (
+                    <>
+                      {" · "}
+                      {t.contactId ? (
+                        <Link href={`/contacts/${encodeURIComponent(t.contactId)}`} className="text-muted-foreground underline-offset-4 hover:underline">
+                          {t.contactName}
+                        </Link>
+                      ) : (
+                        <span className="text-muted-foreground">{t.contactName}</span>
+                      )}
+                    </>
+                  ) : null}
+                </span>
+                {t.priority === "high" ? <Badge variant="destructive">High</Badge> : null}
+                <span className="shrink-0 text-xs text-muted-foreground">{t.dueIsDateOnly || !t.dueAt ? "Today" : time(t.dueAt)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {data.total > data.tasks.length ? (
+          <Link href="/tasks?due=today" className="mt-3 inline-block text-xs text-muted-foreground underline underline-offset-4 hover:text-foreground">
+            and {data.total - data.tasks.length} more due today
+          </Link>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,214 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Check, Copy, KeyRound, Loader2, Trash2 } from "lucide-react";
+import { useRef, useState } from "react";
+import { problemMessage } from "@/components/connections/api-key-field";
+import { settingsKeys, tokensQueryOptions } from "@/components/connections/queries";
+import { Button } from "@/components/ui/button";
+import { AlertDialog, AlertDialogCancel, AlertDialogConfirm, AlertDialogContent, AlertDialogDescription, AlertDialogTitle } from "@/components/ui/dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/input";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { apiFetch } from "@/lib/client/api";
+import { createTokenSchema, type ApiToken, type CreatedToken } from "@/lib/model/auth";
+
+/** API tokens for scripts: create (shown once, with a copy button), list, revoke. */
+export function TokensPanel({ initial }: { initial: ApiToken[] }) {
+  const { data = initial } = useQuery(tokensQueryOptions(initial));
+  const qc = useQueryClient();
+  const [name, setName] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedToken | null>(null);
+  const [revoking, setRevoking] = useState<ApiToken | null>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+
+  const create = useMutation({
+    mutationFn: (n: string) => apiFetch<CreatedToken>("/tokens", { method: "POST", body: JSON.stringify({ name: n }) }),
+    onSuccess: (tok) => {
+      setCreated(tok);
+      setName("");
+      void qc.invalidateQueries({ queryKey: settingsKeys.tokens });
+      void qc.invalidateQueries({ queryKey: ["audit"] });
+    },
+    onError: (err) => setError(problemMessage(err)),
+  });
+
+  return (
+    <section aria-labelledby="tokens-heading" className="space-y-6">
+      <div className="space-y-1">
+        <h2 id="tokens-heading" className="text-lg font-semibold tracking-tight">
+          API tokens
+        </h2>
+        <p className="max-w-2xl text-sm text-muted-foreground">
+          For scripts and integrations: send a token as <code className="rounded bg-muted px-1 py-0.5 font-mono text-xs">Authorization: Bearer tl_…</code> to
+          any <code className="rounded bg-muted px-1 py-0.5 font-mono text-xs">/api/v1</code> route. A token acts as the person who created it. Touchline
+          keeps only a hash: a token is shown once, when it is created.
+        </p>
+      </div>
+
+      <form
+        className="flex max-w-2xl flex-wrap items-start gap-2 rounded-xl border bg-card p-4"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const parsed = createTokenSchema.safeParse({ name });
+          if (!parsed.success) {
+            setError("Give the token a name, e.g. what script will use it.");
+            nameRef.current?.focus();
+            return;
+          }
+          setError(null);
+          create.mutate(parsed.data.name);
+        }}
+      >
+        <div className="min-w-64 flex-1 space-y-1.5">
+          <label htmlFor="token-name" className="text-sm font-medium">
+            Token name
+          </label>
+          <Input
+            id="token-name"
+            ref={nameRef}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="e.g. Nightly CSV export"
+            maxLength={80}
+            aria-invalid={error ? true : undefined}
+          />
+          {error ? (
+            <p role="alert" className="text-sm text-destructive">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <Button type="submit" className="mt-[1.625rem]" disabled={create.isPending}>
+          {create.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <KeyRound aria-hidden />} Create token
+        </Button>
+      </form>
+
+      {created ? <NewToken token={created} onDone={() => setCreated(null)} /> : null}
+
+      {data.length === 0 ? (
+        <EmptyState icon={KeyRound} title="No API tokens">
+          Create one above when a script needs to read Touchline’s data.
+        </EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border bg-card">
+          <table className="w-full text-sm">
+            <caption className="sr-only">API tokens</caption>
+            <thead className="border-b text-left text-xs text-muted-foreground">
+              <tr>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  Name
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  Created by
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  Created
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  Last used
+                </th>
+                <th scope="col" className="px-4 py-2.5">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y">
+              {data.map((t) => (
+                <tr key={t.id}>
+                  <td className="px-4 py-2.5 font-medium">{t.name}</td>
+                  <td className="px-4 py-2.5 text-muted-foreground">{t.createdBy ?? "—"}</td>
+                  <td className="px-4 py-2.5 text-muted-foreground">
+                    <RelativeTime iso={t.createdAt} />
+                  </td>
+                  <td className="px-4 py-2.5 text-muted-foreground">{t.lastUsedAt ? <RelativeTime iso={t.lastUsedAt} /> : "Never"}</td>
+                  <td className="px-4 py-1.5 text-right">
+                    <Button size="sm" variant="ghost" className="text-destructive hover:bg-destructive/10" onClick={() => setRevoking(t)} aria-label={`Revoke ${t.name}`}>
+                      <Trash2 aria-hidden /> Revoke
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <RevokeDialog token={revoking} onClose={() => setRevoking(null)} />
+    </section>
+  );
+}
+
+function NewToken({ token, onDone }: { token: CreatedToken; onDone: () => void }) {
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(token.token);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2500);
+    } catch {
+      /* clipboard refused (insecure context): the field can be selected by hand */
+    }
+  };
+  return (
+    <div role="status" aria-live="polite" className="space-y-3 rounded-xl border border-success/40 bg-success/8 p-4">
+      <div>
+        <p className="text-sm font-semibold">Token “{token.name}” created</p>
+        <p className="text-sm text-muted-foreground">Copy it now and keep it somewhere safe: it will not be shown again.</p>
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <Input readOnly value={token.token} aria-label="New API token" className="min-w-72 flex-1 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+        <Button type="button" variant="secondary" onClick={copy}>
+          {copied ? <Check aria-hidden /> : <Copy aria-hidden />} {copied ? "Copied" : "Copy"}
+        </Button>
+        <Button type="button" variant="ghost" onClick={onDone}>
+          Done
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function RevokeDialog({ token, onClose }: { token: ApiToken | null; onClose: () => void }) {
+  const qc = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const revoke = useMutation({
+    mutationFn: (id: string) => apiFetch(`/tokens/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: settingsKeys.tokens });
+      void qc.invalidateQueries({ queryKey: ["audit"] });
+      onClose();
+    },
+    onError: (err) => setError(problemMessage(err)),
+  });
+  return (
+    <AlertDialog
+      open={!!token}
+      onOpenChange={(o) => {
+        if (!o && !revoke.isPending) {
+          setError(null);
+          onClose();
+        }
+      }}
+    >
+      <AlertDialogContent>
+        <div className="space-y-2">
+          <AlertDialogTitle>Revoke “{token?.name}”?</AlertDialogTitle>
+          <AlertDialogDescription>Scripts using this token get 401 from now on. This cannot be undone; create a new token if you need one again.</AlertDialogDescription>
+        </div>
+        {error ? (
+          <p role="alert" className="text-sm text-destructive">
+            {error}
+          </p>
+        ) : null}
+        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+          <AlertDialogCancel disabled={revoke.isPending}>Cancel</AlertDialogCancel>
+          <AlertDialogConfirm onClick={() => token && revoke.mutate(token.id)} disabled={revoke.isPending}>
+            {revoke.isPending ? <Loader2 className="animate-spin" aria-hidden /> : null} Revoke token
+          </AlertDialogConfirm>
+        </div>
+      </AlertDialogContent>
+    </AlertDialog>
+  );
+}

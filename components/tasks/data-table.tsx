@@ -1,0 +1,90 @@
+"use client";
+
+import { flexRender, type Header, type Table } from "@tanstack/react-table";
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import type { ReactNode } from "react";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { TaskListItem } from "@/lib/model/tasks-query";
+import { cn } from "@/lib/utils";
+
+/** The task table: sortable headers (server-side sorting), one row per task. */
+export function DataTable({ table, loading, stale, empty }: { table: Table<TaskListItem>; loading: boolean; stale: boolean; empty: ReactNode }) {
+  const rows = table.getRowModel().rows;
+  const columns = table.getVisibleLeafColumns();
+  return (
+    <div className="overflow-x-auto rounded-xl border bg-card shadow-xs">
+      <table className="w-full min-w-[68rem] table-fixed caption-bottom text-sm" aria-busy={loading || stale}>
+        <caption className="sr-only">Tasks</caption>
+        <thead className="border-b bg-muted/40">
+          {table.getHeaderGroups().map((hg) => (
+            <tr key={hg.id}>
+              {hg.headers.map((h) => (
+                <HeaderCell key={h.id} header={h} />
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody className={cn("transition-opacity", stale && "opacity-60")}>
+          {loading
+            ? Array.from({ length: 8 }, (_, i) => (
+                <tr key={i} className="border-b last:border-0">
+                  {columns.map((c) => (
+                    <td key={c.id} className="h-14 px-2.5">
+                      <Skeleton className={cn("h-4", c.id === "title" ? "w-4/5" : "w-3/4")} />
+                    </td>
+                  ))}
+                </tr>
+              ))
+            : rows.map((row) => (
+                <tr key={row.id} data-task-id={row.original.id} className="border-b transition-colors last:border-0 hover:bg-muted/40">
+                  {row.getVisibleCells().map((cell) => (
+                    <td key={cell.id} className={cn("h-14 px-2.5 py-2 align-middle", cell.column.columnDef.meta?.className)}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+          {!loading && rows.length === 0 ? (
+            <tr>
+              <td colSpan={columns.length} className="p-4">
+                {empty}
+              </td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function HeaderCell({ header }: { header: Header<TaskListItem, unknown> }) {
+  const meta = header.column.columnDef.meta;
+  const label = meta?.label ?? header.column.id;
+  const sorted = header.column.getIsSorted();
+  if (!header.column.getCanSort()) {
+    return (
+      <th scope="col" className={cn("h-10 px-2.5 text-left text-xs font-medium whitespace-nowrap text-muted-foreground", meta?.className)}>
+        {label}
+      </th>
+    );
+  }
+  const Icon = sorted === "asc" ? ArrowUp : sorted === "desc" ? ArrowDown : ArrowUpDown;
+  const describe = header.column.id === "priority" ? (sorted === "desc" ? "high first" : "low first") : sorted === "asc" ? "soonest first" : "latest first";
+  return (
+    <th
+      scope="col"
+      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
+      className={cn("h-10 px-1 text-left text-xs font-medium whitespace-nowrap text-muted-foreground", meta?.className)}
+    >
+      <button
+        type="button"
+        onClick={header.column.getToggleSortingHandler()}
+        className={cn("inline-flex h-7 items-center gap-1 rounded-md px-1.5 hover:bg-muted hover:text-foreground", sorted && "text-foreground")}
+        aria-label={`Sort by ${label.toLowerCase()}${sorted ? ` (now ${describe})` : ""}`}
+      >
+        {label}
+        <Icon className={cn("size-3.5", !sorted && "opacity-50")} aria-hidden />
+      </button>
+    </th>
+  );
+}

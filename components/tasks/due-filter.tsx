@@ -1,0 +1,184 @@
+"use client";
+
+import { CalendarRange, X } from "lucide-react";
+import { useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { type CalendarDate, isCalendarDate } from "@/lib/dates/calendar";
+import type { DuePreset } from "@/lib/dates/due";
+import { formatDay } from "@/lib/dates/format";
+import { cn } from "@/lib/utils";
+import { ToolbarPopover } from "./popover";
+import { RangeCalendar } from "./range-calendar";
+
+export const PRESET_LABELS: Record<DuePreset, string> = {
+  all: "All",
+  overdue: "Overdue",
+  today: "Today",
+  tomorrow: "Tomorrow",
+  week: "This week",
+  next7: "Next 7 days",
+  none: "No due date",
+};
+const PRESET_ORDER: DuePreset[] = ["all", "overdue", "today", "tomorrow", "week", "next7", "none"];
+
+/** Due-date presets as a row of toggle buttons with counts, and a custom range with a calendar. */
+export function DueFilter({
+  due,
+  dueFrom,
+  dueTo,
+  counts,
+  today,
+  onPreset,
+  onRange,
+}: {
+  due: DuePreset;
+  dueFrom: CalendarDate | undefined;
+  dueTo: CalendarDate | undefined;
+  counts: Record<DuePreset, number> | undefined;
+  today: CalendarDate;
+  onPreset: (preset: DuePreset) => void;
+  onRange: (range: { from: CalendarDate | null; to: CalendarDate | null }) => void;
+}) {
+  const custom = !!(dueFrom || dueTo);
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <div role="group" aria-label="Due date" className="flex flex-wrap items-center gap-1 rounded-lg border bg-card p-1 shadow-xs">
+        {PRESET_ORDER.map((p) => {
+          const active = !custom && due === p;
+          const n = counts?.[p];
+          return (
+            <button
+              key={p}
+              type="button"
+              aria-pressed={active}
+              onClick={() => onPreset(p)}
+              className={cn(
+                "inline-flex h-7 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium whitespace-nowrap text-muted-foreground transition-colors hover:bg-muted hover:text-foreground",
+                active && "bg-primary/10 text-primary hover:bg-primary/15 hover:text-primary",
+                p === "overdue" && n && !active ? "text-destructive hover:text-destructive" : null,
+              )}
+            >
+              {PRESET_LABELS[p]}
+              <span
+                aria-hidden={n === undefined}
+                className={cn("min-w-5 rounded px-1 text-center font-mono text-xs tabular-nums", active ? "bg-primary/10" : "bg-muted", n === undefined && "invisible")}
+              >
+                {n === undefined ? "0" : n.toLocaleString("en-GB")}
+              </span>
+            </button>
+          );
+        })}
+      </div>
+      <CustomRange from={dueFrom ?? null} to={dueTo ?? null} today={today} active={custom} onRange={onRange} />
+    </div>
+  );
+}
+
+function CustomRange({
+  from,
+  to,
+  today,
+  active,
+  onRange,
+}: {
+  from: CalendarDate | null;
+  to: CalendarDate | null;
+  today: CalendarDate;
+  active: boolean;
+  onRange: (range: { from: CalendarDate | null; to: CalendarDate | null }) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [draft, setDraft] = useState<{ from: CalendarDate | null; to: CalendarDate | null }>({ from, to });
+  const fromId = useId();
+  const toId = useId();
+  const label = active ? rangeLabel(from, to, today) : "Custom range";
+  const valid = (draft.from || draft.to) && !(draft.from && draft.to && draft.from > draft.to);
+
+  return (
+    <div className="flex items-center">
+      <ToolbarPopover
+        label="Custom due date range"
+        className="w-[19rem] p-3"
+        open={open}
+        onOpenChange={(o) => {
+          setOpen(o);
+          if (o) setDraft({ from, to });
+        }}
+        trigger={
+          <Button variant="secondary" size="sm" className={cn(active && "border-primary/40 bg-primary/10 text-primary hover:bg-primary/15", active && "rounded-r-none")} aria-pressed={active}>
+            <CalendarRange aria-hidden />
+            {label}
+          </Button>
+        }
+      >
+        <form
+          className="space-y-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!valid) return;
+            onRange(draft);
+            setOpen(false);
+          }}
+        >
+          <div className="grid grid-cols-2 gap-2">
+            <div className="space-y-1">
+              <label htmlFor={fromId} className="text-xs font-medium text-muted-foreground">
+                From
+              </label>
+              <input
+                id={fromId}
+                type="date"
+                value={draft.from ?? ""}
+                max={draft.to ?? undefined}
+                onChange={(e) => setDraft((d) => ({ ...d, from: isCalendarDate(e.target.value) ? e.target.value : null }))}
+                className="h-8 w-full rounded-md border border-input bg-background px-2 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring/40"
+              />
+            </div>
+            <div className="space-y-1">
+              <label htmlFor={toId} className="text-xs font-medium text-muted-foreground">
+                To
+              </label>
+              <input
+                id={toId}
+                type="date"
+                value={draft.to ?? ""}
+                min={draft.from ?? undefined}
+                onChange={(e) => setDraft((d) => ({ ...d, to: isCalendarDate(e.target.value) ? e.target.value : null }))}
+                className="h-8 w-full rounded-md border border-input bg-background px-2 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring/40"
+              />
+            </div>
+          </div>
+          <RangeCalendar from={draft.from} to={draft.to} today={today} onChange={setDraft} />
+          <p className="text-xs text-muted-foreground">Both ends are included. Leave one empty for an open-ended range.</p>
+          {draft.from && draft.to && draft.from > draft.to ? <p className="text-xs text-destructive">The start is after the end.</p> : null}
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="ghost" size="sm" onClick={() => setDraft({ from: null, to: null })}>
+              Clear
+            </Button>
+            <Button type="submit" size="sm" disabled={!valid}>
+              Apply range
+            </Button>
+          </div>
+        </form>
+      </ToolbarPopover>
+      {active ? (
+        <Button
+          variant="secondary"
+          size="sm"
+          className="rounded-l-none border-l-0 border-primary/40 bg-primary/10 px-2 text-primary hover:bg-primary/15"
+          aria-label="Clear the custom range"
+          onClick={() => onRange({ from: null, to: null })}
+        >
+          <X aria-hidden />
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+function rangeLabel(from: CalendarDate | null, to: CalendarDate | null, today: CalendarDate): string {
+  if (from && to) return from === to ? formatDay(from, today, "en-GB") : `${formatDay(from, today, "en-GB")} – ${formatDay(to, today, "en-GB")}`;
+  if (from) return `From ${formatDay(from, today, "en-GB")}`;
+  if (to) return `Until ${formatDay(to, today, "en-GB")}`;
+  return "Custom range";
+}

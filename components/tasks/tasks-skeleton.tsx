@@ -1,0 +1,34 @@
+import { Skeleton } from "@/components/ui/skeleton";
+
+/** The tasks page's shape while it loads: toolbar rows and a table, so nothing jumps when data arrives. */
+export function TasksSkeleton() {
+  return (
+    <div className="space-y-4" aria-busy="true" aria-label="Loading tasks">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <Skeleton className="h-9 w-[38rem] max-w-full" />
+        <div className="flex gap-2">
+          <Skeleton className="h-8 w-44" />
+          <Skeleton className="h-8 w-28" />
+        </div>
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <Skeleton className="h-8 w-64" />
+        {[20, 20, 16, 22, 24].map((w, i) => (
+          <Skeleton key={i} className="h-8" style={{ width: `${w * 0.25}rem` }} />
+        ))}
+      </div>
+      <div className="overflow-hidden rounded-xl border bg-card">
+        <div className="h-10 border-b bg-muted/40" />
+        {Array.from({ length: 8 }, (_, i) => (
+          <div key={i} className="flex h-14 items-center gap-6 border-b px-3 last:border-0">
+            <Skeleton className="h-4 w-28" />
+            <Skeleton className="h-4 flex-1" />
+            <Skeleton className="h-4 w-20" />
+            <Skeleton className="h-4 w-20" />
+            <Skeleton className="h-4 w-32" />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { useQueryStates } from "nuqs";
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { isCalendarDate } from "@/lib/dates/calendar";
+import { dueClock } from "@/lib/dates/due";
+import { canonicalTimeZone, hostTimeZone, isValidTimeZone } from "@/lib/dates/zone";
+import { TASK_STATUSES, type TaskStatus } from "@/lib/model/task";
+import type { TasksFilter } from "@/lib/model/tasks-query";
+import { PAGE_SIZES, tasksParams } from "./search-params";
+
+const noSubscribe = () => () => {};
+
+/** The browser's zone; null while rendering on the server (it is not known there). */
+export function useBrowserTimeZone(): string | null {
+  return useSyncExternalStore(noSubscribe, hostTimeZone, () => null);
+}
+
+/** "Now", refreshed every minute so "in 5 minutes" and "overdue" stay true while the page is open. */
+function useMinute(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(id);
+  }, []);
+  return now;
+}
+
+/**
+ * The page's state from the URL, cleaned (an invalid zone or date is ignored rather than
+ * sent), as the API filter the list, the facets and the export are built from.
+ */
+export function useTasksFilter(browserTz: string) {
+  const [params, setParams] = useQueryStates(tasksParams, { history: "replace" });
+  const now = useMinute();
+  const tz = params.tz && isValidTimeZone(params.tz) ? canonicalTimeZone(params.tz) : browserTz;
+  const clock = useMemo(() => dueClock(tz, now), [tz, now]);
+
+  const validDay = (d: string | null) => (d && isCalendarDate(d) ? d : undefined);
+  let dueFrom = validDay(params.dueFrom);
+  let dueTo = validDay(params.dueTo);
+  if (dueFrom && dueTo && dueFrom > dueTo) [dueFrom, dueTo] = [dueTo, dueFrom];
+  const size = (PAGE_SIZES as readonly number[]).includes(params.size) ? params.size : 50;
+  const status: TaskStatus[] = params.status.includes("all")
+    ? [...TASK_STATUSES]
+    : params.status.length
+      ? TASK_STATUSES.filter((s) => params.status.includes(s))
+      : ["open"];
+  const q = params.q.trim() || undefined;
+
+  const key = JSON.stringify([status, params.due, dueFrom, dueTo, tz, params.vendors, params.types, params.assignee, params.campaignId, q, params.sort, size]);
+  const filter: TasksFilter = useMemo(
+    () => ({
+      status,
+      due: params.due,
+      dueFrom,
+      dueTo,
+      tz,
+      vendors: params.vendors,
+      types: params.types,
+      assignee: params.assignee,
+      campaignId: params.campaignId,
+      q,
+      sort: params.sort,
+      limit: size,
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the serialised filter
+    [key],
+  );
+  return { params, setParams, tz, clock, filter, filterKey: key, dueFrom, dueTo, size, status };
+}

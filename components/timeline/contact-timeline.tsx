@@ -1,0 +1,110 @@
+"use client";
+
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useQueryStates } from "nuqs";
+import { useCallback, useEffect, useMemo, useRef } from "react";
+import { ContactHeader } from "@/components/contacts/contact-header";
+import { contactQueries } from "@/components/contacts/queries";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { ContactResponse } from "@/lib/model/contacts-query";
+import type { Vendor } from "@/lib/model/vendor";
+import { OpenTasks } from "./open-tasks";
+import { timelineQueries, type TimelineFilterRequest } from "./queries";
+import { RefreshButton, RefreshStatus, useRefreshContact } from "./refresh-button";
+import { timelineParams } from "./search-params";
+import { LoadingRows, TimelineList } from "./timeline-list";
+import { EMPTY_FILTERS, hasActiveFilters, TimelineToolbar, type TimelineFilterState } from "./timeline-toolbar";
+import { useViewerTimeZone } from "./use-viewer-tz";
+
+const isTyping = (el: EventTarget | null) =>
+  el instanceof HTMLElement && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
+
+/**
+ * The contact page: who the person is, their open tasks, and every touch from every vendor
+ * on one line. Filters live in the URL (nuqs): each change is a history entry, so Back
+ * undoes it and a copied link opens the same view. Times and days are the viewer's.
+ */
+export function ContactTimeline({ contactId, initial }: { contactId: string; initial: ContactResponse }) {
+  const { data: contact = initial } = useQuery(contactQueries.detail(contactId, initial));
+  const tz = useViewerTimeZone();
+  const [params, setParams] = useQueryStates(timelineParams, { history: "push" });
+  const filters: TimelineFilterState = params;
+
+  const onChange = useCallback(
+    (patch: Partial<TimelineFilterState>, opts?: { replace?: boolean }) => void setParams(patch, { history: opts?.replace ? "replace" : "push" }),
+    [setParams],
+  );
+  const reset = useCallback(() => void setParams(EMPTY_FILTERS, { history: "push" }), [setParams]);
+
+  const request: TimelineFilterRequest = useMemo(
+    () => ({
+      kinds: params.kinds,
+      vendors: params.vendors,
+      campaignId: params.campaign,
+      from: params.from,
+      to: params.to,
+      tz,
+      q: params.q,
+      bots: params.bots,
+    }),
+    [params, tz],
+  );
+  // The counts wait until the list shows this request's rows: on PGlite queries run one at
+  // a time, and the rows matter first. (Same cache entry as the list's own query.)
+  const items = useInfiniteQuery({ ...timelineQueries.items(contactId, request), enabled: !!tz });
+  const listReady = items.isSuccess && !items.isPlaceholderData && !items.isFetchingNextPage;
+  const facets = useQuery({ ...timelineQueries.facets(contactId, request), enabled: !!tz && listReady });
+
+  // "/" jumps to the search box from anywhere on the page.
+  const searchRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "/" || e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target)) return;
+      e.preventDefault();
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const vendorLinks = useMemo(() => {
+    const links: Partial<Record<Vendor, string>> = {};
+    for (const i of contact.identities) if (i.url && !links[i.vendor]) links[i.vendor] = i.url;
+    return links;
+  }, [contact.identities]);
+
+  const refresh = useRefreshContact(contactId);
+  const total = facets.data?.total;
+
+  return (
+    <div className="space-y-6">
+      <ContactHeader contact={contact} actions={<RefreshButton mutation={refresh} />} />
+      <RefreshStatus mutation={refresh} />
+      {/* Rendered from the first paint (in UTC until the browser's zone is known): no jump when it arrives. */}
+      <OpenTasks tasks={contact.openTasks} tz={tz ?? "UTC"} />
+      <section aria-labelledby="timeline-title" className="space-y-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="timeline-title" className="text-base font-semibold">
+            Timeline
+          </h2>
+          <p className="text-xs text-muted-foreground" aria-live="polite">
+            {total !== undefined ? `${total.toLocaleString("en-GB")} ${total === 1 ? "item" : "items"}${hasActiveFilters(filters) ? (total === 1 ? " matches" : " match") : ""}` : "\u00a0"}
+            {tz ? ` · times in ${tz.replace(/_/g, " ")}` : ""}
+          </p>
+        </div>
+        {tz ? (
+          <>
+            <TimelineToolbar filters={filters} onChange={onChange} facets={facets.data} tz={tz} searchRef={searchRef} />
+            <TimelineList contactId={contactId} request={request} tz={tz} filtered={hasActiveFilters(filters)} vendorLinks={vendorLinks} onReset={reset} />
+          </>
+        ) : (
+          <>
+            <Skeleton className="h-8 w-full max-w-3xl" />
+            <LoadingRows />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,257 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useWindowVirtualizer } from "@tanstack/react-virtual";
+import { AlertTriangle, SearchX, History } from "lucide-react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { Vendor } from "@/lib/model/vendor";
+import { timelineQueries, type TimelineFilterRequest } from "./queries";
+import { buildRows, DAY_ROW_HEIGHT, ITEM_ROW_HEIGHT, type TimelineRow } from "./rows";
+import { TimelineItemView } from "./timeline-item";
+
+interface Props {
+  contactId: string;
+  request: TimelineFilterRequest;
+  tz: string;
+  filtered: boolean;
+  vendorLinks: Partial<Record<Vendor, string>>;
+  onReset(): void;
+}
+
+const SKELETON_ROWS = 3;
+
+/** Keys typed into these never move the timeline's selection. */
+const isTyping = (el: EventTarget | null) =>
+  el instanceof HTMLElement && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
+
+/**
+ * The timeline itself: a window-scrolled virtual list (only the rows near the viewport are
+ * in the DOM), loading the next page by cursor as the end comes into view. Header and
+ * collapsed rows have fixed heights; expanded rows are measured. `j`/`k` move between
+ * items, Enter expands (the row is a button).
+ */
+export function TimelineList({ contactId, request, tz, filtered, vendorLinks, onReset }: Props) {
+  const options = timelineQueries.items(contactId, request);
+  const requestKey = options.queryKey[3];
+  const query = useInfiniteQuery(options);
+  const { data, hasNextPage, isFetchingNextPage, fetchNextPage, isPlaceholderData, isFetching, isError, error, refetch } = query;
+  const items = useMemo(() => data?.pages.flatMap((p) => p.data) ?? [], [data]);
+  const [now] = useState(() => Date.now());
+  const rows = useMemo(() => buildRows(items, tz, new Date(now)), [items, tz, now]);
+
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const buttons = useRef(new Map<string, HTMLButtonElement>());
+
+  // Where the list starts on the page (the virtualizer works in window coordinates).
+  const listRef = useRef<HTMLDivElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  useLayoutEffect(() => {
+    const el = listRef.current;
+    if (!el) return;
+    const measure = () => setScrollMargin(Math.round(el.getBoundingClientRect().top + window.scrollY));
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(document.body);
+    return () => ro.disconnect();
+  }, []);
+
+  const loading = !data && !isError;
+  const count = loading ? 0 : rows.length + (hasNextPage ? SKELETON_ROWS : 0);
+  const virtualizer = useWindowVirtualizer({
+    count,
+    estimateSize: (i) => (rows[i]?.type === "day" ? DAY_ROW_HEIGHT : ITEM_ROW_HEIGHT),
+    getItemKey: (i) => rows[i]?.key ?? `more:${i - rows.length}`,
+    overscan: 8,
+    scrollMargin,
+  });
+  const virtualRows = virtualizer.getVirtualItems();
+
+  // Infinite loading: fetch the next page when its skeleton rows come near the viewport.
+  const lastIndex = virtualRows.at(-1)?.index ?? -1;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && lastIndex >= rows.length - 10) void fetchNextPage();
+  }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  const itemIndexes = useMemo(() => rows.flatMap((r, i) => (r.type === "item" ? [i] : [])), [rows]);
+
+  const focusRow = useCallback(
+    (rowIndex: number) => {
+      const row = rows[rowIndex];
+      if (!row) return;
+      setActiveKey(row.key);
+      virtualizer.scrollToIndex(rowIndex, { align: "auto" });
+      // The row may only now be rendered: focus it once it is in the DOM.
+      let tries = 0;
+      const tick = () => {
+        const el = buttons.current.get(row.key);
+        if (el) el.focus({ preventScroll: true });
+        else if (tries++ < 10) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    },
+    [rows, virtualizer],
+  );
+
+  const move = useCallback(
+    (delta: number) => {
+      if (itemIndexes.length === 0) return;
+      const at = activeKey ? itemIndexes.findIndex((i) => rows[i]?.key === activeKey) : -1;
+      const next = at === -1 ? (delta > 0 ? 0 : itemIndexes.length - 1) : Math.min(itemIndexes.length - 1, Math.max(0, at + delta));
+      focusRow(itemIndexes[next]!);
+      if (delta > 0 && next >= itemIndexes.length - 3 && hasNextPage && !isFetchingNextPage) void fetchNextPage();
+    },
+    [itemIndexes, activeKey, rows, focusRow, hasNextPage, isFetchingNextPage, fetchNextPage],
+  );
+
+  const toggle = useCallback(
+    (key: string) =>
+      setExpanded((prev) => {
+        const next = new Set(prev);
+        if (next.has(key)) next.delete(key);
+        else next.add(key);
+        return next;
+      }),
+    [],
+  );
+
+  // j / k anywhere on the page (not while typing); Enter on a row is the button's own click.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.defaultPrevented || e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target)) return;
+      if (e.key === "j" || e.key === "k") {
+        e.preventDefault();
+        move(e.key === "j" ? 1 : -1);
+      } else if (e.key === "Enter" && activeKey && !(e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement)) {
+        e.preventDefault();
+        toggle(activeKey);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  });
+
+  const onRowKey = (e: KeyboardEvent<HTMLButtonElement>) => {
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      move(e.key === "ArrowDown" ? 1 : -1);
+    }
+  };
+
+  if (isError) {
+    return (
+      <EmptyState icon={AlertTriangle} title="The timeline could not be loaded" action={<Button variant="secondary" onClick={() => void refetch()}>Try again</Button>}>
+        {error instanceof Error ? error.message : "Something went wrong."}
+      </EmptyState>
+    );
+  }
+
+  if (!loading && items.length === 0 && !isFetching) {
+    return filtered ? (
+      <EmptyState icon={SearchX} title="No items match these filters" action={<Button variant="secondary" onClick={onReset}>Reset filters</Button>}>
+        Nothing on this person’s timeline matches every filter. Widen the date range, pick more vendors or kinds, or reset them all.
+      </EmptyState>
+    ) : (
+      <EmptyState icon={History} title="Nothing on this timeline yet">
+        No activity or task from any vendor is linked to this person. “Refresh now” asks every vendor for their latest data.
+      </EmptyState>
+    );
+  }
+
+  return (
+    <div
+      ref={listRef}
+      role="feed"
+      aria-label="Timeline"
+      aria-busy={loading || isPlaceholderData || isFetchingNextPage}
+      data-testid="timeline"
+      data-placeholder={isPlaceholderData ? "true" : "false"}
+      // Which request the rows on screen answer (scripts and benchmarks wait on it).
+      data-request={data && !isPlaceholderData ? requestKey : "pending"}
+      className={isPlaceholderData ? "opacity-60 transition-opacity" : "transition-opacity"}
+    >
+      {loading ? (
+        <LoadingRows />
+      ) : (
+        <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+          {virtualRows.map((v) => {
+            const row: TimelineRow | undefined = rows[v.index];
+            return (
+              <div
+                key={v.key}
+                data-index={v.index}
+                ref={virtualizer.measureElement}
+                className="absolute left-0 top-0 w-full"
+                style={{ transform: `translateY(${v.start - scrollMargin}px)` }}
+              >
+                {!row ? (
+                  <SkeletonItem />
+                ) : row.type === "day" ? (
+                  <h2 className="flex items-end gap-3 pb-2 text-xs font-semibold uppercase tracking-wide text-muted-foreground" style={{ height: DAY_ROW_HEIGHT }}>
+                    <span>{row.label}</span>
+                    <span aria-hidden className="mb-1.5 h-px flex-1 bg-border" />
+                  </h2>
+                ) : (
+                  <div className="pb-2" data-timeline-row>
+                    <TimelineItemView
+                      ref={(el) => {
+                        if (el) buttons.current.set(row.key, el);
+                        else buttons.current.delete(row.key);
+                      }}
+                      item={row.item}
+                      tz={tz}
+                      now={now}
+                      vendorLinks={vendorLinks}
+                      expanded={expanded.has(row.key)}
+                      active={activeKey === row.key}
+                      onToggle={() => toggle(row.key)}
+                      onFocusItem={() => setActiveKey(row.key)}
+                      onKeyDown={onRowKey}
+                    />
+                  </div>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      )}
+      {!hasNextPage && items.length > 0 ? (
+        <p className="py-6 text-center text-xs text-muted-foreground">
+          {items.length.toLocaleString("en-GB")} {items.length === 1 ? "item" : "items"} · nothing older
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function SkeletonItem() {
+  return (
+    <div className="pb-2" aria-hidden>
+      <div className="flex items-center gap-3 rounded-lg border bg-card px-3" style={{ height: ITEM_ROW_HEIGHT - 8 }}>
+        <Skeleton className="size-8 rounded-full" />
+        <div className="flex-1 space-y-2">
+          <Skeleton className="h-3.5 w-2/5" />
+          <Skeleton className="h-3 w-3/5" />
+        </div>
+        <Skeleton className="h-3 w-10" />
+      </div>
+    </div>
+  );
+}
+
+/** The first load: rows of the final heights, so nothing moves when the items arrive. */
+export function LoadingRows({ count = 8 }: { count?: number }) {
+  return (
+    <div aria-hidden>
+      <div className="flex items-end pb-2" style={{ height: DAY_ROW_HEIGHT }}>
+        <Skeleton className="h-3 w-24" />
+      </div>
+      {Array.from({ length: count }, (_, i) => (
+        <SkeletonItem key={i} />
+      ))}
+    </div>
+  );
+}

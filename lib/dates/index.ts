@@ -1,0 +1,4 @@
+export * from "./calendar";
+export * from "./zone";
+export * from "./due";
+export * from "./format";

@@ -1,0 +1,74 @@
+import { z } from "zod";
+
+// Sign-in, first-admin setup, API tokens and the audit log: the shapes the routes parse
+// and the browser builds its requests from.
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+export const signInSchema = z.object({
+  email: z.string().trim().min(1, "enter your email").max(320),
+  password: z.string().min(1, "enter your password").max(1024),
+});
+export type SignIn = z.infer<typeof signInSchema>;
+
+export const setupSchema = z.object({
+  email: z.email("enter a valid email address").trim().max(320),
+  password: z.string().min(PASSWORD_MIN_LENGTH, `use at least ${PASSWORD_MIN_LENGTH} characters`).max(1024),
+});
+export type Setup = z.infer<typeof setupSchema>;
+
+export const sessionUserSchema = z.object({ id: z.string(), email: z.string() });
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const createTokenSchema = z.object({
+  name: z.string().trim().min(1, "give the token a name").max(80),
+});
+
+export const apiTokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdBy: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+});
+export type ApiToken = z.infer<typeof apiTokenSchema>;
+
+/** The one answer that carries a token in clear, once, at creation. */
+export const createdTokenSchema = z.object({ id: z.string(), name: z.string(), token: z.string() });
+export type CreatedToken = z.infer<typeof createdTokenSchema>;
+
+export const AUDIT_EVENTS = [
+  "created",
+  "tested",
+  "renamed",
+  "key_replaced",
+  "synced",
+  "sync_failed",
+  "removed",
+  "admin_created",
+  "signed_in",
+  "token_created",
+  "token_revoked",
+] as const;
+
+export const auditQuerySchema = z.object({
+  connectionId: z.string().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z
+    .string()
+    .regex(/^\d+$/, "not a cursor from this API")
+    .optional(),
+});
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.iso.datetime(),
+  actor: z.string().nullable(),
+  event: z.string(),
+  connectionId: z.string().nullable(),
+  /** The connection's label now, or the one it had when it was removed. */
+  connectionLabel: z.string().nullable(),
+  vendor: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -1,0 +1,283 @@
+// The campaigns and engagement API (API.md "Campaigns and engagement"): the query schemas
+// the routes parse and the pages build their requests from, and the answers' shapes.
+import { z } from "zod";
+import { campaignStatusSchema, ENGAGEMENT_COUNTS, engagementCountsSchema, RATE_DEFINITIONS, ratesSchema, vendorReportedSchema, type EngagementCounts, type Rates } from "./campaign";
+import { VENDORS, vendorSchema } from "./vendor";
+
+export const ENGAGEMENT_INTERVALS = ["day", "week"] as const;
+export type EngagementInterval = (typeof ENGAGEMENT_INTERVALS)[number];
+export const BOTS_MODES = ["exclude", "include"] as const;
+export type BotsMode = (typeof BOTS_MODES)[number];
+
+/** What each count means (DESIGN.md "Engagement definitions"), shown beside every figure. */
+export const COUNT_DEFINITIONS = {
+  sent: "emails sent",
+  bounced: "emails bounced",
+  delivered: RATE_DEFINITIONS.delivered,
+  opened: "people × steps with at least one open (machine opens excluded unless included)",
+  clicked: "people × steps with at least one click (machine clicks excluded unless included)",
+  replied: "people × steps with at least one reply",
+  interested: "people × steps marked interested",
+  unsubscribed: "people × steps that unsubscribed",
+} as const;
+
+/** The `definitions` object of every engagement answer: each rate's formula, and what each count counts. */
+export const ENGAGEMENT_DEFINITIONS: Record<string, string> = {
+  ...RATE_DEFINITIONS,
+  opened: COUNT_DEFINITIONS.opened,
+  clicked: COUNT_DEFINITIONS.clicked,
+  replied: COUNT_DEFINITIONS.replied,
+  buckets:
+    "each person × step counts once, in the bucket of its first open / click / reply; sends and bounces count every email; buckets are days or ISO weeks (from Monday) in the chosen time zone",
+};
+
+// ---------------------------------------------------------------------------
+// Dates and zones, without a library.
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isCalendarDay(s: string): boolean {
+  if (!CALENDAR_DATE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** An IANA zone in its canonical spelling, or null. Offsets like `+02:00` are refused: PostgreSQL reads POSIX offsets with the opposite sign. */
+export function engagementTimeZone(tz: string): string | null {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(tz)) return null;
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone: tz }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+/** The calendar day (`YYYY-MM-DD`) of a date or instant in `tz`. */
+export function calendarDayIn(value: string | number | Date, tz: string): string {
+  if (typeof value === "string" && isCalendarDay(value)) return value;
+  return new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(value));
+}
+
+/** `YYYY-MM-DD` + n days (calendar arithmetic; no zone involved). */
+export function addCalendarDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The Monday of the ISO week holding `day`. */
+export function isoWeekStart(day: string): string {
+  const dow = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addCalendarDays(day, -((dow + 6) % 7));
+}
+
+const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const tzParam = z.preprocess(
+  blank,
+  z
+    .string()
+    .trim()
+    .transform((raw, ctx) => {
+      const tz = engagementTimeZone(raw);
+      if (!tz) {
+        ctx.addIssue({ code: "custom", message: `unknown time zone ${JSON.stringify(raw.slice(0, 64))}; give an IANA name such as Europe/Paris or UTC` });
+        return z.NEVER;
+      }
+      return tz;
+    })
+    .default("UTC"),
+);
+
+const dateParam = z.preprocess(
+  blank,
+  z
+    .string()
+    .trim()
+    .refine((s) => isCalendarDay(s) || z.iso.datetime({ offset: true }).safeParse(s).success, {
+      message: "expected a date (YYYY-MM-DD) or an ISO 8601 date-time",
+    })
+    .optional(),
+);
+
+/** `from` after `to` (compared as calendar days in `tz`) is refused, naming `from`. */
+function checkRange(v: { from?: string; to?: string; tz: string }, ctx: z.RefinementCtx) {
+  if (v.from && v.to && calendarDayIn(v.from, v.tz) > calendarDayIn(v.to, v.tz)) {
+    ctx.addIssue({ code: "custom", path: ["from"], message: `from (${v.from}) is after to (${v.to})` });
+  }
+}
+
+/**
+ * `GET /campaigns/{id}/engagement`. `from`/`to` are calendar days in `tz` (an ISO
+ * date-time counts as the day it falls on there), both inclusive; they default to the days
+ * of the campaign's first and last activity.
+ */
+export const engagementQuerySchema = z
+  .object({
+    from: dateParam,
+    to: dateParam,
+    tz: tzParam,
+    interval: z.preprocess(blank, z.enum(ENGAGEMENT_INTERVALS).default("day")),
+    bots: z.preprocess(blank, z.enum(BOTS_MODES).default("exclude")),
+  })
+  .superRefine(checkRange);
+export type EngagementQuery = z.output<typeof engagementQuerySchema>;
+
+const campaignIdList = z.preprocess(
+  blank,
+  z
+    .string({ error: "give the campaigns to compare, e.g. ids=lemlist:cam_1,smartlead:42" })
+    .max(4000)
+    .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
+    .pipe(z.array(z.string().min(1).max(300)).min(1, "give at least one campaign id").max(12, "compare at most 12 campaigns at once")),
+);
+
+/** `GET /campaigns/compare?ids=a,b&from=&to=`: without a range, each campaign's whole life. */
+export const compareQuerySchema = z
+  .object({ ids: campaignIdList, from: dateParam, to: dateParam, tz: tzParam, bots: z.preprocess(blank, z.enum(BOTS_MODES).default("exclude")) })
+  .superRefine(checkRange);
+export type CompareQuery = z.output<typeof compareQuerySchema>;
+
+/** `GET /campaigns?vendor=&q=&status=` (vendor and status accept comma lists). */
+export const campaignListQuerySchema = z.object({
+  vendor: z.preprocess(
+    blank,
+    z
+      .string()
+      .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
+      .pipe(z.array(z.enum(VENDORS, { error: `expected one or more of ${VENDORS.join(", ")}` })))
+      .optional(),
+  ),
+  status: z.preprocess(
+    blank,
+    z
+      .string()
+      .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
+      .pipe(z.array(campaignStatusSchema))
+      .optional(),
+  ),
+  q: z.preprocess(blank, z.string().trim().max(200).optional()),
+});
+export type CampaignListQuery = z.output<typeof campaignListQuerySchema>;
+
+/** Query strings the pages send, from the same fields the routes parse (absent = the server's default). */
+export function engagementSearch(q: { from?: string | null; to?: string | null; tz?: string | null; interval?: EngagementInterval | null; bots?: BotsMode | null }): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v) p.set(k, v);
+  return p.toString();
+}
+
+// ---------------------------------------------------------------------------
+// Answers.
+
+export const ZERO_COUNTS: EngagementCounts = Object.fromEntries(ENGAGEMENT_COUNTS.map((k) => [k, 0])) as EngagementCounts;
+
+/** A fraction from 0 to 1, or null when the denominator is 0. */
+function ratio(n: number, d: number): number | null {
+  return d > 0 ? Math.min(1, n / d) : null;
+}
+
+/** The rates of DESIGN.md, from counts. */
+export function ratesOf(c: EngagementCounts): Rates {
+  return {
+    open: ratio(c.opened, c.delivered),
+    click: ratio(c.clicked, c.delivered),
+    reply: ratio(c.replied, c.delivered),
+    bounce: ratio(c.bounced, c.sent),
+    positive: ratio(c.interested, c.replied),
+  };
+}
+
+export const campaignSummarySchema = z.object({
+  id: z.string(),
+  vendor: vendorSchema,
+  vendorId: z.string(),
+  name: z.string(),
+  status: campaignStatusSchema,
+  vendorStatus: z.string().nullable(),
+  createdAt: z.iso.datetime().nullable(),
+  url: z.string().nullable(),
+  firstActivityAt: z.iso.datetime().nullable(),
+  lastActivityAt: z.iso.datetime().nullable(),
+});
+export type CampaignSummary = z.infer<typeof campaignSummarySchema>;
+
+export const seriesPointSchema = engagementCountsSchema.extend({ bucket: z.iso.datetime() });
+export type SeriesPoint = z.infer<typeof seriesPointSchema>;
+export const stepRowSchema = engagementCountsSchema.extend({ step: z.number().int().min(1), rates: ratesSchema });
+export type StepRow = z.infer<typeof stepRowSchema>;
+export const variantRowSchema = engagementCountsSchema.extend({ variant: z.string(), rates: ratesSchema });
+export type VariantRow = z.infer<typeof variantRowSchema>;
+
+export const topReplySchema = z.object({
+  activityId: z.string(),
+  contactId: z.string().nullable(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  occurredAt: z.iso.datetime(),
+  step: z.number().int().min(1).nullable(),
+  variant: z.string().nullable(),
+  subject: z.string().nullable(),
+  preview: z.string().nullable(),
+  interested: z.boolean(),
+});
+export type TopReply = z.infer<typeof topReplySchema>;
+
+export const engagementSchema = z.object({
+  campaign: campaignSummarySchema,
+  interval: z.enum(ENGAGEMENT_INTERVALS),
+  tz: z.string(),
+  bots: z.enum(BOTS_MODES),
+  /** The calendar days covered (in `tz`, inclusive). */
+  from: z.iso.date(),
+  to: z.iso.date(),
+  series: z.array(seriesPointSchema),
+  byStep: z.array(stepRowSchema),
+  byVariant: z.array(variantRowSchema),
+  totals: engagementCountsSchema,
+  rates: ratesSchema,
+  definitions: z.record(z.string(), z.string()),
+  vendorReported: vendorReportedSchema,
+  topReplies: z.array(topReplySchema),
+});
+export type Engagement = z.infer<typeof engagementSchema>;
+
+export const campaignListItemSchema = z.object({
+  id: z.string(),
+  vendor: vendorSchema,
+  name: z.string(),
+  status: campaignStatusSchema,
+  vendorStatus: z.string().nullable(),
+  totals: engagementCountsSchema,
+  rates: ratesSchema,
+  lastActivityAt: z.iso.datetime().nullable(),
+});
+export type CampaignListItem = z.infer<typeof campaignListItemSchema>;
+export const campaignListSchema = z.object({ data: z.array(campaignListItemSchema) });
+
+export const compareRowSchema = z.object({
+  campaign: campaignSummarySchema.pick({ id: true, vendor: true, name: true, status: true, firstActivityAt: true, lastActivityAt: true }),
+  totals: engagementCountsSchema,
+  rates: ratesSchema,
+  vendorReported: vendorReportedSchema,
+});
+export type CompareRow = z.infer<typeof compareRowSchema>;
+export const compareSchema = z.object({
+  /** Null when no range was given: each campaign's whole life. */
+  from: z.iso.date().nullable(),
+  to: z.iso.date().nullable(),
+  tz: z.string(),
+  bots: z.enum(BOTS_MODES),
+  data: z.array(compareRowSchema),
+  definitions: z.record(z.string(), z.string()),
+});
+export type Compare = z.infer<typeof compareSchema>;
+
+/** Campaign ids hold a colon (`lemlist:cam_1`): a path segment may arrive encoded or not. */
+export function decodeCampaignId(segment: string): string {
+  try {
+    return segment.includes("%") ? decodeURIComponent(segment) : segment;
+  } catch {
+    return segment;
+  }
+}

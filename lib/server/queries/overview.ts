@@ -1,0 +1,156 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Campaign } from "@/lib/model/campaign";
+import { addCalendarDays, calendarDayIn, isoWeekStart, ratesOf } from "@/lib/model/engagement";
+import type { Vendor } from "@/lib/model/vendor";
+import { queryRows, type Db } from "../store/db";
+import { BUCKET_SUMS, countsOf, isoSql, type BucketSums } from "./engagement";
+
+// The Overview (home) page: this week against last week, campaigns that need a look,
+// tasks due today and the state of each connection. Engagement figures come from the
+// rollups through the (bucket) index, so the page stays fast at any number of activities.
+
+export interface WeekFigures {
+  sent: number;
+  delivered: number;
+  replied: number;
+  bounced: number;
+  replyRate: number | null;
+}
+
+export interface OverviewWeek {
+  /** The Monday this ISO week started on, in the viewer's zone. */
+  weekStart: string;
+  thisWeek: WeekFigures;
+  /** Last week up to the same moment, so a Wednesday compares with last Monday–Wednesday. */
+  lastWeek: WeekFigures;
+}
+
+function figuresOf(s: BucketSums | undefined): WeekFigures {
+  const c = countsOf(s, "exclude");
+  return { sent: c.sent, delivered: c.delivered, replied: c.replied, bounced: c.bounced, replyRate: ratesOf(c).reply };
+}
+
+/** Campaign emails sent and replies this ISO week so far (in `tz`) and over the same span of last week. */
+export async function overviewWeek(db: Db, tz: string, now = new Date()): Promise<OverviewWeek> {
+  const weekStart = isoWeekStart(calendarDayIn(now, tz));
+  const nowIso = now.toISOString();
+  const rows = await queryRows<BucketSums & { week: "this" | "last" }>(db, sql`
+    with b as (select (${weekStart}::date::timestamp at time zone ${tz}) as this_start, (${addCalendarDays(weekStart, -7)}::date::timestamp at time zone ${tz}) as last_start)
+    select case when e.bucket >= b.this_start then 'this' else 'last' end as week, ${BUCKET_SUMS}
+    from engagement_buckets e, b
+    where e.bucket >= b.last_start and e.bucket < ${nowIso}::timestamptz
+      and (e.bucket >= b.this_start or e.bucket < ${nowIso}::timestamptz - interval '7 days')
+    group by 1`);
+  return {
+    weekStart,
+    thisWeek: figuresOf(rows.find((r) => r.week === "this")),
+    lastWeek: figuresOf(rows.find((r) => r.week === "last")),
+  };
+}
+
+export interface AttentionItem {
+  campaign: { id: string; vendor: Vendor; name: string; status: Campaign["status"] };
+  reasons: (
+    | { kind: "bounce"; rate: number; bounced: number; sent: number }
+    | { kind: "reply_falling"; rate: number; before: number; delivered: number; deliveredBefore: number }
+  )[];
+}
+
+/** The rules, shown on the page next to each flag. */
+export const ATTENTION_RULES = {
+  bounceRate: 0.05,
+  bounceWindowDays: 30,
+  minSent: 20,
+  replyWindowDays: 14,
+  minDelivered: 30,
+  /** Flag when the recent reply rate is below this share of the one before. */
+  replyDropRatio: 0.75,
+} as const;
+
+/**
+ * Campaigns whose bounce rate over the last 30 days is above 5 % (with at least 20 sent),
+ * or whose reply rate over the last 14 days fell below three quarters of the 14 days
+ * before (with at least 30 delivered in each).
+ */
+export async function campaignsNeedingAttention(db: Db, now = new Date()): Promise<AttentionItem[]> {
+  const r = ATTENTION_RULES;
+  const nowIso = now.toISOString();
+  const rows = await queryRows<{ id: string; vendor: Vendor; name: string; status: Campaign["status"]; sent30: number; bounced30: number; sentNow: number; bouncedNow: number; repliedNow: number; sentBefore: number; bouncedBefore: number; repliedBefore: number }>(
+    db,
+    sql`
+    with w as (
+      select e.campaign_id,
+        coalesce(sum(e.sent) filter (where e.bucket >= ${nowIso}::timestamptz - ${`${r.bounceWindowDays} days`}::interval), 0)::int as sent30,
+        coalesce(sum(e.bounced) filter (where e.bucket >= ${nowIso}::timestamptz - ${`${r.bounceWindowDays} days`}::interval), 0)::int as bounced30,
+        coalesce(sum(e.sent) filter (where e.bucket >= ${nowIso}::timestamptz - ${`${r.replyWindowDays} days`}::interval), 0)::int as "sentNow",
+        coalesce(sum(e.bounced) filter (where e.bucket >= ${nowIso}::timestamptz - ${`${r.replyWindowDays} days`}::interval), 0)::int as "bouncedNow",
+        coalesce(sum(e.replied) filter (where e.bucket >= ${nowIso}::timestamptz - ${`${r.replyWindowDays} days`}::interval), 0)::int as "repliedNow",
+        coalesce(sum(e.sent) filter (where e.bucket < ${nowIso}::timestamptz - ${`${r.replyWindowDays} days`}::interval and e.bucket >= ${nowIso}::timestamptz - ${`${2 * r.replyWindowDays} days`}::interval), 0)::int as "sentBefore",
+        coalesce(sum(e.bounced) filter (where e.bucket < ${nowIso}::timestamptz - ${`${r.replyWindowDays} days`}::interval and e.bucket >= ${nowIso}::timestamptz - ${`${2 * r.replyWindowDays} days`}::interval), 0)::int as "bouncedBefore",
+        coalesce(sum(e.replied) filter (where e.bucket < ${nowIso}::timestamptz - ${`${r.replyWindowDays} days`}::interval and e.bucket >= ${nowIso}::timestamptz - ${`${2 * r.replyWindowDays} days`}::interval), 0)::int as "repliedBefore"
+      from engagement_buckets e
+      where e.bucket >= ${nowIso}::timestamptz - ${`${Math.max(r.bounceWindowDays, 2 * r.replyWindowDays)} days`}::interval and e.bucket < ${nowIso}::timestamptz
+      group by e.campaign_id
+    )
+    select c.id, c.vendor, c.name, c.status, w.* from w join campaigns c on c.id = w.campaign_id`,
+  );
+  const items: (AttentionItem & { severity: number })[] = [];
+  for (const row of rows) {
+    const reasons: AttentionItem["reasons"] = [];
+    let severity = 0;
+    if (row.sent30 >= r.minSent && row.bounced30 / row.sent30 > r.bounceRate) {
+      const rate = row.bounced30 / row.sent30;
+      reasons.push({ kind: "bounce", rate, bounced: row.bounced30, sent: row.sent30 });
+      severity += rate / r.bounceRate;
+    }
+    const delivered = Math.max(0, row.sentNow - row.bouncedNow);
+    const deliveredBefore = Math.max(0, row.sentBefore - row.bouncedBefore);
+    if (delivered >= r.minDelivered && deliveredBefore >= r.minDelivered && row.repliedBefore > 0) {
+      const rate = Math.min(1, row.repliedNow / delivered);
+      const before = Math.min(1, row.repliedBefore / deliveredBefore);
+      if (rate < before * r.replyDropRatio) {
+        reasons.push({ kind: "reply_falling", rate, before, delivered, deliveredBefore });
+        severity += 1 - rate / before;
+      }
+    }
+    if (reasons.length) items.push({ campaign: { id: row.id, vendor: row.vendor, name: row.name, status: row.status }, reasons, severity });
+  }
+  return items.sort((a, b) => b.severity - a.severity).map(({ severity: _, ...item }) => item);
+}
+
+export interface DueTask {
+  id: string;
+  title: string;
+  type: string;
+  vendor: Vendor;
+  dueAt: string | null;
+  dueIsDateOnly: boolean;
+  priority: string | null;
+  contactId: string | null;
+  contactName: string | null;
+  url: string | null;
+}
+
+/**
+ * Open tasks due today in `tz`: a date-only due date is today's date there (never shifted
+ * through UTC); a timed one falls between the zone's midnights. Plus how many are overdue.
+ */
+export async function tasksDueToday(db: Db, tz: string, now = new Date(), limit = 6): Promise<{ today: string; total: number; overdue: number; tasks: DueTask[] }> {
+  const today = calendarDayIn(now, tz);
+  const dueDay = sql`coalesce(t.due_date, (t.due_at at time zone 'UTC')::date)`;
+  const isToday = sql`((t.due_is_date_only and ${dueDay} = ${today}::date)
+    or (not t.due_is_date_only and t.due_at >= (${today}::date::timestamp at time zone ${tz}) and t.due_at < (${addCalendarDays(today, 1)}::date::timestamp at time zone ${tz})))`;
+  const isOverdue = sql`((t.due_is_date_only and ${dueDay} < ${today}::date) or (not t.due_is_date_only and t.due_at < ${now.toISOString()}::timestamptz))`;
+  const [counts] = await queryRows<{ total: number; overdue: number }>(db, sql`
+    select count(*) filter (where ${isToday})::int as total, count(*) filter (where ${isOverdue})::int as overdue
+    from tasks t where t.status = 'open' and (t.due_at is not null or t.due_date is not null)`);
+  const tasks = await queryRows<DueTask>(db, sql`
+    select t.id, t.title, t.type, t.vendor, ${isoSql(sql`t.due_at`)} as "dueAt", t.due_is_date_only as "dueIsDateOnly", t.priority,
+      t.contact_id as "contactId", c.name as "contactName", t.url
+    from tasks t left join contacts c on c.id = t.contact_id
+    where t.status = 'open' and ${isToday}
+    order by t.due_is_date_only, t.due_at nulls last, t.id
+    limit ${limit}`);
+  return { today, total: counts?.total ?? 0, overdue: counts?.overdue ?? 0, tasks };
+}

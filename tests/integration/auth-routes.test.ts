@@ -1,0 +1,165 @@
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { callRoute, setTempDataDir } from "@/tests/helpers/app-store";
+
+// Every /api/v1 route, found on disk, is called without credentials: all but health,
+// sign-in and the one-time setup answer 401. Then sessions, tokens and the Origin check.
+setTempDataDir();
+
+type Handler = Parameters<typeof callRoute>[0];
+const ROOT = path.resolve(import.meta.dirname, "../../app/api/v1");
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+const PUBLIC = new Set(["GET /health", "POST /session", "DELETE /session", "GET /setup", "POST /setup"]);
+
+function routeFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? routeFiles(p) : e.name === "route.ts" ? [p] : [];
+  });
+}
+
+/** `/contacts/[id]/timeline` → a URL with a sample id, and the params object. */
+function sample(file: string) {
+  const pattern = "/" + path.relative(ROOT, path.dirname(file)).split(path.sep).join("/");
+  const params: Record<string, string> = {};
+  const url = pattern.replace(/\[(\w+)\]/g, (_, name: string) => ((params[name] = "sample-id"), "sample-id"));
+  return { pattern: pattern === "/" ? "" : pattern, url: `/api/v1${url === "/" ? "" : url}`, params };
+}
+
+const ORIGIN = "http://127.0.0.1:3000";
+let cookie = "";
+
+describe("API authentication", () => {
+  beforeAll(async () => {
+    const { getStore } = await import("@/lib/server/store/db");
+    await getStore();
+  });
+
+  it("the one-time setup creates the first admin, signs them in, and then closes", async () => {
+    const setup = await import("@/app/api/v1/setup/route");
+    expect((await callRoute(setup.GET as Handler, "/api/v1/setup", { anonymous: true })).json).toEqual({ needed: true });
+    const short = await callRoute(setup.POST as Handler, "/api/v1/setup", { anonymous: true, method: "POST", body: { email: "admin@example.com", password: "short" } });
+    expect(short.status).toBe(400);
+    const crossSite = await callRoute(setup.POST as Handler, "/api/v1/setup", { anonymous: true, method: "POST", body: { email: "evil@example.com", password: "long enough password" }, headers: { origin: "https://evil.example" } });
+    expect(crossSite.status).toBe(403);
+    const created = await callRoute(setup.POST as Handler, "/api/v1/setup", { anonymous: true, method: "POST", body: { email: "Admin@Example.com", password: "the admin password 1" } });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ email: "admin@example.com" });
+    expect(created.headers.get("set-cookie")).toMatch(/^touchline_session=[^;]+;.*HttpOnly/i);
+    cookie = created.headers.get("set-cookie")!.split(";")[0]!;
+    expect((await callRoute(setup.GET as Handler, "/api/v1/setup", { anonymous: true })).json).toEqual({ needed: false });
+    const again = await callRoute(setup.POST as Handler, "/api/v1/setup", { anonymous: true, method: "POST", body: { email: "second@example.com", password: "another password 1" } });
+    expect(again.status).toBe(409);
+  });
+
+  it("every route without a session answers 401 (health, sign-in and setup excepted)", async () => {
+    const files = routeFiles(ROOT);
+    expect(files.length).toBeGreaterThanOrEqual(8);
+    const checked: string[] = [];
+    for (const file of files) {
+      const mod = (await import(file)) as Record<string, Handler>;
+      const { pattern, url, params } = sample(file);
+      for (const method of METHODS) {
+        const handler = mod[method];
+        if (!handler) continue;
+        const key = `${method} ${pattern}`;
+        if (PUBLIC.has(key)) continue;
+        const res = await callRoute(handler, url, { anonymous: true, method, params, ...(method === "GET" || method === "DELETE" ? {} : { body: {} }) });
+        expect.soft(res.status, `${key} without a session`).toBe(401);
+        expect.soft(res.headers.get("content-type"), key).toMatch(/problem\+json/);
+        checked.push(key);
+      }
+    }
+    expect(checked).toEqual(expect.arrayContaining(["GET /connections", "POST /connections", "PATCH /connections/[id]", "DELETE /connections/[id]", "POST /connections/[id]/sync", "GET /tokens", "POST /tokens", "DELETE /tokens/[id]", "GET /audit", "GET /session"]));
+  });
+
+  it("a forged, damaged, expired or orphaned cookie is 401; a valid one passes", async () => {
+    const { GET } = await import("@/app/api/v1/connections/route");
+    const { sealSession } = await import("@/lib/server/auth/session");
+    const ok = await callRoute(GET as Handler, "/api/v1/connections", { headers: { cookie } });
+    expect(ok.status).toBe(200);
+    const value = cookie.split("=")[1]!;
+    const forged = `touchline_session=AAAAAAAA${value.slice(8)}`;
+    const truncated = `touchline_session=${value.slice(0, -6)}`;
+    const expired = `touchline_session=${await sealSession({ id: "usr_x", email: "admin@example.com" }, { now: new Date(Date.now() - 8 * 86400e3) })}`;
+    const unknownUser = `touchline_session=${await sealSession({ id: "usr_gone", email: "gone@example.com" })}`;
+    for (const c of [forged, truncated, expired, unknownUser, "touchline_session=", "touchline_session=garbage"]) {
+      const res = await callRoute(GET as Handler, "/api/v1/connections", { headers: { cookie: c } });
+      expect(res.status, c.slice(0, 40)).toBe(401);
+    }
+  });
+
+  it("refuses cookie-authenticated writes from another origin, a null Origin or none at all (403)", async () => {
+    const tokens = await import("@/app/api/v1/tokens/route");
+    const token = await import("@/app/api/v1/tokens/[id]/route");
+    const conn = await import("@/app/api/v1/connections/[id]/route");
+    const sync = await import("@/app/api/v1/connections/[id]/sync/route");
+    const bad = [{ origin: "https://evil.example" }, { origin: "null" }, { origin: "" }, { origin: "http://127.0.0.1:3000.evil.example" }, { origin: "http://127.0.0.1:9999" }];
+    for (const headers of bad) {
+      const h = { cookie, ...headers };
+      expect((await callRoute(tokens.POST as Handler, "/api/v1/tokens", { method: "POST", body: { name: "x" }, headers: h })).status).toBe(403);
+      expect((await callRoute(conn.PATCH as Handler, "/api/v1/connections/c1", { method: "PATCH", params: { id: "c1" }, body: { label: "x" }, headers: h })).status).toBe(403);
+      expect((await callRoute(conn.DELETE as Handler, "/api/v1/connections/c1", { method: "DELETE", params: { id: "c1" }, headers: h })).status).toBe(403);
+      expect((await callRoute(token.DELETE as Handler, "/api/v1/tokens/t1", { method: "DELETE", params: { id: "t1" }, headers: h })).status).toBe(403);
+      expect((await callRoute(sync.POST as Handler, "/api/v1/connections/c1/sync", { method: "POST", params: { id: "c1" }, headers: h })).status).toBe(403);
+    }
+    // Reads are not state-changing: no Origin needed.
+    expect((await callRoute(tokens.GET as Handler, "/api/v1/tokens", { headers: { cookie, origin: "" } })).status).toBe(200);
+    // Our own origin, also as a reverse proxy forwards it.
+    expect((await callRoute(conn.DELETE as Handler, "/api/v1/connections/c1", { method: "DELETE", params: { id: "c1" }, headers: { cookie, origin: ORIGIN } })).status).toBe(404);
+    expect(
+      (await callRoute(conn.DELETE as Handler, "/api/v1/connections/c1", { method: "DELETE", params: { id: "c1" }, headers: { cookie, origin: "https://touchline.example.com", "x-forwarded-host": "touchline.example.com", "x-forwarded-proto": "https" } })).status,
+    ).toBe(404);
+  });
+
+  it("API tokens: created once in clear, used as Bearer without Origin, revoked", async () => {
+    const tokens = await import("@/app/api/v1/tokens/route");
+    const token = await import("@/app/api/v1/tokens/[id]/route");
+    const created = await callRoute(tokens.POST as Handler, "/api/v1/tokens", { method: "POST", body: { name: "nightly export" }, headers: { cookie } });
+    expect(created.status).toBe(201);
+    const { id, token: secret } = created.json as { id: string; token: string };
+    expect(secret).toMatch(/^tl_/);
+    const listed = await callRoute(tokens.GET as Handler, "/api/v1/tokens", { headers: { cookie } });
+    expect(listed.text).not.toContain(secret);
+    expect(listed.json).toMatchObject({ data: [{ id, name: "nightly export", createdBy: "admin@example.com" }] });
+
+    const bearer = { authorization: `Bearer ${secret}`, origin: "" };
+    expect((await callRoute(tokens.POST as Handler, "/api/v1/tokens", { method: "POST", body: { name: "made by a script" }, headers: bearer })).status).toBe(201);
+    // A bearer token from a page of another site is still just a token (no ambient credential).
+    expect((await callRoute(tokens.GET as Handler, "/api/v1/tokens", { headers: { ...bearer, origin: "https://evil.example" } })).status).toBe(200);
+    expect((await callRoute(tokens.GET as Handler, "/api/v1/tokens", { headers: { authorization: `Bearer ${secret}x` } })).status).toBe(401);
+    expect((await callRoute(tokens.GET as Handler, "/api/v1/tokens", { headers: { authorization: secret } })).status).toBe(401);
+    expect((await callRoute(token.DELETE as Handler, `/api/v1/tokens/${id}`, { method: "DELETE", params: { id }, headers: { cookie } })).status).toBe(204);
+    expect((await callRoute(tokens.GET as Handler, "/api/v1/tokens", { headers: bearer })).status).toBe(401);
+    expect((await callRoute(token.DELETE as Handler, `/api/v1/tokens/${id}`, { method: "DELETE", params: { id }, headers: { cookie } })).status).toBe(404);
+  });
+
+  it("signs in and out; one answer for an unknown email and a wrong password", async () => {
+    const session = await import("@/app/api/v1/session/route");
+    const post = (body: unknown, headers: Record<string, string> = {}) => callRoute(session.POST as Handler, "/api/v1/session", { anonymous: true, method: "POST", body, headers });
+    const unknown = await post({ email: "nobody@example.com", password: "the admin password 1" });
+    const wrong = await post({ email: "admin@example.com", password: "not the password" });
+    expect([unknown.status, wrong.status]).toEqual([401, 401]);
+    expect(unknown.text).toBe(wrong.text);
+    expect(unknown.headers.get("set-cookie")).toBeNull();
+    expect((await post({ email: "admin@example.com", password: "the admin password 1" }, { origin: "https://evil.example" })).status).toBe(403);
+
+    const ok = await post({ email: "ADMIN@example.com", password: "the admin password 1" });
+    expect(ok.status).toBe(204);
+    const sc = ok.headers.get("set-cookie")!;
+    expect(sc).toMatch(/^touchline_session=/);
+    expect(sc).toMatch(/HttpOnly/i);
+    expect(sc).toMatch(/SameSite=lax/i);
+    expect(sc).toMatch(/Path=\//i);
+    expect(sc).not.toMatch(/Secure/i);
+    const secure = await post({ email: "admin@example.com", password: "the admin password 1" }, { "x-forwarded-proto": "https" });
+    expect(secure.headers.get("set-cookie")).toMatch(/Secure/i);
+
+    const me = await callRoute(session.GET as Handler, "/api/v1/session", { headers: { cookie: sc.split(";")[0]! } });
+    expect(me.json).toMatchObject({ email: "admin@example.com", via: "session" });
+    const out = await callRoute(session.DELETE as Handler, "/api/v1/session", { method: "DELETE", headers: { cookie: sc.split(";")[0]! } });
+    expect(out.status).toBe(204);
+    expect(out.headers.get("set-cookie")).toMatch(/touchline_session=;.*Max-Age=0/i);
+  });
+});
