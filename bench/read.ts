@@ -1,29 +1,51 @@
 // `npm run bench:read`: read-side latencies on PGlite at the sizes the issues name —
 // timeline and contact search over 1 000 000 activities / 50 000 contacts, tasks at
 // 100 000, engagement of a 300 000-activity campaign — and the browser figure of a
-// filter click on a 10 000-item timeline (needs a production build).
+// filter click on a 10 000-item timeline (needs a production build). Each part runs in a
+// process of its own, on a store of its own.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { benchBrowserTimeline } from "./browser-timeline";
 import { printTable, writeReport, type Figure } from "./figures";
-import { benchReadEngagement } from "./read-engagement";
-import { benchReadTasks } from "./read-tasks";
-import { benchReadTimeline } from "./read-timeline";
 
-export async function benchRead(): Promise<Figure[]> {
-  const log = (line: string) => console.log(`  ${line}`);
-  const figures: Figure[] = [];
-  figures.push(...(await benchReadTimeline({ log })));
-  figures.push(...(await benchReadTasks({ log })));
-  figures.push(...(await benchReadEngagement({ log })));
-  const dist = process.env.NEXT_DIST_DIR || ".next";
-  if (fs.existsSync(path.join(dist, "BUILD_ID"))) figures.push(...(await benchBrowserTimeline({ log })));
-  else figures.push({ name: "browser timeline figures", value: NaN, unit: "", note: "skipped: no production build (run npm run build first)" });
-  return figures;
+const PARTS = {
+  timeline: async () => (await import("./read-timeline")).benchReadTimeline({ log }),
+  tasks: async () => (await import("./read-tasks")).benchReadTasks({ log }),
+  engagement: async () => (await import("./read-engagement")).benchReadEngagement({ log }),
+  browser: async (): Promise<Figure[]> => {
+    const dist = process.env.NEXT_DIST_DIR || ".next";
+    if (!fs.existsSync(path.join(dist, "BUILD_ID"))) return [{ name: "browser timeline figures", value: NaN, unit: "", note: "skipped: no production build (npm run build)" }];
+    return (await import("./browser-timeline")).benchBrowserTimeline({ log });
+  },
+} satisfies Record<string, () => Promise<Figure[]>>;
+
+function log(line: string) {
+  console.error(`  ${line}`);
 }
 
+const MARK = "@@figures ";
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const figures = await benchRead();
+  const part = process.argv[process.argv.indexOf("--part") + 1] as keyof typeof PARTS | undefined;
+  if (process.argv.includes("--part") && part && part in PARTS) {
+    const figures = await PARTS[part]();
+    console.log(MARK + JSON.stringify(figures));
+    process.exit(0);
+  }
+  const figures: Figure[] = [];
+  for (const name of Object.keys(PARTS)) {
+    try {
+      const out = execFileSync(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "bench/read.ts", "--part", name], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "inherit"],
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      const line = out.split("\n").find((l) => l.startsWith(MARK));
+      figures.push(...(line ? (JSON.parse(line.slice(MARK.length)) as Figure[]) : []));
+    } catch {
+      figures.push({ name: `${name}: run`, value: NaN, unit: "", ok: false, note: "failed; see the output above" });
+    }
+  }
   printTable("bench:read", figures);
   console.log(`report: ${writeReport("read", figures)}`);
   process.exit(0);
