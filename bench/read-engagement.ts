@@ -7,11 +7,9 @@
 //   npx tsx --conditions=react-server bench/read-engagement.ts [--activities 300000 --samples 60]
 //
 // bench/read.ts calls `benchReadEngagement()`; run alone, this file prints its own table.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import { atMost, info, percentile, printTable, sample, type Figure } from "./figures";
+import { benchCaller, openBenchStore, type Handler } from "./route-bench";
 
 export interface ReadEngagementOptions {
   /** Activities of the big campaign (about; the generator stops at this many). */
@@ -22,7 +20,6 @@ export interface ReadEngagementOptions {
   log?: (line: string) => void;
 }
 
-type Handler = (req: import("next/server").NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 const BIG = "lemlist:cam_big";
 const START = Date.UTC(2026, 0, 5, 0, 0, 0); // a Monday
@@ -32,14 +29,8 @@ export async function benchReadEngagement(opts: ReadEngagementOptions = {}): Pro
   const days = opts.days ?? 180;
   const n = opts.samples ?? 60;
   const log = opts.log ?? ((line: string) => console.log(line));
-  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "touchline-bench-engagement-"));
-  const owned = !opts.dataDir;
-
-  process.env.TOUCHLINE_DATA_DIR = dataDir;
-  process.env.TOUCHLINE_DEMO = "off";
-  delete process.env.DATABASE_URL;
-  const { NextRequest } = await import("next/server");
-  const { getStore, queryRows } = await import("@/lib/server/store/db");
+  const bench = await openBenchStore("engagement", opts.dataDir);
+  const { queryRows } = await import("@/lib/server/store/db");
   const engagementRoute = await import("@/app/api/v1/campaigns/[id]/engagement/route");
   const listRoute = await import("@/app/api/v1/campaigns/route");
   const compareRoute = await import("@/app/api/v1/campaigns/compare/route");
@@ -48,8 +39,7 @@ export async function benchReadEngagement(opts: ReadEngagementOptions = {}): Pro
   const { overviewWeek, campaignsNeedingAttention } = await import("@/lib/server/queries/overview");
   const t = await import("@/lib/server/store/schema");
 
-  const store = await getStore();
-  const { db } = store;
+  const { db } = bench;
   const figures: Figure[] = [];
   try {
     let t0 = performance.now();
@@ -62,16 +52,8 @@ export async function benchReadEngagement(opts: ReadEngagementOptions = {}): Pro
       select (select count(*) from engagement_facts where campaign_id = ${BIG})::int as facts, (select count(*) from engagement_buckets where campaign_id = ${BIG})::int as buckets`);
     figures.push(info("rollup backfill (all campaigns)", (performance.now() - t0) / 1000, "s", `big campaign: ${size!.facts} (person, step) facts, ${size!.buckets} 15-minute bucket rows`));
 
-    await db.insert(t.users).values({ id: "usr_bench", email: "bench@touchline.test", passwordHash: "!" }).onConflictDoNothing();
-    const { createToken } = await import("@/lib/server/auth/tokens");
-    const { token } = await createToken(db, { id: "usr_bench", email: "bench@touchline.test" }, "engagement bench");
-    const call = async (handler: Handler, url: string, params: Record<string, string> = {}) => {
-      const req = new NextRequest(new URL(url, "http://127.0.0.1:3000"), { headers: { authorization: `Bearer ${token}` } });
-      const res = await handler(req, { params: Promise.resolve(params) });
-      const body = await res.text();
-      if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${body.slice(0, 200)}`);
-      return JSON.parse(body) as Record<string, unknown>;
-    };
+    const fetchText = await benchCaller(db, "engagement bench");
+    const call = async (handler: Handler, url: string, params: Record<string, string> = {}) => JSON.parse(await fetchText(handler, url, params)) as Record<string, unknown>;
     const engagement = (query: string) => call(engagementRoute.GET as Handler, `/api/v1/campaigns/${encodeURIComponent(BIG)}/engagement?${query}`, { id: BIG });
 
     // The answer must be right before its speed means anything.
@@ -155,9 +137,7 @@ export async function benchReadEngagement(opts: ReadEngagementOptions = {}): Pro
     const again = (await engagement("tz=Europe/Paris")) as { totals: { sent: number } };
     if (again.totals.sent !== truth!.sent) throw new Error(`after re-writing pages: ${again.totals.sent} sent, expected ${truth!.sent}`);
   } finally {
-    await store.close();
-    (globalThis as { __touchlineStore?: unknown }).__touchlineStore = undefined;
-    if (owned) fs.rmSync(dataDir, { recursive: true, force: true });
+    await bench.close();
   }
   return figures;
 }

@@ -7,11 +7,9 @@
 //   npx tsx --conditions=react-server bench/read-tasks.ts [--tasks 100000 --samples 100]
 //
 // bench/read.ts calls `benchReadTasks()`; run alone, this file prints its own table.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import { atMost, type Figure, info, percentile, printTable, rssMb, sample } from "./figures";
+import { benchCaller, openBenchStore, type Handler } from "./route-bench";
 
 export interface ReadTasksOptions {
   tasks?: number;
@@ -22,7 +20,6 @@ export interface ReadTasksOptions {
   log?: (line: string) => void;
 }
 
-type Handler = (req: import("next/server").NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 const PRESETS = ["overdue", "today", "tomorrow", "week", "next7", "none", "all"] as const;
 const ZONES = ["UTC", "Europe/Paris", "America/Los_Angeles", "Pacific/Auckland"];
@@ -32,23 +29,14 @@ export async function benchReadTasks(opts: ReadTasksOptions = {}): Promise<Figur
   const contacts = opts.contacts ?? 10_000;
   const n = opts.samples ?? 100;
   const log = opts.log ?? ((line: string) => console.log(line));
-  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "touchline-bench-tasks-"));
-  const owned = !opts.dataDir;
-
   // The route handlers open the store from the env: point it here before importing them.
-  process.env.TOUCHLINE_DATA_DIR = dataDir;
-  process.env.TOUCHLINE_DEMO = "off";
-  delete process.env.DATABASE_URL;
-  const { NextRequest } = await import("next/server");
-  const { getStore, queryRows } = await import("@/lib/server/store/db");
+  const bench = await openBenchStore("tasks", opts.dataDir);
+  const { queryRows } = await import("@/lib/server/store/db");
   const tasksRoute = await import("@/app/api/v1/tasks/route");
   const facetsRoute = await import("@/app/api/v1/tasks/facets/route");
   const csvRoute = await import("@/app/api/v1/tasks.csv/route");
-  const { createToken } = await import("@/lib/server/auth/tokens");
-  const t = await import("@/lib/server/store/schema");
 
-  const store = await getStore();
-  const { db } = store;
+  const { db } = bench;
   const figures: Figure[] = [];
   try {
     const t0 = performance.now();
@@ -56,15 +44,8 @@ export async function benchReadTasks(opts: ReadTasksOptions = {}): Promise<Figur
     figures.push(info("tasks bench: seed", (performance.now() - t0) / 1000, "s", `${tasks} tasks, ${contacts} contacts on PGlite`));
     const [open] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from tasks where status = 'open'`);
 
-    await db.insert(t.users).values({ id: "usr_bench_tasks", email: "bench-tasks@touchline.test", passwordHash: "!" }).onConflictDoNothing();
-    const { token } = await createToken(db, { id: "usr_bench_tasks", email: "bench-tasks@touchline.test" }, "tasks bench");
-    const call = async (handler: Handler, query: string) => {
-      const req = new NextRequest(new URL(`/api/v1/tasks?${query}`, "http://127.0.0.1:3000"), { headers: { authorization: `Bearer ${token}` } });
-      const res = await handler(req, { params: Promise.resolve({}) });
-      const body = await res.text();
-      if (res.status !== 200) throw new Error(`?${query} answered ${res.status}: ${body.slice(0, 200)}`);
-      return body;
-    };
+    const fetchText = await benchCaller(db, "tasks bench");
+    const call = (handler: Handler, query: string) => fetchText(handler, `/api/v1/tasks?${query}`);
     const page = async (query: string) => JSON.parse(await call(tasksRoute.GET as Handler, query)) as { data: unknown[]; nextCursor: string | null; total: number };
 
     const all: number[] = [];
@@ -101,9 +82,7 @@ export async function benchReadTasks(opts: ReadTasksOptions = {}): Promise<Figur
     figures.push(info("tasks CSV export (all open)", performance.now() - csvT0, "ms", `${csv.trim().split("\n").length - 1} rows, ${(csv.length / 1e6).toFixed(1)} MB`));
     figures.push(info("tasks bench: RSS", rssMb(), "MB"));
   } finally {
-    await store.close();
-    (globalThis as { __touchlineStore?: unknown }).__touchlineStore = undefined;
-    if (owned) fs.rmSync(dataDir, { recursive: true, force: true });
+    await bench.close();
   }
   return figures;
 }

@@ -6,11 +6,9 @@
 //   npx tsx --conditions=react-server bench/read-timeline.ts [--contacts 50000 --activities 1000000 --samples 200]
 //
 // bench/read.ts calls `benchReadTimeline()`; run alone, this file prints its own table.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import { atMost, info, percentile, printTable, rssMb, sample, type Figure } from "./figures";
+import { benchCaller, openBenchStore, type Handler } from "./route-bench";
 
 export interface ReadTimelineOptions {
   contacts?: number;
@@ -23,7 +21,6 @@ export interface ReadTimelineOptions {
   log?: (line: string) => void;
 }
 
-type Handler = (req: import("next/server").NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 export async function benchReadTimeline(opts: ReadTimelineOptions = {}): Promise<Figure[]> {
   const contacts = opts.contacts ?? 50_000;
@@ -31,23 +28,14 @@ export async function benchReadTimeline(opts: ReadTimelineOptions = {}): Promise
   const busy = opts.busy ?? 10_000;
   const n = opts.samples ?? 200;
   const log = opts.log ?? ((line: string) => console.log(line));
-  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "touchline-bench-read-"));
-  const owned = !opts.dataDir;
-
   // The route handlers open the store from the env: point it here before importing them.
-  process.env.TOUCHLINE_DATA_DIR = dataDir;
-  process.env.TOUCHLINE_DEMO = "off";
-  delete process.env.DATABASE_URL;
-  const { NextRequest } = await import("next/server");
-  const { getStore, queryRows } = await import("@/lib/server/store/db");
+  const bench = await openBenchStore("read", opts.dataDir);
+  const { queryRows } = await import("@/lib/server/store/db");
   const contactsRoute = await import("@/app/api/v1/contacts/route");
   const timelineRoute = await import("@/app/api/v1/contacts/[id]/timeline/route");
   const facetsRoute = await import("@/app/api/v1/contacts/[id]/timeline/facets/route");
-  const { createToken } = await import("@/lib/server/auth/tokens");
-  const t = await import("@/lib/server/store/schema");
 
-  const store = await getStore();
-  const { db } = store;
+  const { db } = bench;
   const figures: Figure[] = [];
   try {
     const t0 = performance.now();
@@ -55,15 +43,9 @@ export async function benchReadTimeline(opts: ReadTimelineOptions = {}): Promise
     const seedSeconds = (performance.now() - t0) / 1000;
     figures.push(info("read bench: seed", seedSeconds, "s", `${contacts} contacts, ${activities} activities on PGlite`));
 
-    await db.insert(t.users).values({ id: "usr_bench", email: "bench@touchline.test", passwordHash: "!" }).onConflictDoNothing();
-    const { token } = await createToken(db, { id: "usr_bench", email: "bench@touchline.test" }, "read bench");
-    const call = async (handler: Handler, url: string, params: Record<string, string> = {}) => {
-      const req = new NextRequest(new URL(url, "http://127.0.0.1:3000"), { headers: { authorization: `Bearer ${token}` } });
-      const res = await handler(req, { params: Promise.resolve(params) });
-      const body = await res.text();
-      if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${body.slice(0, 200)}`);
-      return JSON.parse(body) as { data: unknown[]; nextCursor: string | null };
-    };
+    const fetchText = await benchCaller(db, "read bench");
+    const call = async (handler: Handler, url: string, params: Record<string, string> = {}) =>
+      JSON.parse(await fetchText(handler, url, params)) as { data: unknown[]; nextCursor: string | null };
     const timeline = (id: string, query: string) => call(timelineRoute.GET as Handler, `/api/v1/contacts/${id}/timeline?${query}`, { id });
 
     // Deep cursors: walk the busy person's whole timeline once, keep the cursors past 80 %.
@@ -106,9 +88,7 @@ export async function benchReadTimeline(opts: ReadTimelineOptions = {}): Promise
     figures.push(atMost("contact list deep cursor p95", percentile(listDeep, 95), "ms", 50, `~${listCursors.length * 500} rows in`));
     figures.push(info("read bench: RSS", rssMb(), "MB"));
   } finally {
-    await store.close();
-    (globalThis as { __touchlineStore?: unknown }).__touchlineStore = undefined;
-    if (owned) fs.rmSync(dataDir, { recursive: true, force: true });
+    await bench.close();
   }
   return figures;
 }

@@ -177,14 +177,13 @@ async function runStream(
   position: { index: number; count: number },
   signal: AbortSignal,
   live: () => { rateLimitedMs: number; meta: Record<string, unknown> },
-): Promise<{ rows: number; pages: number; skipped: number }> {
+): Promise<{ rows: number; skipped: number }> {
   const { db } = store;
   const [cursor] = await db
     .select()
     .from(t.syncCursors)
     .where(and(eq(t.syncCursors.connectionId, connectionId), eq(t.syncCursors.stream, stream.name)));
   let rows = 0;
-  let pages = 0;
   let skipped = 0;
   // The vendor side runs ahead of the store: pages queue up (bounded, so memory stays flat)
   // while the previous group is written, and everything queued is written as ONE
@@ -198,7 +197,6 @@ async function runStream(
     const last = group.at(-1)!;
     const batch = mergeBatches(group.map((p) => p.batch));
     const reconcile = group.find((p) => p.reconcileOpenTasks)?.reconcileOpenTasks;
-    pages += group.length;
     skipped += group.reduce((n, p) => n + (p.skipped ?? 0), 0);
     const streamFraction = last.progress?.total ? Math.min(1, last.progress.done / last.progress.total) : 0;
     // Rows and the cursor that covers them commit together: a crash can only repeat pages, never skip one.
@@ -235,7 +233,7 @@ async function runStream(
     .update(t.syncRuns)
     .set({ progress: sql`${t.syncRuns.progress} || ${JSON.stringify({ fraction: (position.index + 1) / position.count, streamIndex: position.index + 1, streamCount: position.count })}::jsonb` })
     .where(eq(t.syncRuns.id, syncId));
-  return { rows, pages, skipped };
+  return { rows, skipped };
 }
 
 /**
