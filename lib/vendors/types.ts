@@ -52,6 +52,8 @@ export interface ConnectorContext {
   onMeta?(meta: Record<string, unknown>): void;
   /** Log of things the connector did not understand; never gets the key. */
   warn?(message: string, fields?: Record<string, unknown>): void;
+  /** Defaults for the vendor HTTP client where the connector's own options leave them unset (tests: a short timeout and backoff). */
+  http?: { timeoutMs?: number; maxBackoffMs?: number };
 }
 
 export interface Stream<S = unknown> {

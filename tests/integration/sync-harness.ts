@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Vendor } from "@/lib/model/vendor";
 import { createWorld, startSandbox, type RunningSandbox, type World } from "@/lib/sandbox";
+import type { Faults } from "@/lib/sandbox/shared/faults";
 import { insertConnection } from "@/lib/server/connections/store";
 import { setSandboxBaseUrls } from "@/lib/server/demo/sandbox-registry";
 import { queryRows, type Store } from "@/lib/server/store/db";
@@ -55,4 +56,26 @@ export async function fingerprint(store: Store, connectionId: string): Promise<s
         from activities where connection_id = ${connectionId}`,
   );
   return row!.f;
+}
+
+/** Merges `faults` into a simulator's injected faults over its control endpoint; null clears them. Answers the faults now set. */
+export async function setFaults(s: RunningSandbox, faults: Faults | null): Promise<Faults> {
+  const res = await fetch(`${s.baseUrl}/__sandbox/faults`, {
+    method: faults ? "POST" : "DELETE",
+    headers: { "content-type": "application/json" },
+    body: faults ? JSON.stringify(faults) : undefined,
+  });
+  if (!res.ok) throw new Error(`${s.vendor} /__sandbox/faults answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as Faults;
+}
+
+/** The faults a simulator has left (counters count down as requests consume them). */
+export async function currentFaults(s: RunningSandbox): Promise<Faults> {
+  return (await (await fetch(`${s.baseUrl}/__sandbox/faults`)).json()) as Faults;
+}
+
+/** Every spelling of a key that could leak into a message: raw, URL-encoded, and in the Basic auth headers lemlist and Close use. */
+export function keyForms(apiKey: string): string[] {
+  const b64 = (v: string) => Buffer.from(v).toString("base64");
+  return [apiKey, encodeURIComponent(apiKey), b64(`:${apiKey}`), b64(`${apiKey}:`), b64(apiKey)];
 }

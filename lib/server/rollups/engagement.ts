@@ -155,11 +155,15 @@ export async function refreshEngagementRollups(tx: Executor, pairs: EngagementPa
       with k as (${k}),
       old as (delete from engagement_facts d using k where d.campaign_id = k.c and d.contact_key = k.k returning d.*)
       ${BUCKET_INSERT} ${contributionFrom("old", -1)} ${BUCKET_ADD}`);
-    // …then put the recomputed ones back (and theirs).
+    // …then put the recomputed ones back (and theirs). `is not distinct from` (k.c is never
+    // null, so it means `=`) keeps the campaign out of the index choice: during a first
+    // sync the planner has no statistics and ANDed the campaign index (every row of the
+    // campaign) with the person's, per pair — 1.5 s per 1 000 pairs at 300 k rows instead
+    // of 0.1 s through the person's index alone.
     await tx.execute(sql`
       with k as (${k}),
       src as (
-        select ${sql.raw(ACTIVITY_COLUMNS)} from k join activities a on a.contact_id = k.k and a.campaign_id = k.c
+        select ${sql.raw(ACTIVITY_COLUMNS)} from k join activities a on a.contact_id = k.k and a.campaign_id is not distinct from k.c
         where k.k not like 'activity:%' and a.kind in (${FACT_KIND_LIST})
         union all
         select ${sql.raw(ACTIVITY_COLUMNS)} from k join activities a on a.id = substr(k.k, 10)

@@ -3,7 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Vendor } from "@/lib/model/vendor";
 import { describeVendorError, VendorAuthError, VendorQuotaError, VendorUnavailableError } from "@/lib/vendors/shared/errors";
 import { connectors } from "@/lib/vendors/registry";
-import type { Stream, StreamPage, SyncBatch } from "@/lib/vendors/types";
+import type { ConnectorContext, Stream, StreamPage, SyncBatch } from "@/lib/vendors/types";
 import { log, scrub } from "../log";
 import { decryptApiKey, KeyUnreadableError } from "../secrets";
 import { getStore, type Store } from "../store/db";
@@ -45,12 +45,21 @@ export async function startSync(connectionId: string, trigger: SyncTrigger, stor
     runLocked(s, connectionId, trigger, (syncId) => answer({ syncId, started: true }))
       .then(async (outcome) => {
         if (outcome || answered) return;
-        const [run] = await s.db
-          .select({ id: t.syncRuns.id })
-          .from(t.syncRuns)
-          .where(eq(t.syncRuns.connectionId, connectionId))
-          .orderBy(desc(t.syncRuns.startedAt))
-          .limit(1);
+        // Another holder has the lock. It writes its run row a few queries after taking the
+        // lock, so wait (bounded) for a running row rather than answer the previous run's id.
+        const latest = () =>
+          s.db
+            .select({ id: t.syncRuns.id, state: t.syncRuns.state })
+            .from(t.syncRuns)
+            .where(eq(t.syncRuns.connectionId, connectionId))
+            .orderBy(desc(t.syncRuns.startedAt))
+            .limit(1)
+            .then((rows) => rows[0]);
+        let run = await latest();
+        for (let i = 0; i < 20 && run?.state !== "running"; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          run = await latest();
+        }
         answer({ syncId: run?.id ?? "pending", started: false });
       })
       .catch((err) => {
@@ -65,10 +74,11 @@ export async function runSync(connectionId: string, trigger: SyncTrigger, store?
   return runLocked(store ?? (await getStore()), connectionId, trigger, () => {}, opts);
 }
 
+/** Extra options for the connector context (tests: a clock, short timeouts). */
 export interface RunOptions {
-  /** Extra options for the connector context (tests: short timeouts). */
   now?: () => Date;
   signal?: AbortSignal;
+  http?: ConnectorContext["http"];
 }
 
 async function runLocked(
@@ -136,6 +146,7 @@ async function execute(store: Store, conn: typeof t.connections.$inferSelect, sy
       apiKey,
       signal,
       now: opts.now,
+      http: opts.http,
       onRateLimitWait: (ms) => (rateLimitedMs += ms),
       onMeta: (m) => (meta = { ...meta, ...m }),
       warn: (message, fields) => log.warn(`${vendor}: ${message}`, { connectionId: conn.id, ...fields }),
@@ -148,7 +159,7 @@ async function execute(store: Store, conn: typeof t.connections.$inferSelect, sy
     }
     if (skipped) log.warn("sync skipped rows it could not read", { connectionId: conn.id, skipped });
     // PGlite has no autovacuum: after a large load the planner needs fresh statistics.
-    if (rows >= 5_000) await db.execute(sql`analyze activities, tasks, contacts, contact_identities`).catch(() => {});
+    if (rows >= 5_000) await db.execute(sql`analyze activities, tasks, contacts, contact_identities, engagement_facts, engagement_buckets`).catch(() => {});
     return await finish("succeeded", null, "ok");
   } catch (err) {
     const status =

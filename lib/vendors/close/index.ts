@@ -64,7 +64,7 @@ export function createCloseConnector(options: CloseConnectorOptions = {}): Conne
     vendor: "close",
     defaultBaseUrl: "https://api.close.com/api/v1",
     open(ctx: ConnectorContext) {
-      const client = createCloseClient({ baseUrl: ctx.baseUrl, apiKey: ctx.apiKey, signal: ctx.signal, onRateLimitWait: ctx.onRateLimitWait, ...options.client });
+      const client = createCloseClient({ baseUrl: ctx.baseUrl, apiKey: ctx.apiKey, signal: ctx.signal, onRateLimitWait: ctx.onRateLimitWait, ...ctx.http, ...options.client });
       const now = () => (ctx.now ? ctx.now() : new Date()).getTime();
       // Filled by the contacts stream; gives activities and tasks their contact's email.
       const directory = new Map<string, ContactInfo>();

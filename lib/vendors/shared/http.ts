@@ -1,6 +1,6 @@
 import type { Vendor } from "@/lib/model/vendor";
 import { VendorAuthError, VendorRequestError, VendorUnavailableError } from "./errors";
-import type { SlidingWindowPacer } from "./pacer";
+import type { PacerSlot, SlidingWindowPacer } from "./pacer";
 
 export interface VendorHttpOptions {
   vendor: Vendor;
@@ -84,22 +84,17 @@ export function createVendorHttp(o: VendorHttpOptions) {
     for (;;) {
       opts.signal?.throwIfAborted();
       const waitStart = Date.now();
-      for (const p of o.pacers) await p.acquire(opts.signal);
+      const slots: PacerSlot[] = [];
+      for (const p of o.pacers) slots.push(await p.acquire(opts.signal));
       const waited = Date.now() - waitStart;
       if (waited > 5) o.onRateLimitWait?.(waited);
 
       let res: Response;
       let text: string;
       try {
-        const signal = opts.signal ? AbortSignal.any([opts.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
-        res = await doFetch(url, {
-          method: opts.method ?? "GET",
-          headers,
-          body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-          redirect: "error",
-          signal,
-        });
-        text = await res.text();
+        ({ res, text } = await fetchText(url, { method: opts.method ?? "GET", headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) }, opts.signal, () => {
+          for (const slot of slots) slot.done();
+        }));
       } catch (err) {
         if (opts.signal?.aborted) throw opts.signal.reason;
         lastProblem = err instanceof Error && err.name === "TimeoutError" ? `timed out after ${timeoutMs} ms` : `network error (${err instanceof Error ? err.message : "unknown"})`;
@@ -133,6 +128,29 @@ export function createVendorHttp(o: VendorHttpOptions) {
         if (++failures > maxRetries) throw new VendorUnavailableError(o.vendor, clean(`${what}: ${lastProblem}`));
         await sleep(backoff(failures));
       }
+    }
+  }
+
+  /**
+   * The answer and its whole body within `timeoutMs`. The timer is our own, not
+   * AbortSignal.timeout(): inside AbortSignal.any() Node 20 holds that signal weakly, and a
+   * garbage collection while the vendor keeps quiet loses it, so the request (and the sync)
+   * would hang for good (nodejs/node#57736).
+   */
+  async function fetchText(
+    url: URL,
+    init: Pick<RequestInit, "method" | "headers" | "body">,
+    outer: AbortSignal | undefined,
+    /** Called once the answer's headers are in (or the request failed): the pacers' "counted by now". */
+    answered: () => void,
+  ): Promise<{ res: Response; text: string }> {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new DOMException(`timed out after ${timeoutMs} ms`, "TimeoutError")), timeoutMs);
+    try {
+      const res = await doFetch(url, { ...init, redirect: "error", signal: outer ? AbortSignal.any([outer, timeout.signal]) : timeout.signal }).finally(answered);
+      return { res, text: await res.text() };
+    } finally {
+      clearTimeout(timer);
     }
   }
 

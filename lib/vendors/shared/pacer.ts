@@ -3,9 +3,20 @@
  * starts in any sliding `windowMs`. `pauseUntil` holds every caller back after a
  * 429 (Retry-After) or an exhausted RateLimit header. Waiting time is reported so
  * the sync can show "rate-limit waits".
+ *
+ * A request is counted from the moment its slot is granted, and — once the caller calls
+ * `slot.done()` — from the moment its answer arrived instead. The vendor counts a request
+ * when it arrives, which can be well after the grant when the event loop was busy (a big
+ * store write blocks it for a few hundred ms); the answer's arrival is the latest moment
+ * the vendor can have counted it, so the next request in its place waits a full window
+ * after that and the vendor never sees `limit + 1` in one window.
  */
+export interface PacerSlot {
+  done(): void;
+}
+
 export class SlidingWindowPacer {
-  private starts: number[] = [];
+  private starts: { at: number }[] = [];
   private pausedUntil = 0;
   private queue: Promise<void> = Promise.resolve();
   waitedMs = 0;
@@ -27,22 +38,26 @@ export class SlidingWindowPacer {
   }
 
   /** Resolves when a request may start; callers are served in order. */
-  acquire(signal?: AbortSignal): Promise<void> {
+  acquire(signal?: AbortSignal): Promise<PacerSlot> {
     const next = this.queue.then(() => this.waitTurn(signal));
-    this.queue = next.catch(() => {});
+    this.queue = next.then(
+      () => {},
+      () => {},
+    );
     return next;
   }
 
-  private async waitTurn(signal?: AbortSignal): Promise<void> {
+  private async waitTurn(signal?: AbortSignal): Promise<PacerSlot> {
     for (;;) {
       signal?.throwIfAborted();
       const t = this.now();
-      this.starts = this.starts.filter((s) => s > t - this.windowMs);
+      this.starts = this.starts.filter((s) => s.at > t - this.windowMs);
       let wait = Math.max(0, this.pausedUntil - t);
-      if (wait === 0 && this.starts.length >= this.limit) wait = this.starts[0]! + this.windowMs - t + 1;
+      if (wait === 0 && this.starts.length >= this.limit) wait = Math.min(...this.starts.map((s) => s.at)) + this.windowMs - t + 1;
       if (wait <= 0) {
-        this.starts.push(t);
-        return;
+        const start = { at: t };
+        this.starts.push(start);
+        return { done: () => void (start.at = Math.max(start.at, this.now())) };
       }
       this.waitedMs += wait;
       await this.sleep(wait);

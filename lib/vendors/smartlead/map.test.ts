@@ -87,8 +87,14 @@ describe("seed 001 example lead", () => {
     expect(reply).toMatchObject({ vendorType: "REPLY", direction: "inbound", subject: "Re: Quick question about your workflow", preview: "Thanks for reaching out..." });
   });
 
-  it("keeps the lead row narrowed to the email as raw", () => {
-    expect(activities[0]!.raw).toEqual(SEED_LEAD);
+  it("keeps the lead row narrowed to the email as raw, once: derived events point at it", () => {
+    const [sent, open, click, reply] = activities;
+    expect(sent!.raw).toEqual(SEED_LEAD);
+    expect(reply!.raw).toEqual(SEED_LEAD);
+    const email = SEED_LEAD.activities[0]!;
+    expect(open!.raw).toEqual({ derivedFrom: "smartlead:12345:sent", lead_id: String(SEED_LEAD.lead_id), stats_id: String(email.stats_id), open_count: email.open_count });
+    expect(click!.raw).toMatchObject({ derivedFrom: "smartlead:12345:sent", click_count: email.click_count });
+    expect(JSON.stringify(open!.raw)).not.toContain("email_body");
   });
 });
 
