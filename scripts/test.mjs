@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: everything, in order — lint, typecheck, unit + store + integration
-// (Vitest, against PGlite and a throwaway PostgreSQL), production build, and the
-// Playwright end-to-end suite in Chromium against `next start`. Runs every stage it
-// can, then prints one summary line and exits non-zero if anything failed.
+// (Vitest, against PGlite and a throwaway PostgreSQL), production build, the scale-out
+// test (two `next start` instances on one PostgreSQL, Vitest), and the Playwright
+// end-to-end suite in Chromium against `next start`. Runs every stage it can, then
+// prints one summary line and exits non-zero if anything failed.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -28,6 +29,10 @@ stage("typecheck", bin("tsc"), ["--noEmit"]);
 const vitestJson = path.join(reports, "vitest.json");
 stage("unit, store and integration tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
 const built = stage("production build", bin("next"), ["build"]);
+const scaleJson = path.join(reports, "vitest-scale.json");
+const scaleName = "scale-out (two instances, one PostgreSQL)";
+if (built) stage(scaleName, bin("vitest"), ["run", "--config", "vitest.scale.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${scaleJson}`]);
+else stages.push({ name: scaleName, ok: false, seconds: 0, skipped: "build failed" });
 const pwJson = path.join(reports, "playwright.json");
 if (built) stage("end-to-end (Chromium)", bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
 else stages.push({ name: "end-to-end (Chromium)", ok: false, seconds: 0, skipped: "build failed" });
@@ -37,13 +42,15 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let flaky = 0;
-try {
-  const v = JSON.parse(fs.readFileSync(vitestJson, "utf8"));
-  passed += v.numPassedTests ?? 0;
-  failed += v.numFailedTests ?? 0;
-  skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
-} catch {
-  /* vitest did not run to the end: its stage already failed */
+for (const report of [vitestJson, scaleJson]) {
+  try {
+    const v = JSON.parse(fs.readFileSync(report, "utf8"));
+    passed += v.numPassedTests ?? 0;
+    failed += v.numFailedTests ?? 0;
+    skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+  } catch {
+    /* vitest did not run to the end (or at all): its stage already failed */
+  }
 }
 try {
   const p = JSON.parse(fs.readFileSync(pwJson, "utf8"));

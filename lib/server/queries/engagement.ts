@@ -5,6 +5,8 @@ import {
   addCalendarDays,
   calendarDayIn,
   ENGAGEMENT_DEFINITIONS,
+  engagementQuerySchema,
+  engagementSchema,
   isoWeekStart,
   ratesOf,
   ZERO_COUNTS,
@@ -21,6 +23,7 @@ import {
 } from "@/lib/model/engagement";
 import type { Vendor } from "@/lib/model/vendor";
 import { badRequest, notFound } from "../http/errors";
+import { SnapshotCache } from "../cache/snapshot-cache";
 import { queryRows, type Db } from "../store/db";
 
 // Read side of campaign engagement: sums over engagement_buckets (15-minute UTC buckets
@@ -307,4 +310,38 @@ export async function compareCampaigns(db: Db, q: CompareQuery): Promise<Compare
       }),
     };
   });
+}
+
+const engagementCache = new SnapshotCache<Engagement>(200);
+
+/**
+ * `campaignEngagement` through the snapshot cache: exact (keyed by the store's data
+ * version), and fifty viewers of one campaign cost one computation. The key holds the
+ * 15-minute slot too, because a range left open ends "today" in `tz`.
+ */
+export function cachedCampaignEngagement(db: Db, id: string, q: EngagementQuery): Promise<Engagement> {
+  const slot = Math.floor(Date.now() / 900_000);
+  return engagementCache.get(db, JSON.stringify([id, q, slot]), () => campaignEngagement(db, id, q));
+}
+
+/**
+ * The engagement a campaign page shows first, for the query its URL holds (the zone from
+ * the URL, else `viewerTz`, else UTC), with the request the page's client would send for
+ * it; null when the URL's query is not one the API accepts (the client then says why).
+ */
+export async function initialEngagement(
+  db: Db,
+  id: string,
+  search: Record<string, string | string[] | undefined>,
+  viewerTz: string | null,
+): Promise<{ request: { from: string | null; to: string | null; tz: string; interval: EngagementQuery["interval"]; bots: BotsMode }; data: Engagement } | null> {
+  const one = (k: string) => {
+    const v = search[k];
+    return (Array.isArray(v) ? v[0] : v) || null;
+  };
+  const raw = { from: one("from"), to: one("to"), tz: one("tz") ?? viewerTz ?? "UTC", interval: one("interval"), bots: one("bots") };
+  const parsed = engagementQuerySchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const data = engagementSchema.parse(await cachedCampaignEngagement(db, id, parsed.data));
+  return { request: { from: raw.from, to: raw.to, tz: raw.tz, interval: parsed.data.interval, bots: parsed.data.bots }, data };
 }
