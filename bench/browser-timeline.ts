@@ -13,11 +13,11 @@
 //
 // With --base-url it measures a running app (signed in with TOUCHLINE_ADMIN_EMAIL/PASSWORD)
 // instead; give --contact for a person with a long timeline there.
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { atMost, info, percentile, printTable, type Figure } from "./figures";
+import { launchChromium, startNextServer, type NextServer } from "./next-server";
 
 export interface BrowserTimelineOptions {
   /** A running app to measure; otherwise one is started on a seeded temp store. */
@@ -31,8 +31,6 @@ export interface BrowserTimelineOptions {
   log?: (line: string) => void;
 }
 
-const ROOT = path.resolve(import.meta.dirname, "..");
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const GRAY = [1, 3, 2, 6, 7, 5, 4, 12, 13, 15, 14, 10, 11, 9, 8, 0]; // 4-bit Gray code after 0: one vendor toggles per step
 const VENDORS = ["lemlist", "smartlead", "close", "leadlex"] as const;
 const LABELS = { lemlist: "lemlist", smartlead: "Smartlead", close: "Close", leadlex: "Leadlex" } as const;
@@ -40,7 +38,7 @@ const LABELS = { lemlist: "lemlist", smartlead: "Smartlead", close: "Close", lea
 export async function benchBrowserTimeline(opts: BrowserTimelineOptions = {}): Promise<Figure[]> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const admin = opts.admin ?? { email: process.env.TOUCHLINE_ADMIN_EMAIL ?? "bench@touchline.test", password: process.env.TOUCHLINE_ADMIN_PASSWORD ?? "bench-password-long-enough-1" };
-  let server: ChildProcess | null = null;
+  let server: NextServer | null = null;
   let dataDir: string | null = null;
   let base = opts.baseUrl;
   const contactId = opts.contactId ?? "c_busy";
@@ -55,35 +53,21 @@ export async function benchBrowserTimeline(opts: BrowserTimelineOptions = {}): P
       await seedReadWorld(store.db, { contacts: 300, activities: items + 6_000, busy: items });
       await store.close();
       log(`browser bench: seeded ${items} items for ${contactId}`);
-      const port = opts.port ?? 3390 + Math.floor(Math.random() * 100);
-      base = `http://127.0.0.1:${port}`;
-      server = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
-        cwd: ROOT,
-        detached: true,
-        stdio: ["ignore", "ignore", "pipe"],
+      server = await startNextServer({
+        distDir: opts.distDir ?? (process.env.NEXT_DIST_DIR || ".next"),
+        port: opts.port ?? 3390 + Math.floor(Math.random() * 100),
         env: {
-          ...process.env,
-          PORT: String(port),
-          HOST: "127.0.0.1",
-          NODE_ENV: "production",
           TOUCHLINE_DATA_DIR: dataDir,
           TOUCHLINE_DEMO: "off",
           TOUCHLINE_ADMIN_EMAIL: admin.email,
           TOUCHLINE_ADMIN_PASSWORD: admin.password,
-          NEXT_DIST_DIR: opts.distDir ?? process.env.NEXT_DIST_DIR ?? ".next",
+          TOUCHLINE_LOG_LEVEL: "error",
         },
       });
-      const deadline = Date.now() + 120_000;
-      for (;;) {
-        const ok = await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false);
-        if (ok) break;
-        if (Date.now() > deadline || server.exitCode !== null) throw new Error("the app did not start (is there a production build? run `next build` first)");
-        await new Promise((r) => setTimeout(r, 500));
-      }
+      base = server.base;
     }
 
-    const { chromium } = await import("@playwright/test");
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined), args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     try {
       const context = await browser.newContext({ baseURL: base, viewport: { width: 1440, height: 900 }, timezoneId: "Europe/Paris", locale: "en-GB" });
       const signIn = await context.request.post("/api/v1/session", { data: admin, headers: { origin: base } });
@@ -182,19 +166,7 @@ export async function benchBrowserTimeline(opts: BrowserTimelineOptions = {}): P
       await browser.close();
     }
   } finally {
-    if (server?.pid) {
-      try {
-        process.kill(-server.pid, "SIGTERM");
-      } catch {
-        /* already gone */
-      }
-      await new Promise((r) => setTimeout(r, 800));
-      try {
-        process.kill(-server.pid, "SIGKILL");
-      } catch {
-        /* already gone */
-      }
-    }
+    await server?.stop();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -2,15 +2,13 @@
 // engagement APIs of a production server (`next start`, 127.0.0.1) over a store of
 // 1 000 000 activities. Reports throughput and p99 per endpoint, and that nothing failed.
 // Bounded: each run lasts `seconds`, then the server is stopped.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { atMost, info, printTable, writeReport, type Figure } from "./figures";
+import { BENCH_ADMIN, signIn, startNextServer, type NextServer } from "./next-server";
 import { seedReadWorld } from "./read-timeline";
-
-const ADMIN = { email: "bench@touchline.test", password: "bench-password-long-enough" };
 
 export async function benchLoad(opts: { activities?: number; contacts?: number; seconds?: number; connections?: number } = {}): Promise<Figure[]> {
   const activities = opts.activities ?? 1_000_000;
@@ -28,30 +26,22 @@ export async function benchLoad(opts: { activities?: number; contacts?: number; 
   await rebuildEngagementRollups(store.db, ["lemlist:cam_1"]);
   await store.close();
 
-  const port = 3900 + Math.floor(Math.random() * 90);
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: {
-      ...process.env,
-      TOUCHLINE_DATA_DIR: dataDir,
-      TOUCHLINE_DEMO: "off",
-      TOUCHLINE_SYNC_INTERVAL_MINUTES: "0",
-      TOUCHLINE_ADMIN_EMAIL: ADMIN.email,
-      TOUCHLINE_ADMIN_PASSWORD: ADMIN.password,
-      TOUCHLINE_LOG_LEVEL: "error",
-      NODE_ENV: "production",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  let server: NextServer | null = null;
   try {
-    for (let i = 0; i < 120; i++) {
-      if (await fetch(`${base}/api/v1/health`).then((r) => r.ok).catch(() => false)) break;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-    const login = await fetch(`${base}/api/v1/session`, { method: "POST", headers: { "content-type": "application/json", origin: base }, body: JSON.stringify(ADMIN) });
-    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
-    if (!cookie) throw new Error(`could not sign in (${login.status})`);
+    server = await startNextServer({
+      distDir: dist,
+      port: 3900 + Math.floor(Math.random() * 90),
+      env: {
+        TOUCHLINE_DATA_DIR: dataDir,
+        TOUCHLINE_DEMO: "off",
+        TOUCHLINE_SYNC_INTERVAL_MINUTES: "0",
+        TOUCHLINE_ADMIN_EMAIL: BENCH_ADMIN.email,
+        TOUCHLINE_ADMIN_PASSWORD: BENCH_ADMIN.password,
+        TOUCHLINE_LOG_LEVEL: "error",
+      },
+    });
+    const { base } = server;
+    const cookie = await signIn(base);
 
     const endpoints = {
       timeline: "/api/v1/contacts/c_busy/timeline?limit=50&tz=Europe/Paris",
@@ -70,11 +60,7 @@ export async function benchLoad(opts: { activities?: number; contacts?: number; 
     }
     return figures;
   } finally {
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      /* gone */
-    }
+    await server?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -8,7 +8,7 @@ import { VIEWER_TZ_COOKIE, viewerTimeZone } from "@/components/overview/viewer-t
 import { WeekSummary } from "@/components/overview/week-summary";
 import { NoData } from "@/components/shell/no-data";
 import { PageHeader } from "@/components/ui/page-header";
-import { listConnections } from "@/lib/server/queries/connections";
+import { listConnectionsForRender } from "@/lib/server/queries/connections";
 import { campaignsNeedingAttention, overviewWeek, tasksDueToday } from "@/lib/server/queries/overview";
 import { workspaceCounts } from "@/lib/server/queries/workspace";
 import { getDb } from "@/lib/server/store";
@@ -24,7 +24,7 @@ export default async function OverviewPage() {
     overviewWeek(db, tz, now),
     campaignsNeedingAttention(db, now),
     tasksDueToday(db, tz, now),
-    listConnections(),
+    listConnectionsForRender(),
   ]);
   return (
     <div className="space-y-6">

@@ -13,8 +13,8 @@ import { TopReplies } from "./top-replies";
 import { VariantComparison } from "./variant-comparison";
 import { VendorReported } from "./vendor-reported";
 
-// Everything on the campaign page that draws with recharts, loaded as its own chunk
-// (engagement-view.tsx imports it lazily), so the page's first JS stays small.
+// The campaign page's figures, cards and tables, rendered on the server with the first
+// answer; only the recharts drawings inside the cards load later (lazy-plots.tsx).
 
 export default function EngagementBody({ data, wholeCampaign, onReset }: { data: Engagement; wholeCampaign: boolean; onReset: () => void }) {
   const t = data.totals;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { addCalendarDays, calendarDayIn, type BotsMode, type EngagementInterval } from "@/lib/model/engagement";
+import { addCalendarDays, calendarDayIn, type BotsMode, type EngagementInterval } from "@/lib/model/plain/engagement";
 import { cn } from "@/lib/utils";
 import { Segmented } from "./segmented";
 

@@ -3,43 +3,59 @@
 import { useQuery } from "@tanstack/react-query";
 import { ChartNoAxesCombined, LoaderCircle, RotateCcw } from "lucide-react";
 import { useQueryStates } from "nuqs";
-import dynamic from "next/dynamic";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import type { Engagement } from "@/lib/model/engagement";
+import { rememberViewerTimeZone } from "@/components/overview/viewer-time-zone";
+import EngagementBody from "./engagement-body";
 import { EngagementControls } from "./engagement-controls";
 import { EngagementSkeleton } from "./engagement-skeleton";
 import { fmtCalendarDay } from "./format";
-import { campaignQueries } from "./queries";
+import { campaignQueries, type EngagementRequest } from "./queries";
+import { PlotsReady } from "./lazy-plots";
 import { HintProvider } from "./rate";
 import { engagementParams } from "./search-params";
 import { useBrowserTimeZone } from "./use-browser-time-zone";
 
-// recharts is ~130 KB gzipped: the charts come as a separate chunk, fetched while the data loads.
-const loadBody = () => import("./engagement-body");
-const EngagementBody = dynamic(loadBody, { ssr: false, loading: () => <EngagementSkeleton /> });
+const sameRequest = (a: EngagementRequest, b: EngagementRequest) =>
+  a.from === b.from && a.to === b.to && a.tz === b.tz && a.interval === b.interval && a.bots === b.bots;
 
-/** A campaign's engagement: range, zone, interval and machine events from the URL; every chart below. */
-export function EngagementView({ campaignId }: { campaignId: string }) {
+/**
+ * A campaign's engagement: range, zone, interval and machine events from the URL; every
+ * chart below. `initial` is the server's answer for the URL it rendered, in the zone it
+ * could know (the URL's, the viewer's cookie, else UTC), so the first HTML has the
+ * figures; when the browser's zone differs, its answer replaces the server's.
+ */
+export function EngagementView({ campaignId, initial }: { campaignId: string; initial: { request: EngagementRequest; data: Engagement } | null }) {
   const [params, setParams] = useQueryStates(engagementParams, { history: "push" });
   const browserTz = useBrowserTimeZone();
-  const tz = params.tz ?? browserTz;
+  // browserTz is null on the server and while hydrating: the server's zone until then.
+  const tz = params.tz ?? browserTz ?? initial?.request.tz ?? null;
 
+  // The zone goes into the URL, so a shared link shows the same days; and into the cookie,
+  // so the next server render already uses it.
   useEffect(() => {
-    void loadBody();
-  }, []);
-
-  // The zone goes into the URL, so a shared link shows the same days.
-  useEffect(() => {
-    if (!params.tz && browserTz) void setParams({ tz: browserTz }, { history: "replace" });
+    if (!browserTz) return;
+    rememberViewerTimeZone(browserTz);
+    if (!params.tz) void setParams({ tz: browserTz }, { history: "replace" });
   }, [params.tz, browserTz, setParams]);
 
+  const request: EngagementRequest = { from: params.from, to: params.to, tz: tz ?? "UTC", interval: params.interval, bots: params.bots };
   const query = useQuery({
-    ...campaignQueries.engagement(campaignId, { from: params.from, to: params.to, tz: tz ?? "UTC", interval: params.interval, bots: params.bots }),
+    ...campaignQueries.engagement(campaignId, request),
+    initialData: initial && sameRequest(initial.request, request) ? initial.data : undefined,
+    // Another zone than the server's: its figures stay until the browser's arrive.
+    placeholderData: (previous) => previous ?? initial?.data,
     enabled: !!tz,
   });
   const data = query.data;
+  // Charts are drawn once the figures are the browser's own (and stay drawn after that:
+  // a new range keeps the old charts until its answer arrives).
+  const [drawCharts, setDrawCharts] = useState(false);
+  const settled = !!browserTz && !!data && !query.isPlaceholderData;
+  if (settled && !drawCharts) setDrawCharts(true);
 
   return (
     <HintProvider>
@@ -89,7 +105,9 @@ export function EngagementView({ campaignId }: { campaignId: string }) {
         ) : !data ? (
           <EngagementSkeleton />
         ) : (
-          <EngagementBody data={data} wholeCampaign={!params.from && !params.to} onReset={() => void setParams({ from: null, to: null })} />
+          <PlotsReady value={drawCharts}>
+            <EngagementBody data={data} wholeCampaign={!params.from && !params.to} onReset={() => void setParams({ from: null, to: null })} />
+          </PlotsReady>
         )}
       </div>
     </HintProvider>

@@ -1,5 +1,5 @@
 // Numbers and dates as a sales-ops person reads them.
-import type { EngagementInterval } from "@/lib/model/engagement";
+import type { EngagementInterval } from "@/lib/model/plain/engagement";
 
 const int = new Intl.NumberFormat("en-GB");
 export const fmtInt = (n: number) => int.format(n);

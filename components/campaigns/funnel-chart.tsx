@@ -1,11 +1,11 @@
 "use client";
 
-import { Bar, BarChart, Cell, LabelList, XAxis, YAxis } from "recharts";
-import { ChartContainer, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@/components/ui/chart";
+import { ChartFrame, type ChartConfig } from "@/components/ui/chart";
 import type { Engagement } from "@/lib/model/engagement";
 import { ChartCard } from "./chart-card";
 import { csvFileName, toCsv } from "./csv";
 import { fmtInt, fmtRate } from "./format";
+import { FunnelPlot } from "./lazy-plots";
 
 const STAGES = {
   sent: { label: "Sent", color: "var(--chart-sent)" },
@@ -59,32 +59,9 @@ export function FunnelChart({ data }: { data: Engagement }) {
       {data.totals.sent === 0 ? (
         <p className="flex h-64 items-center justify-center rounded-lg border border-dashed text-sm text-muted-foreground">Nothing sent in this range.</p>
       ) : (
-        <ChartContainer config={STAGES} summary={summary} className="h-64">
-          <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 120, bottom: 0, left: 0 }} barCategoryGap={6}>
-            <XAxis type="number" hide domain={[0, "dataMax"]} />
-            <YAxis type="category" dataKey="stage" tickLine={false} axisLine={false} width={76} />
-            <ChartTooltip
-              cursor={false}
-              content={(props) => (
-                <ChartTooltipContent
-                  active={props.active}
-                  payload={props.payload?.map((p) => ({ ...p, dataKey: (p.payload as { key: string }).key }))}
-                  label={props.label}
-                  footer={(payload) => {
-                    const r = payload[0] as ReturnType<typeof funnelRows>[number] | undefined;
-                    return r ? `${fmtRate(r.ofSent)} of sent${r.ofPrevious !== null ? ` · ${fmtRate(r.ofPrevious)} of the stage before` : ""}` : null;
-                  }}
-                />
-              )}
-            />
-            <Bar dataKey="value" radius={4} isAnimationActive={false}>
-              {rows.map((r) => (
-                <Cell key={r.key} fill={`var(--color-${r.key})`} />
-              ))}
-              <LabelList dataKey="label" position="right" fill="var(--foreground)" />
-            </Bar>
-          </BarChart>
-        </ChartContainer>
+        <ChartFrame config={STAGES} summary={summary} className="h-64">
+          <FunnelPlot rows={rows} />
+        </ChartFrame>
       )}
     </ChartCard>
   );

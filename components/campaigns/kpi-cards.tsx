@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import type { Engagement } from "@/lib/model/engagement";
-import { COUNT_DEFINITIONS } from "@/lib/model/engagement";
+import { COUNT_DEFINITIONS } from "@/lib/model/plain/engagement";
 import { fmtInt } from "./format";
 import { Hint, Rate, type RateKey } from "./rate";
 

@@ -1,12 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
-import { ChartContainer, ChartSeriesToggle, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@/components/ui/chart";
-import { addCalendarDays, calendarDayIn, type Engagement, type SeriesPoint } from "@/lib/model/engagement";
+import { ChartFrame, ChartSeriesToggle, type ChartConfig } from "@/components/ui/chart";
+import { addCalendarDays, calendarDayIn } from "@/lib/model/plain/engagement";
+import type { Engagement, SeriesPoint } from "@/lib/model/engagement";
 import { ChartCard } from "./chart-card";
 import { csvFileName, toCsv } from "./csv";
 import { fmtBucket, fmtCalendarDay, fmtInt } from "./format";
+import { OverTimePlot } from "./lazy-plots";
 
 /** A week the range cuts (its first or last): the days it really covers, else null. */
 export function partialWeek(bucket: string, e: Pick<Engagement, "interval" | "tz" | "from" | "to">): string | null {
@@ -62,35 +63,9 @@ export function OverTimeChart({ data }: { data: Engagement }) {
       {empty ? (
         <p className="flex h-64 items-center justify-center rounded-lg border border-dashed text-sm text-muted-foreground">No emails in this range.</p>
       ) : (
-        <ChartContainer config={OVER_TIME_SERIES} summary={overTimeSummary(data)} className="h-72">
-          <LineChart data={data.series} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-            <CartesianGrid vertical={false} />
-            <XAxis dataKey="bucket" tickLine={false} axisLine={false} tickMargin={8} minTickGap={24} tickFormatter={(v: string) => fmtBucket(v, data.interval, data.tz)} />
-            <YAxis tickLine={false} axisLine={false} width={44} allowDecimals={false} tickFormatter={(v: number) => fmtInt(v)} />
-            <ChartTooltip
-              cursor
-              content={(props) => (
-                <ChartTooltipContent
-                  active={props.active}
-                  payload={props.payload}
-                  label={props.label}
-                  labelFormatter={(label) => {
-                    const partial = partialWeek(String(label), data);
-                    return (
-                      <>
-                        {fmtBucket(String(label), data.interval, data.tz, true)}
-                        {partial ? <span className="block font-normal text-muted-foreground">{partial}</span> : null}
-                      </>
-                    );
-                  }}
-                />
-              )}
-            />
-            {shown.map((k) => (
-              <Line key={k} dataKey={k} name={k} type="monotone" stroke={`var(--color-${k})`} strokeWidth={2} dot={data.series.length <= 2} activeDot={{ r: 4 }} isAnimationActive={false} />
-            ))}
-          </LineChart>
-        </ChartContainer>
+        <ChartFrame config={OVER_TIME_SERIES} summary={overTimeSummary(data)} className="h-72">
+          <OverTimePlot data={data} shown={shown} />
+        </ChartFrame>
       )}
     </ChartCard>
   );

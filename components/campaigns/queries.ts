@@ -1,7 +1,8 @@
 // One queryOptions factory for the campaign pages; keys go from generic to specific.
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
-import { engagementSearch, type BotsMode, type Compare, type Engagement, type EngagementInterval } from "@/lib/model/engagement";
+import { engagementSearch, type BotsMode, type EngagementInterval } from "@/lib/model/plain/engagement";
+import type { Compare, Engagement } from "@/lib/model/engagement";
 
 export interface EngagementRequest {
   from: string | null;

@@ -2,7 +2,7 @@
 
 import { Tooltip } from "radix-ui";
 import type { ReactNode } from "react";
-import { RATE_DEFINITIONS } from "@/lib/model/campaign";
+import { RATE_DEFINITIONS } from "@/lib/model/plain/campaign";
 import { cn } from "@/lib/utils";
 import { fmtInt, fmtRate } from "./format";
 

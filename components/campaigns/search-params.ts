@@ -1,8 +1,8 @@
 // The campaign pages' filters live in the URL (shareable views), parsed the same way by
 // the pages and their components.
 import { parseAsArrayOf, parseAsString, parseAsStringLiteral } from "nuqs";
-import { CAMPAIGN_STATUSES } from "@/lib/model/campaign";
-import { BOTS_MODES, ENGAGEMENT_INTERVALS } from "@/lib/model/engagement";
+import { CAMPAIGN_STATUSES } from "@/lib/model/plain/campaign";
+import { BOTS_MODES, ENGAGEMENT_INTERVALS } from "@/lib/model/plain/engagement";
 import { VENDORS } from "@/lib/model/vendor";
 
 /** Campaign page and compare page: range (calendar days), zone, interval, machine events. */

@@ -1,11 +1,11 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
-import { ChartContainer, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@/components/ui/chart";
+import { ChartFrame, type ChartConfig } from "@/components/ui/chart";
 import type { Engagement, StepRow } from "@/lib/model/engagement";
 import { ChartCard } from "./chart-card";
 import { csvFileName, toCsv } from "./csv";
 import { fmtInt, fmtRate } from "./format";
+import { StepPlot } from "./lazy-plots";
 import { Rate } from "./rate";
 
 const BARS = {
@@ -39,17 +39,9 @@ export function StepBreakdown({ data }: { data: Engagement }) {
         </p>
       ) : (
         <div className="grid gap-4">
-          <ChartContainer config={BARS} summary={summary} className="h-56">
-            <BarChart data={rows.map((r) => ({ ...r, name: `Step ${r.step}` }))} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-              <CartesianGrid vertical={false} />
-              <XAxis dataKey="name" tickLine={false} axisLine={false} tickMargin={8} />
-              <YAxis tickLine={false} axisLine={false} width={44} allowDecimals={false} tickFormatter={(v: number) => fmtInt(v)} />
-              <ChartTooltip cursor content={(p) => <ChartTooltipContent active={p.active} payload={p.payload} label={p.label} />} />
-              {(Object.keys(BARS) as (keyof typeof BARS)[]).map((k) => (
-                <Bar key={k} dataKey={k} fill={`var(--color-${k})`} radius={[3, 3, 0, 0]} isAnimationActive={false} />
-              ))}
-            </BarChart>
-          </ChartContainer>
+          <ChartFrame config={BARS} summary={summary} className="h-56">
+            <StepPlot rows={rows} series={Object.keys(BARS)} />
+          </ChartFrame>
           <div className="overflow-x-auto">
             <table className="w-full text-sm">
               <caption className="sr-only">Engagement by sequence step</caption>

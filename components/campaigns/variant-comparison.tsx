@@ -1,11 +1,11 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
-import { ChartContainer, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@/components/ui/chart";
+import { ChartFrame, type ChartConfig } from "@/components/ui/chart";
 import type { Engagement, VariantRow } from "@/lib/model/engagement";
 import { ChartCard } from "./chart-card";
 import { csvFileName, toCsv } from "./csv";
 import { fmtInt, fmtPts, fmtRate } from "./format";
+import { VariantPlot } from "./lazy-plots";
 import { Hint, Rate } from "./rate";
 
 const BARS = {
@@ -69,16 +69,9 @@ export function VariantComparison({ data }: { data: Engagement }) {
         </p>
       ) : (
         <div className="grid gap-4">
-          <ChartContainer config={BARS} summary={summary} className="h-48">
-            <BarChart data={rows.map((r) => ({ name: `Variant ${r.variant}`, open: r.rates.open ?? 0, reply: r.rates.reply ?? 0 }))} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-              <CartesianGrid vertical={false} />
-              <XAxis dataKey="name" tickLine={false} axisLine={false} tickMargin={8} />
-              <YAxis tickLine={false} axisLine={false} width={44} tickFormatter={(v: number) => fmtRate(v, 0)} />
-              <ChartTooltip cursor content={(p) => <ChartTooltipContent active={p.active} payload={p.payload} label={p.label} valueFormatter={(v) => fmtRate(v)} />} />
-              <Bar dataKey="open" fill="var(--color-open)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
-              <Bar dataKey="reply" fill="var(--color-reply)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
-            </BarChart>
-          </ChartContainer>
+          <ChartFrame config={BARS} summary={summary} className="h-48">
+            <VariantPlot rows={rows} />
+          </ChartFrame>
           <table className="w-full text-sm">
             <caption className="sr-only">Engagement by A/B variant</caption>
             <thead className="text-xs text-muted-foreground">

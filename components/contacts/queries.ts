@@ -2,7 +2,8 @@
 // ["contacts"] → ["contacts", "list", filters] and ["contacts", "detail", id].
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
-import { contactsSearchParams, type ContactResponse, type ContactsPage } from "@/lib/model/contacts-query";
+import { contactsSearchParams } from "@/lib/model/plain/contacts-query";
+import type { ContactResponse, ContactsPage } from "@/lib/model/contacts-query";
 import type { Vendor } from "@/lib/model/vendor";
 
 export interface ContactListFilters {

@@ -46,7 +46,7 @@ export function TasksToday({ data, tz }: { data: { total: number; overdue: numbe
                     <>
                       {" · "}
                       {t.contactId ? (
-                        <Link href={`/contacts/${encodeURIComponent(t.contactId)}`} className="text-muted-foreground underline-offset-4 hover:underline">
+                        <Link href={`/contacts/${encodeURIComponent(t.contactId)}`} className="text-muted-foreground underline underline-offset-4 hover:text-foreground">
                           {t.contactName}
                         </Link>
                       ) : (

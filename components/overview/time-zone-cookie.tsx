@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { VIEWER_TZ_COOKIE } from "./viewer-time-zone";
+import { rememberViewerTimeZone } from "./viewer-time-zone";
 
 /**
  * Server-rendered pages cannot know the browser's zone: this keeps it in a cookie and
@@ -13,7 +13,7 @@ export function TimeZoneCookie({ current }: { current: string | null }) {
   useEffect(() => {
     const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!tz || tz === current) return;
-    document.cookie = `${VIEWER_TZ_COOKIE}=${encodeURIComponent(tz)}; path=/; max-age=31536000; samesite=lax`;
+    rememberViewerTimeZone(tz);
     router.refresh();
   }, [current, router]);
   return null;

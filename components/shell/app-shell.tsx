@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { UserMenu } from "@/components/auth/user-menu";
 import { requireUser } from "@/lib/server/auth/current-user";
-import { listConnections } from "@/lib/server/queries/connections";
+import { listConnectionsForRender } from "@/lib/server/queries/connections";
 import { Logo } from "./logo";
 import { SidebarNav } from "./sidebar-nav";
 import { ThemeToggle } from "./theme-toggle";
@@ -9,7 +9,7 @@ import { WorkspaceStatus } from "./workspace-status";
 
 export async function AppShell({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const connections = await listConnections();
+  const connections = await listConnectionsForRender();
   return (
     <div className="flex min-h-dvh">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-card focus:px-3 focus:py-2">

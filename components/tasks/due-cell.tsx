@@ -16,7 +16,7 @@ export function DueCell({ task, clock, className }: { task: Pick<TaskListItem, "
         {overdue ? <span className="sr-only">Overdue: </span> : null}
         {label.relative}
       </span>
-      <span className={cn("text-xs whitespace-nowrap text-muted-foreground", overdue && "text-destructive/80")}>
+      <span className={cn("text-xs whitespace-nowrap text-muted-foreground", overdue && "text-destructive")}>
         {label.absolute}
         {task.dueIsDateOnly ? " · all day" : ""}
       </span>

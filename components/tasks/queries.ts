@@ -2,7 +2,8 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from "@tanstack/react-query";
 import type { DueGroup } from "@/lib/dates/due";
 import { apiFetch } from "@/lib/client/api";
-import { type TaskFacets, type TasksFilter, type TasksPage, tasksSearchParams } from "@/lib/model/tasks-query";
+import { type TasksFilter, tasksSearchParams } from "@/lib/model/plain/tasks-query";
+import type { TaskFacets, TasksPage } from "@/lib/model/tasks-query";
 
 export const taskKeys = {
   all: ["tasks"] as const,

@@ -2,8 +2,8 @@
 // page and its components. Names match the API's parameters where they are the same thing.
 import { parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs";
 import { DUE_PRESETS } from "@/lib/dates/due";
-import { TASK_STATUSES } from "@/lib/model/task";
-import { TASK_SORTS } from "@/lib/model/tasks-query";
+import { TASK_STATUSES } from "@/lib/model/plain/task";
+import { TASK_SORTS } from "@/lib/model/plain/tasks-query";
 import { VENDORS } from "@/lib/model/vendor";
 
 export const TASK_VIEWS = ["table", "grouped"] as const;

@@ -15,8 +15,8 @@ import {
   Ban,
 } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import type { TaskStatus } from "@/lib/model/task";
-import { TASK_STATUS_LABELS, TASK_TYPE_LABELS } from "@/lib/model/tasks-query";
+import type { TaskStatus } from "@/lib/model/plain/task";
+import { TASK_STATUS_LABELS, TASK_TYPE_LABELS } from "@/lib/model/plain/tasks-query";
 import { cn } from "@/lib/utils";
 
 const TYPE_ICONS: Record<string, LucideIcon> = {

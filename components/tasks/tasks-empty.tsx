@@ -2,7 +2,7 @@ import { CalendarCheck, CircleCheck, SearchX } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { DuePreset } from "@/lib/dates/due";
-import type { TaskStatus } from "@/lib/model/task";
+import type { TaskStatus } from "@/lib/model/plain/task";
 
 /**
  * Why the list is empty and what to do next: "nothing due" is good news and says so;

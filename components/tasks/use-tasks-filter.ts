@@ -5,8 +5,8 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { isCalendarDate } from "@/lib/dates/calendar";
 import { dueClock } from "@/lib/dates/due";
 import { canonicalTimeZone, hostTimeZone, isValidTimeZone } from "@/lib/dates/zone";
-import { TASK_STATUSES, type TaskStatus } from "@/lib/model/task";
-import type { TasksFilter } from "@/lib/model/tasks-query";
+import { TASK_STATUSES, type TaskStatus } from "@/lib/model/plain/task";
+import type { TasksFilter } from "@/lib/model/plain/tasks-query";
 import { PAGE_SIZES, tasksParams } from "./search-params";
 
 const noSubscribe = () => () => {};

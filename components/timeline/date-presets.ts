@@ -1,4 +1,4 @@
-import { dayInZone } from "@/lib/model/query-params";
+import { dayInZone } from "@/lib/model/plain/dates";
 
 /** Date-range presets of the timeline filter, as inclusive calendar days in the viewer's zone. */
 export interface DateRange {

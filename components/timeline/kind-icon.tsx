@@ -26,7 +26,7 @@ import {
   Workflow,
   type LucideIcon,
 } from "lucide-react";
-import type { TimelineKind } from "@/lib/model/timeline";
+import type { TimelineKind } from "@/lib/model/plain/timeline";
 import { cn } from "@/lib/utils";
 
 const ICONS: Record<TimelineKind, LucideIcon> = {

@@ -3,7 +3,8 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
 import type { RefreshSummary } from "@/lib/model/contacts-query";
-import { timelineSearchParams, type TimelineFacets, type TimelinePage, type TimelineRequest } from "@/lib/model/timeline";
+import { timelineSearchParams, type TimelineRequest } from "@/lib/model/plain/timeline";
+import type { TimelineFacets, TimelinePage } from "@/lib/model/timeline";
 
 /** A page fills two screens; the next one loads while the end comes near. */
 export const TIMELINE_PAGE_SIZE = 50;

@@ -1,4 +1,4 @@
-import { dayInZone } from "@/lib/model/query-params";
+import { dayInZone } from "@/lib/model/plain/dates";
 import type { TimelineItem } from "@/lib/model/timeline";
 
 /**
@@ -8,7 +8,7 @@ import type { TimelineItem } from "@/lib/model/timeline";
  */
 export type TimelineRow =
   | { type: "day"; key: string; day: string; label: string }
-  | { type: "item"; key: string; item: TimelineItem; position: number };
+  | { type: "item"; key: string; item: TimelineItem; position: number; dayLabel: string };
 
 export const DAY_ROW_HEIGHT = 44;
 export const ITEM_ROW_HEIGHT = 68;
@@ -17,13 +17,15 @@ export function buildRows(items: readonly TimelineItem[], tz: string, now: Date 
   const rows: TimelineRow[] = [];
   const today = dayInZone(now, tz);
   let lastDay = "";
+  let label = "";
   items.forEach((item, position) => {
     const day = dayInZone(item.occurredAt, tz);
     if (day !== lastDay) {
-      rows.push({ type: "day", key: `day:${day}`, day, label: dayLabel(day, today) });
+      label = dayLabel(day, today);
+      rows.push({ type: "day", key: `day:${day}`, day, label });
       lastDay = day;
     }
-    rows.push({ type: "item", key: `${item.type}:${item.id}`, item, position });
+    rows.push({ type: "item", key: `${item.type}:${item.id}`, item, position, dayLabel: label });
   });
   return rows;
 }

@@ -2,7 +2,7 @@
 // share; the back button steps through filter changes). Same vocabulary as the API's
 // query string (lib/model/timeline.ts), so the request is built straight from them.
 import { parseAsArrayOf, parseAsString, parseAsStringLiteral } from "nuqs/server";
-import { TIMELINE_KINDS } from "@/lib/model/timeline";
+import { TIMELINE_KINDS } from "@/lib/model/plain/timeline";
 import { VENDORS } from "@/lib/model/vendor";
 
 export const timelineParams = {

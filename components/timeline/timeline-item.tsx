@@ -5,7 +5,8 @@ import { forwardRef, useId, type KeyboardEvent } from "react";
 import { Badge } from "@/components/ui/badge";
 import { VendorBadge } from "@/components/ui/vendor-badge";
 import { safeExternalUrl } from "@/lib/model/deep-links";
-import { KIND_LABELS, type TimelineActivityItem, type TimelineItem, type TimelineTaskItem } from "@/lib/model/timeline";
+import { KIND_LABELS } from "@/lib/model/plain/timeline";
+import type { TimelineActivityItem, TimelineItem, TimelineTaskItem } from "@/lib/model/timeline";
 import { VENDOR_LABELS, type Vendor } from "@/lib/model/vendor";
 import { dueClock, formatDue } from "@/lib/dates";
 import { cn } from "@/lib/utils";
@@ -16,6 +17,8 @@ import { htmlToText, replyThread } from "./text";
 interface Props {
   item: TimelineItem;
   tz: string;
+  /** The day heading above the item, repeated for screen readers (a feed holds articles only, so the heading is plain text). */
+  day: string;
   expanded: boolean;
   active: boolean;
   /** The person's record in each vendor, for "Open in …" when the item has no link of its own. */
@@ -51,7 +54,7 @@ function metaLine(item: TimelineItem, tz: string, now: number): string {
 
 /** One timeline entry: a fixed-height header button (click or Enter expands), and its detail when expanded. */
 export const TimelineItemView = forwardRef<HTMLButtonElement, Props>(function TimelineItemView(
-  { item, tz, expanded, active, vendorLinks, now, onToggle, onFocusItem, onKeyDown },
+  { item, tz, day, expanded, active, vendorLinks, now, onToggle, onFocusItem, onKeyDown },
   ref,
 ) {
   const detailId = useId();
@@ -114,7 +117,10 @@ export const TimelineItemView = forwardRef<HTMLButtonElement, Props>(function Ti
           </span>
         </span>
         <span className="flex shrink-0 items-center gap-2 text-xs tabular-nums text-muted-foreground">
-          <time dateTime={item.occurredAt}>{time}</time>
+          <time dateTime={item.occurredAt}>
+            <span className="sr-only">{day}, </span>
+            {time}
+          </time>
           <ChevronDown aria-hidden className={cn("size-4 transition-transform", expanded && "rotate-180")} />
         </span>
       </button>

@@ -190,10 +190,11 @@ export function TimelineList({ contactId, request, tz, filtered, vendorLinks, on
                 {!row ? (
                   <SkeletonItem />
                 ) : row.type === "day" ? (
-                  <h2 className="flex items-end gap-3 pb-2 text-xs font-semibold uppercase tracking-wide text-muted-foreground" style={{ height: DAY_ROW_HEIGHT }}>
+                  // Not an <h2>: a feed may only hold articles; each item repeats its day for screen readers.
+                  <div className="flex items-end gap-3 pb-2 text-xs font-semibold uppercase tracking-wide text-muted-foreground" style={{ height: DAY_ROW_HEIGHT }}>
                     <span>{row.label}</span>
                     <span aria-hidden className="mb-1.5 h-px flex-1 bg-border" />
-                  </h2>
+                  </div>
                 ) : (
                   <div className="pb-2" data-timeline-row>
                     <TimelineItemView
@@ -203,6 +204,7 @@ export function TimelineList({ contactId, request, tz, filtered, vendorLinks, on
                       }}
                       item={row.item}
                       tz={tz}
+                      day={row.dayLabel}
                       now={now}
                       vendorLinks={vendorLinks}
                       expanded={expanded.has(row.key)}

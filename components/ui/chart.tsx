@@ -2,10 +2,10 @@
 
 // A shadcn-style chart container for recharts: a ChartConfig names each series and gives
 // its colour as a CSS variable (the design tokens --chart-sent, --chart-opened, …), so
-// both themes and every chart share one palette. Import this only from chart pages: it
-// pulls in recharts, which the shell must never load.
-import { createContext, useContext, type ComponentProps, type CSSProperties, type ReactElement, type ReactNode } from "react";
-import * as Recharts from "recharts";
+// both themes and every chart share one palette. This file is recharts-free (types
+// aside): the frame, its summary and the tooltip card render on the server, and the
+// recharts drawing inside (chart-container.tsx) can load as its own chunk.
+import { createContext, useContext, type ComponentProps, type CSSProperties, type ReactNode } from "react";
 import type { TooltipContentProps } from "recharts";
 import { cn } from "@/lib/utils";
 
@@ -22,16 +22,17 @@ export function useChartConfig(): ChartConfig {
 /**
  * The chart's frame: `role="img"` with a summary in words for screen readers (the data
  * behind it stays reachable as a table or CSV next to it), series colours as
- * `--color-<key>` variables, and axis/grid/tooltip styling from the theme tokens.
+ * `--color-<key>` variables, and axis/grid/tooltip styling from the theme tokens. Its
+ * height comes from `className`, so the frame holds its place while the drawing loads.
  */
-export function ChartContainer({
+export function ChartFrame({
   config,
   summary,
   className,
   children,
   style,
   ...props
-}: { config: ChartConfig; summary: string; children: ReactElement } & Omit<ComponentProps<"div">, "children">) {
+}: { config: ChartConfig; summary: string; children?: ReactNode } & Omit<ComponentProps<"div">, "children">) {
   const vars = Object.fromEntries(Object.entries(config).map(([key, v]) => [`--color-${key}`, v.color])) as CSSProperties;
   return (
     <ChartContext.Provider value={config}>
@@ -48,16 +49,11 @@ export function ChartContainer({
         )}
         {...props}
       >
-        <Recharts.ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 256 }}>
-          {children}
-        </Recharts.ResponsiveContainer>
+        {children}
       </div>
     </ChartContext.Provider>
   );
 }
-
-export const ChartTooltip = Recharts.Tooltip;
-export const ChartLegend = Recharts.Legend;
 
 /** The tooltip card: the bucket's label, then one line per series with its colour and value. */
 export function ChartTooltipContent({

@@ -1,48 +1,12 @@
 import { z } from "zod";
-import { vendorSchema } from "./vendor";
+import { ACTIVITY_KINDS, CHANNELS } from "./plain/activity";
+import { vendorSchema } from "./vendor-schema";
 
-export const ACTIVITY_KINDS = [
-  "email_sent",
-  "email_opened",
-  "email_clicked",
-  "email_replied",
-  "email_bounced",
-  "email_failed",
-  "unsubscribed",
-  "interested",
-  "not_interested",
-  "linkedin_visit",
-  "linkedin_invite_sent",
-  "linkedin_invite_accepted",
-  "linkedin_message_sent",
-  "linkedin_replied",
-  "call",
-  "sms",
-  "whatsapp",
-  "meeting",
-  "note",
-  "task_completed",
-  "status_change",
-  "sequence_event",
-  "system",
-  "other",
-] as const;
+export { ACTIVITY_KINDS, CHANNELS, KIND_GROUPS, type ActivityKind, type Channel } from "./plain/activity";
+
 export const activityKindSchema = z.enum(ACTIVITY_KINDS);
-export type ActivityKind = z.infer<typeof activityKindSchema>;
 
-/** The groups a person filters the timeline by (issue: timeline filters). */
-export const KIND_GROUPS = {
-  email: ["email_sent", "email_opened", "email_clicked", "email_replied", "email_bounced", "email_failed", "unsubscribed"],
-  linkedin: ["linkedin_visit", "linkedin_invite_sent", "linkedin_invite_accepted", "linkedin_message_sent", "linkedin_replied"],
-  calls: ["call", "meeting", "sms", "whatsapp"],
-  notes: ["note"],
-  outcomes: ["interested", "not_interested"],
-  system: ["task_completed", "status_change", "sequence_event", "system", "other"],
-} as const satisfies Record<string, readonly ActivityKind[]>;
-
-export const CHANNELS = ["email", "linkedin", "phone", "sms", "whatsapp", "meeting", "note", "system"] as const;
 export const channelSchema = z.enum(CHANNELS);
-export type Channel = z.infer<typeof channelSchema>;
 
 export const directionSchema = z.enum(["outbound", "inbound"]).nullable();
 

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { PASSWORD_MIN_LENGTH } from "./plain/auth";
 
 // Sign-in, first-admin setup, API tokens and the audit log: the shapes the routes parse
 // and the browser builds its requests from.
 
-export const PASSWORD_MIN_LENGTH = 12;
+export { PASSWORD_MIN_LENGTH } from "./plain/auth";
 
 export const signInSchema = z.object({
   email: z.string().trim().min(1, "enter your email").max(320),

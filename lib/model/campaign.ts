@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { vendorSchema } from "./vendor";
+import { CAMPAIGN_STATUSES, ENGAGEMENT_COUNTS } from "./plain/campaign";
+import { vendorSchema } from "./vendor-schema";
 
-export const CAMPAIGN_STATUSES = ["draft", "active", "paused", "completed", "archived", "other"] as const;
+export { CAMPAIGN_STATUSES, ENGAGEMENT_COUNTS, RATE_DEFINITIONS } from "./plain/campaign";
+
 export const campaignStatusSchema = z.enum(CAMPAIGN_STATUSES);
 
-export const ENGAGEMENT_COUNTS = ["sent", "delivered", "opened", "clicked", "replied", "bounced", "unsubscribed", "interested"] as const;
 export const engagementCountsSchema = z.object(
   Object.fromEntries(ENGAGEMENT_COUNTS.map((k) => [k, z.number().int().min(0)])) as Record<
     (typeof ENGAGEMENT_COUNTS)[number],
@@ -21,16 +22,6 @@ export const ratesSchema = z.object({
   positive: z.number().nullable().optional(),
 });
 export type Rates = z.infer<typeof ratesSchema>;
-
-/** One set of definitions for every vendor (DESIGN.md "Engagement definitions"). */
-export const RATE_DEFINITIONS = {
-  delivered: "sent − bounced",
-  open: "opened / delivered",
-  click: "clicked / delivered",
-  reply: "replied / delivered",
-  bounce: "bounced / sent",
-  positive: "interested / replied",
-} as const;
 
 /** Numbers the vendor itself reports, kept as given (keys vary by vendor). */
 export const vendorReportedSchema = z.record(z.string(), z.number().nullable()).nullable();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { vendorSchema } from "./vendor";
+import { vendorSchema } from "./vendor-schema";
 
 export const CONNECTION_STATUSES = ["ok", "key_rejected", "key_unreadable", "unreachable", "syncing"] as const;
 export const connectionStatusSchema = z.enum(CONNECTION_STATUSES);

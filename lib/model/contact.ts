@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { vendorSchema } from "./vendor";
+import { vendorSchema } from "./vendor-schema";
 
 export const identitySchema = z.object({
   vendor: vendorSchema,

@@ -2,7 +2,10 @@ import { z } from "zod";
 import { contactListItemSchema, contactSchema } from "./contact";
 import { taskSchema } from "./task";
 import { commaList, cursorSchema, limitSchema, optionalText } from "./query-params";
-import { VENDORS, vendorSchema } from "./vendor";
+import { VENDORS } from "./vendor";
+import { vendorSchema } from "./vendor-schema";
+
+export { contactsSearchParams, type ContactsRequest } from "./plain/contacts-query";
 
 /**
  * GET /api/v1/contacts: `q` matches name, email or company (case-insensitive, anywhere
@@ -17,23 +20,6 @@ export const contactsQuerySchema = z.object({
   cursor: cursorSchema({ nullableAt: true }),
 });
 export type ContactsQuery = z.output<typeof contactsQuerySchema>;
-
-export interface ContactsRequest {
-  q?: string | null;
-  vendor?: readonly string[] | null;
-  limit?: number | null;
-  cursor?: string | null;
-}
-
-/** The query string for GET /contacts, in a stable order. */
-export function contactsSearchParams(r: ContactsRequest): URLSearchParams {
-  const sp = new URLSearchParams();
-  if (r.q?.trim()) sp.set("q", r.q.trim());
-  if (r.vendor?.length) sp.set("vendor", [...r.vendor].sort().join(","));
-  if (r.limit) sp.set("limit", String(r.limit));
-  if (r.cursor) sp.set("cursor", r.cursor);
-  return sp;
-}
 
 export const contactsPageSchema = z.object({ data: z.array(contactListItemSchema), nextCursor: z.string().nullable() });
 export type ContactsPage = z.infer<typeof contactsPageSchema>;

@@ -1,25 +1,25 @@
 // The campaigns and engagement API (API.md "Campaigns and engagement"): the query schemas
-// the routes parse and the pages build their requests from, and the answers' shapes.
+// the routes parse and the answers' shapes. The constants, date helpers and the query
+// string the pages send are zod-free, in plain/engagement.ts (re-exported here).
 import { z } from "zod";
 import { campaignStatusSchema, ENGAGEMENT_COUNTS, engagementCountsSchema, RATE_DEFINITIONS, ratesSchema, vendorReportedSchema, type EngagementCounts, type Rates } from "./campaign";
-import { VENDORS, vendorSchema } from "./vendor";
+import { BOTS_MODES, calendarDayIn, COUNT_DEFINITIONS, ENGAGEMENT_INTERVALS, engagementTimeZone, isCalendarDay } from "./plain/engagement";
+import { VENDORS } from "./vendor";
+import { vendorSchema } from "./vendor-schema";
 
-export const ENGAGEMENT_INTERVALS = ["day", "week"] as const;
-export type EngagementInterval = (typeof ENGAGEMENT_INTERVALS)[number];
-export const BOTS_MODES = ["exclude", "include"] as const;
-export type BotsMode = (typeof BOTS_MODES)[number];
-
-/** What each count means (DESIGN.md "Engagement definitions"), shown beside every figure. */
-export const COUNT_DEFINITIONS = {
-  sent: "emails sent",
-  bounced: "emails bounced",
-  delivered: RATE_DEFINITIONS.delivered,
-  opened: "people × steps with at least one open (machine opens excluded unless included)",
-  clicked: "people × steps with at least one click (machine clicks excluded unless included)",
-  replied: "people × steps with at least one reply",
-  interested: "people × steps marked interested",
-  unsubscribed: "people × steps that unsubscribed",
-} as const;
+export {
+  addCalendarDays,
+  BOTS_MODES,
+  calendarDayIn,
+  COUNT_DEFINITIONS,
+  decodeCampaignId,
+  ENGAGEMENT_INTERVALS,
+  engagementSearch,
+  engagementTimeZone,
+  isoWeekStart,
+  type BotsMode,
+  type EngagementInterval,
+} from "./plain/engagement";
 
 /** The `definitions` object of every engagement answer: each rate's formula, and what each count counts. */
 export const ENGAGEMENT_DEFINITIONS: Record<string, string> = {
@@ -30,46 +30,6 @@ export const ENGAGEMENT_DEFINITIONS: Record<string, string> = {
   buckets:
     "each person × step counts once, in the bucket of its first open / click / reply; sends and bounces count every email; buckets are days or ISO weeks (from Monday) in the chosen time zone",
 };
-
-// ---------------------------------------------------------------------------
-// Dates and zones, without a library.
-
-const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isCalendarDay(s: string): boolean {
-  if (!CALENDAR_DATE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-/** An IANA zone in its canonical spelling, or null. Offsets like `+02:00` are refused: PostgreSQL reads POSIX offsets with the opposite sign. */
-export function engagementTimeZone(tz: string): string | null {
-  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(tz)) return null;
-  try {
-    return new Intl.DateTimeFormat("en-US", { timeZone: tz }).resolvedOptions().timeZone;
-  } catch {
-    return null;
-  }
-}
-
-/** The calendar day (`YYYY-MM-DD`) of a date or instant in `tz`. */
-export function calendarDayIn(value: string | number | Date, tz: string): string {
-  if (typeof value === "string" && isCalendarDay(value)) return value;
-  return new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(value));
-}
-
-/** `YYYY-MM-DD` + n days (calendar arithmetic; no zone involved). */
-export function addCalendarDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The Monday of the ISO week holding `day`. */
-export function isoWeekStart(day: string): string {
-  const dow = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
-  return addCalendarDays(day, -((dow + 6) % 7));
-}
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -159,13 +119,6 @@ export const campaignListQuerySchema = z.object({
   q: z.preprocess(blank, z.string().trim().max(200).optional()),
 });
 export type CampaignListQuery = z.output<typeof campaignListQuerySchema>;
-
-/** Query strings the pages send, from the same fields the routes parse (absent = the server's default). */
-export function engagementSearch(q: { from?: string | null; to?: string | null; tz?: string | null; interval?: EngagementInterval | null; bots?: BotsMode | null }): string {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(q)) if (v) p.set(k, v);
-  return p.toString();
-}
 
 // ---------------------------------------------------------------------------
 // Answers.
@@ -272,12 +225,3 @@ export const compareSchema = z.object({
   definitions: z.record(z.string(), z.string()),
 });
 export type Compare = z.infer<typeof compareSchema>;
-
-/** Campaign ids hold a colon (`lemlist:cam_1`): a path segment may arrive encoded or not. */
-export function decodeCampaignId(segment: string): string {
-  try {
-    return segment.includes("%") ? decodeURIComponent(segment) : segment;
-  } catch {
-    return segment;
-  }
-}

@@ -1,4 +1,5 @@
 export * from "./vendor";
+export * from "./vendor-schema";
 export * from "./activity";
 export * from "./task";
 export * from "./campaign";

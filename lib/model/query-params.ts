@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+export { dayInZone } from "./plain/dates";
+
 /**
  * Building blocks for the query-string schemas of the read API (contacts, timeline):
  * comma lists, time zones, opaque keyset cursors. Every failure is reported on the
@@ -174,9 +176,4 @@ export function zonedToUtc(w: WallClock, tz: string): number {
   const guess = wall - first;
   const second = zoneOffsetMs(guess, tz);
   return second === first ? guess : wall - second;
-}
-
-/** The `YYYY-MM-DD` calendar day an instant falls on in `tz`. */
-export function dayInZone(iso: string | number | Date, tz: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
 }

@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { actorSchema } from "./activity";
-import { vendorSchema } from "./vendor";
+import { TASK_PRIORITIES, TASK_STATUSES } from "./plain/task";
+import { vendorSchema } from "./vendor-schema";
 
-export const TASK_STATUSES = ["open", "done", "ignored"] as const;
+export { TASK_PRIORITIES, TASK_STATUSES, type TaskStatus } from "./plain/task";
+
 export const taskStatusSchema = z.enum(TASK_STATUSES);
-export type TaskStatus = z.infer<typeof taskStatusSchema>;
-
-export const TASK_PRIORITIES = ["low", "medium", "high"] as const;
 export const taskPrioritySchema = z.enum(TASK_PRIORITIES);
 
 export const taskSchema = z.object({

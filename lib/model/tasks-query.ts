@@ -1,35 +1,27 @@
-// The tasks API's query and answer (API.md "Tasks"), shared by the route that parses the
-// query and the page that builds it: the page serialises a `TasksQuery` with
-// `tasksSearchParams()` and the route reads it back with `tasksQuerySchema`.
+// The tasks API's query and answer (API.md "Tasks"): the page serialises its filter with
+// `tasksSearchParams()` (zod-free, in plain/tasks-query.ts, re-exported here) and the
+// route reads it back with `tasksQuerySchema`.
 import { z } from "zod";
 import { isCalendarDate } from "@/lib/dates/calendar";
-import { DUE_GROUPS, DUE_PRESETS, type DueGroup, type DuePreset } from "@/lib/dates/due";
+import { DUE_GROUPS, DUE_PRESETS, type DuePreset } from "@/lib/dates/due";
 import { canonicalTimeZone, isValidTimeZone } from "@/lib/dates/zone";
+import { TASK_SORTS, TASK_TYPES, TASKS_DEFAULT_LIMIT, TASKS_MAX_LIMIT, type TaskSort } from "./plain/tasks-query";
 import { TASK_STATUSES, taskSchema, type TaskStatus } from "./task";
 import { type Vendor, VENDORS } from "./vendor";
 
-/** The normalised task types connectors map vendor types onto. */
-export const TASK_TYPES = ["email", "call", "linkedin", "manual", "meeting", "whatsapp", "other"] as const;
-export const TASK_TYPE_LABELS: Record<string, string> = {
-  email: "Email",
-  call: "Call",
-  linkedin: "LinkedIn",
-  manual: "Manual",
-  meeting: "Meeting",
-  whatsapp: "WhatsApp",
-  other: "Other",
-};
-export const TASK_STATUS_LABELS: Record<TaskStatus, string> = { open: "Open", done: "Done", ignored: "Ignored" };
-
-export const TASK_SORTS = ["dueAt", "-dueAt", "priority", "-priority"] as const;
-export type TaskSort = (typeof TASK_SORTS)[number];
-
-/** `assignee=unassigned` selects tasks with no assignee; `campaignId=none` tasks outside any campaign. */
-export const UNASSIGNED = "unassigned";
-export const NO_CAMPAIGN = "none";
-
-export const TASKS_DEFAULT_LIMIT = 50;
-export const TASKS_MAX_LIMIT = 500;
+export {
+  NO_CAMPAIGN,
+  TASK_SORTS,
+  TASK_STATUS_LABELS,
+  TASK_TYPE_LABELS,
+  TASK_TYPES,
+  TASKS_DEFAULT_LIMIT,
+  TASKS_MAX_LIMIT,
+  tasksSearchParams,
+  UNASSIGNED,
+  type TaskSort,
+  type TasksFilter,
+} from "./plain/tasks-query";
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -151,51 +143,6 @@ export const tasksQuerySchema = z
   });
 
 export type TasksQuery = z.output<typeof tasksQuerySchema>;
-
-/** What the page holds: the query minus paging, every field optional. */
-export interface TasksFilter {
-  status?: TaskStatus[];
-  due?: DuePreset;
-  dueFrom?: string;
-  dueTo?: string;
-  tz?: string;
-  vendors?: Vendor[];
-  types?: string[];
-  assignee?: string[];
-  campaignId?: string[];
-  contactId?: string;
-  q?: string;
-  sort?: TaskSort;
-  limit?: number;
-  cursor?: string;
-  group?: DueGroup;
-}
-
-/**
- * The query string for a filter, leaving defaults out. `tasksQuerySchema` parses it back
- * to the same query (tested), so the page and the API cannot drift apart.
- */
-export function tasksSearchParams(f: TasksFilter): URLSearchParams {
-  const sp = new URLSearchParams();
-  const status = f.status && TASK_STATUSES.filter((s) => f.status!.includes(s));
-  if (status && status.length && !(status.length === 1 && status[0] === "open")) sp.set("status", status.length === TASK_STATUSES.length ? "all" : status.join(","));
-  if (f.dueFrom || f.dueTo) {
-    if (f.dueFrom) sp.set("dueFrom", f.dueFrom);
-    if (f.dueTo) sp.set("dueTo", f.dueTo);
-  } else if (f.due && f.due !== "all") sp.set("due", f.due);
-  if (f.tz && f.tz !== "UTC") sp.set("tz", f.tz);
-  if (f.vendors?.length) sp.set("vendors", f.vendors.join(","));
-  if (f.types?.length) sp.set("types", f.types.join(","));
-  if (f.assignee?.length) sp.set("assignee", f.assignee.join(","));
-  if (f.campaignId?.length) sp.set("campaignId", f.campaignId.join(","));
-  if (f.contactId) sp.set("contactId", f.contactId);
-  if (f.q?.trim()) sp.set("q", f.q.trim());
-  if (f.sort && f.sort !== "dueAt") sp.set("sort", f.sort);
-  if (f.limit && f.limit !== TASKS_DEFAULT_LIMIT) sp.set("limit", String(f.limit));
-  if (f.cursor) sp.set("cursor", f.cursor);
-  if (f.group) sp.set("group", f.group);
-  return sp;
-}
 
 // ── Answers ────────────────────────────────────────────────────────────────────────────
 

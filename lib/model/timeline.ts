@@ -1,8 +1,22 @@
 import { z } from "zod";
-import { ACTIVITY_KINDS, KIND_GROUPS, activitySchema, type ActivityKind } from "./activity";
+import { activitySchema } from "./activity";
+import { TIMELINE_KINDS } from "./plain/timeline";
 import { commaList, cursorSchema, limitSchema, optionalText, timeZoneSchema, zonedToUtc } from "./query-params";
 import { taskSchema } from "./task";
-import { VENDORS, vendorSchema } from "./vendor";
+import { VENDORS } from "./vendor";
+import { vendorSchema } from "./vendor-schema";
+
+export {
+  KIND_LABELS,
+  REPLY_KINDS,
+  TIMELINE_KIND_GROUPS,
+  TIMELINE_KINDS,
+  timelineSearchParams,
+  type TimelineKind,
+  type TimelineRequest,
+} from "./plain/timeline";
+
+export const timelineKindSchema = z.enum(TIMELINE_KINDS);
 
 /**
  * The contact timeline (API.md "Contacts and timeline"): one person's activities and
@@ -17,52 +31,6 @@ import { VENDORS, vendorSchema } from "./vendor";
  * The cursor, the date range and the sort all use this one instant, so paging through
  * the union of activities and tasks is consistent.
  */
-
-export const TIMELINE_KINDS = [...ACTIVITY_KINDS, "task"] as const;
-export const timelineKindSchema = z.enum(TIMELINE_KINDS);
-export type TimelineKind = z.infer<typeof timelineKindSchema>;
-
-/** The groups of the kind filter, in display order ("tasks" is the one non-activity group). */
-export const TIMELINE_KIND_GROUPS = [
-  { key: "email", label: "Email", kinds: KIND_GROUPS.email },
-  { key: "linkedin", label: "LinkedIn", kinds: KIND_GROUPS.linkedin },
-  { key: "calls", label: "Calls & meetings", kinds: KIND_GROUPS.calls },
-  { key: "notes", label: "Notes", kinds: KIND_GROUPS.notes },
-  { key: "outcomes", label: "Outcomes", kinds: KIND_GROUPS.outcomes },
-  { key: "tasks", label: "Tasks", kinds: ["task"] },
-  { key: "system", label: "System", kinds: KIND_GROUPS.system },
-] as const satisfies readonly { key: string; label: string; kinds: readonly TimelineKind[] }[];
-
-/** "Replies only": the quick filter a sales-ops person reaches for first. */
-export const REPLY_KINDS = ["email_replied", "linkedin_replied"] as const satisfies readonly ActivityKind[];
-
-export const KIND_LABELS: Record<TimelineKind, string> = {
-  email_sent: "Email sent",
-  email_opened: "Email opened",
-  email_clicked: "Link clicked",
-  email_replied: "Email reply",
-  email_bounced: "Email bounced",
-  email_failed: "Email failed",
-  unsubscribed: "Unsubscribed",
-  interested: "Interested",
-  not_interested: "Not interested",
-  linkedin_visit: "LinkedIn visit",
-  linkedin_invite_sent: "LinkedIn invite",
-  linkedin_invite_accepted: "Invite accepted",
-  linkedin_message_sent: "LinkedIn message",
-  linkedin_replied: "LinkedIn reply",
-  call: "Call",
-  sms: "SMS",
-  whatsapp: "WhatsApp",
-  meeting: "Meeting",
-  note: "Note",
-  task_completed: "Task completed",
-  status_change: "Status change",
-  sequence_event: "Sequence event",
-  system: "System",
-  other: "Other",
-  task: "Task",
-};
 
 // ---------------------------------------------------------------------------
 // Date bounds: `YYYY-MM-DD` (a calendar day in `tz`, inclusive) or an ISO datetime
@@ -170,36 +138,6 @@ export const timelineQuerySchema = z
 
 export type TimelineFilters = z.output<typeof timelineFiltersSchema>;
 export type TimelineQuery = z.output<typeof timelineQuerySchema>;
-
-/** What a client asks for, in the URL's own words (the schema's input). */
-export interface TimelineRequest {
-  kinds?: readonly TimelineKind[] | null;
-  vendors?: readonly string[] | null;
-  campaignId?: string | null;
-  from?: string | null;
-  to?: string | null;
-  tz?: string | null;
-  q?: string | null;
-  bots?: "include" | "exclude" | null;
-  limit?: number | null;
-  cursor?: string | null;
-}
-
-/** The query string for GET /contacts/{id}/timeline (and …/facets), in a stable order. */
-export function timelineSearchParams(r: TimelineRequest): URLSearchParams {
-  const sp = new URLSearchParams();
-  if (r.kinds?.length) sp.set("kinds", [...r.kinds].sort().join(","));
-  if (r.vendors?.length) sp.set("vendors", [...r.vendors].sort().join(","));
-  if (r.campaignId) sp.set("campaignId", r.campaignId);
-  if (r.from) sp.set("from", r.from);
-  if (r.to) sp.set("to", r.to);
-  if (r.tz) sp.set("tz", r.tz);
-  if (r.q?.trim()) sp.set("q", r.q.trim());
-  if (r.bots === "exclude") sp.set("bots", "exclude");
-  if (r.limit) sp.set("limit", String(r.limit));
-  if (r.cursor) sp.set("cursor", r.cursor);
-  return sp;
-}
 
 // ---------------------------------------------------------------------------
 // Response shapes.

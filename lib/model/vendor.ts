@@ -1,8 +1,9 @@
-import { z } from "zod";
+// zod-free, like plain/*: client components import these (a module that defines zod
+// schemas at its top level brings all of zod into the page's JavaScript). The schema is
+// in vendor-schema.ts.
 
 export const VENDORS = ["lemlist", "smartlead", "close", "leadlex"] as const;
-export const vendorSchema = z.enum(VENDORS);
-export type Vendor = z.infer<typeof vendorSchema>;
+export type Vendor = (typeof VENDORS)[number];
 
 export const VENDOR_LABELS: Record<Vendor, string> = {
   lemlist: "lemlist",

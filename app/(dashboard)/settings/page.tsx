@@ -1,9 +1,9 @@
 import { ConnectionsPanel } from "@/components/connections/connections-panel";
-import { listConnections } from "@/lib/server/queries/connections";
+import { listConnectionsForRender } from "@/lib/server/queries/connections";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Connections · Settings" };
 
 export default async function ConnectionsSettingsPage() {
-  return <ConnectionsPanel initial={await listConnections()} />;
+  return <ConnectionsPanel initial={await listConnectionsForRender()} />;
 }

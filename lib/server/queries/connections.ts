@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { desc, eq, sql } from "drizzle-orm";
 import type { Connection, ConnectionStatus, SyncState } from "@/lib/model/connection";
 import type { Vendor } from "@/lib/model/vendor";
@@ -84,3 +85,6 @@ export async function getSyncState(id: string, db?: Db): Promise<SyncState | nul
   const [run] = await db.select().from(t.syncRuns).where(eq(t.syncRuns.connectionId, id)).orderBy(desc(t.syncRuns.startedAt)).limit(1);
   return toSyncState(run);
 }
+
+/** `listConnections` once per server render: the shell, the stale-data notice and the page all read it. */
+export const listConnectionsForRender = cache(() => listConnections());

@@ -1,0 +1,108 @@
+"use client";
+
+// Every recharts drawing of the campaign page, in one chunk loaded after the page has
+// painted (lazy-plots.tsx): the cards around them, their numbers and summaries render on
+// the server. Each plot fills a ChartFrame whose height is set by its card.
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Line, LineChart, XAxis, YAxis } from "recharts";
+import { ChartTooltipContent } from "@/components/ui/chart";
+import { ChartResponsive, ChartTooltip } from "@/components/ui/chart-container";
+import type { Engagement, StepRow, VariantRow } from "@/lib/model/engagement";
+import { fmtBucket, fmtInt, fmtRate } from "./format";
+import type { funnelRows } from "./funnel-chart";
+import { partialWeek } from "./over-time-chart";
+
+export function OverTimePlot({ data, shown }: { data: Engagement; shown: readonly string[] }) {
+  return (
+    <ChartResponsive>
+      <LineChart data={data.series} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+        <CartesianGrid vertical={false} />
+        <XAxis dataKey="bucket" tickLine={false} axisLine={false} tickMargin={8} minTickGap={24} tickFormatter={(v: string) => fmtBucket(v, data.interval, data.tz)} />
+        <YAxis tickLine={false} axisLine={false} width={44} allowDecimals={false} tickFormatter={(v: number) => fmtInt(v)} />
+        <ChartTooltip
+          cursor
+          content={(props) => (
+            <ChartTooltipContent
+              active={props.active}
+              payload={props.payload}
+              label={props.label}
+              labelFormatter={(label) => {
+                const partial = partialWeek(String(label), data);
+                return (
+                  <>
+                    {fmtBucket(String(label), data.interval, data.tz, true)}
+                    {partial ? <span className="block font-normal text-muted-foreground">{partial}</span> : null}
+                  </>
+                );
+              }}
+            />
+          )}
+        />
+        {shown.map((k) => (
+          <Line key={k} dataKey={k} name={k} type="monotone" stroke={`var(--color-${k})`} strokeWidth={2} dot={data.series.length <= 2} activeDot={{ r: 4 }} isAnimationActive={false} />
+        ))}
+      </LineChart>
+    </ChartResponsive>
+  );
+}
+
+export function FunnelPlot({ rows }: { rows: ReturnType<typeof funnelRows> }) {
+  return (
+    <ChartResponsive>
+      <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 120, bottom: 0, left: 0 }} barCategoryGap={6}>
+        <XAxis type="number" hide domain={[0, "dataMax"]} />
+        <YAxis type="category" dataKey="stage" tickLine={false} axisLine={false} width={76} />
+        <ChartTooltip
+          cursor={false}
+          content={(props) => (
+            <ChartTooltipContent
+              active={props.active}
+              payload={props.payload?.map((p) => ({ ...p, dataKey: (p.payload as { key: string }).key }))}
+              label={props.label}
+              footer={(payload) => {
+                const r = payload[0] as ReturnType<typeof funnelRows>[number] | undefined;
+                return r ? `${fmtRate(r.ofSent)} of sent${r.ofPrevious !== null ? ` · ${fmtRate(r.ofPrevious)} of the stage before` : ""}` : null;
+              }}
+            />
+          )}
+        />
+        <Bar dataKey="value" radius={4} isAnimationActive={false}>
+          {rows.map((r) => (
+            <Cell key={r.key} fill={`var(--color-${r.key})`} />
+          ))}
+          <LabelList dataKey="label" position="right" fill="var(--foreground)" />
+        </Bar>
+      </BarChart>
+    </ChartResponsive>
+  );
+}
+
+export function VariantPlot({ rows }: { rows: VariantRow[] }) {
+  return (
+    <ChartResponsive>
+      <BarChart data={rows.map((r) => ({ name: `Variant ${r.variant}`, open: r.rates.open ?? 0, reply: r.rates.reply ?? 0 }))} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <CartesianGrid vertical={false} />
+        <XAxis dataKey="name" tickLine={false} axisLine={false} tickMargin={8} />
+        <YAxis tickLine={false} axisLine={false} width={44} tickFormatter={(v: number) => fmtRate(v, 0)} />
+        <ChartTooltip cursor content={(p) => <ChartTooltipContent active={p.active} payload={p.payload} label={p.label} valueFormatter={(v) => fmtRate(v)} />} />
+        <Bar dataKey="open" fill="var(--color-open)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+        <Bar dataKey="reply" fill="var(--color-reply)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+      </BarChart>
+    </ChartResponsive>
+  );
+}
+
+export function StepPlot({ rows, series }: { rows: StepRow[]; series: readonly string[] }) {
+  return (
+    <ChartResponsive>
+      <BarChart data={rows.map((r) => ({ ...r, name: `Step ${r.step}` }))} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <CartesianGrid vertical={false} />
+        <XAxis dataKey="name" tickLine={false} axisLine={false} tickMargin={8} />
+        <YAxis tickLine={false} axisLine={false} width={44} allowDecimals={false} tickFormatter={(v: number) => fmtInt(v)} />
+        <ChartTooltip cursor content={(p) => <ChartTooltipContent active={p.active} payload={p.payload} label={p.label} />} />
+        {series.map((k) => (
+          <Bar key={k} dataKey={k} fill={`var(--color-${k})`} radius={[3, 3, 0, 0]} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </ChartResponsive>
+  );
+}

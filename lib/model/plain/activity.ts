@@ -1,0 +1,43 @@
+// zod-free: client components import this (a module that defines zod schemas at its top
+// level brings all of zod into the page's JavaScript).
+
+export const ACTIVITY_KINDS = [
+  "email_sent",
+  "email_opened",
+  "email_clicked",
+  "email_replied",
+  "email_bounced",
+  "email_failed",
+  "unsubscribed",
+  "interested",
+  "not_interested",
+  "linkedin_visit",
+  "linkedin_invite_sent",
+  "linkedin_invite_accepted",
+  "linkedin_message_sent",
+  "linkedin_replied",
+  "call",
+  "sms",
+  "whatsapp",
+  "meeting",
+  "note",
+  "task_completed",
+  "status_change",
+  "sequence_event",
+  "system",
+  "other",
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+/** The groups a person filters the timeline by (issue: timeline filters). */
+export const KIND_GROUPS = {
+  email: ["email_sent", "email_opened", "email_clicked", "email_replied", "email_bounced", "email_failed", "unsubscribed"],
+  linkedin: ["linkedin_visit", "linkedin_invite_sent", "linkedin_invite_accepted", "linkedin_message_sent", "linkedin_replied"],
+  calls: ["call", "meeting", "sms", "whatsapp"],
+  notes: ["note"],
+  outcomes: ["interested", "not_interested"],
+  system: ["task_completed", "status_change", "sequence_event", "system", "other"],
+} as const satisfies Record<string, readonly ActivityKind[]>;
+
+export const CHANNELS = ["email", "linkedin", "phone", "sms", "whatsapp", "meeting", "note", "system"] as const;
+export type Channel = (typeof CHANNELS)[number];
