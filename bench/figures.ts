@@ -35,10 +35,11 @@ export function info(name: string, value: number, unit: string, note?: string): 
 const round = (v: number) => (Math.abs(v) >= 100 ? Math.round(v) : Math.round(v * 100) / 100);
 
 /** Times `fn` `n` times after `warmup` runs; returns ms samples. */
-export async function sample(n: number, fn: (i: number) => Promise<unknown>, warmup = 3): Promise<number[]> {
+export async function sample(n: number, fn: (i: number) => Promise<unknown>, warmup = 3, before?: (i: number) => Promise<unknown>): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn(i);
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
+    await before?.(i);
     const t0 = performance.now();
     await fn(i);
     out.push(performance.now() - t0);

@@ -62,15 +62,23 @@ export async function benchReadEngagement(opts: ReadEngagementOptions = {}): Pro
     if (check.totals.sent !== truth!.sent) throw new Error(`engagement says ${check.totals.sent} sent, the activities hold ${truth!.sent}`);
     figures.push(info("engagement: big campaign", check.totals.sent, "sent", `${check.series.length} daily buckets`));
 
+    // Engagement answers are cached by the store's snapshot (lib/server/cache): a write
+    // before each timed request moves the snapshot, so these figures are the computation.
+    const bump = () => db.execute(sql`insert into settings (key, value) values ('bench:bump', to_jsonb(clock_timestamp()::text)) on conflict (key) do update set value = excluded.value`);
     for (const tz of ["Europe/Paris", "America/Los_Angeles"]) {
       for (const interval of ["day", "week"]) {
         const cpu: number[] = [];
-        const ms = await sample(n, async (i) => {
-          const c0 = process.cpuUsage();
-          await engagement(`tz=${encodeURIComponent(tz)}&interval=${interval}${i % 2 ? "&bots=include" : ""}`);
-          const c = process.cpuUsage(c0);
-          cpu.push((c.user + c.system) / 1000);
-        });
+        const ms = await sample(
+          n,
+          async (i) => {
+            const c0 = process.cpuUsage();
+            await engagement(`tz=${encodeURIComponent(tz)}&interval=${interval}${i % 2 ? "&bots=include" : ""}`);
+            const c = process.cpuUsage(c0);
+            cpu.push((c.user + c.system) / 1000);
+          },
+          3,
+          bump,
+        );
         figures.push(
           info(`engagement ${interval} ${tz} p50`, percentile(ms, 50), "ms"),
           atMost(`engagement ${interval} ${tz} p95`, percentile(ms, 95), "ms", 150, `${days} days, whole campaign`),
@@ -80,8 +88,10 @@ export async function benchReadEngagement(opts: ReadEngagementOptions = {}): Pro
         );
       }
     }
-    const ranged = await sample(n, (i) => engagement(`tz=Asia/Kathmandu&from=2026-03-0${1 + (i % 9)}&to=2026-04-15`));
+    const ranged = await sample(n, (i) => engagement(`tz=Asia/Kathmandu&from=2026-03-0${1 + (i % 9)}&to=2026-04-15`), 3, bump);
     figures.push(atMost("engagement 6-week range Asia/Kathmandu (+05:45) p95", percentile(ranged, 95), "ms", 150));
+    const cached = await sample(n, () => engagement("tz=Europe/Paris&interval=day"));
+    figures.push(info("engagement, the same question with no write between, p95", percentile(cached, 95), "ms", "answered from the snapshot cache"));
 
     const list = await sample(n, (i) => call(listRoute.GET as Handler, `/api/v1/campaigns${i % 2 ? "?vendor=lemlist" : ""}`));
     figures.push(atMost("campaigns list p95", percentile(list, 95), "ms", 150, "all-time totals of every campaign"));

@@ -55,7 +55,7 @@ export async function benchSync(): Promise<Figure[]> {
     }, 2000);
 
     // lemlist first, alone, for a fixed slice of its 400 000 activities; then Smartlead in full.
-    const LEMLIST_SECONDS = 60;
+    const LEMLIST_SECONDS = 45;
     const t0 = performance.now();
     await runSync(lemlist, "manual", store, { signal: AbortSignal.timeout(LEMLIST_SECONDS * 1000) });
     const lemlistSamples = samples.splice(0);

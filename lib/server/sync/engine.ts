@@ -200,7 +200,7 @@ async function runStream(
   // while the previous group is written, and everything queued is written as ONE
   // transaction with the last page's cursor. The fetcher keeps its rate budget busy, and a
   // slow store pays its per-transaction cost once per group instead of once per page.
-  const reader = readAhead(stream.pages(cursor?.state ?? null), { maxRows: 20_000, maxPages: 50 }, signal);
+  const reader = readAhead(stream.pages(cursor?.state ?? null), { maxRows: 8_000, maxPages: 50 }, signal);
   for (;;) {
     const group = await reader.take();
     if (group === null) break;

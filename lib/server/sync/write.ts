@@ -31,7 +31,7 @@ async function upsertJson(
   rows: Record<string, unknown>[],
   conflict: string,
   update: string,
-  chunkSize = 2000,
+  chunkSize = 1000,
 ): Promise<void> {
   const names = columns.map(([c]) => c).join(", ");
   const record = columns.map(([c, ty]) => `${c} ${ty}`).join(", ");
