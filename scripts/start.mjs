@@ -21,4 +21,11 @@ const port = process.env.PORT || "3000";
 const child = spawn(next, ["start", "-H", host, "-p", port], { cwd: root, stdio: "inherit", env });
 console.log(`Touchline on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+// `npm start` runs this through `sh -c`, which does not pass a SIGTERM sent to npm on: when
+// npm's shell goes away, stop the server too instead of leaving it orphaned on its port.
+// (Only under npm: started directly in the background, outliving its shell is intended.)
+if (process.env.npm_lifecycle_event === "start") {
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && child.kill("SIGTERM"), 1000).unref();
+}
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
