@@ -1,10 +1,10 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Loader2, Plus, ShieldCheck } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { Loader2, ShieldCheck } from "lucide-react";
+import { useEffect, useRef, useState, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { VendorDot } from "@/components/ui/vendor-badge";
 import { ApiError, apiFetch } from "@/lib/client/api";
@@ -15,9 +15,22 @@ import { ApiKeyField, problemMessage } from "./api-key-field";
 import { settingsKeys } from "./queries";
 import { KEY_HELP } from "./status";
 
-/** Add a connection: vendor, label, key — the key is tested against the vendor before anything is stored. */
-export function AddConnectionDialog({ onConnected, triggerLabel = "Add connection" }: { onConnected: (c: Connection) => void; triggerLabel?: string }) {
-  const [open, setOpen] = useState(false);
+/**
+ * Add a connection: vendor, label, key — the key is tested against the vendor before anything
+ * is stored. Loaded on demand by AddConnectionButton (./add-connection), which owns the trigger.
+ */
+export function AddConnectionDialog({
+  open,
+  setOpen,
+  onConnected,
+  trigger,
+}: {
+  open: boolean;
+  setOpen: (open: boolean) => void;
+  onConnected: (c: Connection) => void;
+  /** Where focus goes back on close: the button that opened the dialog. */
+  trigger: RefObject<HTMLButtonElement | null>;
+}) {
   const [vendor, setVendor] = useState<Vendor>("lemlist");
   const [label, setLabel] = useState("");
   const [apiKey, setApiKey] = useState("");
@@ -88,15 +101,14 @@ export function AddConnectionDialog({ onConnected, triggerLabel = "Add connectio
         if (!o) reset();
       }}
     >
-      <DialogTrigger asChild>
-        <Button>
-          <Plus aria-hidden /> {triggerLabel}
-        </Button>
-      </DialogTrigger>
       <DialogContent
         onOpenAutoFocus={(e) => {
           e.preventDefault();
           keyRef.current?.focus();
+        }}
+        onCloseAutoFocus={(e) => {
+          e.preventDefault();
+          trigger.current?.focus();
         }}
       >
         <DialogHeader>

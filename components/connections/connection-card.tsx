@@ -2,7 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { AlertTriangle, Gauge, KeyRound, Loader2, Pencil, RefreshCw, Trash2 } from "lucide-react";
-import { useState } from "react";
+import dynamic from "next/dynamic";
+import { useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -12,16 +13,28 @@ import type { Connection } from "@/lib/model/connection";
 import { VENDOR_LABELS } from "@/lib/model/vendor";
 import { cn } from "@/lib/utils";
 import { problemMessage } from "./api-key-field";
-import { RemoveDialog, RenameDialog, ReplaceKeyDialog } from "./connection-dialogs";
 import { settingsKeys } from "./queries";
 import { formatDuration, numberFormat, STATUS_LABEL, STATUS_VARIANT, statusAdvice } from "./status";
 import { SyncProgress } from "./sync-progress";
 
 type Open = "rename" | "key" | "remove" | null;
 
+// The dialogs (Radix Dialog and their forms) load when a card's buttons are hovered, focused
+// or pressed, and are mounted only while open: the page's first load carries none of them.
+const loadDialogs = () => import("./connection-dialogs");
+const RenameDialog = dynamic(() => import("./connection-dialogs").then((m) => m.RenameDialog));
+const ReplaceKeyDialog = dynamic(() => import("./connection-dialogs").then((m) => m.ReplaceKeyDialog));
+const RemoveDialog = dynamic(() => import("./connection-dialogs").then((m) => m.RemoveDialog));
+const prefetch = { onPointerEnter: () => void loadDialogs(), onFocus: () => void loadDialogs() };
+
 /** One connection: who it is, whether it works, how its data is doing, and what can be done about it. */
 export function ConnectionCard({ connection: c, onNotice }: { connection: Connection; onNotice: (message: string) => void }) {
   const [open, setOpen] = useState<Open>(null);
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const openDialog = (which: Exclude<Open, null>, button: HTMLButtonElement) => {
+    opener.current = button;
+    setOpen(which);
+  };
   const [syncError, setSyncError] = useState<string | null>(null);
   const qc = useQueryClient();
   const name = VENDOR_LABELS[c.vendor];
@@ -140,7 +153,7 @@ export function ConnectionCard({ connection: c, onNotice }: { connection: Connec
 
       <div className="flex flex-wrap items-center gap-2 border-t px-5 py-3">
         {needsKey ? (
-          <Button size="sm" onClick={() => setOpen("key")}>
+          <Button size="sm" aria-haspopup="dialog" onClick={(e) => openDialog("key", e.currentTarget)} {...prefetch}>
             <KeyRound aria-hidden /> Enter the key again
           </Button>
         ) : (
@@ -149,21 +162,21 @@ export function ConnectionCard({ connection: c, onNotice }: { connection: Connec
           </Button>
         )}
         {!needsKey ? (
-          <Button size="sm" variant="ghost" onClick={() => setOpen("key")}>
+          <Button size="sm" variant="ghost" aria-haspopup="dialog" onClick={(e) => openDialog("key", e.currentTarget)} {...prefetch}>
             <KeyRound aria-hidden /> Replace key
           </Button>
         ) : null}
-        <Button size="sm" variant="ghost" onClick={() => setOpen("rename")}>
+        <Button size="sm" variant="ghost" aria-haspopup="dialog" onClick={(e) => openDialog("rename", e.currentTarget)} {...prefetch}>
           <Pencil aria-hidden /> Rename
         </Button>
-        <Button size="sm" variant="ghost" className="ml-auto text-destructive hover:bg-destructive/10" onClick={() => setOpen("remove")}>
+        <Button size="sm" variant="ghost" className="ml-auto text-destructive hover:bg-destructive/10" aria-haspopup="dialog" onClick={(e) => openDialog("remove", e.currentTarget)} {...prefetch}>
           <Trash2 aria-hidden /> Remove
         </Button>
       </div>
 
-      <RenameDialog {...dialogProps("rename")} />
-      <ReplaceKeyDialog {...dialogProps("key")} />
-      <RemoveDialog {...dialogProps("remove")} />
+      {open === "rename" ? <RenameDialog {...dialogProps("rename")} opener={opener} /> : null}
+      {open === "key" ? <ReplaceKeyDialog {...dialogProps("key")} opener={opener} /> : null}
+      {open === "remove" ? <RemoveDialog {...dialogProps("remove")} opener={opener} /> : null}
     </article>
   );
 }

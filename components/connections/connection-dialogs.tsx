@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Loader2 } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
 import {
   AlertDialog,
@@ -26,7 +26,20 @@ import { ApiKeyField, problemMessage } from "./api-key-field";
 import { settingsKeys } from "./queries";
 import { KEY_HELP } from "./status";
 
-type DialogProps = { connection: Connection; open: boolean; onOpenChange: (open: boolean) => void; onDone: (message: string) => void };
+type DialogProps = {
+  connection: Connection;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onDone: (message: string) => void;
+  /** The card's button that opened the dialog: focus goes back to it on close (the dialogs have no Radix trigger of their own). */
+  opener: RefObject<HTMLButtonElement | null>;
+};
+
+/** Radix would focus its own trigger, which these dialogs don't have: focus the card's button instead. */
+const closeFocus = (opener: RefObject<HTMLButtonElement | null>) => (e: Event) => {
+  e.preventDefault();
+  opener.current?.focus();
+};
 
 function useConnectionMutation<T>(fn: (vars: T) => Promise<unknown>, onSuccess: () => void) {
   const qc = useQueryClient();
@@ -40,7 +53,7 @@ function useConnectionMutation<T>(fn: (vars: T) => Promise<unknown>, onSuccess: 
   });
 }
 
-export function RenameDialog({ connection, open, onOpenChange, onDone }: DialogProps) {
+export function RenameDialog({ connection, open, onOpenChange, onDone, opener }: DialogProps) {
   const [label, setLabel] = useState(connection.label);
   const [error, setError] = useState<string | null>(null);
   const rename = useConnectionMutation(
@@ -61,7 +74,7 @@ export function RenameDialog({ connection, open, onOpenChange, onDone }: DialogP
         onOpenChange(o);
       }}
     >
-      <DialogContent>
+      <DialogContent onCloseAutoFocus={closeFocus(opener)}>
         <DialogHeader>
           <DialogTitle>Rename connection</DialogTitle>
           <DialogDescription>The label shows in the header, on filters and in the audit log.</DialogDescription>
@@ -102,7 +115,7 @@ export function RenameDialog({ connection, open, onOpenChange, onDone }: DialogP
   );
 }
 
-export function ReplaceKeyDialog({ connection, open, onOpenChange, onDone }: DialogProps) {
+export function ReplaceKeyDialog({ connection, open, onOpenChange, onDone, opener }: DialogProps) {
   const [apiKey, setApiKey] = useState("");
   const [error, setError] = useState<string | null>(null);
   const keyRef = useRef<HTMLInputElement>(null);
@@ -133,6 +146,7 @@ export function ReplaceKeyDialog({ connection, open, onOpenChange, onDone }: Dia
           e.preventDefault();
           keyRef.current?.focus();
         }}
+        onCloseAutoFocus={closeFocus(opener)}
       >
         <DialogHeader>
           <DialogTitle>Replace the {name} key</DialogTitle>
@@ -189,7 +203,7 @@ export function ReplaceKeyDialog({ connection, open, onOpenChange, onDone }: Dia
   );
 }
 
-export function RemoveDialog({ connection, open, onOpenChange, onDone }: DialogProps) {
+export function RemoveDialog({ connection, open, onOpenChange, onDone, opener }: DialogProps) {
   const [error, setError] = useState<string | null>(null);
   const qc = useQueryClient();
   const remove = useMutation({
@@ -212,7 +226,7 @@ export function RemoveDialog({ connection, open, onOpenChange, onDone }: DialogP
         onOpenChange(o);
       }}
     >
-      <AlertDialogContent>
+      <AlertDialogContent onCloseAutoFocus={closeFocus(opener)}>
         <div className="space-y-2">
           <AlertDialogTitle>Remove “{connection.label}”?</AlertDialogTitle>
           <AlertDialogDescription asChild>

@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Connection } from "@/lib/model/connection";
 import { VENDOR_LABELS } from "@/lib/model/vendor";
-import { AddConnectionDialog } from "./add-connection-dialog";
+import { AddConnectionButton } from "./add-connection";
 import { ConnectionCard } from "./connection-card";
 import { connectionsQueryOptions } from "./queries";
 
@@ -31,7 +31,7 @@ export function ConnectionsPanel({ initial }: { initial: Connection[] }) {
           </h2>
           <p className="text-sm text-muted-foreground">Vendor API keys are tested before they are saved, encrypted at rest, and never sent back to a browser.</p>
         </div>
-        {data.length ? <AddConnectionDialog onConnected={onConnected} /> : null}
+        {data.length ? <AddConnectionButton onConnected={onConnected} /> : null}
       </div>
 
       <div aria-live="polite" role="status" className="min-h-0">
@@ -47,7 +47,7 @@ export function ConnectionsPanel({ initial }: { initial: Connection[] }) {
       </div>
 
       {data.length === 0 ? (
-        <EmptyState icon={Plug} title="No connections yet" action={<AddConnectionDialog onConnected={onConnected} triggerLabel="Add your first connection" />}>
+        <EmptyState icon={Plug} title="No connections yet" action={<AddConnectionButton onConnected={onConnected} label="Add your first connection" />}>
           Connect lemlist, Smartlead, Close or Leadlex with an API key. Touchline tests the key, then syncs activities, tasks and campaigns into this
           workspace.
         </EmptyState>

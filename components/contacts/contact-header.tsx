@@ -1,6 +1,6 @@
 import { Building2, ExternalLink, Mail } from "lucide-react";
-import { Popover } from "radix-ui";
 import type { ReactNode } from "react";
+import { LazyPopover } from "@/components/ui/lazy-popover";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { VendorDot } from "@/components/ui/vendor-badge";
 import type { ContactDetail } from "@/lib/model/contacts-query";
@@ -8,7 +8,9 @@ import type { Identity } from "@/lib/model/contact";
 import { identityKindLabel } from "@/lib/model/deep-links";
 import { VENDORS, VENDOR_LABELS, type Vendor } from "@/lib/model/vendor";
 
-export const displayName = (c: { name: string | null; email: string | null }) => c.name?.trim() || c.email || "Unnamed person";
+import { displayName } from "./display-name";
+
+export { displayName };
 
 /** Who this is: name, email, company, every vendor record (each a link into that vendor's app), counts. */
 export function ContactHeader({ contact, actions }: { contact: ContactDetail; actions?: ReactNode }) {
@@ -81,35 +83,39 @@ function IdentityLinks({ name, identities }: { name: string; identities: Identit
               <ExternalLink aria-hidden className="size-3 text-muted-foreground" />
             </a>
             {others.length ? (
-              <Popover.Root>
-                <Popover.Trigger
-                  aria-label={`${others.length} more ${VENDOR_LABELS[vendor]} ${others.length === 1 ? "record" : "records"}`}
-                  className="border-l px-2 font-normal text-muted-foreground transition-colors hover:bg-muted hover:text-foreground"
-                >
-                  +{others.length}
-                </Popover.Trigger>
-                <Popover.Portal>
-                  <Popover.Content align="start" sideOffset={6} className="z-50 w-72 rounded-lg border bg-card p-1.5 text-xs text-card-foreground shadow-lg">
-                    <p className="px-2 py-1 text-muted-foreground">Other {VENDOR_LABELS[vendor]} records of {name}</p>
-                    <ul>
-                      {others.map((r) => (
-                        <li key={r.vendorId}>
-                          <a
-                            href={r.url ?? undefined}
-                            target="_blank"
-                            rel="noopener noreferrer"
-                            className="flex items-center gap-2 rounded-md px-2 py-1.5 hover:bg-muted"
-                          >
-                            <span className="text-muted-foreground">{identityKindLabel(r.vendorId, r.kind)}</span>
-                            <span className="min-w-0 flex-1 truncate font-mono">{r.vendorId}</span>
-                            <ExternalLink aria-hidden className="size-3 shrink-0 text-muted-foreground" />
-                          </a>
-                        </li>
-                      ))}
-                    </ul>
-                  </Popover.Content>
-                </Popover.Portal>
-              </Popover.Root>
+              <LazyPopover
+                trigger={
+                  <button
+                    type="button"
+                    aria-label={`${others.length} more ${VENDOR_LABELS[vendor]} ${others.length === 1 ? "record" : "records"}`}
+                    className="border-l px-2 font-normal text-muted-foreground transition-colors hover:bg-muted hover:text-foreground"
+                  >
+                    +{others.length}
+                  </button>
+                }
+                aria-label={`Other ${VENDOR_LABELS[vendor]} records of ${name}`}
+                align="start"
+                sideOffset={6}
+                className="w-72 p-1.5 text-xs"
+              >
+                <p className="px-2 py-1 text-muted-foreground">Other {VENDOR_LABELS[vendor]} records of {name}</p>
+                <ul>
+                  {others.map((r) => (
+                    <li key={r.vendorId}>
+                      <a
+                        href={r.url ?? undefined}
+                        target="_blank"
+                        rel="noopener noreferrer"
+                        className="flex items-center gap-2 rounded-md px-2 py-1.5 hover:bg-muted"
+                      >
+                        <span className="text-muted-foreground">{identityKindLabel(r.vendorId, r.kind)}</span>
+                        <span className="min-w-0 flex-1 truncate font-mono">{r.vendorId}</span>
+                        <ExternalLink aria-hidden className="size-3 shrink-0 text-muted-foreground" />
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </LazyPopover>
             ) : null}
           </li>
         );

@@ -16,7 +16,7 @@ import { VendorDot } from "@/components/ui/vendor-badge";
 import type { ContactsPage } from "@/lib/model/contacts-query";
 import { VENDORS, VENDOR_LABELS } from "@/lib/model/vendor";
 import { cn } from "@/lib/utils";
-import { displayName } from "./contact-header";
+import { displayName } from "./display-name";
 import { contactQueries, type ContactListFilters } from "./queries";
 import { contactListParams } from "./search-params";
 
@@ -220,24 +220,6 @@ export function ContactsView({ initial, initialFilters, total }: { initial: Cont
           ) : null}
         </div>
       )}
-    </div>
-  );
-}
-
-/** The table's shape while the page loads: the same rows and heights as the real one. */
-export function ContactsTableSkeleton({ rows = 12 }: { rows?: number }) {
-  return (
-    <div className="overflow-hidden rounded-xl border bg-card shadow-xs" aria-hidden>
-      <div className="h-10 border-b bg-muted/40" />
-      {Array.from({ length: rows }, (_, i) => (
-        <div key={i} className="flex h-12 items-center gap-6 border-b px-4 last:border-0">
-          <Skeleton className="h-3.5 w-40" />
-          <Skeleton className="h-3.5 w-52" />
-          <Skeleton className="h-3.5 w-32" />
-          <Skeleton className="h-4 w-24" />
-          <Skeleton className="ml-auto h-3.5 w-16" />
-        </div>
-      ))}
     </div>
   );
 }

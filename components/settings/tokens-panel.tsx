@@ -2,16 +2,20 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Check, Copy, KeyRound, Loader2, Trash2 } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useRef, useState } from "react";
 import { problemMessage } from "@/components/connections/api-key-field";
 import { settingsKeys, tokensQueryOptions } from "@/components/connections/queries";
 import { Button } from "@/components/ui/button";
-import { AlertDialog, AlertDialogCancel, AlertDialogConfirm, AlertDialogContent, AlertDialogDescription, AlertDialogTitle } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { apiFetch } from "@/lib/client/api";
 import type { ApiToken, CreatedToken } from "@/lib/model/auth";
+
+// The revoke confirmation (Radix AlertDialog) loads when a Revoke button is hovered, focused or pressed.
+const loadRevokeDialog = () => import("./revoke-token-dialog");
+const RevokeDialog = dynamic(() => import("./revoke-token-dialog").then((m) => m.RevokeDialog));
 
 /** API tokens for scripts: create (shown once, with a copy button), list, revoke. */
 export function TokensPanel({ initial }: { initial: ApiToken[] }) {
@@ -22,6 +26,7 @@ export function TokensPanel({ initial }: { initial: ApiToken[] }) {
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
+  const revokeButton = useRef<HTMLButtonElement | null>(null);
 
   const create = useMutation({
     mutationFn: (n: string) => apiFetch<CreatedToken>("/tokens", { method: "POST", body: JSON.stringify({ name: n }) }),
@@ -126,7 +131,19 @@ export function TokensPanel({ initial }: { initial: ApiToken[] }) {
                   </td>
                   <td className="px-4 py-2.5 text-muted-foreground">{t.lastUsedAt ? <RelativeTime iso={t.lastUsedAt} /> : "Never"}</td>
                   <td className="px-4 py-1.5 text-right">
-                    <Button size="sm" variant="ghost" className="text-destructive hover:bg-destructive/10" onClick={() => setRevoking(t)} aria-label={`Revoke ${t.name}`}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      className="text-destructive hover:bg-destructive/10"
+                      onClick={(e) => {
+                        revokeButton.current = e.currentTarget;
+                        setRevoking(t);
+                      }}
+                      onPointerEnter={() => void loadRevokeDialog()}
+                      onFocus={() => void loadRevokeDialog()}
+                      aria-haspopup="dialog"
+                      aria-label={`Revoke ${t.name}`}
+                    >
                       <Trash2 aria-hidden /> Revoke
                     </Button>
                   </td>
@@ -136,7 +153,7 @@ export function TokensPanel({ initial }: { initial: ApiToken[] }) {
           </table>
         </div>
       )}
-      <RevokeDialog token={revoking} onClose={() => setRevoking(null)} />
+      {revoking ? <RevokeDialog token={revoking} onClose={() => setRevoking(null)} opener={revokeButton} /> : null}
     </section>
   );
 }
@@ -168,48 +185,5 @@ function NewToken({ token, onDone }: { token: CreatedToken; onDone: () => void }
         </Button>
       </div>
     </div>
-  );
-}
-
-function RevokeDialog({ token, onClose }: { token: ApiToken | null; onClose: () => void }) {
-  const qc = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const revoke = useMutation({
-    mutationFn: (id: string) => apiFetch(`/tokens/${encodeURIComponent(id)}`, { method: "DELETE" }),
-    onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: settingsKeys.tokens });
-      void qc.invalidateQueries({ queryKey: ["audit"] });
-      onClose();
-    },
-    onError: (err) => setError(problemMessage(err)),
-  });
-  return (
-    <AlertDialog
-      open={!!token}
-      onOpenChange={(o) => {
-        if (!o && !revoke.isPending) {
-          setError(null);
-          onClose();
-        }
-      }}
-    >
-      <AlertDialogContent>
-        <div className="space-y-2">
-          <AlertDialogTitle>Revoke “{token?.name}”?</AlertDialogTitle>
-          <AlertDialogDescription>Scripts using this token get 401 from now on. This cannot be undone; create a new token if you need one again.</AlertDialogDescription>
-        </div>
-        {error ? (
-          <p role="alert" className="text-sm text-destructive">
-            {error}
-          </p>
-        ) : null}
-        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-          <AlertDialogCancel disabled={revoke.isPending}>Cancel</AlertDialogCancel>
-          <AlertDialogConfirm onClick={() => token && revoke.mutate(token.id)} disabled={revoke.isPending}>
-            {revoke.isPending ? <Loader2 className="animate-spin" aria-hidden /> : null} Revoke token
-          </AlertDialogConfirm>
-        </div>
-      </AlertDialogContent>
-    </AlertDialog>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
-import { Popover as P } from "radix-ui";
-import type { ComponentProps, ReactNode } from "react";
+import type { ReactNode } from "react";
+import { LazyPopover } from "@/components/ui/lazy-popover";
+import type { PopoverPanelProps } from "@/components/ui/popover-panel";
 import { cn } from "@/lib/utils";
 
-/** A toolbar button opening a panel; Radix manages focus (Esc closes and returns focus to the button). */
+/** A toolbar button opening a panel; Radix (loaded on first use) manages focus: Esc closes and returns focus to the button. */
 export function ToolbarPopover({
   trigger,
   children,
@@ -19,25 +20,23 @@ export function ToolbarPopover({
   /** Accessible name of the panel. */
   label: string;
   className?: string;
-  align?: ComponentProps<typeof P.Content>["align"];
+  align?: PopoverPanelProps["align"];
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
 }) {
   return (
-    <P.Root open={open} onOpenChange={onOpenChange}>
-      <P.Trigger asChild>{trigger}</P.Trigger>
-      <P.Portal>
-        <P.Content
-          role="dialog"
-          aria-label={label}
-          align={align}
-          sideOffset={6}
-          collisionPadding={8}
-          className={cn("z-50 w-64 rounded-lg border bg-card p-2 text-sm text-card-foreground shadow-lg outline-none", className)}
-        >
-          {children}
-        </P.Content>
-      </P.Portal>
-    </P.Root>
+    <LazyPopover
+      trigger={trigger}
+      open={open}
+      onOpenChange={onOpenChange}
+      role="dialog"
+      aria-label={label}
+      align={align}
+      sideOffset={6}
+      collisionPadding={8}
+      className={cn("w-64", className)}
+    >
+      {children}
+    </LazyPopover>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
-import { Popover as P } from "radix-ui";
-import type { ComponentProps, ReactNode } from "react";
+import type { ReactNode } from "react";
+import { LazyPopover } from "@/components/ui/lazy-popover";
+import type { PopoverPanelProps } from "@/components/ui/popover-panel";
 import { cn } from "@/lib/utils";
 
-/** A filter popover: a toolbar button that opens a panel, focus managed by Radix (Esc closes, focus returns). */
+/** A filter popover: a toolbar button that opens a panel, focus managed by Radix, loaded on first use (Esc closes, focus returns). */
 export function FilterPopover({
   trigger,
   children,
@@ -17,29 +18,16 @@ export function FilterPopover({
   trigger: ReactNode;
   children: ReactNode;
   className?: string;
-  align?: ComponentProps<typeof P.Content>["align"];
+  align?: PopoverPanelProps["align"];
   open?: boolean;
   onOpenChange?(open: boolean): void;
   /** Accessible name of the panel. */
   label: string;
 }) {
   return (
-    <P.Root open={open} onOpenChange={onOpenChange}>
-      <P.Trigger asChild>{trigger}</P.Trigger>
-      <P.Portal>
-        <P.Content
-          align={align}
-          sideOffset={6}
-          aria-label={label}
-          className={cn(
-            "z-50 w-72 rounded-lg border bg-card p-2 text-sm text-card-foreground shadow-lg outline-none",
-            className,
-          )}
-        >
-          {children}
-        </P.Content>
-      </P.Portal>
-    </P.Root>
+    <LazyPopover trigger={trigger} open={open} onOpenChange={onOpenChange} aria-label={label} align={align} sideOffset={6} className={cn("w-72", className)}>
+      {children}
+    </LazyPopover>
   );
 }
 

@@ -1,4 +1,4 @@
-import { ContactsTableSkeleton } from "@/components/contacts/contacts-view";
+import { ContactsTableSkeleton } from "@/components/contacts/contacts-skeleton";
 import { Skeleton } from "@/components/ui/skeleton";
 
 export default function Loading() {
