@@ -1,14 +1,17 @@
 "use client";
 
 import { CalendarRange, X } from "lucide-react";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { type CalendarDate, isCalendarDate } from "@/lib/dates/calendar";
+import { lazyContent } from "@/components/ui/lazy-content";
+import type { CalendarDate } from "@/lib/dates/calendar";
 import type { DuePreset } from "@/lib/dates/due";
 import { formatDay } from "@/lib/dates/format";
 import { cn } from "@/lib/utils";
 import { ToolbarPopover } from "./popover";
-import { RangeCalendar } from "./range-calendar";
+
+// The range form and its calendar load on first intent, not with the page.
+const { load: loadRangeForm, Content: RangeForm } = lazyContent(() => import("./due-range-form").then((m) => m.DueRangeForm));
 
 export const PRESET_LABELS: Record<DuePreset, string> = {
   all: "All",
@@ -88,11 +91,7 @@ function CustomRange({
   onRange: (range: { from: CalendarDate | null; to: CalendarDate | null }) => void;
 }) {
   const [open, setOpen] = useState(false);
-  const [draft, setDraft] = useState<{ from: CalendarDate | null; to: CalendarDate | null }>({ from, to });
-  const fromId = useId();
-  const toId = useId();
   const label = active ? rangeLabel(from, to, today) : "Custom range";
-  const valid = (draft.from || draft.to) && !(draft.from && draft.to && draft.from > draft.to);
 
   return (
     <div className="flex items-center">
@@ -100,10 +99,8 @@ function CustomRange({
         label="Custom due date range"
         className="w-[19rem] p-3"
         open={open}
-        onOpenChange={(o) => {
-          setOpen(o);
-          if (o) setDraft({ from, to });
-        }}
+        onOpenChange={setOpen}
+        load={loadRangeForm}
         trigger={
           <Button variant="secondary" size="sm" className={cn(active && "border-primary/40 bg-primary/10 text-primary hover:bg-primary/15", active && "rounded-r-none")} aria-pressed={active}>
             <CalendarRange aria-hidden />
@@ -111,55 +108,15 @@ function CustomRange({
           </Button>
         }
       >
-        <form
-          className="space-y-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!valid) return;
-            onRange(draft);
+        <RangeForm
+          from={from}
+          to={to}
+          today={today}
+          onApply={(r) => {
+            onRange(r);
             setOpen(false);
           }}
-        >
-          <div className="grid grid-cols-2 gap-2">
-            <div className="space-y-1">
-              <label htmlFor={fromId} className="text-xs font-medium text-muted-foreground">
-                From
-              </label>
-              <input
-                id={fromId}
-                type="date"
-                value={draft.from ?? ""}
-                max={draft.to ?? undefined}
-                onChange={(e) => setDraft((d) => ({ ...d, from: isCalendarDate(e.target.value) ? e.target.value : null }))}
-                className="h-8 w-full rounded-md border border-input bg-background px-2 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring/40"
-              />
-            </div>
-            <div className="space-y-1">
-              <label htmlFor={toId} className="text-xs font-medium text-muted-foreground">
-                To
-              </label>
-              <input
-                id={toId}
-                type="date"
-                value={draft.to ?? ""}
-                min={draft.from ?? undefined}
-                onChange={(e) => setDraft((d) => ({ ...d, to: isCalendarDate(e.target.value) ? e.target.value : null }))}
-                className="h-8 w-full rounded-md border border-input bg-background px-2 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring/40"
-              />
-            </div>
-          </div>
-          <RangeCalendar from={draft.from} to={draft.to} today={today} onChange={setDraft} />
-          <p className="text-xs text-muted-foreground">Both ends are included. Leave one empty for an open-ended range.</p>
-          {draft.from && draft.to && draft.from > draft.to ? <p className="text-xs text-destructive">The start is after the end.</p> : null}
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="ghost" size="sm" onClick={() => setDraft({ from: null, to: null })}>
-              Clear
-            </Button>
-            <Button type="submit" size="sm" disabled={!valid}>
-              Apply range
-            </Button>
-          </div>
-        </form>
+        />
       </ToolbarPopover>
       {active ? (
         <Button

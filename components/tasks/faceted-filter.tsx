@@ -1,12 +1,16 @@
 "use client";
 
 import { CirclePlus } from "lucide-react";
-import { type ReactNode, useId, useMemo, useState } from "react";
+import { type ReactNode, useMemo } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { lazyContent } from "@/components/ui/lazy-content";
 import type { FacetOption } from "@/lib/model/tasks-query";
 import { cn } from "@/lib/utils";
 import { ToolbarPopover } from "./popover";
+
+// The option list (search, checkboxes, counts) loads on first intent, not with the page.
+const { load: loadFacetList, Content: FacetList } = lazyContent(() => import("./facet-list").then((m) => m.FacetList));
 
 /**
  * A facet menu (shadcn "faceted filter"): a dashed button that opens a list of values
@@ -27,22 +31,18 @@ export function FacetedFilter({
   icon?: (value: string) => ReactNode;
   loading?: boolean;
 }) {
-  const [search, setSearch] = useState("");
-  const searchId = useId();
   // Values picked but absent from the counts (nothing matches them now) stay listed, so they can be unpicked.
   const all = useMemo(() => {
     const known = new Set(options.map((o) => o.value));
     return [...options, ...selected.filter((v) => !known.has(v)).map((v) => ({ value: v, label: v, count: 0 }))];
   }, [options, selected]);
   const labelOf = (v: string) => all.find((o) => o.value === v)?.label ?? v;
-  const shown = search ? all.filter((o) => o.label.toLowerCase().includes(search.toLowerCase())) : all;
-  const toggle = (value: string, on: boolean) => onChange(on ? [...selected, value] : selected.filter((v) => v !== value));
 
   return (
     <ToolbarPopover
       label={`Filter by ${title.toLowerCase()}`}
       className="w-72 p-0"
-      onOpenChange={(open) => !open && setSearch("")}
+      load={loadFacetList}
       trigger={
         <Button variant="secondary" size="sm" className={cn("border-dashed", selected.length && "border-solid")}>
           <CirclePlus aria-hidden />
@@ -64,48 +64,7 @@ export function FacetedFilter({
         </Button>
       }
     >
-      {all.length > 7 ? (
-        <div className="border-b p-2">
-          <label htmlFor={searchId} className="sr-only">
-            Search {title.toLowerCase()}
-          </label>
-          <input
-            id={searchId}
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder={`Search ${title.toLowerCase()}…`}
-            className="h-8 w-full rounded-md border border-input bg-background px-2 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring/40"
-          />
-        </div>
-      ) : null}
-      <ul className="max-h-72 overflow-y-auto p-1" aria-label={title}>
-        {shown.length === 0 ? <li className="px-2 py-6 text-center text-sm text-muted-foreground">{loading ? "Loading…" : "No matches."}</li> : null}
-        {shown.map((o) => {
-          const checked = selected.includes(o.value);
-          return (
-            <li key={o.value}>
-              <label className="flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 hover:bg-muted has-[:focus-visible]:bg-muted has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring">
-                <input
-                  type="checkbox"
-                  className="size-4 shrink-0 cursor-pointer rounded accent-[var(--primary)] outline-none"
-                  checked={checked}
-                  onChange={(e) => toggle(o.value, e.target.checked)}
-                />
-                {icon ? icon(o.value) : null}
-                <span className="min-w-0 flex-1 truncate">{o.label}</span>
-                <span className="shrink-0 font-mono text-xs tabular-nums text-muted-foreground">{o.count.toLocaleString("en-GB")}</span>
-              </label>
-            </li>
-          );
-        })}
-      </ul>
-      {selected.length ? (
-        <div className="border-t p-1">
-          <Button variant="ghost" size="sm" className="w-full" onClick={() => onChange([])}>
-            Clear {title.toLowerCase()} filter
-          </Button>
-        </div>
-      ) : null}
+      <FacetList title={title} options={all} selected={selected} onChange={onChange} icon={icon} loading={loading} />
     </ToolbarPopover>
   );
 }

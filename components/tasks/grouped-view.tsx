@@ -14,6 +14,7 @@ import { cn } from "@/lib/utils";
 import { DueCell } from "./due-cell";
 import { taskGroupOptions } from "./queries";
 import { assigneeLabel, Priority, Status, TaskType } from "./task-meta";
+import { GroupedSkeleton } from "./tasks-skeleton";
 
 export const GROUP_LABELS: Record<DueGroup, string> = {
   overdue: "Overdue",
@@ -111,25 +112,5 @@ function GroupRow({ task: t, clock }: { task: TaskListItem; clock: DueClock }) {
         {t.status !== "open" ? <Status status={t.status} /> : null}
       </div>
     </li>
-  );
-}
-
-function GroupedSkeleton() {
-  return (
-    <div className="space-y-6" aria-hidden>
-      {[3, 2].map((n, i) => (
-        <div key={i} className="space-y-2">
-          <Skeleton className="h-4 w-28" />
-          <div className="divide-y rounded-xl border bg-card">
-            {Array.from({ length: n }, (_, j) => (
-              <div key={j} className="flex h-16 items-center gap-4 px-4">
-                <Skeleton className="h-4 w-24" />
-                <Skeleton className="h-4 flex-1" />
-              </div>
-            ))}
-          </div>
-        </div>
-      ))}
-    </div>
   );
 }

@@ -14,6 +14,7 @@ export function ToolbarPopover({
   align = "start",
   open,
   onOpenChange,
+  load,
 }: {
   trigger: ReactNode;
   children: ReactNode;
@@ -23,12 +24,15 @@ export function ToolbarPopover({
   align?: PopoverPanelProps["align"];
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
+  /** The contents' module loader (lazyContent): fetched on first intent, the panel opens once it is here. */
+  load?: () => Promise<unknown>;
 }) {
   return (
     <LazyPopover
       trigger={trigger}
       open={open}
       onOpenChange={onOpenChange}
+      load={load}
       role="dialog"
       aria-label={label}
       align={align}

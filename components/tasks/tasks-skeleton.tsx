@@ -32,3 +32,24 @@ export function TasksSkeleton() {
     </div>
   );
 }
+
+/** The grouped view's shape while its code or counts load. */
+export function GroupedSkeleton() {
+  return (
+    <div className="space-y-6" aria-hidden>
+      {[3, 2].map((n, i) => (
+        <div key={i} className="space-y-2">
+          <Skeleton className="h-4 w-28" />
+          <div className="divide-y rounded-xl border bg-card">
+            {Array.from({ length: n }, (_, j) => (
+              <div key={j} className="flex h-16 items-center gap-4 px-4">
+                <Skeleton className="h-4 w-24" />
+                <Skeleton className="h-4 flex-1" />
+              </div>
+            ))}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}

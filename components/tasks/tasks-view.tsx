@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { getCoreRowModel, type SortingState, type Updater, useReactTable, type VisibilityState } from "@tanstack/react-table";
 import { Rows3, Search, Table2, X } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { VendorDot } from "@/components/ui/vendor-badge";
@@ -17,14 +18,17 @@ import { taskColumns } from "./columns";
 import { DataTable } from "./data-table";
 import { DueFilter } from "./due-filter";
 import { FacetedFilter } from "./faceted-filter";
-import { GroupedView } from "./grouped-view";
 import { Pagination } from "./pagination";
 import { taskFacetsOptions, tasksListOptions } from "./queries";
 import { StatusIcon, TypeIcon } from "./task-meta";
 import { TasksEmpty } from "./tasks-empty";
-import { TasksSkeleton } from "./tasks-skeleton";
+import { GroupedSkeleton, TasksSkeleton } from "./tasks-skeleton";
 import { useBrowserTimeZone, useTasksFilter } from "./use-tasks-filter";
 import { ViewOptions } from "./view-options";
+
+// The grouped view loads when the user switches to it (or lands on it); its skeleton holds the place meanwhile.
+const loadGroupedView = () => import("./grouped-view");
+const GroupedView = dynamic(() => loadGroupedView().then((m) => m.GroupedView), { loading: () => <GroupedSkeleton /> });
 
 /** The tasks page: toolbar, table or grouped view, all state in the URL. */
 export function TasksView() {
@@ -125,7 +129,7 @@ function Tasks({ browserTz }: { browserTz: string }) {
         <DueFilter due={p.due} dueFrom={dueFrom} dueTo={dueTo} counts={f?.due} today={clock.today} onPreset={setPreset} onRange={setRange} />
         <div role="group" aria-label="Layout" className="flex rounded-lg border bg-card p-1 shadow-xs">
           <ViewButton active={!grouped} onClick={() => void setParams({ view: null })} icon={<Table2 aria-hidden />} label="Table" />
-          <ViewButton active={grouped} onClick={() => void setParams({ view: "grouped" })} icon={<Rows3 aria-hidden />} label="Grouped" />
+          <ViewButton active={grouped} onClick={() => void setParams({ view: "grouped" })} onIntent={() => void loadGroupedView()} icon={<Rows3 aria-hidden />} label="Grouped" />
         </div>
       </div>
 
@@ -209,12 +213,14 @@ function Tasks({ browserTz }: { browserTz: string }) {
   );
 }
 
-function ViewButton({ active, onClick, icon, label }: { active: boolean; onClick: () => void; icon: React.ReactNode; label: string }) {
+function ViewButton({ active, onClick, onIntent, icon, label }: { active: boolean; onClick: () => void; onIntent?: () => void; icon: React.ReactNode; label: string }) {
   return (
     <button
       type="button"
       aria-pressed={active}
       onClick={onClick}
+      onPointerEnter={onIntent}
+      onFocus={onIntent}
       className={cn(
         "inline-flex h-7 items-center gap-1.5 rounded px-2.5 text-sm font-medium text-muted-foreground transition-colors hover:text-foreground [&_svg]:size-4",
         active && "bg-muted text-foreground",

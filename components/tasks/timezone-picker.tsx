@@ -1,28 +1,21 @@
 "use client";
 
-import { Check, Globe } from "lucide-react";
-import { useId, useMemo, useState } from "react";
+import { Globe } from "lucide-react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { lazyContent } from "@/components/ui/lazy-content";
 import { zoneOffsetLabel } from "@/lib/dates/format";
-import { allTimeZones } from "@/lib/dates/zone";
-import { cn } from "@/lib/utils";
 import { ToolbarPopover } from "./popover";
+
+// The zone list (Intl.supportedValuesOf, search) loads on first intent, not with the page.
+const { load: loadZoneList, Content: ZoneList } = lazyContent(() => import("./timezone-list").then((m) => m.TimeZoneList));
 
 /** Shows the zone "today" and "overdue" are computed in, and lets the viewer pick another. */
 export function TimeZonePicker({ tz, browserTz, nowMs: now, onChange }: { tz: string; browserTz: string | null; nowMs: number; onChange: (tz: string | null) => void }) {
   const [open, setOpen] = useState(false);
-  const [search, setSearch] = useState("");
-  const searchId = useId();
-  const zones = useMemo(() => (open ? allTimeZones() : []), [open]);
-  const matches = useMemo(() => {
-    const s = search.trim().toLowerCase().replace(/\s+/g, "_");
-    const list = s ? zones.filter((z) => z.toLowerCase().includes(s)) : zones;
-    return list.slice(0, 80);
-  }, [zones, search]);
   const pick = (z: string | null) => {
     onChange(z);
     setOpen(false);
-    setSearch("");
   };
 
   return (
@@ -32,6 +25,7 @@ export function TimeZonePicker({ tz, browserTz, nowMs: now, onChange }: { tz: st
       className="w-80 p-0"
       open={open}
       onOpenChange={setOpen}
+      load={loadZoneList}
       trigger={
         <Button variant="secondary" size="sm" aria-label={`Time zone: ${tz}. Change`} title="Today and overdue are computed in this time zone">
           <Globe aria-hidden />
@@ -40,48 +34,7 @@ export function TimeZonePicker({ tz, browserTz, nowMs: now, onChange }: { tz: st
         </Button>
       }
     >
-      <div className="border-b p-2">
-        <label htmlFor={searchId} className="sr-only">
-          Search time zones
-        </label>
-        <input
-          id={searchId}
-          autoFocus
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder="Search a city or zone…"
-          className="h-8 w-full rounded-md border border-input bg-background px-2 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring/40"
-        />
-      </div>
-      <ul className="max-h-72 overflow-y-auto p-1" aria-label="Time zones">
-        {browserTz && !search ? (
-          <li>
-            <ZoneOption label={`Browser time zone (${browserTz.replace(/_/g, " ")})`} offset={zoneOffsetLabel(browserTz, now)} current={tz === browserTz} onPick={() => pick(null)} />
-          </li>
-        ) : null}
-        {matches.map((z) => (
-          <li key={z}>
-            <ZoneOption label={z.replace(/_/g, " ")} offset={zoneOffsetLabel(z, now)} current={z === tz && (!!search || tz !== browserTz)} onPick={() => pick(z)} />
-          </li>
-        ))}
-        {matches.length === 0 ? <li className="px-2 py-6 text-center text-muted-foreground">No time zone matches “{search}”.</li> : null}
-      </ul>
-      <p className="border-t px-3 py-2 text-xs text-muted-foreground">“Today” and “overdue” follow this zone. Date-only due dates stay on their day in every zone.</p>
+      <ZoneList tz={tz} browserTz={browserTz} nowMs={now} onPick={pick} />
     </ToolbarPopover>
-  );
-}
-
-function ZoneOption({ label, offset, current, onPick }: { label: string; offset: string; current: boolean; onPick: () => void }) {
-  return (
-    <button
-      type="button"
-      onClick={onPick}
-      aria-current={current || undefined}
-      className={cn("flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left hover:bg-muted focus-visible:bg-muted", current && "font-medium")}
-    >
-      <Check className={cn("size-3.5 shrink-0", !current && "invisible")} aria-hidden />
-      <span className="min-w-0 flex-1 truncate">{label}</span>
-      <span className="shrink-0 font-mono text-xs text-muted-foreground">{offset}</span>
-    </button>
   );
 }

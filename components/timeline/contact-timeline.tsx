@@ -12,7 +12,8 @@ import { OpenTasks } from "./open-tasks";
 import { timelineQueries, type TimelineFilterRequest } from "./queries";
 import { RefreshButton, RefreshStatus, useRefreshContact } from "./refresh-button";
 import { timelineParams } from "./search-params";
-import { LoadingRows, TimelineList } from "./timeline-list";
+import { LoadingRows } from "./loading-rows";
+import { TimelineList } from "./timeline-list";
 import { EMPTY_FILTERS, hasActiveFilters, TimelineToolbar, type TimelineFilterState } from "./timeline-toolbar";
 import { useViewerTimeZone } from "./use-viewer-tz";
 

@@ -13,6 +13,7 @@ export function FilterPopover({
   align = "start",
   open,
   onOpenChange,
+  load,
   label,
 }: {
   trigger: ReactNode;
@@ -23,9 +24,11 @@ export function FilterPopover({
   onOpenChange?(open: boolean): void;
   /** Accessible name of the panel. */
   label: string;
+  /** The contents' module loader (lazyContent): fetched on first intent, the panel opens once it is here. */
+  load?: () => Promise<unknown>;
 }) {
   return (
-    <LazyPopover trigger={trigger} open={open} onOpenChange={onOpenChange} aria-label={label} align={align} sideOffset={6} className={cn("w-72", className)}>
+    <LazyPopover trigger={trigger} open={open} onOpenChange={onOpenChange} load={load} aria-label={label} align={align} sideOffset={6} className={cn("w-72", className)}>
       {children}
     </LazyPopover>
   );

@@ -1,18 +1,21 @@
 "use client";
 
-import { Bot, ChevronDown, ExternalLink } from "lucide-react";
-import { forwardRef, useId, type KeyboardEvent } from "react";
+import { Bot, ChevronDown } from "lucide-react";
+import { forwardRef, useEffect, useId, useState, type KeyboardEvent } from "react";
 import { Badge } from "@/components/ui/badge";
+import { lazyContent } from "@/components/ui/lazy-content";
 import { VendorBadge } from "@/components/ui/vendor-badge";
-import { safeExternalUrl } from "@/lib/model/deep-links";
 import { KIND_LABELS } from "@/lib/model/plain/timeline";
-import type { TimelineActivityItem, TimelineItem, TimelineTaskItem } from "@/lib/model/timeline";
-import { VENDOR_LABELS, type Vendor } from "@/lib/model/vendor";
+import type { TimelineItem, TimelineTaskItem } from "@/lib/model/timeline";
+import type { Vendor } from "@/lib/model/vendor";
 import { dueClock, formatDue } from "@/lib/dates";
 import { cn } from "@/lib/utils";
 import { KindIcon } from "./kind-icon";
-import { ITEM_ROW_HEIGHT, clockTime, formatDuration } from "./rows";
-import { htmlToText, replyThread } from "./text";
+import { ITEM_ROW_HEIGHT, clockTime } from "./rows";
+import { htmlToText } from "./text";
+
+// The expanded detail (fields, body, reply thread, raw JSON) loads on first hover, focus or expand, not with the page.
+const detail = lazyContent(() => import("./item-detail").then((m) => m.ItemDetail));
 
 interface Props {
   item: TimelineItem;
@@ -58,6 +61,12 @@ export const TimelineItemView = forwardRef<HTMLButtonElement, Props>(function Ti
   ref,
 ) {
   const detailId = useId();
+  // Re-render once the detail's code is here (it is fetched on hover or focus, so usually already).
+  const [, setDetailReady] = useState(detail.loaded());
+  useEffect(() => {
+    if (expanded && !detail.loaded()) detail.load().then(() => setDetailReady(true), () => undefined);
+  }, [expanded]);
+  const preloadDetail = () => void detail.load().catch(() => undefined);
   const { label, text } = itemTitle(item);
   const meta = metaLine(item, tz, now);
   const kind = item.type === "task" ? "task" : item.kind;
@@ -81,7 +90,11 @@ export const TimelineItemView = forwardRef<HTMLButtonElement, Props>(function Ti
         aria-expanded={expanded}
         aria-controls={expanded ? detailId : undefined}
         onClick={onToggle}
-        onFocus={onFocusItem}
+        onPointerEnter={preloadDetail}
+        onFocus={() => {
+          preloadDetail();
+          onFocusItem();
+        }}
         onKeyDown={onKeyDown}
         // Row = 8px gap + 2px border + this: exactly ITEM_ROW_HEIGHT, so the estimate never shifts anything.
         style={{ height: ITEM_ROW_HEIGHT - 10 }}
@@ -124,98 +137,15 @@ export const TimelineItemView = forwardRef<HTMLButtonElement, Props>(function Ti
           <ChevronDown aria-hidden className={cn("size-4 transition-transform", expanded && "rotate-180")} />
         </span>
       </button>
-      {expanded ? <ItemDetail id={detailId} item={item} tz={tz} vendorLinks={vendorLinks} /> : null}
+      {expanded ? (
+        detail.loaded() ? (
+          <detail.Content id={detailId} item={item} tz={tz} vendorLinks={vendorLinks} />
+        ) : (
+          <div id={detailId} aria-busy="true" className="border-t px-4 py-4 text-sm text-muted-foreground">
+            Loading…
+          </div>
+        )
+      ) : null}
     </article>
   );
 });
-
-function Field({ name, children }: { name: string; children: React.ReactNode }) {
-  return (
-    <div className="flex gap-2">
-      <dt className="w-24 shrink-0 text-muted-foreground">{name}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
-    </div>
-  );
-}
-
-const RAW_LIMIT = 20_000;
-
-function ItemDetail({ id, item, tz, vendorLinks }: { id: string; item: TimelineItem; tz: string; vendorLinks: Partial<Record<Vendor, string>> }) {
-  const when = new Intl.DateTimeFormat("en-GB", { timeZone: tz, dateStyle: "full", timeStyle: "short" }).format(new Date(item.occurredAt));
-  const body = htmlToText(item.body);
-  const thread = item.type === "activity" ? replyThread(item.raw, item.body) : [];
-  const link = safeExternalUrl(item.url) ?? vendorLinks[item.vendor] ?? null;
-  let raw = JSON.stringify(item.raw ?? null, null, 2) ?? "null";
-  if (raw.length > RAW_LIMIT) raw = `${raw.slice(0, RAW_LIMIT)}\n… (${(raw.length - RAW_LIMIT).toLocaleString("en-GB")} more characters)`;
-  const activity = item.type === "activity" ? (item as TimelineActivityItem) : null;
-  const duration = activity ? formatDuration(activity.durationSeconds) : null;
-
-  return (
-    <div id={id} className="space-y-4 border-t px-4 py-4 text-sm">
-      <dl className="grid gap-1.5 text-xs sm:grid-cols-2">
-        <Field name="When">{item.type === "task" && item.dueIsDateOnly && item.dueDate ? `Due ${item.dueDate} (all day)` : when}</Field>
-        <Field name="Vendor">
-          {VENDOR_LABELS[item.vendor]} <span className="text-muted-foreground">({item.vendorType})</span>
-        </Field>
-        {item.campaignName || item.campaignId ? (
-          <Field name="Campaign">
-            {item.campaignName ?? item.campaignId}
-            {activity?.sequenceStep ? `, step ${activity.sequenceStep}` : ""}
-            {activity?.variant ? `, variant ${activity.variant}` : ""}
-          </Field>
-        ) : null}
-        {activity?.actor?.name ? <Field name="By">{activity.actor.name}</Field> : null}
-        {activity?.direction ? <Field name="Direction">{activity.direction === "inbound" ? "Inbound (from them)" : "Outbound (from us)"}</Field> : null}
-        {duration ? <Field name="Duration">{duration}</Field> : null}
-        {activity?.bot ? <Field name="Machine">Yes — an automated open or click (security scanner, image proxy)</Field> : null}
-        {item.type === "task" ? (
-          <>
-            <Field name="Status">{item.status}</Field>
-            {item.priority ? <Field name="Priority">{item.priority}</Field> : null}
-            {item.assignee?.name ? <Field name="Assignee">{item.assignee.name}</Field> : null}
-          </>
-        ) : null}
-      </dl>
-      {activity?.subject ? <p className="font-medium">{activity.subject}</p> : null}
-      {body ? (
-        <div className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-md bg-muted/50 p-3 leading-relaxed">{body}</div>
-      ) : activity?.preview ? (
-        <p className="whitespace-pre-wrap text-muted-foreground">{htmlToText(activity.preview)}</p>
-      ) : null}
-      {thread.length ? (
-        <section aria-label="Reply thread" className="space-y-2">
-          <h3 className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">Thread</h3>
-          <ol className="space-y-2">
-            {thread.map((m, i) => (
-              <li key={i} className={cn("rounded-md border p-3", m.inbound ? "border-success/40 bg-success/5" : "bg-muted/30")}>
-                <p className="mb-1 text-xs text-muted-foreground">
-                  {m.inbound === null ? "Message" : m.inbound ? "Reply" : "Sent"}
-                  {m.from ? ` · ${m.from}` : ""}
-                  {m.at && !Number.isNaN(Date.parse(m.at)) ? ` · ${new Intl.DateTimeFormat("en-GB", { timeZone: tz, dateStyle: "medium", timeStyle: "short" }).format(new Date(m.at))}` : ""}
-                </p>
-                <p className="whitespace-pre-wrap break-words">{m.body}</p>
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <details className="min-w-0 flex-1 text-xs">
-          <summary className="cursor-pointer select-none text-muted-foreground hover:text-foreground">Vendor fields</summary>
-          <pre className="mt-2 max-h-80 overflow-auto rounded-md bg-muted/50 p-3 font-mono text-[11px] leading-snug">{raw}</pre>
-        </details>
-        {link ? (
-          <a
-            href={link}
-            target="_blank"
-            rel="noopener noreferrer"
-            className="inline-flex items-center gap-1.5 rounded-md border bg-card px-3 py-1.5 text-xs font-medium shadow-xs hover:bg-muted"
-          >
-            Open in {VENDOR_LABELS[item.vendor]}
-            <ExternalLink aria-hidden className="size-3.5" />
-          </a>
-        ) : null}
-      </div>
-    </div>
-  );
-}

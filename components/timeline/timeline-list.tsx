@@ -6,9 +6,9 @@ import { AlertTriangle, SearchX, History } from "lucide-react";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
 import type { Vendor } from "@/lib/model/vendor";
 import { timelineQueries, type TimelineFilterRequest } from "./queries";
+import { LoadingRows, SkeletonItem } from "./loading-rows";
 import { buildRows, DAY_ROW_HEIGHT, ITEM_ROW_HEIGHT, type TimelineRow } from "./rows";
 import { TimelineItemView } from "./timeline-item";
 
@@ -225,35 +225,6 @@ export function TimelineList({ contactId, request, tz, filtered, vendorLinks, on
           {items.length.toLocaleString("en-GB")} {items.length === 1 ? "item" : "items"} · nothing older
         </p>
       ) : null}
-    </div>
-  );
-}
-
-function SkeletonItem() {
-  return (
-    <div className="pb-2" aria-hidden>
-      <div className="flex items-center gap-3 rounded-lg border bg-card px-3" style={{ height: ITEM_ROW_HEIGHT - 8 }}>
-        <Skeleton className="size-8 rounded-full" />
-        <div className="flex-1 space-y-2">
-          <Skeleton className="h-3.5 w-2/5" />
-          <Skeleton className="h-3 w-3/5" />
-        </div>
-        <Skeleton className="h-3 w-10" />
-      </div>
-    </div>
-  );
-}
-
-/** The first load: rows of the final heights, so nothing moves when the items arrive. */
-export function LoadingRows({ count = 8 }: { count?: number }) {
-  return (
-    <div aria-hidden>
-      <div className="flex items-end pb-2" style={{ height: DAY_ROW_HEIGHT }}>
-        <Skeleton className="h-3 w-24" />
-      </div>
-      {Array.from({ length: count }, (_, i) => (
-        <SkeletonItem key={i} />
-      ))}
     </div>
   );
 }

@@ -20,12 +20,15 @@ export function LazyPopover({
   children,
   open: openProp,
   onOpenChange,
+  load,
   ...panel
 }: {
   trigger: ReactNode;
   children: ReactNode;
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
+  /** Fetches the contents' module (see ./lazy-content); the panel waits for it. */
+  load?: () => Promise<unknown>;
 } & Omit<PopoverPanelProps, "open" | "onOpenChange" | "anchor" | "id" | "children">) {
   const [ownOpen, setOwnOpen] = useState(false);
   const open = openProp ?? ownOpen;
@@ -33,12 +36,17 @@ export function LazyPopover({
     if (openProp === undefined) setOwnOpen(o);
     onOpenChange?.(o);
   };
+  // The contents' module, if any, is fetched on first intent; the panel mounts once it is here.
+  const [ready, setReady] = useState(!load);
   // Mounted from the first open on, so Radix sees the close and returns focus.
   const [used, setUsed] = useState(false);
-  if (open && !used) setUsed(true);
+  if (open && ready && !used) setUsed(true);
   const anchor = useRef<HTMLElement>(null);
   const id = useId();
-  const prefetch = () => void loadPanel();
+  const prefetch = () => {
+    void loadPanel();
+    if (load && !ready) load().then(() => setReady(true), () => undefined);
+  };
   return (
     <>
       <Slot.Root
@@ -47,7 +55,10 @@ export function LazyPopover({
         aria-expanded={open}
         aria-controls={open ? id : undefined}
         data-state={open ? "open" : "closed"}
-        onClick={() => setOpen(!open)}
+        onClick={() => {
+          prefetch();
+          setOpen(!open);
+        }}
         onPointerEnter={prefetch}
         onFocus={prefetch}
       >

@@ -1,4 +1,4 @@
-import { LoadingRows } from "@/components/timeline/timeline-list";
+import { LoadingRows } from "@/components/timeline/loading-rows";
 import { Skeleton } from "@/components/ui/skeleton";
 
 export default function Loading() {

@@ -1,0 +1,66 @@
+"use client";
+
+import { useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { type CalendarDate, isCalendarDate } from "@/lib/dates/calendar";
+import { RangeCalendar } from "./range-calendar";
+
+type Range = { from: CalendarDate | null; to: CalendarDate | null };
+
+/** The custom due range panel's contents, loaded on first open: date inputs, a calendar, Apply. The draft starts from the applied range at each open. */
+export function DueRangeForm({ from, to, today, onApply }: Range & { today: CalendarDate; onApply: (range: Range) => void }) {
+  const [draft, setDraft] = useState<Range>({ from, to });
+  const fromId = useId();
+  const toId = useId();
+  const valid = (draft.from || draft.to) && !(draft.from && draft.to && draft.from > draft.to);
+  return (
+    <form
+      className="space-y-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!valid) return;
+        onApply(draft);
+      }}
+    >
+      <div className="grid grid-cols-2 gap-2">
+        <div className="space-y-1">
+          <label htmlFor={fromId} className="text-xs font-medium text-muted-foreground">
+            From
+          </label>
+          <input
+            id={fromId}
+            type="date"
+            value={draft.from ?? ""}
+            max={draft.to ?? undefined}
+            onChange={(e) => setDraft((d) => ({ ...d, from: isCalendarDate(e.target.value) ? e.target.value : null }))}
+            className="h-8 w-full rounded-md border border-input bg-background px-2 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring/40"
+          />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor={toId} className="text-xs font-medium text-muted-foreground">
+            To
+          </label>
+          <input
+            id={toId}
+            type="date"
+            value={draft.to ?? ""}
+            min={draft.from ?? undefined}
+            onChange={(e) => setDraft((d) => ({ ...d, to: isCalendarDate(e.target.value) ? e.target.value : null }))}
+            className="h-8 w-full rounded-md border border-input bg-background px-2 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring/40"
+          />
+        </div>
+      </div>
+      <RangeCalendar from={draft.from} to={draft.to} today={today} onChange={setDraft} />
+      <p className="text-xs text-muted-foreground">Both ends are included. Leave one empty for an open-ended range.</p>
+      {draft.from && draft.to && draft.from > draft.to ? <p className="text-xs text-destructive">The start is after the end.</p> : null}
+      <div className="flex justify-end gap-2">
+        <Button type="button" variant="ghost" size="sm" onClick={() => setDraft({ from: null, to: null })}>
+          Clear
+        </Button>
+        <Button type="submit" size="sm" disabled={!valid}>
+          Apply range
+        </Button>
+      </div>
+    </form>
+  );
+}
