@@ -6,7 +6,7 @@ import type { RunningSandbox } from "@/lib/sandbox";
 import { queryRows } from "@/lib/server/store/db";
 import { runSync } from "@/lib/server/sync/engine";
 import { freshStore, STORE_KINDS } from "@/tests/helpers/stores";
-import { connectAll, expectedIds, fingerprint, smallWorld, startWorld, storedIds } from "./sync-harness";
+import { connectAll, expectedIds, fingerprint, setFaults, smallWorld, startWorld, storedIds } from "./sync-harness";
 
 // The sync engine end to end: the real connectors over real HTTP against the four
 // simulators, into PGlite and into PostgreSQL.
@@ -103,8 +103,6 @@ describe("a sync killed part-way", () => {
 });
 
 describe("vendor faults during a sync", () => {
-  const faults = (s: RunningSandbox, body: object | null) =>
-    fetch(`${s.baseUrl}/__sandbox/faults`, { method: body ? "POST" : "DELETE", body: body ? JSON.stringify(body) : undefined });
 
   it("stores a readable error without the key on an outage and a revoked key, and resumes with every row", async () => {
     const store = await freshStore("pglite");
@@ -112,12 +110,12 @@ describe("vendor faults during a sync", () => {
     const smartlead = sandbox.find((s) => s.vendor === "smartlead")!;
     try {
       const conns = await connectAll(store, sandbox);
-      await faults(lemlist, { status5xx: 100_000, pathIncludes: "/activities" });
-      await faults(smartlead, { revokeKey: true });
+      await setFaults(lemlist, { status5xx: 100_000, pathIncludes: "/activities" });
+      await setFaults(smartlead, { revokeKey: true });
       const down = await runSync(conns.lemlist, "manual", store);
       const revoked = await runSync(conns.smartlead, "manual", store);
-      await faults(lemlist, null);
-      await faults(smartlead, null);
+      await setFaults(lemlist, null);
+      await setFaults(smartlead, null);
 
       expect(down?.state).toBe("failed");
       expect(revoked?.state).toBe("failed");
@@ -147,8 +145,8 @@ describe("vendor faults during a sync", () => {
       const healthy = await queryRows<{ status: string; last_error: string | null }>(store.db, sql`select status, last_error from connections where id = ${conns.lemlist}`);
       expect(healthy[0]).toEqual({ status: "ok", last_error: null });
     } finally {
-      await faults(lemlist, null);
-      await faults(smartlead, null);
+      await setFaults(lemlist, null);
+      await setFaults(smartlead, null);
       await store.cleanup();
     }
   }, 180_000);
