@@ -5,7 +5,16 @@ import { defineConfig, globalIgnores } from "eslint/config";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".next-*/**", ".data/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench/reports/**"]),
+  globalIgnores([
+    ".next/**",
+    ".next-*/**",
+    ".data/**",
+    "node_modules/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+    "bench/reports/**",
+  ]),
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
@@ -25,7 +34,8 @@ export default defineConfig([
             {
               regex: "^(zod|@/lib/model(/(?!plain/|vendor$|deep-links$).*)?)$",
               allowTypeImports: true,
-              message: "Import values from @/lib/model/plain/* (or vendor, deep-links), which are zod-free; `import type` for types.",
+              message:
+                "Import values from @/lib/model/plain/* (or vendor, deep-links), which are zod-free; `import type` for types.",
             },
           ],
         },

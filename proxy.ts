@@ -45,7 +45,8 @@ export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
 
   // API routes authenticate themselves (401 problem+json, never a redirect).
-  if (pathname.startsWith("/api/")) return withSecurityHeaders(NextResponse.next(), "default-src 'none'; frame-ancestors 'none'");
+  if (pathname.startsWith("/api/"))
+    return withSecurityHeaders(NextResponse.next(), "default-src 'none'; frame-ancestors 'none'");
 
   const isPublic = PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   if (!isPublic) {

@@ -12,16 +12,31 @@ const started = Date.now();
 for (const part of parts) {
   console.log(`\n━━ bench:${part} ━━`);
   try {
-    execFileSync(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", `bench/${part}.ts`], { stdio: "inherit", env: process.env });
+    execFileSync(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", `bench/${part}.ts`], {
+      stdio: "inherit",
+      env: process.env,
+    });
     const dir = path.resolve("bench/reports");
     const latest = fs
       .readdirSync(dir)
       .filter((f) => f.startsWith(`${part}-`))
       .sort()
       .at(-1);
-    if (latest) all.push(...(JSON.parse(fs.readFileSync(path.join(dir, latest), "utf8")).figures as Figure[]).map((f) => ({ ...f, name: `${part}: ${f.name}` })));
+    if (latest)
+      all.push(
+        ...(JSON.parse(fs.readFileSync(path.join(dir, latest), "utf8")).figures as Figure[]).map((f) => ({
+          ...f,
+          name: `${part}: ${f.name}`,
+        })),
+      );
   } catch {
-    all.push({ name: `${part}: run`, value: NaN, unit: "", ok: false, note: "the benchmark failed; see its output above" });
+    all.push({
+      name: `${part}: run`,
+      value: NaN,
+      unit: "",
+      ok: false,
+      note: "the benchmark failed; see its output above",
+    });
   }
 }
 printTable(`npm run bench (${Math.round((Date.now() - started) / 1000)} s)`, all);

@@ -37,7 +37,10 @@ const LABELS = { lemlist: "lemlist", smartlead: "Smartlead", close: "Close", lea
 
 export async function benchBrowserTimeline(opts: BrowserTimelineOptions = {}): Promise<Figure[]> {
   const log = opts.log ?? ((line: string) => console.log(line));
-  const admin = opts.admin ?? { email: process.env.TOUCHLINE_ADMIN_EMAIL ?? "bench@touchline.test", password: process.env.TOUCHLINE_ADMIN_PASSWORD ?? "bench-password-long-enough-1" };
+  const admin = opts.admin ?? {
+    email: process.env.TOUCHLINE_ADMIN_EMAIL ?? "bench@touchline.test",
+    password: process.env.TOUCHLINE_ADMIN_PASSWORD ?? "bench-password-long-enough-1",
+  };
   let server: NextServer | null = null;
   let dataDir: string | null = null;
   let base = opts.baseUrl;
@@ -69,14 +72,22 @@ export async function benchBrowserTimeline(opts: BrowserTimelineOptions = {}): P
 
     const browser = await launchChromium();
     try {
-      const context = await browser.newContext({ baseURL: base, viewport: { width: 1440, height: 900 }, timezoneId: "Europe/Paris", locale: "en-GB" });
+      const context = await browser.newContext({
+        baseURL: base,
+        viewport: { width: 1440, height: 900 },
+        timezoneId: "Europe/Paris",
+        locale: "en-GB",
+      });
       const signIn = await context.request.post("/api/v1/session", { data: admin, headers: { origin: base } });
-      if (signIn.status() !== 204) throw new Error(`sign-in failed (${signIn.status()}): set TOUCHLINE_ADMIN_EMAIL/PASSWORD for --base-url`);
+      if (signIn.status() !== 204)
+        throw new Error(`sign-in failed (${signIn.status()}): set TOUCHLINE_ADMIN_EMAIL/PASSWORD for --base-url`);
       const page = await context.newPage();
       await page.goto(`/contacts/${encodeURIComponent(contactId)}`);
       const feed = page.getByRole("feed", { name: "Timeline" });
       await feed.locator("[data-timeline-item]").first().waitFor();
-      await page.waitForFunction(() => document.querySelector("[data-testid=timeline]")?.getAttribute("data-request") !== "pending");
+      await page.waitForFunction(
+        () => document.querySelector("[data-testid=timeline]")?.getAttribute("data-request") !== "pending",
+      );
 
       /**
        * Clicks `selector` in the page and times it to the first frame showing the new
@@ -126,7 +137,10 @@ export async function benchBrowserTimeline(opts: BrowserTimelineOptions = {}): P
       await page.keyboard.press("Escape");
 
       // Replies only, then all kinds; machine opens hidden, then shown.
-      for (const [open, name] of [["Kind", "Replies only"], ["Kind", "All kinds"]] as const) {
+      for (const [open, name] of [
+        ["Kind", "Replies only"],
+        ["Kind", "All kinds"],
+      ] as const) {
         await page.getByRole("button", { name: new RegExp(`^${open}`) }).click();
         const button = page.getByRole("button", { name });
         await button.evaluate((el) => el.setAttribute("data-bench-target", "1"));
@@ -151,15 +165,30 @@ export async function benchBrowserTimeline(opts: BrowserTimelineOptions = {}): P
         await page.waitForTimeout(400);
         await countRows();
       }
-      const loaded = await page.evaluate(() => document.querySelector("[data-testid=timeline]")?.firstElementChild?.getBoundingClientRect().height ?? 0);
+      const loaded = await page.evaluate(
+        () => document.querySelector("[data-testid=timeline]")?.firstElementChild?.getBoundingClientRect().height ?? 0,
+      );
       // How much of each click was the server: the timeline API calls' own durations.
-      const apiMs = (await page.evaluate(`performance.getEntriesByType("resource").filter((e) => /\\/timeline\\?/.test(e.name)).map((e) => e.duration)`)) as number[];
+      const apiMs = (await page.evaluate(
+        `performance.getEntriesByType("resource").filter((e) => /\\/timeline\\?/.test(e.name)).map((e) => e.duration)`,
+      )) as number[];
 
       return [
-        atMost("browser: filter click → updated list p50", percentile(samples, 50), "ms", 100, `${samples.length} clicks, ${items.toLocaleString("en-GB")}-item timeline`),
+        atMost(
+          "browser: filter click → updated list p50",
+          percentile(samples, 50),
+          "ms",
+          100,
+          `${samples.length} clicks, ${items.toLocaleString("en-GB")}-item timeline`,
+        ),
         atMost("browser: filter click → updated list p95", percentile(samples, 95), "ms", 100),
         atMost("browser: timeline rows in the DOM (max)", domRows, "rows", 200, "while filtering and scrolling"),
-        info("browser: of which timeline API p50", percentile(apiMs, 50), "ms", `${apiMs.length} requests, as the browser saw them`),
+        info(
+          "browser: of which timeline API p50",
+          percentile(apiMs, 50),
+          "ms",
+          `${apiMs.length} requests, as the browser saw them`,
+        ),
         info("browser: list height after scrolling", loaded, "px", "virtualised; pages load as the end comes near"),
       ];
     } finally {

@@ -87,11 +87,14 @@ export async function benchBrowser(opts: { distDir?: string; port?: number } = {
     log(`demo syncs ${synced ? "finished" : "still running"} after ${syncSeconds.toFixed(0)} s`);
 
     // A contact with activity (the busiest of the most recent ones) and the campaign with the most sends.
-    const { data: contacts } = await api<{ data: { id: string; activityCount: number }[] }>("/api/v1/contacts?limit=50");
+    const { data: contacts } = await api<{ data: { id: string; activityCount: number }[] }>(
+      "/api/v1/contacts?limit=50",
+    );
     const contact = contacts.filter((c) => c.activityCount > 0).sort((a, b) => b.activityCount - a.activityCount)[0];
     const { data: campaigns } = await api<{ data: { id: string; totals: { sent: number } }[] }>("/api/v1/campaigns");
     const campaign = campaigns.filter((c) => c.totals.sent > 0).sort((a, b) => b.totals.sent - a.totals.sent)[0];
-    if (!contact || !campaign) throw new Error("the demo workspace has no contact with activity or no campaign with sends");
+    if (!contact || !campaign)
+      throw new Error("the demo workspace has no contact with activity or no campaign with sends");
 
     const pages = {
       empty: EMPTY_PATH,
@@ -104,7 +107,14 @@ export async function benchBrowser(opts: { distDir?: string; port?: number } = {
     } as const;
     type PageName = keyof typeof pages;
     const timed: PageName[] = ["overview", "contact", "tasks", "campaign"];
-    const jsBudget: Partial<Record<PageName, number>> = { overview: 40, contact: 40, tasks: 40, contacts: 40, settings: 40, campaign: 120 };
+    const jsBudget: Partial<Record<PageName, number>> = {
+      overview: 40,
+      contact: 40,
+      tasks: 40,
+      contacts: 40,
+      settings: 40,
+      campaign: 120,
+    };
 
     browser = await launchChromium();
     const [name, ...rest] = cookie.split("=");
@@ -113,11 +123,13 @@ export async function benchBrowser(opts: { distDir?: string; port?: number } = {
     // First pass: one cold load of every page, counting its JavaScript. It also warms the
     // server (each route's first request loads its server code), so the timed runs don't pay that.
     const js = {} as Record<PageName, Load["scripts"]>;
-    for (const [page, p] of Object.entries(pages) as [PageName, string][]) js[page] = (await coldLoad(browser, base, sessionCookie, p, true)).scripts;
+    for (const [page, p] of Object.entries(pages) as [PageName, string][])
+      js[page] = (await coldLoad(browser, base, sessionCookie, p, true)).scripts;
 
     // Timed runs, round-robin over the pages so a noisy moment spreads over all of them.
     const runs = Object.fromEntries(timed.map((p) => [p, [] as Load[]])) as Record<PageName, Load[]>;
-    for (let i = 0; i < RUNS; i++) for (const page of timed) runs[page].push(await coldLoad(browser, base, sessionCookie, pages[page], false));
+    for (let i = 0; i < RUNS; i++)
+      for (const page of timed) runs[page].push(await coldLoad(browser, base, sessionCookie, pages[page], false));
 
     const kb = (scripts: Load["scripts"]) => scripts.reduce((n, s) => n + s.gzip, 0) / 1000;
     const floor = kb(js.empty);
@@ -126,19 +138,60 @@ export async function benchBrowser(opts: { distDir?: string; port?: number } = {
       const lcps = runs[page].map((r) => r.lcp);
       const median = percentile(lcps, 50);
       const element = runs[page].find((r) => r.lcp === median)?.lcpElement ?? "?";
-      figures.push(atMost(`${page}: LCP, median of ${RUNS} cold loads`, median, "ms", LCP_BUDGET_MS, `${lcps.map((v) => Math.round(v)).join(" / ")} ms; element ${element}`));
+      figures.push(
+        atMost(
+          `${page}: LCP, median of ${RUNS} cold loads`,
+          median,
+          "ms",
+          LCP_BUDGET_MS,
+          `${lcps.map((v) => Math.round(v)).join(" / ")} ms; element ${element}`,
+        ),
+      );
     }
     for (const page of timed) {
       const cls = runs[page].map((r) => r.cls);
-      figures.push(atMost(`${page}: CLS, worst of ${RUNS} cold loads`, Math.max(...cls), "", CLS_BUDGET, `each: ${cls.map((v) => v.toFixed(3)).join(" / ")}`));
+      figures.push(
+        atMost(
+          `${page}: CLS, worst of ${RUNS} cold loads`,
+          Math.max(...cls),
+          "",
+          CLS_BUDGET,
+          `each: ${cls.map((v) => v.toFixed(3)).join(" / ")}`,
+        ),
+      );
     }
-    figures.push(info("first-load JS floor (empty page, signed in)", floor, "KB gzip", `${js.empty.length} scripts; Next + React + root layout`));
+    figures.push(
+      info(
+        "first-load JS floor (empty page, signed in)",
+        floor,
+        "KB gzip",
+        `${js.empty.length} scripts; Next + React + root layout`,
+      ),
+    );
     for (const [page, budget] of Object.entries(jsBudget) as [PageName, number][]) {
       const total = kb(js[page]);
-      figures.push(atMost(`${page}: first-load JS above the floor`, total - floor, "KB gzip", budget, `${total.toFixed(1)} KB gzip in all, ${js[page].length} scripts`));
+      figures.push(
+        atMost(
+          `${page}: first-load JS above the floor`,
+          total - floor,
+          "KB gzip",
+          budget,
+          `${total.toFixed(1)} KB gzip in all, ${js[page].length} scripts`,
+        ),
+      );
     }
-    figures.push(info("build + demo sync wait", buildSeconds + syncSeconds, "s", `build ${buildSeconds.toFixed(0)} s, demo syncs ${syncSeconds.toFixed(0)} s${synced ? "" : " (not finished: figures taken during a sync)"}`));
-    for (const page of Object.keys(pages) as PageName[]) log(`${page}: ${js[page].map((s) => `${path.basename(new URL(s.url).pathname)} ${(s.gzip / 1000).toFixed(1)}`).join(", ")}`);
+    figures.push(
+      info(
+        "build + demo sync wait",
+        buildSeconds + syncSeconds,
+        "s",
+        `build ${buildSeconds.toFixed(0)} s, demo syncs ${syncSeconds.toFixed(0)} s${synced ? "" : " (not finished: figures taken during a sync)"}`,
+      ),
+    );
+    for (const page of Object.keys(pages) as PageName[])
+      log(
+        `${page}: ${js[page].map((s) => `${path.basename(new URL(s.url).pathname)} ${(s.gzip / 1000).toFixed(1)}`).join(", ")}`,
+      );
     return figures;
   } finally {
     await browser?.close().catch(() => {});
@@ -151,8 +204,11 @@ export async function benchBrowser(opts: { distDir?: string; port?: number } = {
 async function waitForDemoSyncs(api: <T>(p: string) => Promise<T>): Promise<boolean> {
   const deadline = Date.now() + SYNC_WAIT_MS;
   while (Date.now() < deadline) {
-    const { data } = await api<{ data: { lastSyncAt: string | null; sync: { state: string } }[] }>("/api/v1/connections").catch(() => ({ data: [] }));
-    if (data.length && data.every((c) => c.sync.state !== "running" && (c.lastSyncAt || c.sync.state === "failed"))) return true;
+    const { data } = await api<{ data: { lastSyncAt: string | null; sync: { state: string } }[] }>(
+      "/api/v1/connections",
+    ).catch(() => ({ data: [] }));
+    if (data.length && data.every((c) => c.sync.state !== "running" && (c.lastSyncAt || c.sync.state === "failed")))
+      return true;
     await new Promise((r) => setTimeout(r, 1000));
   }
   return false;
@@ -179,21 +235,44 @@ const READ_VITALS = `new Promise((resolve) => {
 })`;
 
 /** One navigation in a fresh context (cold cache), signed in; optionally counts its JavaScript. */
-async function coldLoad(browser: Browser, base: string, cookie: { name: string; value: string; url: string }, pathname: string, countScripts: boolean): Promise<Load> {
-  const context = await browser.newContext({ baseURL: base, viewport: { width: 1440, height: 900 }, timezoneId: "Europe/Paris", locale: "en-GB" });
+async function coldLoad(
+  browser: Browser,
+  base: string,
+  cookie: { name: string; value: string; url: string },
+  pathname: string,
+  countScripts: boolean,
+): Promise<Load> {
+  const context = await browser.newContext({
+    baseURL: base,
+    viewport: { width: 1440, height: 900 },
+    timezoneId: "Europe/Paris",
+    locale: "en-GB",
+  });
   try {
     await context.addCookies([cookie]);
     const page = await context.newPage();
     const bodies = new Map<string, Promise<Buffer | null>>();
     if (countScripts) {
       // Prefetches of linked routes bring the next page's code: not this page's first load.
-      await page.route("**/*", (route) => (route.request().headers()["next-router-prefetch"] ? route.abort() : route.fallback()));
+      await page.route("**/*", (route) =>
+        route.request().headers()["next-router-prefetch"] ? route.abort() : route.fallback(),
+      );
       page.on("response", (res) => {
-        if (res.request().resourceType() === "script" && res.url().startsWith(`${base}/`) && res.ok() && !bodies.has(res.url())) bodies.set(res.url(), res.body().catch(() => null));
+        if (
+          res.request().resourceType() === "script" &&
+          res.url().startsWith(`${base}/`) &&
+          res.ok() &&
+          !bodies.has(res.url())
+        )
+          bodies.set(
+            res.url(),
+            res.body().catch(() => null),
+          );
       });
     }
     const res = await page.goto(pathname, { waitUntil: "load", timeout: 30_000 });
-    if (!res?.ok() || !page.url().startsWith(base + pathname.split("?")[0])) throw new Error(`${pathname}: ${res?.status()} at ${page.url()}`);
+    if (!res?.ok() || !page.url().startsWith(base + pathname.split("?")[0]))
+      throw new Error(`${pathname}: ${res?.status()} at ${page.url()}`);
     await page.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => {});
     await page.waitForTimeout(300);
     const vitals = (await page.evaluate(READ_VITALS)) as { lcp: number; cls: number; element: string };

@@ -35,7 +35,12 @@ export function info(name: string, value: number, unit: string, note?: string): 
 const round = (v: number) => (Math.abs(v) >= 100 ? Math.round(v) : Math.round(v * 100) / 100);
 
 /** Times `fn` `n` times after `warmup` runs; returns ms samples. */
-export async function sample(n: number, fn: (i: number) => Promise<unknown>, warmup = 3, before?: (i: number) => Promise<unknown>): Promise<number[]> {
+export async function sample(
+  n: number,
+  fn: (i: number) => Promise<unknown>,
+  warmup = 3,
+  before?: (i: number) => Promise<unknown>,
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn(i);
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -49,9 +54,21 @@ export async function sample(n: number, fn: (i: number) => Promise<unknown>, war
 
 export function printTable(title: string, figures: Figure[]): void {
   console.log(`\n${title}`);
-  const rows = figures.map((f) => [f.ok === undefined ? "    " : f.ok ? "ok  " : "MISS", f.name, `${f.value} ${f.unit}`, f.target ? `target ${f.target} ${f.unit}` : "", f.note ?? ""]);
+  const rows = figures.map((f) => [
+    f.ok === undefined ? "    " : f.ok ? "ok  " : "MISS",
+    f.name,
+    `${f.value} ${f.unit}`,
+    f.target ? `target ${f.target} ${f.unit}` : "",
+    f.note ?? "",
+  ]);
   const widths = [4, ...[1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)))];
-  for (const r of rows) console.log(r.map((c, i) => (i < 4 ? c.padEnd(widths[i]!) : c)).join("  ").trimEnd());
+  for (const r of rows)
+    console.log(
+      r
+        .map((c, i) => (i < 4 ? c.padEnd(widths[i]!) : c))
+        .join("  ")
+        .trimEnd(),
+    );
 }
 
 export function writeReport(name: string, figures: Figure[]): string {

@@ -10,12 +10,15 @@ import { atMost, info, printTable, writeReport, type Figure } from "./figures";
 import { BENCH_ADMIN, signIn, startNextServer, type NextServer } from "./next-server";
 import { seedReadWorld } from "./read-timeline";
 
-export async function benchLoad(opts: { activities?: number; contacts?: number; seconds?: number; connections?: number } = {}): Promise<Figure[]> {
+export async function benchLoad(
+  opts: { activities?: number; contacts?: number; seconds?: number; connections?: number } = {},
+): Promise<Figure[]> {
   const activities = opts.activities ?? 1_000_000;
   const seconds = opts.seconds ?? 30;
   const connections = opts.connections ?? 50;
   const dist = process.env.NEXT_DIST_DIR || ".next";
-  if (!fs.existsSync(path.join(dist, "BUILD_ID"))) return [{ name: "load test", value: NaN, unit: "", note: "skipped: no production build (npm run build)" }];
+  if (!fs.existsSync(path.join(dist, "BUILD_ID")))
+    return [{ name: "load test", value: NaN, unit: "", note: "skipped: no production build (npm run build)" }];
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "touchline-bench-load-"));
   const { openStore } = await import("@/lib/server/store/db");
@@ -54,7 +57,9 @@ export async function benchLoad(opts: { activities?: number; contacts?: number; 
       if (!check.ok) throw new Error(`${name}: ${check.status} ${(await check.text()).slice(0, 200)}`);
       const result = await autocannon({ url: base + p, connections, duration: seconds, headers: { cookie } });
       const failed = result.errors + result.timeouts + result.non2xx;
-      figures.push(info(`${name}: throughput (${connections} clients, ${seconds} s)`, result.requests.average, "req/s"));
+      figures.push(
+        info(`${name}: throughput (${connections} clients, ${seconds} s)`, result.requests.average, "req/s"),
+      );
       figures.push(info(`${name}: p99 latency`, result.latency.p99, "ms", `p50 ${result.latency.p50} ms`));
       figures.push(atMost(`${name}: failed requests`, failed, "", 0, `${result.requests.total} requests`));
     }

@@ -25,7 +25,8 @@ export function buildNext(opts: { distDir: string; files?: Record<string, string
     for (const [rel, source] of Object.entries(opts.files ?? {})) {
       const file = path.join(ROOT, rel);
       // Left by a run that was killed mid-build: ours, so taken over; anything else is not ours to overwrite.
-      if (fs.existsSync(file) && fs.readFileSync(file, "utf8") !== source) throw new Error(`${rel} exists and is not the bench's; move it away first`);
+      if (fs.existsSync(file) && fs.readFileSync(file, "utf8") !== source)
+        throw new Error(`${rel} exists and is not the bench's; move it away first`);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, source);
       written.push(file);
@@ -37,7 +38,10 @@ export function buildNext(opts: { distDir: string; files?: Record<string, string
       maxBuffer: 16 * 1024 * 1024,
       env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: opts.distDir, NEXT_TELEMETRY_DISABLED: "1" },
     });
-    if (build.status !== 0) throw new Error(`next build failed (${build.error?.message ?? `exit ${build.status}`}):\n${`${build.stdout}\n${build.stderr}`.trim().split("\n").slice(-30).join("\n")}`);
+    if (build.status !== 0)
+      throw new Error(
+        `next build failed (${build.error?.message ?? `exit ${build.status}`}):\n${`${build.stdout}\n${build.stderr}`.trim().split("\n").slice(-30).join("\n")}`,
+      );
   } finally {
     for (const file of written) {
       fs.rmSync(file, { force: true });
@@ -54,7 +58,9 @@ function restoreTsconfig(file: string, before: string, distDir: string): void {
   const after = fs.readFileSync(file, "utf8");
   if (after === before) return;
   const dist = path.relative(ROOT, path.resolve(ROOT, distDir));
-  const added = [`${dist}/types/**/*.ts`, `${dist}/dev/types/**/*.ts`].filter((entry) => !before.includes(`"${entry}"`));
+  const added = [`${dist}/types/**/*.ts`, `${dist}/dev/types/**/*.ts`].filter(
+    (entry) => !before.includes(`"${entry}"`),
+  );
   const kept = after
     .split("\n")
     .filter((line) => !added.some((entry) => line.trim().replace(/,$/, "") === JSON.stringify(entry)))
@@ -78,12 +84,24 @@ export interface NextServer {
  * `next start` on 127.0.0.1:`port` for the build in `distDir`, with `env` on top of this
  * process's; resolves once /api/v1/health answers (bounded by `timeoutMs`).
  */
-export async function startNextServer(opts: { distDir: string; port: number; env: Record<string, string>; timeoutMs?: number }): Promise<NextServer> {
-  if (!fs.existsSync(path.join(ROOT, opts.distDir, "BUILD_ID"))) throw new Error(`no production build in ${opts.distDir}`);
+export async function startNextServer(opts: {
+  distDir: string;
+  port: number;
+  env: Record<string, string>;
+  timeoutMs?: number;
+}): Promise<NextServer> {
+  if (!fs.existsSync(path.join(ROOT, opts.distDir, "BUILD_ID")))
+    throw new Error(`no production build in ${opts.distDir}`);
   const base = `http://127.0.0.1:${opts.port}`;
   const child = spawn(NEXT, ["start", "-H", "127.0.0.1", "-p", String(opts.port)], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: opts.distDir, ...opts.env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: opts.distDir,
+      ...opts.env,
+    },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
@@ -96,15 +114,24 @@ export async function startNextServer(opts: { distDir: string; port: number; env
       } catch {
         return; // already gone
       }
-      if (await Promise.race([exited.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 3000))])) return;
+      if (await Promise.race([exited.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 3000))]))
+        return;
     }
   };
   const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
   for (;;) {
-    if (await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false)) return { base, stop };
+    if (
+      await fetch(`${base}/api/v1/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { base, stop };
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();
-      throw new Error(`next start on port ${opts.port} did not come up (${child.exitCode !== null ? `exit ${child.exitCode}` : "timed out"})`);
+      throw new Error(
+        `next start on port ${opts.port} did not come up (${child.exitCode !== null ? `exit ${child.exitCode}` : "timed out"})`,
+      );
     }
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -112,7 +139,11 @@ export async function startNextServer(opts: { distDir: string; port: number; env
 
 /** Signs in through the API; returns the session cookie as `name=value`. */
 export async function signIn(base: string, admin: { email: string; password: string } = BENCH_ADMIN): Promise<string> {
-  const res = await fetch(`${base}/api/v1/session`, { method: "POST", headers: { "content-type": "application/json", origin: base }, body: JSON.stringify(admin) });
+  const res = await fetch(`${base}/api/v1/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify(admin),
+  });
   const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0]!;
   if (!res.ok || !cookie) throw new Error(`could not sign in (${res.status})`);
   return cookie;
@@ -123,6 +154,13 @@ export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import("@playwright/test");
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
 }

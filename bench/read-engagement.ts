@@ -20,7 +20,6 @@ export interface ReadEngagementOptions {
   log?: (line: string) => void;
 }
 
-
 const BIG = "lemlist:cam_big";
 const START = Date.UTC(2026, 0, 5, 0, 0, 0); // a Monday
 
@@ -34,7 +33,8 @@ export async function benchReadEngagement(opts: ReadEngagementOptions = {}): Pro
   const engagementRoute = await import("@/app/api/v1/campaigns/[id]/engagement/route");
   const listRoute = await import("@/app/api/v1/campaigns/route");
   const compareRoute = await import("@/app/api/v1/campaigns/compare/route");
-  const { FACT_KINDS, rebuildEngagementRollups, refreshEngagementRollups } = await import("@/lib/server/rollups/engagement");
+  const { FACT_KINDS, rebuildEngagementRollups, refreshEngagementRollups } =
+    await import("@/lib/server/rollups/engagement");
   const { writeBatch } = await import("@/lib/server/sync/write");
   const { overviewWeek, campaignsNeedingAttention } = await import("@/lib/server/queries/overview");
   const t = await import("@/lib/server/store/schema");
@@ -44,27 +44,55 @@ export async function benchReadEngagement(opts: ReadEngagementOptions = {}): Pro
   try {
     let t0 = performance.now();
     const seeded = await seedEngagementWorld(db, { activities: target, days, log });
-    figures.push(info("engagement bench: seed", (performance.now() - t0) / 1000, "s", `${seeded.big} activities in the big campaign over ${days} days, ${seeded.total} in all`));
+    figures.push(
+      info(
+        "engagement bench: seed",
+        (performance.now() - t0) / 1000,
+        "s",
+        `${seeded.big} activities in the big campaign over ${days} days, ${seeded.total} in all`,
+      ),
+    );
     t0 = performance.now();
     await rebuildEngagementRollups(db);
     await db.execute(sql`analyze`);
-    const [size] = await queryRows<{ facts: number; buckets: number }>(db, sql`
-      select (select count(*) from engagement_facts where campaign_id = ${BIG})::int as facts, (select count(*) from engagement_buckets where campaign_id = ${BIG})::int as buckets`);
-    figures.push(info("rollup backfill (all campaigns)", (performance.now() - t0) / 1000, "s", `big campaign: ${size!.facts} (person, step) facts, ${size!.buckets} 15-minute bucket rows`));
+    const [size] = await queryRows<{ facts: number; buckets: number }>(
+      db,
+      sql`
+      select (select count(*) from engagement_facts where campaign_id = ${BIG})::int as facts, (select count(*) from engagement_buckets where campaign_id = ${BIG})::int as buckets`,
+    );
+    figures.push(
+      info(
+        "rollup backfill (all campaigns)",
+        (performance.now() - t0) / 1000,
+        "s",
+        `big campaign: ${size!.facts} (person, step) facts, ${size!.buckets} 15-minute bucket rows`,
+      ),
+    );
 
     const fetchText = await benchCaller(db, "engagement bench");
-    const call = async (handler: Handler, url: string, params: Record<string, string> = {}) => JSON.parse(await fetchText(handler, url, params)) as Record<string, unknown>;
-    const engagement = (query: string) => call(engagementRoute.GET as Handler, `/api/v1/campaigns/${encodeURIComponent(BIG)}/engagement?${query}`, { id: BIG });
+    const call = async (handler: Handler, url: string, params: Record<string, string> = {}) =>
+      JSON.parse(await fetchText(handler, url, params)) as Record<string, unknown>;
+    const engagement = (query: string) =>
+      call(engagementRoute.GET as Handler, `/api/v1/campaigns/${encodeURIComponent(BIG)}/engagement?${query}`, {
+        id: BIG,
+      });
 
     // The answer must be right before its speed means anything.
-    const [truth] = await queryRows<{ sent: number }>(db, sql`select count(*)::int as sent from activities where campaign_id = ${BIG} and kind = 'email_sent'`);
+    const [truth] = await queryRows<{ sent: number }>(
+      db,
+      sql`select count(*)::int as sent from activities where campaign_id = ${BIG} and kind = 'email_sent'`,
+    );
     const check = (await engagement("tz=Europe/Paris")) as { totals: { sent: number }; series: unknown[] };
-    if (check.totals.sent !== truth!.sent) throw new Error(`engagement says ${check.totals.sent} sent, the activities hold ${truth!.sent}`);
+    if (check.totals.sent !== truth!.sent)
+      throw new Error(`engagement says ${check.totals.sent} sent, the activities hold ${truth!.sent}`);
     figures.push(info("engagement: big campaign", check.totals.sent, "sent", `${check.series.length} daily buckets`));
 
     // Engagement answers are cached by the store's snapshot (lib/server/cache): a write
     // before each timed request moves the snapshot, so these figures are the computation.
-    const bump = () => db.execute(sql`insert into settings (key, value) values ('bench:bump', to_jsonb(clock_timestamp()::text)) on conflict (key) do update set value = excluded.value`);
+    const bump = () =>
+      db.execute(
+        sql`insert into settings (key, value) values ('bench:bump', to_jsonb(clock_timestamp()::text)) on conflict (key) do update set value = excluded.value`,
+      );
     for (const tz of ["Europe/Paris", "America/Los_Angeles"]) {
       for (const interval of ["day", "week"]) {
         const cpu: number[] = [];
@@ -84,30 +112,62 @@ export async function benchReadEngagement(opts: ReadEngagementOptions = {}): Pro
           atMost(`engagement ${interval} ${tz} p95`, percentile(ms, 95), "ms", 150, `${days} days, whole campaign`),
           // PGlite runs in this process: CPU time per request is the latency on an idle machine
           // (wall-clock figures on a busy shared machine include waiting for a core).
-          info(`engagement ${interval} ${tz} p95, CPU time`, percentile(cpu.slice(-n), 95), "ms", "what the request costs, without waiting for a core"),
+          info(
+            `engagement ${interval} ${tz} p95, CPU time`,
+            percentile(cpu.slice(-n), 95),
+            "ms",
+            "what the request costs, without waiting for a core",
+          ),
         );
       }
     }
-    const ranged = await sample(n, (i) => engagement(`tz=Asia/Kathmandu&from=2026-03-0${1 + (i % 9)}&to=2026-04-15`), 3, bump);
+    const ranged = await sample(
+      n,
+      (i) => engagement(`tz=Asia/Kathmandu&from=2026-03-0${1 + (i % 9)}&to=2026-04-15`),
+      3,
+      bump,
+    );
     figures.push(atMost("engagement 6-week range Asia/Kathmandu (+05:45) p95", percentile(ranged, 95), "ms", 150));
     const cached = await sample(n, () => engagement("tz=Europe/Paris&interval=day"));
-    figures.push(info("engagement, the same question with no write between, p95", percentile(cached, 95), "ms", "answered from the snapshot cache"));
+    figures.push(
+      info(
+        "engagement, the same question with no write between, p95",
+        percentile(cached, 95),
+        "ms",
+        "answered from the snapshot cache",
+      ),
+    );
 
-    const list = await sample(n, (i) => call(listRoute.GET as Handler, `/api/v1/campaigns${i % 2 ? "?vendor=lemlist" : ""}`));
+    const list = await sample(n, (i) =>
+      call(listRoute.GET as Handler, `/api/v1/campaigns${i % 2 ? "?vendor=lemlist" : ""}`),
+    );
     figures.push(atMost("campaigns list p95", percentile(list, 95), "ms", 150, "all-time totals of every campaign"));
-    const cmp = await sample(n, (i) => call(compareRoute.GET as Handler, `/api/v1/campaigns/compare?ids=${BIG},smartlead:cam_2,leadlex:cam_3${i % 2 ? "&from=2026-02-01&to=2026-03-31&tz=Europe/Paris" : ""}`));
+    const cmp = await sample(n, (i) =>
+      call(
+        compareRoute.GET as Handler,
+        `/api/v1/campaigns/compare?ids=${BIG},smartlead:cam_2,leadlex:cam_3${i % 2 ? "&from=2026-02-01&to=2026-03-31&tz=Europe/Paris" : ""}`,
+      ),
+    );
     figures.push(atMost("campaigns compare (3) p95", percentile(cmp, 95), "ms", 150));
     const overview = await sample(n, async () => {
       const now = new Date(START + 120 * 86400e3);
       await overviewWeek(db, "Europe/Paris", now);
       await campaignsNeedingAttention(db, now);
     });
-    figures.push(atMost("overview: this week + attention p95", percentile(overview, 95), "ms", 150, "across every campaign"));
+    figures.push(
+      atMost("overview: this week + attention p95", percentile(overview, 95), "ms", 150, "across every campaign"),
+    );
 
     // The sync side: re-writing pages the store already holds (the look-back overlap of
     // every incremental sync), rollups refreshed from the activities in the same transaction.
-    const pageIds = await queryRows<{ id: string }>(db, sql`select id from activities where campaign_id = ${BIG} order by occurred_at, id limit 20 * 500 offset ${Math.floor(seeded.big / 4)}`);
-    const rows = await db.select().from(t.activities).where(sql`${t.activities.id} in ${pageIds.map((r) => r.id)}`);
+    const pageIds = await queryRows<{ id: string }>(
+      db,
+      sql`select id from activities where campaign_id = ${BIG} order by occurred_at, id limit 20 * 500 offset ${Math.floor(seeded.big / 4)}`,
+    );
+    const rows = await db
+      .select()
+      .from(t.activities)
+      .where(sql`${t.activities.id} in ${pageIds.map((r) => r.id)}`);
     const pages = Array.from({ length: 20 }, (_, i) => rows.slice(i * 500, i * 500 + 500));
     const write = await sample(
       pages.length,
@@ -120,14 +180,22 @@ export async function benchReadEngagement(opts: ReadEngagementOptions = {}): Pro
               kind: a.kind as "email_sent",
               channel: a.channel as "email",
               direction: a.direction as "outbound" | null,
-              person: { identities: [{ vendorId: `lea_${a.contactId}`, kind: "lead" }], email: `${a.contactId}@bench.test` },
+              person: {
+                identities: [{ vendorId: `lea_${a.contactId}`, kind: "lead" }],
+                email: `${a.contactId}@bench.test`,
+              },
             })),
           }),
         ),
       2,
     );
     figures.push(
-      info("sync: re-write a stored 500-activity page (overlap), p50", percentile(write, 50), "ms", "unchanged rows leave the rollups alone"),
+      info(
+        "sync: re-write a stored 500-activity page (overlap), p50",
+        percentile(write, 50),
+        "ms",
+        "unchanged rows leave the rollups alone",
+      ),
       info("sync: same, p95", percentile(write, 95), "ms"),
     );
     // What new or changed activities cost the rollups: every (campaign, person) pair of a page refreshed.
@@ -136,16 +204,25 @@ export async function benchReadEngagement(opts: ReadEngagementOptions = {}): Pro
       db.transaction((tx) =>
         refreshEngagementRollups(
           tx,
-          pages[i % pages.length]!.filter((a) => a.campaignId && factKinds.has(a.kind)).map((a) => ({ campaignId: a.campaignId!, key: a.contactId ?? `activity:${a.id}` })),
+          pages[i % pages.length]!.filter((a) => a.campaignId && factKinds.has(a.kind)).map((a) => ({
+            campaignId: a.campaignId!,
+            key: a.contactId ?? `activity:${a.id}`,
+          })),
         ),
       ),
     );
     figures.push(
-      info("sync: rollup refresh for a page of 500 new activities, p50", percentile(refresh, 50), "ms", "recompute the pairs' facts from activities, move the buckets by the difference"),
+      info(
+        "sync: rollup refresh for a page of 500 new activities, p50",
+        percentile(refresh, 50),
+        "ms",
+        "recompute the pairs' facts from activities, move the buckets by the difference",
+      ),
       info("sync: same, p95", percentile(refresh, 95), "ms"),
     );
     const again = (await engagement("tz=Europe/Paris")) as { totals: { sent: number } };
-    if (again.totals.sent !== truth!.sent) throw new Error(`after re-writing pages: ${again.totals.sent} sent, expected ${truth!.sent}`);
+    if (again.totals.sent !== truth!.sent)
+      throw new Error(`after re-writing pages: ${again.totals.sent} sent, expected ${truth!.sent}`);
   } finally {
     await bench.close();
   }
@@ -155,7 +232,7 @@ export async function benchReadEngagement(opts: ReadEngagementOptions = {}): Pro
 /** Deterministic pseudo-random numbers (LCG), so every run seeds the same world. */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /**
@@ -181,7 +258,9 @@ export async function seedEngagementWorld(
     await db.execute(sql`insert into campaigns (id, connection_id, vendor, vendor_id, name, status, vendor_reported)
       values (${c.id}, ${c.conn}, ${c.vendor}, ${c.id.split(":")[1]!}, ${`Campaign ${c.id}`}, 'active', ${JSON.stringify({ sent: c.activities / 2 })}::jsonb)`);
   }
-  await db.execute(sql`insert into contacts (id, email, name) select 'c_' || g, 'person' || g || '@bench.test', 'Person ' || g from generate_series(1, ${Math.ceil(o.activities / 5)}) g`);
+  await db.execute(
+    sql`insert into contacts (id, email, name) select 'c_' || g, 'person' || g || '@bench.test', 'Person ' || g from generate_series(1, ${Math.ceil(o.activities / 5)}) g`,
+  );
 
   let total = 0;
   let big = 0;
@@ -194,9 +273,12 @@ export async function seedEngagementWorld(
     const flush = async () => {
       if (!buffer.length) return;
       const values = buffer.map(
-        (a) => sql`(${a.id}, ${c.conn}, ${c.vendor}, ${a.kind}, ${a.kind}, 'email', ${new Date(a.at).toISOString()}::timestamptz, ${a.contact}, ${c.id}, ${a.step}, ${a.variant}, ${a.bot}, ${a.kind === "email_replied" ? "Re: hello" : null})`,
+        (a) =>
+          sql`(${a.id}, ${c.conn}, ${c.vendor}, ${a.kind}, ${a.kind}, 'email', ${new Date(a.at).toISOString()}::timestamptz, ${a.contact}, ${c.id}, ${a.step}, ${a.variant}, ${a.bot}, ${a.kind === "email_replied" ? "Re: hello" : null})`,
       );
-      await db.execute(sql`insert into activities (id, connection_id, vendor, vendor_type, kind, channel, occurred_at, contact_id, campaign_id, sequence_step, variant, bot, subject) values ${sql.join(values, sql`, `)}`);
+      await db.execute(
+        sql`insert into activities (id, connection_id, vendor, vendor_type, kind, channel, occurred_at, contact_id, campaign_id, sequence_step, variant, bot, subject) values ${sql.join(values, sql`, `)}`,
+      );
       buffer = [];
     };
     const enrolDays = Math.max(1, o.days - 12);
@@ -247,7 +329,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? Number(process.argv[i + 1]) : undefined;
   };
-  const figures = await benchReadEngagement({ activities: arg("activities"), days: arg("days"), samples: arg("samples") });
+  const figures = await benchReadEngagement({
+    activities: arg("activities"),
+    days: arg("days"),
+    samples: arg("samples"),
+  });
   printTable("Campaign engagement (PGlite)", figures);
   process.exit(figures.every((f) => f.ok !== false) ? 0 : 1);
 }

@@ -20,7 +20,6 @@ export interface ReadTasksOptions {
   log?: (line: string) => void;
 }
 
-
 const PRESETS = ["overdue", "today", "tomorrow", "week", "next7", "none", "all"] as const;
 const ZONES = ["UTC", "Europe/Paris", "America/Los_Angeles", "Pacific/Auckland"];
 
@@ -41,45 +40,133 @@ export async function benchReadTasks(opts: ReadTasksOptions = {}): Promise<Figur
   try {
     const t0 = performance.now();
     await seedTasksWorld(db, { tasks, contacts, log });
-    figures.push(info("tasks bench: seed", (performance.now() - t0) / 1000, "s", `${tasks} tasks, ${contacts} contacts on PGlite`));
+    figures.push(
+      info("tasks bench: seed", (performance.now() - t0) / 1000, "s", `${tasks} tasks, ${contacts} contacts on PGlite`),
+    );
     const [open] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from tasks where status = 'open'`);
 
     const fetchText = await benchCaller(db, "tasks bench");
     const call = (handler: Handler, query: string) => fetchText(handler, `/api/v1/tasks?${query}`);
-    const page = async (query: string) => JSON.parse(await call(tasksRoute.GET as Handler, query)) as { data: unknown[]; nextCursor: string | null; total: number };
+    const page = async (query: string) =>
+      JSON.parse(await call(tasksRoute.GET as Handler, query)) as {
+        data: unknown[];
+        nextCursor: string | null;
+        total: number;
+      };
 
     const all: number[] = [];
     for (const preset of PRESETS) {
       const { total } = await page(`due=${preset}&tz=Europe/Paris&limit=1`);
       const ms = await sample(n, (i) => page(`due=${preset}&tz=${encodeURIComponent(ZONES[i % ZONES.length]!)}`));
       all.push(...ms);
-      figures.push(info(`tasks API due=${preset} p50`, percentile(ms, 50), "ms"), atMost(`tasks API due=${preset} p95`, percentile(ms, 95), "ms", 50, `${total} of ${open?.n} open tasks match (Paris)`));
+      figures.push(
+        info(`tasks API due=${preset} p50`, percentile(ms, 50), "ms"),
+        atMost(
+          `tasks API due=${preset} p95`,
+          percentile(ms, 95),
+          "ms",
+          50,
+          `${total} of ${open?.n} open tasks match (Paris)`,
+        ),
+      );
     }
-    figures.push(atMost("tasks API, all presets p95", percentile(all, 95), "ms", 50, `${all.length} calls over ${ZONES.length} zones, 50 rows each`));
+    figures.push(
+      atMost(
+        "tasks API, all presets p95",
+        percentile(all, 95),
+        "ms",
+        50,
+        `${all.length} calls over ${ZONES.length} zones, 50 rows each`,
+      ),
+    );
 
-    const range = await sample(n, (i) => page(`dueFrom=${day(-3 - (i % 5))}&dueTo=${day(10 + (i % 7))}&tz=Europe/Paris`));
+    const range = await sample(n, (i) =>
+      page(`dueFrom=${day(-3 - (i % 5))}&dueTo=${day(10 + (i % 7))}&tz=Europe/Paris`),
+    );
     figures.push(atMost("tasks API custom range p95", percentile(range, 95), "ms", 50, "two to three weeks"));
     const filtered = await sample(n, (i) =>
-      page(["vendors=close&types=call", "assignee=usr_3,usr_7&due=next7", "campaignId=lemlist:cam_4", "sort=priority&due=overdue", "sort=-dueAt&types=email,call", "group=week&tz=Europe/Paris"][i % 6]!),
+      page(
+        [
+          "vendors=close&types=call",
+          "assignee=usr_3,usr_7&due=next7",
+          "campaignId=lemlist:cam_4",
+          "sort=priority&due=overdue",
+          "sort=-dueAt&types=email,call",
+          "group=week&tz=Europe/Paris",
+        ][i % 6]!,
+      ),
     );
-    figures.push(atMost("tasks API filtered / sorted p95", percentile(filtered, 95), "ms", 50, "open tasks: vendor+type, assignee, campaign, priority and reverse sorts, a group"));
-    const statuses = await sample(n, (i) => page(["status=done,ignored&due=week", "status=all", "status=all&campaignId=lemlist:cam_4", "status=done&sort=priority"][i % 4]!));
-    figures.push(info("tasks API done/all statuses p95", percentile(statuses, 95), "ms", "no index serves these: (due_at) is partial to open tasks"));
-    const search = await sample(n, (i) => page(`q=${encodeURIComponent(["person 4242", "renewal", "task 99999", "nobody-at-all"][i % 4]!)}`));
-    figures.push(info("tasks API text search p95", percentile(search, 95), "ms", "title, notes, contact, campaign (ILIKE, no index)"));
+    figures.push(
+      atMost(
+        "tasks API filtered / sorted p95",
+        percentile(filtered, 95),
+        "ms",
+        50,
+        "open tasks: vendor+type, assignee, campaign, priority and reverse sorts, a group",
+      ),
+    );
+    const statuses = await sample(n, (i) =>
+      page(
+        [
+          "status=done,ignored&due=week",
+          "status=all",
+          "status=all&campaignId=lemlist:cam_4",
+          "status=done&sort=priority",
+        ][i % 4]!,
+      ),
+    );
+    figures.push(
+      info(
+        "tasks API done/all statuses p95",
+        percentile(statuses, 95),
+        "ms",
+        "no index serves these: (due_at) is partial to open tasks",
+      ),
+    );
+    const search = await sample(n, (i) =>
+      page(`q=${encodeURIComponent(["person 4242", "renewal", "task 99999", "nobody-at-all"][i % 4]!)}`),
+    );
+    figures.push(
+      info(
+        "tasks API text search p95",
+        percentile(search, 95),
+        "ms",
+        "title, notes, contact, campaign (ILIKE, no index)",
+      ),
+    );
 
     // A deep cursor: 100 pages into "all".
     let cursor: string | null = null;
-    for (let i = 0; i < 100; i++) cursor = (await page(`limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`)).nextCursor;
+    for (let i = 0; i < 100; i++)
+      cursor = (await page(`limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`)).nextCursor;
     const deep = await sample(n, () => page(`cursor=${encodeURIComponent(cursor!)}&limit=100`));
     figures.push(atMost("tasks API deep cursor p95", percentile(deep, 95), "ms", 50, "10 000 rows in"));
 
-    const facets = await sample(Math.min(n, 40), (i) => call(facetsRoute.GET as Handler, `tz=${encodeURIComponent(ZONES[i % ZONES.length]!)}${i % 2 ? "&due=today" : ""}`));
-    figures.push(info("tasks facets p95", percentile(facets, 95), "ms", "2–3 counting scans; loaded beside the list, never blocks it"));
+    const facets = await sample(Math.min(n, 40), (i) =>
+      call(
+        facetsRoute.GET as Handler,
+        `tz=${encodeURIComponent(ZONES[i % ZONES.length]!)}${i % 2 ? "&due=today" : ""}`,
+      ),
+    );
+    figures.push(
+      info(
+        "tasks facets p95",
+        percentile(facets, 95),
+        "ms",
+        "2–3 counting scans; loaded beside the list, never blocks it",
+      ),
+    );
 
     const csvT0 = performance.now();
     const csv = await call(csvRoute.GET as Handler, "due=all&tz=Europe/Paris");
-    figures.push(info("tasks CSV export (all open)", performance.now() - csvT0, "ms", `${csv.trim().split("\n").length - 1} rows, ${(csv.length / 1e6).toFixed(1)} MB`));
+    figures.push(
+      info(
+        "tasks CSV export (all open)",
+        performance.now() - csvT0,
+        "ms",
+        `${csv.trim().split("\n").length - 1} rows, ${(csv.length / 1e6).toFixed(1)} MB`,
+      ),
+    );
     figures.push(info("tasks bench: RSS", rssMb(), "MB"));
   } finally {
     await bench.close();
@@ -94,7 +181,10 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
  * date-only, 5 % without a due date), 60 % open, over three vendors, seven types, twenty
  * assignees, thirty campaigns and `contacts` people.
  */
-export async function seedTasksWorld(db: import("@/lib/server/store/db").Db, o: { tasks: number; contacts: number; log?: (line: string) => void }): Promise<void> {
+export async function seedTasksWorld(
+  db: import("@/lib/server/store/db").Db,
+  o: { tasks: number; contacts: number; log?: (line: string) => void },
+): Promise<void> {
   const log = o.log ?? (() => {});
   await db.execute(sql`insert into connections (id, vendor, label, key_ciphertext, key_hint)
     values ('conn_lemlist','lemlist','lemlist','x','••••'),('conn_close','close','Close','x','••••'),('conn_leadlex','leadlex','Leadlex','x','••••')

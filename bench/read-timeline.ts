@@ -21,7 +21,6 @@ export interface ReadTimelineOptions {
   log?: (line: string) => void;
 }
 
-
 export async function benchReadTimeline(opts: ReadTimelineOptions = {}): Promise<Figure[]> {
   const contacts = opts.contacts ?? 50_000;
   const activities = opts.activities ?? 1_000_000;
@@ -41,12 +40,15 @@ export async function benchReadTimeline(opts: ReadTimelineOptions = {}): Promise
     const t0 = performance.now();
     await seedReadWorld(db, { contacts, activities, busy, log });
     const seedSeconds = (performance.now() - t0) / 1000;
-    figures.push(info("read bench: seed", seedSeconds, "s", `${contacts} contacts, ${activities} activities on PGlite`));
+    figures.push(
+      info("read bench: seed", seedSeconds, "s", `${contacts} contacts, ${activities} activities on PGlite`),
+    );
 
     const fetchText = await benchCaller(db, "read bench");
     const call = async (handler: Handler, url: string, params: Record<string, string> = {}) =>
       JSON.parse(await fetchText(handler, url, params)) as { data: unknown[]; nextCursor: string | null };
-    const timeline = (id: string, query: string) => call(timelineRoute.GET as Handler, `/api/v1/contacts/${id}/timeline?${query}`, { id });
+    const timeline = (id: string, query: string) =>
+      call(timelineRoute.GET as Handler, `/api/v1/contacts/${id}/timeline?${query}`, { id });
 
     // Deep cursors: walk the busy person's whole timeline once, keep the cursors past 80 %.
     const cursors: string[] = [];
@@ -61,31 +63,104 @@ export async function benchReadTimeline(opts: ReadTimelineOptions = {}): Promise
     const deep = cursors.slice(Math.floor(cursors.length * 0.8));
     figures.push(info("timeline: busy person", busy + 40, "items", `${pages} pages of 50`));
 
-    const ordinary = await queryRows<{ id: string }>(db, sql`select id from contacts where id <> 'c_busy' order by id limit 200`);
+    const ordinary = await queryRows<{ id: string }>(
+      db,
+      sql`select id from contacts where id <> 'c_busy' order by id limit 200`,
+    );
     const first = await sample(n, (i) => timeline(i % 2 ? "c_busy" : ordinary[i % ordinary.length]!.id, "limit=50"));
-    figures.push(atMost("timeline API first page p50", percentile(first, 50), "ms", 50), atMost("timeline API first page p95", percentile(first, 95), "ms", 50));
-    const deepMs = await sample(n, (i) => timeline("c_busy", `limit=50&cursor=${encodeURIComponent(deep[i % deep.length]!)}`));
-    figures.push(atMost("timeline API deep cursor p50", percentile(deepMs, 50), "ms", 50), atMost("timeline API deep cursor p95", percentile(deepMs, 95), "ms", 50, `pages ${pages - deep.length}–${pages} of ${pages}`));
-    const filtered = await sample(n, (i) => timeline("c_busy", ["vendors=close&kinds=email_replied", "kinds=task", "q=subject%2012", "from=2026-03-01&to=2026-03-31&tz=Europe/Paris&bots=exclude"][i % 4]!));
-    figures.push(atMost("timeline API filtered page p95", percentile(filtered, 95), "ms", 50, "vendor+kind, tasks only, text, date range"));
-    const facets = await sample(Math.min(n, 60), () => call(facetsRoute.GET as Handler, "/api/v1/contacts/c_busy/timeline/facets?vendors=close", { id: "c_busy" }));
-    figures.push(info("timeline facets (10 000 items) p95", percentile(facets, 95), "ms", "loaded beside the list, never blocks it"));
+    figures.push(
+      atMost("timeline API first page p50", percentile(first, 50), "ms", 50),
+      atMost("timeline API first page p95", percentile(first, 95), "ms", 50),
+    );
+    const deepMs = await sample(n, (i) =>
+      timeline("c_busy", `limit=50&cursor=${encodeURIComponent(deep[i % deep.length]!)}`),
+    );
+    figures.push(
+      atMost("timeline API deep cursor p50", percentile(deepMs, 50), "ms", 50),
+      atMost(
+        "timeline API deep cursor p95",
+        percentile(deepMs, 95),
+        "ms",
+        50,
+        `pages ${pages - deep.length}–${pages} of ${pages}`,
+      ),
+    );
+    const filtered = await sample(n, (i) =>
+      timeline(
+        "c_busy",
+        [
+          "vendors=close&kinds=email_replied",
+          "kinds=task",
+          "q=subject%2012",
+          "from=2026-03-01&to=2026-03-31&tz=Europe/Paris&bots=exclude",
+        ][i % 4]!,
+      ),
+    );
+    figures.push(
+      atMost(
+        "timeline API filtered page p95",
+        percentile(filtered, 95),
+        "ms",
+        50,
+        "vendor+kind, tasks only, text, date range",
+      ),
+    );
+    const facets = await sample(Math.min(n, 60), () =>
+      call(facetsRoute.GET as Handler, "/api/v1/contacts/c_busy/timeline/facets?vendors=close", { id: "c_busy" }),
+    );
+    figures.push(
+      info(
+        "timeline facets (10 000 items) p95",
+        percentile(facets, 95),
+        "ms",
+        "loaded beside the list, never blocks it",
+      ),
+    );
 
     const terms = ["ada", "lovelace", "acme", "ada acme", "person12345", "zzz-nobody", "globex labs", "@busy"];
-    const search = await sample(n, (i) => call(contactsRoute.GET as Handler, `/api/v1/contacts?limit=50&q=${encodeURIComponent(terms[i % terms.length]!)}`));
-    figures.push(atMost("contact search p50", percentile(search, 50), "ms", 50), atMost("contact search p95", percentile(search, 95), "ms", 50, `${contacts} contacts; terms common, rare and absent`));
-    const listFirst = await sample(n, (i) => call(contactsRoute.GET as Handler, `/api/v1/contacts?limit=50${i % 2 ? "&vendor=leadlex" : ""}`));
+    const search = await sample(n, (i) =>
+      call(contactsRoute.GET as Handler, `/api/v1/contacts?limit=50&q=${encodeURIComponent(terms[i % terms.length]!)}`),
+    );
+    figures.push(
+      atMost("contact search p50", percentile(search, 50), "ms", 50),
+      atMost(
+        "contact search p95",
+        percentile(search, 95),
+        "ms",
+        50,
+        `${contacts} contacts; terms common, rare and absent`,
+      ),
+    );
+    const listFirst = await sample(n, (i) =>
+      call(contactsRoute.GET as Handler, `/api/v1/contacts?limit=50${i % 2 ? "&vendor=leadlex" : ""}`),
+    );
     figures.push(atMost("contact list first page p95", percentile(listFirst, 95), "ms", 50));
     const listCursors: string[] = [];
     let lc: string | null = null;
     for (let i = 0; i < 40; i++) {
-      const p = await call(contactsRoute.GET as Handler, `/api/v1/contacts?limit=500${lc ? `&cursor=${encodeURIComponent(lc)}` : ""}`);
+      const p = await call(
+        contactsRoute.GET as Handler,
+        `/api/v1/contacts?limit=500${lc ? `&cursor=${encodeURIComponent(lc)}` : ""}`,
+      );
       lc = p.nextCursor;
       if (!lc) break;
       listCursors.push(lc);
     }
-    const listDeep = await sample(n, (i) => call(contactsRoute.GET as Handler, `/api/v1/contacts?limit=50&cursor=${encodeURIComponent(listCursors[listCursors.length - 1 - (i % 10)]!)}`));
-    figures.push(atMost("contact list deep cursor p95", percentile(listDeep, 95), "ms", 50, `~${listCursors.length * 500} rows in`));
+    const listDeep = await sample(n, (i) =>
+      call(
+        contactsRoute.GET as Handler,
+        `/api/v1/contacts?limit=50&cursor=${encodeURIComponent(listCursors[listCursors.length - 1 - (i % 10)]!)}`,
+      ),
+    );
+    figures.push(
+      atMost(
+        "contact list deep cursor p95",
+        percentile(listDeep, 95),
+        "ms",
+        50,
+        `~${listCursors.length * 500} rows in`,
+      ),
+    );
     figures.push(info("read bench: RSS", rssMb(), "MB"));
   } finally {
     await bench.close();
@@ -117,7 +192,9 @@ export async function seedReadWorld(
            ${first}[1 + g % 16] || ' ' || ${last}[1 + (g / 16) % 14],
            ${company}[1 + (g / 7) % 11] || ' ' || (array['Labs','Systems','Analytics','Cloud'])[1 + g % 4]
     from generate_series(1, ${o.contacts}) g`);
-  await db.execute(sql`insert into contacts (id, email, name, company) values ('c_busy', 'busy@busy.test', 'Busy Person', 'Busy Co')`);
+  await db.execute(
+    sql`insert into contacts (id, email, name, company) values ('c_busy', 'busy@busy.test', 'Busy Person', 'Busy Co')`,
+  );
   await db.execute(sql`insert into contact_identities (vendor, vendor_id, connection_id, contact_id, kind)
     select v, v || '_' || g, 'conn_' || v, 'c_' || lpad(g::text, 6, '0'), 'contact'
     from generate_series(1, ${o.contacts}) g
@@ -170,7 +247,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? Number(process.argv[i + 1]) : undefined;
   };
-  const figures = await benchReadTimeline({ contacts: arg("contacts"), activities: arg("activities"), samples: arg("samples") });
+  const figures = await benchReadTimeline({
+    contacts: arg("contacts"),
+    activities: arg("activities"),
+    samples: arg("samples"),
+  });
   printTable("Contact timeline and search (PGlite)", figures);
   process.exit(figures.every((f) => f.ok !== false) ? 0 : 1);
 }

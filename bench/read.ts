@@ -14,7 +14,15 @@ const PARTS = {
   engagement: async () => (await import("./read-engagement")).benchReadEngagement({ log }),
   browser: async (): Promise<Figure[]> => {
     const dist = process.env.NEXT_DIST_DIR || ".next";
-    if (!fs.existsSync(path.join(dist, "BUILD_ID"))) return [{ name: "browser timeline figures", value: NaN, unit: "", note: "skipped: no production build (npm run build)" }];
+    if (!fs.existsSync(path.join(dist, "BUILD_ID")))
+      return [
+        {
+          name: "browser timeline figures",
+          value: NaN,
+          unit: "",
+          note: "skipped: no production build (npm run build)",
+        },
+      ];
     return (await import("./browser-timeline")).benchBrowserTimeline({ log });
   },
 } satisfies Record<string, () => Promise<Figure[]>>;
@@ -35,11 +43,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const figures: Figure[] = [];
   for (const name of Object.keys(PARTS)) {
     try {
-      const out = execFileSync(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "bench/read.ts", "--part", name], {
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "inherit"],
-        maxBuffer: 64 * 1024 * 1024,
-      });
+      const out = execFileSync(
+        path.resolve("node_modules/.bin/tsx"),
+        ["--conditions=react-server", "bench/read.ts", "--part", name],
+        {
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "inherit"],
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
       const line = out.split("\n").find((l) => l.startsWith(MARK));
       figures.push(...(line ? (JSON.parse(line.slice(MARK.length)) as Figure[]) : []));
     } catch {

@@ -6,7 +6,10 @@ import os from "node:os";
 import path from "node:path";
 import type { Db } from "@/lib/server/store/db";
 
-export type Handler = (req: import("next/server").NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+export type Handler = (
+  req: import("next/server").NextRequest,
+  ctx: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
 
 export interface BenchStore {
   db: Db;
@@ -34,15 +37,23 @@ export async function openBenchStore(name: string, dataDir?: string): Promise<Be
 }
 
 /** A bench user with an API token, and `call(handler, url, params)` → the body text (throws unless 200). */
-export async function benchCaller(db: Db, label: string): Promise<(handler: Handler, url: string, params?: Record<string, string>) => Promise<string>> {
+export async function benchCaller(
+  db: Db,
+  label: string,
+): Promise<(handler: Handler, url: string, params?: Record<string, string>) => Promise<string>> {
   const { NextRequest } = await import("next/server");
   const { createToken } = await import("@/lib/server/auth/tokens");
   const t = await import("@/lib/server/store/schema");
   const user = { id: "usr_bench", email: "bench@touchline.test" };
-  await db.insert(t.users).values({ ...user, passwordHash: "!" }).onConflictDoNothing();
+  await db
+    .insert(t.users)
+    .values({ ...user, passwordHash: "!" })
+    .onConflictDoNothing();
   const { token } = await createToken(db, user, label);
   return async (handler, url, params = {}) => {
-    const req = new NextRequest(new URL(url, "http://127.0.0.1:3000"), { headers: { authorization: `Bearer ${token}` } });
+    const req = new NextRequest(new URL(url, "http://127.0.0.1:3000"), {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const res = await handler(req, { params: Promise.resolve(params) });
     const body = await res.text();
     if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${body.slice(0, 200)}`);

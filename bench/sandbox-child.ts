@@ -9,11 +9,24 @@ export interface SandboxChild {
   stop(): void;
 }
 
-export async function startSandboxChild(args: { activities: number; people: number; seed?: number }): Promise<SandboxChild> {
+export async function startSandboxChild(args: {
+  activities: number;
+  people: number;
+  seed?: number;
+}): Promise<SandboxChild> {
   const tsx = path.resolve("node_modules/.bin/tsx");
   const child = spawn(
     tsx,
-    ["--conditions=react-server", "scripts/sandbox.ts", "--json", "--activities", String(args.activities), "--people", String(args.people), ...(args.seed ? ["--seed", String(args.seed)] : [])],
+    [
+      "--conditions=react-server",
+      "scripts/sandbox.ts",
+      "--json",
+      "--activities",
+      String(args.activities),
+      "--people",
+      String(args.people),
+      ...(args.seed ? ["--seed", String(args.seed)] : []),
+    ],
     { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=8192" } },
   );
   let buf = "";

@@ -49,7 +49,10 @@ export async function benchSync(): Promise<Figure[]> {
     // Row counts over time per connection, to measure the steady state of the activities streams.
     const samples: { t: number; lemlist: number; smartlead: number }[] = [];
     const counter = setInterval(async () => {
-      const rows = await queryRows<{ connection_id: string; n: number }>(store.db, sql`select connection_id, count(*)::int as n from activities group by connection_id`);
+      const rows = await queryRows<{ connection_id: string; n: number }>(
+        store.db,
+        sql`select connection_id, count(*)::int as n from activities group by connection_id`,
+      );
       const n = (id: string) => rows.find((r) => r.connection_id === id)?.n ?? 0;
       samples.push({ t: performance.now(), lemlist: n(lemlist), smartlead: n(smartlead) });
     }, 2000);
@@ -67,7 +70,9 @@ export async function benchSync(): Promise<Figure[]> {
     const elapsed = (performance.now() - t0) / 1000;
 
     // Counted before the read-only pass below, which goes through the same fetch.
-    const smReqs = [...statuses.entries()].filter(([k]) => k.startsWith(port(sandbox.urls.smartlead.baseUrl) + ":")).reduce((n, [, v]) => n + v, 0);
+    const smReqs = [...statuses.entries()]
+      .filter(([k]) => k.startsWith(port(sandbox.urls.smartlead.baseUrl) + ":"))
+      .reduce((n, [, v]) => n + v, 0);
     const count429 = (u: string) => statuses.get(`${port(u)}:429`) ?? 0;
     const lemlist429 = count429(sandbox.urls.lemlist.baseUrl);
     const smartlead429 = count429(sandbox.urls.smartlead.baseUrl);
@@ -76,7 +81,10 @@ export async function benchSync(): Promise<Figure[]> {
     // how fast the client alone (pacing, parsing, mapping) can go, to tell store-bound from
     // vendor-bound.
     const { connectors } = await import("@/lib/vendors/registry");
-    const session = connectors.smartlead.open({ baseUrl: sandbox.urls.smartlead.baseUrl, apiKey: sandbox.urls.smartlead.apiKey });
+    const session = connectors.smartlead.open({
+      baseUrl: sandbox.urls.smartlead.baseUrl,
+      apiKey: sandbox.urls.smartlead.apiKey,
+    });
     const readOnly = { requests: 0, rows: 0, seconds: 0 };
     const readT0 = performance.now();
     for (const stream of session.streams()) {
@@ -95,14 +103,32 @@ export async function benchSync(): Promise<Figure[]> {
     // Steady state: from the first sample with lemlist rows to the last sample.
     const started = lemlistSamples.find((s) => s.lemlist > 0);
     const last = lemlistSamples.at(-1);
-    const lemlistRate = started && last && last.t > started.t ? (last.lemlist - started.lemlist) / ((last.t - started.t) / 1000) : 0;
+    const lemlistRate =
+      started && last && last.t > started.t ? (last.lemlist - started.lemlist) / ((last.t - started.t) / 1000) : 0;
 
     const figures: Figure[] = [
-      atLeast("lemlist activities: rows/s ÷ 1 000 rows/s ceiling", lemlistRate / 1000, "", 0.9, `${Math.round(lemlistRate)} rows/s over a ${LEMLIST_SECONDS}-s slice`),
+      atLeast(
+        "lemlist activities: rows/s ÷ 1 000 rows/s ceiling",
+        lemlistRate / 1000,
+        "",
+        0.9,
+        `${Math.round(lemlistRate)} rows/s over a ${LEMLIST_SECONDS}-s slice`,
+      ),
       atMost("lemlist: 429 answers received", lemlist429, "", 0),
-      atLeast("Smartlead: requests/s ÷ 5 requests/s ceiling", smReqs / smartleadSeconds / 5, "", 0.9, `${smReqs} requests in ${smartleadSeconds.toFixed(1)} s, ${totals!.smartlead} activities, ${smartleadOutcome?.state}`),
+      atLeast(
+        "Smartlead: requests/s ÷ 5 requests/s ceiling",
+        smReqs / smartleadSeconds / 5,
+        "",
+        0.9,
+        `${smReqs} requests in ${smartleadSeconds.toFixed(1)} s, ${totals!.smartlead} activities, ${smartleadOutcome?.state}`,
+      ),
       atMost("Smartlead: 429 answers received", smartlead429, "", 0),
-      info("Smartlead: events stored per second", Math.round(totals!.smartlead / smartleadSeconds), "rows/s", "about 4.4 events per lead, 1 000 leads a request"),
+      info(
+        "Smartlead: events stored per second",
+        Math.round(totals!.smartlead / smartleadSeconds),
+        "rows/s",
+        "about 4.4 events per lead, 1 000 leads a request",
+      ),
       info(
         "Smartlead, read without storing: requests/s ÷ ceiling",
         Math.round((readOnly.requests / readOnly.seconds / 5) * 100) / 100,
@@ -110,7 +136,13 @@ export async function benchSync(): Promise<Figure[]> {
         `${readOnly.requests} requests, ${Math.round(readOnly.rows / readOnly.seconds)} events/s: the connector alone keeps the pace, the store does not`,
       ),
       info("activities synced in the run", totals!.lemlist + totals!.smartlead, "rows", `${elapsed.toFixed(0)} s`),
-      atMost("server peak RSS growth over idle during the sync", peak - idle, "MB", 200, `idle ${Math.round(idle)} MB (PGlite open), peak ${Math.round(peak)} MB`),
+      atMost(
+        "server peak RSS growth over idle during the sync",
+        peak - idle,
+        "MB",
+        200,
+        `idle ${Math.round(idle)} MB (PGlite open), peak ${Math.round(peak)} MB`,
+      ),
     ];
     await store.close();
     return figures;

@@ -4,7 +4,12 @@ import { EnvError, parseEnv } from "./env";
 describe("environment validation", () => {
   it("applies the documented defaults", () => {
     const e = parseEnv({});
-    expect(e).toMatchObject({ PORT: 3000, TOUCHLINE_DATA_DIR: "./.data", TOUCHLINE_DEMO: "on", TOUCHLINE_SYNC_INTERVAL_MINUTES: 15 });
+    expect(e).toMatchObject({
+      PORT: 3000,
+      TOUCHLINE_DATA_DIR: "./.data",
+      TOUCHLINE_DEMO: "on",
+      TOUCHLINE_SYNC_INTERVAL_MINUTES: 15,
+    });
     expect(e.DATABASE_URL).toBeUndefined();
   });
 
@@ -25,7 +30,10 @@ describe("environment validation", () => {
   });
 
   it("accepts a PostgreSQL URL and vendor overrides", () => {
-    const e = parseEnv({ DATABASE_URL: "postgres://u@127.0.0.1:5432/db", LEMLIST_API_URL: "http://127.0.0.1:4001/api" });
+    const e = parseEnv({
+      DATABASE_URL: "postgres://u@127.0.0.1:5432/db",
+      LEMLIST_API_URL: "http://127.0.0.1:4001/api",
+    });
     expect(e.DATABASE_URL).toBe("postgres://u@127.0.0.1:5432/db");
     expect(e.LEMLIST_API_URL).toBe("http://127.0.0.1:4001/api");
   });

@@ -21,7 +21,12 @@ export const envSchema = z.object({
     .optional(),
   TOUCHLINE_ADMIN_EMAIL: z.email().optional(),
   TOUCHLINE_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
-  TOUCHLINE_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(15),
+  TOUCHLINE_SYNC_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(15),
   TOUCHLINE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   LEMLIST_API_URL: url.optional(),
   SMARTLEAD_API_URL: url.optional(),

@@ -53,9 +53,13 @@ try {
     fs.renameSync(pending, file);
     fs.chmodSync(file, 0o600);
   }
-  console.log(`Re-encrypted ${result.rotated} stored key${result.rotated === 1 ? "" : "s"} under the new master key (id ${newKey.id}).`);
+  console.log(
+    `Re-encrypted ${result.rotated} stored key${result.rotated === 1 ? "" : "s"} under the new master key (id ${newKey.id}).`,
+  );
   if (result.unreadable.length) {
-    console.log(`${result.unreadable.length} connection(s) already had an unreadable key and were left as they were: ${result.unreadable.join(", ")}. Enter their keys again in Settings.`);
+    console.log(
+      `${result.unreadable.length} connection(s) already had an unreadable key and were left as they were: ${result.unreadable.join(", ")}. Enter their keys again in Settings.`,
+    );
   }
   console.log(
     source === "file"

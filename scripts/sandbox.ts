@@ -24,7 +24,10 @@ const world = createWorld({
   now: new Date(),
 });
 const base = values["port-base"] ? Number(values["port-base"]) : undefined;
-const running = await startSandbox(world, base ? { ports: { lemlist: base, smartlead: base + 1, close: base + 2, leadlex: base + 3 } } : {});
+const running = await startSandbox(
+  world,
+  base ? { ports: { lemlist: base, smartlead: base + 1, close: base + 2, leadlex: base + 3 } } : {},
+);
 
 const summary = Object.fromEntries(running.map((r) => [r.vendor, { baseUrl: r.baseUrl, apiKey: r.apiKey }]));
 if (values.json) console.log(JSON.stringify(summary));

@@ -10,7 +10,10 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 const next = path.join(root, "node_modules", ".bin", "next");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
-if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID")) || process.env.TOUCHLINE_REBUILD === "1") {
+if (
+  !fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID")) ||
+  process.env.TOUCHLINE_REBUILD === "1"
+) {
   console.log("No production build yet: running `next build` once (about a minute)…");
   const build = spawnSync(next, ["build"], { cwd: root, stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);

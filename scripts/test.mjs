@@ -25,13 +25,27 @@ function stage(name, cmd, args, extraEnv = {}) {
 }
 
 stage("lint", bin("eslint"), ["--max-warnings=0", "."]);
+stage("format", bin("prettier"), ["--check", "--log-level=warn", "."]);
 stage("typecheck", bin("tsc"), ["--noEmit"]);
 const vitestJson = path.join(reports, "vitest.json");
-stage("unit, store and integration tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+stage("unit, store and integration tests", bin("vitest"), [
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestJson}`,
+]);
 const built = stage("production build", bin("next"), ["build"]);
 const scaleJson = path.join(reports, "vitest-scale.json");
 const scaleName = "scale-out (two instances, one PostgreSQL)";
-if (built) stage(scaleName, bin("vitest"), ["run", "--config", "vitest.scale.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${scaleJson}`]);
+if (built)
+  stage(scaleName, bin("vitest"), [
+    "run",
+    "--config",
+    "vitest.scale.config.ts",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${scaleJson}`,
+  ]);
 else stages.push({ name: scaleName, ok: false, seconds: 0, skipped: "build failed" });
 const pwJson = path.join(reports, "playwright.json");
 if (built) stage("end-to-end (Chromium)", bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
@@ -63,7 +77,8 @@ try {
 }
 
 console.log("\n━━ summary ━━");
-for (const s of stages) console.log(`${s.ok ? "ok  " : "FAIL"} ${s.name} (${s.seconds} s)${s.skipped ? ` — skipped: ${s.skipped}` : ""}`);
+for (const s of stages)
+  console.log(`${s.ok ? "ok  " : "FAIL"} ${s.name} (${s.seconds} s)${s.skipped ? ` — skipped: ${s.skipped}` : ""}`);
 const failedStages = stages.filter((s) => !s.ok).length;
 if (flaky) console.log(`note: ${flaky} end-to-end test(s) failed once and passed on retry (see above)`);
 console.log(`${passed + flaky} passed, ${failed + failedStages} failed, ${skipped} skipped`);

@@ -19,7 +19,8 @@ export default function DashboardError({ error, reset }: { error: Error & { dige
         </Button>
       }
     >
-      Something went wrong while loading the data. Your data is safe; try again, and if it keeps failing check the server log
+      Something went wrong while loading the data. Your data is safe; try again, and if it keeps failing check the
+      server log
       {error.digest ? ` (reference ${error.digest})` : ""}.
     </EmptyState>
   );

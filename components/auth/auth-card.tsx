@@ -1,7 +1,15 @@
 import { FlaskConical } from "lucide-react";
 import type { ReactNode } from "react";
 
-export function AuthCard({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+export function AuthCard({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="rounded-2xl border bg-card p-8 shadow-sm">
       <div className="mb-6 space-y-1.5">
@@ -16,7 +24,10 @@ export function AuthCard({ title, description, children }: { title: string; desc
 /** How to get into the demo workspace. */
 export function DemoHint({ children }: { children: ReactNode }) {
   return (
-    <aside aria-label="Demo workspace" className="mt-6 flex gap-2.5 rounded-lg border border-warning/40 bg-warning/10 px-3.5 py-3 text-xs leading-relaxed [&_code]:rounded [&_code]:bg-muted [&_code]:px-1 [&_code]:font-mono">
+    <aside
+      aria-label="Demo workspace"
+      className="mt-6 flex gap-2.5 rounded-lg border border-warning/40 bg-warning/10 px-3.5 py-3 text-xs leading-relaxed [&_code]:rounded [&_code]:bg-muted [&_code]:px-1 [&_code]:font-mono"
+    >
       <FlaskConical className="mt-0.5 size-4 shrink-0" aria-hidden />
       <div>
         <p className="mb-1 font-semibold">Demo workspace</p>

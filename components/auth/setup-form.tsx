@@ -22,7 +22,8 @@ export function SetupForm() {
     // schema itself and its 400 shows as the form's error.
     const next: typeof errors = {};
     const address = email.trim();
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address) || address.length > 320) next.email = "Enter a valid email address.";
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address) || address.length > 320)
+      next.email = "Enter a valid email address.";
     if (password.length < PASSWORD_MIN_LENGTH) next.password = `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
     else if (password.length > 1024) next.password = "Use at most 1024 characters.";
     if (password !== confirm) next.confirm = "The two passwords differ.";
@@ -69,24 +70,52 @@ export function SetupForm() {
       {field(
         "setup-email",
         "Email",
-        <Input id="setup-email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} autoFocus aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? "setup-email-error" : undefined} />,
+        <Input
+          id="setup-email"
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          autoFocus
+          aria-invalid={errors.email ? true : undefined}
+          aria-describedby={errors.email ? "setup-email-error" : undefined}
+        />,
         errors.email,
       )}
       {field(
         "setup-password",
         "Password",
-        <Input id="setup-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={errors.password ? true : undefined} aria-describedby={errors.password ? "setup-password-error" : "setup-password-help"} />,
+        <Input
+          id="setup-password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          aria-invalid={errors.password ? true : undefined}
+          aria-describedby={errors.password ? "setup-password-error" : "setup-password-help"}
+        />,
         errors.password,
         `At least ${PASSWORD_MIN_LENGTH} characters. A passphrase of a few words is easiest to remember.`,
       )}
       {field(
         "setup-confirm",
         "Repeat the password",
-        <Input id="setup-confirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} aria-invalid={errors.confirm ? true : undefined} aria-describedby={errors.confirm ? "setup-confirm-error" : undefined} />,
+        <Input
+          id="setup-confirm"
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          aria-invalid={errors.confirm ? true : undefined}
+          aria-describedby={errors.confirm ? "setup-confirm-error" : undefined}
+        />,
         errors.confirm,
       )}
       {errors.form ? (
-        <p role="alert" className="rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm text-destructive">
+        <p
+          role="alert"
+          className="rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm text-destructive"
+        >
           {errors.form}
         </p>
       ) : null}

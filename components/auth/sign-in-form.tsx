@@ -42,7 +42,16 @@ export function SignInForm({ next }: { next: string }) {
         <label htmlFor="email" className="text-sm font-medium">
           Email
         </label>
-        <Input id="email" ref={emailRef} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} autoFocus required />
+        <Input
+          id="email"
+          ref={emailRef}
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          autoFocus
+          required
+        />
       </div>
       <div className="space-y-1.5">
         <label htmlFor="password" className="text-sm font-medium">
@@ -61,7 +70,11 @@ export function SignInForm({ next }: { next: string }) {
         />
       </div>
       {error ? (
-        <p id="sign-in-error" role="alert" className="rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm text-destructive">
+        <p
+          id="sign-in-error"
+          role="alert"
+          className="rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm text-destructive"
+        >
           {error}
         </p>
       ) : null}

@@ -31,7 +31,10 @@ export function UserMenu({ email }: { email: string }) {
         className="inline-flex max-w-64 items-center gap-2 rounded-md px-2 py-1 text-sm text-muted-foreground hover:bg-muted hover:text-foreground aria-expanded:bg-muted"
         aria-label={`Account: ${email}`}
       >
-        <span aria-hidden className="flex size-6 shrink-0 items-center justify-center rounded-full bg-primary/15 text-xs font-semibold uppercase text-primary">
+        <span
+          aria-hidden
+          className="flex size-6 shrink-0 items-center justify-center rounded-full bg-primary/15 text-xs font-semibold text-primary uppercase"
+        >
           {email[0]}
         </span>
         <span className="hidden truncate lg:inline">{email}</span>
@@ -41,7 +44,7 @@ export function UserMenu({ email }: { email: string }) {
         <div
           {...menuProps}
           aria-label={`Account: ${email}`}
-          className="absolute right-0 top-full z-50 mt-1.5 min-w-56 rounded-lg border bg-card p-1 text-card-foreground shadow-lg"
+          className="absolute top-full right-0 z-50 mt-1.5 min-w-56 rounded-lg border bg-card p-1 text-card-foreground shadow-lg"
         >
           <div className="px-2 py-1.5 text-xs text-muted-foreground">
             Signed in as <span className="block truncate font-medium text-foreground">{email}</span>

@@ -7,12 +7,18 @@ import type { CampaignSummary } from "@/lib/model/engagement";
 import { VENDOR_LABELS } from "@/lib/model/vendor";
 import { CampaignStatusBadge } from "./status-badge";
 
-const day = (iso: string) => new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).format(new Date(iso));
+const day = (iso: string) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).format(
+    new Date(iso),
+  );
 
 export function CampaignHeader({ campaign }: { campaign: CampaignSummary }) {
   return (
     <div className="space-y-3">
-      <Link href="/campaigns" className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground focus-visible:text-foreground">
+      <Link
+        href="/campaigns"
+        className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground focus-visible:text-foreground"
+      >
         <ArrowLeft className="size-4" aria-hidden />
         All campaigns
       </Link>

@@ -68,43 +68,93 @@ function columns(): ColumnDef<CampaignRow>[] {
       accessorKey: "name",
       header: "Campaign",
       cell: ({ row }) => (
-        <Link href={`/campaigns/${encodeURIComponent(row.original.id)}`} className="block min-w-40 font-medium underline-offset-4 hover:underline focus-visible:underline">
+        <Link
+          href={`/campaigns/${encodeURIComponent(row.original.id)}`}
+          className="block min-w-40 font-medium underline-offset-4 hover:underline focus-visible:underline"
+        >
           {row.original.name}
         </Link>
       ),
     },
-    { id: "vendor", accessorKey: "vendor", header: "Vendor", cell: ({ row }) => <VendorBadge vendor={row.original.vendor} /> },
-    { id: "status", accessorKey: "status", header: "Status", cell: ({ row }) => <CampaignStatusBadge status={row.original.status} vendorStatus={row.original.vendorStatus} /> },
-    { id: "sent", accessorFn: (r) => r.totals.sent, header: "Sent", cell: ({ getValue }) => fmtInt(getValue<number>()) },
-    { id: "delivered", accessorFn: (r) => r.totals.delivered, header: "Delivered", cell: ({ getValue }) => fmtInt(getValue<number>()) },
-    ...(["open", "click", "reply", "bounce"] as const).map(
-      (k): ColumnDef<CampaignRow> => ({
-        id: k,
-        accessorFn: rateValue(k),
-        header: `${k[0]!.toUpperCase()}${k.slice(1)} rate`,
-        cell: ({ row }) => <Rate rate={k} value={row.original.rates[k]} counts={row.original.totals} />,
-      }),
-    ),
-    { id: "interested", accessorFn: (r) => r.totals.interested, header: "Interested", cell: ({ getValue }) => fmtInt(getValue<number>()) },
+    {
+      id: "vendor",
+      accessorKey: "vendor",
+      header: "Vendor",
+      cell: ({ row }) => <VendorBadge vendor={row.original.vendor} />,
+    },
+    {
+      id: "status",
+      accessorKey: "status",
+      header: "Status",
+      cell: ({ row }) => <CampaignStatusBadge status={row.original.status} vendorStatus={row.original.vendorStatus} />,
+    },
+    {
+      id: "sent",
+      accessorFn: (r) => r.totals.sent,
+      header: "Sent",
+      cell: ({ getValue }) => fmtInt(getValue<number>()),
+    },
+    {
+      id: "delivered",
+      accessorFn: (r) => r.totals.delivered,
+      header: "Delivered",
+      cell: ({ getValue }) => fmtInt(getValue<number>()),
+    },
+    ...(["open", "click", "reply", "bounce"] as const).map((k): ColumnDef<CampaignRow> => ({
+      id: k,
+      accessorFn: rateValue(k),
+      header: `${k[0]!.toUpperCase()}${k.slice(1)} rate`,
+      cell: ({ row }) => <Rate rate={k} value={row.original.rates[k]} counts={row.original.totals} />,
+    })),
+    {
+      id: "interested",
+      accessorFn: (r) => r.totals.interested,
+      header: "Interested",
+      cell: ({ getValue }) => fmtInt(getValue<number>()),
+    },
     {
       id: "sparkline",
       enableSorting: false,
       header: "Replies, 30 d",
       cell: ({ row }) => {
         const total = row.original.sparkline.reduce((a, b) => a + b, 0);
-        return <Sparkline values={row.original.sparkline} label={`${row.original.name}: ${total} ${total === 1 ? "reply" : "replies"} in the last 30 days`} />;
+        return (
+          <Sparkline
+            values={row.original.sparkline}
+            label={`${row.original.name}: ${total} ${total === 1 ? "reply" : "replies"} in the last 30 days`}
+          />
+        );
       },
     },
     {
       id: "lastActivityAt",
       accessorFn: (r) => r.lastActivityAt ?? "",
       header: "Last activity",
-      cell: ({ row }) => (row.original.lastActivityAt ? <RelativeTime iso={row.original.lastActivityAt} className="whitespace-nowrap text-muted-foreground" /> : <span className="text-muted-foreground">—</span>),
+      cell: ({ row }) =>
+        row.original.lastActivityAt ? (
+          <RelativeTime iso={row.original.lastActivityAt} className="whitespace-nowrap text-muted-foreground" />
+        ) : (
+          <span className="text-muted-foreground">—</span>
+        ),
     },
   ];
 }
 
-function FacetButtons<T extends string>({ label, options, selected, counts, labelOf, onChange }: { label: string; options: readonly T[]; selected: T[]; counts: Map<T, number>; labelOf: (v: T) => string; onChange: (next: T[]) => void }) {
+function FacetButtons<T extends string>({
+  label,
+  options,
+  selected,
+  counts,
+  labelOf,
+  onChange,
+}: {
+  label: string;
+  options: readonly T[];
+  selected: T[];
+  counts: Map<T, number>;
+  labelOf: (v: T) => string;
+  onChange: (next: T[]) => void;
+}) {
   return (
     <div role="group" aria-label={label} className="flex flex-wrap items-center gap-1.5">
       <span className="mr-1 text-xs font-medium text-muted-foreground">{label}</span>
@@ -119,12 +169,14 @@ function FacetButtons<T extends string>({ label, options, selected, counts, labe
               aria-pressed={on}
               onClick={() => onChange(on ? selected.filter((s) => s !== o) : [...selected, o])}
               className={cn(
-                "inline-flex h-7 items-center gap-1.5 rounded-md border px-2 text-xs font-medium outline-none transition-colors focus-visible:ring-2 focus-visible:ring-ring/50",
-                on ? "border-primary/40 bg-primary/10 text-foreground" : "bg-card text-muted-foreground hover:text-foreground",
+                "inline-flex h-7 items-center gap-1.5 rounded-md border px-2 text-xs font-medium transition-colors outline-none focus-visible:ring-2 focus-visible:ring-ring/50",
+                on
+                  ? "border-primary/40 bg-primary/10 text-foreground"
+                  : "bg-card text-muted-foreground hover:text-foreground",
               )}
             >
               {labelOf(o)}
-              <span className="font-mono text-[0.7rem] tabular-nums text-muted-foreground">{counts.get(o) ?? 0}</span>
+              <span className="font-mono text-[0.7rem] text-muted-foreground tabular-nums">{counts.get(o) ?? 0}</span>
             </button>
           );
         })}
@@ -142,14 +194,36 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
   // `data` array on every render would make the table reset its state in a loop.
   const vendorKey = params.vendor.join(",");
   const statusKey = params.status.join(",");
-  const textMatches = useMemo(() => rows.filter((r) => !q || `${r.name} ${r.id} ${VENDOR_LABELS[r.vendor]}`.toLowerCase().includes(q)), [rows, q]);
+  const textMatches = useMemo(
+    () => rows.filter((r) => !q || `${r.name} ${r.id} ${VENDOR_LABELS[r.vendor]}`.toLowerCase().includes(q)),
+    [rows, q],
+  );
   const filtered = useMemo(
-    () => textMatches.filter((r) => (!vendorKey || vendorKey.split(",").includes(r.vendor)) && (!statusKey || statusKey.split(",").includes(r.status))),
+    () =>
+      textMatches.filter(
+        (r) =>
+          (!vendorKey || vendorKey.split(",").includes(r.vendor)) &&
+          (!statusKey || statusKey.split(",").includes(r.status)),
+      ),
     [textMatches, vendorKey, statusKey],
   );
   // Facet counts honour the other filters, so a count says what a click would show.
-  const vendorCounts = useMemo(() => count(textMatches.filter((r) => !statusKey || statusKey.split(",").includes(r.status)), (r) => r.vendor), [textMatches, statusKey]);
-  const statusCounts = useMemo(() => count(textMatches.filter((r) => !vendorKey || vendorKey.split(",").includes(r.vendor)), (r) => r.status), [textMatches, vendorKey]);
+  const vendorCounts = useMemo(
+    () =>
+      count(
+        textMatches.filter((r) => !statusKey || statusKey.split(",").includes(r.status)),
+        (r) => r.vendor,
+      ),
+    [textMatches, statusKey],
+  );
+  const statusCounts = useMemo(
+    () =>
+      count(
+        textMatches.filter((r) => !vendorKey || vendorKey.split(",").includes(r.vendor)),
+        (r) => r.status,
+      ),
+    [textMatches, vendorKey],
+  );
 
   const sorting: SortingState = [{ id: params.sort, desc: params.dir === "desc" }];
   const cols = useMemo(columns, []);
@@ -186,8 +260,22 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
             aria-label="Search campaigns"
             className="h-8 w-64"
           />
-          <FacetButtons label="Vendor" options={VENDORS} selected={params.vendor} counts={vendorCounts} labelOf={(v: Vendor) => VENDOR_LABELS[v]} onChange={(vendor) => void setParams({ vendor })} />
-          <FacetButtons label="Status" options={CAMPAIGN_STATUSES} selected={params.status} counts={statusCounts} labelOf={(s: Campaign["status"]) => STATUS_LABELS[s]} onChange={(status) => void setParams({ status })} />
+          <FacetButtons
+            label="Vendor"
+            options={VENDORS}
+            selected={params.vendor}
+            counts={vendorCounts}
+            labelOf={(v: Vendor) => VENDOR_LABELS[v]}
+            onChange={(vendor) => void setParams({ vendor })}
+          />
+          <FacetButtons
+            label="Status"
+            options={CAMPAIGN_STATUSES}
+            selected={params.status}
+            counts={statusCounts}
+            labelOf={(s: Campaign["status"]) => STATUS_LABELS[s]}
+            onChange={(status) => void setParams({ status })}
+          />
           {filtersOn ? (
             <Button variant="ghost" size="sm" onClick={() => void setParams({ q: null, vendor: null, status: null })}>
               <X aria-hidden /> Clear filters
@@ -238,16 +326,29 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
                           key={h.id}
                           scope="col"
                           aria-sort={dir === "asc" ? "ascending" : dir === "desc" ? "descending" : undefined}
-                          className={cn("px-2 py-2 font-medium first:pl-4", numeric ? "text-right" : "text-left whitespace-nowrap", h.id === "select" && "w-8")}
+                          className={cn(
+                            "px-2 py-2 font-medium first:pl-4",
+                            numeric ? "text-right" : "text-left whitespace-nowrap",
+                            h.id === "select" && "w-8",
+                          )}
                         >
                           {h.column.getCanSort() ? (
                             <button
                               type="button"
                               onClick={h.column.getToggleSortingHandler()}
-                              className={cn("inline-flex items-center gap-1 rounded-sm outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring/50", numeric && "flex-row-reverse")}
+                              className={cn(
+                                "inline-flex items-center gap-1 rounded-sm outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring/50",
+                                numeric && "flex-row-reverse",
+                              )}
                             >
                               {flexRender(h.column.columnDef.header, h.getContext())}
-                              {dir === "asc" ? <ArrowUp className="size-3.5" aria-hidden /> : dir === "desc" ? <ArrowDown className="size-3.5" aria-hidden /> : <ArrowUpDown className="size-3.5 opacity-40" aria-hidden />}
+                              {dir === "asc" ? (
+                                <ArrowUp className="size-3.5" aria-hidden />
+                              ) : dir === "desc" ? (
+                                <ArrowDown className="size-3.5" aria-hidden />
+                              ) : (
+                                <ArrowUpDown className="size-3.5 opacity-40" aria-hidden />
+                              )}
                             </button>
                           ) : (
                             flexRender(h.column.columnDef.header, h.getContext())
@@ -260,11 +361,21 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
               </thead>
               <tbody>
                 {table.getRowModel().rows.map((row) => (
-                  <tr key={row.id} data-state={row.getIsSelected() ? "selected" : undefined} className="border-b last:border-0 hover:bg-muted/40 data-[state=selected]:bg-primary/5">
+                  <tr
+                    key={row.id}
+                    data-state={row.getIsSelected() ? "selected" : undefined}
+                    className="border-b last:border-0 hover:bg-muted/40 data-[state=selected]:bg-primary/5"
+                  >
                     {row.getVisibleCells().map((cell) => {
                       const numeric = NUMERIC.has(cell.column.id);
                       return (
-                        <td key={cell.id} className={cn("px-2 py-2.5 first:pl-4", numeric && "text-right tabular-nums whitespace-nowrap")}>
+                        <td
+                          key={cell.id}
+                          className={cn(
+                            "px-2 py-2.5 first:pl-4",
+                            numeric && "text-right whitespace-nowrap tabular-nums",
+                          )}
+                        >
                           {flexRender(cell.column.columnDef.cell, cell.getContext())}
                         </td>
                       );

@@ -9,16 +9,21 @@ import { differenceNote, vendorRate } from "./vendor-notes";
 
 describe("CSV", () => {
   it("quotes separators, quotes and line breaks, and defuses spreadsheet formulas", () => {
-    const csv = toCsv([{ a: 'say "hi", then\nbye', b: "=HYPERLINK(1)", c: -3, d: null }], [
-      { header: "a", value: (r) => r.a },
-      { header: "b", value: (r) => r.b },
-      { header: "c", value: (r) => r.c },
-      { header: "d", value: (r) => r.d },
-    ]);
+    const csv = toCsv(
+      [{ a: 'say "hi", then\nbye', b: "=HYPERLINK(1)", c: -3, d: null }],
+      [
+        { header: "a", value: (r) => r.a },
+        { header: "b", value: (r) => r.b },
+        { header: "c", value: (r) => r.c },
+        { header: "d", value: (r) => r.d },
+      ],
+    );
     expect(csv).toBe('a,b,c,d\r\n"say ""hi"", then\nbye",\'=HYPERLINK(1),-3,\r\n');
   });
   it("names files from readable parts", () => {
-    expect(csvFileName("Q4 Outreach — APAC", "over-time", "2026-10-01")).toBe("q4-outreach-apac-over-time-2026-10-01.csv");
+    expect(csvFileName("Q4 Outreach — APAC", "over-time", "2026-10-01")).toBe(
+      "q4-outreach-apac-over-time-2026-10-01.csv",
+    );
   });
 });
 
@@ -79,8 +84,14 @@ describe("A/B reply-rate test", () => {
 
 describe("vendor figures", () => {
   it("uses the rate the vendor reports, else its documented formula", () => {
-    expect(vendorRate("lemlist", "reply", { replied: 32, opened: 373, replyRate: 0.0858 })).toEqual({ value: 0.0858, formula: "replied / opened" });
-    expect(vendorRate("lemlist", "reply", { replied: 32, opened: 400 })).toEqual({ value: 0.08, formula: "replied / opened" });
+    expect(vendorRate("lemlist", "reply", { replied: 32, opened: 373, replyRate: 0.0858 })).toEqual({
+      value: 0.0858,
+      formula: "replied / opened",
+    });
+    expect(vendorRate("lemlist", "reply", { replied: 32, opened: 400 })).toEqual({
+      value: 0.08,
+      formula: "replied / opened",
+    });
     expect(vendorRate("leadlex", "open", { opened: 446, sent: 794 })!.value).toBeCloseTo(446 / 794, 10);
     expect(vendorRate("smartlead", "reply", { replied: 10, sent: 100 })).toBeNull();
   });

@@ -34,7 +34,12 @@ export function ChartCard({
         <div className="flex shrink-0 flex-wrap items-center justify-end gap-2">
           {actions}
           {csv ? (
-            <Button variant="ghost" size="sm" onClick={() => downloadCsv(csv.name, csv.build())} aria-label={`Download the ${title.toLowerCase()} data as CSV`}>
+            <Button
+              variant="ghost"
+              size="sm"
+              onClick={() => downloadCsv(csv.name, csv.build())}
+              aria-label={`Download the ${title.toLowerCase()} data as CSV`}
+            >
               <Download aria-hidden />
               CSV
             </Button>

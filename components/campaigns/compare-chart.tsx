@@ -18,8 +18,22 @@ const RATE_BARS = {
   bounce: { label: "Bounce rate", color: "var(--chart-bounced)" },
 } satisfies ChartConfig;
 
-export default function CompareChart({ rows, from, to }: { rows: CompareRow[]; from: string | null; to: string | null }) {
-  const data = rows.map((r) => ({ name: r.campaign.name, open: r.rates.open ?? 0, click: r.rates.click ?? 0, reply: r.rates.reply ?? 0, bounce: r.rates.bounce ?? 0 }));
+export default function CompareChart({
+  rows,
+  from,
+  to,
+}: {
+  rows: CompareRow[];
+  from: string | null;
+  to: string | null;
+}) {
+  const data = rows.map((r) => ({
+    name: r.campaign.name,
+    open: r.rates.open ?? 0,
+    click: r.rates.click ?? 0,
+    reply: r.rates.reply ?? 0,
+    bounce: r.rates.bounce ?? 0,
+  }));
   const summary = `Bar chart of rates by campaign: ${rows.map((r) => `${r.campaign.name} (${VENDOR_LABELS[r.campaign.vendor]}): open ${fmtRate(r.rates.open)}, click ${fmtRate(r.rates.click)}, reply ${fmtRate(r.rates.reply)}, bounce ${fmtRate(r.rates.bounce)}`).join("; ")}.`;
   return (
     <ChartCard
@@ -32,17 +46,39 @@ export default function CompareChart({ rows, from, to }: { rows: CompareRow[]; f
             { header: "campaign_id", value: (r) => r.campaign.id },
             { header: "campaign", value: (r) => r.campaign.name },
             { header: "vendor", value: (r) => r.campaign.vendor },
-            ...(["sent", "delivered", "opened", "clicked", "replied", "bounced", "unsubscribed", "interested"] as const).map((k) => ({ header: k, value: (r: CompareRow) => r.totals[k] })),
-            ...(["open", "click", "reply", "bounce", "positive"] as const).map((k) => ({ header: `${k}_rate`, value: (r: CompareRow) => r.rates[k]?.toFixed(4) })),
+            ...(
+              ["sent", "delivered", "opened", "clicked", "replied", "bounced", "unsubscribed", "interested"] as const
+            ).map((k) => ({ header: k, value: (r: CompareRow) => r.totals[k] })),
+            ...(["open", "click", "reply", "bounce", "positive"] as const).map((k) => ({
+              header: `${k}_rate`,
+              value: (r: CompareRow) => r.rates[k]?.toFixed(4),
+            })),
           ]),
       }}
     >
       <ChartContainer config={RATE_BARS} summary={summary} className="h-72">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid vertical={false} />
-          <XAxis dataKey="name" tickLine={false} axisLine={false} tickMargin={8} interval={0} tickFormatter={(v: string) => (v.length > 24 ? `${v.slice(0, 23)}…` : v)} />
+          <XAxis
+            dataKey="name"
+            tickLine={false}
+            axisLine={false}
+            tickMargin={8}
+            interval={0}
+            tickFormatter={(v: string) => (v.length > 24 ? `${v.slice(0, 23)}…` : v)}
+          />
           <YAxis tickLine={false} axisLine={false} width={44} tickFormatter={(v: number) => fmtRate(v, 0)} />
-          <ChartTooltip cursor content={(p) => <ChartTooltipContent active={p.active} payload={p.payload} label={p.label} valueFormatter={(v) => fmtRate(v)} />} />
+          <ChartTooltip
+            cursor
+            content={(p) => (
+              <ChartTooltipContent
+                active={p.active}
+                payload={p.payload}
+                label={p.label}
+                valueFormatter={(v) => fmtRate(v)}
+              />
+            )}
+          />
           {(Object.keys(RATE_BARS) as (keyof typeof RATE_BARS)[]).map((k) => (
             <Bar key={k} dataKey={k} fill={`var(--color-${k})`} radius={[3, 3, 0, 0]} isAnimationActive={false} />
           ))}

@@ -21,7 +21,10 @@ import { compareParams } from "./search-params";
 import { CampaignStatusBadge } from "./status-badge";
 import { useBrowserTimeZone } from "./use-browser-time-zone";
 
-const CompareChart = dynamic(() => import("./compare-chart"), { ssr: false, loading: () => <Skeleton className="h-[360px]" /> });
+const CompareChart = dynamic(() => import("./compare-chart"), {
+  ssr: false,
+  loading: () => <Skeleton className="h-[360px]" />,
+});
 
 type Line = { label: string } & ({ count: keyof CompareRow["totals"] } | { rate: RateKey; higherIsBetter: boolean });
 const LINES: Line[] = [
@@ -56,7 +59,10 @@ export function CompareView({ options }: { options: CampaignOption[] }) {
   }, [params.tz, browserTz, setParams]);
 
   const ids = params.ids;
-  const query = useQuery({ ...campaignQueries.compare(ids, { from: params.from, to: params.to, tz: tz ?? "UTC", bots: params.bots }), enabled: !!tz && ids.length > 0 });
+  const query = useQuery({
+    ...campaignQueries.compare(ids, { from: params.from, to: params.to, tz: tz ?? "UTC", bots: params.bots }),
+    enabled: !!tz && ids.length > 0,
+  });
   const data = query.data;
   const rows = data?.data ?? [];
   const addable = options.filter((o) => !ids.includes(o.id));
@@ -64,7 +70,10 @@ export function CompareView({ options }: { options: CampaignOption[] }) {
   return (
     <HintProvider>
       <div className="space-y-6">
-        <section aria-label="Filters" className="flex flex-wrap items-end justify-between gap-4 rounded-xl border bg-card/50 px-4 py-3">
+        <section
+          aria-label="Filters"
+          className="flex flex-wrap items-end justify-between gap-4 rounded-xl border bg-card/50 px-4 py-3"
+        >
           {tz ? (
             <EngagementControls
               from={params.from}
@@ -100,7 +109,11 @@ export function CompareView({ options }: { options: CampaignOption[] }) {
         </section>
 
         <p aria-live="polite" className="min-h-5 text-sm text-muted-foreground">
-          {data ? (data.from && data.to ? `${fmtCalendarDay(data.from)} – ${fmtCalendarDay(data.to)} · ${data.tz.replace(/_/g, " ")}` : "Each campaign's whole life") : null}
+          {data
+            ? data.from && data.to
+              ? `${fmtCalendarDay(data.from)} – ${fmtCalendarDay(data.to)} · ${data.tz.replace(/_/g, " ")}`
+              : "Each campaign's whole life"
+            : null}
           {data ? ` · machine opens ${data.bots === "include" ? "included" : "excluded"}` : null}
         </p>
 
@@ -175,7 +188,10 @@ function CompareTable({ rows, onRemove }: { rows: CompareRow[]; onRemove: (id: s
               <th key={r.campaign.id} scope="col" className="min-w-48 px-4 py-3 text-right font-normal">
                 <div className="flex items-start justify-end gap-1">
                   <div className="grid justify-items-end gap-1">
-                    <Link href={`/campaigns/${encodeURIComponent(r.campaign.id)}`} className="font-medium underline-offset-4 hover:underline focus-visible:underline">
+                    <Link
+                      href={`/campaigns/${encodeURIComponent(r.campaign.id)}`}
+                      className="font-medium underline-offset-4 hover:underline focus-visible:underline"
+                    >
                       {r.campaign.name}
                     </Link>
                     <span className="flex gap-1.5">
@@ -183,7 +199,13 @@ function CompareTable({ rows, onRemove }: { rows: CompareRow[]; onRemove: (id: s
                       <CampaignStatusBadge status={r.campaign.status} />
                     </span>
                   </div>
-                  <Button variant="ghost" size="icon" className="size-7" onClick={() => onRemove(r.campaign.id)} aria-label={`Remove ${r.campaign.name} from the comparison`}>
+                  <Button
+                    variant="ghost"
+                    size="icon"
+                    className="size-7"
+                    onClick={() => onRemove(r.campaign.id)}
+                    aria-label={`Remove ${r.campaign.name} from the comparison`}
+                  >
                     <X aria-hidden />
                   </Button>
                 </div>
@@ -200,7 +222,13 @@ function CompareTable({ rows, onRemove }: { rows: CompareRow[]; onRemove: (id: s
                   {line.label}
                 </th>
                 {rows.map((r) => (
-                  <td key={r.campaign.id} className={cn("px-4 py-2 text-right tabular-nums", best === r.campaign.id && "font-semibold text-success")}>
+                  <td
+                    key={r.campaign.id}
+                    className={cn(
+                      "px-4 py-2 text-right tabular-nums",
+                      best === r.campaign.id && "font-semibold text-success",
+                    )}
+                  >
                     {"rate" in line ? (
                       <>
                         <Rate rate={line.rate} value={r.rates[line.rate] ?? null} counts={r.totals} />

@@ -11,7 +11,12 @@ function cell(v: string | number | null | undefined): string {
 }
 
 export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
-  return [columns.map((c) => cell(c.header)).join(","), ...rows.map((r) => columns.map((c) => cell(c.value(r))).join(","))].join("\r\n") + "\r\n";
+  return (
+    [
+      columns.map((c) => cell(c.header)).join(","),
+      ...rows.map((r) => columns.map((c) => cell(c.value(r))).join(",")),
+    ].join("\r\n") + "\r\n"
+  );
 }
 
 /** A file name from parts: "spring-outreach-by-step-2026-03-01-2026-03-31.csv". */

@@ -16,7 +16,15 @@ import { VendorReported } from "./vendor-reported";
 // The campaign page's figures, cards and tables, rendered on the server with the first
 // answer; only the recharts drawings inside the cards load later (lazy-plots.tsx).
 
-export default function EngagementBody({ data, wholeCampaign, onReset }: { data: Engagement; wholeCampaign: boolean; onReset: () => void }) {
+export default function EngagementBody({
+  data,
+  wholeCampaign,
+  onReset,
+}: {
+  data: Engagement;
+  wholeCampaign: boolean;
+  onReset: () => void;
+}) {
   const t = data.totals;
   const nothing = t.sent + t.opened + t.clicked + t.replied + t.bounced + t.interested + t.unsubscribed === 0;
   return (

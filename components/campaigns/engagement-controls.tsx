@@ -19,11 +19,16 @@ const PRESETS: { value: RangePreset; label: string }[] = [
 export function presetOf(from: string | null, to: string | null, tz: string, now = Date.now()): RangePreset {
   if (!from && !to) return "all";
   const today = calendarDayIn(now, tz);
-  for (const [preset, days] of Object.entries(PRESET_DAYS)) if (to === today && from === addCalendarDays(today, -(days - 1))) return preset as RangePreset;
+  for (const [preset, days] of Object.entries(PRESET_DAYS))
+    if (to === today && from === addCalendarDays(today, -(days - 1))) return preset as RangePreset;
   return "custom";
 }
 
-export function presetRange(preset: RangePreset, tz: string, now = Date.now()): { from: string | null; to: string | null } {
+export function presetRange(
+  preset: RangePreset,
+  tz: string,
+  now = Date.now(),
+): { from: string | null; to: string | null } {
   const days = PRESET_DAYS[preset];
   if (!days) return { from: null, to: null };
   const today = calendarDayIn(now, tz);
@@ -159,8 +164,18 @@ export function EngagementControls({
           ))}
         </select>
       </label>
-      <label className={cn("flex h-8 items-center gap-2 self-end rounded-md border bg-card px-2.5 text-xs font-medium shadow-xs", "has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring/50")}>
-        <input type="checkbox" checked={bots === "include"} onChange={(e) => onBots(e.target.checked ? "include" : "exclude")} className="size-3.5 accent-[var(--primary)]" />
+      <label
+        className={cn(
+          "flex h-8 items-center gap-2 self-end rounded-md border bg-card px-2.5 text-xs font-medium shadow-xs",
+          "has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring/50",
+        )}
+      >
+        <input
+          type="checkbox"
+          checked={bots === "include"}
+          onChange={(e) => onBots(e.target.checked ? "include" : "exclude")}
+          className="size-3.5 accent-[var(--primary)]"
+        />
         Include machine opens and clicks
       </label>
     </div>

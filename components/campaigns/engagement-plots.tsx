@@ -16,8 +16,21 @@ export function OverTimePlot({ data, shown }: { data: Engagement; shown: readonl
     <ChartResponsive>
       <LineChart data={data.series} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
         <CartesianGrid vertical={false} />
-        <XAxis dataKey="bucket" tickLine={false} axisLine={false} tickMargin={8} minTickGap={24} tickFormatter={(v: string) => fmtBucket(v, data.interval, data.tz)} />
-        <YAxis tickLine={false} axisLine={false} width={44} allowDecimals={false} tickFormatter={(v: number) => fmtInt(v)} />
+        <XAxis
+          dataKey="bucket"
+          tickLine={false}
+          axisLine={false}
+          tickMargin={8}
+          minTickGap={24}
+          tickFormatter={(v: string) => fmtBucket(v, data.interval, data.tz)}
+        />
+        <YAxis
+          tickLine={false}
+          axisLine={false}
+          width={44}
+          allowDecimals={false}
+          tickFormatter={(v: number) => fmtInt(v)}
+        />
         <ChartTooltip
           cursor
           content={(props) => (
@@ -38,7 +51,17 @@ export function OverTimePlot({ data, shown }: { data: Engagement; shown: readonl
           )}
         />
         {shown.map((k) => (
-          <Line key={k} dataKey={k} name={k} type="monotone" stroke={`var(--color-${k})`} strokeWidth={2} dot={data.series.length <= 2} activeDot={{ r: 4 }} isAnimationActive={false} />
+          <Line
+            key={k}
+            dataKey={k}
+            name={k}
+            type="monotone"
+            stroke={`var(--color-${k})`}
+            strokeWidth={2}
+            dot={data.series.length <= 2}
+            activeDot={{ r: 4 }}
+            isAnimationActive={false}
+          />
         ))}
       </LineChart>
     </ChartResponsive>
@@ -60,7 +83,9 @@ export function FunnelPlot({ rows }: { rows: ReturnType<typeof funnelRows> }) {
               label={props.label}
               footer={(payload) => {
                 const r = payload[0] as ReturnType<typeof funnelRows>[number] | undefined;
-                return r ? `${fmtRate(r.ofSent)} of sent${r.ofPrevious !== null ? ` · ${fmtRate(r.ofPrevious)} of the stage before` : ""}` : null;
+                return r
+                  ? `${fmtRate(r.ofSent)} of sent${r.ofPrevious !== null ? ` · ${fmtRate(r.ofPrevious)} of the stage before` : ""}`
+                  : null;
               }}
             />
           )}
@@ -79,11 +104,24 @@ export function FunnelPlot({ rows }: { rows: ReturnType<typeof funnelRows> }) {
 export function VariantPlot({ rows }: { rows: VariantRow[] }) {
   return (
     <ChartResponsive>
-      <BarChart data={rows.map((r) => ({ name: `Variant ${r.variant}`, open: r.rates.open ?? 0, reply: r.rates.reply ?? 0 }))} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <BarChart
+        data={rows.map((r) => ({ name: `Variant ${r.variant}`, open: r.rates.open ?? 0, reply: r.rates.reply ?? 0 }))}
+        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+      >
         <CartesianGrid vertical={false} />
         <XAxis dataKey="name" tickLine={false} axisLine={false} tickMargin={8} />
         <YAxis tickLine={false} axisLine={false} width={44} tickFormatter={(v: number) => fmtRate(v, 0)} />
-        <ChartTooltip cursor content={(p) => <ChartTooltipContent active={p.active} payload={p.payload} label={p.label} valueFormatter={(v) => fmtRate(v)} />} />
+        <ChartTooltip
+          cursor
+          content={(p) => (
+            <ChartTooltipContent
+              active={p.active}
+              payload={p.payload}
+              label={p.label}
+              valueFormatter={(v) => fmtRate(v)}
+            />
+          )}
+        />
         <Bar dataKey="open" fill="var(--color-open)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
         <Bar dataKey="reply" fill="var(--color-reply)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
       </BarChart>
@@ -94,11 +132,23 @@ export function VariantPlot({ rows }: { rows: VariantRow[] }) {
 export function StepPlot({ rows, series }: { rows: StepRow[]; series: readonly string[] }) {
   return (
     <ChartResponsive>
-      <BarChart data={rows.map((r) => ({ ...r, name: `Step ${r.step}` }))} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <BarChart
+        data={rows.map((r) => ({ ...r, name: `Step ${r.step}` }))}
+        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+      >
         <CartesianGrid vertical={false} />
         <XAxis dataKey="name" tickLine={false} axisLine={false} tickMargin={8} />
-        <YAxis tickLine={false} axisLine={false} width={44} allowDecimals={false} tickFormatter={(v: number) => fmtInt(v)} />
-        <ChartTooltip cursor content={(p) => <ChartTooltipContent active={p.active} payload={p.payload} label={p.label} />} />
+        <YAxis
+          tickLine={false}
+          axisLine={false}
+          width={44}
+          allowDecimals={false}
+          tickFormatter={(v: number) => fmtInt(v)}
+        />
+        <ChartTooltip
+          cursor
+          content={(p) => <ChartTooltipContent active={p.active} payload={p.payload} label={p.label} />}
+        />
         {series.map((k) => (
           <Bar key={k} dataKey={k} fill={`var(--color-${k})`} radius={[3, 3, 0, 0]} isAnimationActive={false} />
         ))}

@@ -28,7 +28,13 @@ const sameRequest = (a: EngagementRequest, b: EngagementRequest) =>
  * could know (the URL's, the viewer's cookie, else UTC), so the first HTML has the
  * figures; when the browser's zone differs, its answer replaces the server's.
  */
-export function EngagementView({ campaignId, initial }: { campaignId: string; initial: { request: EngagementRequest; data: Engagement } | null }) {
+export function EngagementView({
+  campaignId,
+  initial,
+}: {
+  campaignId: string;
+  initial: { request: EngagementRequest; data: Engagement } | null;
+}) {
   const [params, setParams] = useQueryStates(engagementParams, { history: "push" });
   const browserTz = useBrowserTimeZone();
   // browserTz is null on the server and while hydrating: the server's zone until then.
@@ -42,7 +48,13 @@ export function EngagementView({ campaignId, initial }: { campaignId: string; in
     if (!params.tz) void setParams({ tz: browserTz }, { history: "replace" });
   }, [params.tz, browserTz, setParams]);
 
-  const request: EngagementRequest = { from: params.from, to: params.to, tz: tz ?? "UTC", interval: params.interval, bots: params.bots };
+  const request: EngagementRequest = {
+    from: params.from,
+    to: params.to,
+    tz: tz ?? "UTC",
+    interval: params.interval,
+    bots: params.bots,
+  };
   const query = useQuery({
     ...campaignQueries.engagement(campaignId, request),
     initialData: initial && sameRequest(initial.request, request) ? initial.data : undefined,
@@ -83,8 +95,8 @@ export function EngagementView({ campaignId, initial }: { campaignId: string; in
         <p aria-live="polite" className="flex min-h-5 items-center gap-2 text-sm text-muted-foreground">
           {data ? (
             <>
-              {fmtCalendarDay(data.from)} – {fmtCalendarDay(data.to)} · {data.tz.replace(/_/g, " ")} · by {data.interval} · machine opens{" "}
-              {data.bots === "include" ? "included" : "excluded"}
+              {fmtCalendarDay(data.from)} – {fmtCalendarDay(data.to)} · {data.tz.replace(/_/g, " ")} · by{" "}
+              {data.interval} · machine opens {data.bots === "include" ? "included" : "excluded"}
             </>
           ) : null}
           {query.isFetching && data ? <LoaderCircle className="size-4 animate-spin" aria-label="Updating" /> : null}
@@ -106,7 +118,11 @@ export function EngagementView({ campaignId, initial }: { campaignId: string; in
           <EngagementSkeleton />
         ) : (
           <PlotsReady value={drawCharts}>
-            <EngagementBody data={data} wholeCampaign={!params.from && !params.to} onReset={() => void setParams({ from: null, to: null })} />
+            <EngagementBody
+              data={data}
+              wholeCampaign={!params.from && !params.to}
+              onReset={() => void setParams({ from: null, to: null })}
+            />
           </PlotsReady>
         )}
       </div>

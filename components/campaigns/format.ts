@@ -19,21 +19,40 @@ export function fmtPts(d: number | null): string {
 
 /** The calendar day an instant falls on in tz, e.g. "3 Mar" or "3 Mar 2026". */
 export function fmtDay(iso: string, tz: string, withYear = false): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: tz, day: "numeric", month: "short", ...(withYear ? { year: "numeric" } : {}) }).format(new Date(iso));
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: tz,
+    day: "numeric",
+    month: "short",
+    ...(withYear ? { year: "numeric" } : {}),
+  }).format(new Date(iso));
 }
 
 /** A bucket's label: its day, or "Week of" its Monday. */
 export function fmtBucket(iso: string, interval: EngagementInterval, tz: string, long = false): string {
   if (interval === "week") return `Week of ${fmtDay(iso, tz, long)}`;
   if (!long) return fmtDay(iso, tz);
-  return new Intl.DateTimeFormat("en-GB", { timeZone: tz, weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(new Date(iso));
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: tz,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+  }).format(new Date(iso));
 }
 
 /** `YYYY-MM-DD` → "3 Mar 2026" (a calendar day, no zone). */
 export function fmtCalendarDay(day: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).format(new Date(`${day}T00:00:00Z`));
+  return new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 }
 
 export function fmtDateTime(iso: string, tz: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: tz, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: tz,
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(new Date(iso));
 }

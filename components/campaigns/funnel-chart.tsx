@@ -57,7 +57,9 @@ export function FunnelChart({ data }: { data: Engagement }) {
       }}
     >
       {data.totals.sent === 0 ? (
-        <p className="flex h-64 items-center justify-center rounded-lg border border-dashed text-sm text-muted-foreground">Nothing sent in this range.</p>
+        <p className="flex h-64 items-center justify-center rounded-lg border border-dashed text-sm text-muted-foreground">
+          Nothing sent in this range.
+        </p>
       ) : (
         <ChartFrame config={STAGES} summary={summary} className="h-64">
           <FunnelPlot rows={rows} />

@@ -30,7 +30,10 @@ export function KpiCards({ data }: { data: Engagement }) {
         <span className="tabular-nums">{fmtInt(t.sent)}</span>
       </Kpi>
       <Kpi label="Delivered" sub={`${fmtInt(t.bounced)} bounced`}>
-        <Hint content={`Delivered = ${COUNT_DEFINITIONS.delivered} = ${fmtInt(t.sent)} − ${fmtInt(t.bounced)}`} className="tabular-nums">
+        <Hint
+          content={`Delivered = ${COUNT_DEFINITIONS.delivered} = ${fmtInt(t.sent)} − ${fmtInt(t.bounced)}`}
+          className="tabular-nums"
+        >
           {fmtInt(t.delivered)}
         </Hint>
       </Kpi>

@@ -37,7 +37,10 @@ export function overTimeSummary(e: Engagement): string {
     `Line chart of emails per ${per} from ${fmtCalendarDay(e.from)} to ${fmtCalendarDay(e.to)} (${e.tz}), ${e.series.length} ${per}s`,
     `${fmtInt(e.totals.sent)} sent, ${fmtInt(e.totals.opened)} opened, ${fmtInt(e.totals.clicked)} clicked, ${fmtInt(e.totals.replied)} replied, ${fmtInt(e.totals.bounced)} bounced`,
   ];
-  if (busiest && busiest.sent > 0) parts.push(`busiest ${per}: ${fmtBucket(busiest.bucket, e.interval, e.tz, true)} with ${fmtInt(busiest.sent)} sent`);
+  if (busiest && busiest.sent > 0)
+    parts.push(
+      `busiest ${per}: ${fmtBucket(busiest.bucket, e.interval, e.tz, true)} with ${fmtInt(busiest.sent)} sent`,
+    );
   return `${parts.join("; ")}.`;
 }
 
@@ -45,7 +48,9 @@ export function overTimeCsv(e: Engagement): string {
   return toCsv(e.series, [
     { header: "bucket_start_utc", value: (p) => p.bucket },
     { header: `${e.interval}_in_${e.tz}`, value: (p) => fmtBucket(p.bucket, e.interval, e.tz, true) },
-    ...(["sent", "delivered", "opened", "clicked", "replied", "bounced", "unsubscribed", "interested"] as const).map((k) => ({ header: k, value: (p: SeriesPoint) => p[k] })),
+    ...(["sent", "delivered", "opened", "clicked", "replied", "bounced", "unsubscribed", "interested"] as const).map(
+      (k) => ({ header: k, value: (p: SeriesPoint) => p[k] }),
+    ),
   ]);
 }
 
@@ -57,11 +62,21 @@ export function OverTimeChart({ data }: { data: Engagement }) {
     <ChartCard
       title="Over time"
       description={`Per ${data.interval === "week" ? "ISO week (from Monday)" : "day"} in ${data.tz}. Opens, clicks and replies count each person × step once, when it first happened.`}
-      csv={{ name: csvFileName(data.campaign.name, "over-time", data.interval, data.from, data.to), build: () => overTimeCsv(data) }}
+      csv={{
+        name: csvFileName(data.campaign.name, "over-time", data.interval, data.from, data.to),
+        build: () => overTimeCsv(data),
+      }}
     >
-      <ChartSeriesToggle config={OVER_TIME_SERIES} visible={visible} onToggle={(k) => setVisible((v) => ({ ...v, [k]: v[k] === false }))} className="mb-3" />
+      <ChartSeriesToggle
+        config={OVER_TIME_SERIES}
+        visible={visible}
+        onToggle={(k) => setVisible((v) => ({ ...v, [k]: v[k] === false }))}
+        className="mb-3"
+      />
       {empty ? (
-        <p className="flex h-64 items-center justify-center rounded-lg border border-dashed text-sm text-muted-foreground">No emails in this range.</p>
+        <p className="flex h-64 items-center justify-center rounded-lg border border-dashed text-sm text-muted-foreground">
+          No emails in this range.
+        </p>
       ) : (
         <ChartFrame config={OVER_TIME_SERIES} summary={overTimeSummary(data)} className="h-72">
           <OverTimePlot data={data} shown={shown} />

@@ -17,14 +17,18 @@ export const campaignQueries = {
   engagement: (id: string, q: EngagementRequest) =>
     queryOptions({
       queryKey: [...campaignQueries.all(), "engagement", id, q] as const,
-      queryFn: ({ signal }) => apiFetch<Engagement>(`/campaigns/${encodeURIComponent(id)}/engagement?${engagementSearch(q)}`, { signal }),
+      queryFn: ({ signal }) =>
+        apiFetch<Engagement>(`/campaigns/${encodeURIComponent(id)}/engagement?${engagementSearch(q)}`, { signal }),
       // Changing the range keeps the old charts on screen until the new ones arrive: no flash, no layout shift.
       placeholderData: keepPreviousData,
     }),
   compare: (ids: readonly string[], q: { from: string | null; to: string | null; tz: string; bots: BotsMode }) =>
     queryOptions({
       queryKey: [...campaignQueries.all(), "compare", [...ids], q] as const,
-      queryFn: ({ signal }) => apiFetch<Compare>(`/campaigns/compare?ids=${ids.map(encodeURIComponent).join(",")}&${engagementSearch(q)}`, { signal }),
+      queryFn: ({ signal }) =>
+        apiFetch<Compare>(`/campaigns/compare?ids=${ids.map(encodeURIComponent).join(",")}&${engagementSearch(q)}`, {
+          signal,
+        }),
       placeholderData: keepPreviousData,
       enabled: ids.length > 0,
     }),

@@ -8,7 +8,13 @@ import { fmtInt, fmtRate } from "./format";
 
 export type RateKey = "open" | "click" | "reply" | "bounce" | "positive";
 
-const RATE_LABELS: Record<RateKey, string> = { open: "Open rate", click: "Click rate", reply: "Reply rate", bounce: "Bounce rate", positive: "Positive rate" };
+const RATE_LABELS: Record<RateKey, string> = {
+  open: "Open rate",
+  click: "Click rate",
+  reply: "Reply rate",
+  bounce: "Bounce rate",
+  positive: "Positive rate",
+};
 
 /** Numerator and denominator counts of each rate, for the "= 12 / 340" line. */
 export const RATE_PARTS: Record<RateKey, [string, string]> = {
@@ -20,19 +26,34 @@ export const RATE_PARTS: Record<RateKey, [string, string]> = {
 };
 
 /** Hover or focus help: a dotted underline that opens a small card. */
-export function Hint({ children, content, className }: { children: ReactNode; content: ReactNode; className?: string }) {
+export function Hint({
+  children,
+  content,
+  className,
+}: {
+  children: ReactNode;
+  content: ReactNode;
+  className?: string;
+}) {
   return (
     <Tooltip.Root delayDuration={150}>
       <Tooltip.Trigger asChild>
         <button
           type="button"
-          className={cn("cursor-help rounded-sm underline decoration-muted-foreground/50 decoration-dotted underline-offset-4 outline-none focus-visible:ring-2 focus-visible:ring-ring/50", className)}
+          className={cn(
+            "cursor-help rounded-sm underline decoration-muted-foreground/50 decoration-dotted underline-offset-4 outline-none focus-visible:ring-2 focus-visible:ring-ring/50",
+            className,
+          )}
         >
           {children}
         </button>
       </Tooltip.Trigger>
       <Tooltip.Portal>
-        <Tooltip.Content side="top" sideOffset={6} className="z-50 max-w-72 rounded-md border bg-card px-3 py-2 text-xs text-card-foreground shadow-md">
+        <Tooltip.Content
+          side="top"
+          sideOffset={6}
+          className="z-50 max-w-72 rounded-md border bg-card px-3 py-2 text-xs text-card-foreground shadow-md"
+        >
           {content}
           <Tooltip.Arrow className="fill-card" />
         </Tooltip.Content>
@@ -42,7 +63,19 @@ export function Hint({ children, content, className }: { children: ReactNode; co
 }
 
 /** A rate with its formula on hover and focus: "Reply rate = replied / delivered = 12 / 340". */
-export function Rate({ rate, value, counts, className, digits }: { rate: RateKey; value: number | null; counts?: Partial<Record<string, unknown>>; className?: string; digits?: number }) {
+export function Rate({
+  rate,
+  value,
+  counts,
+  className,
+  digits,
+}: {
+  rate: RateKey;
+  value: number | null;
+  counts?: Partial<Record<string, unknown>>;
+  className?: string;
+  digits?: number;
+}) {
   const [num, den] = RATE_PARTS[rate];
   return (
     <Hint

@@ -14,7 +14,19 @@ export const engagementParams = {
   bots: parseAsStringLiteral(BOTS_MODES).withDefault("exclude"),
 };
 
-export const CAMPAIGN_SORTS = ["name", "vendor", "status", "sent", "delivered", "open", "click", "reply", "bounce", "interested", "lastActivityAt"] as const;
+export const CAMPAIGN_SORTS = [
+  "name",
+  "vendor",
+  "status",
+  "sent",
+  "delivered",
+  "open",
+  "click",
+  "reply",
+  "bounce",
+  "interested",
+  "lastActivityAt",
+] as const;
 export type CampaignSort = (typeof CAMPAIGN_SORTS)[number];
 
 /** Campaigns list: text, vendor and status facets, sort column and direction. */

@@ -17,7 +17,11 @@ export function Segmented<T extends string>({
   className?: string;
 }) {
   return (
-    <div role="group" aria-label={label} className={cn("inline-flex rounded-md border bg-card p-0.5 shadow-xs", className)}>
+    <div
+      role="group"
+      aria-label={label}
+      className={cn("inline-flex rounded-md border bg-card p-0.5 shadow-xs", className)}
+    >
       {options.map((o) => (
         <button
           key={o.value}
@@ -25,7 +29,7 @@ export function Segmented<T extends string>({
           aria-pressed={value === o.value}
           onClick={() => onChange(o.value)}
           className={cn(
-            "h-7 rounded-[5px] px-2.5 text-xs font-medium whitespace-nowrap text-muted-foreground outline-none transition-colors hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring/50",
+            "h-7 rounded-[5px] px-2.5 text-xs font-medium whitespace-nowrap text-muted-foreground transition-colors outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring/50",
             value === o.value && "bg-muted text-foreground shadow-xs",
           )}
         >

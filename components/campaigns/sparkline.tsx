@@ -9,10 +9,26 @@ export function Sparkline({ values, label, className }: { values: number[]; labe
   const points = values.map((v, i) => `${(i * step).toFixed(1)},${(h - 2 - (v / max) * (h - 4)).toFixed(1)}`).join(" ");
   const total = values.reduce((a, b) => a + b, 0);
   return (
-    <svg role="img" aria-label={label} width={w} height={h} viewBox={`0 0 ${w} ${h}`} className={cn("overflow-visible", className)}>
+    <svg
+      role="img"
+      aria-label={label}
+      width={w}
+      height={h}
+      viewBox={`0 0 ${w} ${h}`}
+      className={cn("overflow-visible", className)}
+    >
       <title>{label}</title>
       <line x1={0} x2={w} y1={h - 2} y2={h - 2} className="stroke-border" strokeWidth={1} />
-      {total > 0 ? <polyline points={points} fill="none" stroke="var(--chart-replied)" strokeWidth={1.5} strokeLinejoin="round" strokeLinecap="round" /> : null}
+      {total > 0 ? (
+        <polyline
+          points={points}
+          fill="none"
+          stroke="var(--chart-replied)"
+          strokeWidth={1.5}
+          strokeLinejoin="round"
+          strokeLinecap="round"
+        />
+      ) : null}
     </svg>
   );
 }

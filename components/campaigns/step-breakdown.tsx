@@ -18,20 +18,36 @@ const BARS = {
 export function stepsCsv(rows: StepRow[]): string {
   return toCsv(rows, [
     { header: "step", value: (r) => r.step },
-    ...(["sent", "delivered", "opened", "clicked", "replied", "bounced", "unsubscribed", "interested"] as const).map((k) => ({ header: k, value: (r: StepRow) => r[k] })),
-    ...(["open", "click", "reply", "bounce"] as const).map((k) => ({ header: `${k}_rate`, value: (r: StepRow) => r.rates[k]?.toFixed(4) })),
+    ...(["sent", "delivered", "opened", "clicked", "replied", "bounced", "unsubscribed", "interested"] as const).map(
+      (k) => ({ header: k, value: (r: StepRow) => r[k] }),
+    ),
+    ...(["open", "click", "reply", "bounce"] as const).map((k) => ({
+      header: `${k}_rate`,
+      value: (r: StepRow) => r.rates[k]?.toFixed(4),
+    })),
   ]);
 }
 
 export function StepBreakdown({ data }: { data: Engagement }) {
   const rows = data.byStep;
-  const best = rows.reduce<StepRow | null>((b, r) => (r.rates.reply !== null && (!b || (b.rates.reply ?? -1) < r.rates.reply) ? r : b), null);
+  const best = rows.reduce<StepRow | null>(
+    (b, r) => (r.rates.reply !== null && (!b || (b.rates.reply ?? -1) < r.rates.reply) ? r : b),
+    null,
+  );
   const summary = `Bar chart by sequence step: ${rows.map((r) => `step ${r.step}: ${fmtInt(r.sent)} sent, ${fmtInt(r.opened)} opened, ${fmtInt(r.replied)} replied`).join("; ")}.`;
   return (
     <ChartCard
       title="By step"
-      description={best ? `Step ${best.step} has the best reply rate (${fmtRate(best.rates.reply)}).` : "Each step of the sequence, numbered from 1."}
-      csv={rows.length ? { name: csvFileName(data.campaign.name, "by-step", data.from, data.to), build: () => stepsCsv(rows) } : null}
+      description={
+        best
+          ? `Step ${best.step} has the best reply rate (${fmtRate(best.rates.reply)}).`
+          : "Each step of the sequence, numbered from 1."
+      }
+      csv={
+        rows.length
+          ? { name: csvFileName(data.campaign.name, "by-step", data.from, data.to), build: () => stepsCsv(rows) }
+          : null
+      }
     >
       {rows.length === 0 ? (
         <p className="flex h-40 items-center justify-center rounded-lg border border-dashed px-4 text-center text-sm text-muted-foreground">
@@ -47,8 +63,22 @@ export function StepBreakdown({ data }: { data: Engagement }) {
               <caption className="sr-only">Engagement by sequence step</caption>
               <thead className="text-xs text-muted-foreground">
                 <tr className="border-b">
-                  <th scope="col" className="py-2 pr-3 text-left font-medium">Step</th>
-                  {["Sent", "Delivered", "Opened", "Open rate", "Clicked", "Click rate", "Replied", "Reply rate", "Bounced", "Bounce rate", "Interested"].map((h) => (
+                  <th scope="col" className="py-2 pr-3 text-left font-medium">
+                    Step
+                  </th>
+                  {[
+                    "Sent",
+                    "Delivered",
+                    "Opened",
+                    "Open rate",
+                    "Clicked",
+                    "Click rate",
+                    "Replied",
+                    "Reply rate",
+                    "Bounced",
+                    "Bounce rate",
+                    "Interested",
+                  ].map((h) => (
                     <th key={h} scope="col" className="px-2 py-2 text-right font-medium whitespace-nowrap">
                       {h}
                     </th>

@@ -13,7 +13,9 @@ export function TopReplies({ data }: { data: Engagement }) {
     <Card aria-label="Latest replies">
       <CardHeader>
         <CardTitle>Latest replies</CardTitle>
-        <CardDescription className="text-xs">The ten most recent in this range — open a person to see every touch.</CardDescription>
+        <CardDescription className="text-xs">
+          The ten most recent in this range — open a person to see every touch.
+        </CardDescription>
       </CardHeader>
       <CardContent>
         {data.topReplies.length === 0 ? (
@@ -29,7 +31,10 @@ export function TopReplies({ data }: { data: Engagement }) {
                 <li key={r.activityId} className="grid gap-1 py-2.5 first:pt-0 last:pb-0">
                   <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
                     {r.contactId ? (
-                      <Link href={`/contacts/${encodeURIComponent(r.contactId)}`} className="font-medium underline-offset-4 hover:underline focus-visible:underline">
+                      <Link
+                        href={`/contacts/${encodeURIComponent(r.contactId)}`}
+                        className="font-medium underline-offset-4 hover:underline focus-visible:underline"
+                      >
                         {who}
                       </Link>
                     ) : (
@@ -44,7 +49,9 @@ export function TopReplies({ data }: { data: Engagement }) {
                       <time dateTime={r.occurredAt}>{fmtDateTime(r.occurredAt, data.tz)}</time>
                     </span>
                   </div>
-                  {r.preview || r.subject ? <p className="line-clamp-2 text-sm text-muted-foreground">{r.preview || r.subject}</p> : null}
+                  {r.preview || r.subject ? (
+                    <p className="line-clamp-2 text-sm text-muted-foreground">{r.preview || r.subject}</p>
+                  ) : null}
                 </li>
               );
             })}

@@ -6,5 +6,9 @@ const noSubscribe = () => () => {};
 
 /** The browser's zone; null while rendering on the server (which cannot know it). */
 export function useBrowserTimeZone(): string | null {
-  return useSyncExternalStore(noSubscribe, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => null);
+  return useSyncExternalStore(
+    noSubscribe,
+    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    () => null,
+  );
 }

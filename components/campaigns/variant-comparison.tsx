@@ -41,8 +41,11 @@ export function VariantComparison({ data }: { data: Engagement }) {
       description={
         test && leader && runnerUp ? (
           <>
-            Variant {leader.variant}&apos;s reply rate is {fmtPts(test.diff).replace(/^\+/, "")} above {runnerUp.variant}&apos;s
-            {test.significant ? " — a real difference (95 % confidence)." : " — not yet a clear difference: it could still be chance."}
+            Variant {leader.variant}&apos;s reply rate is {fmtPts(test.diff).replace(/^\+/, "")} above{" "}
+            {runnerUp.variant}&apos;s
+            {test.significant
+              ? " — a real difference (95 % confidence)."
+              : " — not yet a clear difference: it could still be chance."}
           </>
         ) : (
           "Reply rate of each variant, and how far apart they are."
@@ -55,9 +58,20 @@ export function VariantComparison({ data }: { data: Engagement }) {
               build: () =>
                 toCsv(rows, [
                   { header: "variant", value: (r) => r.variant },
-                  ...(["sent", "delivered", "opened", "clicked", "replied", "bounced", "interested"] as const).map((k) => ({ header: k, value: (r: VariantRow) => r[k] })),
-                  ...(["open", "click", "reply", "bounce"] as const).map((k) => ({ header: `${k}_rate`, value: (r: VariantRow) => r.rates[k]?.toFixed(4) })),
-                  { header: `reply_rate_difference_vs_${base?.variant ?? ""}`, value: (r) => (base && r.rates.reply !== null && base.rates.reply !== null ? (r.rates.reply - base.rates.reply).toFixed(4) : "") },
+                  ...(["sent", "delivered", "opened", "clicked", "replied", "bounced", "interested"] as const).map(
+                    (k) => ({ header: k, value: (r: VariantRow) => r[k] }),
+                  ),
+                  ...(["open", "click", "reply", "bounce"] as const).map((k) => ({
+                    header: `${k}_rate`,
+                    value: (r: VariantRow) => r.rates[k]?.toFixed(4),
+                  })),
+                  {
+                    header: `reply_rate_difference_vs_${base?.variant ?? ""}`,
+                    value: (r) =>
+                      base && r.rates.reply !== null && base.rates.reply !== null
+                        ? (r.rates.reply - base.rates.reply).toFixed(4)
+                        : "",
+                  },
                 ]),
             }
           : null
@@ -65,7 +79,8 @@ export function VariantComparison({ data }: { data: Engagement }) {
     >
       {rows.length === 0 ? (
         <p className="flex h-40 items-center justify-center rounded-lg border border-dashed px-4 text-center text-sm text-muted-foreground">
-          This campaign has no A/B test in this range. Variants appear here when the vendor tests two versions of a step.
+          This campaign has no A/B test in this range. Variants appear here when the vendor tests two versions of a
+          step.
         </p>
       ) : (
         <div className="grid gap-4">
@@ -76,12 +91,24 @@ export function VariantComparison({ data }: { data: Engagement }) {
             <caption className="sr-only">Engagement by A/B variant</caption>
             <thead className="text-xs text-muted-foreground">
               <tr className="border-b">
-                <th scope="col" className="py-2 pr-3 text-left font-medium">Variant</th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">Delivered</th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">Open rate</th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">Replied</th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">Reply rate</th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">vs {base?.variant}</th>
+                <th scope="col" className="py-2 pr-3 text-left font-medium">
+                  Variant
+                </th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">
+                  Delivered
+                </th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">
+                  Open rate
+                </th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">
+                  Replied
+                </th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">
+                  Reply rate
+                </th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">
+                  vs {base?.variant}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -102,7 +129,9 @@ export function VariantComparison({ data }: { data: Engagement }) {
                     </td>
                     <td className="px-2 py-2 text-right tabular-nums">
                       {t ? (
-                        <Hint content={`Difference in reply rate, ${r.variant} − ${base!.variant}; z = ${t.z.toFixed(2)} (${t.significant ? "significant at 95 %" : "not significant yet"}).`}>
+                        <Hint
+                          content={`Difference in reply rate, ${r.variant} − ${base!.variant}; z = ${t.z.toFixed(2)} (${t.significant ? "significant at 95 %" : "not significant yet"}).`}
+                        >
                           {fmtPts(t.diff)}
                         </Hint>
                       ) : (

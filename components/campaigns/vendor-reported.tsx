@@ -19,10 +19,17 @@ export function VendorReported({ data, wholeCampaign }: { data: Engagement; whol
     const ours = data.totals[key];
     return { key, ours, theirs, diff: ours - theirs, note: differenceNote(vendor, key, ours - theirs) };
   });
-  const rateRows = RATE_NAMES.map((rate) => ({ rate, theirs: vendorRate(vendor, rate, reported) })).filter((r) => r.theirs !== null);
+  const rateRows = RATE_NAMES.map((rate) => ({ rate, theirs: vendorRate(vendor, rate, reported) })).filter(
+    (r) => r.theirs !== null,
+  );
   const shown = new Set<string>([...REPORTED_KEYS, ...RATE_NAMES.map((r) => `${r}Rate`)]);
   const other = Object.entries(reported).filter(([k, v]) => typeof v === "number" && !shown.has(k));
-  const OUR_FORMULA = { open: "opened by delivered", click: "clicked by delivered", reply: "replied by delivered", bounce: "bounced by sent" } as const;
+  const OUR_FORMULA = {
+    open: "opened by delivered",
+    click: "clicked by delivered",
+    reply: "replied by delivered",
+    bounce: "bounced by sent",
+  } as const;
   return (
     <ChartCard
       title={`Touchline and ${name}`}
@@ -49,7 +56,11 @@ export function VendorReported({ data, wholeCampaign }: { data: Engagement; whol
         {VENDOR_NOTES[vendor].map((n) => (
           <li key={n}>{n}</li>
         ))}
-        {!wholeCampaign ? <li className="text-foreground">{name}&apos;s figures cover the whole campaign; choose “Whole campaign” above to compare like with like.</li> : null}
+        {!wholeCampaign ? (
+          <li className="text-foreground">
+            {name}&apos;s figures cover the whole campaign; choose “Whole campaign” above to compare like with like.
+          </li>
+        ) : null}
         {data.bots === "include" ? null : <li>Touchline&apos;s figures here leave machine opens and clicks out.</li>}
       </ul>
       <div className="overflow-x-auto">
@@ -57,11 +68,21 @@ export function VendorReported({ data, wholeCampaign }: { data: Engagement; whol
           <caption className="sr-only">Touchline&apos;s figures beside {name}&apos;s</caption>
           <thead className="text-xs text-muted-foreground">
             <tr className="border-b">
-              <th scope="col" className="py-2 pr-3 text-left font-medium">Figure</th>
-              <th scope="col" className="px-2 py-2 text-right font-medium">Touchline</th>
-              <th scope="col" className="px-2 py-2 text-right font-medium">{name}</th>
-              <th scope="col" className="px-2 py-2 text-right font-medium">Difference</th>
-              <th scope="col" className="py-2 pl-3 text-left font-medium">Why</th>
+              <th scope="col" className="py-2 pr-3 text-left font-medium">
+                Figure
+              </th>
+              <th scope="col" className="px-2 py-2 text-right font-medium">
+                Touchline
+              </th>
+              <th scope="col" className="px-2 py-2 text-right font-medium">
+                {name}
+              </th>
+              <th scope="col" className="px-2 py-2 text-right font-medium">
+                Difference
+              </th>
+              <th scope="col" className="py-2 pl-3 text-left font-medium">
+                Why
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -72,7 +93,9 @@ export function VendorReported({ data, wholeCampaign }: { data: Engagement; whol
                 </th>
                 <td className="px-2 py-2 text-right tabular-nums">{fmtInt(r.ours)}</td>
                 <td className="px-2 py-2 text-right tabular-nums">{fmtInt(r.theirs)}</td>
-                <td className="px-2 py-2 text-right tabular-nums">{r.diff > 0 ? `+${fmtInt(r.diff)}` : fmtInt(r.diff)}</td>
+                <td className="px-2 py-2 text-right tabular-nums">
+                  {r.diff > 0 ? `+${fmtInt(r.diff)}` : fmtInt(r.diff)}
+                </td>
                 <td className="py-2 pl-3 text-xs text-muted-foreground">{r.note ?? (r.diff === 0 ? "Same." : "")}</td>
               </tr>
             ))}
@@ -91,7 +114,9 @@ export function VendorReported({ data, wholeCampaign }: { data: Engagement; whol
                   <td className="px-2 py-2 text-right tabular-nums">{fmtRate(theirs!.value)}</td>
                   <td className="px-2 py-2 text-right tabular-nums">{fmtPts(diff)}</td>
                   <td className="py-2 pl-3 text-xs text-muted-foreground">
-                    {same ? "Same formula." : `${name} divides ${theirs!.formula.replace(" / ", " by ")}; Touchline divides ${OUR_FORMULA[rate]}.`}
+                    {same
+                      ? "Same formula."
+                      : `${name} divides ${theirs!.formula.replace(" / ", " by ")}; Touchline divides ${OUR_FORMULA[rate]}.`}
                   </td>
                 </tr>
               );
@@ -101,7 +126,13 @@ export function VendorReported({ data, wholeCampaign }: { data: Engagement; whol
       </div>
       {other.length ? (
         <p className="mt-3 text-xs text-muted-foreground">
-          Also reported by {name}: {other.map(([k, v]) => `${k.replace(/([A-Z])/g, " $1").toLowerCase()} ${/Rate$/.test(k) ? fmtRate(v) : fmtInt(v as number)}`).join(" · ")}
+          Also reported by {name}:{" "}
+          {other
+            .map(
+              ([k, v]) =>
+                `${k.replace(/([A-Z])/g, " $1").toLowerCase()} ${/Rate$/.test(k) ? fmtRate(v) : fmtInt(v as number)}`,
+            )
+            .join(" · ")}
         </p>
       ) : null}
     </ChartCard>

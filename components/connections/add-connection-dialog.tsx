@@ -4,7 +4,14 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Loader2, ShieldCheck } from "lucide-react";
 import { useEffect, useRef, useState, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { VendorDot } from "@/components/ui/vendor-badge";
 import { ApiError, apiFetch } from "@/lib/client/api";
@@ -45,9 +52,13 @@ export function AddConnectionDialog({
   };
 
   const create = useMutation({
-    mutationFn: (body: { vendor: Vendor; label?: string; apiKey: string }) => apiFetch<Connection>("/connections", { method: "POST", body: JSON.stringify(body) }),
+    mutationFn: (body: { vendor: Vendor; label?: string; apiKey: string }) =>
+      apiFetch<Connection>("/connections", { method: "POST", body: JSON.stringify(body) }),
     onSuccess: (conn) => {
-      qc.setQueryData<Connection[]>(settingsKeys.connections, (old) => [...(old ?? []).filter((c) => c.id !== conn.id), conn]);
+      qc.setQueryData<Connection[]>(settingsKeys.connections, (old) => [
+        ...(old ?? []).filter((c) => c.id !== conn.id),
+        conn,
+      ]);
       void qc.invalidateQueries({ queryKey: settingsKeys.connections });
       void qc.invalidateQueries({ queryKey: ["audit"] });
       setOpen(false);
@@ -113,7 +124,10 @@ export function AddConnectionDialog({
       >
         <DialogHeader>
           <DialogTitle>Add a connection</DialogTitle>
-          <DialogDescription>Touchline tests the key with the vendor before saving it. Keys are encrypted on this server and never shown again.</DialogDescription>
+          <DialogDescription>
+            Touchline tests the key with the vendor before saving it. Keys are encrypted on this server and never shown
+            again.
+          </DialogDescription>
         </DialogHeader>
         <form onSubmit={submit} className="grid gap-4" noValidate>
           <fieldset className="space-y-1.5" disabled={create.isPending}>
@@ -127,7 +141,14 @@ export function AddConnectionDialog({
                     v === vendor ? "border-primary bg-accent text-accent-foreground" : "hover:bg-muted",
                   )}
                 >
-                  <input type="radio" name="vendor" value={v} checked={v === vendor} onChange={() => setVendor(v)} className="absolute inset-0 cursor-pointer appearance-none rounded-lg opacity-0" />
+                  <input
+                    type="radio"
+                    name="vendor"
+                    value={v}
+                    checked={v === vendor}
+                    onChange={() => setVendor(v)}
+                    className="absolute inset-0 cursor-pointer appearance-none rounded-lg opacity-0"
+                  />
                   <VendorDot vendor={v} className="size-2.5" />
                   {VENDOR_LABELS[v]}
                 </label>
@@ -165,12 +186,16 @@ export function AddConnectionDialog({
             error={error?.field === "apiKey" ? error.message : null}
             help={
               <>
-                Find it in <span className="font-medium text-foreground">{KEY_HELP[vendor].where}</span>. {KEY_HELP[vendor].note}
+                Find it in <span className="font-medium text-foreground">{KEY_HELP[vendor].where}</span>.{" "}
+                {KEY_HELP[vendor].note}
               </>
             }
           />
           {error?.field === "form" ? (
-            <p role="alert" className="rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm text-destructive">
+            <p
+              role="alert"
+              className="rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm text-destructive"
+            >
               {error.message}
             </p>
           ) : null}

@@ -12,7 +12,13 @@ const loadDialog = () => import("./add-connection-dialog");
 const AddConnectionDialog = dynamic(() => import("./add-connection-dialog").then((m) => m.AddConnectionDialog));
 
 /** The "Add connection" button and, once it has been pressed, its dialog. */
-export function AddConnectionButton({ onConnected, label = "Add connection" }: { onConnected: (c: Connection) => void; label?: string }) {
+export function AddConnectionButton({
+  onConnected,
+  label = "Add connection",
+}: {
+  onConnected: (c: Connection) => void;
+  label?: string;
+}) {
   const [open, setOpen] = useState(false);
   const [used, setUsed] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);

@@ -57,12 +57,15 @@ export function ApiKeyField({
           disabled={disabled}
           aria-invalid={error ? true : undefined}
           aria-describedby={`${id}-help${error ? ` ${id}-error` : ""}`}
-          className={cn("pr-10 font-mono", error && "border-destructive focus-visible:border-destructive focus-visible:ring-destructive/30")}
+          className={cn(
+            "pr-10 font-mono",
+            error && "border-destructive focus-visible:border-destructive focus-visible:ring-destructive/30",
+          )}
         />
         <button
           type="button"
           onClick={() => setShown((s) => !s)}
-          className="absolute right-1 top-1/2 -translate-y-1/2 rounded p-1.5 text-muted-foreground hover:text-foreground"
+          className="absolute top-1/2 right-1 -translate-y-1/2 rounded p-1.5 text-muted-foreground hover:text-foreground"
           aria-label={shown ? "Hide key" : "Show key"}
           aria-pressed={shown}
         >

@@ -28,7 +28,13 @@ const RemoveDialog = dynamic(() => import("./connection-dialogs").then((m) => m.
 const prefetch = { onPointerEnter: () => void loadDialogs(), onFocus: () => void loadDialogs() };
 
 /** One connection: who it is, whether it works, how its data is doing, and what can be done about it. */
-export function ConnectionCard({ connection: c, onNotice }: { connection: Connection; onNotice: (message: string) => void }) {
+export function ConnectionCard({
+  connection: c,
+  onNotice,
+}: {
+  connection: Connection;
+  onNotice: (message: string) => void;
+}) {
   const [open, setOpen] = useState<Open>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
   const openDialog = (which: Exclude<Open, null>, button: HTMLButtonElement) => {
@@ -65,7 +71,7 @@ export function ConnectionCard({ connection: c, onNotice }: { connection: Connec
     <article aria-labelledby={headingId} className="flex flex-col rounded-xl border bg-card shadow-xs">
       <div className="flex flex-wrap items-start justify-between gap-3 px-5 pt-4">
         <div className="min-w-0 space-y-1">
-          <h3 id={headingId} className="flex items-center gap-2 text-base font-semibold leading-tight">
+          <h3 id={headingId} className="flex items-center gap-2 text-base leading-tight font-semibold">
             <VendorDot vendor={c.vendor} className="size-2.5" />
             <span className="truncate">{c.label}</span>
           </h3>
@@ -78,7 +84,9 @@ export function ConnectionCard({ connection: c, onNotice }: { connection: Connec
             {c.demo ? (
               <>
                 <span aria-hidden>·</span>
-                <span title="Connected to Touchline's built-in simulator of this vendor; the data is generated.">Demo simulator</span>
+                <span title="Connected to Touchline's built-in simulator of this vendor; the data is generated.">
+                  Demo simulator
+                </span>
               </>
             ) : null}
           </p>
@@ -101,7 +109,9 @@ export function ConnectionCard({ connection: c, onNotice }: { connection: Connec
                 <dt className="text-muted-foreground">Last run</dt>
                 <dd>
                   {numberFormat.format(c.sync.progress.done)} {c.sync.progress.unit}
-                  {c.sync.rateLimitedMs >= 1000 ? `, ${formatDuration(c.sync.rateLimitedMs)} waiting on rate limits` : ""}
+                  {c.sync.rateLimitedMs >= 1000
+                    ? `, ${formatDuration(c.sync.rateLimitedMs)} waiting on rate limits`
+                    : ""}
                 </dd>
               </>
             ) : null}
@@ -137,7 +147,10 @@ export function ConnectionCard({ connection: c, onNotice }: { connection: Connec
               needsKey ? "border-destructive/30 bg-destructive/8" : "border-warning/40 bg-warning/10",
             )}
           >
-            <AlertTriangle className={cn("mt-0.5 size-4 shrink-0", needsKey ? "text-destructive" : "text-warning")} aria-hidden />
+            <AlertTriangle
+              className={cn("mt-0.5 size-4 shrink-0", needsKey ? "text-destructive" : "text-warning")}
+              aria-hidden
+            />
             <div className="space-y-1">
               {c.lastError ? <p>{c.lastError}</p> : null}
               {advice && advice !== c.lastError ? <p className="text-muted-foreground">{advice}</p> : null}
@@ -157,19 +170,43 @@ export function ConnectionCard({ connection: c, onNotice }: { connection: Connec
             <KeyRound aria-hidden /> Enter the key again
           </Button>
         ) : (
-          <Button size="sm" variant="secondary" onClick={() => syncNow.mutate()} disabled={running || syncNow.isPending}>
+          <Button
+            size="sm"
+            variant="secondary"
+            onClick={() => syncNow.mutate()}
+            disabled={running || syncNow.isPending}
+          >
             <RefreshCw className={cn(running && "animate-spin")} aria-hidden /> {running ? "Syncing…" : "Sync now"}
           </Button>
         )}
         {!needsKey ? (
-          <Button size="sm" variant="ghost" aria-haspopup="dialog" onClick={(e) => openDialog("key", e.currentTarget)} {...prefetch}>
+          <Button
+            size="sm"
+            variant="ghost"
+            aria-haspopup="dialog"
+            onClick={(e) => openDialog("key", e.currentTarget)}
+            {...prefetch}
+          >
             <KeyRound aria-hidden /> Replace key
           </Button>
         ) : null}
-        <Button size="sm" variant="ghost" aria-haspopup="dialog" onClick={(e) => openDialog("rename", e.currentTarget)} {...prefetch}>
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-haspopup="dialog"
+          onClick={(e) => openDialog("rename", e.currentTarget)}
+          {...prefetch}
+        >
           <Pencil aria-hidden /> Rename
         </Button>
-        <Button size="sm" variant="ghost" className="ml-auto text-destructive hover:bg-destructive/10" aria-haspopup="dialog" onClick={(e) => openDialog("remove", e.currentTarget)} {...prefetch}>
+        <Button
+          size="sm"
+          variant="ghost"
+          className="ml-auto text-destructive hover:bg-destructive/10"
+          aria-haspopup="dialog"
+          onClick={(e) => openDialog("remove", e.currentTarget)}
+          {...prefetch}
+        >
           <Trash2 aria-hidden /> Remove
         </Button>
       </div>

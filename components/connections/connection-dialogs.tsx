@@ -57,7 +57,11 @@ export function RenameDialog({ connection, open, onOpenChange, onDone, opener }:
   const [label, setLabel] = useState(connection.label);
   const [error, setError] = useState<string | null>(null);
   const rename = useConnectionMutation(
-    (l: string) => apiFetch(`/connections/${encodeURIComponent(connection.id)}`, { method: "PATCH", body: JSON.stringify({ label: l }) }),
+    (l: string) =>
+      apiFetch(`/connections/${encodeURIComponent(connection.id)}`, {
+        method: "PATCH",
+        body: JSON.stringify({ label: l }),
+      }),
     () => {
       onOpenChange(false);
       onDone(`Renamed to “${label.trim()}”.`);
@@ -86,7 +90,8 @@ export function RenameDialog({ connection, open, onOpenChange, onDone, opener }:
             e.preventDefault();
             // updateConnectionSchema's rule for a label, by hand: zod stays out of the page.
             const name = label.trim();
-            if (name.length < 1 || name.length > 80) return setError("Give the connection a name (up to 80 characters).");
+            if (name.length < 1 || name.length > 80)
+              return setError("Give the connection a name (up to 80 characters).");
             rename.mutate(name, { onError: (err) => setError(problemMessage(err)) });
           }}
         >
@@ -94,7 +99,14 @@ export function RenameDialog({ connection, open, onOpenChange, onDone, opener }:
             <label htmlFor="rename-label" className="text-sm font-medium">
               Label
             </label>
-            <Input id="rename-label" value={label} onChange={(e) => setLabel(e.target.value)} maxLength={80} aria-invalid={error ? true : undefined} autoFocus />
+            <Input
+              id="rename-label"
+              value={label}
+              onChange={(e) => setLabel(e.target.value)}
+              maxLength={80}
+              aria-invalid={error ? true : undefined}
+              autoFocus
+            />
             {error ? (
               <p role="alert" className="text-sm text-destructive">
                 {error}
@@ -121,7 +133,11 @@ export function ReplaceKeyDialog({ connection, open, onOpenChange, onDone, opene
   const keyRef = useRef<HTMLInputElement>(null);
   const name = VENDOR_LABELS[connection.vendor];
   const replace = useConnectionMutation(
-    (key: string) => apiFetch(`/connections/${encodeURIComponent(connection.id)}`, { method: "PATCH", body: JSON.stringify({ apiKey: key }) }),
+    (key: string) =>
+      apiFetch(`/connections/${encodeURIComponent(connection.id)}`, {
+        method: "PATCH",
+        body: JSON.stringify({ apiKey: key }),
+      }),
     () => {
       setApiKey("");
       onOpenChange(false);
@@ -151,7 +167,8 @@ export function ReplaceKeyDialog({ connection, open, onOpenChange, onDone, opene
         <DialogHeader>
           <DialogTitle>Replace the {name} key</DialogTitle>
           <DialogDescription>
-            The new key is tested with {name} first; the current key ({connection.keyHint}) stays in place if the test fails.
+            The new key is tested with {name} first; the current key ({connection.keyHint}) stays in place if the test
+            fails.
           </DialogDescription>
         </DialogHeader>
         <form
@@ -232,10 +249,14 @@ export function RemoveDialog({ connection, open, onOpenChange, onDone, opener }:
           <AlertDialogDescription asChild>
             <div className="space-y-2">
               <p>
-                This deletes the stored {VENDOR_LABELS[connection.vendor]} key and <strong className="text-foreground">everything synced through this connection</strong>: its
-                activities, tasks and campaigns, and the contacts known only from it.
+                This deletes the stored {VENDOR_LABELS[connection.vendor]} key and{" "}
+                <strong className="text-foreground">everything synced through this connection</strong>: its activities,
+                tasks and campaigns, and the contacts known only from it.
               </p>
-              <p>Nothing changes in {VENDOR_LABELS[connection.vendor]} itself. You can connect again later; the data is then synced anew.</p>
+              <p>
+                Nothing changes in {VENDOR_LABELS[connection.vendor]} itself. You can connect again later; the data is
+                then synced anew.
+              </p>
             </div>
           </AlertDialogDescription>
         </div>

@@ -20,7 +20,8 @@ export function ConnectionsPanel({ initial }: { initial: Connection[] }) {
     return () => clearTimeout(id);
   }, [notice]);
 
-  const onConnected = (c: Connection) => setNotice(`${VENDOR_LABELS[c.vendor]} connected: the key was accepted and the first sync has started.`);
+  const onConnected = (c: Connection) =>
+    setNotice(`${VENDOR_LABELS[c.vendor]} connected: the key was accepted and the first sync has started.`);
 
   return (
     <section aria-labelledby="connections-heading" className="space-y-4">
@@ -29,7 +30,9 @@ export function ConnectionsPanel({ initial }: { initial: Connection[] }) {
           <h2 id="connections-heading" className="text-lg font-semibold tracking-tight">
             Connections
           </h2>
-          <p className="text-sm text-muted-foreground">Vendor API keys are tested before they are saved, encrypted at rest, and never sent back to a browser.</p>
+          <p className="text-sm text-muted-foreground">
+            Vendor API keys are tested before they are saved, encrypted at rest, and never sent back to a browser.
+          </p>
         </div>
         {data.length ? <AddConnectionButton onConnected={onConnected} /> : null}
       </div>
@@ -39,7 +42,12 @@ export function ConnectionsPanel({ initial }: { initial: Connection[] }) {
           <p className="flex items-center gap-2 rounded-lg border border-success/30 bg-success/10 px-3 py-2 text-sm">
             <CheckCircle2 className="size-4 text-success" aria-hidden />
             <span className="flex-1">{notice}</span>
-            <button type="button" onClick={() => setNotice(null)} className="rounded p-0.5 text-muted-foreground hover:text-foreground" aria-label="Dismiss">
+            <button
+              type="button"
+              onClick={() => setNotice(null)}
+              className="rounded p-0.5 text-muted-foreground hover:text-foreground"
+              aria-label="Dismiss"
+            >
               <X className="size-3.5" aria-hidden />
             </button>
           </p>
@@ -47,9 +55,13 @@ export function ConnectionsPanel({ initial }: { initial: Connection[] }) {
       </div>
 
       {data.length === 0 ? (
-        <EmptyState icon={Plug} title="No connections yet" action={<AddConnectionButton onConnected={onConnected} label="Add your first connection" />}>
-          Connect lemlist, Smartlead, Close or Leadlex with an API key. Touchline tests the key, then syncs activities, tasks and campaigns into this
-          workspace.
+        <EmptyState
+          icon={Plug}
+          title="No connections yet"
+          action={<AddConnectionButton onConnected={onConnected} label="Add your first connection" />}
+        >
+          Connect lemlist, Smartlead, Close or Leadlex with an API key. Touchline tests the key, then syncs activities,
+          tasks and campaigns into this workspace.
         </EmptyState>
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">

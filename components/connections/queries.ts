@@ -33,7 +33,8 @@ type AuditPage = { data: AuditEntry[]; nextCursor: string | null };
 export const auditQueryOptions = (initial?: AuditPage) =>
   infiniteQueryOptions({
     queryKey: settingsKeys.audit(),
-    queryFn: ({ pageParam }) => apiFetch<AuditPage>(`/audit?limit=50${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`),
+    queryFn: ({ pageParam }) =>
+      apiFetch<AuditPage>(`/audit?limit=50${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     ...(initial ? { initialData: { pages: [initial], pageParams: [null] } } : {}),

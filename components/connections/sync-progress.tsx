@@ -23,7 +23,10 @@ export function SyncProgress({ sync, label }: { sync: SyncState; label: string }
         className="h-2 w-full overflow-hidden rounded-full bg-muted"
       >
         <div
-          className={cn("h-full rounded-full bg-primary transition-[width] duration-500", percent === null && "w-1/4 animate-pulse")}
+          className={cn(
+            "h-full rounded-full bg-primary transition-[width] duration-500",
+            percent === null && "w-1/4 animate-pulse",
+          )}
           style={percent === null ? undefined : { width: `${Math.max(2, percent)}%` }}
         />
       </div>

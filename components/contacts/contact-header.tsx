@@ -22,7 +22,10 @@ export function ContactHeader({ contact, actions }: { contact: ContactDetail; ac
           <h1 className="truncate text-2xl font-semibold tracking-tight">{name}</h1>
           <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-muted-foreground">
             {contact.email ? (
-              <a href={`mailto:${contact.email}`} className="inline-flex items-center gap-1.5 hover:text-foreground hover:underline">
+              <a
+                href={`mailto:${contact.email}`}
+                className="inline-flex items-center gap-1.5 hover:text-foreground hover:underline"
+              >
                 <Mail aria-hidden className="size-3.5" />
                 {contact.email}
               </a>
@@ -62,14 +65,19 @@ function primaryRecord(vendor: Vendor, records: Identity[]): Identity {
 
 /** One link per vendor into its app; a vendor holding several records of the person (lemlist: one lead per campaign) lists the rest on demand. */
 function IdentityLinks({ name, identities }: { name: string; identities: Identity[] }) {
-  const byVendor = VENDORS.map((v) => [v, identities.filter((i) => i.vendor === v)] as const).filter(([, list]) => list.length > 0);
+  const byVendor = VENDORS.map((v) => [v, identities.filter((i) => i.vendor === v)] as const).filter(
+    ([, list]) => list.length > 0,
+  );
   return (
     <ul aria-label="In your vendors" className="flex flex-wrap gap-2">
       {byVendor.map(([vendor, records]) => {
         const primary = primaryRecord(vendor, records);
         const others = records.filter((r) => r !== primary);
         return (
-          <li key={vendor} className="inline-flex items-stretch overflow-hidden rounded-md border bg-card text-xs font-medium shadow-xs">
+          <li
+            key={vendor}
+            className="inline-flex items-stretch overflow-hidden rounded-md border bg-card text-xs font-medium shadow-xs"
+          >
             <a
               href={primary.url ?? undefined}
               target="_blank"
@@ -79,7 +87,9 @@ function IdentityLinks({ name, identities }: { name: string; identities: Identit
             >
               <VendorDot vendor={vendor} />
               {VENDOR_LABELS[vendor]}
-              <span className="font-normal text-muted-foreground">{identityKindLabel(primary.vendorId, primary.kind)}</span>
+              <span className="font-normal text-muted-foreground">
+                {identityKindLabel(primary.vendorId, primary.kind)}
+              </span>
               <ExternalLink aria-hidden className="size-3 text-muted-foreground" />
             </a>
             {others.length ? (
@@ -98,7 +108,9 @@ function IdentityLinks({ name, identities }: { name: string; identities: Identit
                 sideOffset={6}
                 className="w-72 p-1.5 text-xs"
               >
-                <p className="px-2 py-1 text-muted-foreground">Other {VENDOR_LABELS[vendor]} records of {name}</p>
+                <p className="px-2 py-1 text-muted-foreground">
+                  Other {VENDOR_LABELS[vendor]} records of {name}
+                </p>
                 <ul>
                   {others.map((r) => (
                     <li key={r.vendorId}>

@@ -23,17 +23,28 @@ import { contactListParams } from "./search-params";
 const isTyping = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
 
-const sameFilters = (a: ContactListFilters, b: ContactListFilters) => a.q.trim() === b.q.trim() && [...a.vendor].sort().join() === [...b.vendor].sort().join();
+const sameFilters = (a: ContactListFilters, b: ContactListFilters) =>
+  a.q.trim() === b.q.trim() && [...a.vendor].sort().join() === [...b.vendor].sort().join();
 
 /**
  * The contact list: as-you-type search over name, email and company, a vendor filter,
  * newest activity first. Pages of 50 by cursor; the next page loads as the end of the
  * table scrolls into view. The first page comes rendered from the server.
  */
-export function ContactsView({ initial, initialFilters, total }: { initial: ContactsPage; initialFilters: ContactListFilters; total: number }) {
+export function ContactsView({
+  initial,
+  initialFilters,
+  total,
+}: {
+  initial: ContactsPage;
+  initialFilters: ContactListFilters;
+  total: number;
+}) {
   const [params, setParams] = useQueryStates(contactListParams, { history: "replace" });
   const filters: ContactListFilters = { q: params.q, vendor: params.vendor };
-  const query = useInfiniteQuery(contactQueries.list(filters, sameFilters(filters, initialFilters) ? initial : undefined));
+  const query = useInfiniteQuery(
+    contactQueries.list(filters, sameFilters(filters, initialFilters) ? initial : undefined),
+  );
   const { data, isPlaceholderData, hasNextPage, isFetchingNextPage, fetchNextPage, isError, error, refetch } = query;
   const rows = useMemo(() => data?.pages.flatMap((p) => p.data) ?? [], [data]);
 
@@ -72,21 +83,31 @@ export function ContactsView({ initial, initialFilters, total }: { initial: Cont
   useEffect(() => {
     const el = sentinel.current;
     if (!el || !hasNextPage) return;
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
-    }, { rootMargin: "600px 0px" });
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
+      },
+      { rootMargin: "600px 0px" },
+    );
     io.observe(el);
     return () => io.disconnect();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   const filtered = !!(params.q.trim() || params.vendor.length);
-  const toggleVendor = (v: (typeof VENDORS)[number]) => void setParams({ vendor: params.vendor.includes(v) ? params.vendor.filter((x) => x !== v) : [...params.vendor, v] }, { history: "push" });
+  const toggleVendor = (v: (typeof VENDORS)[number]) =>
+    void setParams(
+      { vendor: params.vendor.includes(v) ? params.vendor.filter((x) => x !== v) : [...params.vendor, v] },
+      { history: "push" },
+    );
 
   return (
     <div className="space-y-4">
       <div role="toolbar" aria-label="Contact filters" className="flex flex-wrap items-center gap-2">
         <div className="relative w-full sm:w-80">
-          <Search aria-hidden className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
+          <Search
+            aria-hidden
+            className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+          />
           <Input
             ref={searchRef}
             type="search"
@@ -97,28 +118,56 @@ export function ContactsView({ initial, initialFilters, total }: { initial: Cont
             onKeyDown={(e) => {
               if (e.key === "Escape" && text) setText("");
             }}
-            className="pl-8 pr-8"
+            className="pr-8 pl-8"
           />
-          {!text ? <Kbd className="pointer-events-none absolute right-2 top-1/2 -translate-y-1/2">/</Kbd> : null}
+          {!text ? <Kbd className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2">/</Kbd> : null}
         </div>
-        <div role="group" aria-label="Vendor" className="flex flex-wrap items-center gap-1 rounded-lg border bg-card p-1">
-          <Button size="sm" variant={params.vendor.length === 0 ? "default" : "ghost"} className="h-7" aria-pressed={params.vendor.length === 0} onClick={() => void setParams({ vendor: [] }, { history: "push" })}>
+        <div
+          role="group"
+          aria-label="Vendor"
+          className="flex flex-wrap items-center gap-1 rounded-lg border bg-card p-1"
+        >
+          <Button
+            size="sm"
+            variant={params.vendor.length === 0 ? "default" : "ghost"}
+            className="h-7"
+            aria-pressed={params.vendor.length === 0}
+            onClick={() => void setParams({ vendor: [] }, { history: "push" })}
+          >
             All vendors
           </Button>
           {VENDORS.map((v) => (
-            <Button key={v} size="sm" variant={params.vendor.includes(v) ? "secondary" : "ghost"} className={cn("h-7", params.vendor.includes(v) && "ring-1 ring-primary/40")} aria-pressed={params.vendor.includes(v)} onClick={() => toggleVendor(v)}>
+            <Button
+              key={v}
+              size="sm"
+              variant={params.vendor.includes(v) ? "secondary" : "ghost"}
+              className={cn("h-7", params.vendor.includes(v) && "ring-1 ring-primary/40")}
+              aria-pressed={params.vendor.includes(v)}
+              onClick={() => toggleVendor(v)}
+            >
               <VendorDot vendor={v} />
               {VENDOR_LABELS[v]}
             </Button>
           ))}
         </div>
         <p className="ml-auto text-xs text-muted-foreground" aria-live="polite">
-          {filtered ? `${rows.length.toLocaleString("en-GB")}${hasNextPage ? "+" : ""} matching` : `${total.toLocaleString("en-GB")} people`} · most recent activity first
+          {filtered
+            ? `${rows.length.toLocaleString("en-GB")}${hasNextPage ? "+" : ""} matching`
+            : `${total.toLocaleString("en-GB")} people`}{" "}
+          · most recent activity first
         </p>
       </div>
 
       {isError ? (
-        <EmptyState icon={AlertTriangle} title="Contacts could not be loaded" action={<Button variant="secondary" onClick={() => void refetch()}>Try again</Button>}>
+        <EmptyState
+          icon={AlertTriangle}
+          title="Contacts could not be loaded"
+          action={
+            <Button variant="secondary" onClick={() => void refetch()}>
+              Try again
+            </Button>
+          }
+        >
           {error instanceof Error ? error.message : "Something went wrong."}
         </EmptyState>
       ) : rows.length === 0 && !isPlaceholderData ? (
@@ -141,7 +190,13 @@ export function ContactsView({ initial, initialFilters, total }: { initial: Cont
           Search looks in names, email addresses and company names. Try fewer letters, or another vendor.
         </EmptyState>
       ) : (
-        <div className={cn("overflow-hidden rounded-xl border bg-card shadow-xs transition-opacity", isPlaceholderData && "opacity-60")} aria-busy={isPlaceholderData || isFetchingNextPage}>
+        <div
+          className={cn(
+            "overflow-hidden rounded-xl border bg-card shadow-xs transition-opacity",
+            isPlaceholderData && "opacity-60",
+          )}
+          aria-busy={isPlaceholderData || isFetchingNextPage}
+        >
           <table className="w-full table-fixed text-sm">
             <caption className="sr-only">Contacts, most recent activity first</caption>
             <colgroup>
@@ -155,24 +210,39 @@ export function ContactsView({ initial, initialFilters, total }: { initial: Cont
             </colgroup>
             <thead className="border-b bg-muted/40 text-left text-xs font-medium text-muted-foreground">
               <tr>
-                <th scope="col" className="px-4 py-2.5 font-medium">Name</th>
-                <th scope="col" className="px-3 py-2.5 font-medium">Email</th>
-                <th scope="col" className="px-3 py-2.5 font-medium">Company</th>
-                <th scope="col" className="px-3 py-2.5 font-medium">Vendors</th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  Name
+                </th>
+                <th scope="col" className="px-3 py-2.5 font-medium">
+                  Email
+                </th>
+                <th scope="col" className="px-3 py-2.5 font-medium">
+                  Company
+                </th>
+                <th scope="col" className="px-3 py-2.5 font-medium">
+                  Vendors
+                </th>
                 <th scope="col" aria-sort="descending" className="px-3 py-2.5 font-medium">
                   <span className="inline-flex items-center gap-1">
                     Last activity <ArrowDown aria-hidden className="size-3" />
                   </span>
                 </th>
-                <th scope="col" className="whitespace-nowrap px-3 py-2.5 text-right font-medium">Activities</th>
-                <th scope="col" className="whitespace-nowrap px-4 py-2.5 text-right font-medium">Open tasks</th>
+                <th scope="col" className="px-3 py-2.5 text-right font-medium whitespace-nowrap">
+                  Activities
+                </th>
+                <th scope="col" className="px-4 py-2.5 text-right font-medium whitespace-nowrap">
+                  Open tasks
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y">
               {rows.map((c) => (
                 <tr key={c.id} className="h-12 transition-colors hover:bg-muted/40">
                   <td className="truncate px-4">
-                    <Link href={`/contacts/${encodeURIComponent(c.id)}`} className="font-medium hover:underline focus-visible:underline">
+                    <Link
+                      href={`/contacts/${encodeURIComponent(c.id)}`}
+                      className="font-medium hover:underline focus-visible:underline"
+                    >
                       {displayName(c)}
                     </Link>
                   </td>
@@ -192,9 +262,17 @@ export function ContactsView({ initial, initialFilters, total }: { initial: Cont
                       ))}
                     </span>
                   </td>
-                  <td className="truncate px-3 text-muted-foreground">{c.lastActivityAt ? <RelativeTime iso={c.lastActivityAt} /> : "never"}</td>
+                  <td className="truncate px-3 text-muted-foreground">
+                    {c.lastActivityAt ? <RelativeTime iso={c.lastActivityAt} /> : "never"}
+                  </td>
                   <td className="px-3 text-right tabular-nums">{c.activityCount.toLocaleString("en-GB")}</td>
-                  <td className="px-4 text-right tabular-nums">{c.openTaskCount ? <Badge variant="warning">{c.openTaskCount}</Badge> : <span className="text-muted-foreground">0</span>}</td>
+                  <td className="px-4 text-right tabular-nums">
+                    {c.openTaskCount ? (
+                      <Badge variant="warning">{c.openTaskCount}</Badge>
+                    ) : (
+                      <span className="text-muted-foreground">0</span>
+                    )}
+                  </td>
                 </tr>
               ))}
               {isFetchingNextPage

@@ -19,7 +19,10 @@ export const contactQueries = {
     infiniteQueryOptions({
       queryKey: [...contactQueries.all(), "list", { q: f.q.trim(), vendor: [...f.vendor].sort() }] as const,
       queryFn: ({ pageParam, signal }) =>
-        apiFetch<ContactsPage>(`/contacts?${contactsSearchParams({ q: f.q, vendor: f.vendor, limit: PAGE_SIZE, cursor: pageParam })}`, { signal }),
+        apiFetch<ContactsPage>(
+          `/contacts?${contactsSearchParams({ q: f.q, vendor: f.vendor, limit: PAGE_SIZE, cursor: pageParam })}`,
+          { signal },
+        ),
       initialPageParam: null as string | null,
       getNextPageParam: (last) => last.nextCursor,
       // While a new search runs, the previous rows stay (dimmed): no flash of an empty table.

@@ -14,8 +14,8 @@ export function AttentionList({ items }: { items: AttentionItem[] }) {
       <CardHeader>
         <CardTitle>Needs attention</CardTitle>
         <CardDescription className="text-xs">
-          Bounce rate above {r.bounceRate * 100} % over {r.bounceWindowDays} days, or reply rate down by more than {Math.round((1 - r.replyDropRatio) * 100)} % over the last{" "}
-          {r.replyWindowDays} days.
+          Bounce rate above {r.bounceRate * 100} % over {r.bounceWindowDays} days, or reply rate down by more than{" "}
+          {Math.round((1 - r.replyDropRatio) * 100)} % over the last {r.replyWindowDays} days.
         </CardDescription>
       </CardHeader>
       <CardContent>
@@ -28,7 +28,10 @@ export function AttentionList({ items }: { items: AttentionItem[] }) {
           <ul className="divide-y">
             {items.slice(0, 6).map((item) => (
               <li key={item.campaign.id} className="grid gap-1 py-2.5 first:pt-0 last:pb-0">
-                <Link href={`/campaigns/${encodeURIComponent(item.campaign.id)}`} className="inline-flex items-center gap-2 text-sm font-medium underline-offset-4 hover:underline focus-visible:underline">
+                <Link
+                  href={`/campaigns/${encodeURIComponent(item.campaign.id)}`}
+                  className="inline-flex items-center gap-2 text-sm font-medium underline-offset-4 hover:underline focus-visible:underline"
+                >
                   <VendorDot vendor={item.campaign.vendor} />
                   {item.campaign.name}
                 </Link>

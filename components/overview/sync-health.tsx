@@ -21,7 +21,11 @@ export function SyncHealth({ connections }: { connections: Connection[] }) {
         <div className="space-y-1">
           <CardTitle>Sync health</CardTitle>
           <CardDescription className="text-xs">
-            {connections.length === 0 ? "No vendor connected yet." : problems ? `${problems} of ${connections.length} connections need a look.` : `All ${connections.length} connections are syncing fine.`}
+            {connections.length === 0
+              ? "No vendor connected yet."
+              : problems
+                ? `${problems} of ${connections.length} connections need a look.`
+                : `All ${connections.length} connections are syncing fine.`}
           </CardDescription>
         </div>
         <Button asChild variant="ghost" size="sm">
@@ -31,7 +35,9 @@ export function SyncHealth({ connections }: { connections: Connection[] }) {
       <CardContent>
         <ul className="divide-y">
           {connections.map((c) => {
-            const problem = PROBLEM[c.status] ?? (c.sync.state === "failed" ? (c.sync.error ?? c.lastError ?? "The last sync failed") : null);
+            const problem =
+              PROBLEM[c.status] ??
+              (c.sync.state === "failed" ? (c.sync.error ?? c.lastError ?? "The last sync failed") : null);
             const running = c.sync.state === "running" || c.status === "syncing";
             return (
               <li key={c.id} className="flex items-center gap-2 py-2 text-sm first:pt-0 last:pb-0">

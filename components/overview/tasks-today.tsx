@@ -8,7 +8,8 @@ import type { DueTask } from "@/lib/server/queries/overview";
 
 /** Open tasks due today in the viewer's zone (date-only due dates as dates), and how many are overdue. */
 export function TasksToday({ data, tz }: { data: { total: number; overdue: number; tasks: DueTask[] }; tz: string }) {
-  const time = (iso: string) => new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+  const time = (iso: string) =>
+    new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
   return (
     <Card aria-label="Tasks due today">
       <CardHeader className="flex-row items-start justify-between gap-3">
@@ -46,7 +47,10 @@ export function TasksToday({ data, tz }: { data: { total: number; overdue: numbe
                     <>
                       {" · "}
                       {t.contactId ? (
-                        <Link href={`/contacts/${encodeURIComponent(t.contactId)}`} className="text-muted-foreground underline underline-offset-4 hover:text-foreground">
+                        <Link
+                          href={`/contacts/${encodeURIComponent(t.contactId)}`}
+                          className="text-muted-foreground underline underline-offset-4 hover:text-foreground"
+                        >
                           {t.contactName}
                         </Link>
                       ) : (
@@ -56,13 +60,18 @@ export function TasksToday({ data, tz }: { data: { total: number; overdue: numbe
                   ) : null}
                 </span>
                 {t.priority === "high" ? <Badge variant="destructive">High</Badge> : null}
-                <span className="shrink-0 text-xs text-muted-foreground">{t.dueIsDateOnly || !t.dueAt ? "Today" : time(t.dueAt)}</span>
+                <span className="shrink-0 text-xs text-muted-foreground">
+                  {t.dueIsDateOnly || !t.dueAt ? "Today" : time(t.dueAt)}
+                </span>
               </li>
             ))}
           </ul>
         )}
         {data.total > data.tasks.length ? (
-          <Link href="/tasks?due=today" className="mt-3 inline-block text-xs text-muted-foreground underline underline-offset-4 hover:text-foreground">
+          <Link
+            href="/tasks?due=today"
+            className="mt-3 inline-block text-xs text-muted-foreground underline underline-offset-4 hover:text-foreground"
+          >
             and {data.total - data.tasks.length} more due today
           </Link>
         ) : null}

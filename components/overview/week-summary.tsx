@@ -6,7 +6,10 @@ import { cn } from "@/lib/utils";
 
 const int = new Intl.NumberFormat("en-GB");
 const pct = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)} %`);
-const day = (d: string) => new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long" }).format(new Date(`${d}T00:00:00Z`));
+const day = (d: string) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long" }).format(
+    new Date(`${d}T00:00:00Z`),
+  );
 
 function Delta({ now, before, kind }: { now: number | null; before: number | null; kind: "count" | "rate" }) {
   if (now === null || before === null) return <span className="text-muted-foreground">no comparison yet</span>;
@@ -21,7 +24,12 @@ function Delta({ now, before, kind }: { now: number | null; before: number | nul
         : `${diff >= 0 ? "+" : "−"}${Math.abs((diff / before) * 100).toFixed(0)} %`;
   const Icon = diff > 0 ? ArrowUpRight : diff < 0 ? ArrowDownRight : ArrowRight;
   return (
-    <span className={cn("inline-flex items-center gap-0.5 font-medium", diff > 0 ? "text-success" : diff < 0 ? "text-destructive" : "text-muted-foreground")}>
+    <span
+      className={cn(
+        "inline-flex items-center gap-0.5 font-medium",
+        diff > 0 ? "text-success" : diff < 0 ? "text-destructive" : "text-muted-foreground",
+      )}
+    >
       <Icon className="size-3.5" aria-hidden />
       {text}
     </span>
@@ -53,8 +61,18 @@ export function WeekSummary({ week, tz }: { week: OverviewWeek; tz: string }) {
       </CardHeader>
       <CardContent>
         <dl className="grid grid-cols-3 gap-4">
-          <Figure label="Sent" value={int.format(a.sent)} delta={<Delta now={a.sent} before={b.sent} kind="count" />} sub={`vs ${int.format(b.sent)}`} />
-          <Figure label="Replies" value={int.format(a.replied)} delta={<Delta now={a.replied} before={b.replied} kind="count" />} sub={`vs ${int.format(b.replied)}`} />
+          <Figure
+            label="Sent"
+            value={int.format(a.sent)}
+            delta={<Delta now={a.sent} before={b.sent} kind="count" />}
+            sub={`vs ${int.format(b.sent)}`}
+          />
+          <Figure
+            label="Replies"
+            value={int.format(a.replied)}
+            delta={<Delta now={a.replied} before={b.replied} kind="count" />}
+            sub={`vs ${int.format(b.replied)}`}
+          />
           <Figure
             label="Reply rate"
             value={<span title="replied / delivered">{pct(a.replyRate)}</span>}

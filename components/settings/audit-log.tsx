@@ -20,14 +20,21 @@ const num = (v: unknown) => (typeof v === "number" ? v : null);
 /** An audit entry in words. Details hold ids, counts and messages — never a key. */
 export function describeAudit(e: AuditEntry): { title: string; detail: string | null; variant: Variant } {
   const d = e.detail;
-  const vendor = e.vendor && (VENDORS as readonly string[]).includes(e.vendor) ? VENDOR_LABELS[e.vendor as Vendor] : (e.vendor ?? "the vendor");
+  const vendor =
+    e.vendor && (VENDORS as readonly string[]).includes(e.vendor)
+      ? VENDOR_LABELS[e.vendor as Vendor]
+      : (e.vendor ?? "the vendor");
   switch (e.event) {
     case "created":
       return { title: d.demo ? "Demo connection added" : "Connection added", detail: null, variant: "default" };
     case "tested":
       return d.result === "accepted"
         ? { title: "Key tested", detail: `${vendor} accepted the key`, variant: "success" }
-        : { title: "Key test failed", detail: `${vendor} did not accept the key${str(d.label) ? ` for “${str(d.label)}”` : ""}; nothing was saved`, variant: "warning" };
+        : {
+            title: "Key test failed",
+            detail: `${vendor} did not accept the key${str(d.label) ? ` for “${str(d.label)}”` : ""}; nothing was saved`,
+            variant: "warning",
+          };
     case "renamed":
       return { title: "Renamed", detail: `from “${str(d.from) ?? "?"}” to “${str(d.label) ?? "?"}”`, variant: "muted" };
     case "key_replaced":
@@ -35,7 +42,13 @@ export function describeAudit(e: AuditEntry): { title: string; detail: string | 
     case "synced": {
       const rows = num(d.rows);
       const skipped = num(d.skipped);
-      return { title: "Synced", detail: `${rows === null ? "" : `${numberFormat.format(rows)} rows`}${skipped ? `, ${numberFormat.format(skipped)} unreadable rows skipped` : ""}` || null, variant: "success" };
+      return {
+        title: "Synced",
+        detail:
+          `${rows === null ? "" : `${numberFormat.format(rows)} rows`}${skipped ? `, ${numberFormat.format(skipped)} unreadable rows skipped` : ""}` ||
+          null,
+        variant: "success",
+      };
     }
     case "sync_failed":
       return { title: "Sync failed", detail: str(d.error), variant: "destructive" };
@@ -64,7 +77,10 @@ export function AuditLog({ initial }: { initial: { data: AuditEntry[]; nextCurso
         <h2 id="audit-heading" className="text-lg font-semibold tracking-tight">
           Audit log
         </h2>
-        <p className="text-sm text-muted-foreground">Connection events (added, key tested or replaced, synced, removed), sign-ins and API tokens. Keys are never recorded.</p>
+        <p className="text-sm text-muted-foreground">
+          Connection events (added, key tested or replaced, synced, removed), sign-ins and API tokens. Keys are never
+          recorded.
+        </p>
       </div>
       {entries.length === 0 ? (
         <EmptyState icon={History} title="Nothing recorded yet">
@@ -93,10 +109,11 @@ export function AuditLog({ initial }: { initial: { data: AuditEntry[]; nextCurso
             <tbody className="divide-y">
               {entries.map((e) => {
                 const { title, detail, variant } = describeAudit(e);
-                const vendor = e.vendor && (VENDORS as readonly string[]).includes(e.vendor) ? (e.vendor as Vendor) : null;
+                const vendor =
+                  e.vendor && (VENDORS as readonly string[]).includes(e.vendor) ? (e.vendor as Vendor) : null;
                 return (
                   <tr key={e.id} className="align-top">
-                    <td className="whitespace-nowrap px-4 py-2.5 text-muted-foreground">
+                    <td className="px-4 py-2.5 whitespace-nowrap text-muted-foreground">
                       <RelativeTime iso={e.at} />
                     </td>
                     <td className="px-4 py-2.5">

@@ -5,12 +5,27 @@ import { Loader2 } from "lucide-react";
 import { useState, type RefObject } from "react";
 import { problemMessage } from "@/components/connections/api-key-field";
 import { settingsKeys } from "@/components/connections/queries";
-import { AlertDialog, AlertDialogCancel, AlertDialogConfirm, AlertDialogContent, AlertDialogDescription, AlertDialogTitle } from "@/components/ui/dialog";
+import {
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogConfirm,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogTitle,
+} from "@/components/ui/dialog";
 import { apiFetch } from "@/lib/client/api";
 import type { ApiToken } from "@/lib/model/auth";
 
 /** Revoke a token, after a confirmation. Loaded on demand by TokensPanel; mounted while open. */
-export function RevokeDialog({ token, onClose, opener }: { token: ApiToken; onClose: () => void; opener: RefObject<HTMLButtonElement | null> }) {
+export function RevokeDialog({
+  token,
+  onClose,
+  opener,
+}: {
+  token: ApiToken;
+  onClose: () => void;
+  opener: RefObject<HTMLButtonElement | null>;
+}) {
   const qc = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const revoke = useMutation({
@@ -40,7 +55,10 @@ export function RevokeDialog({ token, onClose, opener }: { token: ApiToken; onCl
       >
         <div className="space-y-2">
           <AlertDialogTitle>Revoke “{token.name}”?</AlertDialogTitle>
-          <AlertDialogDescription>Scripts using this token get 401 from now on. This cannot be undone; create a new token if you need one again.</AlertDialogDescription>
+          <AlertDialogDescription>
+            Scripts using this token get 401 from now on. This cannot be undone; create a new token if you need one
+            again.
+          </AlertDialogDescription>
         </div>
         {error ? (
           <p role="alert" className="text-sm text-destructive">

@@ -25,7 +25,9 @@ export function SettingsNav() {
                 aria-current={active ? "page" : undefined}
                 className={cn(
                   "inline-flex h-10 items-center border-b-2 px-3 text-sm font-medium transition-colors",
-                  active ? "border-primary text-foreground" : "border-transparent text-muted-foreground hover:border-border hover:text-foreground",
+                  active
+                    ? "border-primary text-foreground"
+                    : "border-transparent text-muted-foreground hover:border-border hover:text-foreground",
                 )}
               >
                 {t.label}

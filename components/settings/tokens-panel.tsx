@@ -46,9 +46,10 @@ export function TokensPanel({ initial }: { initial: ApiToken[] }) {
           API tokens
         </h2>
         <p className="max-w-2xl text-sm text-muted-foreground">
-          For scripts and integrations: send a token as <code className="rounded bg-muted px-1 py-0.5 font-mono text-xs">Authorization: Bearer tl_…</code> to
-          any <code className="rounded bg-muted px-1 py-0.5 font-mono text-xs">/api/v1</code> route. A token acts as the person who created it. Touchline
-          keeps only a hash: a token is shown once, when it is created.
+          For scripts and integrations: send a token as{" "}
+          <code className="rounded bg-muted px-1 py-0.5 font-mono text-xs">Authorization: Bearer tl_…</code> to any{" "}
+          <code className="rounded bg-muted px-1 py-0.5 font-mono text-xs">/api/v1</code> route. A token acts as the
+          person who created it. Touchline keeps only a hash: a token is shown once, when it is created.
         </p>
       </div>
 
@@ -129,7 +130,9 @@ export function TokensPanel({ initial }: { initial: ApiToken[] }) {
                   <td className="px-4 py-2.5 text-muted-foreground">
                     <RelativeTime iso={t.createdAt} />
                   </td>
-                  <td className="px-4 py-2.5 text-muted-foreground">{t.lastUsedAt ? <RelativeTime iso={t.lastUsedAt} /> : "Never"}</td>
+                  <td className="px-4 py-2.5 text-muted-foreground">
+                    {t.lastUsedAt ? <RelativeTime iso={t.lastUsedAt} /> : "Never"}
+                  </td>
                   <td className="px-4 py-1.5 text-right">
                     <Button
                       size="sm"
@@ -173,10 +176,18 @@ function NewToken({ token, onDone }: { token: CreatedToken; onDone: () => void }
     <div role="status" aria-live="polite" className="space-y-3 rounded-xl border border-success/40 bg-success/8 p-4">
       <div>
         <p className="text-sm font-semibold">Token “{token.name}” created</p>
-        <p className="text-sm text-muted-foreground">Copy it now and keep it somewhere safe: it will not be shown again.</p>
+        <p className="text-sm text-muted-foreground">
+          Copy it now and keep it somewhere safe: it will not be shown again.
+        </p>
       </div>
       <div className="flex flex-wrap gap-2">
-        <Input readOnly value={token.token} aria-label="New API token" className="min-w-72 flex-1 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+        <Input
+          readOnly
+          value={token.token}
+          aria-label="New API token"
+          className="min-w-72 flex-1 font-mono text-xs"
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <Button type="button" variant="secondary" onClick={copy}>
           {copied ? <Check aria-hidden /> : <Copy aria-hidden />} {copied ? "Copied" : "Copy"}
         </Button>

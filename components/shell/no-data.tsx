@@ -17,8 +17,9 @@ export function NoData({ icon, what, counts }: { icon: LucideIcon; what: string;
           </Button>
         }
       >
-        Touchline shows {what} synced from lemlist, Smartlead, Close and Leadlex. Add an API key in Settings and the first sync starts
-        at once — or restart with <code className="rounded bg-muted px-1">TOUCHLINE_DEMO=on</code> to explore the demo workspace.
+        Touchline shows {what} synced from lemlist, Smartlead, Close and Leadlex. Add an API key in Settings and the
+        first sync starts at once — or restart with <code className="rounded bg-muted px-1">TOUCHLINE_DEMO=on</code> to
+        explore the demo workspace.
       </EmptyState>
     );
   }
@@ -32,7 +33,8 @@ export function NoData({ icon, what, counts }: { icon: LucideIcon; what: string;
         </Button>
       }
     >
-      Your connections are set up. {what[0]?.toUpperCase() + what.slice(1)} appear here as soon as the first sync stores them.
+      Your connections are set up. {what[0]?.toUpperCase() + what.slice(1)} appear here as soon as the first sync stores
+      them.
     </EmptyState>
   );
 }

@@ -20,7 +20,13 @@ import { connectionsQuery } from "./workspace-status";
  * details on each connection's card). The page underneath keeps working on the data it has.
  * Polls the shared connections query, so the entry leaves once a sync succeeds.
  */
-export function StaleDataBanner({ initial, syncIntervalMinutes }: { initial: Connection[]; syncIntervalMinutes: number }) {
+export function StaleDataBanner({
+  initial,
+  syncIntervalMinutes,
+}: {
+  initial: Connection[];
+  syncIntervalMinutes: number;
+}) {
   const pathname = usePathname();
   const { data = initial } = useQuery({
     ...connectionsQuery,
@@ -53,7 +59,10 @@ export function StaleDataBanner({ initial, syncIntervalMinutes }: { initial: Con
         >
           {entries.length > 1 ? (
             <p className="mb-2 flex items-center gap-2 font-semibold">
-              <AlertTriangle className={cn("size-4 shrink-0", keyTrouble ? "text-destructive" : "text-warning")} aria-hidden />
+              <AlertTriangle
+                className={cn("size-4 shrink-0", keyTrouble ? "text-destructive" : "text-warning")}
+                aria-hidden
+              />
               Data from {entries.length} connections is stale — the page shows what was synced before.
             </p>
           ) : null}
@@ -121,7 +130,10 @@ function StaleEntry({
         {compact ? (
           <VendorDot vendor={c.vendor} className="mt-1.5 shrink-0" />
         ) : (
-          <AlertTriangle className={cn("mt-0.5 size-4 shrink-0", why.kind === "key" ? "text-destructive" : "text-warning")} aria-hidden />
+          <AlertTriangle
+            className={cn("mt-0.5 size-4 shrink-0", why.kind === "key" ? "text-destructive" : "text-warning")}
+            aria-hidden
+          />
         )}
         <p className="min-w-0 leading-relaxed">
           {headline}{" "}
@@ -129,7 +141,10 @@ function StaleEntry({
             <span>Syncing again now…</span>
           ) : (
             <>
-              The last sync failed: {why.reason} <span className="text-muted-foreground" suppressHydrationWarning>{why.next}</span>
+              The last sync failed: {why.reason}{" "}
+              <span className="text-muted-foreground" suppressHydrationWarning>
+                {why.next}
+              </span>
             </>
           )}
           {retryError ? (

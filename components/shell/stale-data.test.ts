@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Connection } from "@/lib/model/connection";
-import { describeVendorError, VendorAuthError, VendorQuotaError, VendorUnavailableError } from "@/lib/vendors/shared/errors";
+import {
+  describeVendorError,
+  VendorAuthError,
+  VendorQuotaError,
+  VendorUnavailableError,
+} from "@/lib/vendors/shared/errors";
 import { explainStale, isStale, nextScheduledSync } from "./stale-data";
 
 const NOW = Date.parse("2026-11-24T12:00:00Z");
@@ -16,14 +21,25 @@ const conn = (over: Partial<Connection> = {}, sync: Partial<Connection["sync"]> 
   createdAt: ago(10_000),
   lastSyncAt: ago(180),
   lastError: null,
-  sync: { id: "sync_1", state: "succeeded", startedAt: ago(181), finishedAt: ago(180), progress: { done: 10, unit: "rows" }, rateLimitedMs: 0, error: null, ...sync },
+  sync: {
+    id: "sync_1",
+    state: "succeeded",
+    startedAt: ago(181),
+    finishedAt: ago(180),
+    progress: { done: 10, unit: "rows" },
+    rateLimitedMs: 0,
+    error: null,
+    ...sync,
+  },
   ...over,
 });
 
 // The engine stores describeVendorError(err) as last_error: the notice reads those words.
 const rejected = describeVendorError(new VendorAuthError("close", 401, "GET /me/: Unauthorized"));
 const outage = describeVendorError(new VendorUnavailableError("lemlist", "GET /activities: HTTP 502 after 6 attempts"));
-const timeout = describeVendorError(new VendorUnavailableError("smartlead", "GET /campaigns/: timed out after 30000 ms"));
+const timeout = describeVendorError(
+  new VendorUnavailableError("smartlead", "GET /campaigns/: timed out after 30000 ms"),
+);
 
 describe("which connections are stale", () => {
   it("a failed last sync or a status that stops syncing; not a healthy or a running one", () => {
@@ -40,7 +56,10 @@ describe("why the data is stale, in words", () => {
   const opts = { intervalMinutes: 15, now: NOW };
 
   it("a rejected key: the vendor, the status, and that only a new key helps", () => {
-    const why = explainStale(conn({ status: "key_rejected", lastError: rejected }, { state: "failed", error: rejected }), opts);
+    const why = explainStale(
+      conn({ status: "key_rejected", lastError: rejected }, { state: "failed", error: rejected }),
+      opts,
+    );
     expect(why).toEqual({
       kind: "key",
       reason: "Close rejected the API key (401).",
@@ -49,14 +68,19 @@ describe("why the data is stale, in words", () => {
   });
 
   it("an unreachable vendor: what it did, and when Touchline tries again", () => {
-    const c = conn({ vendor: "lemlist", label: "lemlist", status: "unreachable", lastError: outage }, { state: "failed", error: outage });
+    const c = conn(
+      { vendor: "lemlist", label: "lemlist", status: "unreachable", lastError: outage },
+      { state: "failed", error: outage },
+    );
     expect(explainStale(c, opts)).toEqual({
       kind: "vendor",
       reason: "lemlist answered with server errors (HTTP 502).",
       next: "Touchline will retry at the next scheduled sync (within a minute), or retry now.",
     });
     expect(explainStale({ ...c, lastError: timeout }, opts).reason).toBe("lemlist did not answer in time.");
-    expect(explainStale(c, { ...opts, intervalMinutes: 0 }).next).toBe("Scheduled syncs are off: retry once the vendor is back.");
+    expect(explainStale(c, { ...opts, intervalMinutes: 0 }).next).toBe(
+      "Scheduled syncs are off: retry once the vendor is back.",
+    );
   });
 
   it("any other failure says the stored error", () => {
@@ -69,7 +93,10 @@ describe("why the data is stale, in words", () => {
 
   it("never shows the key hint", () => {
     for (const status of ["key_rejected", "key_unreadable", "unreachable", "ok"] as const) {
-      const why = explainStale(conn({ status, lastError: status === "ok" ? outage : rejected }, { state: "failed" }), opts);
+      const why = explainStale(
+        conn({ status, lastError: status === "ok" ? outage : rejected }, { state: "failed" }),
+        opts,
+      );
       expect(JSON.stringify(why)).not.toContain("9XyZ");
     }
   });

@@ -7,7 +7,12 @@ import { VENDOR_LABELS } from "@/lib/model/vendor";
  */
 export function isStale(c: Connection): boolean {
   if (c.sync.state === "running" || c.status === "syncing") return false;
-  return c.status === "key_rejected" || c.status === "key_unreadable" || c.status === "unreachable" || c.sync.state === "failed";
+  return (
+    c.status === "key_rejected" ||
+    c.status === "key_unreadable" ||
+    c.status === "unreachable" ||
+    c.sync.state === "failed"
+  );
 }
 
 export interface StaleExplanation {
@@ -53,7 +58,9 @@ export function explainStale(c: Connection, opts: { intervalMinutes: number; now
   const vendor = VENDOR_LABELS[c.vendor];
   const error = c.lastError ?? c.sync.error ?? null;
   const when = nextScheduledSync(c.lastSyncAt, opts.intervalMinutes, opts.now);
-  const retry = when ? `Touchline will retry at the next scheduled sync (${when}), or retry now.` : "Scheduled syncs are off: retry once the vendor is back.";
+  const retry = when
+    ? `Touchline will retry at the next scheduled sync (${when}), or retry now.`
+    : "Scheduled syncs are off: retry once the vendor is back.";
   switch (c.status) {
     case "key_rejected": {
       const status = httpStatus(error);

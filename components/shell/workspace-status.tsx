@@ -25,28 +25,45 @@ export function WorkspaceStatus({ initial }: { initial: Connection[] }) {
 
   if (data.length === 0) {
     return (
-      <Link href="/settings" className="inline-flex items-center gap-2 text-sm text-muted-foreground hover:text-foreground">
+      <Link
+        href="/settings"
+        className="inline-flex items-center gap-2 text-sm text-muted-foreground hover:text-foreground"
+      >
         <Plug className="size-4" aria-hidden /> No connections yet — add a vendor key in Settings
       </Link>
     );
   }
   const demo = data.some((c) => c.demo);
-  const last = data.map((c) => c.lastSyncAt).filter((v): v is string => !!v).sort().at(-1);
+  const last = data
+    .map((c) => c.lastSyncAt)
+    .filter((v): v is string => !!v)
+    .sort()
+    .at(-1);
   return (
     <div className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-1 text-sm">
       {demo ? (
-        <span className="rounded-md bg-warning/20 px-2 py-0.5 text-xs font-semibold" title="Connections point at Touchline's built-in vendor simulators; the data is generated.">
+        <span
+          className="rounded-md bg-warning/20 px-2 py-0.5 text-xs font-semibold"
+          title="Connections point at Touchline's built-in vendor simulators; the data is generated."
+        >
           Demo workspace · simulated data
         </span>
       ) : null}
       <ul className="flex flex-wrap items-center gap-3" aria-label="Connections">
         {data.map((c) => (
           <li key={c.id}>
-            <Link href="/settings" className="inline-flex items-center gap-1.5 text-muted-foreground hover:text-foreground" title={c.lastError ?? undefined}>
+            <Link
+              href="/settings"
+              className="inline-flex items-center gap-1.5 text-muted-foreground hover:text-foreground"
+              title={c.lastError ?? undefined}
+            >
               <VendorDot vendor={c.vendor} />
               <span className={cn(c.status !== "ok" && c.status !== "syncing" && "text-destructive")}>{c.label}</span>
               {c.sync.state === "running" ? <Loader2 className="size-3 animate-spin" aria-label="syncing" /> : null}
-              {c.status === "key_rejected" || c.status === "key_unreadable" || c.status === "unreachable" || c.sync.state === "failed" ? (
+              {c.status === "key_rejected" ||
+              c.status === "key_unreadable" ||
+              c.status === "unreachable" ||
+              c.sync.state === "failed" ? (
                 <AlertTriangle className="size-3 text-destructive" aria-label={c.lastError ?? c.status} />
               ) : null}
             </Link>

@@ -8,7 +8,17 @@ import type { TaskListItem } from "@/lib/model/tasks-query";
 import { cn } from "@/lib/utils";
 
 /** The task table: sortable headers (server-side sorting), one row per task. */
-export function DataTable({ table, loading, stale, empty }: { table: Table<TaskListItem>; loading: boolean; stale: boolean; empty: ReactNode }) {
+export function DataTable({
+  table,
+  loading,
+  stale,
+  empty,
+}: {
+  table: Table<TaskListItem>;
+  loading: boolean;
+  stale: boolean;
+  empty: ReactNode;
+}) {
   const rows = table.getRowModel().rows;
   const columns = table.getVisibleLeafColumns();
   return (
@@ -36,9 +46,16 @@ export function DataTable({ table, loading, stale, empty }: { table: Table<TaskL
                 </tr>
               ))
             : rows.map((row) => (
-                <tr key={row.id} data-task-id={row.original.id} className="border-b transition-colors last:border-0 hover:bg-muted/40">
+                <tr
+                  key={row.id}
+                  data-task-id={row.original.id}
+                  className="border-b transition-colors last:border-0 hover:bg-muted/40"
+                >
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className={cn("h-14 px-2.5 py-2 align-middle", cell.column.columnDef.meta?.className)}>
+                    <td
+                      key={cell.id}
+                      className={cn("h-14 px-2.5 py-2 align-middle", cell.column.columnDef.meta?.className)}
+                    >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   ))}
@@ -63,13 +80,26 @@ function HeaderCell({ header }: { header: Header<TaskListItem, unknown> }) {
   const sorted = header.column.getIsSorted();
   if (!header.column.getCanSort()) {
     return (
-      <th scope="col" className={cn("h-10 px-2.5 text-left text-xs font-medium whitespace-nowrap text-muted-foreground", meta?.className)}>
+      <th
+        scope="col"
+        className={cn(
+          "h-10 px-2.5 text-left text-xs font-medium whitespace-nowrap text-muted-foreground",
+          meta?.className,
+        )}
+      >
         {label}
       </th>
     );
   }
   const Icon = sorted === "asc" ? ArrowUp : sorted === "desc" ? ArrowDown : ArrowUpDown;
-  const describe = header.column.id === "priority" ? (sorted === "desc" ? "high first" : "low first") : sorted === "asc" ? "soonest first" : "latest first";
+  const describe =
+    header.column.id === "priority"
+      ? sorted === "desc"
+        ? "high first"
+        : "low first"
+      : sorted === "asc"
+        ? "soonest first"
+        : "latest first";
   return (
     <th
       scope="col"
@@ -79,7 +109,10 @@ function HeaderCell({ header }: { header: Header<TaskListItem, unknown> }) {
       <button
         type="button"
         onClick={header.column.getToggleSortingHandler()}
-        className={cn("inline-flex h-7 items-center gap-1 rounded-md px-1.5 hover:bg-muted hover:text-foreground", sorted && "text-foreground")}
+        className={cn(
+          "inline-flex h-7 items-center gap-1 rounded-md px-1.5 hover:bg-muted hover:text-foreground",
+          sorted && "text-foreground",
+        )}
         aria-label={`Sort by ${label.toLowerCase()}${sorted ? ` (now ${describe})` : ""}`}
       >
         {label}

@@ -11,7 +11,9 @@ import { cn } from "@/lib/utils";
 import { ToolbarPopover } from "./popover";
 
 // The range form and its calendar load on first intent, not with the page.
-const { load: loadRangeForm, Content: RangeForm } = lazyContent(() => import("./due-range-form").then((m) => m.DueRangeForm));
+const { load: loadRangeForm, Content: RangeForm } = lazyContent(() =>
+  import("./due-range-form").then((m) => m.DueRangeForm),
+);
 
 export const PRESET_LABELS: Record<DuePreset, string> = {
   all: "All",
@@ -45,7 +47,11 @@ export function DueFilter({
   const custom = !!(dueFrom || dueTo);
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <div role="group" aria-label="Due date" className="flex flex-wrap items-center gap-1 rounded-lg border bg-card p-1 shadow-xs">
+      <div
+        role="group"
+        aria-label="Due date"
+        className="flex flex-wrap items-center gap-1 rounded-lg border bg-card p-1 shadow-xs"
+      >
         {PRESET_ORDER.map((p) => {
           const active = !custom && due === p;
           const n = counts?.[p];
@@ -64,7 +70,11 @@ export function DueFilter({
               {PRESET_LABELS[p]}
               <span
                 aria-hidden={n === undefined}
-                className={cn("min-w-5 rounded px-1 text-center font-mono text-xs tabular-nums", active ? "bg-primary/10" : "bg-muted", n === undefined && "invisible")}
+                className={cn(
+                  "min-w-5 rounded px-1 text-center font-mono text-xs tabular-nums",
+                  active ? "bg-primary/10" : "bg-muted",
+                  n === undefined && "invisible",
+                )}
               >
                 {n === undefined ? "0" : n.toLocaleString("en-GB")}
               </span>
@@ -102,7 +112,15 @@ function CustomRange({
         onOpenChange={setOpen}
         load={loadRangeForm}
         trigger={
-          <Button variant="secondary" size="sm" className={cn(active && "border-primary/40 bg-primary/10 text-primary hover:bg-primary/15", active && "rounded-r-none")} aria-pressed={active}>
+          <Button
+            variant="secondary"
+            size="sm"
+            className={cn(
+              active && "border-primary/40 bg-primary/10 text-primary hover:bg-primary/15",
+              active && "rounded-r-none",
+            )}
+            aria-pressed={active}
+          >
             <CalendarRange aria-hidden />
             {label}
           </Button>
@@ -134,7 +152,10 @@ function CustomRange({
 }
 
 function rangeLabel(from: CalendarDate | null, to: CalendarDate | null, today: CalendarDate): string {
-  if (from && to) return from === to ? formatDay(from, today, "en-GB") : `${formatDay(from, today, "en-GB")} – ${formatDay(to, today, "en-GB")}`;
+  if (from && to)
+    return from === to
+      ? formatDay(from, today, "en-GB")
+      : `${formatDay(from, today, "en-GB")} – ${formatDay(to, today, "en-GB")}`;
   if (from) return `From ${formatDay(from, today, "en-GB")}`;
   if (to) return `Until ${formatDay(to, today, "en-GB")}`;
   return "Custom range";

@@ -8,7 +8,12 @@ import { RangeCalendar } from "./range-calendar";
 type Range = { from: CalendarDate | null; to: CalendarDate | null };
 
 /** The custom due range panel's contents, loaded on first open: date inputs, a calendar, Apply. The draft starts from the applied range at each open. */
-export function DueRangeForm({ from, to, today, onApply }: Range & { today: CalendarDate; onApply: (range: Range) => void }) {
+export function DueRangeForm({
+  from,
+  to,
+  today,
+  onApply,
+}: Range & { today: CalendarDate; onApply: (range: Range) => void }) {
   const [draft, setDraft] = useState<Range>({ from, to });
   const fromId = useId();
   const toId = useId();
@@ -52,7 +57,9 @@ export function DueRangeForm({ from, to, today, onApply }: Range & { today: Cale
       </div>
       <RangeCalendar from={draft.from} to={draft.to} today={today} onChange={setDraft} />
       <p className="text-xs text-muted-foreground">Both ends are included. Leave one empty for an open-ended range.</p>
-      {draft.from && draft.to && draft.from > draft.to ? <p className="text-xs text-destructive">The start is after the end.</p> : null}
+      {draft.from && draft.to && draft.from > draft.to ? (
+        <p className="text-xs text-destructive">The start is after the end.</p>
+      ) : null}
       <div className="flex justify-end gap-2">
         <Button type="button" variant="ghost" size="sm" onClick={() => setDraft({ from: null, to: null })}>
           Clear

@@ -23,7 +23,8 @@ export function FacetList({
   const [search, setSearch] = useState("");
   const searchId = useId();
   const shown = search ? all.filter((o) => o.label.toLowerCase().includes(search.toLowerCase())) : all;
-  const toggle = (value: string, on: boolean) => onChange(on ? [...selected, value] : selected.filter((v) => v !== value));
+  const toggle = (value: string, on: boolean) =>
+    onChange(on ? [...selected, value] : selected.filter((v) => v !== value));
   return (
     <>
       {all.length > 7 ? (
@@ -41,7 +42,11 @@ export function FacetList({
         </div>
       ) : null}
       <ul className="max-h-72 overflow-y-auto p-1" aria-label={title}>
-        {shown.length === 0 ? <li className="px-2 py-6 text-center text-sm text-muted-foreground">{loading ? "Loading…" : "No matches."}</li> : null}
+        {shown.length === 0 ? (
+          <li className="px-2 py-6 text-center text-sm text-muted-foreground">
+            {loading ? "Loading…" : "No matches."}
+          </li>
+        ) : null}
         {shown.map((o) => {
           const checked = selected.includes(o.value);
           return (
@@ -55,7 +60,9 @@ export function FacetList({
                 />
                 {icon ? icon(o.value) : null}
                 <span className="min-w-0 flex-1 truncate">{o.label}</span>
-                <span className="shrink-0 font-mono text-xs tabular-nums text-muted-foreground">{o.count.toLocaleString("en-GB")}</span>
+                <span className="shrink-0 font-mono text-xs text-muted-foreground tabular-nums">
+                  {o.count.toLocaleString("en-GB")}
+                </span>
               </label>
             </li>
           );

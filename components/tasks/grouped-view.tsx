@@ -33,7 +33,17 @@ const GROUP_HINTS: Partial<Record<DueGroup, string>> = {
 const PAGE = 25;
 
 /** The grouped view: one section per bucket (Overdue, Today, …), each loading its own tasks. */
-export function GroupedView({ filter, counts, clock, empty }: { filter: TasksFilter; counts: Record<DueGroup, number> | undefined; clock: DueClock; empty: React.ReactNode }) {
+export function GroupedView({
+  filter,
+  counts,
+  clock,
+  empty,
+}: {
+  filter: TasksFilter;
+  counts: Record<DueGroup, number> | undefined;
+  clock: DueClock;
+  empty: React.ReactNode;
+}) {
   if (!counts) return <GroupedSkeleton />;
   const groups = DUE_GROUPS.filter((g) => counts[g] > 0);
   if (groups.length === 0) return <>{empty}</>;
@@ -46,7 +56,17 @@ export function GroupedView({ filter, counts, clock, empty }: { filter: TasksFil
   );
 }
 
-function GroupSection({ group, count, filter, clock }: { group: DueGroup; count: number; filter: TasksFilter; clock: DueClock }) {
+function GroupSection({
+  group,
+  count,
+  filter,
+  clock,
+}: {
+  group: DueGroup;
+  count: number;
+  filter: TasksFilter;
+  clock: DueClock;
+}) {
   const q = useInfiniteQuery(taskGroupOptions(group, filter, PAGE));
   const tasks = q.data?.pages.flatMap((p) => p.data) ?? [];
   const headingId = `group-${group}`;
@@ -57,10 +77,15 @@ function GroupSection({ group, count, filter, clock }: { group: DueGroup; count:
         <h2 id={headingId} className={cn("text-sm font-semibold", group === "overdue" && "text-destructive")}>
           {GROUP_LABELS[group]}
         </h2>
-        <span className="rounded-md bg-muted px-1.5 font-mono text-xs tabular-nums text-muted-foreground">{count.toLocaleString("en-GB")}</span>
+        <span className="rounded-md bg-muted px-1.5 font-mono text-xs text-muted-foreground tabular-nums">
+          {count.toLocaleString("en-GB")}
+        </span>
         {GROUP_HINTS[group] ? <span className="text-xs text-muted-foreground">{GROUP_HINTS[group]}</span> : null}
       </div>
-      <ul className="divide-y overflow-hidden rounded-xl border bg-card shadow-xs" aria-label={`${GROUP_LABELS[group]} tasks`}>
+      <ul
+        className="divide-y overflow-hidden rounded-xl border bg-card shadow-xs"
+        aria-label={`${GROUP_LABELS[group]} tasks`}
+      >
         {q.isPending
           ? Array.from({ length: Math.min(count, 3) }, (_, i) => (
               <li key={i} className="flex h-16 items-center gap-4 px-4">
@@ -69,11 +94,15 @@ function GroupSection({ group, count, filter, clock }: { group: DueGroup; count:
               </li>
             ))
           : tasks.map((t) => <GroupRow key={t.id} task={t} clock={clock} />)}
-        {q.isError ? <li className="px-4 py-3 text-sm text-destructive">Could not load these tasks: {q.error.message}</li> : null}
+        {q.isError ? (
+          <li className="px-4 py-3 text-sm text-destructive">Could not load these tasks: {q.error.message}</li>
+        ) : null}
       </ul>
       {q.hasNextPage ? (
         <Button variant="ghost" size="sm" onClick={() => q.fetchNextPage()} disabled={q.isFetchingNextPage}>
-          {q.isFetchingNextPage ? "Loading…" : `Show ${Math.min(PAGE, remaining).toLocaleString("en-GB")} more of ${remaining.toLocaleString("en-GB")}`}
+          {q.isFetchingNextPage
+            ? "Loading…"
+            : `Show ${Math.min(PAGE, remaining).toLocaleString("en-GB")} more of ${remaining.toLocaleString("en-GB")}`}
         </Button>
       ) : null}
     </section>
@@ -82,7 +111,10 @@ function GroupSection({ group, count, filter, clock }: { group: DueGroup; count:
 
 function GroupRow({ task: t, clock }: { task: TaskListItem; clock: DueClock }) {
   return (
-    <li data-task-id={t.id} className="grid grid-cols-[9.5rem_minmax(0,1fr)_auto] items-center gap-4 px-4 py-2.5 hover:bg-muted/40 max-md:grid-cols-1 max-md:gap-1">
+    <li
+      data-task-id={t.id}
+      className="grid grid-cols-[9.5rem_minmax(0,1fr)_auto] items-center gap-4 px-4 py-2.5 hover:bg-muted/40 max-md:grid-cols-1 max-md:gap-1"
+    >
       <DueCell task={t} clock={clock} />
       <div className="min-w-0 space-y-1">
         <div className="flex min-w-0 items-center gap-1.5">
@@ -90,7 +122,13 @@ function GroupRow({ task: t, clock }: { task: TaskListItem; clock: DueClock }) {
             {t.title}
           </span>
           {t.url ? (
-            <a href={t.url} target="_blank" rel="noreferrer noopener" className="shrink-0 text-muted-foreground hover:text-foreground" aria-label={`Open “${t.title}” in ${VENDOR_LABELS[t.vendor]}`}>
+            <a
+              href={t.url}
+              target="_blank"
+              rel="noreferrer noopener"
+              className="shrink-0 text-muted-foreground hover:text-foreground"
+              aria-label={`Open “${t.title}” in ${VENDOR_LABELS[t.vendor]}`}
+            >
               <ExternalLink className="size-3.5" aria-hidden />
             </a>
           ) : null}
@@ -99,7 +137,10 @@ function GroupRow({ task: t, clock }: { task: TaskListItem; clock: DueClock }) {
           <VendorBadge vendor={t.vendor} />
           <TaskType type={t.type} className="text-xs" />
           {t.contact ? (
-            <Link href={`/contacts/${encodeURIComponent(t.contact.id)}`} className="max-w-48 truncate text-foreground underline-offset-2 hover:underline">
+            <Link
+              href={`/contacts/${encodeURIComponent(t.contact.id)}`}
+              className="max-w-48 truncate text-foreground underline-offset-2 hover:underline"
+            >
               {t.contact.name ?? t.contact.email ?? "Unnamed contact"}
             </Link>
           ) : null}

@@ -36,7 +36,9 @@ export function Pagination({
   return (
     <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 px-1 text-sm">
       <p className="text-muted-foreground" aria-live="polite">
-        {total === 0 ? "No tasks" : `${first.toLocaleString("en-GB")}–${last.toLocaleString("en-GB")} of ${total.toLocaleString("en-GB")} tasks`}
+        {total === 0
+          ? "No tasks"
+          : `${first.toLocaleString("en-GB")}–${last.toLocaleString("en-GB")} of ${total.toLocaleString("en-GB")} tasks`}
       </p>
       <div className="flex flex-wrap items-center gap-4">
         <div className="flex items-center gap-2">
@@ -56,17 +58,38 @@ export function Pagination({
             ))}
           </select>
         </div>
-        <span className="tabular-nums text-muted-foreground">
+        <span className="text-muted-foreground tabular-nums">
           Page {pageIndex + 1} of {pages.toLocaleString("en-GB")}
         </span>
         <div className="flex items-center gap-1">
-          <Button variant="secondary" size="icon" className="size-8" aria-label="First page" disabled={pageIndex === 0 || busy} onClick={onFirst}>
+          <Button
+            variant="secondary"
+            size="icon"
+            className="size-8"
+            aria-label="First page"
+            disabled={pageIndex === 0 || busy}
+            onClick={onFirst}
+          >
             <ChevronsLeft aria-hidden />
           </Button>
-          <Button variant="secondary" size="icon" className="size-8" aria-label="Previous page" disabled={pageIndex === 0 || busy} onClick={onPrevious}>
+          <Button
+            variant="secondary"
+            size="icon"
+            className="size-8"
+            aria-label="Previous page"
+            disabled={pageIndex === 0 || busy}
+            onClick={onPrevious}
+          >
             <ChevronLeft aria-hidden />
           </Button>
-          <Button variant="secondary" size="icon" className="size-8" aria-label="Next page" disabled={!hasNext || busy} onClick={onNext}>
+          <Button
+            variant="secondary"
+            size="icon"
+            className="size-8"
+            aria-label="Next page"
+            disabled={!hasNext || busy}
+            onClick={onNext}
+          >
             <ChevronRight aria-hidden />
           </Button>
         </div>

@@ -33,10 +33,15 @@ export const taskFacetsOptions = (f: TasksFilter) => {
 export const taskGroupOptions = (group: DueGroup, f: TasksFilter, pageSize = 25) =>
   infiniteQueryOptions({
     queryKey: taskKeys.group(group, f),
-    queryFn: ({ signal, pageParam }) => apiFetch<TasksPage>(`/tasks?${tasksSearchParams({ ...f, group, limit: pageSize, cursor: pageParam ?? undefined })}`, { signal }),
+    queryFn: ({ signal, pageParam }) =>
+      apiFetch<TasksPage>(
+        `/tasks?${tasksSearchParams({ ...f, group, limit: pageSize, cursor: pageParam ?? undefined })}`,
+        { signal },
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
 
 /** The CSV export of the current filters (every row, no paging). */
-export const tasksCsvHref = (f: TasksFilter) => `/api/v1/tasks.csv?${tasksSearchParams({ ...f, cursor: undefined, limit: undefined, group: undefined })}`;
+export const tasksCsvHref = (f: TasksFilter) =>
+  `/api/v1/tasks.csv?${tasksSearchParams({ ...f, cursor: undefined, limit: undefined, group: undefined })}`;

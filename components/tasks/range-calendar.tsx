@@ -3,11 +3,26 @@
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { addDays, addMonths, type CalendarDate, endOfIsoWeek, monthGrid, startOfIsoWeek, startOfMonth, utcMidnightMs } from "@/lib/dates/calendar";
+import {
+  addDays,
+  addMonths,
+  type CalendarDate,
+  endOfIsoWeek,
+  monthGrid,
+  startOfIsoWeek,
+  startOfMonth,
+  utcMidnightMs,
+} from "@/lib/dates/calendar";
 import { cn } from "@/lib/utils";
 
 const monthTitle = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", month: "long", year: "numeric" });
-const dayName = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" });
+const dayName = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "UTC",
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+});
 const WEEKDAYS = [
   ["Mo", "Monday"],
   ["Tu", "Tuesday"],
@@ -83,21 +98,44 @@ export function RangeCalendar({
   return (
     <div className="w-full select-none">
       <div className="mb-2 flex items-center justify-between">
-        <Button variant="ghost" size="icon" className="size-8" aria-label="Previous month" onClick={() => setFocused(addMonths(focused, -1))}>
+        <Button
+          variant="ghost"
+          size="icon"
+          className="size-8"
+          aria-label="Previous month"
+          onClick={() => setFocused(addMonths(focused, -1))}
+        >
           <ChevronLeft aria-hidden />
         </Button>
         <div className="text-sm font-medium" aria-live="polite">
           {monthTitle.format(utcMidnightMs(month))}
         </div>
-        <Button variant="ghost" size="icon" className="size-8" aria-label="Next month" onClick={() => setFocused(addMonths(focused, 1))}>
+        <Button
+          variant="ghost"
+          size="icon"
+          className="size-8"
+          aria-label="Next month"
+          onClick={() => setFocused(addMonths(focused, 1))}
+        >
           <ChevronRight aria-hidden />
         </Button>
       </div>
-      <table ref={gridRef} role="grid" aria-label={monthTitle.format(utcMidnightMs(month))} className="w-full border-collapse" onKeyDown={onKey}>
+      <table
+        ref={gridRef}
+        role="grid"
+        aria-label={monthTitle.format(utcMidnightMs(month))}
+        className="w-full border-collapse"
+        onKeyDown={onKey}
+      >
         <thead>
           <tr>
             {WEEKDAYS.map(([short, long]) => (
-              <th key={short} scope="col" abbr={long} className="pb-1 text-center text-xs font-normal text-muted-foreground">
+              <th
+                key={short}
+                scope="col"
+                abbr={long}
+                className="pb-1 text-center text-xs font-normal text-muted-foreground"
+              >
                 {short}
               </th>
             ))}

@@ -37,7 +37,7 @@ export function TypeIcon({ type, className }: { type: string; className?: string
 
 export function TaskType({ type, className }: { type: string; className?: string }) {
   return (
-    <span className={cn("inline-flex items-center gap-1.5 whitespace-nowrap text-sm", className)}>
+    <span className={cn("inline-flex items-center gap-1.5 text-sm whitespace-nowrap", className)}>
       <TypeIcon type={type} />
       {typeLabel(type)}
     </span>
@@ -54,7 +54,7 @@ export function Priority({ priority }: { priority: "low" | "medium" | "high" | n
   if (!priority) return <span className="text-sm text-muted-foreground">—</span>;
   const m = PRIORITY_META[priority];
   return (
-    <span className="inline-flex items-center gap-1 whitespace-nowrap text-sm">
+    <span className="inline-flex items-center gap-1 text-sm whitespace-nowrap">
       <m.icon className={cn("size-3.5", m.className)} aria-hidden />
       {m.label}
     </span>
@@ -68,7 +68,11 @@ export function StatusIcon({ status, className }: { status: TaskStatus; classNam
   return <Icon className={className} aria-hidden />;
 }
 
-const STATUS_TONE: Record<TaskStatus, string> = { open: "text-muted-foreground", done: "text-success", ignored: "text-muted-foreground/70" };
+const STATUS_TONE: Record<TaskStatus, string> = {
+  open: "text-muted-foreground",
+  done: "text-success",
+  ignored: "text-muted-foreground/70",
+};
 
 /** A status badge, or in `compact` form its icon alone (the word for screen readers and on hover). */
 export function Status({ status, compact }: { status: TaskStatus; compact?: boolean }) {

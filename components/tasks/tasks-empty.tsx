@@ -45,13 +45,41 @@ export function TasksEmpty({
   }
   const zone = tz.replace(/_/g, " ");
   const copy: Record<DuePreset, { title: string; body: string; next?: [string, () => void] }> = {
-    overdue: { title: "Nothing overdue", body: "Every open task is on schedule.", next: ["See what is due today", () => onPreset("today")] },
-    today: { title: "Nothing due today", body: `No open task is due today (${zone}). You are clear for the day.`, next: ["See the next 7 days", () => onPreset("next7")] },
-    tomorrow: { title: "Nothing due tomorrow", body: "No open task is due tomorrow.", next: ["See the next 7 days", () => onPreset("next7")] },
-    week: { title: "Nothing due this week", body: "No open task is due between today and Sunday.", next: ["See all open tasks", () => onPreset("all")] },
-    next7: { title: "Nothing due in the next 7 days", body: "No open task is due this coming week.", next: ["See all open tasks", () => onPreset("all")] },
-    none: { title: "Every open task has a due date", body: "Tasks without a due date would be listed here.", next: ["See all open tasks", () => onPreset("all")] },
-    all: { title: "No open tasks", body: "Everything synced from lemlist, Close and Leadlex is done or ignored.", next: ["Show done tasks", onShowDone] },
+    overdue: {
+      title: "Nothing overdue",
+      body: "Every open task is on schedule.",
+      next: ["See what is due today", () => onPreset("today")],
+    },
+    today: {
+      title: "Nothing due today",
+      body: `No open task is due today (${zone}). You are clear for the day.`,
+      next: ["See the next 7 days", () => onPreset("next7")],
+    },
+    tomorrow: {
+      title: "Nothing due tomorrow",
+      body: "No open task is due tomorrow.",
+      next: ["See the next 7 days", () => onPreset("next7")],
+    },
+    week: {
+      title: "Nothing due this week",
+      body: "No open task is due between today and Sunday.",
+      next: ["See all open tasks", () => onPreset("all")],
+    },
+    next7: {
+      title: "Nothing due in the next 7 days",
+      body: "No open task is due this coming week.",
+      next: ["See all open tasks", () => onPreset("all")],
+    },
+    none: {
+      title: "Every open task has a due date",
+      body: "Tasks without a due date would be listed here.",
+      next: ["See all open tasks", () => onPreset("all")],
+    },
+    all: {
+      title: "No open tasks",
+      body: "Everything synced from lemlist, Close and Leadlex is done or ignored.",
+      next: ["Show done tasks", onShowDone],
+    },
   };
   const c = copy[due];
   return (

@@ -1,7 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { getCoreRowModel, type SortingState, type Updater, useReactTable, type VisibilityState } from "@tanstack/react-table";
+import {
+  getCoreRowModel,
+  type SortingState,
+  type Updater,
+  useReactTable,
+  type VisibilityState,
+} from "@tanstack/react-table";
 import { Rows3, Search, Table2, X } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useEffect, useMemo, useState } from "react";
@@ -39,7 +45,18 @@ export function TasksView() {
 }
 
 function Tasks({ browserTz }: { browserTz: string }) {
-  const { params: p, setParams, tz, clock, filter, filterKey, dueFrom, dueTo, size, status } = useTasksFilter(browserTz);
+  const {
+    params: p,
+    setParams,
+    tz,
+    clock,
+    filter,
+    filterKey,
+    dueFrom,
+    dueTo,
+    size,
+    status,
+  } = useTasksFilter(browserTz);
 
   // Keyset paging: the cursors of the pages visited, reset whenever the filter changes.
   const [pager, setPager] = useState<{ key: string; cursors: (string | null)[] }>({ key: filterKey, cursors: [null] });
@@ -53,7 +70,11 @@ function Tasks({ browserTz }: { browserTz: string }) {
 
   const columns = useMemo(() => taskColumns(clock), [clock]);
   const sorting: SortingState = useMemo(
-    () => [p.sort === "dueAt" || p.sort === "-dueAt" ? { id: "due", desc: p.sort === "-dueAt" } : { id: "priority", desc: p.sort === "priority" }],
+    () => [
+      p.sort === "dueAt" || p.sort === "-dueAt"
+        ? { id: "due", desc: p.sort === "-dueAt" }
+        : { id: "priority", desc: p.sort === "priority" },
+    ],
     [p.sort],
   );
   const columnVisibility: VisibilityState = useMemo(() => Object.fromEntries(p.hide.map((c) => [c, false])), [p.hide]);
@@ -72,7 +93,8 @@ function Tasks({ browserTz }: { browserTz: string }) {
     onSortingChange: (u: Updater<SortingState>) => {
       const next = (typeof u === "function" ? u(sorting) : u)[0];
       if (!next) return;
-      const sort: TaskSort = next.id === "priority" ? (next.desc ? "priority" : "-priority") : next.desc ? "-dueAt" : "dueAt";
+      const sort: TaskSort =
+        next.id === "priority" ? (next.desc ? "priority" : "-priority") : next.desc ? "-dueAt" : "dueAt";
       void setParams({ sort: sort === "dueAt" ? null : sort });
     },
     onColumnVisibilityChange: (u: Updater<VisibilityState>) => {
@@ -96,19 +118,49 @@ function Tasks({ browserTz }: { browserTz: string }) {
     return () => clearTimeout(id);
   }, [search, p.q, setParams]);
 
-  const narrowed = !!(dueFrom || dueTo || p.vendors.length || p.types.length || p.assignee.length || p.campaignId.length || p.q.trim());
+  const narrowed = !!(
+    dueFrom ||
+    dueTo ||
+    p.vendors.length ||
+    p.types.length ||
+    p.assignee.length ||
+    p.campaignId.length ||
+    p.q.trim()
+  );
   const changed = narrowed || p.due !== "all" || !(status.length === 1 && status[0] === "open");
   const reset = () => {
     setSearch("");
-    void setParams({ status: null, due: null, dueFrom: null, dueTo: null, vendors: null, types: null, assignee: null, campaignId: null, q: null });
+    void setParams({
+      status: null,
+      due: null,
+      dueFrom: null,
+      dueTo: null,
+      vendors: null,
+      types: null,
+      assignee: null,
+      campaignId: null,
+      q: null,
+    });
   };
   const setPreset = (due: DuePreset) => void setParams({ due: due === "all" ? null : due, dueFrom: null, dueTo: null });
-  const setRange = (r: { from: CalendarDate | null; to: CalendarDate | null }) => void setParams({ dueFrom: r.from, dueTo: r.to });
+  const setRange = (r: { from: CalendarDate | null; to: CalendarDate | null }) =>
+    void setParams({ dueFrom: r.from, dueTo: r.to });
 
   const f = facets.data;
-  const statusOptions: FacetOption[] = TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s], count: f?.statuses.find((o) => o.value === s)?.count ?? 0 }));
+  const statusOptions: FacetOption[] = TASK_STATUSES.map((s) => ({
+    value: s,
+    label: TASK_STATUS_LABELS[s],
+    count: f?.statuses.find((o) => o.value === s)?.count ?? 0,
+  }));
   const vendorOptions: FacetOption[] = f
-    ? [...f.vendors, ...VENDORS_WITH_TASKS.filter((v) => !f.vendors.some((o) => o.value === v)).map((v) => ({ value: v, label: VENDOR_LABELS[v], count: 0 }))]
+    ? [
+        ...f.vendors,
+        ...VENDORS_WITH_TASKS.filter((v) => !f.vendors.some((o) => o.value === v)).map((v) => ({
+          value: v,
+          label: VENDOR_LABELS[v],
+          count: 0,
+        })),
+      ]
     : [];
 
   const empty = (
@@ -126,16 +178,38 @@ function Tasks({ browserTz }: { browserTz: string }) {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <DueFilter due={p.due} dueFrom={dueFrom} dueTo={dueTo} counts={f?.due} today={clock.today} onPreset={setPreset} onRange={setRange} />
+        <DueFilter
+          due={p.due}
+          dueFrom={dueFrom}
+          dueTo={dueTo}
+          counts={f?.due}
+          today={clock.today}
+          onPreset={setPreset}
+          onRange={setRange}
+        />
         <div role="group" aria-label="Layout" className="flex rounded-lg border bg-card p-1 shadow-xs">
-          <ViewButton active={!grouped} onClick={() => void setParams({ view: null })} icon={<Table2 aria-hidden />} label="Table" />
-          <ViewButton active={grouped} onClick={() => void setParams({ view: "grouped" })} onIntent={() => void loadGroupedView()} icon={<Rows3 aria-hidden />} label="Grouped" />
+          <ViewButton
+            active={!grouped}
+            onClick={() => void setParams({ view: null })}
+            icon={<Table2 aria-hidden />}
+            label="Table"
+          />
+          <ViewButton
+            active={grouped}
+            onClick={() => void setParams({ view: "grouped" })}
+            onIntent={() => void loadGroupedView()}
+            icon={<Rows3 aria-hidden />}
+            label="Grouped"
+          />
         </div>
       </div>
 
       <div className="flex flex-wrap items-center gap-2">
         <div className="relative w-full sm:w-60">
-          <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+          <Search
+            className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+            aria-hidden
+          />
           <input
             type="search"
             aria-label="Search tasks"
@@ -163,9 +237,28 @@ function Tasks({ browserTz }: { browserTz: string }) {
           onChange={(v) => void setParams({ vendors: v.length ? (v as Vendor[]) : null })}
           icon={(v) => <VendorDot vendor={v as Vendor} />}
         />
-        <FacetedFilter title="Type" options={f?.types ?? []} selected={p.types} loading={facets.isPending} onChange={(v) => void setParams({ types: v.length ? v : null })} icon={(v) => <TypeIcon type={v} />} />
-        <FacetedFilter title="Assignee" options={f?.assignees ?? []} selected={p.assignee} loading={facets.isPending} onChange={(v) => void setParams({ assignee: v.length ? v : null })} />
-        <FacetedFilter title="Campaign" options={f?.campaigns ?? []} selected={p.campaignId} loading={facets.isPending} onChange={(v) => void setParams({ campaignId: v.length ? v : null })} />
+        <FacetedFilter
+          title="Type"
+          options={f?.types ?? []}
+          selected={p.types}
+          loading={facets.isPending}
+          onChange={(v) => void setParams({ types: v.length ? v : null })}
+          icon={(v) => <TypeIcon type={v} />}
+        />
+        <FacetedFilter
+          title="Assignee"
+          options={f?.assignees ?? []}
+          selected={p.assignee}
+          loading={facets.isPending}
+          onChange={(v) => void setParams({ assignee: v.length ? v : null })}
+        />
+        <FacetedFilter
+          title="Campaign"
+          options={f?.campaigns ?? []}
+          selected={p.campaignId}
+          loading={facets.isPending}
+          onChange={(v) => void setParams({ campaignId: v.length ? v : null })}
+        />
         {changed ? (
           <Button variant="ghost" size="sm" onClick={reset}>
             Reset
@@ -180,16 +273,28 @@ function Tasks({ browserTz }: { browserTz: string }) {
       </div>
 
       {facets.isError || list.isError ? (
-        <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive">
+        <p
+          role="alert"
+          className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive"
+        >
           Could not load tasks: {(list.error ?? facets.error)?.message}{" "}
-          <button type="button" className="underline underline-offset-2" onClick={() => void (list.isError ? list.refetch() : facets.refetch())}>
+          <button
+            type="button"
+            className="underline underline-offset-2"
+            onClick={() => void (list.isError ? list.refetch() : facets.refetch())}
+          >
             Try again
           </button>
         </p>
       ) : null}
 
       {grouped ? (
-        <GroupedView filter={filter} counts={f && !facets.isPlaceholderData ? f.groups : undefined} clock={clock} empty={<div className="rounded-xl border bg-card">{empty}</div>} />
+        <GroupedView
+          filter={filter}
+          counts={f && !facets.isPlaceholderData ? f.groups : undefined}
+          clock={clock}
+          empty={<div className="rounded-xl border bg-card">{empty}</div>}
+        />
       ) : (
         <div className="space-y-3">
           <DataTable table={table} loading={list.isPending} stale={list.isPlaceholderData} empty={empty} />
@@ -203,7 +308,9 @@ function Tasks({ browserTz }: { browserTz: string }) {
               busy={list.isFetching}
               onFirst={() => setPager({ key: filterKey, cursors: [null] })}
               onPrevious={() => setPager({ key: filterKey, cursors: cursors.slice(0, -1) })}
-              onNext={() => list.data?.nextCursor && setPager({ key: filterKey, cursors: [...cursors, list.data.nextCursor] })}
+              onNext={() =>
+                list.data?.nextCursor && setPager({ key: filterKey, cursors: [...cursors, list.data.nextCursor] })
+              }
               onPageSize={(s) => void setParams({ size: s === 50 ? null : s })}
             />
           ) : null}
@@ -213,7 +320,19 @@ function Tasks({ browserTz }: { browserTz: string }) {
   );
 }
 
-function ViewButton({ active, onClick, onIntent, icon, label }: { active: boolean; onClick: () => void; onIntent?: () => void; icon: React.ReactNode; label: string }) {
+function ViewButton({
+  active,
+  onClick,
+  onIntent,
+  icon,
+  label,
+}: {
+  active: boolean;
+  onClick: () => void;
+  onIntent?: () => void;
+  icon: React.ReactNode;
+  label: string;
+}) {
   return (
     <button
       type="button"

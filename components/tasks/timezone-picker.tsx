@@ -8,10 +8,22 @@ import { zoneOffsetLabel } from "@/lib/dates/format";
 import { ToolbarPopover } from "./popover";
 
 // The zone list (Intl.supportedValuesOf, search) loads on first intent, not with the page.
-const { load: loadZoneList, Content: ZoneList } = lazyContent(() => import("./timezone-list").then((m) => m.TimeZoneList));
+const { load: loadZoneList, Content: ZoneList } = lazyContent(() =>
+  import("./timezone-list").then((m) => m.TimeZoneList),
+);
 
 /** Shows the zone "today" and "overdue" are computed in, and lets the viewer pick another. */
-export function TimeZonePicker({ tz, browserTz, nowMs: now, onChange }: { tz: string; browserTz: string | null; nowMs: number; onChange: (tz: string | null) => void }) {
+export function TimeZonePicker({
+  tz,
+  browserTz,
+  nowMs: now,
+  onChange,
+}: {
+  tz: string;
+  browserTz: string | null;
+  nowMs: number;
+  onChange: (tz: string | null) => void;
+}) {
   const [open, setOpen] = useState(false);
   const pick = (z: string | null) => {
     onChange(z);
@@ -27,7 +39,12 @@ export function TimeZonePicker({ tz, browserTz, nowMs: now, onChange }: { tz: st
       onOpenChange={setOpen}
       load={loadZoneList}
       trigger={
-        <Button variant="secondary" size="sm" aria-label={`Time zone: ${tz}. Change`} title="Today and overdue are computed in this time zone">
+        <Button
+          variant="secondary"
+          size="sm"
+          aria-label={`Time zone: ${tz}. Change`}
+          title="Today and overdue are computed in this time zone"
+        >
           <Globe aria-hidden />
           <span className="max-w-44 truncate">{tz.replace(/_/g, " ")}</span>
           <span className="font-mono text-xs text-muted-foreground">{zoneOffsetLabel(tz, now)}</span>

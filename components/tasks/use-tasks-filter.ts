@@ -48,7 +48,20 @@ export function useTasksFilter(browserTz: string) {
       : ["open"];
   const q = params.q.trim() || undefined;
 
-  const key = JSON.stringify([status, params.due, dueFrom, dueTo, tz, params.vendors, params.types, params.assignee, params.campaignId, q, params.sort, size]);
+  const key = JSON.stringify([
+    status,
+    params.due,
+    dueFrom,
+    dueTo,
+    tz,
+    params.vendors,
+    params.types,
+    params.assignee,
+    params.campaignId,
+    q,
+    params.sort,
+    size,
+  ]);
   const filter: TasksFilter = useMemo(
     () => ({
       status,

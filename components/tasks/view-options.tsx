@@ -24,7 +24,7 @@ export function ViewOptions<T>({ table }: { table: Table<T> }) {
         <div
           {...menuProps}
           aria-label="Show columns"
-          className="absolute right-0 top-full z-50 mt-1.5 w-44 rounded-lg border bg-card p-1 text-sm text-card-foreground shadow-lg"
+          className="absolute top-full right-0 z-50 mt-1.5 w-44 rounded-lg border bg-card p-1 text-sm text-card-foreground shadow-lg"
         >
           <div aria-hidden className="px-2 py-1.5 text-xs font-medium text-muted-foreground">
             Show columns
@@ -37,9 +37,11 @@ export function ViewOptions<T>({ table }: { table: Table<T> }) {
               aria-checked={c.getIsVisible()}
               tabIndex={-1}
               onClick={() => c.toggleVisibility(!c.getIsVisible())}
-              className="flex w-full cursor-pointer select-none items-center gap-2 rounded-md px-2 py-1.5 text-left outline-none hover:bg-muted focus:bg-muted"
+              className="flex w-full cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-left outline-none select-none hover:bg-muted focus:bg-muted"
             >
-              <span className="flex size-4 items-center justify-center">{c.getIsVisible() ? <Check className="size-3.5" aria-hidden /> : null}</span>
+              <span className="flex size-4 items-center justify-center">
+                {c.getIsVisible() ? <Check className="size-3.5" aria-hidden /> : null}
+              </span>
               {c.columnDef.meta?.label ?? c.id}
             </button>
           ))}

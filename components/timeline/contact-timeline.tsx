@@ -32,7 +32,8 @@ export function ContactTimeline({ contactId, initial }: { contactId: string; ini
   const filters: TimelineFilterState = params;
 
   const onChange = useCallback(
-    (patch: Partial<TimelineFilterState>, opts?: { replace?: boolean }) => void setParams(patch, { history: opts?.replace ? "replace" : "push" }),
+    (patch: Partial<TimelineFilterState>, opts?: { replace?: boolean }) =>
+      void setParams(patch, { history: opts?.replace ? "replace" : "push" }),
     [setParams],
   );
   const reset = useCallback(() => void setParams(EMPTY_FILTERS, { history: "push" }), [setParams]);
@@ -90,14 +91,23 @@ export function ContactTimeline({ contactId, initial }: { contactId: string; ini
             Timeline
           </h2>
           <p className="text-xs text-muted-foreground" aria-live="polite">
-            {total !== undefined ? `${total.toLocaleString("en-GB")} ${total === 1 ? "item" : "items"}${hasActiveFilters(filters) ? (total === 1 ? " matches" : " match") : ""}` : "\u00a0"}
+            {total !== undefined
+              ? `${total.toLocaleString("en-GB")} ${total === 1 ? "item" : "items"}${hasActiveFilters(filters) ? (total === 1 ? " matches" : " match") : ""}`
+              : "\u00a0"}
             {tz ? ` · times in ${tz.replace(/_/g, " ")}` : ""}
           </p>
         </div>
         {tz ? (
           <>
             <TimelineToolbar filters={filters} onChange={onChange} facets={facets.data} tz={tz} searchRef={searchRef} />
-            <TimelineList contactId={contactId} request={request} tz={tz} filtered={hasActiveFilters(filters)} vendorLinks={vendorLinks} onReset={reset} />
+            <TimelineList
+              contactId={contactId}
+              request={request}
+              tz={tz}
+              filtered={hasActiveFilters(filters)}
+              vendorLinks={vendorLinks}
+              onReset={reset}
+            />
           </>
         ) : (
           <>

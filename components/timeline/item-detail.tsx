@@ -21,20 +21,35 @@ function Field({ name, children }: { name: string; children: React.ReactNode }) 
 
 const RAW_LIMIT = 20_000;
 
-export function ItemDetail({ id, item, tz, vendorLinks }: { id: string; item: TimelineItem; tz: string; vendorLinks: Partial<Record<Vendor, string>> }) {
-  const when = new Intl.DateTimeFormat("en-GB", { timeZone: tz, dateStyle: "full", timeStyle: "short" }).format(new Date(item.occurredAt));
+export function ItemDetail({
+  id,
+  item,
+  tz,
+  vendorLinks,
+}: {
+  id: string;
+  item: TimelineItem;
+  tz: string;
+  vendorLinks: Partial<Record<Vendor, string>>;
+}) {
+  const when = new Intl.DateTimeFormat("en-GB", { timeZone: tz, dateStyle: "full", timeStyle: "short" }).format(
+    new Date(item.occurredAt),
+  );
   const body = htmlToText(item.body);
   const thread = item.type === "activity" ? replyThread(item.raw, item.body) : [];
   const link = safeExternalUrl(item.url) ?? vendorLinks[item.vendor] ?? null;
   let raw = JSON.stringify(item.raw ?? null, null, 2) ?? "null";
-  if (raw.length > RAW_LIMIT) raw = `${raw.slice(0, RAW_LIMIT)}\n… (${(raw.length - RAW_LIMIT).toLocaleString("en-GB")} more characters)`;
+  if (raw.length > RAW_LIMIT)
+    raw = `${raw.slice(0, RAW_LIMIT)}\n… (${(raw.length - RAW_LIMIT).toLocaleString("en-GB")} more characters)`;
   const activity = item.type === "activity" ? (item as TimelineActivityItem) : null;
   const duration = activity ? formatDuration(activity.durationSeconds) : null;
 
   return (
     <div id={id} className="space-y-4 border-t px-4 py-4 text-sm">
       <dl className="grid gap-1.5 text-xs sm:grid-cols-2">
-        <Field name="When">{item.type === "task" && item.dueIsDateOnly && item.dueDate ? `Due ${item.dueDate} (all day)` : when}</Field>
+        <Field name="When">
+          {item.type === "task" && item.dueIsDateOnly && item.dueDate ? `Due ${item.dueDate} (all day)` : when}
+        </Field>
         <Field name="Vendor">
           {VENDOR_LABELS[item.vendor]} <span className="text-muted-foreground">({item.vendorType})</span>
         </Field>
@@ -46,9 +61,15 @@ export function ItemDetail({ id, item, tz, vendorLinks }: { id: string; item: Ti
           </Field>
         ) : null}
         {activity?.actor?.name ? <Field name="By">{activity.actor.name}</Field> : null}
-        {activity?.direction ? <Field name="Direction">{activity.direction === "inbound" ? "Inbound (from them)" : "Outbound (from us)"}</Field> : null}
+        {activity?.direction ? (
+          <Field name="Direction">
+            {activity.direction === "inbound" ? "Inbound (from them)" : "Outbound (from us)"}
+          </Field>
+        ) : null}
         {duration ? <Field name="Duration">{duration}</Field> : null}
-        {activity?.bot ? <Field name="Machine">Yes — an automated open or click (security scanner, image proxy)</Field> : null}
+        {activity?.bot ? (
+          <Field name="Machine">Yes — an automated open or click (security scanner, image proxy)</Field>
+        ) : null}
         {item.type === "task" ? (
           <>
             <Field name="Status">{item.status}</Field>
@@ -59,22 +80,29 @@ export function ItemDetail({ id, item, tz, vendorLinks }: { id: string; item: Ti
       </dl>
       {activity?.subject ? <p className="font-medium">{activity.subject}</p> : null}
       {body ? (
-        <div className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-md bg-muted/50 p-3 leading-relaxed">{body}</div>
+        <div className="max-h-96 overflow-auto rounded-md bg-muted/50 p-3 leading-relaxed break-words whitespace-pre-wrap">
+          {body}
+        </div>
       ) : activity?.preview ? (
         <p className="whitespace-pre-wrap text-muted-foreground">{htmlToText(activity.preview)}</p>
       ) : null}
       {thread.length ? (
         <section aria-label="Reply thread" className="space-y-2">
-          <h3 className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">Thread</h3>
+          <h3 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">Thread</h3>
           <ol className="space-y-2">
             {thread.map((m, i) => (
-              <li key={i} className={cn("rounded-md border p-3", m.inbound ? "border-success/40 bg-success/5" : "bg-muted/30")}>
+              <li
+                key={i}
+                className={cn("rounded-md border p-3", m.inbound ? "border-success/40 bg-success/5" : "bg-muted/30")}
+              >
                 <p className="mb-1 text-xs text-muted-foreground">
                   {m.inbound === null ? "Message" : m.inbound ? "Reply" : "Sent"}
                   {m.from ? ` · ${m.from}` : ""}
-                  {m.at && !Number.isNaN(Date.parse(m.at)) ? ` · ${new Intl.DateTimeFormat("en-GB", { timeZone: tz, dateStyle: "medium", timeStyle: "short" }).format(new Date(m.at))}` : ""}
+                  {m.at && !Number.isNaN(Date.parse(m.at))
+                    ? ` · ${new Intl.DateTimeFormat("en-GB", { timeZone: tz, dateStyle: "medium", timeStyle: "short" }).format(new Date(m.at))}`
+                    : ""}
                 </p>
-                <p className="whitespace-pre-wrap break-words">{m.body}</p>
+                <p className="break-words whitespace-pre-wrap">{m.body}</p>
               </li>
             ))}
           </ol>
@@ -82,8 +110,12 @@ export function ItemDetail({ id, item, tz, vendorLinks }: { id: string; item: Ti
       ) : null}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <details className="min-w-0 flex-1 text-xs">
-          <summary className="cursor-pointer select-none text-muted-foreground hover:text-foreground">Vendor fields</summary>
-          <pre className="mt-2 max-h-80 overflow-auto rounded-md bg-muted/50 p-3 font-mono text-[11px] leading-snug">{raw}</pre>
+          <summary className="cursor-pointer text-muted-foreground select-none hover:text-foreground">
+            Vendor fields
+          </summary>
+          <pre className="mt-2 max-h-80 overflow-auto rounded-md bg-muted/50 p-3 font-mono text-[11px] leading-snug">
+            {raw}
+          </pre>
         </details>
         {link ? (
           <a

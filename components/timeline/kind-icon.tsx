@@ -87,7 +87,10 @@ function tone(kind: TimelineKind): string {
 export function KindIcon({ kind, className }: { kind: TimelineKind; className?: string }) {
   const Icon = ICONS[kind] ?? CircleHelp;
   return (
-    <span aria-hidden className={cn("flex size-8 shrink-0 items-center justify-center rounded-full", tone(kind), className)}>
+    <span
+      aria-hidden
+      className={cn("flex size-8 shrink-0 items-center justify-center rounded-full", tone(kind), className)}
+    >
       <Icon className="size-4" />
     </span>
   );

@@ -36,14 +36,27 @@ export function OpenTasks({ tasks, tz }: { tasks: Task[]; tz: string }) {
         {shown.map(({ task, due }) => {
           const link = safeExternalUrl(task.url);
           return (
-            <li key={task.id} className={cn("flex items-center gap-3 px-4 py-2.5 text-sm", due?.overdue && "bg-destructive/5")}>
-              {due?.overdue ? <AlertCircle aria-hidden className="size-4 shrink-0 text-destructive" /> : <CalendarClock aria-hidden className="size-4 shrink-0 text-muted-foreground" />}
+            <li
+              key={task.id}
+              className={cn("flex items-center gap-3 px-4 py-2.5 text-sm", due?.overdue && "bg-destructive/5")}
+            >
+              {due?.overdue ? (
+                <AlertCircle aria-hidden className="size-4 shrink-0 text-destructive" />
+              ) : (
+                <CalendarClock aria-hidden className="size-4 shrink-0 text-muted-foreground" />
+              )}
               <div className="min-w-0 flex-1">
                 <p className="truncate font-medium">{task.title}</p>
                 <p className="flex flex-wrap items-center gap-x-2 text-xs text-muted-foreground">
                   {due ? (
-                    <time dateTime={due.dateTime} title={due.absolute} className={cn(due.overdue && "font-medium text-destructive")}>
-                      {due.overdue ? `Overdue · ${due.absolute}` : `Due ${due.relative.toLowerCase() === due.absolute.toLowerCase() ? due.absolute : `${due.relative.charAt(0).toLowerCase()}${due.relative.slice(1)} · ${due.absolute}`}`}
+                    <time
+                      dateTime={due.dateTime}
+                      title={due.absolute}
+                      className={cn(due.overdue && "font-medium text-destructive")}
+                    >
+                      {due.overdue
+                        ? `Overdue · ${due.absolute}`
+                        : `Due ${due.relative.toLowerCase() === due.absolute.toLowerCase() ? due.absolute : `${due.relative.charAt(0).toLowerCase()}${due.relative.slice(1)} · ${due.absolute}`}`}
                     </time>
                   ) : (
                     <span>No due date</span>
@@ -55,7 +68,13 @@ export function OpenTasks({ tasks, tz }: { tasks: Task[]; tz: string }) {
               </div>
               <VendorBadge vendor={task.vendor} />
               {link ? (
-                <a href={link} target="_blank" rel="noopener noreferrer" aria-label={`Open task “${task.title}” in ${VENDOR_LABELS[task.vendor]}`} className="rounded-md p-1 text-muted-foreground hover:bg-muted hover:text-foreground">
+                <a
+                  href={link}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  aria-label={`Open task “${task.title}” in ${VENDOR_LABELS[task.vendor]}`}
+                  className="rounded-md p-1 text-muted-foreground hover:bg-muted hover:text-foreground"
+                >
                   <ExternalLink aria-hidden className="size-3.5" />
                 </a>
               ) : null}

@@ -28,7 +28,16 @@ export function FilterPopover({
   load?: () => Promise<unknown>;
 }) {
   return (
-    <LazyPopover trigger={trigger} open={open} onOpenChange={onOpenChange} load={load} aria-label={label} align={align} sideOffset={6} className={cn("w-72", className)}>
+    <LazyPopover
+      trigger={trigger}
+      open={open}
+      onOpenChange={onOpenChange}
+      load={load}
+      aria-label={label}
+      align={align}
+      sideOffset={6}
+      className={cn("w-72", className)}
+    >
       {children}
     </LazyPopover>
   );
@@ -53,7 +62,12 @@ export function FacetOption({
   className?: string;
 }) {
   return (
-    <label className={cn("flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 hover:bg-muted has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring", className)}>
+    <label
+      className={cn(
+        "flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 hover:bg-muted has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring",
+        className,
+      )}
+    >
       <input
         type="checkbox"
         className="size-4 shrink-0 accent-[var(--primary)] outline-none"
@@ -65,7 +79,9 @@ export function FacetOption({
       />
       {icon}
       <span className="min-w-0 flex-1 truncate">{label}</span>
-      {count !== undefined ? <span className="shrink-0 text-xs tabular-nums text-muted-foreground">{count.toLocaleString("en-GB")}</span> : null}
+      {count !== undefined ? (
+        <span className="shrink-0 text-xs text-muted-foreground tabular-nums">{count.toLocaleString("en-GB")}</span>
+      ) : null}
     </label>
   );
 }

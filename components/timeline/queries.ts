@@ -20,7 +20,10 @@ export const timelineQueries = {
     infiniteQueryOptions({
       queryKey: [...timelineQueries.all(contactId), "items", timelineSearchParams(r).toString()] as const,
       queryFn: ({ pageParam, signal }) =>
-        apiFetch<TimelinePage>(`${path(contactId)}?${timelineSearchParams({ ...r, limit: TIMELINE_PAGE_SIZE, cursor: pageParam })}`, { signal }),
+        apiFetch<TimelinePage>(
+          `${path(contactId)}?${timelineSearchParams({ ...r, limit: TIMELINE_PAGE_SIZE, cursor: pageParam })}`,
+          { signal },
+        ),
       initialPageParam: null as string | null,
       getNextPageParam: (last) => last.nextCursor,
       placeholderData: keepPreviousData,
@@ -28,7 +31,8 @@ export const timelineQueries = {
   facets: (contactId: string, r: TimelineFilterRequest) =>
     queryOptions({
       queryKey: [...timelineQueries.all(contactId), "facets", timelineSearchParams(r).toString()] as const,
-      queryFn: ({ signal }) => apiFetch<TimelineFacets>(`${path(contactId)}/facets?${timelineSearchParams(r)}`, { signal }),
+      queryFn: ({ signal }) =>
+        apiFetch<TimelineFacets>(`${path(contactId)}/facets?${timelineSearchParams(r)}`, { signal }),
       placeholderData: keepPreviousData,
     }),
 };

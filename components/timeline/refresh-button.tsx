@@ -20,7 +20,12 @@ export function describeRefresh(s: RefreshSummary): { headline: string; details:
   const headline = parts.length ? `${parts.join(", ")}.` : "Already up to date: nothing new.";
   const details = s.vendors.map((v) => {
     const vendor = VENDOR_LABELS[v.vendor];
-    const name = !v.label || v.label === vendor ? vendor : v.label.toLowerCase().includes(vendor.toLowerCase()) ? v.label : `${vendor} (${v.label})`;
+    const name =
+      !v.label || v.label === vendor
+        ? vendor
+        : v.label.toLowerCase().includes(vendor.toLowerCase())
+          ? v.label
+          : `${vendor} (${v.label})`;
     if (v.status === "failed") return `${name}: failed — ${v.error ?? "unknown error"}`;
     const bits = [
       v.new.activities ? `${plural(v.new.activities, "new activity", "new activities")}` : null,
@@ -39,7 +44,10 @@ export function useRefreshContact(contactId: string) {
   return useMutation({
     mutationFn: () => refreshContact(contactId),
     onSuccess: () =>
-      Promise.all([qc.invalidateQueries({ queryKey: timelineQueries.all(contactId) }), qc.invalidateQueries({ queryKey: contactQueries.detail(contactId).queryKey })]),
+      Promise.all([
+        qc.invalidateQueries({ queryKey: timelineQueries.all(contactId) }),
+        qc.invalidateQueries({ queryKey: contactQueries.detail(contactId).queryKey }),
+      ]),
   });
 }
 
@@ -47,7 +55,12 @@ type RefreshMutation = ReturnType<typeof useRefreshContact>;
 
 export function RefreshButton({ mutation }: { mutation: RefreshMutation }) {
   return (
-    <Button variant="secondary" onClick={() => mutation.mutate()} disabled={mutation.isPending} aria-describedby="refresh-status">
+    <Button
+      variant="secondary"
+      onClick={() => mutation.mutate()}
+      disabled={mutation.isPending}
+      aria-describedby="refresh-status"
+    >
       <RefreshCw aria-hidden className={cn(mutation.isPending && "animate-spin")} />
       {mutation.isPending ? "Refreshing…" : "Refresh now"}
     </Button>
@@ -59,10 +72,19 @@ export function RefreshStatus({ mutation }: { mutation: RefreshMutation }) {
   const pending = mutation.isPending;
   const error = mutation.error ? mutation.error.message : null;
   const summary = mutation.data ?? null;
-  const text = pending ? "Asking every vendor for this person’s latest data…" : error ? `Refresh failed: ${error}` : null;
+  const text = pending
+    ? "Asking every vendor for this person’s latest data…"
+    : error
+      ? `Refresh failed: ${error}`
+      : null;
   const described = summary && !pending && !error ? describeRefresh(summary) : null;
   return (
-    <div id="refresh-status" role="status" aria-live="polite" className={cn("text-sm", !text && !described && "sr-only")}>
+    <div
+      id="refresh-status"
+      role="status"
+      aria-live="polite"
+      className={cn("text-sm", !text && !described && "sr-only")}
+    >
       {text ? <p className={cn(error ? "text-destructive" : "text-muted-foreground")}>{text}</p> : null}
       {described ? (
         <div className="rounded-lg border bg-card px-4 py-3 shadow-xs">

@@ -14,13 +14,32 @@ describe.each(["UTC", "Pacific/Auckland"])("timeline rows (host TZ %s)", (host) 
   process.env.TZ = host;
 
   it("groups items by calendar day in the viewer's zone", () => {
-    const items = [item("a", "2026-11-02T10:00:00.000Z"), item("b", "2026-10-31T23:30:00.000Z"), item("c", "2026-10-31T08:00:00.000Z")];
+    const items = [
+      item("a", "2026-11-02T10:00:00.000Z"),
+      item("b", "2026-10-31T23:30:00.000Z"),
+      item("c", "2026-10-31T08:00:00.000Z"),
+    ];
     const now = new Date("2026-11-02T12:00:00Z");
-    expect(buildRows(items, "UTC", now).map((r) => (r.type === "day" ? `# ${r.label}` : r.item.id))).toEqual(["# Today", "a", "# Sat 31 Oct", "b", "c"]);
+    expect(buildRows(items, "UTC", now).map((r) => (r.type === "day" ? `# ${r.label}` : r.item.id))).toEqual([
+      "# Today",
+      "a",
+      "# Sat 31 Oct",
+      "b",
+      "c",
+    ]);
     // In Paris, 23:30 UTC on 31 Oct is already 1 Nov.
-    expect(buildRows(items, "Europe/Paris", now).map((r) => (r.type === "day" ? `# ${r.day}` : r.item.id))).toEqual(["# 2026-11-02", "a", "# 2026-11-01", "b", "# 2026-10-31", "c"]);
+    expect(buildRows(items, "Europe/Paris", now).map((r) => (r.type === "day" ? `# ${r.day}` : r.item.id))).toEqual([
+      "# 2026-11-02",
+      "a",
+      "# 2026-11-01",
+      "b",
+      "# 2026-10-31",
+      "c",
+    ]);
     // Each item carries its day's label too: screen readers hear it with the item, as the feed holds articles only.
-    expect(buildRows(items, "Europe/Paris", now).flatMap((r) => (r.type === "item" ? [`${r.item.id}: ${r.dayLabel}`] : []))).toEqual(["a: Today", "b: Yesterday", "c: Sat 31 Oct"]);
+    expect(
+      buildRows(items, "Europe/Paris", now).flatMap((r) => (r.type === "item" ? [`${r.item.id}: ${r.dayLabel}`] : [])),
+    ).toEqual(["a: Today", "b: Yesterday", "c: Sat 31 Oct"]);
   });
 
   it("labels days relative to today, with the year only when it differs", () => {

@@ -39,7 +39,13 @@ export function dayLabel(day: string, today: string): string {
   if (diff === 0) return "Today";
   if (diff === -1) return "Yesterday";
   if (diff === 1) return "Tomorrow";
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short", year: "numeric" }).formatToParts(new Date(utcOf(day)));
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "UTC",
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+  }).formatToParts(new Date(utcOf(day)));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   const year = day.slice(0, 4) === today.slice(0, 4) ? "" : ` ${part("year")}`;
   return `${part("weekday")} ${part("day")} ${part("month")}${year}`;
@@ -47,7 +53,12 @@ export function dayLabel(day: string, today: string): string {
 
 /** Clock time of an instant in the viewer's zone, e.g. "14:05". */
 export function clockTime(iso: string, tz: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: tz,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(new Date(iso));
 }
 
 /** "4 min 05 s", "1 h 02 min", "45 s". */

@@ -3,7 +3,9 @@ import { htmlToText, replyThread } from "./text";
 
 describe("vendor text", () => {
   it("turns an HTML email body into plain text, keeping line breaks", () => {
-    expect(htmlToText("<p>Hi Ada,</p><p>Are you free <b>Tuesday</b>?<br>Best, Sam</p>")).toBe("Hi Ada,\nAre you free Tuesday?\nBest, Sam");
+    expect(htmlToText("<p>Hi Ada,</p><p>Are you free <b>Tuesday</b>?<br>Best, Sam</p>")).toBe(
+      "Hi Ada,\nAre you free Tuesday?\nBest, Sam",
+    );
     expect(htmlToText("Fish &amp; chips &lt;3 &#39;yes&#39; &#x41;")).toBe("Fish & chips <3 'yes' A");
   });
 
@@ -24,7 +26,9 @@ describe("reply threads from raw vendor payloads", () => {
       {
         email_body: "<p>First touch</p>",
         reply_details: { time: "2026-10-04T11:00:00Z", reply_email_body: "<div>Sounds good</div>", message_id: "m2" },
-        thread_replies: [{ time: "2026-10-05T09:00:00Z", email_body: "Following up", type: "SENT", from_email: "sam@us.example" }],
+        thread_replies: [
+          { time: "2026-10-05T09:00:00Z", email_body: "Following up", type: "SENT", from_email: "sam@us.example" },
+        ],
       },
       "<p>First touch</p>",
     );
@@ -35,7 +39,15 @@ describe("reply threads from raw vendor payloads", () => {
   });
 
   it("reads a message history and skips the item's own body", () => {
-    const thread = replyThread({ history: [{ type: "SENT", time: "2026-10-01T08:00:00Z", email_body: "Hi" }, { type: "REPLY", time: "2026-10-02T08:00:00Z", email_body: "Hello back" }] }, "Hi");
+    const thread = replyThread(
+      {
+        history: [
+          { type: "SENT", time: "2026-10-01T08:00:00Z", email_body: "Hi" },
+          { type: "REPLY", time: "2026-10-02T08:00:00Z", email_body: "Hello back" },
+        ],
+      },
+      "Hi",
+    );
     expect(thread.map((m) => [m.body, m.inbound])).toEqual([["Hello back", true]]);
   });
 

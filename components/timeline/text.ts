@@ -43,7 +43,8 @@ const TIME_KEYS = ["time", "sent_time", "date", "date_created", "created_at", "c
 const FROM_KEYS = ["from_email", "from", "sender", "sender_email", "user_name", "userName"];
 const LIST_KEYS = ["thread_replies", "history", "thread", "messages", "emails", "replies", "conversation"];
 
-const str = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v : typeof v === "number" ? String(v) : null);
+const str = (v: unknown): string | null =>
+  typeof v === "string" && v.trim() ? v : typeof v === "number" ? String(v) : null;
 const pick = (o: Record<string, unknown>, keys: string[]) => {
   for (const k of keys) {
     const v = str(o[k]);
@@ -59,7 +60,10 @@ function toMessage(v: unknown): ThreadMessage | null {
   if (!body) return null;
   const type = str(o.type) ?? str(o.direction);
   const inbound = type ? /reply|incoming|inbound|received/i.test(type) : "reply_email_body" in o ? true : null;
-  const from = o.from && typeof o.from === "object" ? pick(o.from as Record<string, unknown>, ["email", "name"]) : pick(o, FROM_KEYS);
+  const from =
+    o.from && typeof o.from === "object"
+      ? pick(o.from as Record<string, unknown>, ["email", "name"])
+      : pick(o, FROM_KEYS);
   return { at: pick(o, TIME_KEYS), from, subject: str(o.subject), body, inbound };
 }
 
@@ -74,10 +78,11 @@ export function replyThread(raw: unknown, ownBody?: string | null): ThreadMessag
   const out: ThreadMessage[] = [];
   for (const key of LIST_KEYS) {
     const list = o[key];
-    if (Array.isArray(list)) for (const m of list.slice(0, 50)) {
-      const msg = toMessage(m);
-      if (msg) out.push(msg);
-    }
+    if (Array.isArray(list))
+      for (const m of list.slice(0, 50)) {
+        const msg = toMessage(m);
+        if (msg) out.push(msg);
+      }
   }
   const reply = toMessage(o.reply_details);
   if (reply) out.push({ ...reply, inbound: true });

@@ -50,7 +50,13 @@ function taskDue(item: TimelineTaskItem, tz: string, now: number): { text: strin
 function metaLine(item: TimelineItem, tz: string, now: number): string {
   if (item.type === "task") {
     const due = taskDue(item, tz, now);
-    return [due?.text, item.assignee?.name ? `for ${item.assignee.name}` : null, item.body ? firstLine(item.body, 140) : null].filter(Boolean).join(" · ");
+    return [
+      due?.text,
+      item.assignee?.name ? `for ${item.assignee.name}` : null,
+      item.body ? firstLine(item.body, 140) : null,
+    ]
+      .filter(Boolean)
+      .join(" · ");
   }
   return firstLine(item.preview ?? item.body, 220);
 }
@@ -64,7 +70,11 @@ export const TimelineItemView = forwardRef<HTMLButtonElement, Props>(function Ti
   // Re-render once the detail's code is here (it is fetched on hover or focus, so usually already).
   const [, setDetailReady] = useState(detail.loaded());
   useEffect(() => {
-    if (expanded && !detail.loaded()) detail.load().then(() => setDetailReady(true), () => undefined);
+    if (expanded && !detail.loaded())
+      detail.load().then(
+        () => setDetailReady(true),
+        () => undefined,
+      );
   }, [expanded]);
   const preloadDetail = () => void detail.load().catch(() => undefined);
   const { label, text } = itemTitle(item);
@@ -82,7 +92,11 @@ export const TimelineItemView = forwardRef<HTMLButtonElement, Props>(function Ti
       data-timeline-item={item.id}
       data-vendor={item.vendor}
       data-kind={kind}
-      className={cn("rounded-lg border bg-card transition-colors", active && "border-ring/60 ring-2 ring-ring/30", item.type === "task" && due?.overdue && "border-destructive/40")}
+      className={cn(
+        "rounded-lg border bg-card transition-colors",
+        active && "border-ring/60 ring-2 ring-ring/30",
+        item.type === "task" && due?.overdue && "border-destructive/40",
+      )}
     >
       <button
         ref={ref}
@@ -129,7 +143,7 @@ export const TimelineItemView = forwardRef<HTMLButtonElement, Props>(function Ti
             {meta ? <span className="truncate">{meta}</span> : null}
           </span>
         </span>
-        <span className="flex shrink-0 items-center gap-2 text-xs tabular-nums text-muted-foreground">
+        <span className="flex shrink-0 items-center gap-2 text-xs text-muted-foreground tabular-nums">
           <time dateTime={item.occurredAt}>
             <span className="sr-only">{day}, </span>
             {time}

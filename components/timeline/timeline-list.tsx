@@ -37,7 +37,17 @@ export function TimelineList({ contactId, request, tz, filtered, vendorLinks, on
   const options = timelineQueries.items(contactId, request);
   const requestKey = options.queryKey[3];
   const query = useInfiniteQuery(options);
-  const { data, hasNextPage, isFetchingNextPage, fetchNextPage, isPlaceholderData, isFetching, isError, error, refetch } = query;
+  const {
+    data,
+    hasNextPage,
+    isFetchingNextPage,
+    fetchNextPage,
+    isPlaceholderData,
+    isFetching,
+    isError,
+    error,
+    refetch,
+  } = query;
   const items = useMemo(() => data?.pages.flatMap((p) => p.data) ?? [], [data]);
   const [now] = useState(() => Date.now());
   const rows = useMemo(() => buildRows(items, tz, new Date(now)), [items, tz, now]);
@@ -100,7 +110,12 @@ export function TimelineList({ contactId, request, tz, filtered, vendorLinks, on
     (delta: number) => {
       if (itemIndexes.length === 0) return;
       const at = activeKey ? itemIndexes.findIndex((i) => rows[i]?.key === activeKey) : -1;
-      const next = at === -1 ? (delta > 0 ? 0 : itemIndexes.length - 1) : Math.min(itemIndexes.length - 1, Math.max(0, at + delta));
+      const next =
+        at === -1
+          ? delta > 0
+            ? 0
+            : itemIndexes.length - 1
+          : Math.min(itemIndexes.length - 1, Math.max(0, at + delta));
       focusRow(itemIndexes[next]!);
       if (delta > 0 && next >= itemIndexes.length - 3 && hasNextPage && !isFetchingNextPage) void fetchNextPage();
     },
@@ -125,7 +140,11 @@ export function TimelineList({ contactId, request, tz, filtered, vendorLinks, on
       if (e.key === "j" || e.key === "k") {
         e.preventDefault();
         move(e.key === "j" ? 1 : -1);
-      } else if (e.key === "Enter" && activeKey && !(e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement)) {
+      } else if (
+        e.key === "Enter" &&
+        activeKey &&
+        !(e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement)
+      ) {
         e.preventDefault();
         toggle(activeKey);
       }
@@ -143,7 +162,15 @@ export function TimelineList({ contactId, request, tz, filtered, vendorLinks, on
 
   if (isError) {
     return (
-      <EmptyState icon={AlertTriangle} title="The timeline could not be loaded" action={<Button variant="secondary" onClick={() => void refetch()}>Try again</Button>}>
+      <EmptyState
+        icon={AlertTriangle}
+        title="The timeline could not be loaded"
+        action={
+          <Button variant="secondary" onClick={() => void refetch()}>
+            Try again
+          </Button>
+        }
+      >
         {error instanceof Error ? error.message : "Something went wrong."}
       </EmptyState>
     );
@@ -151,12 +178,22 @@ export function TimelineList({ contactId, request, tz, filtered, vendorLinks, on
 
   if (!loading && items.length === 0 && !isFetching) {
     return filtered ? (
-      <EmptyState icon={SearchX} title="No items match these filters" action={<Button variant="secondary" onClick={onReset}>Reset filters</Button>}>
-        Nothing on this person’s timeline matches every filter. Widen the date range, pick more vendors or kinds, or reset them all.
+      <EmptyState
+        icon={SearchX}
+        title="No items match these filters"
+        action={
+          <Button variant="secondary" onClick={onReset}>
+            Reset filters
+          </Button>
+        }
+      >
+        Nothing on this person’s timeline matches every filter. Widen the date range, pick more vendors or kinds, or
+        reset them all.
       </EmptyState>
     ) : (
       <EmptyState icon={History} title="Nothing on this timeline yet">
-        No activity or task from any vendor is linked to this person. “Refresh now” asks every vendor for their latest data.
+        No activity or task from any vendor is linked to this person. “Refresh now” asks every vendor for their latest
+        data.
       </EmptyState>
     );
   }
@@ -184,14 +221,17 @@ export function TimelineList({ contactId, request, tz, filtered, vendorLinks, on
                 key={v.key}
                 data-index={v.index}
                 ref={virtualizer.measureElement}
-                className="absolute left-0 top-0 w-full"
+                className="absolute top-0 left-0 w-full"
                 style={{ transform: `translateY(${v.start - scrollMargin}px)` }}
               >
                 {!row ? (
                   <SkeletonItem />
                 ) : row.type === "day" ? (
                   // Not an <h2>: a feed may only hold articles; each item repeats its day for screen readers.
-                  <div className="flex items-end gap-3 pb-2 text-xs font-semibold uppercase tracking-wide text-muted-foreground" style={{ height: DAY_ROW_HEIGHT }}>
+                  <div
+                    className="flex items-end gap-3 pb-2 text-xs font-semibold tracking-wide text-muted-foreground uppercase"
+                    style={{ height: DAY_ROW_HEIGHT }}
+                  >
                     <span>{row.label}</span>
                     <span aria-hidden className="mb-1.5 h-px flex-1 bg-border" />
                   </div>

@@ -17,7 +17,9 @@ import { FilterPopover } from "./popover";
 const loadPanels = () => import("./toolbar-panels");
 const { load: loadVendorPanel, Content: VendorPanel } = lazyContent(() => loadPanels().then((m) => m.VendorPanel));
 const { load: loadKindPanel, Content: KindPanel } = lazyContent(() => loadPanels().then((m) => m.KindPanel));
-const { load: loadCampaignPanel, Content: CampaignPanel } = lazyContent(() => loadPanels().then((m) => m.CampaignPanel));
+const { load: loadCampaignPanel, Content: CampaignPanel } = lazyContent(() =>
+  loadPanels().then((m) => m.CampaignPanel),
+);
 const { load: loadDatePanel, Content: DatePanel } = lazyContent(() => loadPanels().then((m) => m.DatePanel));
 
 export interface TimelineFilterState {
@@ -30,7 +32,15 @@ export interface TimelineFilterState {
   bots: "include" | "exclude";
 }
 
-export const EMPTY_FILTERS: TimelineFilterState = { q: "", vendors: [], kinds: [], campaign: null, from: null, to: null, bots: "include" };
+export const EMPTY_FILTERS: TimelineFilterState = {
+  q: "",
+  vendors: [],
+  kinds: [],
+  campaign: null,
+  from: null,
+  to: null,
+  bots: "include",
+};
 
 export function hasActiveFilters(f: TimelineFilterState): boolean {
   return !!(f.q.trim() || f.vendors.length || f.kinds.length || f.campaign || f.from || f.to || f.bots === "exclude");
@@ -46,7 +56,12 @@ interface Props {
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
-function TriggerButton({ active, children, label, ...props }: { active: boolean; label: string } & React.ComponentProps<"button">) {
+function TriggerButton({
+  active,
+  children,
+  label,
+  ...props
+}: { active: boolean; label: string } & React.ComponentProps<"button">) {
   return (
     <Button
       variant="secondary"
@@ -86,7 +101,10 @@ export function TimelineToolbar({ filters, onChange, facets, tz, searchRef }: Pr
   return (
     <div role="toolbar" aria-label="Timeline filters" className="flex flex-wrap items-center gap-2">
       <div className="relative w-full sm:w-64">
-        <Search aria-hidden className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
+        <Search
+          aria-hidden
+          className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+        />
         <Input
           ref={searchRef}
           type="search"
@@ -100,16 +118,19 @@ export function TimelineToolbar({ filters, onChange, facets, tz, searchRef }: Pr
               else e.currentTarget.blur();
             }
           }}
-          className="h-8 pl-8 pr-8"
+          className="h-8 pr-8 pl-8"
         />
-        {!text ? <Kbd className="pointer-events-none absolute right-2 top-1/2 -translate-y-1/2">/</Kbd> : null}
+        {!text ? <Kbd className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2">/</Kbd> : null}
       </div>
 
       <FilterPopover
         label="Filter by vendor"
         load={loadVendorPanel}
         trigger={
-          <TriggerButton active={filters.vendors.length > 0} label={`Vendor${filters.vendors.length ? `: ${filters.vendors.map((v) => VENDOR_LABELS[v]).join(", ")}` : ""}`}>
+          <TriggerButton
+            active={filters.vendors.length > 0}
+            label={`Vendor${filters.vendors.length ? `: ${filters.vendors.map((v) => VENDOR_LABELS[v]).join(", ")}` : ""}`}
+          >
             <Filter aria-hidden className="size-3.5" />
             Vendor
             {filters.vendors.length ? <SelectedSummary values={filters.vendors.map((v) => VENDOR_LABELS[v])} /> : null}
@@ -124,9 +145,14 @@ export function TimelineToolbar({ filters, onChange, facets, tz, searchRef }: Pr
         load={loadKindPanel}
         className="w-80"
         trigger={
-          <TriggerButton active={filters.kinds.length > 0} label={`Kind${filters.kinds.length ? `: ${repliesOnly ? "replies" : kindSummary(filters.kinds).join(", ")}` : ""}`}>
+          <TriggerButton
+            active={filters.kinds.length > 0}
+            label={`Kind${filters.kinds.length ? `: ${repliesOnly ? "replies" : kindSummary(filters.kinds).join(", ")}` : ""}`}
+          >
             Kind
-            {filters.kinds.length ? <SelectedSummary values={repliesOnly ? ["Replies"] : kindSummary(filters.kinds)} /> : null}
+            {filters.kinds.length ? (
+              <SelectedSummary values={repliesOnly ? ["Replies"] : kindSummary(filters.kinds)} />
+            ) : null}
           </TriggerButton>
         }
       >
@@ -145,7 +171,9 @@ export function TimelineToolbar({ filters, onChange, facets, tz, searchRef }: Pr
         />
         <Bot aria-hidden className="size-3.5 text-muted-foreground" />
         Hide machine opens
-        {facets ? <span className="tabular-nums text-muted-foreground">{facets.bots.toLocaleString("en-GB")}</span> : null}
+        {facets ? (
+          <span className="text-muted-foreground tabular-nums">{facets.bots.toLocaleString("en-GB")}</span>
+        ) : null}
       </label>
 
       {hasActiveFilters(filters) ? (

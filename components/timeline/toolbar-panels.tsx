@@ -33,7 +33,9 @@ export function VendorPanel({ filters, onChange, facets }: PanelProps & { facets
             icon={<VendorDot vendor={v} />}
             count={fmt(vendorCount(v))}
             checked={filters.vendors.includes(v)}
-            onChange={(on) => onChange({ vendors: on ? [...filters.vendors, v] : filters.vendors.filter((x) => x !== v) })}
+            onChange={(on) =>
+              onChange({ vendors: on ? [...filters.vendors, v] : filters.vendors.filter((x) => x !== v) })
+            }
           />
         ))}
       </div>
@@ -42,16 +44,33 @@ export function VendorPanel({ filters, onChange, facets }: PanelProps & { facets
   );
 }
 
-export function KindPanel({ filters, onChange, facets, repliesOnly }: PanelProps & { facets: TimelineFacets | undefined; repliesOnly: boolean }) {
+export function KindPanel({
+  filters,
+  onChange,
+  facets,
+  repliesOnly,
+}: PanelProps & { facets: TimelineFacets | undefined; repliesOnly: boolean }) {
   const kindCount = (k: TimelineKind) => facets?.kinds[k] ?? 0;
   return (
     <>
       <div className="mb-2 flex gap-2 border-b px-1 pb-2">
-        <Button size="sm" variant={repliesOnly ? "default" : "secondary"} className="h-7 flex-1" aria-pressed={repliesOnly} onClick={() => onChange({ kinds: repliesOnly ? [] : [...REPLY_KINDS] })}>
+        <Button
+          size="sm"
+          variant={repliesOnly ? "default" : "secondary"}
+          className="h-7 flex-1"
+          aria-pressed={repliesOnly}
+          onClick={() => onChange({ kinds: repliesOnly ? [] : [...REPLY_KINDS] })}
+        >
           <Reply aria-hidden />
           Replies only
         </Button>
-        <Button size="sm" variant="ghost" className="h-7" disabled={!filters.kinds.length} onClick={() => onChange({ kinds: [] })}>
+        <Button
+          size="sm"
+          variant="ghost"
+          className="h-7"
+          disabled={!filters.kinds.length}
+          onClick={() => onChange({ kinds: [] })}
+        >
           All kinds
         </Button>
       </div>
@@ -60,7 +79,8 @@ export function KindPanel({ filters, onChange, facets, repliesOnly }: PanelProps
           const kinds = g.kinds as readonly TimelineKind[];
           const selected = kinds.filter((k) => filters.kinds.includes(k));
           const total = kinds.reduce((n, k) => n + kindCount(k), 0);
-          const visibleKinds = kinds.length > 1 ? kinds.filter((k) => kindCount(k) > 0 || filters.kinds.includes(k)) : [];
+          const visibleKinds =
+            kinds.length > 1 ? kinds.filter((k) => kindCount(k) > 0 || filters.kinds.includes(k)) : [];
           return (
             <div key={g.key} role="group" aria-label={g.label}>
               <FacetOption
@@ -68,7 +88,13 @@ export function KindPanel({ filters, onChange, facets, repliesOnly }: PanelProps
                 count={total}
                 checked={selected.length === kinds.length}
                 indeterminate={selected.length > 0}
-                onChange={(on) => onChange({ kinds: on ? [...new Set([...filters.kinds, ...kinds])] : filters.kinds.filter((k) => !kinds.includes(k)) })}
+                onChange={(on) =>
+                  onChange({
+                    kinds: on
+                      ? [...new Set([...filters.kinds, ...kinds])]
+                      : filters.kinds.filter((k) => !kinds.includes(k)),
+                  })
+                }
               />
               {visibleKinds.map((k) => (
                 <FacetOption
@@ -77,7 +103,9 @@ export function KindPanel({ filters, onChange, facets, repliesOnly }: PanelProps
                   label={KIND_LABELS[k]}
                   count={kindCount(k)}
                   checked={filters.kinds.includes(k)}
-                  onChange={(on) => onChange({ kinds: on ? [...filters.kinds, k] : filters.kinds.filter((x) => x !== k) })}
+                  onChange={(on) =>
+                    onChange({ kinds: on ? [...filters.kinds, k] : filters.kinds.filter((x) => x !== k) })
+                  }
                 />
               ))}
             </div>
@@ -88,12 +116,28 @@ export function KindPanel({ filters, onChange, facets, repliesOnly }: PanelProps
   );
 }
 
-export function CampaignPanel({ filters, onChange, campaigns, onDone }: PanelProps & { campaigns: TimelineFacets["campaigns"]; onDone(): void }) {
+export function CampaignPanel({
+  filters,
+  onChange,
+  campaigns,
+  onDone,
+}: PanelProps & { campaigns: TimelineFacets["campaigns"]; onDone(): void }) {
   return (
     <fieldset className="max-h-80 space-y-0.5 overflow-y-auto">
       <legend className="sr-only">Campaign</legend>
-      {[{ id: null as string | null, name: "All campaigns", vendor: null as Vendor | null, count: undefined as number | undefined }, ...campaigns].map((c) => (
-        <label key={c.id ?? "all"} className="flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 hover:bg-muted has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring">
+      {[
+        {
+          id: null as string | null,
+          name: "All campaigns",
+          vendor: null as Vendor | null,
+          count: undefined as number | undefined,
+        },
+        ...campaigns,
+      ].map((c) => (
+        <label
+          key={c.id ?? "all"}
+          className="flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 hover:bg-muted has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring"
+        >
           <input
             type="radio"
             name="timeline-campaign"
@@ -106,10 +150,14 @@ export function CampaignPanel({ filters, onChange, campaigns, onDone }: PanelPro
           />
           {c.vendor ? <VendorDot vendor={c.vendor} /> : null}
           <span className="min-w-0 flex-1 truncate">{c.name ?? c.id}</span>
-          {c.count !== undefined ? <span className="text-xs tabular-nums text-muted-foreground">{c.count.toLocaleString("en-GB")}</span> : null}
+          {c.count !== undefined ? (
+            <span className="text-xs text-muted-foreground tabular-nums">{c.count.toLocaleString("en-GB")}</span>
+          ) : null}
         </label>
       ))}
-      {campaigns.length === 0 ? <p className="px-2 py-2 text-xs text-muted-foreground">No campaign touches these items.</p> : null}
+      {campaigns.length === 0 ? (
+        <p className="px-2 py-2 text-xs text-muted-foreground">No campaign touches these items.</p>
+      ) : null}
     </fieldset>
   );
 }
@@ -168,11 +216,25 @@ export function DatePanel({ filters, onChange, today, onDone }: PanelProps & { t
         <div className="grid grid-cols-2 gap-2">
           <label className="space-y-1 text-xs">
             <span className="px-1">From</span>
-            <Input type="date" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} className="h-8 px-2 text-xs" aria-invalid={invalid} />
+            <Input
+              type="date"
+              value={from}
+              max={to || undefined}
+              onChange={(e) => setFrom(e.target.value)}
+              className="h-8 px-2 text-xs"
+              aria-invalid={invalid}
+            />
           </label>
           <label className="space-y-1 text-xs">
             <span className="px-1">To</span>
-            <Input type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} className="h-8 px-2 text-xs" aria-invalid={invalid} />
+            <Input
+              type="date"
+              value={to}
+              min={from || undefined}
+              onChange={(e) => setTo(e.target.value)}
+              className="h-8 px-2 text-xs"
+              aria-invalid={invalid}
+            />
           </label>
         </div>
         {invalid ? (

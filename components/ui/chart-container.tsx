@@ -16,7 +16,10 @@ export function ChartResponsive({ children }: { children: ReactElement }) {
 }
 
 /** A ChartFrame with the chart in it, for charts drawn in one piece. */
-export function ChartContainer({ children, ...props }: { config: ChartConfig; summary: string; children: ReactElement } & Omit<ComponentProps<"div">, "children">) {
+export function ChartContainer({
+  children,
+  ...props
+}: { config: ChartConfig; summary: string; children: ReactElement } & Omit<ComponentProps<"div">, "children">) {
   return (
     <ChartFrame {...props}>
       <ChartResponsive>{children}</ChartResponsive>

@@ -33,7 +33,9 @@ export function ChartFrame({
   style,
   ...props
 }: { config: ChartConfig; summary: string; children?: ReactNode } & Omit<ComponentProps<"div">, "children">) {
-  const vars = Object.fromEntries(Object.entries(config).map(([key, v]) => [`--color-${key}`, v.color])) as CSSProperties;
+  const vars = Object.fromEntries(
+    Object.entries(config).map(([key, v]) => [`--color-${key}`, v.color]),
+  ) as CSSProperties;
   return (
     <ChartContext.Provider value={config}>
       <div
@@ -72,7 +74,10 @@ export function ChartTooltipContent({
   if (!active || !payload?.length) return null;
   const rows = payload.map((p) => p.payload as unknown);
   return (
-    <div data-testid="chart-tooltip" className="grid min-w-40 gap-1.5 rounded-lg border bg-card px-3 py-2 text-xs text-card-foreground shadow-md">
+    <div
+      data-testid="chart-tooltip"
+      className="grid min-w-40 gap-1.5 rounded-lg border bg-card px-3 py-2 text-xs text-card-foreground shadow-md"
+    >
       <div className="font-medium">{labelFormatter ? labelFormatter(label, rows) : label}</div>
       <ul className="grid gap-1">
         {payload.map((item) => {
@@ -80,9 +85,15 @@ export function ChartTooltipContent({
           const entry = config[key];
           return (
             <li key={key} className="flex items-center gap-2">
-              <span aria-hidden className="size-2.5 shrink-0 rounded-[2px]" style={{ background: entry?.color ?? item.color }} />
+              <span
+                aria-hidden
+                className="size-2.5 shrink-0 rounded-[2px]"
+                style={{ background: entry?.color ?? item.color }}
+              />
               <span className="text-muted-foreground">{entry?.label ?? key}</span>
-              <span className="ml-auto font-mono font-medium tabular-nums">{typeof item.value === "number" ? valueFormatter(item.value, key) : String(item.value ?? "")}</span>
+              <span className="ml-auto font-mono font-medium tabular-nums">
+                {typeof item.value === "number" ? valueFormatter(item.value, key) : String(item.value ?? "")}
+              </span>
             </li>
           );
         })}
@@ -118,11 +129,17 @@ export function ChartSeriesToggle({
             aria-pressed={on}
             onClick={() => onToggle(key)}
             className={cn(
-              "inline-flex h-7 items-center gap-1.5 rounded-md border px-2 text-xs font-medium outline-none transition-colors focus-visible:ring-2 focus-visible:ring-ring/50",
-              on ? "bg-card text-foreground" : "bg-transparent text-muted-foreground line-through decoration-muted-foreground/60",
+              "inline-flex h-7 items-center gap-1.5 rounded-md border px-2 text-xs font-medium transition-colors outline-none focus-visible:ring-2 focus-visible:ring-ring/50",
+              on
+                ? "bg-card text-foreground"
+                : "bg-transparent text-muted-foreground line-through decoration-muted-foreground/60",
             )}
           >
-            <span aria-hidden className={cn("size-2.5 rounded-[2px]", !on && "opacity-30")} style={{ background: color }} />
+            <span
+              aria-hidden
+              className={cn("size-2.5 rounded-[2px]", !on && "opacity-30")}
+              style={{ background: color }}
+            />
             {label}
           </button>
         );

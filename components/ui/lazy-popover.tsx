@@ -45,7 +45,11 @@ export function LazyPopover({
   const id = useId();
   const prefetch = () => {
     void loadPanel();
-    if (load && !ready) load().then(() => setReady(true), () => undefined);
+    if (load && !ready)
+      load().then(
+        () => setReady(true),
+        () => undefined,
+      );
   };
   return (
     <>

@@ -29,7 +29,10 @@ export function PopoverPanel({ open, onOpenChange, anchor, id, children, classNa
         <P.Content
           id={id}
           {...content}
-          className={cn("z-50 rounded-lg border bg-card p-2 text-sm text-card-foreground shadow-lg outline-none", className)}
+          className={cn(
+            "z-50 rounded-lg border bg-card p-2 text-sm text-card-foreground shadow-lg outline-none",
+            className,
+          )}
           onInteractOutside={(e) => {
             if (anchor.current?.contains(e.target as Node)) e.preventDefault();
             else interactedOutside.current = true;

@@ -9,13 +9,16 @@ import { useEffect, useId, useRef, useState } from "react";
  * button; Tab or a click outside closes. `itemRole` is the items' role (menuitem,
  * menuitemcheckbox); disabled items are skipped.
  */
-export function useMenuButton<T extends HTMLElement = HTMLButtonElement>(itemRole: "menuitem" | "menuitemcheckbox" = "menuitem") {
+export function useMenuButton<T extends HTMLElement = HTMLButtonElement>(
+  itemRole: "menuitem" | "menuitemcheckbox" = "menuitem",
+) {
   const [open, setOpen] = useState(false);
   const focusOnOpen = useRef<"first" | "last">("first");
   const triggerRef = useRef<T>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
-  const items = () => Array.from(menuRef.current?.querySelectorAll<HTMLElement>(`[role="${itemRole}"]:not([disabled])`) ?? []);
+  const items = () =>
+    Array.from(menuRef.current?.querySelectorAll<HTMLElement>(`[role="${itemRole}"]:not([disabled])`) ?? []);
 
   const close = (refocus: boolean) => {
     setOpen(false);

@@ -14,7 +14,12 @@ export function VendorDot({ vendor, className }: { vendor: Vendor; className?: s
 
 export function VendorBadge({ vendor, className }: { vendor: Vendor; className?: string }) {
   return (
-    <span className={cn("inline-flex items-center gap-1.5 rounded-md border bg-card px-1.5 py-0.5 text-xs font-medium", className)}>
+    <span
+      className={cn(
+        "inline-flex items-center gap-1.5 rounded-md border bg-card px-1.5 py-0.5 text-xs font-medium",
+        className,
+      )}
+    >
       <VendorDot vendor={vendor} />
       {VENDOR_LABELS[vendor]}
     </span>

@@ -27,8 +27,11 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> 
   if (!res.ok) {
     const p = body as { detail?: string; errors?: { path: string; message: string }[] } | null;
     // A full page load, not a client navigation: the session is gone and every cached view with it.
-    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-    if (res.status === 401 && typeof window !== "undefined") window.location.assign(`/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+    if (res.status === 401 && typeof window !== "undefined") {
+      const next = encodeURIComponent(window.location.pathname + window.location.search);
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+      window.location.assign(`/sign-in?next=${next}`);
+    }
     throw new ApiError(res.status, p?.detail ?? `Request failed (${res.status})`, p?.errors);
   }
   return body as T;

@@ -1,5 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DUE_PRESETS, type DueGroup, type DuePreset, dueClock, dueDateIn, dueGroup, groupWindow, DUE_GROUPS, isOverdue, matchesWindow, presetWindow, type TaskDue } from "./due";
+import {
+  DUE_PRESETS,
+  type DueGroup,
+  type DuePreset,
+  dueClock,
+  dueDateIn,
+  dueGroup,
+  groupWindow,
+  DUE_GROUPS,
+  isOverdue,
+  matchesWindow,
+  presetWindow,
+  type TaskDue,
+} from "./due";
 import { formatDue, relativeDay } from "./format";
 
 const dateOnly = (day: string): TaskDue => ({ dueAt: `${day}T00:00:00.000Z`, dueDate: day, dueIsDateOnly: true });
@@ -32,8 +45,18 @@ const SCENARIOS: Scenario[] = [
       { label: "date-only today", task: dateOnly("2026-04-05"), group: "today", presets: ["today", "week", "next7"] },
       { label: "date-only yesterday", task: dateOnly("2026-04-04"), group: "overdue", presets: ["overdue"] },
       { label: "23:00 NZDT yesterday", task: timed("2026-04-04T10:00:00Z"), group: "overdue", presets: ["overdue"] },
-      { label: "23:30 NZST today, after the clocks went back", task: timed("2026-04-05T11:30:00Z"), group: "today", presets: ["today", "week", "next7"] },
-      { label: "midnight NZST tomorrow", task: timed("2026-04-05T12:00:00Z"), group: "tomorrow", presets: ["tomorrow", "next7"] },
+      {
+        label: "23:30 NZST today, after the clocks went back",
+        task: timed("2026-04-05T11:30:00Z"),
+        group: "today",
+        presets: ["today", "week", "next7"],
+      },
+      {
+        label: "midnight NZST tomorrow",
+        task: timed("2026-04-05T12:00:00Z"),
+        group: "tomorrow",
+        presets: ["tomorrow", "next7"],
+      },
       { label: "date-only tomorrow", task: dateOnly("2026-04-06"), group: "tomorrow", presets: ["tomorrow", "next7"] },
       { label: "date-only in 6 days", task: dateOnly("2026-04-11"), group: "later", presets: ["next7"] },
       { label: "date-only in 7 days", task: dateOnly("2026-04-12"), group: "later", presets: [] },
@@ -47,11 +70,36 @@ const SCENARIOS: Scenario[] = [
     today: "2026-04-04",
     cases: [
       // The Auckland "today" task is due on the 5th everywhere: not shifted to the 4th by UTC.
-      { label: "date-only 5 April is tomorrow", task: dateOnly("2026-04-05"), group: "tomorrow", presets: ["tomorrow", "week", "next7"] },
-      { label: "date-only today is not overdue all day", task: dateOnly("2026-04-04"), group: "today", presets: ["today", "week", "next7"] },
-      { label: "03:00 today has passed", task: timed("2026-04-04T10:00:00Z"), group: "overdue", presets: ["overdue", "today", "week", "next7"] },
-      { label: "04:30 tomorrow", task: timed("2026-04-05T11:30:00Z"), group: "tomorrow", presets: ["tomorrow", "week", "next7"] },
-      { label: "date-only Monday is after this week", task: dateOnly("2026-04-06"), group: "later", presets: ["next7"] },
+      {
+        label: "date-only 5 April is tomorrow",
+        task: dateOnly("2026-04-05"),
+        group: "tomorrow",
+        presets: ["tomorrow", "week", "next7"],
+      },
+      {
+        label: "date-only today is not overdue all day",
+        task: dateOnly("2026-04-04"),
+        group: "today",
+        presets: ["today", "week", "next7"],
+      },
+      {
+        label: "03:00 today has passed",
+        task: timed("2026-04-04T10:00:00Z"),
+        group: "overdue",
+        presets: ["overdue", "today", "week", "next7"],
+      },
+      {
+        label: "04:30 tomorrow",
+        task: timed("2026-04-05T11:30:00Z"),
+        group: "tomorrow",
+        presets: ["tomorrow", "week", "next7"],
+      },
+      {
+        label: "date-only Monday is after this week",
+        task: dateOnly("2026-04-06"),
+        group: "later",
+        presets: ["next7"],
+      },
       { label: "date-only in 7 days", task: dateOnly("2026-04-11"), group: "later", presets: [] },
       { label: "no due date", task: noDue, group: "none", presets: ["none"] },
     ],
@@ -62,12 +110,37 @@ const SCENARIOS: Scenario[] = [
     tz: "UTC",
     today: "2026-04-04",
     cases: [
-      { label: "date-only 5 April", task: dateOnly("2026-04-05"), group: "tomorrow", presets: ["tomorrow", "week", "next7"] },
+      {
+        label: "date-only 5 April",
+        task: dateOnly("2026-04-05"),
+        group: "tomorrow",
+        presets: ["tomorrow", "week", "next7"],
+      },
       { label: "date-only today", task: dateOnly("2026-04-04"), group: "today", presets: ["today", "week", "next7"] },
-      { label: "10:00 today has passed", task: timed("2026-04-04T10:00:00Z"), group: "overdue", presets: ["overdue", "today", "week", "next7"] },
-      { label: "11:31 today is still ahead", task: timed("2026-04-04T11:31:00Z"), group: "today", presets: ["today", "week", "next7"] },
-      { label: "23:59:59 today", task: timed("2026-04-04T23:59:59Z"), group: "today", presets: ["today", "week", "next7"] },
-      { label: "midnight tomorrow", task: timed("2026-04-05T00:00:00Z"), group: "tomorrow", presets: ["tomorrow", "week", "next7"] },
+      {
+        label: "10:00 today has passed",
+        task: timed("2026-04-04T10:00:00Z"),
+        group: "overdue",
+        presets: ["overdue", "today", "week", "next7"],
+      },
+      {
+        label: "11:31 today is still ahead",
+        task: timed("2026-04-04T11:31:00Z"),
+        group: "today",
+        presets: ["today", "week", "next7"],
+      },
+      {
+        label: "23:59:59 today",
+        task: timed("2026-04-04T23:59:59Z"),
+        group: "today",
+        presets: ["today", "week", "next7"],
+      },
+      {
+        label: "midnight tomorrow",
+        task: timed("2026-04-05T00:00:00Z"),
+        group: "tomorrow",
+        presets: ["tomorrow", "week", "next7"],
+      },
     ],
   },
   {
@@ -76,9 +149,24 @@ const SCENARIOS: Scenario[] = [
     tz: "America/Los_Angeles",
     today: "2026-03-08",
     cases: [
-      { label: "23:59 PDT today", task: timed("2026-03-09T06:59:00Z"), group: "today", presets: ["today", "week", "next7"] },
-      { label: "00:30 PDT tomorrow (a fixed -8 h offset would say today)", task: timed("2026-03-09T07:30:00Z"), group: "tomorrow", presets: ["tomorrow", "next7"] },
-      { label: "midnight PST today, passed", task: timed("2026-03-08T08:00:00Z"), group: "overdue", presets: ["overdue", "today", "week", "next7"] },
+      {
+        label: "23:59 PDT today",
+        task: timed("2026-03-09T06:59:00Z"),
+        group: "today",
+        presets: ["today", "week", "next7"],
+      },
+      {
+        label: "00:30 PDT tomorrow (a fixed -8 h offset would say today)",
+        task: timed("2026-03-09T07:30:00Z"),
+        group: "tomorrow",
+        presets: ["tomorrow", "next7"],
+      },
+      {
+        label: "midnight PST today, passed",
+        task: timed("2026-03-08T08:00:00Z"),
+        group: "overdue",
+        presets: ["overdue", "today", "week", "next7"],
+      },
       { label: "23:59 PST yesterday", task: timed("2026-03-08T07:59:00Z"), group: "overdue", presets: ["overdue"] },
       { label: "date-only today", task: dateOnly("2026-03-08"), group: "today", presets: ["today", "week", "next7"] },
       { label: "date-only tomorrow", task: dateOnly("2026-03-09"), group: "tomorrow", presets: ["tomorrow", "next7"] },
@@ -91,7 +179,12 @@ const SCENARIOS: Scenario[] = [
     today: "2026-03-08",
     cases: [
       { label: "date-only today", task: dateOnly("2026-03-08"), group: "today", presets: ["today", "week", "next7"] },
-      { label: "20:30 NZDT tomorrow", task: timed("2026-03-09T07:30:00Z"), group: "tomorrow", presets: ["tomorrow", "next7"] },
+      {
+        label: "20:30 NZDT tomorrow",
+        task: timed("2026-03-09T07:30:00Z"),
+        group: "tomorrow",
+        presets: ["tomorrow", "next7"],
+      },
       { label: "date-only yesterday", task: dateOnly("2026-03-07"), group: "overdue", presets: ["overdue"] },
     ],
   },
@@ -101,10 +194,30 @@ const SCENARIOS: Scenario[] = [
     tz: "America/Los_Angeles",
     today: "2026-11-01",
     cases: [
-      { label: "midnight PDT today (a fixed -8 h offset would say yesterday)", task: timed("2026-11-01T07:00:00Z"), group: "overdue", presets: ["overdue", "today", "week", "next7"] },
-      { label: "23:59 PST today, ahead", task: timed("2026-11-02T07:59:00Z"), group: "today", presets: ["today", "week", "next7"] },
-      { label: "midnight PST tomorrow", task: timed("2026-11-02T08:00:00Z"), group: "tomorrow", presets: ["tomorrow", "next7"] },
-      { label: "date-only today, not overdue before the day ends", task: dateOnly("2026-11-01"), group: "today", presets: ["today", "week", "next7"] },
+      {
+        label: "midnight PDT today (a fixed -8 h offset would say yesterday)",
+        task: timed("2026-11-01T07:00:00Z"),
+        group: "overdue",
+        presets: ["overdue", "today", "week", "next7"],
+      },
+      {
+        label: "23:59 PST today, ahead",
+        task: timed("2026-11-02T07:59:00Z"),
+        group: "today",
+        presets: ["today", "week", "next7"],
+      },
+      {
+        label: "midnight PST tomorrow",
+        task: timed("2026-11-02T08:00:00Z"),
+        group: "tomorrow",
+        presets: ["tomorrow", "next7"],
+      },
+      {
+        label: "date-only today, not overdue before the day ends",
+        task: dateOnly("2026-11-01"),
+        group: "today",
+        presets: ["today", "week", "next7"],
+      },
       { label: "date-only yesterday", task: dateOnly("2026-10-31"), group: "overdue", presets: ["overdue"] },
       { label: "date-only tomorrow", task: dateOnly("2026-11-02"), group: "tomorrow", presets: ["tomorrow", "next7"] },
     ],
@@ -115,9 +228,24 @@ const SCENARIOS: Scenario[] = [
     tz: "Pacific/Auckland",
     today: "2026-11-02",
     cases: [
-      { label: "date-only 2 November is today", task: dateOnly("2026-11-02"), group: "today", presets: ["today", "week", "next7"] },
-      { label: "date-only 1 November is overdue", task: dateOnly("2026-11-01"), group: "overdue", presets: ["overdue"] },
-      { label: "date-only Sunday ends this week", task: dateOnly("2026-11-08"), group: "week", presets: ["week", "next7"] },
+      {
+        label: "date-only 2 November is today",
+        task: dateOnly("2026-11-02"),
+        group: "today",
+        presets: ["today", "week", "next7"],
+      },
+      {
+        label: "date-only 1 November is overdue",
+        task: dateOnly("2026-11-01"),
+        group: "overdue",
+        presets: ["overdue"],
+      },
+      {
+        label: "date-only Sunday ends this week",
+        task: dateOnly("2026-11-08"),
+        group: "week",
+        presets: ["week", "next7"],
+      },
       { label: "date-only next Monday", task: dateOnly("2026-11-09"), group: "later", presets: [] },
     ],
   },
@@ -152,18 +280,34 @@ describe.each(["UTC", "Pacific/Auckland", "America/Los_Angeles"])("due dates wit
 
   it("never reads a date-only due date through a zone", () => {
     const task = dateOnly("2026-04-05");
-    for (const tz of ["Pacific/Kiritimati", "Pacific/Pago_Pago", "UTC", "Asia/Kathmandu"]) expect(dueDateIn(task, tz)).toBe("2026-04-05");
+    for (const tz of ["Pacific/Kiritimati", "Pacific/Pago_Pago", "UTC", "Asia/Kathmandu"])
+      expect(dueDateIn(task, tz)).toBe("2026-04-05");
   });
 
   it("labels due dates relative to today in the zone, and absolute", () => {
     const la = dueClock("America/Los_Angeles", new Date("2026-04-04T11:30:00Z"));
-    expect(formatDue(dateOnly("2026-04-05"), la, "en-GB")).toEqual({ relative: "Tomorrow", absolute: "Sun 5 Apr", overdue: false, dateTime: "2026-04-05" });
+    expect(formatDue(dateOnly("2026-04-05"), la, "en-GB")).toEqual({
+      relative: "Tomorrow",
+      absolute: "Sun 5 Apr",
+      overdue: false,
+      dateTime: "2026-04-05",
+    });
     expect(formatDue(dateOnly("2026-04-01"), la, "en-GB")).toMatchObject({ relative: "3 days ago", overdue: true });
     const akl = dueClock("Pacific/Auckland", new Date("2026-04-04T11:30:00Z"));
-    expect(formatDue(timed("2026-04-05T12:00:00Z"), akl, "en-GB")).toMatchObject({ relative: "Tomorrow", absolute: "Mon 6 Apr, 00:00", overdue: false });
+    expect(formatDue(timed("2026-04-05T12:00:00Z"), akl, "en-GB")).toMatchObject({
+      relative: "Tomorrow",
+      absolute: "Mon 6 Apr, 00:00",
+      overdue: false,
+    });
     const lax = dueClock("America/Los_Angeles", new Date("2026-03-08T08:30:00Z"));
-    expect(formatDue(timed("2026-03-09T06:59:00Z"), lax, "en-GB")).toMatchObject({ relative: "In 22 hours", absolute: "Sun 8 Mar, 23:59" });
-    expect(formatDue(timed("2026-03-08T08:00:00Z"), lax, "en-GB")).toMatchObject({ relative: "30 minutes ago", overdue: true });
+    expect(formatDue(timed("2026-03-09T06:59:00Z"), lax, "en-GB")).toMatchObject({
+      relative: "In 22 hours",
+      absolute: "Sun 8 Mar, 23:59",
+    });
+    expect(formatDue(timed("2026-03-08T08:00:00Z"), lax, "en-GB")).toMatchObject({
+      relative: "30 minutes ago",
+      overdue: true,
+    });
     expect(formatDue(noDue, lax)).toBeNull();
     expect(formatDue(dateOnly("2027-01-15"), lax, "en-GB")?.absolute).toBe("Fri, 15 Jan 2027");
     expect(relativeDay("2026-05-20", "2026-04-04", "en")).toBe("In 7 weeks");

@@ -79,7 +79,11 @@ export function groupWindow(group: DueGroup, clock: DueClock): DueWindow {
     case "week": // after tomorrow, up to Sunday (empty on Saturdays and Sundays)
       return { kind: "range", from: addDays(clock.tomorrow, 1), to: clock.weekEnd };
     case "later": // after this week, and after tomorrow when today is a Sunday
-      return { kind: "range", from: addDays(clock.weekEnd > clock.tomorrow ? clock.weekEnd : clock.tomorrow, 1), to: null };
+      return {
+        kind: "range",
+        from: addDays(clock.weekEnd > clock.tomorrow ? clock.weekEnd : clock.tomorrow, 1),
+        to: null,
+      };
     case "none":
       return { kind: "none" };
   }

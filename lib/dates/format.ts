@@ -34,9 +34,13 @@ export function relativeDay(day: CalendarDate, today: CalendarDate, locale = "en
 export function formatDay(day: CalendarDate, today: CalendarDate, locale = "en"): string {
   const sameYear = day.slice(0, 4) === today.slice(0, 4);
   // Formatted in UTC from midnight UTC: the day is the day, whatever the zone.
-  return dtf(locale, { timeZone: "UTC", weekday: "short", day: "numeric", month: "short", ...(sameYear ? {} : { year: "numeric" }) }).format(
-    utcMidnightMs(day),
-  );
+  return dtf(locale, {
+    timeZone: "UTC",
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    ...(sameYear ? {} : { year: "numeric" }),
+  }).format(utcMidnightMs(day));
 }
 
 export interface DueLabel {
@@ -52,7 +56,12 @@ export function formatDue(task: TaskDue, clock: DueClock, locale = "en"): DueLab
   const day = dueDateIn(task, clock.tz)!;
   const overdue = isOverdue(task, clock);
   if (task.dueIsDateOnly) {
-    return { relative: relativeDay(day, clock.today, locale), absolute: formatDay(day, clock.today, locale), overdue, dateTime: day };
+    return {
+      relative: relativeDay(day, clock.today, locale),
+      absolute: formatDay(day, clock.today, locale),
+      overdue,
+      dateTime: day,
+    };
   }
   const at = Date.parse(task.dueAt!);
   const time = dtf(locale, { timeZone: clock.tz, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
@@ -68,7 +77,12 @@ export function formatDue(task: TaskDue, clock: DueClock, locale = "en"): DueLab
   } else {
     relative = relativeDay(day, clock.today, locale);
   }
-  return { relative, absolute: `${formatDay(day, clock.today, locale)}, ${time}`, overdue, dateTime: new Date(at).toISOString() };
+  return {
+    relative,
+    absolute: `${formatDay(day, clock.today, locale)}, ${time}`,
+    overdue,
+    dateTime: new Date(at).toISOString(),
+  };
 }
 
 /** "GMT+2", "GMT-7", "UTC": the zone's short offset name right now. */

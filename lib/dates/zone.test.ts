@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, addMonths, endOfIsoWeek, formatCalendarDate, isCalendarDate, isoWeekday, monthGrid } from "./calendar";
+import {
+  addDays,
+  addMonths,
+  endOfIsoWeek,
+  formatCalendarDate,
+  isCalendarDate,
+  isoWeekday,
+  monthGrid,
+} from "./calendar";
 import { calendarDateIn, canonicalTimeZone, dayRangeIn, isValidTimeZone, startOfDayIn, zoneOffsetMs } from "./zone";
 
 const H = 3_600_000;
@@ -52,8 +60,10 @@ describe.each(["UTC", "Pacific/Auckland", "America/Los_Angeles"])("with the host
 
   describe("zones", () => {
     it("accepts IANA names and refuses the rest", () => {
-      for (const tz of ["UTC", "Europe/Paris", "Pacific/Auckland", "America/Los_Angeles", "Etc/GMT+5"]) expect(isValidTimeZone(tz)).toBe(true);
-      for (const tz of ["Mars/Olympus", "", "+01:00", "Europe/Paris; drop table", "x".repeat(80), 42]) expect(isValidTimeZone(tz)).toBe(false);
+      for (const tz of ["UTC", "Europe/Paris", "Pacific/Auckland", "America/Los_Angeles", "Etc/GMT+5"])
+        expect(isValidTimeZone(tz)).toBe(true);
+      for (const tz of ["Mars/Olympus", "", "+01:00", "Europe/Paris; drop table", "x".repeat(80), 42])
+        expect(isValidTimeZone(tz)).toBe(false);
       expect(canonicalTimeZone("europe/paris")).toBe("Europe/Paris");
     });
 
@@ -77,13 +87,28 @@ describe.each(["UTC", "Pacific/Auckland", "America/Los_Angeles"])("with the host
 
     it("finds where each day starts, with 23- and 25-hour days at the DST changes", () => {
       // Auckland, 5 April 2026: 03:00 NZDT becomes 02:00 NZST, a 25-hour day.
-      expect(dayRangeIn("2026-04-05", "2026-04-05", "Pacific/Auckland")).toEqual({ start: at("2026-04-04T11:00:00Z"), end: at("2026-04-05T12:00:00Z") });
+      expect(dayRangeIn("2026-04-05", "2026-04-05", "Pacific/Auckland")).toEqual({
+        start: at("2026-04-04T11:00:00Z"),
+        end: at("2026-04-05T12:00:00Z"),
+      });
       // Auckland, 27 September 2026: 02:00 NZST becomes 03:00 NZDT, a 23-hour day.
-      expect(dayRangeIn("2026-09-27", "2026-09-27", "Pacific/Auckland")).toEqual({ start: at("2026-09-26T12:00:00Z"), end: at("2026-09-27T11:00:00Z") });
+      expect(dayRangeIn("2026-09-27", "2026-09-27", "Pacific/Auckland")).toEqual({
+        start: at("2026-09-26T12:00:00Z"),
+        end: at("2026-09-27T11:00:00Z"),
+      });
       // Los Angeles, 8 March (23 h) and 1 November (25 h) 2026.
-      expect(dayRangeIn("2026-03-08", "2026-03-08", "America/Los_Angeles")).toEqual({ start: at("2026-03-08T08:00:00Z"), end: at("2026-03-09T07:00:00Z") });
-      expect(dayRangeIn("2026-11-01", "2026-11-01", "America/Los_Angeles")).toEqual({ start: at("2026-11-01T07:00:00Z"), end: at("2026-11-02T08:00:00Z") });
-      expect(dayRangeIn("2026-11-01", "2026-11-01", "UTC")).toEqual({ start: at("2026-11-01T00:00:00Z"), end: at("2026-11-02T00:00:00Z") });
+      expect(dayRangeIn("2026-03-08", "2026-03-08", "America/Los_Angeles")).toEqual({
+        start: at("2026-03-08T08:00:00Z"),
+        end: at("2026-03-09T07:00:00Z"),
+      });
+      expect(dayRangeIn("2026-11-01", "2026-11-01", "America/Los_Angeles")).toEqual({
+        start: at("2026-11-01T07:00:00Z"),
+        end: at("2026-11-02T08:00:00Z"),
+      });
+      expect(dayRangeIn("2026-11-01", "2026-11-01", "UTC")).toEqual({
+        start: at("2026-11-01T00:00:00Z"),
+        end: at("2026-11-02T00:00:00Z"),
+      });
     });
 
     it("starts a day whose midnight a DST change skips at the jump", () => {
@@ -93,7 +118,16 @@ describe.each(["UTC", "Pacific/Auckland", "America/Los_Angeles"])("with the host
     });
 
     it("property: the start of a day is the first instant on that day, in any zone", () => {
-      const zones = ["UTC", "Pacific/Auckland", "America/Los_Angeles", "America/Santiago", "Europe/Paris", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham"];
+      const zones = [
+        "UTC",
+        "Pacific/Auckland",
+        "America/Los_Angeles",
+        "America/Santiago",
+        "Europe/Paris",
+        "Asia/Kolkata",
+        "Australia/Lord_Howe",
+        "Pacific/Chatham",
+      ];
       fc.assert(
         fc.property(fc.integer({ min: 0, max: 365 * 12 }), fc.constantFrom(...zones), (n, tz) => {
           const day = addDays("2020-01-01", n);

@@ -76,7 +76,14 @@ export function zonedParts(instantMs: number, tz: string): ZonedParts {
   for (const p of partsFormatter(tz).formatToParts(new Date(instantMs))) {
     if (p.type !== "literal" && p.type !== "era") out[p.type] = Number(p.value);
   }
-  return { year: out.year!, month: out.month!, day: out.day!, hour: out.hour!, minute: out.minute!, second: out.second! };
+  return {
+    year: out.year!,
+    month: out.month!,
+    day: out.day!,
+    hour: out.hour!,
+    minute: out.minute!,
+    second: out.second!,
+  };
 }
 
 /** The zone's UTC offset at an instant, in ms (Auckland in winter: +12 h; Los Angeles in summer: −7 h). */

@@ -55,10 +55,7 @@ export const AUDIT_EVENTS = [
 export const auditQuerySchema = z.object({
   connectionId: z.string().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z
-    .string()
-    .regex(/^\d+$/, "not a cursor from this API")
-    .optional(),
+  cursor: z.string().regex(/^\d+$/, "not a cursor from this API").optional(),
 });
 
 export const auditEntrySchema = z.object({

@@ -41,7 +41,10 @@ export const connectionSchema = z.object({
   createdAt: z.iso.datetime(),
   lastSyncAt: z.iso.datetime().nullable(),
   lastError: z.string().nullable(),
-  quota: z.object({ remaining: z.number().nullable(), limit: z.number().nullable(), resetAt: z.string().nullable() }).nullable().optional(),
+  quota: z
+    .object({ remaining: z.number().nullable(), limit: z.number().nullable(), resetAt: z.string().nullable() })
+    .nullable()
+    .optional(),
   sync: syncStateSchema,
 });
 export type Connection = z.infer<typeof connectionSchema>;

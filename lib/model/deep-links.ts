@@ -18,10 +18,14 @@ export function identityUrl(vendor: Vendor, vendorId: string, kind?: string | nu
   switch (vendor) {
     case "lemlist":
       // ctc_… is the account-wide contact, lea_… the lead inside one campaign.
-      return vendorId.startsWith("lea_") || kind === "lead" ? `${base}/leads/${enc(vendorId)}` : `${base}/contacts/${enc(vendorId)}`;
+      return vendorId.startsWith("lea_") || kind === "lead"
+        ? `${base}/leads/${enc(vendorId)}`
+        : `${base}/contacts/${enc(vendorId)}`;
     case "close":
       // Close shows contacts inside their lead's page.
-      return vendorId.startsWith("lead_") || kind === "lead" ? `${base}/lead/${enc(vendorId)}/` : `${base}/contact/${enc(vendorId)}/`;
+      return vendorId.startsWith("lead_") || kind === "lead"
+        ? `${base}/lead/${enc(vendorId)}/`
+        : `${base}/contact/${enc(vendorId)}/`;
     case "smartlead":
       return `${base}/app/master-inbox?leadId=${enc(vendorId)}`;
     case "leadlex":

@@ -2,8 +2,24 @@
 // the routes parse and the answers' shapes. The constants, date helpers and the query
 // string the pages send are zod-free, in plain/engagement.ts (re-exported here).
 import { z } from "zod";
-import { campaignStatusSchema, ENGAGEMENT_COUNTS, engagementCountsSchema, RATE_DEFINITIONS, ratesSchema, vendorReportedSchema, type EngagementCounts, type Rates } from "./campaign";
-import { BOTS_MODES, calendarDayIn, COUNT_DEFINITIONS, ENGAGEMENT_INTERVALS, engagementTimeZone, isCalendarDay } from "./plain/engagement";
+import {
+  campaignStatusSchema,
+  ENGAGEMENT_COUNTS,
+  engagementCountsSchema,
+  RATE_DEFINITIONS,
+  ratesSchema,
+  vendorReportedSchema,
+  type EngagementCounts,
+  type Rates,
+} from "./campaign";
+import {
+  BOTS_MODES,
+  calendarDayIn,
+  COUNT_DEFINITIONS,
+  ENGAGEMENT_INTERVALS,
+  engagementTimeZone,
+  isCalendarDay,
+} from "./plain/engagement";
 import { VENDORS } from "./vendor";
 import { vendorSchema } from "./vendor-schema";
 
@@ -41,7 +57,10 @@ const tzParam = z.preprocess(
     .transform((raw, ctx) => {
       const tz = engagementTimeZone(raw);
       if (!tz) {
-        ctx.addIssue({ code: "custom", message: `unknown time zone ${JSON.stringify(raw.slice(0, 64))}; give an IANA name such as Europe/Paris or UTC` });
+        ctx.addIssue({
+          code: "custom",
+          message: `unknown time zone ${JSON.stringify(raw.slice(0, 64))}; give an IANA name such as Europe/Paris or UTC`,
+        });
         return z.NEVER;
       }
       return tz;
@@ -88,13 +107,31 @@ const campaignIdList = z.preprocess(
   z
     .string({ error: "give the campaigns to compare, e.g. ids=lemlist:cam_1,smartlead:42" })
     .max(4000)
-    .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
-    .pipe(z.array(z.string().min(1).max(300)).min(1, "give at least one campaign id").max(12, "compare at most 12 campaigns at once")),
+    .transform((s) => [
+      ...new Set(
+        s
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(
+      z
+        .array(z.string().min(1).max(300))
+        .min(1, "give at least one campaign id")
+        .max(12, "compare at most 12 campaigns at once"),
+    ),
 );
 
 /** `GET /campaigns/compare?ids=a,b&from=&to=`: without a range, each campaign's whole life. */
 export const compareQuerySchema = z
-  .object({ ids: campaignIdList, from: dateParam, to: dateParam, tz: tzParam, bots: z.preprocess(blank, z.enum(BOTS_MODES).default("exclude")) })
+  .object({
+    ids: campaignIdList,
+    from: dateParam,
+    to: dateParam,
+    tz: tzParam,
+    bots: z.preprocess(blank, z.enum(BOTS_MODES).default("exclude")),
+  })
   .superRefine(checkRange);
 export type CompareQuery = z.output<typeof compareQuerySchema>;
 
@@ -104,7 +141,14 @@ export const campaignListQuerySchema = z.object({
     blank,
     z
       .string()
-      .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
+      .transform((s) => [
+        ...new Set(
+          s
+            .split(",")
+            .map((x) => x.trim())
+            .filter(Boolean),
+        ),
+      ])
       .pipe(z.array(z.enum(VENDORS, { error: `expected one or more of ${VENDORS.join(", ")}` })))
       .optional(),
   ),
@@ -112,7 +156,14 @@ export const campaignListQuerySchema = z.object({
     blank,
     z
       .string()
-      .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
+      .transform((s) => [
+        ...new Set(
+          s
+            .split(",")
+            .map((x) => x.trim())
+            .filter(Boolean),
+        ),
+      ])
       .pipe(z.array(campaignStatusSchema))
       .optional(),
   ),
@@ -123,7 +174,9 @@ export type CampaignListQuery = z.output<typeof campaignListQuerySchema>;
 // ---------------------------------------------------------------------------
 // Answers.
 
-export const ZERO_COUNTS: EngagementCounts = Object.fromEntries(ENGAGEMENT_COUNTS.map((k) => [k, 0])) as EngagementCounts;
+export const ZERO_COUNTS: EngagementCounts = Object.fromEntries(
+  ENGAGEMENT_COUNTS.map((k) => [k, 0]),
+) as EngagementCounts;
 
 /** A fraction from 0 to 1, or null when the denominator is 0. */
 function ratio(n: number, d: number): number | null {
@@ -209,7 +262,14 @@ export type CampaignListItem = z.infer<typeof campaignListItemSchema>;
 export const campaignListSchema = z.object({ data: z.array(campaignListItemSchema) });
 
 export const compareRowSchema = z.object({
-  campaign: campaignSummarySchema.pick({ id: true, vendor: true, name: true, status: true, firstActivityAt: true, lastActivityAt: true }),
+  campaign: campaignSummarySchema.pick({
+    id: true,
+    vendor: true,
+    name: true,
+    status: true,
+    firstActivityAt: true,
+    lastActivityAt: true,
+  }),
   totals: engagementCountsSchema,
   rates: ratesSchema,
   vendorReported: vendorReportedSchema,

@@ -15,7 +15,14 @@ export function commaList<const T extends string>(allowed: readonly T[], what: s
     .string()
     .max(2000)
     .transform((raw, ctx): T[] | undefined => {
-      const parts = [...new Set(raw.split(",").map((s) => s.trim()).filter(Boolean))];
+      const parts = [
+        ...new Set(
+          raw
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ];
       if (parts.length === 0) return undefined;
       const unknown = parts.filter((p) => !set.has(p));
       if (unknown.length) {
@@ -59,7 +66,10 @@ export const timeZoneSchema = z
   .transform((raw, ctx) => {
     const tz = canonicalTimeZone(raw);
     if (!tz) {
-      ctx.addIssue({ code: "custom", message: `unknown time zone ${JSON.stringify(raw.slice(0, 64))}; give an IANA name such as Europe/Paris or UTC` });
+      ctx.addIssue({
+        code: "custom",
+        message: `unknown time zone ${JSON.stringify(raw.slice(0, 64))}; give an IANA name such as Europe/Paris or UTC`,
+      });
       return z.NEVER;
     }
     return tz;
@@ -122,7 +132,10 @@ export function decodeCursor(s: string, opts: { nullableAt: boolean }): KeysetCu
   if (!Array.isArray(value) || value.length !== 2) return null;
   const [at, id] = value as unknown[];
   if (typeof id !== "string" || id.length === 0 || id.length > 300) return null;
-  if (at === null ? !opts.nullableAt : typeof at !== "string" || !CURSOR_INSTANT.test(at) || Number.isNaN(Date.parse(at))) return null;
+  if (
+    at === null ? !opts.nullableAt : typeof at !== "string" || !CURSOR_INSTANT.test(at) || Number.isNaN(Date.parse(at))
+  )
+    return null;
   return { at: at as string | null, id };
 }
 
@@ -133,7 +146,10 @@ export const cursorSchema = (opts: { nullableAt: boolean }) =>
       if (raw === "") return undefined;
       const c = decodeCursor(raw, opts);
       if (!c) {
-        ctx.addIssue({ code: "custom", message: "not a cursor from this API; pass the nextCursor of the previous page unchanged" });
+        ctx.addIssue({
+          code: "custom",
+          message: "not a cursor from this API; pass the nextCursor of the previous page unchanged",
+        });
         return z.NEVER;
       }
       return c;

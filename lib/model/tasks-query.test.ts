@@ -2,21 +2,39 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DUE_GROUPS, DUE_PRESETS } from "@/lib/dates/due";
 import { TASK_STATUSES } from "./task";
-import { decodeTasksCursor, encodeTasksCursor, TASK_SORTS, type TasksFilter, tasksQuerySchema, tasksSearchParams } from "./tasks-query";
+import {
+  decodeTasksCursor,
+  encodeTasksCursor,
+  TASK_SORTS,
+  type TasksFilter,
+  tasksQuerySchema,
+  tasksSearchParams,
+} from "./tasks-query";
 import { VENDORS } from "./vendor";
 
 const parse = (sp: URLSearchParams) => tasksQuerySchema.parse(Object.fromEntries(sp));
 
 describe("tasks query schema", () => {
   it("applies the documented defaults", () => {
-    expect(tasksQuerySchema.parse({})).toMatchObject({ status: ["open"], due: "all", tz: "UTC", sort: "dueAt", limit: 50 });
+    expect(tasksQuerySchema.parse({})).toMatchObject({
+      status: ["open"],
+      due: "all",
+      tz: "UTC",
+      sort: "dueAt",
+      limit: 50,
+    });
     expect(tasksQuerySchema.parse({ status: "all" }).status).toEqual(["open", "done", "ignored"]);
-    expect(tasksQuerySchema.parse({ status: "done,ignored", q: "  ", vendors: "" })).toMatchObject({ status: ["done", "ignored"], q: undefined, vendors: undefined });
+    expect(tasksQuerySchema.parse({ status: "done,ignored", q: "  ", vendors: "" })).toMatchObject({
+      status: ["done", "ignored"],
+      q: undefined,
+      vendors: undefined,
+    });
     expect(tasksQuerySchema.parse({ tz: "europe/paris" }).tz).toBe("Europe/Paris");
   });
 
   it("names the parameter in every error", () => {
-    const path = (input: Record<string, string>) => tasksQuerySchema.safeParse(input).error?.issues.map((i) => i.path.join("."));
+    const path = (input: Record<string, string>) =>
+      tasksQuerySchema.safeParse(input).error?.issues.map((i) => i.path.join("."));
     expect(path({ dueFrom: "2026-12-10", dueTo: "2026-12-01" })).toEqual(["dueFrom"]);
     expect(path({ due: "someday" })).toEqual(["due"]);
     expect(path({ tz: "Mars/Olympus" })).toEqual(["tz"]);

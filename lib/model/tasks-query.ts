@@ -36,10 +36,22 @@ function list<T extends string>(valid: (s: string) => boolean, expected: string)
       .string()
       .max(4000)
       .transform((raw, ctx): T[] | undefined => {
-        const parts = [...new Set(raw.split(",").map((x) => x.trim()).filter(Boolean))];
+        const parts = [
+          ...new Set(
+            raw
+              .split(",")
+              .map((x) => x.trim())
+              .filter(Boolean),
+          ),
+        ];
         const bad = parts.filter((p) => !valid(p));
         if (bad.length || parts.length > 200) {
-          ctx.addIssue({ code: "custom", message: bad.length ? `unknown value ${bad.map((b) => JSON.stringify(b.slice(0, 40))).join(", ")}; expected ${expected}` : "too many values" });
+          ctx.addIssue({
+            code: "custom",
+            message: bad.length
+              ? `unknown value ${bad.map((b) => JSON.stringify(b.slice(0, 40))).join(", ")}; expected ${expected}`
+              : "too many values",
+          });
           return z.NEVER;
         }
         return parts.length ? (parts as T[]) : undefined;
@@ -47,7 +59,10 @@ function list<T extends string>(valid: (s: string) => boolean, expected: string)
       .optional(),
   );
 }
-const oneOf = <T extends string>(values: readonly T[]) => (s: string) => (values as readonly string[]).includes(s);
+const oneOf =
+  <T extends string>(values: readonly T[]) =>
+  (s: string) =>
+    (values as readonly string[]).includes(s);
 
 const idItem = z.string().min(1).max(300);
 
@@ -85,8 +100,15 @@ export function decodeTasksCursor(raw: string): TasksCursor | null {
   try {
     const c = JSON.parse(text) as Partial<TasksCursor>;
     const ok =
-      typeof c === "object" && c !== null && (TASK_SORTS as readonly unknown[]).includes(c.s) && Array.isArray(c.k) && c.k.length === 2 &&
-      c.k.every((n) => Number.isSafeInteger(n)) && typeof c.id === "string" && c.id.length > 0 && c.id.length <= 300;
+      typeof c === "object" &&
+      c !== null &&
+      (TASK_SORTS as readonly unknown[]).includes(c.s) &&
+      Array.isArray(c.k) &&
+      c.k.length === 2 &&
+      c.k.every((n) => Number.isSafeInteger(n)) &&
+      typeof c.id === "string" &&
+      c.id.length > 0 &&
+      c.id.length <= 300;
     return ok ? (c as TasksCursor) : null;
   } catch {
     return null;
@@ -98,14 +120,27 @@ const STATUS_FILTERS = [...TASK_STATUSES, "all"] as const;
 export const tasksQuerySchema = z
   .object({
     /** `open` (default), `done`, `ignored`, `all`, or a comma list of statuses. */
-    status: list<(typeof STATUS_FILTERS)[number]>(oneOf(STATUS_FILTERS), "a comma list of open, done, ignored or all").transform((v): TaskStatus[] =>
-      !v || v.length === 0 ? ["open"] : v.includes("all") ? [...TASK_STATUSES] : TASK_STATUSES.filter((s) => v.includes(s)),
+    status: list<(typeof STATUS_FILTERS)[number]>(
+      oneOf(STATUS_FILTERS),
+      "a comma list of open, done, ignored or all",
+    ).transform((v): TaskStatus[] =>
+      !v || v.length === 0
+        ? ["open"]
+        : v.includes("all")
+          ? [...TASK_STATUSES]
+          : TASK_STATUSES.filter((s) => v.includes(s)),
     ),
     due: z.preprocess(blank, z.enum(DUE_PRESETS).optional()).transform((v): DuePreset => v ?? "all"),
     dueFrom: z.preprocess(blank, calendarDate.optional()),
     dueTo: z.preprocess(blank, calendarDate.optional()),
     tz: z
-      .preprocess(blank, z.string().refine(isValidTimeZone, { message: "unknown time zone: use an IANA name such as Europe/Paris" }).optional())
+      .preprocess(
+        blank,
+        z
+          .string()
+          .refine(isValidTimeZone, { message: "unknown time zone: use an IANA name such as Europe/Paris" })
+          .optional(),
+      )
       .transform((v) => (v ? canonicalTimeZone(v) : "UTC")),
     vendors: list<Vendor>(oneOf(VENDORS), `a comma list of ${VENDORS.join(", ")}`),
     types: list<string>((s) => /^[a-z0-9_-]{1,40}$/.test(s), `task types such as ${TASK_TYPES.join(", ")}`),
@@ -114,7 +149,9 @@ export const tasksQuerySchema = z
     contactId: z.preprocess(blank, idItem.optional()),
     q: z.preprocess(blank, z.string().trim().max(200).optional()),
     sort: z.preprocess(blank, z.enum(TASK_SORTS).optional()).transform((v): TaskSort => v ?? "dueAt"),
-    limit: z.preprocess(blank, z.coerce.number().int().min(1).max(TASKS_MAX_LIMIT).optional()).transform((v) => v ?? TASKS_DEFAULT_LIMIT),
+    limit: z
+      .preprocess(blank, z.coerce.number().int().min(1).max(TASKS_MAX_LIMIT).optional())
+      .transform((v) => v ?? TASKS_DEFAULT_LIMIT),
     cursor: z.preprocess(
       blank,
       z
@@ -123,7 +160,10 @@ export const tasksQuerySchema = z
         .transform((raw, ctx) => {
           const c = decodeTasksCursor(raw);
           if (!c) {
-            ctx.addIssue({ code: "custom", message: "not a cursor from this API; pass the nextCursor of the previous page unchanged" });
+            ctx.addIssue({
+              code: "custom",
+              message: "not a cursor from this API; pass the nextCursor of the previous page unchanged",
+            });
             return z.NEVER;
           }
           return c;
@@ -135,10 +175,18 @@ export const tasksQuerySchema = z
   })
   .superRefine((v, ctx) => {
     if (v.dueFrom && v.dueTo && v.dueFrom > v.dueTo) {
-      ctx.addIssue({ code: "custom", path: ["dueFrom"], message: `dueFrom (${v.dueFrom}) is after dueTo (${v.dueTo})` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["dueFrom"],
+        message: `dueFrom (${v.dueFrom}) is after dueTo (${v.dueTo})`,
+      });
     }
     if (v.cursor && v.cursor.s !== v.sort) {
-      ctx.addIssue({ code: "custom", path: ["cursor"], message: "this cursor belongs to another sort order; start again without it" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["cursor"],
+        message: "this cursor belongs to another sort order; start again without it",
+      });
     }
   });
 
@@ -146,7 +194,11 @@ export type TasksQuery = z.output<typeof tasksQuerySchema>;
 
 // ── Answers ────────────────────────────────────────────────────────────────────────────
 
-export const taskContactSchema = z.object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable() });
+export const taskContactSchema = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+});
 export const taskListItemSchema = taskSchema.extend({ contact: taskContactSchema.nullable() });
 export type TaskListItem = z.infer<typeof taskListItemSchema>;
 

@@ -14,11 +14,19 @@ describe.each(["UTC", "America/Los_Angeles"])("timeline query parameters (host T
   process.env.TZ = host;
 
   it("turns wall-clock times in a zone into instants, across DST changes", () => {
-    expect(new Date(zonedToUtc({ year: 2026, month: 11, day: 1 }, "Europe/Paris")).toISOString()).toBe("2026-10-31T23:00:00.000Z");
-    expect(new Date(zonedToUtc({ year: 2026, month: 7, day: 1 }, "Europe/Paris")).toISOString()).toBe("2026-06-30T22:00:00.000Z");
+    expect(new Date(zonedToUtc({ year: 2026, month: 11, day: 1 }, "Europe/Paris")).toISOString()).toBe(
+      "2026-10-31T23:00:00.000Z",
+    );
+    expect(new Date(zonedToUtc({ year: 2026, month: 7, day: 1 }, "Europe/Paris")).toISOString()).toBe(
+      "2026-06-30T22:00:00.000Z",
+    );
     // 29 March 2026: Paris springs forward at 02:00 → 02:30 does not exist; the next valid instant is 03:30 CEST.
-    expect(new Date(zonedToUtc({ year: 2026, month: 3, day: 29, hour: 2, minute: 30 }, "Europe/Paris")).toISOString()).toBe("2026-03-29T01:30:00.000Z");
-    expect(new Date(zonedToUtc({ year: 2026, month: 4, day: 5 }, "Pacific/Auckland")).toISOString()).toBe("2026-04-04T11:00:00.000Z");
+    expect(
+      new Date(zonedToUtc({ year: 2026, month: 3, day: 29, hour: 2, minute: 30 }, "Europe/Paris")).toISOString(),
+    ).toBe("2026-03-29T01:30:00.000Z");
+    expect(new Date(zonedToUtc({ year: 2026, month: 4, day: 5 }, "Pacific/Auckland")).toISOString()).toBe(
+      "2026-04-04T11:00:00.000Z",
+    );
   });
 
   it("reads from/to as inclusive days in tz, or as instants", () => {
@@ -46,7 +54,16 @@ describe("parameter validation", () => {
     expect(fails({ tz: "Not/AZone" })).toEqual(["tz"]);
     expect(fails({ cursor: "%%" })).toEqual(["cursor"]);
     expect(fails({ bots: "maybe" })).toEqual(["bots"]);
-    expect(fails({ kinds: "task,email_replied", vendors: "close", from: "2026-11-01", tz: "Europe/Paris", bots: "exclude", limit: "500" })).toBeNull();
+    expect(
+      fails({
+        kinds: "task,email_replied",
+        vendors: "close",
+        from: "2026-11-01",
+        tz: "Europe/Paris",
+        bots: "exclude",
+        limit: "500",
+      }),
+    ).toBeNull();
   });
 
   it("accepts IANA zones in any case, answering their canonical name, and refuses offsets", () => {
@@ -61,7 +78,10 @@ describe("parameter validation", () => {
     expect(parseDateBound("2028-02-29")).toMatchObject({ kind: "date", day: 29 });
     expect(parseDateBound("2026-11-01T25:00")).toBeNull();
     expect(parseDateBound("yesterday")).toBeNull();
-    expect(parseDateBound("2026-11-01T10:00:00.123Z")).toMatchObject({ kind: "instant", ms: Date.UTC(2026, 10, 1, 10, 0, 0, 123) });
+    expect(parseDateBound("2026-11-01T10:00:00.123Z")).toMatchObject({
+      kind: "instant",
+      ms: Date.UTC(2026, 10, 1, 10, 0, 0, 123),
+    });
   });
 
   it("round-trips cursors and refuses anything else", () => {
@@ -71,14 +91,26 @@ describe("parameter validation", () => {
     expect(decodeCursor(encodeCursor({ at: null, id: "c_1" }), { nullableAt: false })).toBeNull();
     expect(decodeCursor("bm9wZQ", { nullableAt: false })).toBeNull();
     expect(decodeCursor(Buffer.from('["2026-11-01", "x"]').toString("base64url"), { nullableAt: false })).toBeNull();
-    expect(decodeCursor(Buffer.from('["2026-11-01T10:00:00Z","x",1]').toString("base64url"), { nullableAt: false })).toBeNull();
+    expect(
+      decodeCursor(Buffer.from('["2026-11-01T10:00:00Z","x",1]').toString("base64url"), { nullableAt: false }),
+    ).toBeNull();
   });
 
   it("builds the request the route parses, in a stable order", () => {
-    const sp = timelineSearchParams({ vendors: ["smartlead", "close"], kinds: ["task", "email_replied"], q: "  hi ", bots: "include", tz: "Europe/Paris", limit: 60 });
+    const sp = timelineSearchParams({
+      vendors: ["smartlead", "close"],
+      kinds: ["task", "email_replied"],
+      q: "  hi ",
+      bots: "include",
+      tz: "Europe/Paris",
+      limit: 60,
+    });
     expect(sp.toString()).toBe("kinds=email_replied%2Ctask&vendors=close%2Csmartlead&tz=Europe%2FParis&q=hi&limit=60");
     expect(timelineQuerySchema.safeParse(Object.fromEntries(sp)).success).toBe(true);
-    expect(contactsQuerySchema.parse({ vendor: "close,lemlist", limit: "5" })).toMatchObject({ vendor: ["close", "lemlist"], limit: 5 });
+    expect(contactsQuerySchema.parse({ vendor: "close,lemlist", limit: "5" })).toMatchObject({
+      vendor: ["close", "lemlist"],
+      limit: 5,
+    });
   });
 });
 
@@ -86,7 +118,9 @@ describe("deep links", () => {
   it("builds a link into each vendor's app and drops unsafe ones", () => {
     expect(identityUrl("lemlist", "lea_1", "lead")).toBe("https://app.lemlist.com/leads/lea_1");
     expect(identityUrl("close", "lead_x")).toBe("https://app.close.com/lead/lead_x/");
-    expect(identityUrl("leadlex", "7b1c0f7e-0000-4000-8000-000000000001")).toBe("https://app.leadlex.com/contacts/7b1c0f7e-0000-4000-8000-000000000001");
+    expect(identityUrl("leadlex", "7b1c0f7e-0000-4000-8000-000000000001")).toBe(
+      "https://app.leadlex.com/contacts/7b1c0f7e-0000-4000-8000-000000000001",
+    );
     expect(identityUrl("smartlead", "9 9")).toBe("https://app.smartlead.ai/app/master-inbox?leadId=9%209");
     expect(safeExternalUrl("javascript:alert(1)")).toBeNull();
     expect(safeExternalUrl("https://app.close.com/lead/x/")).toBe("https://app.close.com/lead/x/");

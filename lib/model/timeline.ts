@@ -41,7 +41,17 @@ const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.
 
 export type DateBound =
   | { kind: "date"; year: number; month: number; day: number; text: string }
-  | { kind: "local"; year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number; text: string }
+  | {
+      kind: "local";
+      year: number;
+      month: number;
+      day: number;
+      hour: number;
+      minute: number;
+      second: number;
+      ms: number;
+      text: string;
+    }
   | { kind: "instant"; ms: number; text: string };
 
 function validDay(y: number, m: number, d: number): boolean {
@@ -76,7 +86,10 @@ const dateBoundSchema = z
     if (raw.trim() === "") return undefined;
     const b = parseDateBound(raw);
     if (!b) {
-      ctx.addIssue({ code: "custom", message: `not a date: give YYYY-MM-DD or an ISO 8601 datetime (got ${JSON.stringify(raw.slice(0, 40))})` });
+      ctx.addIssue({
+        code: "custom",
+        message: `not a date: give YYYY-MM-DD or an ISO 8601 datetime (got ${JSON.stringify(raw.slice(0, 40))})`,
+      });
       return z.NEVER;
     }
     return b;
@@ -127,7 +140,10 @@ function withRange<T extends { from?: DateBound; to?: DateBound; tz: string }>(v
     ctx.addIssue({ code: "custom", path: ["from"], message: `is after to (${v.from?.text} > ${v.to?.text})` });
     return z.NEVER;
   }
-  const range: TimeRange = { from: from === null ? null : new Date(from).toISOString(), before: before === null ? null : new Date(before).toISOString() };
+  const range: TimeRange = {
+    from: from === null ? null : new Date(from).toISOString(),
+    before: before === null ? null : new Date(before).toISOString(),
+  };
   return { ...v, range };
 }
 
@@ -168,7 +184,9 @@ export const timelineFacetsSchema = z.object({
   total: z.number().int(),
   vendors: z.partialRecord(vendorSchema, z.number().int()),
   kinds: z.partialRecord(timelineKindSchema, z.number().int()),
-  campaigns: z.array(z.object({ id: z.string(), name: z.string().nullable(), vendor: vendorSchema, count: z.number().int() })),
+  campaigns: z.array(
+    z.object({ id: z.string(), name: z.string().nullable(), vendor: vendorSchema, count: z.number().int() }),
+  ),
   /** Machine-generated opens and clicks among the items matching the other filters. */
   bots: z.number().int(),
 });

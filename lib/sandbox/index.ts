@@ -19,10 +19,26 @@ export interface SandboxVendor {
 }
 
 export const sandboxVendors: Record<Vendor, SandboxVendor> = {
-  lemlist: { basePath: lemlist.BASE_PATH, demoApiKey: lemlist.DEMO_API_KEY, create: (w, o) => lemlist.createLemlistSimulator(w, o) },
-  smartlead: { basePath: smartlead.BASE_PATH, demoApiKey: smartlead.DEMO_API_KEY, create: (w, o) => smartlead.createSmartleadSimulator(w, o) },
-  close: { basePath: close.BASE_PATH, demoApiKey: close.DEMO_API_KEY, create: (w, o) => close.createCloseSimulator(w, o) },
-  leadlex: { basePath: leadlex.BASE_PATH, demoApiKey: leadlex.DEMO_API_KEY, create: (w, o) => leadlex.createLeadlexSimulator(w, o) },
+  lemlist: {
+    basePath: lemlist.BASE_PATH,
+    demoApiKey: lemlist.DEMO_API_KEY,
+    create: (w, o) => lemlist.createLemlistSimulator(w, o),
+  },
+  smartlead: {
+    basePath: smartlead.BASE_PATH,
+    demoApiKey: smartlead.DEMO_API_KEY,
+    create: (w, o) => smartlead.createSmartleadSimulator(w, o),
+  },
+  close: {
+    basePath: close.BASE_PATH,
+    demoApiKey: close.DEMO_API_KEY,
+    create: (w, o) => close.createCloseSimulator(w, o),
+  },
+  leadlex: {
+    basePath: leadlex.BASE_PATH,
+    demoApiKey: leadlex.DEMO_API_KEY,
+    create: (w, o) => leadlex.createLeadlexSimulator(w, o),
+  },
 };
 
 export interface RunningSandbox {
@@ -36,7 +52,11 @@ export interface RunningSandbox {
 /** Starts the four simulators over real HTTP on 127.0.0.1 (ephemeral ports unless given). */
 export async function startSandbox(
   world: World,
-  opts: { ports?: Partial<Record<Vendor, number>>; faults?: Partial<Record<Vendor, Faults>>; options?: Partial<Record<Vendor, Record<string, unknown>>> } = {},
+  opts: {
+    ports?: Partial<Record<Vendor, number>>;
+    faults?: Partial<Record<Vendor, Faults>>;
+    options?: Partial<Record<Vendor, Record<string, unknown>>>;
+  } = {},
 ): Promise<RunningSandbox[]> {
   const out: RunningSandbox[] = [];
   for (const vendor of Object.keys(sandboxVendors) as Vendor[]) {

@@ -28,7 +28,8 @@ export function scrub(text: string): string {
 }
 
 function serialise(value: unknown): unknown {
-  if (value instanceof Error) return { name: value.name, message: value.message, ...(value.cause ? { cause: serialise(value.cause) } : {}) };
+  if (value instanceof Error)
+    return { name: value.name, message: value.message, ...(value.cause ? { cause: serialise(value.cause) } : {}) };
   return value;
 }
 

@@ -68,7 +68,10 @@ export interface ConnectorSession {
   /** In the order the engine should run them (campaigns before activities, so names resolve). */
   streams(): Stream[];
   /** The live path for one person: everything the vendor has on them now. */
-  refreshPerson(person: { email: string | null; identities: { vendorId: string; kind: string | null }[] }): Promise<SyncBatch>;
+  refreshPerson(person: {
+    email: string | null;
+    identities: { vendorId: string; kind: string | null }[];
+  }): Promise<SyncBatch>;
 }
 
 export interface Connector {

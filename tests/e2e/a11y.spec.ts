@@ -14,31 +14,56 @@ function pickTargets(request: APIRequestContext) {
   targets ??= (async () => {
     const contacts = (await (await request.get("/api/v1/contacts?limit=50")).json()) as { data: Contact[] };
     const campaigns = (await (await request.get("/api/v1/campaigns")).json()) as { data: Campaign[] };
-    const contact = contacts.data.filter((c) => c.activityCount > 0).sort((a, b) => b.activityCount - a.activityCount)[0];
+    const contact = contacts.data
+      .filter((c) => c.activityCount > 0)
+      .sort((a, b) => b.activityCount - a.activityCount)[0];
     const sent = campaigns.data.filter((c) => c.totals.sent > 0).sort((a, b) => b.totals.sent - a.totals.sent);
     // Two vendors side by side on the compare page.
     const other = sent.find((c) => c.vendor !== sent[0]?.vendor);
-    if (!contact || !sent[0] || !other) throw new Error("the demo workspace has no contact with activity or no campaigns with sends in two vendors");
+    if (!contact || !sent[0] || !other)
+      throw new Error("the demo workspace has no contact with activity or no campaigns with sends in two vendors");
     return { contact: contact.id, campaign: sent[0].id, compare: [sent[0].id, other.id] };
   })();
   return targets;
 }
 
 type Ready = (page: Page) => Locator;
-const h1 = (name: string | RegExp): Ready => (page) => page.getByRole("heading", { level: 1, name });
-const current = (tab: string): Ready => (page) => page.getByRole("navigation", { name: "Settings" }).locator('[aria-current="page"]', { hasText: tab });
+const h1 =
+  (name: string | RegExp): Ready =>
+  (page) =>
+    page.getByRole("heading", { level: 1, name });
+const current =
+  (tab: string): Ready =>
+  (page) =>
+    page.getByRole("navigation", { name: "Settings" }).locator('[aria-current="page"]', { hasText: tab });
 
 const PAGES: { name: string; path: (t: Awaited<ReturnType<typeof pickTargets>>) => string; ready: Ready[] }[] = [
   { name: "overview", path: () => "/", ready: [h1("Overview")] },
   { name: "contacts", path: () => "/contacts", ready: [h1("Contacts"), (p) => p.getByRole("row").nth(1)] },
-  { name: "contact", path: (t) => `/contacts/${encodeURIComponent(t.contact)}`, ready: [(p) => p.getByRole("feed", { name: "Timeline" }).getByRole("article").first()] },
+  {
+    name: "contact",
+    path: (t) => `/contacts/${encodeURIComponent(t.contact)}`,
+    ready: [(p) => p.getByRole("feed", { name: "Timeline" }).getByRole("article").first()],
+  },
   { name: "tasks", path: () => "/tasks", ready: [h1("Tasks"), (p) => p.getByRole("row").nth(1)] },
   { name: "campaigns", path: () => "/campaigns", ready: [h1("Campaigns"), (p) => p.getByRole("row").nth(1)] },
-  { name: "campaign", path: (t) => `/campaigns/${encodeURIComponent(t.campaign)}`, ready: [(p) => p.getByText(/^Per (day|ISO week)/).first()] },
-  { name: "compare", path: (t) => `/campaigns/compare?ids=${t.compare.map(encodeURIComponent).join(",")}`, ready: [h1("Compare campaigns"), (p) => p.getByRole("columnheader").nth(2)] },
+  {
+    name: "campaign",
+    path: (t) => `/campaigns/${encodeURIComponent(t.campaign)}`,
+    ready: [(p) => p.getByText(/^Per (day|ISO week)/).first()],
+  },
+  {
+    name: "compare",
+    path: (t) => `/campaigns/compare?ids=${t.compare.map(encodeURIComponent).join(",")}`,
+    ready: [h1("Compare campaigns"), (p) => p.getByRole("columnheader").nth(2)],
+  },
   { name: "settings", path: () => "/settings", ready: [h1("Settings"), (p) => p.getByRole("article").first()] },
   { name: "settings-tokens", path: () => "/settings/tokens", ready: [h1("Settings"), current("API tokens")] },
-  { name: "settings-audit", path: () => "/settings/audit", ready: [h1("Settings"), current("Audit log"), (p) => p.getByRole("row").nth(1)] },
+  {
+    name: "settings-audit",
+    path: () => "/settings/audit",
+    ready: [h1("Settings"), current("Audit log"), (p) => p.getByRole("row").nth(1)],
+  },
 ];
 
 /** Scans the page as it is now; fails listing every serious or critical violation. */
@@ -51,9 +76,20 @@ async function expectNoSeriousViolations(page: Page, theme: string, name: string
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   const report = serious
-    .map((v) => [`${v.id} (${v.impact}): ${v.help}`, ...v.nodes.slice(0, 10).map((n) => `    ${n.target.join(" ")} — ${(n.failureSummary ?? "").replace(/\s+/g, " ")}`), ...(v.nodes.length > 10 ? [`    … and ${v.nodes.length - 10} more`] : [])].join("\n"))
+    .map((v) =>
+      [
+        `${v.id} (${v.impact}): ${v.help}`,
+        ...v.nodes
+          .slice(0, 10)
+          .map((n) => `    ${n.target.join(" ")} — ${(n.failureSummary ?? "").replace(/\s+/g, " ")}`),
+        ...(v.nodes.length > 10 ? [`    … and ${v.nodes.length - 10} more`] : []),
+      ].join("\n"),
+    )
     .join("\n");
-  expect(serious.map((v) => v.id), `axe on ${name} (${theme}):\n${report}`).toEqual([]);
+  expect(
+    serious.map((v) => v.id),
+    `axe on ${name} (${theme}):\n${report}`,
+  ).toEqual([]);
 }
 
 for (const theme of ["light", "dark"] as const) {

@@ -27,7 +27,9 @@ test.describe("signed out", () => {
     await page.getByLabel("Email").fill(E2E_ADMIN.email);
     await page.getByLabel("Password").fill("not the password at all");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toHaveText("That email and password do not match an account.");
+    await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toHaveText(
+      "That email and password do not match an account.",
+    );
     await expect(page.getByLabel("Password")).toBeFocused();
     await expect(page.getByLabel("Password")).toHaveValue("");
     await page.screenshot({ path: "test-results/screenshots/sign-in-error.png", fullPage: true });
@@ -51,10 +53,20 @@ test.describe("signed out", () => {
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings$/);
   });
 
-  test("the API answers 401 without a session, and a forged cookie changes nothing", async ({ request, context, baseURL }) => {
+  test("the API answers 401 without a session, and a forged cookie changes nothing", async ({
+    request,
+    context,
+    baseURL,
+  }) => {
     expect((await request.get("/api/v1/contacts")).status()).toBe(401);
     expect((await request.get("/api/v1/health")).status()).toBe(200);
-    await context.addCookies([{ name: "touchline_session", value: "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..forged.forged.forged", url: baseURL! }]);
+    await context.addCookies([
+      {
+        name: "touchline_session",
+        value: "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..forged.forged.forged",
+        url: baseURL!,
+      },
+    ]);
     expect((await context.request.get("/api/v1/connections")).status()).toBe(401);
   });
 
@@ -79,11 +91,19 @@ test.describe("signed in", () => {
 
   test("a cookie-authenticated write from another origin is refused", async ({ page, baseURL }) => {
     await page.goto("/settings");
-    const evil = await page.request.post("/api/v1/tokens", { data: { name: "csrf" }, headers: { origin: "https://evil.example" } });
+    const evil = await page.request.post("/api/v1/tokens", {
+      data: { name: "csrf" },
+      headers: { origin: "https://evil.example" },
+    });
     expect(evil.status()).toBe(403);
-    const nullOrigin = await page.request.post("/api/v1/tokens", { data: { name: "csrf" }, headers: { origin: "null" } });
+    const nullOrigin = await page.request.post("/api/v1/tokens", {
+      data: { name: "csrf" },
+      headers: { origin: "null" },
+    });
     expect(nullOrigin.status()).toBe(403);
-    const del = await page.request.delete("/api/v1/connections/anything", { headers: { origin: "https://evil.example" } });
+    const del = await page.request.delete("/api/v1/connections/anything", {
+      headers: { origin: "https://evil.example" },
+    });
     expect(del.status()).toBe(403);
     // A real form on another site posting to us: the browser sends its Origin.
     const other = await page.context().newPage();
@@ -113,12 +133,25 @@ test.describe("first start without an admin", () => {
   test.beforeAll(async () => {
     test.setTimeout(180_000);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "touchline-e2e-setup-"));
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", TOUCHLINE_DATA_DIR: dataDir, TOUCHLINE_DEMO: "off", NEXT_TELEMETRY_DISABLED: "1" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      TOUCHLINE_DATA_DIR: dataDir,
+      TOUCHLINE_DEMO: "off",
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
     delete env.TOUCHLINE_ADMIN_EMAIL;
     delete env.TOUCHLINE_ADMIN_PASSWORD;
     server = spawn("node", ["scripts/start.mjs"], { env, stdio: "ignore", detached: true });
     for (let i = 0; i < 150; i++) {
-      if (await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false)) return;
+      if (
+        await fetch(`${base}/api/v1/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        return;
       await new Promise((r) => setTimeout(r, 1000));
     }
     throw new Error("the setup server did not start");
@@ -147,7 +180,15 @@ test.describe("first start without an admin", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Account: first@team.example" })).toBeVisible();
     // Closed for good.
-    expect((await fetch(`${base}/api/v1/setup`, { method: "POST", headers: { "content-type": "application/json", origin: base }, body: JSON.stringify({ email: "second@team.example", password: "another long password" }) })).status).toBe(409);
+    expect(
+      (
+        await fetch(`${base}/api/v1/setup`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: base },
+          body: JSON.stringify({ email: "second@team.example", password: "another long password" }),
+        })
+      ).status,
+    ).toBe(409);
     await page.goto(`${base}/setup`);
     await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
   });

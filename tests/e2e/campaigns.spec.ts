@@ -3,7 +3,8 @@ import { expect, test, type Page } from "@playwright/test";
 // Campaign engagement (issue 8) in the demo workspace: the list, one campaign's charts
 // (range, interval, tooltip, formulas, CSV), and a cross-vendor comparison.
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/campaigns-${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `test-results/screenshots/campaigns-${name}.png`, fullPage: true });
 
 async function openBusiestActiveCampaign(page: Page) {
   await page.goto("/campaigns?status=active");
@@ -24,13 +25,22 @@ test("the campaigns list shows every vendor, sorts and filters", async ({ page }
   await expect(page.getByRole("heading", { level: 1, name: "Campaigns" })).toBeVisible();
   const rows = page.getByRole("table").getByRole("row");
   expect(await rows.count()).toBeGreaterThan(10);
-  for (const vendor of ["lemlist", "Smartlead", "Leadlex"]) await expect(page.getByRole("group", { name: "Vendor" }).getByRole("button", { name: new RegExp(`^${vendor}`) })).toBeVisible();
+  for (const vendor of ["lemlist", "Smartlead", "Leadlex"])
+    await expect(
+      page.getByRole("group", { name: "Vendor" }).getByRole("button", { name: new RegExp(`^${vendor}`) }),
+    ).toBeVisible();
   await expect(page.getByRole("img", { name: /replies? in the last 30 days/ }).first()).toBeVisible();
   await shot(page, "list");
 
-  await page.getByRole("group", { name: "Vendor" }).getByRole("button", { name: /^Smartlead/ }).click();
+  await page
+    .getByRole("group", { name: "Vendor" })
+    .getByRole("button", { name: /^Smartlead/ })
+    .click();
   await expect(page).toHaveURL(/vendor=smartlead/);
-  const vendorCells = page.getByRole("table").getByRole("row").filter({ has: page.getByRole("link") });
+  const vendorCells = page
+    .getByRole("table")
+    .getByRole("row")
+    .filter({ has: page.getByRole("link") });
   for (const text of await vendorCells.allTextContents()) expect(text).toContain("Smartlead");
   await page.getByRole("searchbox", { name: "Search campaigns" }).fill("zzz no such campaign");
   await expect(page.getByRole("heading", { name: "No campaign matches these filters" })).toBeVisible();
@@ -52,8 +62,14 @@ test("a campaign: change the range and the interval, read a tooltip and a formul
   // The last 30 days.
   await page.getByRole("group", { name: "Date range" }).getByRole("button", { name: "Last 30 days" }).click();
   await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}|to=\d{4}-\d{2}-\d{2}.*from=/);
-  await expect(page.getByRole("group", { name: "Date range" }).getByRole("button", { name: "Last 30 days" })).toHaveAttribute("aria-pressed", "true");
-  await expect(page.getByRole("img", { name: /^Line chart of emails per week .* 5 weeks|^Line chart of emails per week .* 6 weeks/ })).toBeVisible();
+  await expect(
+    page.getByRole("group", { name: "Date range" }).getByRole("button", { name: "Last 30 days" }),
+  ).toHaveAttribute("aria-pressed", "true");
+  await expect(
+    page.getByRole("img", {
+      name: /^Line chart of emails per week .* 5 weeks|^Line chart of emails per week .* 6 weeks/,
+    }),
+  ).toBeVisible();
 
   // Hover a point: the tooltip names the week and the series.
   const box = (await page.getByRole("img", { name: /^Line chart of emails per week/ }).boundingBox())!;
@@ -66,7 +82,10 @@ test("a campaign: change the range and the interval, read a tooltip and a formul
   await shot(page, "tooltip");
 
   // Every rate says how it is computed.
-  await page.getByRole("button", { name: /^Reply rate/ }).first().hover();
+  await page
+    .getByRole("button", { name: /^Reply rate/ })
+    .first()
+    .hover();
   await expect(page.getByRole("tooltip")).toContainText("replied / delivered");
 
   // A custom range.
@@ -80,11 +99,17 @@ test("a campaign: change the range and the interval, read a tooltip and a formul
 
 test("machine opens are out by default and can be included; each chart's data downloads as CSV", async ({ page }) => {
   await openBusiestActiveCampaign(page);
-  const openedBefore = await page.getByText(/^\d[\d,]* opened$/).first().textContent();
+  const openedBefore = await page
+    .getByText(/^\d[\d,]* opened$/)
+    .first()
+    .textContent();
   await page.getByRole("checkbox", { name: "Include machine opens and clicks" }).check();
   await expect(page).toHaveURL(/bots=include/);
   await expect(page.getByText("machine opens included")).toBeVisible();
-  const openedAfter = await page.getByText(/^\d[\d,]* opened$/).first().textContent();
+  const openedAfter = await page
+    .getByText(/^\d[\d,]* opened$/)
+    .first()
+    .textContent();
   expect(Number(openedAfter!.replace(/\D/g, ""))).toBeGreaterThanOrEqual(Number(openedBefore!.replace(/\D/g, "")));
 
   const download = page.waitForEvent("download");
@@ -92,7 +117,9 @@ test("machine opens are out by default and can be included; each chart's data do
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/over-time.*\.csv$/);
   const text = await (await import("node:fs")).promises.readFile((await file.path())!, "utf8");
-  expect(text.split("\r\n")[0]).toBe("bucket_start_utc,day_in_Europe/Paris,sent,delivered,opened,clicked,replied,bounced,unsubscribed,interested");
+  expect(text.split("\r\n")[0]).toBe(
+    "bucket_start_utc,day_in_Europe/Paris,sent,delivered,opened,clicked,replied,bounced,unsubscribed,interested",
+  );
   await expect(page.getByRole("img", { name: /^Funnel from/ })).toBeVisible();
   await expect(page.getByRole("img", { name: /^Bar chart by sequence step: step 1:/ })).toBeVisible();
 });
@@ -102,13 +129,19 @@ test("compare two campaigns from different vendors side by side", async ({ page 
   const table = page.getByRole("table");
   const lemlist = table.getByRole("row").filter({ hasText: "lemlist" }).first();
   const smartlead = table.getByRole("row").filter({ hasText: "Smartlead" }).first();
-  const names = [(await lemlist.getByRole("link").first().textContent())!.trim(), (await smartlead.getByRole("link").first().textContent())!.trim()];
+  const names = [
+    (await lemlist.getByRole("link").first().textContent())!.trim(),
+    (await smartlead.getByRole("link").first().textContent())!.trim(),
+  ];
   await lemlist.getByRole("checkbox").check();
   await smartlead.getByRole("checkbox").check();
   await page.getByRole("link", { name: "Compare 2" }).click();
   await expect(page).toHaveURL(/\/campaigns\/compare\?ids=/);
   await expect(page.getByRole("heading", { level: 1, name: "Compare campaigns" })).toBeVisible();
-  for (const name of names) await expect(page.getByRole("columnheader", { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) })).toBeVisible();
+  for (const name of names)
+    await expect(
+      page.getByRole("columnheader", { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) }),
+    ).toBeVisible();
   await expect(page.getByRole("rowheader", { name: "Reply rate" })).toBeVisible();
   await expect(page.getByRole("img", { name: /^Bar chart of rates by campaign/ })).toBeVisible();
   await shot(page, "compare");
@@ -117,7 +150,8 @@ test("compare two campaigns from different vendors side by side", async ({ page 
 test("the overview shows this week, campaigns needing attention, tasks due today and sync health", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
-  for (const region of ["This week", "Campaigns needing attention", "Tasks due today", "Sync health"]) await expect(page.getByRole("region", { name: region })).toBeVisible();
+  for (const region of ["This week", "Campaigns needing attention", "Tasks due today", "Sync health"])
+    await expect(page.getByRole("region", { name: region })).toBeVisible();
   await expect(page.getByRole("region", { name: "This week" })).toContainText("Europe/Paris");
   await shot(page, "overview");
 });

@@ -12,7 +12,9 @@ const LABEL = "lemlist — e2e outbound";
 const card = (page: Page, label: string) => page.getByRole("article", { name: label });
 
 async function sandboxCampaigns(): Promise<{ _id: string; name: string }[]> {
-  const res = await fetch(`${SANDBOX_LEMLIST}/campaigns?version=v2&limit=100`, { headers: { authorization: `Basic ${Buffer.from(`:${SANDBOX_LEMLIST_KEY}`).toString("base64")}` } });
+  const res = await fetch(`${SANDBOX_LEMLIST}/campaigns?version=v2&limit=100`, {
+    headers: { authorization: `Basic ${Buffer.from(`:${SANDBOX_LEMLIST_KEY}`).toString("base64")}` },
+  });
   const body = (await res.json()) as { campaigns: { _id: string; name: string }[] };
   return body.campaigns;
 }
@@ -22,7 +24,9 @@ test.describe.configure({ mode: "serial" });
 test("Settings lists the demo connections with their status", async ({ page }) => {
   await page.goto("/settings");
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Connections" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Connections" }),
+  ).toHaveAttribute("aria-current", "page");
   for (const label of ["lemlist (demo)", "Smartlead (demo)", "Close (demo)", "Leadlex (demo)"]) {
     const c = card(page, label);
     await expect(c).toBeVisible();
@@ -56,7 +60,11 @@ test("add a key → tested → synced → its data shows; rename, replace, remov
   test.setTimeout(180_000);
   const payloads: string[] = [];
   page.on("response", async (r) => {
-    if (r.url().startsWith(page.url().split("/").slice(0, 3).join("/")) && /text\/(html|x-component)|json/.test(r.headers()["content-type"] ?? "")) payloads.push(await r.text().catch(() => ""));
+    if (
+      r.url().startsWith(page.url().split("/").slice(0, 3).join("/")) &&
+      /text\/(html|x-component)|json/.test(r.headers()["content-type"] ?? "")
+    )
+      payloads.push(await r.text().catch(() => ""));
   });
   page.on("request", (r) => payloads.push(r.url()));
 
@@ -74,7 +82,8 @@ test("add a key → tested → synced → its data shows; rename, replace, remov
   await expect(c.getByText(`Key ••••${SANDBOX_LEMLIST_KEY.slice(-4)}`)).toBeVisible();
   // The first sync runs: a progress bar with a value, then the card settles.
   const bar = c.getByRole("progressbar");
-  if (await bar.isVisible().catch(() => false)) await page.screenshot({ path: "test-results/screenshots/settings-syncing.png", fullPage: true });
+  if (await bar.isVisible().catch(() => false))
+    await page.screenshot({ path: "test-results/screenshots/settings-syncing.png", fullPage: true });
   await expect(c.getByText("Connected", { exact: true })).toBeVisible({ timeout: 120_000 });
   await expect(c.getByText(/\d[\d,]* rows/)).toBeVisible();
   await expect(c.getByRole("definition").first()).not.toHaveText("Never");
@@ -82,7 +91,9 @@ test("add a key → tested → synced → its data shows; rename, replace, remov
   // Its data is in the workspace: a campaign of the sandbox's lemlist, by its id.
   const campaign = (await sandboxCampaigns())[0]!;
   const id = `lemlist:${campaign._id}`;
-  const campaigns = (await (await page.request.get("/api/v1/campaigns?vendor=lemlist")).json()) as { data: { id: string; name: string }[] };
+  const campaigns = (await (await page.request.get("/api/v1/campaigns?vendor=lemlist")).json()) as {
+    data: { id: string; name: string }[];
+  };
   expect(campaigns.data.map((x) => x.id)).toContain(id);
   const campaignPage = await page.goto(`/campaigns/${encodeURIComponent(id)}`);
   if (campaignPage?.status() === 200) await expect(page.getByText(campaign.name).first()).toBeVisible();
@@ -126,7 +137,9 @@ test("add a key → tested → synced → its data shows; rename, replace, remov
   await expect(confirm).toBeHidden({ timeout: 60_000 });
   await expect(card(page, `${LABEL} (EU)`)).toHaveCount(0);
   await expect(page.getByRole("status").filter({ hasText: "was removed" })).toBeVisible();
-  const after = (await (await page.request.get("/api/v1/campaigns?vendor=lemlist")).json()) as { data: { id: string }[] };
+  const after = (await (await page.request.get("/api/v1/campaigns?vendor=lemlist")).json()) as {
+    data: { id: string }[];
+  };
   expect(after.data.map((x) => x.id)).not.toContain(id);
 });
 
@@ -143,7 +156,9 @@ test("API tokens: created and shown once, usable as Bearer, revoked", async ({ p
   await page.screenshot({ path: "test-results/screenshots/settings-tokens.png", fullPage: true });
 
   const script = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
-  expect((await script.get("/api/v1/connections", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(200);
+  expect((await script.get("/api/v1/connections", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(
+    200,
+  );
 
   await page.getByRole("button", { name: "Done" }).click();
   await expect(field).toHaveCount(0);
@@ -153,7 +168,11 @@ test("API tokens: created and shown once, usable as Bearer, revoked", async ({ p
   await page.getByRole("alertdialog").getByRole("button", { name: "Revoke token" }).click();
   await expect(page.getByRole("row", { name: /e2e nightly export/ })).toHaveCount(0);
   // The row leaves the list at once; the revocation itself may still be in flight.
-  await expect.poll(async () => (await script.get("/api/v1/connections", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
+  await expect
+    .poll(async () =>
+      (await script.get("/api/v1/connections", { headers: { authorization: `Bearer ${token}` } })).status(),
+    )
+    .toBe(401);
   await script.dispose();
 });
 
@@ -161,7 +180,15 @@ test("the audit log shows who did what to which connection", async ({ page }) =>
   await page.goto("/settings/audit");
   await expect(page.getByRole("heading", { name: "Audit log", exact: true })).toBeVisible();
   const table = page.getByRole("table", { name: "Audit log, newest first" });
-  for (const event of ["Connection removed", "Renamed", "Key tested", "Key test failed", "Connection added", "Synced", "API token revoked"]) {
+  for (const event of [
+    "Connection removed",
+    "Renamed",
+    "Key tested",
+    "Key test failed",
+    "Connection added",
+    "Synced",
+    "API token revoked",
+  ]) {
     await expect(table.getByText(event, { exact: true }).first()).toBeVisible();
   }
   await expect(table.getByRole("row", { name: /Connection removed/ }).first()).toContainText("admin@touchline.test");
@@ -171,12 +198,18 @@ test("the audit log shows who did what to which connection", async ({ page }) =>
 test("HTML in a synced Close note renders as inert text", async ({ page }) => {
   test.setTimeout(120_000);
   // Find a person with a Close note carrying `<img src=x onerror=…>` (the Close simulator writes such notes).
-  const contacts = (await (await page.request.get("/api/v1/contacts?vendor=close&limit=200")).json()) as { data: { id: string }[] };
+  const contacts = (await (await page.request.get("/api/v1/contacts?vendor=close&limit=200")).json()) as {
+    data: { id: string }[];
+  };
   let target: { contact: string; text: string } | null = null;
   for (const c of contacts.data) {
-    const r = await page.request.get(`/api/v1/contacts/${encodeURIComponent(c.id)}/timeline?kinds=note&vendors=close&q=onerror&limit=5`);
+    const r = await page.request.get(
+      `/api/v1/contacts/${encodeURIComponent(c.id)}/timeline?kinds=note&vendors=close&q=onerror&limit=5`,
+    );
     if (!r.ok()) continue;
-    const items = ((await r.json()) as { data: { preview?: string | null; body?: string | null; subject?: string | null }[] }).data;
+    const items = (
+      (await r.json()) as { data: { preview?: string | null; body?: string | null; subject?: string | null }[] }
+    ).data;
     const hit = items.map((i) => i.preview ?? i.body ?? i.subject ?? "").find((t) => t.includes("onerror"));
     if (hit) {
       target = { contact: c.id, text: hit };

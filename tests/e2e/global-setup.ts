@@ -18,7 +18,8 @@ export default async function globalSetup(config: FullConfig) {
       const res = await api.get("/api/v1/connections").catch(() => null);
       if (res?.ok()) {
         const { data } = (await res.json()) as { data: { lastSyncAt: string | null; sync: { state: string } }[] };
-        if (data.length && data.every((c) => c.sync.state !== "running" && (c.lastSyncAt || c.sync.state === "failed"))) return;
+        if (data.length && data.every((c) => c.sync.state !== "running" && (c.lastSyncAt || c.sync.state === "failed")))
+          return;
       }
       await new Promise((r) => setTimeout(r, 2000));
     }

@@ -11,8 +11,16 @@ import { E2E_SANDBOX_PORT, E2E_STORAGE_STATE } from "../../playwright.config";
 // Close on + 2).
 
 const SANDBOX = {
-  smartlead: { url: `http://127.0.0.1:${E2E_SANDBOX_PORT + 1}/api/v1`, key: SANDBOX_SMARTLEAD_KEY, label: "Smartlead — e2e stale data" },
-  close: { url: `http://127.0.0.1:${E2E_SANDBOX_PORT + 2}/api/v1`, key: SANDBOX_CLOSE_KEY, label: "Close — e2e stale data" },
+  smartlead: {
+    url: `http://127.0.0.1:${E2E_SANDBOX_PORT + 1}/api/v1`,
+    key: SANDBOX_SMARTLEAD_KEY,
+    label: "Smartlead — e2e stale data",
+  },
+  close: {
+    url: `http://127.0.0.1:${E2E_SANDBOX_PORT + 2}/api/v1`,
+    key: SANDBOX_CLOSE_KEY,
+    label: "Close — e2e stale data",
+  },
 } as const;
 type SandboxVendor = keyof typeof SANDBOX;
 const SHOTS = "test-results/screenshots";
@@ -43,12 +51,19 @@ const created: Partial<Record<SandboxVendor, string>> = {};
 test.afterAll(async ({ playwright, baseURL }) => {
   // Leave the shared sandbox and workspace as the other specs expect them.
   for (const vendor of Object.keys(SANDBOX) as SandboxVendor[]) await faults(vendor, null);
-  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! }, storageState: E2E_STORAGE_STATE });
+  const api = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { origin: baseURL! },
+    storageState: E2E_STORAGE_STATE,
+  });
   for (const id of Object.values(created)) await api.delete(`/api/v1/connections/${encodeURIComponent(id)}`);
   await api.dispose();
 });
 
-test("failing vendors: every page says the data is stale and why, keeps its data, and the notice leaves after a good sync", async ({ page, baseURL }) => {
+test("failing vendors: every page says the data is stale and why, keeps its data, and the notice leaves after a good sync", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(300_000);
   fs.mkdirSync(SHOTS, { recursive: true });
   // Cookie-authenticated calls that change state need this app's Origin (CSRF check).
@@ -68,20 +83,28 @@ test("failing vendors: every page says the data is stale and why, keeps its data
     }
     await page.emulateMedia({ colorScheme: "light" });
   };
-  const sync = async (id: string) => expect((await page.request.post(`/api/v1/connections/${encodeURIComponent(id)}/sync`, { headers: origin })).status()).toBe(202);
+  const sync = async (id: string) =>
+    expect(
+      (await page.request.post(`/api/v1/connections/${encodeURIComponent(id)}/sync`, { headers: origin })).status(),
+    ).toBe(202);
 
   // A Close and a Smartlead connection with keys the sandbox accepts; their first syncs succeed.
   await page.goto("/");
   for (const vendor of Object.keys(SANDBOX) as SandboxVendor[]) {
     await faults(vendor, null);
-    const res = await page.request.post("/api/v1/connections", { data: { vendor, label: SANDBOX[vendor].label, apiKey: SANDBOX[vendor].key }, headers: origin });
+    const res = await page.request.post("/api/v1/connections", {
+      data: { vendor, label: SANDBOX[vendor].label, apiKey: SANDBOX[vendor].key },
+      headers: origin,
+    });
     expect(res.status(), await res.text()).toBe(201);
     created[vendor] = ((await res.json()) as ApiConnection).id;
   }
   const close = created.close!;
   const smartlead = created.smartlead!;
   for (const id of [close, smartlead]) {
-    await expect.poll(async () => (await connection(page.request, id))?.sync.state, { timeout: 150_000, intervals: [1000] }).toBe("succeeded");
+    await expect
+      .poll(async () => (await connection(page.request, id))?.sync.state, { timeout: 150_000, intervals: [1000] })
+      .toBe("succeeded");
   }
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
@@ -90,7 +113,9 @@ test("failing vendors: every page says the data is stale and why, keeps its data
   // Close revokes the key; the next sync fails on its 401.
   await faults("close", { revokeKey: true });
   await sync(close);
-  await expect.poll(async () => (await connection(page.request, close))?.status, { timeout: 60_000, intervals: [500] }).toBe("key_rejected");
+  await expect
+    .poll(async () => (await connection(page.request, close))?.status, { timeout: 60_000, intervals: [500] })
+    .toBe("key_rejected");
 
   // Overview: the notice says what is stale, since when, and why — in words, without the key.
   await page.goto("/");
@@ -115,7 +140,9 @@ test("failing vendors: every page says the data is stale and why, keeps its data
   // Smartlead answers 5xx to everything: its sync fails after the client's retries.
   await faults("smartlead", { status5xx: 100_000, errorStatus: 503 });
   await sync(smartlead);
-  await expect.poll(async () => (await connection(page.request, smartlead))?.status, { timeout: 90_000, intervals: [1000] }).toBe("unreachable");
+  await expect
+    .poll(async () => (await connection(page.request, smartlead))?.status, { timeout: 90_000, intervals: [1000] })
+    .toBe("unreachable");
 
   // Several: one compact notice, one line each.
   await page.goto("/contacts");
@@ -124,14 +151,18 @@ test("failing vendors: every page says the data is stale and why, keeps its data
   await expect(notice.getByRole("listitem").filter({ hasText: SANDBOX.smartlead.label })).toContainText(
     /The last sync failed: Smartlead answered with server errors \(HTTP 503\)\. Touchline will retry at the next scheduled sync \((within a minute|in about \d+ min)\), or retry now\./,
   );
-  await expect(notice.getByRole("listitem").filter({ hasText: SANDBOX.close.label })).toContainText("Close rejected the API key (401).");
+  await expect(notice.getByRole("listitem").filter({ hasText: SANDBOX.close.label })).toContainText(
+    "Close rejected the API key (401).",
+  );
   await shoot("stale-data-several");
 
   // Every dashboard page shows the notice above the data it still has.
   await expect(page.getByRole("heading", { level: 1, name: "Contacts" })).toBeVisible();
   await expect(page.getByRole("row").nth(1)).toBeVisible();
 
-  const contacts = (await (await page.request.get("/api/v1/contacts?vendor=close&limit=1")).json()) as { data: { id: string }[] };
+  const contacts = (await (await page.request.get("/api/v1/contacts?vendor=close&limit=1")).json()) as {
+    data: { id: string }[];
+  };
   expect(contacts.data.length).toBe(1);
   await page.goto(`/contacts/${encodeURIComponent(contacts.data[0]!.id)}`);
   await expect(notice).toContainText(`${SANDBOX.close.label} data is stale`);

@@ -20,18 +20,24 @@ async function api(page: Page, query: string): Promise<ApiPage> {
   return (await res.json()) as ApiPage;
 }
 
-const shownIds = (page: Page) => page.locator("table [data-task-id]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-task-id")));
+const shownIds = (page: Page) =>
+  page.locator("table [data-task-id]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-task-id")));
 
 /** The table (500 rows a page) shows the API's first 500 rows for `query`, in the API's order. */
 async function expectTableMatches(page: Page, query: string): Promise<ApiPage> {
   const expected = await api(page, query);
   await expect.poll(() => shownIds(page), { message: `rows for ${query}` }).toEqual(expected.data.map((t) => t.id));
-  if (expected.total > 0) await expect(page.getByRole("navigation", { name: "Pages" })).toContainText(`of ${expected.total.toLocaleString("en-GB")} tasks`);
+  if (expected.total > 0)
+    await expect(page.getByRole("navigation", { name: "Pages" })).toContainText(
+      `of ${expected.total.toLocaleString("en-GB")} tasks`,
+    );
   return expected;
 }
 
 function parisDay(offsetDays: number): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(Date.now() + offsetDays * 86_400_000);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    Date.now() + offsetDays * 86_400_000,
+  );
 }
 
 test.beforeEach(async ({ page }) => {
@@ -49,7 +55,10 @@ test("the default view lists open tasks from lemlist, Close and Leadlex", async 
 });
 
 test("Overdue shows exactly the overdue tasks the API returns", async ({ page }) => {
-  await page.getByRole("group", { name: "Due date" }).getByRole("button", { name: /^Overdue/ }).click();
+  await page
+    .getByRole("group", { name: "Due date" })
+    .getByRole("button", { name: /^Overdue/ })
+    .click();
   await expect(page).toHaveURL(/due=overdue/);
   const overdue = await expectTableMatches(page, "due=overdue");
   expect(overdue.total).toBeGreaterThan(0);
@@ -60,7 +69,10 @@ test("Overdue shows exactly the overdue tasks the API returns", async ({ page })
 });
 
 test("Today shows exactly today's tasks, or says nothing is due", async ({ page }) => {
-  await page.getByRole("group", { name: "Due date" }).getByRole("button", { name: /^Today/ }).click();
+  await page
+    .getByRole("group", { name: "Due date" })
+    .getByRole("button", { name: /^Today/ })
+    .click();
   await expect(page).toHaveURL(/due=today/);
   const today = await expectTableMatches(page, "due=today");
   if (today.total === 0) await expect(page.getByRole("heading", { name: "Nothing due today" })).toBeVisible();
@@ -98,13 +110,18 @@ test("a custom range from the calendar shows exactly the API's tasks for it", as
 
 test("combining vendor and type filters narrows to tasks of both", async ({ page }) => {
   await page.getByRole("button", { name: /^Vendor/ }).click();
-  await page.getByRole("dialog", { name: "Filter by vendor" }).getByRole("checkbox", { name: /^Close/ }).check();
+  await page
+    .getByRole("dialog", { name: "Filter by vendor" })
+    .getByRole("checkbox", { name: /^Close/ })
+    .check();
   await page.keyboard.press("Escape");
   await expect(page).toHaveURL(/vendors=close/);
   const closeOnly = await expectTableMatches(page, "vendors=close");
 
   // The most common type among Close's open tasks, by the facet counts the menu shows.
-  const facets = (await (await page.request.get(`/api/v1/tasks/facets?vendors=close&tz=${encodeURIComponent(TZ)}`)).json()) as { types: { value: string; label: string; count: number }[] };
+  const facets = (await (
+    await page.request.get(`/api/v1/tasks/facets?vendors=close&tz=${encodeURIComponent(TZ)}`)
+  ).json()) as { types: { value: string; label: string; count: number }[] };
   const top = facets.types[0]!;
   await page.getByRole("button", { name: /^Type/ }).click();
   const types = page.getByRole("dialog", { name: "Filter by type" });
@@ -125,10 +142,16 @@ test("combining vendor and type filters narrows to tasks of both", async ({ page
 });
 
 test("the CSV download holds the same rows as the view", async ({ page }) => {
-  await page.getByRole("group", { name: "Due date" }).getByRole("button", { name: /^Next 7 days/ }).click();
+  await page
+    .getByRole("group", { name: "Due date" })
+    .getByRole("button", { name: /^Next 7 days/ })
+    .click();
   await expect(page).toHaveURL(/due=next7/);
   const json = await expectTableMatches(page, "due=next7");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export CSV" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^touchline-tasks-.*\.csv$/);
   const csv = fs.readFileSync((await download.path())!, "utf8");
   const lines = csv.trim().split("\n");
@@ -138,29 +161,47 @@ test("the CSV download holds the same rows as the view", async ({ page }) => {
 });
 
 test("reload keeps the view: filters, zone, layout", async ({ page }) => {
-  await page.getByRole("group", { name: "Due date" }).getByRole("button", { name: /^This week/ }).click();
+  await page
+    .getByRole("group", { name: "Due date" })
+    .getByRole("button", { name: /^This week/ })
+    .click();
   await page.getByRole("button", { name: /^Vendor/ }).click();
-  await page.getByRole("dialog", { name: "Filter by vendor" }).getByRole("checkbox", { name: /^lemlist/ }).check();
+  await page
+    .getByRole("dialog", { name: "Filter by vendor" })
+    .getByRole("checkbox", { name: /^lemlist/ })
+    .check();
   await page.keyboard.press("Escape");
   await page.getByRole("button", { name: /^Time zone/ }).click();
   await page.getByRole("dialog", { name: "Time zone" }).getByLabel("Search time zones").fill("Auckland");
-  await page.getByRole("dialog", { name: "Time zone" }).getByRole("button", { name: /Pacific\/Auckland/ }).click();
+  await page
+    .getByRole("dialog", { name: "Time zone" })
+    .getByRole("button", { name: /Pacific\/Auckland/ })
+    .click();
   await page.getByRole("group", { name: "Layout" }).getByRole("button", { name: "Grouped" }).click();
   await expect(page).toHaveURL(/view=grouped/);
   const url = page.url();
 
   await page.reload();
   expect(page.url()).toBe(url);
-  await expect(page.getByRole("group", { name: "Due date" }).getByRole("button", { name: /^This week/ })).toHaveAttribute("aria-pressed", "true");
+  await expect(
+    page.getByRole("group", { name: "Due date" }).getByRole("button", { name: /^This week/ }),
+  ).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByRole("button", { name: /^Vendor/ })).toContainText("lemlist");
   await expect(page.getByRole("button", { name: /Time zone: Pacific\/Auckland/ })).toBeVisible();
-  await expect(page.getByRole("group", { name: "Layout" }).getByRole("button", { name: "Grouped" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("group", { name: "Layout" }).getByRole("button", { name: "Grouped" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
 
   // The grouped view holds exactly the week's lemlist tasks, in Auckland's week.
   const res = await page.request.get(`/api/v1/tasks?due=week&vendors=lemlist&tz=Pacific%2FAuckland&limit=500`);
   const week = (await res.json()) as ApiPage;
   await expect
-    .poll(() => page.locator("section [data-task-id]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-task-id")).sort()))
+    .poll(() =>
+      page
+        .locator("section [data-task-id]")
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-task-id")).sort()),
+    )
     .toEqual(week.data.map((t) => t.id).sort());
   await page.screenshot({ path: "test-results/screenshots/tasks-grouped.png", fullPage: true });
 });

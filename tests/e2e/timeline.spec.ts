@@ -7,7 +7,8 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 
 const TZ = "Europe/Paris"; // playwright.config.ts timezoneId
 const REPLIES = ["email_replied", "linkedin_replied"];
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/timeline-${name}.png`, fullPage: false });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `test-results/screenshots/timeline-${name}.png`, fullPage: false });
 
 type Item = { id: string; type: string; vendor: string; kind?: string; occurredAt: string };
 type Contact = { id: string; name: string | null; email: string | null; vendors: string[] };
@@ -23,7 +24,10 @@ async function apiItems(request: APIRequestContext, contactId: string, query: st
   const out: Item[] = [];
   let cursor: string | null = null;
   do {
-    const page: { data: Item[]; nextCursor: string | null } = await api(request, `/contacts/${encodeURIComponent(contactId)}/timeline?limit=500&tz=${encodeURIComponent(TZ)}&${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+    const page: { data: Item[]; nextCursor: string | null } = await api(
+      request,
+      `/contacts/${encodeURIComponent(contactId)}/timeline?limit=500&tz=${encodeURIComponent(TZ)}&${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+    );
     out.push(...page.data);
     cursor = page.nextCursor;
   } while (cursor);
@@ -34,7 +38,9 @@ async function apiItems(request: APIRequestContext, contactId: string, query: st
 async function renderedIds(page: Page): Promise<string[]> {
   const list = page.getByRole("feed", { name: "Timeline" });
   await expect(list).toHaveAttribute("aria-busy", "false");
-  return page.locator("[data-timeline-item]").evaluateAll((els) => els.map((e) => e.getAttribute("data-timeline-item")!));
+  return page
+    .locator("[data-timeline-item]")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-timeline-item")!));
 }
 
 /** Waits until the rendered rows are exactly the first rows of `expected` (all of them when few). */
@@ -53,18 +59,32 @@ async function expectRows(page: Page, expected: string[]): Promise<string[]> {
 async function pickPerson(request: APIRequestContext) {
   const { data } = await api<{ data: Contact[] }>(request, "/contacts?limit=200");
   for (const c of data.filter((x) => x.vendors.length >= 3)) {
-    const first = await api<{ data: Item[] }>(request, `/contacts/${c.id}/timeline?limit=12&tz=${encodeURIComponent(TZ)}`);
+    const first = await api<{ data: Item[] }>(
+      request,
+      `/contacts/${c.id}/timeline?limit=12&tz=${encodeURIComponent(TZ)}`,
+    );
     if (new Set(first.data.map((i) => i.vendor)).size < 3) continue;
-    const facets = await api<{ vendors: Record<string, number> }>(request, `/contacts/${c.id}/timeline/facets?kinds=${REPLIES.join(",")}`);
+    const facets = await api<{ vendors: Record<string, number> }>(
+      request,
+      `/contacts/${c.id}/timeline/facets?kinds=${REPLIES.join(",")}`,
+    );
     const best = Object.entries(facets.vendors).sort((a, b) => b[1] - a[1])[0];
     if (best && best[1] >= 1) return { contact: c, replyVendor: best[0] };
   }
   throw new Error("the demo workspace has no person in three vendors with replies");
 }
 
-const LABEL: Record<string, string> = { lemlist: "lemlist", smartlead: "Smartlead", close: "Close", leadlex: "Leadlex" };
+const LABEL: Record<string, string> = {
+  lemlist: "lemlist",
+  smartlead: "Smartlead",
+  close: "Close",
+  leadlex: "Leadlex",
+};
 
-test("a person's timeline across vendors: filters in the URL, reload, back, expand, deep link", async ({ page, context }) => {
+test("a person's timeline across vendors: filters in the URL, reload, back, expand, deep link", async ({
+  page,
+  context,
+}) => {
   const { contact, replyVendor } = await pickPerson(page.request);
   const name = contact.name ?? contact.email!;
 
@@ -82,9 +102,14 @@ test("a person's timeline across vendors: filters in the URL, reload, back, expa
   // Their page: every vendor's touches on one line, newest first.
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   const api0 = await apiItems(page.request, contact.id, "");
-  const all = await expectRows(page, api0.map((i) => i.id));
+  const all = await expectRows(
+    page,
+    api0.map((i) => i.id),
+  );
   expect(all.length).toBeGreaterThan(5);
-  const vendorsSeen = await page.locator("[data-timeline-item]").evaluateAll((els) => els.map((e) => e.getAttribute("data-vendor")));
+  const vendorsSeen = await page
+    .locator("[data-timeline-item]")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-vendor")));
   expect(new Set(vendorsSeen.slice(0, 12)).size).toBeGreaterThanOrEqual(3);
   const times = api0.slice(0, all.length).map((i) => Date.parse(i.occurredAt));
   expect(times).toEqual([...times].sort((a, b) => b - a));
@@ -95,7 +120,10 @@ test("a person's timeline across vendors: filters in the URL, reload, back, expa
   await page.getByRole("checkbox", { name: new RegExp(`^${LABEL[replyVendor]}`) }).check();
   await page.keyboard.press("Escape");
   await expect(page).toHaveURL(new RegExp(`vendors=${replyVendor}`));
-  await expectRows(page, (await apiItems(page.request, contact.id, `vendors=${replyVendor}`)).map((i) => i.id));
+  await expectRows(
+    page,
+    (await apiItems(page.request, contact.id, `vendors=${replyVendor}`)).map((i) => i.id),
+  );
   await expect(page.locator(`[data-timeline-item]:not([data-vendor="${replyVendor}"])`)).toHaveCount(0);
   await shot(page, "one-vendor");
 
@@ -105,8 +133,13 @@ test("a person's timeline across vendors: filters in the URL, reload, back, expa
   await page.keyboard.press("Escape");
   await expect(page).toHaveURL(/kinds=email_replied(%2C|,)linkedin_replied/);
   const apiReplies = await apiItems(page.request, contact.id, `vendors=${replyVendor}&kinds=${REPLIES.join(",")}`);
-  await expectRows(page, apiReplies.map((i) => i.id));
-  await expect(page.locator(`[data-timeline-item]:not([data-kind="email_replied"]):not([data-kind="linkedin_replied"])`)).toHaveCount(0);
+  await expectRows(
+    page,
+    apiReplies.map((i) => i.id),
+  );
+  await expect(
+    page.locator(`[data-timeline-item]:not([data-kind="email_replied"]):not([data-kind="linkedin_replied"])`),
+  ).toHaveCount(0);
   await shot(page, "replies");
 
   // 3. A date range: the day of the newest reply (in the viewer's zone).
@@ -116,8 +149,15 @@ test("a person's timeline across vendors: filters in the URL, reload, back, expa
   await page.getByLabel("To", { exact: true }).fill(day);
   await page.getByRole("button", { name: "Apply range" }).click();
   await expect(page).toHaveURL(new RegExp(`from=${day}.*to=${day}|to=${day}.*from=${day}`));
-  const apiRanged = await apiItems(page.request, contact.id, `vendors=${replyVendor}&kinds=${REPLIES.join(",")}&from=${day}&to=${day}`);
-  const ranged = await expectRows(page, apiRanged.map((i) => i.id));
+  const apiRanged = await apiItems(
+    page.request,
+    contact.id,
+    `vendors=${replyVendor}&kinds=${REPLIES.join(",")}&from=${day}&to=${day}`,
+  );
+  const ranged = await expectRows(
+    page,
+    apiRanged.map((i) => i.id),
+  );
   await shot(page, "date-range");
 
   // A reload restores the same view from the URL.
@@ -130,7 +170,10 @@ test("a person's timeline across vendors: filters in the URL, reload, back, expa
   // Back undoes the date range; forward restores it.
   await page.goBack();
   await expect(page).not.toHaveURL(/from=/);
-  await expectRows(page, apiReplies.map((i) => i.id));
+  await expectRows(
+    page,
+    apiReplies.map((i) => i.id),
+  );
   await page.goForward();
   await expect(page).toHaveURL(/from=/);
   await expectRows(page, ranged);
@@ -142,19 +185,35 @@ test("a person's timeline across vendors: filters in the URL, reload, back, expa
   await page.getByRole("group", { name: "Email" }).getByRole("checkbox").first().check();
   await page.keyboard.press("Escape");
   await expect(page).toHaveURL(/kinds=/);
-  await expectRows(page, (await apiItems(page.request, contact.id, "kinds=email_bounced,email_clicked,email_failed,email_opened,email_replied,email_sent,unsubscribed")).map((i) => i.id));
+  await expectRows(
+    page,
+    (
+      await apiItems(
+        page.request,
+        contact.id,
+        "kinds=email_bounced,email_clicked,email_failed,email_opened,email_replied,email_sent,unsubscribed",
+      )
+    ).map((i) => i.id),
+  );
   const email = page.locator("[data-timeline-item][data-kind^='email_']").first();
   const toggle = email.getByRole("button").first();
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-expanded", "true");
   await expect(email.getByText("Vendor fields")).toBeVisible();
   const openIn = email.getByRole("link", { name: /^Open in / });
-  await expect(openIn).toHaveAttribute("href", /^https:\/\/app\.(lemlist\.com|smartlead\.ai|close\.com|leadlex\.com)\//);
+  await expect(openIn).toHaveAttribute(
+    "href",
+    /^https:\/\/app\.(lemlist\.com|smartlead\.ai|close\.com|leadlex\.com)\//,
+  );
   await shot(page, "expanded-email");
 
   // Follow the person's deep link into a vendor (the vendor's site is stubbed: no network in tests).
-  await context.route(/https:\/\/app\.(lemlist\.com|smartlead\.ai|close\.com|leadlex\.com)\/.*/, (route) => route.fulfill({ contentType: "text/html", body: "<title>vendor app</title>vendor app" }));
-  const deep = page.getByRole("link", { name: new RegExp(`^Open ${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} in `) }).first();
+  await context.route(/https:\/\/app\.(lemlist\.com|smartlead\.ai|close\.com|leadlex\.com)\/.*/, (route) =>
+    route.fulfill({ contentType: "text/html", body: "<title>vendor app</title>vendor app" }),
+  );
+  const deep = page
+    .getByRole("link", { name: new RegExp(`^Open ${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} in `) })
+    .first();
   const href = await deep.getAttribute("href");
   expect(href).toMatch(/^https:\/\/app\.(lemlist\.com|smartlead\.ai|close\.com|leadlex\.com)\/.+/);
   await expect(deep).toHaveAttribute("target", "_blank");
@@ -193,7 +252,10 @@ test("no items match: a clear state with a reset", async ({ page }) => {
   await shot(page, "no-match");
   await page.getByRole("button", { name: "Reset filters" }).click();
   await expect(page).not.toHaveURL(/q=/);
-  await expectRows(page, (await apiItems(page.request, contact.id, "")).map((i) => i.id));
+  await expectRows(
+    page,
+    (await apiItems(page.request, contact.id, "")).map((i) => i.id),
+  );
 });
 
 test("refresh now asks the vendors and says what changed", async ({ page }) => {

@@ -28,7 +28,12 @@ export function testSessionCookie(): Promise<string> {
     const t = await import("@/lib/server/store/schema");
     const { sealSession, SESSION_COOKIE } = await import("@/lib/server/auth/session");
     const user = { id: "usr_route_tests", email: "route-tests@touchline.test" };
-    await (await getDb()).insert(t.users).values({ ...user, passwordHash: "!" }).onConflictDoNothing();
+    await (
+      await getDb()
+    )
+      .insert(t.users)
+      .values({ ...user, passwordHash: "!" })
+      .onConflictDoNothing();
     return `${SESSION_COOKIE}=${await sealSession(user)}`;
   })();
   return testCookie;
@@ -41,13 +46,28 @@ export function testSessionCookie(): Promise<string> {
 export async function callRoute(
   handler: Handler,
   url: string,
-  opts: { params?: Record<string, string>; method?: string; body?: unknown; headers?: Record<string, string>; anonymous?: boolean } = {},
+  opts: {
+    params?: Record<string, string>;
+    method?: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+    anonymous?: boolean;
+  } = {},
 ): Promise<{ status: number; headers: Headers; json: unknown; text: string }> {
   const given = Object.keys(opts.headers ?? {}).map((k) => k.toLowerCase());
-  const auth: Record<string, string> = opts.anonymous || given.includes("cookie") || given.includes("authorization") ? {} : { cookie: await testSessionCookie() };
+  const auth: Record<string, string> =
+    opts.anonymous || given.includes("cookie") || given.includes("authorization")
+      ? {}
+      : { cookie: await testSessionCookie() };
   const req = new NextRequest(new URL(url, "http://127.0.0.1:3000"), {
     method: opts.method ?? "GET",
-    headers: { ...(opts.body !== undefined ? { "content-type": "application/json" } : {}), host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000", ...auth, ...opts.headers },
+    headers: {
+      ...(opts.body !== undefined ? { "content-type": "application/json" } : {}),
+      host: "127.0.0.1:3000",
+      origin: "http://127.0.0.1:3000",
+      ...auth,
+      ...opts.headers,
+    },
     body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
   });
   const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });

@@ -13,7 +13,13 @@ export async function freshStore(kind: StoreKind): Promise<Store & { cleanup: ()
   if (kind === "pglite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "touchline-pglite-"));
     const store = await openStore({ kind, dataDir: dir });
-    return { ...store, cleanup: async () => { await store.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      ...store,
+      cleanup: async () => {
+        await store.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const adminUrl = inject("pgUrl");
   const name = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;

@@ -38,18 +38,39 @@ describe("API authentication", () => {
 
   it("the one-time setup creates the first admin, signs them in, and then closes", async () => {
     const setup = await import("@/app/api/v1/setup/route");
-    expect((await callRoute(setup.GET as Handler, "/api/v1/setup", { anonymous: true })).json).toEqual({ needed: true });
-    const short = await callRoute(setup.POST as Handler, "/api/v1/setup", { anonymous: true, method: "POST", body: { email: "admin@example.com", password: "short" } });
+    expect((await callRoute(setup.GET as Handler, "/api/v1/setup", { anonymous: true })).json).toEqual({
+      needed: true,
+    });
+    const short = await callRoute(setup.POST as Handler, "/api/v1/setup", {
+      anonymous: true,
+      method: "POST",
+      body: { email: "admin@example.com", password: "short" },
+    });
     expect(short.status).toBe(400);
-    const crossSite = await callRoute(setup.POST as Handler, "/api/v1/setup", { anonymous: true, method: "POST", body: { email: "evil@example.com", password: "long enough password" }, headers: { origin: "https://evil.example" } });
+    const crossSite = await callRoute(setup.POST as Handler, "/api/v1/setup", {
+      anonymous: true,
+      method: "POST",
+      body: { email: "evil@example.com", password: "long enough password" },
+      headers: { origin: "https://evil.example" },
+    });
     expect(crossSite.status).toBe(403);
-    const created = await callRoute(setup.POST as Handler, "/api/v1/setup", { anonymous: true, method: "POST", body: { email: "Admin@Example.com", password: "the admin password 1" } });
+    const created = await callRoute(setup.POST as Handler, "/api/v1/setup", {
+      anonymous: true,
+      method: "POST",
+      body: { email: "Admin@Example.com", password: "the admin password 1" },
+    });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ email: "admin@example.com" });
     expect(created.headers.get("set-cookie")).toMatch(/^touchline_session=[^;]+;.*HttpOnly/i);
     cookie = created.headers.get("set-cookie")!.split(";")[0]!;
-    expect((await callRoute(setup.GET as Handler, "/api/v1/setup", { anonymous: true })).json).toEqual({ needed: false });
-    const again = await callRoute(setup.POST as Handler, "/api/v1/setup", { anonymous: true, method: "POST", body: { email: "second@example.com", password: "another password 1" } });
+    expect((await callRoute(setup.GET as Handler, "/api/v1/setup", { anonymous: true })).json).toEqual({
+      needed: false,
+    });
+    const again = await callRoute(setup.POST as Handler, "/api/v1/setup", {
+      anonymous: true,
+      method: "POST",
+      body: { email: "second@example.com", password: "another password 1" },
+    });
     expect(again.status).toBe(409);
   });
 
@@ -65,13 +86,31 @@ describe("API authentication", () => {
         if (!handler) continue;
         const key = `${method} ${pattern}`;
         if (PUBLIC.has(key)) continue;
-        const res = await callRoute(handler, url, { anonymous: true, method, params, ...(method === "GET" || method === "DELETE" ? {} : { body: {} }) });
+        const res = await callRoute(handler, url, {
+          anonymous: true,
+          method,
+          params,
+          ...(method === "GET" || method === "DELETE" ? {} : { body: {} }),
+        });
         expect.soft(res.status, `${key} without a session`).toBe(401);
         expect.soft(res.headers.get("content-type"), key).toMatch(/problem\+json/);
         checked.push(key);
       }
     }
-    expect(checked).toEqual(expect.arrayContaining(["GET /connections", "POST /connections", "PATCH /connections/[id]", "DELETE /connections/[id]", "POST /connections/[id]/sync", "GET /tokens", "POST /tokens", "DELETE /tokens/[id]", "GET /audit", "GET /session"]));
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        "GET /connections",
+        "POST /connections",
+        "PATCH /connections/[id]",
+        "DELETE /connections/[id]",
+        "POST /connections/[id]/sync",
+        "GET /tokens",
+        "POST /tokens",
+        "DELETE /tokens/[id]",
+        "GET /audit",
+        "GET /session",
+      ]),
+    );
   });
 
   it("a forged, damaged, expired or orphaned cookie is 401; a valid one passes", async () => {
@@ -95,28 +134,95 @@ describe("API authentication", () => {
     const token = await import("@/app/api/v1/tokens/[id]/route");
     const conn = await import("@/app/api/v1/connections/[id]/route");
     const sync = await import("@/app/api/v1/connections/[id]/sync/route");
-    const bad = [{ origin: "https://evil.example" }, { origin: "null" }, { origin: "" }, { origin: "http://127.0.0.1:3000.evil.example" }, { origin: "http://127.0.0.1:9999" }];
+    const bad = [
+      { origin: "https://evil.example" },
+      { origin: "null" },
+      { origin: "" },
+      { origin: "http://127.0.0.1:3000.evil.example" },
+      { origin: "http://127.0.0.1:9999" },
+    ];
     for (const headers of bad) {
       const h = { cookie, ...headers };
-      expect((await callRoute(tokens.POST as Handler, "/api/v1/tokens", { method: "POST", body: { name: "x" }, headers: h })).status).toBe(403);
-      expect((await callRoute(conn.PATCH as Handler, "/api/v1/connections/c1", { method: "PATCH", params: { id: "c1" }, body: { label: "x" }, headers: h })).status).toBe(403);
-      expect((await callRoute(conn.DELETE as Handler, "/api/v1/connections/c1", { method: "DELETE", params: { id: "c1" }, headers: h })).status).toBe(403);
-      expect((await callRoute(token.DELETE as Handler, "/api/v1/tokens/t1", { method: "DELETE", params: { id: "t1" }, headers: h })).status).toBe(403);
-      expect((await callRoute(sync.POST as Handler, "/api/v1/connections/c1/sync", { method: "POST", params: { id: "c1" }, headers: h })).status).toBe(403);
+      expect(
+        (await callRoute(tokens.POST as Handler, "/api/v1/tokens", { method: "POST", body: { name: "x" }, headers: h }))
+          .status,
+      ).toBe(403);
+      expect(
+        (
+          await callRoute(conn.PATCH as Handler, "/api/v1/connections/c1", {
+            method: "PATCH",
+            params: { id: "c1" },
+            body: { label: "x" },
+            headers: h,
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await callRoute(conn.DELETE as Handler, "/api/v1/connections/c1", {
+            method: "DELETE",
+            params: { id: "c1" },
+            headers: h,
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await callRoute(token.DELETE as Handler, "/api/v1/tokens/t1", {
+            method: "DELETE",
+            params: { id: "t1" },
+            headers: h,
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await callRoute(sync.POST as Handler, "/api/v1/connections/c1/sync", {
+            method: "POST",
+            params: { id: "c1" },
+            headers: h,
+          })
+        ).status,
+      ).toBe(403);
     }
     // Reads are not state-changing: no Origin needed.
-    expect((await callRoute(tokens.GET as Handler, "/api/v1/tokens", { headers: { cookie, origin: "" } })).status).toBe(200);
+    expect((await callRoute(tokens.GET as Handler, "/api/v1/tokens", { headers: { cookie, origin: "" } })).status).toBe(
+      200,
+    );
     // Our own origin, also as a reverse proxy forwards it.
-    expect((await callRoute(conn.DELETE as Handler, "/api/v1/connections/c1", { method: "DELETE", params: { id: "c1" }, headers: { cookie, origin: ORIGIN } })).status).toBe(404);
     expect(
-      (await callRoute(conn.DELETE as Handler, "/api/v1/connections/c1", { method: "DELETE", params: { id: "c1" }, headers: { cookie, origin: "https://touchline.example.com", "x-forwarded-host": "touchline.example.com", "x-forwarded-proto": "https" } })).status,
+      (
+        await callRoute(conn.DELETE as Handler, "/api/v1/connections/c1", {
+          method: "DELETE",
+          params: { id: "c1" },
+          headers: { cookie, origin: ORIGIN },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await callRoute(conn.DELETE as Handler, "/api/v1/connections/c1", {
+          method: "DELETE",
+          params: { id: "c1" },
+          headers: {
+            cookie,
+            origin: "https://touchline.example.com",
+            "x-forwarded-host": "touchline.example.com",
+            "x-forwarded-proto": "https",
+          },
+        })
+      ).status,
     ).toBe(404);
   });
 
   it("API tokens: created once in clear, used as Bearer without Origin, revoked", async () => {
     const tokens = await import("@/app/api/v1/tokens/route");
     const token = await import("@/app/api/v1/tokens/[id]/route");
-    const created = await callRoute(tokens.POST as Handler, "/api/v1/tokens", { method: "POST", body: { name: "nightly export" }, headers: { cookie } });
+    const created = await callRoute(tokens.POST as Handler, "/api/v1/tokens", {
+      method: "POST",
+      body: { name: "nightly export" },
+      headers: { cookie },
+    });
     expect(created.status).toBe(201);
     const { id, token: secret } = created.json as { id: string; token: string };
     expect(secret).toMatch(/^tl_/);
@@ -125,25 +231,64 @@ describe("API authentication", () => {
     expect(listed.json).toMatchObject({ data: [{ id, name: "nightly export", createdBy: "admin@example.com" }] });
 
     const bearer = { authorization: `Bearer ${secret}`, origin: "" };
-    expect((await callRoute(tokens.POST as Handler, "/api/v1/tokens", { method: "POST", body: { name: "made by a script" }, headers: bearer })).status).toBe(201);
+    expect(
+      (
+        await callRoute(tokens.POST as Handler, "/api/v1/tokens", {
+          method: "POST",
+          body: { name: "made by a script" },
+          headers: bearer,
+        })
+      ).status,
+    ).toBe(201);
     // A bearer token from a page of another site is still just a token (no ambient credential).
-    expect((await callRoute(tokens.GET as Handler, "/api/v1/tokens", { headers: { ...bearer, origin: "https://evil.example" } })).status).toBe(200);
-    expect((await callRoute(tokens.GET as Handler, "/api/v1/tokens", { headers: { authorization: `Bearer ${secret}x` } })).status).toBe(401);
-    expect((await callRoute(tokens.GET as Handler, "/api/v1/tokens", { headers: { authorization: secret } })).status).toBe(401);
-    expect((await callRoute(token.DELETE as Handler, `/api/v1/tokens/${id}`, { method: "DELETE", params: { id }, headers: { cookie } })).status).toBe(204);
+    expect(
+      (
+        await callRoute(tokens.GET as Handler, "/api/v1/tokens", {
+          headers: { ...bearer, origin: "https://evil.example" },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await callRoute(tokens.GET as Handler, "/api/v1/tokens", { headers: { authorization: `Bearer ${secret}x` } }))
+        .status,
+    ).toBe(401);
+    expect(
+      (await callRoute(tokens.GET as Handler, "/api/v1/tokens", { headers: { authorization: secret } })).status,
+    ).toBe(401);
+    expect(
+      (
+        await callRoute(token.DELETE as Handler, `/api/v1/tokens/${id}`, {
+          method: "DELETE",
+          params: { id },
+          headers: { cookie },
+        })
+      ).status,
+    ).toBe(204);
     expect((await callRoute(tokens.GET as Handler, "/api/v1/tokens", { headers: bearer })).status).toBe(401);
-    expect((await callRoute(token.DELETE as Handler, `/api/v1/tokens/${id}`, { method: "DELETE", params: { id }, headers: { cookie } })).status).toBe(404);
+    expect(
+      (
+        await callRoute(token.DELETE as Handler, `/api/v1/tokens/${id}`, {
+          method: "DELETE",
+          params: { id },
+          headers: { cookie },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it("signs in and out; one answer for an unknown email and a wrong password", async () => {
     const session = await import("@/app/api/v1/session/route");
-    const post = (body: unknown, headers: Record<string, string> = {}) => callRoute(session.POST as Handler, "/api/v1/session", { anonymous: true, method: "POST", body, headers });
+    const post = (body: unknown, headers: Record<string, string> = {}) =>
+      callRoute(session.POST as Handler, "/api/v1/session", { anonymous: true, method: "POST", body, headers });
     const unknown = await post({ email: "nobody@example.com", password: "the admin password 1" });
     const wrong = await post({ email: "admin@example.com", password: "not the password" });
     expect([unknown.status, wrong.status]).toEqual([401, 401]);
     expect(unknown.text).toBe(wrong.text);
     expect(unknown.headers.get("set-cookie")).toBeNull();
-    expect((await post({ email: "admin@example.com", password: "the admin password 1" }, { origin: "https://evil.example" })).status).toBe(403);
+    expect(
+      (await post({ email: "admin@example.com", password: "the admin password 1" }, { origin: "https://evil.example" }))
+        .status,
+    ).toBe(403);
 
     const ok = await post({ email: "ADMIN@example.com", password: "the admin password 1" });
     expect(ok.status).toBe(204);
@@ -153,12 +298,18 @@ describe("API authentication", () => {
     expect(sc).toMatch(/SameSite=lax/i);
     expect(sc).toMatch(/Path=\//i);
     expect(sc).not.toMatch(/Secure/i);
-    const secure = await post({ email: "admin@example.com", password: "the admin password 1" }, { "x-forwarded-proto": "https" });
+    const secure = await post(
+      { email: "admin@example.com", password: "the admin password 1" },
+      { "x-forwarded-proto": "https" },
+    );
     expect(secure.headers.get("set-cookie")).toMatch(/Secure/i);
 
     const me = await callRoute(session.GET as Handler, "/api/v1/session", { headers: { cookie: sc.split(";")[0]! } });
     expect(me.json).toMatchObject({ email: "admin@example.com", via: "session" });
-    const out = await callRoute(session.DELETE as Handler, "/api/v1/session", { method: "DELETE", headers: { cookie: sc.split(";")[0]! } });
+    const out = await callRoute(session.DELETE as Handler, "/api/v1/session", {
+      method: "DELETE",
+      headers: { cookie: sc.split(";")[0]! },
+    });
     expect(out.status).toBe(204);
     expect(out.headers.get("set-cookie")).toMatch(/touchline_session=;.*Max-Age=0/i);
   });

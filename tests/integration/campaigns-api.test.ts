@@ -14,8 +14,18 @@ const { writeBatch } = await import("@/lib/server/sync/write");
 
 type Problem = { status: number; title: string; detail: string; errors?: { path: string; message: string }[] };
 
-const person = (name: string) => ({ identities: [{ vendorId: `lea_${name}`, kind: "lead" }], email: `${name}@example.com`, name });
-function activity(id: string, kind: string, occurredAt: string, campaignId: string, extra: Record<string, unknown> = {}) {
+const person = (name: string) => ({
+  identities: [{ vendorId: `lea_${name}`, kind: "lead" }],
+  email: `${name}@example.com`,
+  name,
+});
+function activity(
+  id: string,
+  kind: string,
+  occurredAt: string,
+  campaignId: string,
+  extra: Record<string, unknown> = {},
+) {
   return {
     id,
     vendor: id.split(":")[0],
@@ -50,7 +60,15 @@ describe("campaigns API", () => {
       { id: "c2", vendor: "smartlead", label: "Smartlead", keyCiphertext: "x", keyHint: "••••1234" },
     ]);
     await db.insert(t.campaigns).values([
-      { id: LEM, connectionId: "c1", vendor: "lemlist", vendorId: "cam_1", name: "Spring outreach", status: "active", vendorReported: { sent: 3, replied: 1, opened: 2 } },
+      {
+        id: LEM,
+        connectionId: "c1",
+        vendor: "lemlist",
+        vendorId: "cam_1",
+        name: "Spring outreach",
+        status: "active",
+        vendorReported: { sent: 3, replied: 1, opened: 2 },
+      },
       { id: SML, connectionId: "c2", vendor: "smartlead", vendorId: "42", name: "Agencies", status: "completed" },
     ]);
     await db.transaction((tx) =>
@@ -63,31 +81,78 @@ describe("campaigns API", () => {
         ],
       }),
     );
-    await db.transaction((tx) => writeBatch(tx, "c2", "smartlead", { activities: [activity("smartlead:1", "email_sent", "2026-03-02T09:00:00Z", SML)] }));
+    await db.transaction((tx) =>
+      writeBatch(tx, "c2", "smartlead", {
+        activities: [activity("smartlead:1", "email_sent", "2026-03-02T09:00:00Z", SML)],
+      }),
+    );
   });
   afterAll(async () => (await getStore()).close());
 
   it("GET /campaigns lists campaigns with totals, rates and last activity", async () => {
     const r = await callRoute(list.GET, "/api/v1/campaigns");
     expect(r.status).toBe(200);
-    const data = (r.json as { data: { id: string; totals: { sent: number }; rates: { reply: number | null }; lastActivityAt: string }[] }).data;
+    const data = (
+      r.json as {
+        data: { id: string; totals: { sent: number }; rates: { reply: number | null }; lastActivityAt: string }[];
+      }
+    ).data;
     expect(data.map((c) => c.id)).toEqual([LEM, SML]);
-    expect(data[0]).toMatchObject({ vendor: "lemlist", name: "Spring outreach", status: "active", totals: { sent: 2, delivered: 2, opened: 0, replied: 1 }, rates: { reply: 0.5, open: 0 }, lastActivityAt: "2026-03-05T09:00:00.000Z" });
-    expect(((await callRoute(list.GET, "/api/v1/campaigns?vendor=smartlead&q=agen")).json as { data: unknown[] }).data).toHaveLength(1);
+    expect(data[0]).toMatchObject({
+      vendor: "lemlist",
+      name: "Spring outreach",
+      status: "active",
+      totals: { sent: 2, delivered: 2, opened: 0, replied: 1 },
+      rates: { reply: 0.5, open: 0 },
+      lastActivityAt: "2026-03-05T09:00:00.000Z",
+    });
+    expect(
+      ((await callRoute(list.GET, "/api/v1/campaigns?vendor=smartlead&q=agen")).json as { data: unknown[] }).data,
+    ).toHaveLength(1);
   });
 
   it("GET /campaigns/{id}/engagement answers the contract, with the id decoded from the path", async () => {
-    const r = await callRoute(engagement.GET, `/api/v1/campaigns/${encodeURIComponent(LEM)}/engagement?tz=Europe/Paris`, { params: { id: LEM } });
+    const r = await callRoute(
+      engagement.GET,
+      `/api/v1/campaigns/${encodeURIComponent(LEM)}/engagement?tz=Europe/Paris`,
+      { params: { id: LEM } },
+    );
     expect(r.status).toBe(200);
-    const e = r.json as Record<string, unknown> & { series: { bucket: string; replied: number }[]; byStep: { step: number }[]; totals: Record<string, number> };
-    expect(Object.keys(e)).toEqual(expect.arrayContaining(["campaign", "interval", "tz", "series", "byStep", "byVariant", "totals", "rates", "definitions", "vendorReported"]));
-    expect(e).toMatchObject({ interval: "day", tz: "Europe/Paris", bots: "exclude", from: "2026-03-01", to: "2026-03-05", vendorReported: { sent: 3, replied: 1, opened: 2 } });
+    const e = r.json as Record<string, unknown> & {
+      series: { bucket: string; replied: number }[];
+      byStep: { step: number }[];
+      totals: Record<string, number>;
+    };
+    expect(Object.keys(e)).toEqual(
+      expect.arrayContaining([
+        "campaign",
+        "interval",
+        "tz",
+        "series",
+        "byStep",
+        "byVariant",
+        "totals",
+        "rates",
+        "definitions",
+        "vendorReported",
+      ]),
+    );
+    expect(e).toMatchObject({
+      interval: "day",
+      tz: "Europe/Paris",
+      bots: "exclude",
+      from: "2026-03-01",
+      to: "2026-03-05",
+      vendorReported: { sent: 3, replied: 1, opened: 2 },
+    });
     expect(e.series).toHaveLength(5);
     // 23:30 UTC on the 3rd is the 4th in Paris.
     expect(e.series.find((s) => s.replied === 1)?.bucket).toBe("2026-03-03T23:00:00.000Z");
     expect(e.byStep.map((s) => s.step)).toEqual([1, 2]);
     expect(e.totals).toMatchObject({ sent: 2, opened: 0 });
-    const withBots = await callRoute(engagement.GET, `/api/v1/campaigns/x/engagement?bots=include`, { params: { id: LEM } });
+    const withBots = await callRoute(engagement.GET, `/api/v1/campaigns/x/engagement?bots=include`, {
+      params: { id: LEM },
+    });
     expect((withBots.json as typeof e).totals.opened).toBe(1);
   });
 
@@ -114,13 +179,19 @@ describe("campaigns API", () => {
   it("GET /campaigns/compare puts campaigns of two vendors side by side", async () => {
     const r = await callRoute(compare.GET, `/api/v1/campaigns/compare?ids=${LEM},${SML}`);
     expect(r.status).toBe(200);
-    const c = r.json as { from: null; data: { campaign: { id: string; vendor: string }; totals: { sent: number }; rates: { bounce: number } }[] };
+    const c = r.json as {
+      from: null;
+      data: { campaign: { id: string; vendor: string }; totals: { sent: number }; rates: { bounce: number } }[];
+    };
     expect(c.from).toBeNull();
     expect(c.data.map((d) => [d.campaign.vendor, d.totals.sent, d.rates.bounce])).toEqual([
       ["lemlist", 2, 0],
       ["smartlead", 1, 0],
     ]);
-    const ranged = await callRoute(compare.GET, `/api/v1/campaigns/compare?ids=${LEM},${SML}&from=2026-03-02&to=2026-03-04&tz=UTC`);
+    const ranged = await callRoute(
+      compare.GET,
+      `/api/v1/campaigns/compare?ids=${LEM},${SML}&from=2026-03-02&to=2026-03-04&tz=UTC`,
+    );
     expect((ranged.json as typeof c).data.map((d) => d.totals.sent)).toEqual([0, 1]);
   });
 
@@ -135,6 +206,9 @@ describe("campaigns API", () => {
 
   it("needs a session or a token", async () => {
     expect((await callRoute(list.GET, "/api/v1/campaigns", { anonymous: true })).status).toBe(401);
-    expect((await callRoute(engagement.GET, "/api/v1/campaigns/x/engagement", { params: { id: LEM }, anonymous: true })).status).toBe(401);
+    expect(
+      (await callRoute(engagement.GET, "/api/v1/campaigns/x/engagement", { params: { id: LEM }, anonymous: true }))
+        .status,
+    ).toBe(401);
   });
 });

@@ -25,7 +25,15 @@ afterAll(async () => {
   await Promise.all(sandbox?.map((s) => s.server.close()) ?? []);
 });
 
-type Counts = { sent: number; bounced: number; opened: number; clicked: number; replied: number; interested: number; unsubscribed: number };
+type Counts = {
+  sent: number;
+  bounced: number;
+  opened: number;
+  clicked: number;
+  replied: number;
+  interested: number;
+  unsubscribed: number;
+};
 
 describe.each(STORE_KINDS)("engagement of a synced world on %s", (kind) => {
   let store: Awaited<ReturnType<typeof freshStore>>;
@@ -43,7 +51,10 @@ describe.each(STORE_KINDS)("engagement of a synced world on %s", (kind) => {
   afterAll(async () => store?.cleanup());
 
   /** DESIGN.md's definitions as one plain SQL count over the raw activity rows, no rollups involved. */
-  async function independent(campaignId: string, bots: boolean): Promise<{ total: Counts; steps: (Counts & { step: number })[] }> {
+  async function independent(
+    campaignId: string,
+    bots: boolean,
+  ): Promise<{ total: Counts; steps: (Counts & { step: number })[] }> {
     const pair = sql`coalesce(contact_id, 'activity:' || id) || '|' || coalesce(sequence_step, 0)`;
     const human = bots ? sql`true` : sql`not bot`;
     const counts = sql`
@@ -54,29 +65,57 @@ describe.each(STORE_KINDS)("engagement of a synced world on %s", (kind) => {
       count(distinct ${pair}) filter (where kind = 'email_replied' and ${human})::int as replied,
       count(distinct ${pair}) filter (where kind = 'interested')::int as interested,
       count(distinct ${pair}) filter (where kind = 'unsubscribed')::int as unsubscribed`;
-    const [total] = await queryRows<Counts>(store.db, sql`select ${counts} from activities where campaign_id = ${campaignId}`);
-    const steps = await queryRows<Counts & { step: number }>(store.db, sql`
+    const [total] = await queryRows<Counts>(
+      store.db,
+      sql`select ${counts} from activities where campaign_id = ${campaignId}`,
+    );
+    const steps = await queryRows<Counts & { step: number }>(
+      store.db,
+      sql`
       select sequence_step as step, ${counts} from activities where campaign_id = ${campaignId} and sequence_step is not null
       group by sequence_step having count(*) filter (where kind in ('email_sent','email_bounced','email_opened','email_clicked','email_replied','interested','unsubscribed')) > 0
-      order by 1`);
+      order by 1`,
+    );
     return { total: total!, steps };
   }
-  const pick = (c: Counts) => ({ sent: c.sent, bounced: c.bounced, opened: c.opened, clicked: c.clicked, replied: c.replied, interested: c.interested, unsubscribed: c.unsubscribed });
+  const pick = (c: Counts) => ({
+    sent: c.sent,
+    bounced: c.bounced,
+    opened: c.opened,
+    clicked: c.clicked,
+    replied: c.replied,
+    interested: c.interested,
+    unsubscribed: c.unsubscribed,
+  });
 
   it("every campaign's totals and steps equal the independent count, with and without machine events", async () => {
-    const campaigns = await queryRows<{ id: string; vendor: Vendor }>(store.db, sql`select id, vendor from campaigns order by id`);
+    const campaigns = await queryRows<{ id: string; vendor: Vendor }>(
+      store.db,
+      sql`select id, vendor from campaigns order by id`,
+    );
     expect(new Set(campaigns.map((c) => c.vendor)).size).toBeGreaterThanOrEqual(3);
     let checked = 0;
     for (const c of campaigns) {
       for (const bots of [false, true]) {
-        const e = await campaignEngagement(store.db, c.id, engagementQuerySchema.parse({ tz: "Europe/Paris", bots: bots ? "include" : "exclude" }));
+        const e = await campaignEngagement(
+          store.db,
+          c.id,
+          engagementQuerySchema.parse({ tz: "Europe/Paris", bots: bots ? "include" : "exclude" }),
+        );
         const want = await independent(c.id, bots);
         expect(pick(e.totals), `${c.id} bots=${bots}`).toEqual(pick(want.total));
-        expect(e.byStep.map((s) => [s.step, pick(s)]), `${c.id} steps`).toEqual(want.steps.map((s) => [s.step, pick(s)]));
+        expect(
+          e.byStep.map((s) => [s.step, pick(s)]),
+          `${c.id} steps`,
+        ).toEqual(want.steps.map((s) => [s.step, pick(s)]));
         expect(e.series.reduce((n, s) => n + s.sent, 0)).toBe(e.totals.sent);
         if (e.totals.sent > 0) checked++;
       }
-      expect(Math.min(...(await campaignEngagement(store.db, c.id, engagementQuerySchema.parse({}))).byStep.map((s) => s.step))).toBeGreaterThanOrEqual(1);
+      expect(
+        Math.min(
+          ...(await campaignEngagement(store.db, c.id, engagementQuerySchema.parse({}))).byStep.map((s) => s.step),
+        ),
+      ).toBeGreaterThanOrEqual(1);
     }
     expect(checked).toBeGreaterThan(10);
   }, 120_000);
@@ -96,9 +135,12 @@ describe.each(STORE_KINDS)("engagement of a synced world on %s", (kind) => {
 
   it("the rollups the syncs kept equal a rebuild from scratch", async () => {
     const snap = () =>
-      queryRows(store.db, sql`select campaign_id, bucket::text, step, variant, sent, bounced, opened, opened_any, clicked, clicked_any, replied, replied_any, interested, unsubscribed
+      queryRows(
+        store.db,
+        sql`select campaign_id, bucket::text, step, variant, sent, bounced, opened, opened_any, clicked, clicked_any, replied, replied_any, interested, unsubscribed
         from engagement_buckets where (sent, bounced, opened, opened_any, clicked, clicked_any, replied, replied_any, interested, unsubscribed) <> (0,0,0,0,0,0,0,0,0,0)
-        order by 1, 2, 3, 4`);
+        order by 1, 2, 3, 4`,
+      );
     const kept = await snap();
     await rebuildEngagementRollups(store.db);
     expect(await snap()).toEqual(kept);

@@ -20,20 +20,45 @@ import { STORE_KINDS, freshStore } from "@/tests/helpers/stores";
 // answer, not in the server log — also after the vendor rejects it (401) and after a
 // burst of 500s. Each store kind gets its own app (fresh modules, env, data dir).
 
-const world = createWorld({ seed: 5151, people: 40, activities: 600, campaigns: 4, tasks: 40, days: 30, now: new Date() });
+const world = createWorld({
+  seed: 5151,
+  people: 40,
+  activities: 600,
+  campaigns: 4,
+  tasks: 40,
+  days: 30,
+  now: new Date(),
+});
 const hex = () => crypto.randomBytes(12).toString("hex");
-const ENV_VAR: Record<Vendor, string> = { lemlist: "LEMLIST_API_URL", smartlead: "SMARTLEAD_API_URL", close: "CLOSE_API_URL", leadlex: "LEADLEX_API_URL" };
+const ENV_VAR: Record<Vendor, string> = {
+  lemlist: "LEMLIST_API_URL",
+  smartlead: "SMARTLEAD_API_URL",
+  close: "CLOSE_API_URL",
+  leadlex: "LEADLEX_API_URL",
+};
 
 function makeSimulator(vendor: Vendor, apiKey: string, extra: string): Simulator & { basePath: string } {
   switch (vendor) {
     case "lemlist":
-      return { ...lemlist.createLemlistSimulator(world, { apiKey, extraApiKeys: [extra], rateLimit: null }), basePath: lemlist.BASE_PATH };
+      return {
+        ...lemlist.createLemlistSimulator(world, { apiKey, extraApiKeys: [extra], rateLimit: null }),
+        basePath: lemlist.BASE_PATH,
+      };
     case "smartlead":
-      return { ...smartlead.createSmartleadSimulator(world, { apiKey, rateLimit: { limit: 10_000, windowMs: 1000 } }), basePath: smartlead.BASE_PATH };
+      return {
+        ...smartlead.createSmartleadSimulator(world, { apiKey, rateLimit: { limit: 10_000, windowMs: 1000 } }),
+        basePath: smartlead.BASE_PATH,
+      };
     case "close":
-      return { ...close.createCloseSimulator(world, { apiKey, rateLimit: { limit: 10_000, windowMs: 1000 } }), basePath: close.BASE_PATH };
+      return {
+        ...close.createCloseSimulator(world, { apiKey, rateLimit: { limit: 10_000, windowMs: 1000 } }),
+        basePath: close.BASE_PATH,
+      };
     case "leadlex":
-      return { ...leadlex.createLeadlexSimulator(world, { apiKey, perMinute: 100_000, perDay: 1_000_000 }), basePath: leadlex.BASE_PATH };
+      return {
+        ...leadlex.createLeadlexSimulator(world, { apiKey, perMinute: 100_000, perDay: 1_000_000 }),
+        basePath: leadlex.BASE_PATH,
+      };
   }
 }
 
@@ -46,7 +71,10 @@ function filesUnder(dir: string): string[] {
 
 const pgBin = (name: string) => {
   const root = "/usr/lib/postgresql";
-  const v = fs.readdirSync(root).sort((a, b) => Number(a) - Number(b)).at(-1)!;
+  const v = fs
+    .readdirSync(root)
+    .sort((a, b) => Number(a) - Number(b))
+    .at(-1)!;
   return path.join(root, v, "bin", name);
 };
 
@@ -96,7 +124,12 @@ describe.each(STORE_KINDS)("stored API keys never leave the server (%s)", (kind)
       sims[v] = { sim, url: server.url + sim.basePath };
     }
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "touchline-canary-"));
-    Object.assign(process.env, { TOUCHLINE_DATA_DIR: dataDir, TOUCHLINE_DEMO: "off", TOUCHLINE_LOG_LEVEL: "debug", TOUCHLINE_SECRET_KEY: "" });
+    Object.assign(process.env, {
+      TOUCHLINE_DATA_DIR: dataDir,
+      TOUCHLINE_DEMO: "off",
+      TOUCHLINE_LOG_LEVEL: "debug",
+      TOUCHLINE_SECRET_KEY: "",
+    });
     for (const v of VENDORS) process.env[ENV_VAR[v]] = sims[v].url;
     if (kind === "postgres") {
       pg = await freshStore("postgres");
@@ -115,7 +148,8 @@ describe.each(STORE_KINDS)("stored API keys never leave the server (%s)", (kind)
     };
     vi.spyOn(process.stdout, "write").mockImplementation(capture);
     vi.spyOn(process.stderr, "write").mockImplementation(capture);
-    for (const m of ["log", "info", "warn", "error", "debug"] as const) vi.spyOn(console, m).mockImplementation((...args: unknown[]) => void logs.push(args.map(String).join(" ")));
+    for (const m of ["log", "info", "warn", "error", "debug"] as const)
+      vi.spyOn(console, m).mockImplementation((...args: unknown[]) => void logs.push(args.map(String).join(" ")));
 
     ({ callRoute: call } = await import("@/tests/helpers/app-store"));
     routes = {
@@ -130,7 +164,9 @@ describe.each(STORE_KINDS)("stored API keys never leave the server (%s)", (kind)
     await checkMasterKey(store.db, masterKey());
     const { sql } = await import("drizzle-orm");
     // A plain-text control value: proves the database grep below can see stored strings.
-    await store.db.execute(sql`insert into settings (key, value) values ('canary_control', ${JSON.stringify(control)}::jsonb)`);
+    await store.db.execute(
+      sql`insert into settings (key, value) values ('canary_control', ${JSON.stringify(control)}::jsonb)`,
+    );
   }, 180_000);
 
   afterAll(async () => {
@@ -146,7 +182,10 @@ describe.each(STORE_KINDS)("stored API keys never leave the server (%s)", (kind)
   });
 
   it("a key the vendor rejects is said plainly and nothing is stored", async () => {
-    const r = await api(routes.list.POST!, "/api/v1/connections", { method: "POST", body: { vendor: "close", label: "Wrong key", apiKey: rejected } });
+    const r = await api(routes.list.POST!, "/api/v1/connections", {
+      method: "POST",
+      body: { vendor: "close", label: "Wrong key", apiKey: rejected },
+    });
     expect(r.status).toBe(422);
     expect((r.json as { detail: string }).detail).toMatch(/Close rejected this API key.*Nothing was saved/);
     const list = await api(routes.list.GET!, "/api/v1/connections");
@@ -155,7 +194,10 @@ describe.each(STORE_KINDS)("stored API keys never leave the server (%s)", (kind)
 
   it("stores one key per vendor, answers with the mask only, and syncs", async () => {
     for (const v of VENDORS) {
-      const r = await api(routes.list.POST!, "/api/v1/connections", { method: "POST", body: { vendor: v, label: `${v} canary`, apiKey: canary[v] } });
+      const r = await api(routes.list.POST!, "/api/v1/connections", {
+        method: "POST",
+        body: { vendor: v, label: `${v} canary`, apiKey: canary[v] },
+      });
       expect(r.status, r.text).toBe(201);
       const c = r.json as { id: string; keyHint: string; vendor: string };
       expect(c.keyHint).toBe(`••••${canary[v].slice(-4)}`);
@@ -165,34 +207,57 @@ describe.each(STORE_KINDS)("stored API keys never leave the server (%s)", (kind)
       const s = await waitSync(ids[v]);
       expect(s.state, `${v}: ${s.error}`).toBe("succeeded");
     }
-    const list = (await api(routes.list.GET!, "/api/v1/connections")).json as { data: { vendor: string; status: string; lastSyncAt: string | null }[] };
+    const list = (await api(routes.list.GET!, "/api/v1/connections")).json as {
+      data: { vendor: string; status: string; lastSyncAt: string | null }[];
+    };
     expect(list.data.map((c) => [c.vendor, c.status])).toEqual(VENDORS.map((v) => [v, "ok"]));
     for (const v of VENDORS) await api(routes.one.GET!, `/api/v1/connections/${ids[v]}`, { params: { id: ids[v] } });
   }, 300_000);
 
   it("the mask sent back keeps the key; a new key is tested, sealed and audited", async () => {
     const id = ids.lemlist;
-    const kept = await api(routes.one.PATCH!, `/api/v1/connections/${id}`, { method: "PATCH", params: { id }, body: { label: "Renamed", apiKey: `••••${canary.lemlist.slice(-4)}` } });
+    const kept = await api(routes.one.PATCH!, `/api/v1/connections/${id}`, {
+      method: "PATCH",
+      params: { id },
+      body: { label: "Renamed", apiKey: `••••${canary.lemlist.slice(-4)}` },
+    });
     expect(kept.status).toBe(200);
     expect(kept.json).toMatchObject({ label: "Renamed", keyHint: `••••${canary.lemlist.slice(-4)}` });
     await api(routes.sync.POST!, `/api/v1/connections/${id}/sync`, { method: "POST", params: { id } });
     expect((await waitSync(id)).state).toBe("succeeded"); // still the stored key
 
     const other = ids.close; // the Close simulator knows only its canary
-    const refused = await api(routes.one.PATCH!, `/api/v1/connections/${other}`, { method: "PATCH", params: { id: other }, body: { apiKey: replacement } });
+    const refused = await api(routes.one.PATCH!, `/api/v1/connections/${other}`, {
+      method: "PATCH",
+      params: { id: other },
+      body: { apiKey: replacement },
+    });
     expect(refused.status).toBe(422);
-    expect((await api(routes.one.GET!, `/api/v1/connections/${other}`, { params: { id: other } })).json).toMatchObject({ keyHint: `••••${canary.close.slice(-4)}` });
+    expect((await api(routes.one.GET!, `/api/v1/connections/${other}`, { params: { id: other } })).json).toMatchObject({
+      keyHint: `••••${canary.close.slice(-4)}`,
+    });
 
-    const replaced = await api(routes.one.PATCH!, `/api/v1/connections/${id}`, { method: "PATCH", params: { id }, body: { apiKey: replacement } });
+    const replaced = await api(routes.one.PATCH!, `/api/v1/connections/${id}`, {
+      method: "PATCH",
+      params: { id },
+      body: { apiKey: replacement },
+    });
     expect(replaced.status).toBe(200);
-    expect(replaced.json).toMatchObject({ keyHint: `••••${replacement.slice(-4)}`, status: expect.stringMatching(/ok|syncing/) });
+    expect(replaced.json).toMatchObject({
+      keyHint: `••••${replacement.slice(-4)}`,
+      status: expect.stringMatching(/ok|syncing/),
+    });
     expect((await waitSync(id)).state).toBe("succeeded");
   }, 120_000);
 
   it("a revoked key (401) marks the connection key_rejected, in words, without the key", async () => {
-    for (const v of VENDORS) await fetch(`${sims[v].url}/__sandbox/faults`, { method: "POST", body: JSON.stringify({ revokeKey: true }) });
+    for (const v of VENDORS)
+      await fetch(`${sims[v].url}/__sandbox/faults`, { method: "POST", body: JSON.stringify({ revokeKey: true }) });
     for (const v of VENDORS) {
-      const started = await api(routes.sync.POST!, `/api/v1/connections/${ids[v]}/sync`, { method: "POST", params: { id: ids[v] } });
+      const started = await api(routes.sync.POST!, `/api/v1/connections/${ids[v]}/sync`, {
+        method: "POST",
+        params: { id: ids[v] },
+      });
       expect(started.status).toBe(202);
     }
     for (const v of VENDORS) {
@@ -200,14 +265,18 @@ describe.each(STORE_KINDS)("stored API keys never leave the server (%s)", (kind)
       expect(s.state).toBe("failed");
       expect(s.error).toMatch(/rejected the key/i);
     }
-    const list = (await api(routes.list.GET!, "/api/v1/connections")).json as { data: { status: string; lastError: string }[] };
+    const list = (await api(routes.list.GET!, "/api/v1/connections")).json as {
+      data: { status: string; lastError: string }[];
+    };
     expect(list.data.map((c) => c.status)).toEqual(VENDORS.map(() => "key_rejected"));
     for (const v of VENDORS) await fetch(`${sims[v].url}/__sandbox/faults`, { method: "DELETE" });
   }, 180_000);
 
   it("a burst of 500s marks the connection unreachable, in words, without the key", async () => {
-    for (const v of VENDORS) await fetch(`${sims[v].url}/__sandbox/faults`, { method: "POST", body: JSON.stringify({ status5xx: 50 }) });
-    for (const v of VENDORS) await api(routes.sync.POST!, `/api/v1/connections/${ids[v]}/sync`, { method: "POST", params: { id: ids[v] } });
+    for (const v of VENDORS)
+      await fetch(`${sims[v].url}/__sandbox/faults`, { method: "POST", body: JSON.stringify({ status5xx: 50 }) });
+    for (const v of VENDORS)
+      await api(routes.sync.POST!, `/api/v1/connections/${ids[v]}/sync`, { method: "POST", params: { id: ids[v] } });
     for (const v of VENDORS) {
       const s = await waitSync(ids[v]);
       expect(s.state, v).toBe("failed");
@@ -222,7 +291,10 @@ describe.each(STORE_KINDS)("stored API keys never leave the server (%s)", (kind)
   it("no API answer and no log line carries any key", async () => {
     // The capture sees the server log, and a key that reaches a log call is masked.
     const { log: logger } = await import("@/lib/server/log");
-    logger.warn("capture probe", { url: `${sims.smartlead.url}/campaigns?api_key=${canary.smartlead}`, note: `key ${canary.close}` });
+    logger.warn("capture probe", {
+      url: `${sims.smartlead.url}/campaigns?api_key=${canary.smartlead}`,
+      note: `key ${canary.close}`,
+    });
     expect(logs.join("\n")).toMatch(/capture probe.*\[redacted\].*\[redacted\]/);
     expect(bodies.length).toBeGreaterThan(30);
     expect(logs.join("\n").length).toBeGreaterThan(0);
@@ -234,8 +306,12 @@ describe.each(STORE_KINDS)("stored API keys never leave the server (%s)", (kind)
       expect(all.includes(encodeURIComponent(secret))).toBe(false);
     }
     // The audit log says what happened, with who and when.
-    const audit = (await api(routes.audit.GET!, "/api/v1/audit?limit=200")).json as { data: { event: string; actor: string }[] };
-    expect(new Set(audit.data.map((e) => e.event))).toEqual(new Set(["created", "tested", "renamed", "key_replaced", "synced", "sync_failed"]));
+    const audit = (await api(routes.audit.GET!, "/api/v1/audit?limit=200")).json as {
+      data: { event: string; actor: string }[];
+    };
+    expect(new Set(audit.data.map((e) => e.event))).toEqual(
+      new Set(["created", "tested", "renamed", "key_replaced", "synced", "sync_failed"]),
+    );
     expect(audit.data.find((e) => e.event === "created")!.actor).toBe("route-tests@touchline.test");
   });
 

@@ -12,7 +12,15 @@ import { STORE_KINDS, freshStore } from "@/tests/helpers/stores";
 // the key again; nothing crashes; the other connections keep syncing.
 
 const KEY = "lemlist-tamper-test-key-0001";
-const world = createWorld({ seed: 777, people: 20, activities: 200, campaigns: 2, tasks: 10, days: 20, now: new Date() });
+const world = createWorld({
+  seed: 777,
+  people: 20,
+  activities: 200,
+  campaigns: 2,
+  tasks: 10,
+  days: 20,
+  now: new Date(),
+});
 let server: RunningServer;
 
 beforeAll(async () => {
@@ -39,20 +47,38 @@ describe.each(STORE_KINDS)("damaged key envelopes on %s", (kind) => {
     const { listConnections } = await import("@/lib/server/queries/connections");
     const { runSync } = await import("@/lib/server/sync/engine");
     const db = store.db;
-    const [tampered, swapA, swapB, healthy] = await Promise.all(["tampered", "swap a", "swap b", "healthy"].map((label) => insertConnection(db, { vendor: "lemlist", label, apiKey: KEY })));
+    const [tampered, swapA, swapB, healthy] = await Promise.all(
+      ["tampered", "swap a", "swap b", "healthy"].map((label) =>
+        insertConnection(db, { vendor: "lemlist", label, apiKey: KEY }),
+      ),
+    );
     const rows = new Map((await db.select().from(t.connections)).map((r) => [r.id, r]));
 
     // Flip one bit of the ciphertext; swap two rows' envelopes (each is bound to its own row).
     const parts = rows.get(tampered!)!.keyCiphertext.split(".");
     const body = Buffer.from(parts[3]!, "base64url");
     body[2]! ^= 0x10;
-    await db.update(t.connections).set({ keyCiphertext: [...parts.slice(0, 3), body.toString("base64url")].join(".") }).where(eq(t.connections.id, tampered!));
-    await db.update(t.connections).set({ keyCiphertext: rows.get(swapB!)!.keyCiphertext }).where(eq(t.connections.id, swapA!));
-    await db.update(t.connections).set({ keyCiphertext: rows.get(swapA!)!.keyCiphertext }).where(eq(t.connections.id, swapB!));
+    await db
+      .update(t.connections)
+      .set({ keyCiphertext: [...parts.slice(0, 3), body.toString("base64url")].join(".") })
+      .where(eq(t.connections.id, tampered!));
+    await db
+      .update(t.connections)
+      .set({ keyCiphertext: rows.get(swapB!)!.keyCiphertext })
+      .where(eq(t.connections.id, swapA!));
+    await db
+      .update(t.connections)
+      .set({ keyCiphertext: rows.get(swapA!)!.keyCiphertext })
+      .where(eq(t.connections.id, swapB!));
 
     // Shown at once, before any sync.
     const before = new Map((await listConnections(db)).map((c) => [c.id, c]));
-    expect([tampered, swapA, swapB, healthy].map((id) => before.get(id!)!.status)).toEqual(["key_unreadable", "key_unreadable", "key_unreadable", "ok"]);
+    expect([tampered, swapA, swapB, healthy].map((id) => before.get(id!)!.status)).toEqual([
+      "key_unreadable",
+      "key_unreadable",
+      "key_unreadable",
+      "ok",
+    ]);
     expect(before.get(tampered!)!.lastError).toMatch(/Enter the key again/);
 
     const outcomes = [];

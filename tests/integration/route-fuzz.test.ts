@@ -11,7 +11,31 @@ setTempDataDir();
 
 type Handler = Parameters<typeof callRoute>[0];
 const ROOT = path.resolve(import.meta.dirname, "../../app/api/v1");
-const PARAMS = ["limit", "cursor", "from", "to", "tz", "kinds", "vendors", "vendor", "q", "bots", "campaignId", "contactId", "status", "due", "dueFrom", "dueTo", "types", "assignee", "sort", "interval", "ids", "group", "connectionId"];
+const PARAMS = [
+  "limit",
+  "cursor",
+  "from",
+  "to",
+  "tz",
+  "kinds",
+  "vendors",
+  "vendor",
+  "q",
+  "bots",
+  "campaignId",
+  "contactId",
+  "status",
+  "due",
+  "dueFrom",
+  "dueTo",
+  "types",
+  "assignee",
+  "sort",
+  "interval",
+  "ids",
+  "group",
+  "connectionId",
+];
 
 function routeFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -24,15 +48,41 @@ const junkValue = fc.oneof(
   fc.string({ maxLength: 30 }),
   fc.integer({ min: -1e12, max: 1e12 }).map(String),
   fc.double({ noNaN: false }).map(String),
-  fc.constantFrom("", " ", "%", "%%", "null", "undefined", "[]", "{}", "0", "-1", "1e999", "2026-13-45", "2026-02-30", "Mars/Olympus", "UTC", "task", "lemlist,nope", ",", "\u0000", "../../etc/passwd", "' or 1=1 --", "9".repeat(400)),
+  fc.constantFrom(
+    "",
+    " ",
+    "%",
+    "%%",
+    "null",
+    "undefined",
+    "[]",
+    "{}",
+    "0",
+    "-1",
+    "1e999",
+    "2026-13-45",
+    "2026-02-30",
+    "Mars/Olympus",
+    "UTC",
+    "task",
+    "lemlist,nope",
+    ",",
+    "\u0000",
+    "../../etc/passwd",
+    "' or 1=1 --",
+    "9".repeat(400),
+  ),
 );
-const junkQuery = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...PARAMS), fc.string({ maxLength: 8 })), junkValue), { maxLength: 5 });
+const junkQuery = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...PARAMS), fc.string({ maxLength: 8 })), junkValue), {
+  maxLength: 5,
+});
 
 describe("junk query strings on every GET route", () => {
   const routes = routeFiles(ROOT).map((file) => {
     const rel = "/" + path.relative(ROOT, path.dirname(file)).split(path.sep).join("/");
     const params: Record<string, string> = {};
-    const url = "/api/v1" + rel.replace(/\[(\w+)\]/g, (_, name: string) => ((params[name] = "no-such-id"), "no-such-id"));
+    const url =
+      "/api/v1" + rel.replace(/\[(\w+)\]/g, (_, name: string) => ((params[name] = "no-such-id"), "no-such-id"));
     return { file, url: url.replace(/\/$/, ""), params };
   });
 

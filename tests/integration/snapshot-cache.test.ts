@@ -15,7 +15,9 @@ describe.each(STORE_KINDS)("the snapshot cache on %s", (kind) => {
   afterAll(async () => store?.cleanup());
 
   const write = (key: string, value: string) =>
-    store.db.execute(sql`insert into settings (key, value) values (${key}, ${JSON.stringify(value)}::jsonb) on conflict (key) do update set value = excluded.value`);
+    store.db.execute(
+      sql`insert into settings (key, value) values (${key}, ${JSON.stringify(value)}::jsonb) on conflict (key) do update set value = excluded.value`,
+    );
 
   it("keeps its version across reads and moves it on every write", async () => {
     const v1 = await dataVersion(store.db);
@@ -34,7 +36,10 @@ describe.each(STORE_KINDS)("the snapshot cache on %s", (kind) => {
     const read = () =>
       cache.get(store.db, "k", async () => {
         computed++;
-        const [row] = await queryRows<{ value: string }>(store.db, sql`select value from settings where key = 'cache-test'`);
+        const [row] = await queryRows<{ value: string }>(
+          store.db,
+          sql`select value from settings where key = 'cache-test'`,
+        );
         return row!.value;
       });
     await write("cache-test", "first");
@@ -72,7 +77,9 @@ describe("the snapshot cache on PostgreSQL with another writer", () => {
     await other.connect();
     try {
       await other.query("begin");
-      await other.query(`insert into settings (key, value) values ('in-flight', '"x"'::jsonb) on conflict (key) do update set value = excluded.value`);
+      await other.query(
+        `insert into settings (key, value) values ('in-flight', '"x"'::jsonb) on conflict (key) do update set value = excluded.value`,
+      );
       const during = await dataVersion(store.db);
       expect(await dataVersion(store.db)).toBe(during);
       await other.query("commit");

@@ -63,7 +63,10 @@ describe.each(STORE_KINDS)("full sync of a generated world on %s", (kind) => {
       if (vendors.length >= 2) multi++;
     }
     expect(multi).toBeGreaterThan(5);
-    const dup = await queryRows<{ n: number }>(store.db, sql`select count(*)::int as n from (select email from contacts where email is not null group by email having count(*) > 1) d`);
+    const dup = await queryRows<{ n: number }>(
+      store.db,
+      sql`select count(*)::int as n from (select email from contacts where email is not null group by email having count(*) > 1) d`,
+    );
     expect(dup[0]!.n).toBe(0);
   });
 
@@ -103,7 +106,6 @@ describe("a sync killed part-way", () => {
 });
 
 describe("vendor faults during a sync", () => {
-
   it("stores a readable error without the key on an outage and a revoked key, and resumes with every row", async () => {
     const store = await freshStore("pglite");
     const lemlist = sandbox.find((s) => s.vendor === "lemlist")!;
@@ -133,7 +135,10 @@ describe("vendor faults during a sync", () => {
         expect(r.last_error).not.toContain(smartlead.apiKey);
       }
       // The campaigns stream before the outage committed; the activities cursor did not move past unsynced data.
-      const cursor = await queryRows<{ state: unknown }>(store.db, sql`select state from sync_cursors where connection_id = ${conns.lemlist} and stream = 'activities'`);
+      const cursor = await queryRows<{ state: unknown }>(
+        store.db,
+        sql`select state from sync_cursors where connection_id = ${conns.lemlist} and stream = 'activities'`,
+      );
       expect(cursor.length === 0 || JSON.stringify(cursor[0]!.state).includes("null")).toBe(true);
 
       for (const vendor of ["lemlist", "smartlead"] as const) {
@@ -142,7 +147,10 @@ describe("vendor faults during a sync", () => {
         const stored = await storedIds(store, conns[vendor]);
         expect([...stored.activities].sort()).toEqual([...expected.get(vendor)!.activities].sort());
       }
-      const healthy = await queryRows<{ status: string; last_error: string | null }>(store.db, sql`select status, last_error from connections where id = ${conns.lemlist}`);
+      const healthy = await queryRows<{ status: string; last_error: string | null }>(
+        store.db,
+        sql`select status, last_error from connections where id = ${conns.lemlist}`,
+      );
       expect(healthy[0]).toEqual({ status: "ok", last_error: null });
     } finally {
       await setFaults(lemlist, null);

@@ -10,7 +10,15 @@ import type { Stream } from "@/lib/vendors/types";
 
 /** A small world: every vendor present, Leadlex small enough to fit one run's activity budget. */
 export function smallWorld(): World {
-  return createWorld({ seed: 7, people: 80, activities: 4000, campaigns: 12, tasks: 120, days: 60, now: new Date("2026-11-20T12:00:00Z") });
+  return createWorld({
+    seed: 7,
+    people: 80,
+    activities: 4000,
+    campaigns: 12,
+    tasks: 120,
+    days: 60,
+    now: new Date("2026-11-20T12:00:00Z"),
+  });
 }
 
 export async function startWorld(world: World): Promise<RunningSandbox[]> {
@@ -23,12 +31,15 @@ export async function startWorld(world: World): Promise<RunningSandbox[]> {
 
 export async function connectAll(store: Store, sandbox: RunningSandbox[]): Promise<Record<Vendor, string>> {
   const out = {} as Record<Vendor, string>;
-  for (const s of sandbox) out[s.vendor] = await insertConnection(store.db, { vendor: s.vendor, apiKey: s.apiKey, demo: true });
+  for (const s of sandbox)
+    out[s.vendor] = await insertConnection(store.db, { vendor: s.vendor, apiKey: s.apiKey, demo: true });
   return out;
 }
 
 /** What a connector yields when read from scratch, straight from the simulator: the expected ids. */
-export async function expectedIds(s: RunningSandbox): Promise<{ activities: Set<string>; tasks: Set<string>; campaigns: Set<string> }> {
+export async function expectedIds(
+  s: RunningSandbox,
+): Promise<{ activities: Set<string>; tasks: Set<string>; campaigns: Set<string> }> {
   const session = connectors[s.vendor].open({ baseUrl: s.baseUrl, apiKey: s.apiKey });
   const out = { activities: new Set<string>(), tasks: new Set<string>(), campaigns: new Set<string>() };
   for (const stream of session.streams() as Stream[]) {
@@ -43,7 +54,14 @@ export async function expectedIds(s: RunningSandbox): Promise<{ activities: Set<
 
 export async function storedIds(store: Store, connectionId: string) {
   const ids = async (table: string) =>
-    new Set((await queryRows<{ id: string }>(store.db, sql`select id from ${sql.identifier(table)} where connection_id = ${connectionId}`)).map((r) => r.id));
+    new Set(
+      (
+        await queryRows<{ id: string }>(
+          store.db,
+          sql`select id from ${sql.identifier(table)} where connection_id = ${connectionId}`,
+        )
+      ).map((r) => r.id),
+    );
   return { activities: await ids("activities"), tasks: await ids("tasks"), campaigns: await ids("campaigns") };
 }
 

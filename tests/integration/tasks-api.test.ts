@@ -12,7 +12,11 @@ const { getStore } = await import("@/lib/server/store");
 const t = await import("@/lib/server/store/schema");
 
 type Problem = { status: number; detail: string; errors?: { path: string; message: string }[] };
-type Page = { data: { id: string; title: string; contact: { id: string; name: string | null } | null }[]; nextCursor: string | null; total: number };
+type Page = {
+  data: { id: string; title: string; contact: { id: string; name: string | null } | null }[];
+  nextCursor: string | null;
+  total: number;
+};
 
 const DAY = 86_400_000;
 const now = Date.now();
@@ -20,8 +24,10 @@ const now = Date.now();
 describe("tasks API", () => {
   beforeAll(async () => {
     const { db } = await getStore();
-    await db.insert(t.connections).values({ id: "conn_close", vendor: "close", label: "Close", keyCiphertext: "x", keyHint: "••••abcd" });
-    await db.insert(t.contacts).values({ id: "ct_1", email: "ada@example.com", name: "Ada, \"the\" Countess" });
+    await db
+      .insert(t.connections)
+      .values({ id: "conn_close", vendor: "close", label: "Close", keyCiphertext: "x", keyHint: "••••abcd" });
+    await db.insert(t.contacts).values({ id: "ct_1", email: "ada@example.com", name: 'Ada, "the" Countess' });
     const rows: (typeof t.tasks.$inferInsert)[] = [];
     for (let i = 0; i < 130; i++) {
       const day = new Date(now + (i - 60) * DAY).toISOString().slice(0, 10);
@@ -32,10 +38,16 @@ describe("tasks API", () => {
         vendorType: i % 2 ? "lead" : "outgoing_call",
         type: i % 2 ? "manual" : "call",
         // Titles a CSV must survive: commas, quotes, line breaks, formula-looking text.
-        title: i % 5 === 0 ? `Call back, "urgent"\nthen email #${i}` : i % 7 === 0 ? `=HYPERLINK("x") ${i}` : `Task ${i}`,
+        title:
+          i % 5 === 0 ? `Call back, "urgent"\nthen email #${i}` : i % 7 === 0 ? `=HYPERLINK("x") ${i}` : `Task ${i}`,
         body: i % 3 === 0 ? "line one\r\nline two" : null,
         status: i % 10 === 9 ? "done" : "open",
-        dueAt: i % 11 === 10 ? null : i % 2 ? `${day}T00:00:00.000Z` : new Date(now + (i - 60) * DAY + 3_600_000).toISOString(),
+        dueAt:
+          i % 11 === 10
+            ? null
+            : i % 2
+              ? `${day}T00:00:00.000Z`
+              : new Date(now + (i - 60) * DAY + 3_600_000).toISOString(),
         dueDate: i % 11 !== 10 && i % 2 ? day : null,
         dueIsDateOnly: i % 11 !== 10 && i % 2 === 1,
         priority: i % 4 === 0 ? "high" : null,
@@ -90,31 +102,37 @@ describe("tasks API", () => {
     expect((await callRoute(csvRoute.GET, "/api/v1/tasks.csv", { anonymous: true })).status).toBe(401);
   });
 
-  it.each(["", "due=next7&tz=Europe/Paris", "status=all&sort=priority", "due=overdue&tz=Pacific/Auckland", "q=call%20back"])(
-    "CSV ?%s has the JSON's rows, in order, one line each",
-    async (query) => {
-      const all: Page["data"] = [];
-      let cursor: string | null = null;
-      let total = -1;
-      do {
-        const r = await callRoute(tasksRoute.GET, `/api/v1/tasks?${query}&limit=40${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
-        const p = r.json as Page;
-        total = p.total;
-        all.push(...p.data);
-        cursor = p.nextCursor;
-      } while (cursor);
-      expect(all).toHaveLength(total);
+  it.each([
+    "",
+    "due=next7&tz=Europe/Paris",
+    "status=all&sort=priority",
+    "due=overdue&tz=Pacific/Auckland",
+    "q=call%20back",
+  ])("CSV ?%s has the JSON's rows, in order, one line each", async (query) => {
+    const all: Page["data"] = [];
+    let cursor: string | null = null;
+    let total = -1;
+    do {
+      const r = await callRoute(
+        tasksRoute.GET,
+        `/api/v1/tasks?${query}&limit=40${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+      );
+      const p = r.json as Page;
+      total = p.total;
+      all.push(...p.data);
+      cursor = p.nextCursor;
+    } while (cursor);
+    expect(all).toHaveLength(total);
 
-      const csv = await callRoute(csvRoute.GET, `/api/v1/tasks.csv?${query}&limit=3`);
-      expect(csv.status).toBe(200);
-      expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
-      expect(csv.headers.get("content-disposition")).toMatch(/attachment; filename="touchline-tasks-.*\.csv"/);
-      const lines = csv.text.trim().split("\n");
-      expect(lines.length - 1).toBe(total); // the acceptance check counts exactly like this
-      expect(lines[0]!.split(",")[0]).toBe("id");
-      expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(all.map((x) => x.id));
-    },
-  );
+    const csv = await callRoute(csvRoute.GET, `/api/v1/tasks.csv?${query}&limit=3`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
+    expect(csv.headers.get("content-disposition")).toMatch(/attachment; filename="touchline-tasks-.*\.csv"/);
+    const lines = csv.text.trim().split("\n");
+    expect(lines.length - 1).toBe(total); // the acceptance check counts exactly like this
+    expect(lines[0]!.split(",")[0]).toBe("id");
+    expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(all.map((x) => x.id));
+  });
 
   it("quotes and neutralises fields in the CSV", async () => {
     const csv = await callRoute(csvRoute.GET, "/api/v1/tasks.csv?status=all&contactId=ct_1&q=countess");
@@ -128,7 +146,13 @@ describe("tasks API", () => {
   it("counts facets under the same filters", async () => {
     const r = await callRoute(facetsRoute.GET, "/api/v1/tasks/facets?types=call&tz=Europe/Paris");
     expect(r.status).toBe(200);
-    const f = r.json as { vendors: { value: string; count: number }[]; types: { value: string; count: number }[]; due: Record<string, number>; groups: Record<string, number>; tz: string };
+    const f = r.json as {
+      vendors: { value: string; count: number }[];
+      types: { value: string; count: number }[];
+      due: Record<string, number>;
+      groups: Record<string, number>;
+      tz: string;
+    };
     expect(f.tz).toBe("Europe/Paris");
     const calls = ((await callRoute(tasksRoute.GET, "/api/v1/tasks?types=call&limit=1")).json as Page).total;
     expect(f.vendors).toEqual([{ value: "close", label: "Close", count: calls }]);
@@ -136,7 +160,9 @@ describe("tasks API", () => {
     expect(f.due.all).toBe(calls);
     expect(Object.values(f.groups).reduce((a, b) => a + b, 0)).toBe(calls);
     for (const preset of ["overdue", "today", "next7", "none"]) {
-      const total = ((await callRoute(tasksRoute.GET, `/api/v1/tasks?types=call&due=${preset}&tz=Europe/Paris&limit=1`)).json as Page).total;
+      const total = (
+        (await callRoute(tasksRoute.GET, `/api/v1/tasks?types=call&due=${preset}&tz=Europe/Paris&limit=1`)).json as Page
+      ).total;
       expect(f.due[preset]).toBe(total);
     }
   });

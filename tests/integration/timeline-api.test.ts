@@ -17,12 +17,14 @@ const { createToken } = await import("@/lib/server/auth/tokens");
 type Handler = Parameters<typeof callRoute>[0];
 let auth: Record<string, string> = {};
 /** Calls a handler as a signed-in script (API token), like the acceptance checks do. */
-const call = (handler: Handler, url: string, params: Record<string, string> = {}) => callRoute(handler, url, { params, headers: auth });
+const call = (handler: Handler, url: string, params: Record<string, string> = {}) =>
+  callRoute(handler, url, { params, headers: auth });
 
 type Page = { data: { id: string; type: string; vendor: string; kind?: string }[]; nextCursor: string | null };
 type Problem = { status: number; title: string; detail: string; errors?: { path: string; message: string }[] };
 
-const getTimeline = (query: string, id = "c_ada") => call(timeline.GET, `/api/v1/contacts/${id}/timeline?${query}`, { id });
+const getTimeline = (query: string, id = "c_ada") =>
+  call(timeline.GET, `/api/v1/contacts/${id}/timeline?${query}`, { id });
 
 async function walk(query: string, id = "c_ada"): Promise<Page["data"]> {
   const out: Page["data"] = [];
@@ -51,7 +53,10 @@ describe("contacts and timeline API", () => {
   it("GET /contacts lists people newest activity first with counts", async () => {
     const r = await call(contacts.GET, "/api/v1/contacts?limit=2");
     expect(r.status).toBe(200);
-    const p = r.json as { data: { id: string; vendors: string[]; activityCount: number; openTaskCount: number }[]; nextCursor: string };
+    const p = r.json as {
+      data: { id: string; vendors: string[]; activityCount: number; openTaskCount: number }[];
+      nextCursor: string;
+    };
     expect(p.data.map((c) => c.id)).toEqual(["c_bob", "c_ada"]);
     expect(p.nextCursor).toEqual(expect.any(String));
     const next = await call(contacts.GET, `/api/v1/contacts?limit=2&cursor=${encodeURIComponent(p.nextCursor)}`);
@@ -63,8 +68,16 @@ describe("contacts and timeline API", () => {
   it("GET /contacts/{id} answers the person with identities and open tasks; unknown id → 404", async () => {
     const r = await call(contact.GET, "/api/v1/contacts/c_ada", { id: "c_ada" });
     expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ id: "c_ada", identities: expect.arrayContaining([{ vendor: "close", vendorId: "lead_ada", kind: "lead", url: "https://app.close.com/lead/lead_ada/" }]) });
-    expect((r.json as { openTasks: { id: string }[] }).openTasks.map((t) => t.id)).toEqual(["close:task_1", "lemlist:tsk_2"]);
+    expect(r.json).toMatchObject({
+      id: "c_ada",
+      identities: expect.arrayContaining([
+        { vendor: "close", vendorId: "lead_ada", kind: "lead", url: "https://app.close.com/lead/lead_ada/" },
+      ]),
+    });
+    expect((r.json as { openTasks: { id: string }[] }).openTasks.map((t) => t.id)).toEqual([
+      "close:task_1",
+      "lemlist:tsk_2",
+    ]);
     const missing = await call(contact.GET, "/api/v1/contacts/nope-nope", { id: "nope-nope" });
     expect(missing.status).toBe(404);
     expect(missing.headers.get("content-type")).toMatch(/problem\+json/);
@@ -84,14 +97,26 @@ describe("contacts and timeline API", () => {
     expect(await ids("kinds=email_replied,linkedin_replied")).toEqual(["lemlist:act_06", "smartlead:9002"]);
     expect(await ids("kinds=task")).toEqual(["lemlist:tsk_2", "close:task_1", "leadlex:7f3a"]);
     expect(await ids("vendors=leadlex")).toEqual(["leadlex:7f3a"]);
-    expect(await ids("vendors=smartlead&vendors=leadlex")).toEqual(["smartlead:9002", "smartlead:9001", "leadlex:7f3a"]);
+    expect(await ids("vendors=smartlead&vendors=leadlex")).toEqual([
+      "smartlead:9002",
+      "smartlead:9001",
+      "leadlex:7f3a",
+    ]);
     expect(await ids("campaignId=smartlead%3A77")).toEqual(["smartlead:9002", "smartlead:9001"]);
     expect(await ids("from=2026-11-01&tz=Europe/Paris")).toEqual(["lemlist:tsk_2", "close:acti_d", "close:acti_c"]);
     expect(await ids("to=2026-10-01")).toEqual(["lemlist:act_02", "lemlist:act_01"]);
     expect(await ids("q=proposal")).toEqual(["close:acti_c", "close:task_1", "close:acti_b"]);
     expect((await ids("bots=exclude")).length).toBe(13);
-    expect(await ids("bots=include&vendors=lemlist&kinds=email_opened,email_clicked")).toEqual(["lemlist:act_04", "lemlist:act_03", "lemlist:act_02"]);
-    expect(await ids("vendors=lemlist,smartlead&kinds=email_replied,linkedin_replied&from=2026-10-05&to=2026-10-31&tz=UTC&q=thanks&bots=exclude")).toEqual(["lemlist:act_06"]);
+    expect(await ids("bots=include&vendors=lemlist&kinds=email_opened,email_clicked")).toEqual([
+      "lemlist:act_04",
+      "lemlist:act_03",
+      "lemlist:act_02",
+    ]);
+    expect(
+      await ids(
+        "vendors=lemlist,smartlead&kinds=email_replied,linkedin_replied&from=2026-10-05&to=2026-10-31&tz=UTC&q=thanks&bots=exclude",
+      ),
+    ).toEqual(["lemlist:act_06"]);
   });
 
   it("pages a 10 000-item timeline by cursor, returning each item exactly once", async () => {
@@ -101,7 +126,11 @@ describe("contacts and timeline API", () => {
     const filtered = await walk("limit=333&vendors=close&kinds=call,task&bots=exclude", "c_busy");
     expect(new Set(filtered.map((i) => i.id)).size).toBe(filtered.length);
     expect(filtered.every((i) => i.vendor === "close" && (i.type === "task" || i.kind === "call"))).toBe(true);
-    const counts = (await call(facets.GET, "/api/v1/contacts/c_busy/timeline/facets?vendors=close&kinds=call,task&bots=exclude", { id: "c_busy" })).json as { total: number };
+    const counts = (
+      await call(facets.GET, "/api/v1/contacts/c_busy/timeline/facets?vendors=close&kinds=call,task&bots=exclude", {
+        id: "c_busy",
+      })
+    ).json as { total: number };
     expect(filtered.length).toBe(counts.total);
   });
 
@@ -154,12 +183,17 @@ describe("contacts and timeline API", () => {
   });
 
   it("without credentials → 401", async () => {
-    const r = await callRoute(timeline.GET, "/api/v1/contacts/c_ada/timeline", { params: { id: "c_ada" }, anonymous: true });
+    const r = await callRoute(timeline.GET, "/api/v1/contacts/c_ada/timeline", {
+      params: { id: "c_ada" },
+      anonymous: true,
+    });
     expect(r.status).toBe(401);
   });
 
   it("unknown contact → 404 on the timeline and its facets", async () => {
     expect((await getTimeline("", "nope-nope")).status).toBe(404);
-    expect((await call(facets.GET, "/api/v1/contacts/nope-nope/timeline/facets", { id: "nope-nope" })).status).toBe(404);
+    expect((await call(facets.GET, "/api/v1/contacts/nope-nope/timeline/facets", { id: "nope-nope" })).status).toBe(
+      404,
+    );
   });
 });

@@ -59,7 +59,8 @@ async function freePort(port = 0): Promise<number> {
 async function ports(): Promise<[number, number]> {
   const pinned = process.env.TOUCHLINE_SCALE_PORTS?.split(",").map(Number);
   // A taken port would send the health checks to someone else's server.
-  if (pinned?.length === 2 && pinned.every((p) => Number.isInteger(p) && p > 0)) return [await freePort(pinned[0]), await freePort(pinned[1])];
+  if (pinned?.length === 2 && pinned.every((p) => Number.isInteger(p) && p > 0))
+    return [await freePort(pinned[0]), await freePort(pinned[1])];
   const a = await freePort();
   let b = await freePort();
   while (b === a) b = await freePort();
@@ -94,7 +95,12 @@ function instanceEnv(port: number, dataDir: string, secret: string): NodeJS.Proc
 
 function startInstance(name: string, env: NodeJS.ProcessEnv): Instance {
   // Its own process group, so stopping it also stops the `next start` that start.mjs spawns.
-  const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString());
@@ -110,7 +116,8 @@ async function waitHealthy(i: Instance, deadline: number): Promise<{ status: str
   let gone: number | null | undefined;
   void i.exited.then((code) => (gone = code));
   while (Date.now() < deadline) {
-    if (gone !== undefined) throw new Error(`instance ${i.name} exited (${gone}) before it was healthy:\n${i.output.join("")}`);
+    if (gone !== undefined)
+      throw new Error(`instance ${i.name} exited (${gone}) before it was healthy:\n${i.output.join("")}`);
     const res = await fetch(`${i.base}/api/v1/health`, { signal: AbortSignal.timeout(5_000) }).catch(() => null);
     if (res?.ok) return (await res.json()) as { status: string; db: string };
     await sleep(300);
@@ -138,7 +145,12 @@ async function api(i: Instance, method: string, p: string, body?: unknown): Prom
   if (cookie) headers.cookie = cookie;
   if (method !== "GET") headers.origin = i.base;
   if (body !== undefined) headers["content-type"] = "application/json";
-  return fetch(`${i.base}/api/v1${p}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
+  return fetch(`${i.base}/api/v1${p}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(30_000),
+  });
 }
 
 async function apiJson<T>(i: Instance, method: string, p: string, status: number, body?: unknown): Promise<T> {
@@ -160,7 +172,8 @@ async function syncsSettled(timeoutMs: number): Promise<ConnectionView[]> {
   const deadline = Date.now() + timeoutMs;
   for (let n = 0; Date.now() < deadline; n++) {
     const { data } = await apiJson<{ data: ConnectionView[] }>(instances[n % 2]!, "GET", "/connections", 200);
-    if (data.length === VENDORS.length && data.every((c) => c.sync.state !== "running" && c.sync.state !== "idle")) return data;
+    if (data.length === VENDORS.length && data.every((c) => c.sync.state !== "running" && c.sync.state !== "idle"))
+      return data;
     await sleep(500);
   }
   throw new Error(`syncs still running after ${timeoutMs} ms`);
@@ -173,10 +186,14 @@ interface RunRow {
   trigger: string;
 }
 const runsOf = async (connectionId: string) =>
-  queryRows<RunRow>(store!.db, sql`select id, connection_id as "connectionId", state, trigger from sync_runs where connection_id = ${connectionId} order by started_at, id`);
+  queryRows<RunRow>(
+    store!.db,
+    sql`select id, connection_id as "connectionId", state, trigger from sync_runs where connection_id = ${connectionId} order by started_at, id`,
+  );
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) throw new Error(`no production build in ${distDir}/: run \`next build\` first (npm test does)`);
+  if (!fs.existsSync(path.join(root, distDir, "BUILD_ID")))
+    throw new Error(`no production build in ${distDir}/: run \`next build\` first (npm test does)`);
   sandbox = await startWorld(smallWorld());
 
   // An empty database: the two instances migrate it themselves, at the same time.
@@ -233,7 +250,10 @@ it("accepts a session cookie issued by the other instance", async () => {
   const [a, b] = instances as [Instance, Instance];
   const anonymous = await fetch(`${b.base}/api/v1/connections`, { signal: AbortSignal.timeout(10_000) });
   expect(anonymous.status).toBe(401);
-  for (const i of [a, b]) expect(await apiJson<{ email: string; via: string }>(i, "GET", "/session", 200)).toMatchObject({ email: ADMIN.email });
+  for (const i of [a, b])
+    expect(await apiJson<{ email: string; via: string }>(i, "GET", "/session", 200)).toMatchObject({
+      email: ADMIN.email,
+    });
   // And a state-changing request on B with A's cookie passes B's Origin check.
   const token = await apiJson<{ id: string; token: string }>(b, "POST", "/tokens", 201, { name: "scale-out" });
   expect(token.token.length).toBeGreaterThan(20);
@@ -248,27 +268,46 @@ it("syncs each connection once when both instances are told to sync it while it 
     sandbox.map(async (s) => {
       const via = instances[ADDED_VIA[s.vendor]]!;
       // Adding a connection starts its first sync; the 201 carries that run.
-      const created = await apiJson<ConnectionView>(via, "POST", "/connections", 201, { vendor: s.vendor, apiKey: s.apiKey, label: `${s.vendor} via ${via.name}` });
+      const created = await apiJson<ConnectionView>(via, "POST", "/connections", 201, {
+        vendor: s.vendor,
+        apiKey: s.apiKey,
+        label: `${s.vendor} via ${via.name}`,
+      });
       connectionIds[s.vendor] = created.id;
       expect(created.sync.id, s.vendor).toBeTruthy();
-      const answers = await Promise.all(instances.map((i) => apiJson<{ syncId: string }>(i, "POST", `/connections/${created.id}/sync`, 202)));
+      const answers = await Promise.all(
+        instances.map((i) => apiJson<{ syncId: string }>(i, "POST", `/connections/${created.id}/sync`, 202)),
+      );
       // Both instances point at the run already going, wherever it runs.
-      expect(answers.map((x) => x.syncId), s.vendor).toEqual([created.sync.id, created.sync.id]);
+      expect(
+        answers.map((x) => x.syncId),
+        s.vendor,
+      ).toEqual([created.sync.id, created.sync.id]);
     }),
   );
   const settled = await syncsSettled(90_000);
   for (const s of sandbox) s.simulator.faults.clear();
-  for (const c of settled) expect({ vendor: c.vendor, state: c.sync.state, error: c.sync.error }).toEqual({ vendor: c.vendor, state: "succeeded", error: null });
+  for (const c of settled)
+    expect({ vendor: c.vendor, state: c.sync.state, error: c.sync.error }).toEqual({
+      vendor: c.vendor,
+      state: "succeeded",
+      error: null,
+    });
 
   for (const vendor of VENDORS) {
     const runs = await runsOf(connectionIds[vendor]);
-    expect(runs.map((r) => [r.trigger, r.state]), vendor).toEqual([["created", "succeeded"]]);
+    expect(
+      runs.map((r) => [r.trigger, r.state]),
+      vendor,
+    ).toEqual([["created", "succeeded"]]);
   }
 }, 120_000);
 
 it("runs one sync when both instances start one for an idle connection at the same moment", async () => {
   await syncsSettled(60_000);
-  const before = Object.fromEntries(await Promise.all(VENDORS.map(async (v) => [v, await runsOf(connectionIds[v])] as const))) as Record<Vendor, RunRow[]>;
+  const before = Object.fromEntries(
+    await Promise.all(VENDORS.map(async (v) => [v, await runsOf(connectionIds[v])] as const)),
+  ) as Record<Vendor, RunRow[]>;
   // Latency on every vendor request keeps each sync going well past the other
   // instance's request, so a second run could only come from a missing lock.
   for (const s of sandbox) s.simulator.faults.set({ latencyMs: 120 });
@@ -276,16 +315,30 @@ it("runs one sync when both instances start one for an idle connection at the sa
     const answers = await Promise.all(
       VENDORS.map(async (vendor) => ({
         vendor,
-        ids: (await Promise.all(instances.map((i) => apiJson<{ syncId: string }>(i, "POST", `/connections/${connectionIds[vendor]}/sync`, 202)))).map((x) => x.syncId),
+        ids: (
+          await Promise.all(
+            instances.map((i) =>
+              apiJson<{ syncId: string }>(i, "POST", `/connections/${connectionIds[vendor]}/sync`, 202),
+            ),
+          )
+        ).map((x) => x.syncId),
       })),
     );
     const settled = await syncsSettled(60_000);
-    for (const c of settled) expect({ vendor: c.vendor, state: c.sync.state, error: c.sync.error }).toEqual({ vendor: c.vendor, state: "succeeded", error: null });
+    for (const c of settled)
+      expect({ vendor: c.vendor, state: c.sync.state, error: c.sync.error }).toEqual({
+        vendor: c.vendor,
+        state: "succeeded",
+        error: null,
+      });
     for (const { vendor, ids } of answers) {
       const runs = await runsOf(connectionIds[vendor]);
       const earlier = new Set(before[vendor].map((r) => r.id));
       const fresh = runs.filter((r) => !earlier.has(r.id));
-      expect(fresh.map((r) => [r.trigger, r.state]), vendor).toEqual([["manual", "succeeded"]]);
+      expect(
+        fresh.map((r) => [r.trigger, r.state]),
+        vendor,
+      ).toEqual([["manual", "succeeded"]]);
       // Both instances answer the one run that did the work: the loser waits for the
       // winner's run row instead of answering the previous, finished run.
       expect(ids, vendor).toEqual(ids.map(() => fresh[0]!.id));
@@ -318,25 +371,37 @@ it("answers every read the same through either instance", async () => {
   const connections = JSON.parse(await same("/connections")) as { data: ConnectionView[] };
   expect(connections.data.map((c) => c.vendor).sort()).toEqual([...VENDORS].sort());
 
-  const page1 = JSON.parse(await same("/contacts?limit=50")) as { data: { id: string; activityCount: number }[]; nextCursor: string | null };
+  const page1 = JSON.parse(await same("/contacts?limit=50")) as {
+    data: { id: string; activityCount: number }[];
+    nextCursor: string | null;
+  };
   expect(page1.data).toHaveLength(50);
   expect(page1.nextCursor).toBeTruthy();
   await same(`/contacts?limit=50&cursor=${encodeURIComponent(page1.nextCursor!)}`);
 
   const contact = page1.data.find((c) => c.activityCount > 0)!;
   await same(`/contacts/${encodeURIComponent(contact.id)}`);
-  const timeline = JSON.parse(await same(`/contacts/${encodeURIComponent(contact.id)}/timeline?limit=200`)) as { data: unknown[] };
+  const timeline = JSON.parse(await same(`/contacts/${encodeURIComponent(contact.id)}/timeline?limit=200`)) as {
+    data: unknown[];
+  };
   expect(timeline.data.length).toBeGreaterThan(0);
 
-  const overdue = JSON.parse(await same("/tasks?due=overdue&tz=Europe/Paris&limit=500")) as { data: unknown[]; total: number };
+  const overdue = JSON.parse(await same("/tasks?due=overdue&tz=Europe/Paris&limit=500")) as {
+    data: unknown[];
+    total: number;
+  };
   expect(overdue.data.length).toBeGreaterThan(0);
   await same("/tasks?status=all&due=all&sort=-dueAt&limit=500");
 
   const campaigns = JSON.parse(await same("/campaigns")) as { data: { id: string; totals: { sent: number } }[] };
-  const [{ n }] = (await queryRows<{ n: number }>(store!.db, sql`select count(*)::int as n from campaigns`)) as [{ n: number }];
+  const [{ n }] = (await queryRows<{ n: number }>(store!.db, sql`select count(*)::int as n from campaigns`)) as [
+    { n: number },
+  ];
   expect(campaigns.data).toHaveLength(n);
   const busiest = [...campaigns.data].sort((x, y) => y.totals.sent - x.totals.sent)[0]!;
   expect(busiest.totals.sent).toBeGreaterThan(0);
-  const engagement = JSON.parse(await same(`/campaigns/${encodeURIComponent(busiest.id)}/engagement?interval=week&tz=Europe/Paris`)) as { series: unknown[] };
+  const engagement = JSON.parse(
+    await same(`/campaigns/${encodeURIComponent(busiest.id)}/engagement?interval=week&tz=Europe/Paris`),
+  ) as { series: unknown[] };
   expect(engagement.series.length).toBeGreaterThan(0);
 }, 60_000);

@@ -9,18 +9,26 @@ import { getDb } from "@/lib/server/store/db";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const raw = (await searchParams).next;
   const next = safeNext(typeof raw === "string" ? raw : null);
   if (!(await hasUsers(await getDb()))) redirect("/setup");
   if (await getCurrentUser()) redirect(next);
   return (
-    <AuthCard title="Sign in to Touchline" description="Your team’s outreach across lemlist, Smartlead, Close and Leadlex.">
+    <AuthCard
+      title="Sign in to Touchline"
+      description="Your team’s outreach across lemlist, Smartlead, Close and Leadlex."
+    >
       <SignInForm next={next} />
       {env().TOUCHLINE_DEMO === "on" ? (
         <DemoHint>
-          Sign in with the admin account created on the setup page — or, if Touchline was started with <code>TOUCHLINE_ADMIN_EMAIL</code> and{" "}
-          <code>TOUCHLINE_ADMIN_PASSWORD</code>, with those. The demo data comes from built-in simulators of the four vendors.
+          Sign in with the admin account created on the setup page — or, if Touchline was started with{" "}
+          <code>TOUCHLINE_ADMIN_EMAIL</code> and <code>TOUCHLINE_ADMIN_PASSWORD</code>, with those. The demo data comes
+          from built-in simulators of the four vendors.
         </DemoHint>
       ) : null}
     </AuthCard>

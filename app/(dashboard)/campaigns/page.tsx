@@ -15,14 +15,26 @@ export const metadata = { title: "Campaigns" };
 export default async function CampaignsPage() {
   const db = await getDb();
   const { tz, known } = viewerTimeZone((await cookies()).get(VIEWER_TZ_COOKIE)?.value);
-  const [campaigns, sparklines, counts] = await Promise.all([listCampaigns(db, {}), replySparklines(db, tz), workspaceCounts()]);
+  const [campaigns, sparklines, counts] = await Promise.all([
+    listCampaigns(db, {}),
+    replySparklines(db, tz),
+    workspaceCounts(),
+  ]);
   return (
     <div className="space-y-6">
-      <PageHeader title="Campaigns" description="Every campaign from every vendor, with one set of rate definitions. Machine opens are left out." />
+      <PageHeader
+        title="Campaigns"
+        description="Every campaign from every vendor, with one set of rate definitions. Machine opens are left out."
+      />
       {campaigns.length === 0 ? (
         <NoData icon={ChartNoAxesCombined} what="campaigns" counts={counts} />
       ) : (
-        <CampaignsTable rows={campaigns.map((c) => ({ ...c, sparkline: sparklines.byCampaign.get(c.id) ?? new Array<number>(sparklines.days.length).fill(0) }))} />
+        <CampaignsTable
+          rows={campaigns.map((c) => ({
+            ...c,
+            sparkline: sparklines.byCampaign.get(c.id) ?? new Array<number>(sparklines.days.length).fill(0),
+          }))}
+        />
       )}
       <TimeZoneCookie current={known} />
     </div>

@@ -21,11 +21,18 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
   const initial =
     counts.contacts === 0
       ? null
-      : await listContacts(await getDb(), contactsQuerySchema.parse({ q: filters.q, vendor: filters.vendor.join(","), limit: String(PAGE_SIZE) }));
+      : await listContacts(
+          await getDb(),
+          contactsQuerySchema.parse({ q: filters.q, vendor: filters.vendor.join(","), limit: String(PAGE_SIZE) }),
+        );
   return (
     <div className="space-y-6">
       <PageHeader title="Contacts" description="Everyone you are in touch with, matched across vendors by email." />
-      {initial ? <ContactsView initial={initial} initialFilters={filters} total={counts.contacts} /> : <NoData icon={Users} what="contacts" counts={counts} />}
+      {initial ? (
+        <ContactsView initial={initial} initialFilters={filters} total={counts.contacts} />
+      ) : (
+        <NoData icon={Users} what="contacts" counts={counts} />
+      )}
     </div>
   );
 }

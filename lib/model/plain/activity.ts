@@ -31,8 +31,22 @@ export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** The groups a person filters the timeline by (issue: timeline filters). */
 export const KIND_GROUPS = {
-  email: ["email_sent", "email_opened", "email_clicked", "email_replied", "email_bounced", "email_failed", "unsubscribed"],
-  linkedin: ["linkedin_visit", "linkedin_invite_sent", "linkedin_invite_accepted", "linkedin_message_sent", "linkedin_replied"],
+  email: [
+    "email_sent",
+    "email_opened",
+    "email_clicked",
+    "email_replied",
+    "email_bounced",
+    "email_failed",
+    "unsubscribed",
+  ],
+  linkedin: [
+    "linkedin_visit",
+    "linkedin_invite_sent",
+    "linkedin_invite_accepted",
+    "linkedin_message_sent",
+    "linkedin_replied",
+  ],
   calls: ["call", "meeting", "sms", "whatsapp"],
   notes: ["note"],
   outcomes: ["interested", "not_interested"],

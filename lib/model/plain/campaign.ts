@@ -3,7 +3,16 @@
 
 export const CAMPAIGN_STATUSES = ["draft", "active", "paused", "completed", "archived", "other"] as const;
 
-export const ENGAGEMENT_COUNTS = ["sent", "delivered", "opened", "clicked", "replied", "bounced", "unsubscribed", "interested"] as const;
+export const ENGAGEMENT_COUNTS = [
+  "sent",
+  "delivered",
+  "opened",
+  "clicked",
+  "replied",
+  "bounced",
+  "unsubscribed",
+  "interested",
+] as const;
 
 /** One set of definitions for every vendor (DESIGN.md "Engagement definitions"). */
 export const RATE_DEFINITIONS = {

@@ -3,5 +3,7 @@
 
 /** The `YYYY-MM-DD` calendar day an instant falls on in `tz`. */
 export function dayInZone(iso: string | number | Date, tz: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+  return new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(iso),
+  );
 }

@@ -44,7 +44,9 @@ export function engagementTimeZone(tz: string): string | null {
 /** The calendar day (`YYYY-MM-DD`) of a date or instant in `tz`. */
 export function calendarDayIn(value: string | number | Date, tz: string): string {
   if (typeof value === "string" && isCalendarDay(value)) return value;
-  return new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(value));
+  return new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(value),
+  );
 }
 
 /** `YYYY-MM-DD` + n days (calendar arithmetic; no zone involved). */
@@ -61,7 +63,13 @@ export function isoWeekStart(day: string): string {
 }
 
 /** Query strings the pages send, from the same fields the routes parse (absent = the server's default). */
-export function engagementSearch(q: { from?: string | null; to?: string | null; tz?: string | null; interval?: EngagementInterval | null; bots?: BotsMode | null }): string {
+export function engagementSearch(q: {
+  from?: string | null;
+  to?: string | null;
+  tz?: string | null;
+  interval?: EngagementInterval | null;
+  bots?: BotsMode | null;
+}): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(q)) if (v) p.set(k, v);
   return p.toString();

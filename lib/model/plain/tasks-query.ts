@@ -54,7 +54,8 @@ export interface TasksFilter {
 export function tasksSearchParams(f: TasksFilter): URLSearchParams {
   const sp = new URLSearchParams();
   const status = f.status && TASK_STATUSES.filter((s) => f.status!.includes(s));
-  if (status && status.length && !(status.length === 1 && status[0] === "open")) sp.set("status", status.length === TASK_STATUSES.length ? "all" : status.join(","));
+  if (status && status.length && !(status.length === 1 && status[0] === "open"))
+    sp.set("status", status.length === TASK_STATUSES.length ? "all" : status.join(","));
   if (f.dueFrom || f.dueTo) {
     if (f.dueFrom) sp.set("dueFrom", f.dueFrom);
     if (f.dueTo) sp.set("dueTo", f.dueTo);

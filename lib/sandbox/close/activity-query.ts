@@ -57,19 +57,29 @@ export function queryActivities(idx: ActivityIndex, q: URLSearchParams, opts: { 
   const limit = Math.min(intParam(q, "_limit", 100, 1), ACTIVITY_MAX_LIMIT);
   const skip = intParam(q, "_skip", 0, 0);
   if (skip > opts.maxSkip)
-    throw new BadRequest(`_skip: the maximum is ${opts.maxSkip} for this resource. Narrow the query with date_created filters instead of skipping further.`);
+    throw new BadRequest(
+      `_skip: the maximum is ${opts.maxSkip} for this resource. Narrow the query with date_created filters instead of skipping further.`,
+    );
 
   const leadIds = listParam(q, "lead_id", "lead_id__in");
   const singleLead = leadIds !== null && leadIds.length === 1;
   const leadOnlyUsed = LEAD_ONLY.filter((p) => q.has(p));
   if (leadOnlyUsed.length && !singleLead)
-    throw new BadRequest(`${leadOnlyUsed.join(", ")}: can only be used for listing activities on a single lead (using the lead_id parameter).`);
+    throw new BadRequest(
+      `${leadOnlyUsed.join(", ")}: can only be used for listing activities on a single lead (using the lead_id parameter).`,
+    );
 
   const orderBy = q.get("_order_by") || "-date_created";
-  if (!ORDER_FIELDS.includes(orderBy)) throw new BadRequest(`_order_by: unsupported value ${JSON.stringify(orderBy)}; use date_created or activity_at (optionally with -).`);
+  if (!ORDER_FIELDS.includes(orderBy))
+    throw new BadRequest(
+      `_order_by: unsupported value ${JSON.stringify(orderBy)}; use date_created or activity_at (optionally with -).`,
+    );
   const sortField = orderBy.replace(/^-/, "") as "date_created" | "activity_at";
   const desc = orderBy.startsWith("-");
-  if (sortField === "activity_at" && !singleLead) throw new BadRequest("_order_by: sorting by activity_at can only be used when listing activities on a single lead using the lead_id parameter.");
+  if (sortField === "activity_at" && !singleLead)
+    throw new BadRequest(
+      "_order_by: sorting by activity_at can only be used when listing activities on a single lead using the lead_id parameter.",
+    );
 
   const range: Partial<Record<(typeof RANGE_OPS)[number], string>> = {};
   for (const field of ["date_created", "activity_at"] as const) {
@@ -77,17 +87,22 @@ export function queryActivities(idx: ActivityIndex, q: URLSearchParams, opts: { 
       const v = dateParam(q, `${field}__${op}`);
       if (v === null) continue;
       if (field !== sortField)
-        throw new BadRequest(`${field}__${op}: you can only use the date-based filters of the field you are sorting on; add _order_by=-${field}.`);
+        throw new BadRequest(
+          `${field}__${op}: you can only use the date-based filters of the field you are sorting on; add _order_by=-${field}.`,
+        );
       range[op] = v;
     }
   }
 
   const threadMode = q.get("thread_emails");
-  if (threadMode !== null && !["true", "only", "false", ""].includes(threadMode)) throw new BadRequest("thread_emails: must be true or only");
+  if (threadMode !== null && !["true", "only", "false", ""].includes(threadMode))
+    throw new BadRequest("thread_emails: must be true or only");
   const threads = threadMode === "true" || threadMode === "only";
 
   const types = listParam(q, "_type", "_type__in");
-  for (const t of types ?? []) if (!(ACTIVITY_TYPES as readonly string[]).includes(t) && !t.startsWith("actitype_")) throw new BadRequest(`_type: unknown activity type ${JSON.stringify(t)}`);
+  for (const t of types ?? [])
+    if (!(ACTIVITY_TYPES as readonly string[]).includes(t) && !t.startsWith("actitype_"))
+      throw new BadRequest(`_type: unknown activity type ${JSON.stringify(t)}`);
   const ids = listParam(q, "id__in");
   const users = listParam(q, "user_id", "user_id__in");
   const contacts = listParam(q, "contact_id", "contact_id__in");
@@ -100,8 +115,14 @@ export function queryActivities(idx: ActivityIndex, q: URLSearchParams, opts: { 
   const plain = !ids && !types && !users && !contacts && !threads && sortField === "date_created";
   if (plain && (!leadIds || singleLead)) {
     const base = leadIds ? (idx.byLead.get(leadIds[0]!) ?? []) : idx.data.activities;
-    const lo = Math.max(range.gte !== undefined ? lowerBound(base, range.gte) : 0, range.gt !== undefined ? upperBound(base, range.gt) : 0);
-    const hi = Math.min(range.lt !== undefined ? lowerBound(base, range.lt) : base.length, range.lte !== undefined ? upperBound(base, range.lte) : base.length);
+    const lo = Math.max(
+      range.gte !== undefined ? lowerBound(base, range.gte) : 0,
+      range.gt !== undefined ? upperBound(base, range.gt) : 0,
+    );
+    const hi = Math.min(
+      range.lt !== undefined ? lowerBound(base, range.lt) : base.length,
+      range.lte !== undefined ? upperBound(base, range.lte) : base.length,
+    );
     const total = Math.max(0, hi - lo);
     const rows: CloseActivity[] = [];
     for (let k = skip; k < Math.min(total, skip + limit); k++) rows.push(base[desc ? hi - 1 - k : lo + k]!);
@@ -111,8 +132,15 @@ export function queryActivities(idx: ActivityIndex, q: URLSearchParams, opts: { 
   // General path: gather, filter, sort, slice. Candidates are one lead's or a few ids,
   // except for thread_emails on the whole account (rare).
   let candidates: CloseActivity[];
-  if (ids) candidates = ids.map((id) => idx.byId.get(id)).filter((a): a is CloseActivity => a !== undefined && (threads || a._type !== "EmailThread"));
-  else if (leadIds) candidates = leadIds.flatMap((l) => [...(idx.byLead.get(l) ?? []), ...(threads ? (idx.threadsByLead.get(l) ?? []) : [])]);
+  if (ids)
+    candidates = ids
+      .map((id) => idx.byId.get(id))
+      .filter((a): a is CloseActivity => a !== undefined && (threads || a._type !== "EmailThread"));
+  else if (leadIds)
+    candidates = leadIds.flatMap((l) => [
+      ...(idx.byLead.get(l) ?? []),
+      ...(threads ? (idx.threadsByLead.get(l) ?? []) : []),
+    ]);
   else candidates = threads ? [...idx.data.activities, ...idx.data.threads] : idx.data.activities;
 
   const leadSet = leadIds ? new Set(leadIds) : null;

@@ -70,7 +70,20 @@ describe("generateCloseData", () => {
 
   it("generates every documented activity type except EmailThread, which lives apart", () => {
     const types = new Set(data.activities.map((a) => a._type));
-    for (const t of ["Email", "Call", "SMS", "Meeting", "Note", "LeadStatusChange", "OpportunityStatusChange", "TaskCompleted", "Created", "Custom", "WhatsAppMessage"]) expect(types.has(t)).toBe(true);
+    for (const t of [
+      "Email",
+      "Call",
+      "SMS",
+      "Meeting",
+      "Note",
+      "LeadStatusChange",
+      "OpportunityStatusChange",
+      "TaskCompleted",
+      "Created",
+      "Custom",
+      "WhatsAppMessage",
+    ])
+      expect(types.has(t)).toBe(true);
     expect(types.has("EmailThread")).toBe(false);
     expect(data.threads.every((t) => t._type === "EmailThread")).toBe(true);
   });
@@ -96,22 +109,26 @@ describe("generateCloseData", () => {
     const opened = out.filter((a) => (a.opens as unknown[]).length > 0);
     expect(opened.length).toBeGreaterThan(0);
     expect(opened.length).toBeLessThan(out.length);
-    for (const e of opened) for (const o of e.opens as { opened_at: string }[]) expect(o.opened_at > e.activity_at).toBe(true);
+    for (const e of opened)
+      for (const o of e.opens as { opened_at: string }[]) expect(o.opened_at > e.activity_at).toBe(true);
   });
 
   it("makes email threads that count their emails", () => {
     const perThread = new Map<string, number>();
-    for (const a of data.activities) if (a._type === "Email") perThread.set(a.thread_id as string, (perThread.get(a.thread_id as string) ?? 0) + 1);
+    for (const a of data.activities)
+      if (a._type === "Email") perThread.set(a.thread_id as string, (perThread.get(a.thread_id as string) ?? 0) + 1);
     expect(data.threads.length).toBe(perThread.size);
     for (const t of data.threads) expect(t.n_emails).toBe(perThread.get(t.id));
   });
 
   it("chains lead status changes in time order and leaves the lead in the last status", () => {
     const byLead = new Map<string, CloseActivity[]>();
-    for (const a of data.activities) if (a._type === "LeadStatusChange") byLead.set(a.lead_id, [...(byLead.get(a.lead_id) ?? []), a]);
+    for (const a of data.activities)
+      if (a._type === "LeadStatusChange") byLead.set(a.lead_id, [...(byLead.get(a.lead_id) ?? []), a]);
     for (const [leadId, changes] of byLead) {
       changes.sort((x, y) => (x.activity_at < y.activity_at ? -1 : 1));
-      for (let i = 1; i < changes.length; i++) expect(changes[i]!.old_status_label).toBe(changes[i - 1]!.new_status_label);
+      for (let i = 1; i < changes.length; i++)
+        expect(changes[i]!.old_status_label).toBe(changes[i - 1]!.new_status_label);
       expect(data.leads.find((l) => l.id === leadId)!.status_label).toBe(changes.at(-1)!.new_status_label);
     }
     expect(byLead.size).toBeGreaterThan(0);
@@ -124,7 +141,8 @@ describe("generateCloseData", () => {
   });
 
   it("keeps lead-level items (status changes, Created) without a contact", () => {
-    for (const a of data.activities) if (["LeadStatusChange", "OpportunityStatusChange", "Created"].includes(a._type)) expect(a.contact_id).toBeNull();
+    for (const a of data.activities)
+      if (["LeadStatusChange", "OpportunityStatusChange", "Created"].includes(a._type)) expect(a.contact_id).toBeNull();
   });
 
   // VENDORS.md Close: "date (date-only or datetime), is_complete, is_dateless"
@@ -142,7 +160,9 @@ describe("generateCloseData", () => {
   });
 
   it("leaves a TaskCompleted activity for every completed task, after the task was created", () => {
-    const completed = new Map(data.activities.filter((a) => a._type === "TaskCompleted").map((a) => [a.task_id as string, a]));
+    const completed = new Map(
+      data.activities.filter((a) => a._type === "TaskCompleted").map((a) => [a.task_id as string, a]),
+    );
     for (const task of data.tasks.filter((x) => x.is_complete)) {
       const a = completed.get(task.id)!;
       expect(a.task_text).toBe(task.text);
@@ -160,7 +180,12 @@ describe("generateCloseData", () => {
     expect(added).toHaveLength(3);
     expect(a.activities.length).toBe(data.activities.length + 3);
     expect(added.every((x) => x.date_created === closeDate(at.getTime()))).toBe(true);
-    expect(a.activities.slice(-3).map((x) => x.id).sort()).toEqual(added.map((x) => x.id).sort());
+    expect(
+      a.activities
+        .slice(-3)
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual(added.map((x) => x.id).sort());
     expect(hash(a.activities)).toBe(hash(b.activities));
   });
 

@@ -1,7 +1,27 @@
 import type { Rng } from "@/lib/sandbox/shared/prng";
 import { peopleOf, shareOf, type Person, type World } from "@/lib/sandbox/shared/world";
-import { closeDate, type CloseActivity, type CloseContact, type CloseLead, type CloseTask, type CloseUser } from "./records";
-import { BODIES, CALL_NOTES, CUSTOM_TYPES, LEAD_STATUSES, MEETING_TITLES, NOTES, OPP_STATUSES, SEQUENCES, SMS_TEXTS, TASK_TEXTS, USERS, WHATSAPP_TEXTS } from "./texts";
+import {
+  closeDate,
+  type CloseActivity,
+  type CloseContact,
+  type CloseLead,
+  type CloseTask,
+  type CloseUser,
+} from "./records";
+import {
+  BODIES,
+  CALL_NOTES,
+  CUSTOM_TYPES,
+  LEAD_STATUSES,
+  MEETING_TITLES,
+  NOTES,
+  OPP_STATUSES,
+  SEQUENCES,
+  SMS_TEXTS,
+  TASK_TEXTS,
+  USERS,
+  WHATSAPP_TEXTS,
+} from "./texts";
 
 /**
  * Deterministic Close account for a world: one lead per company (Close leads are
@@ -78,7 +98,11 @@ export function generateCloseData(world: World): CloseData {
   const userName = (u: CloseUser) => `${u.first_name} ${u.last_name}`;
   const statusIds = LEAD_STATUSES.map(() => rid(rng, "stat_", 43));
   const oppStatusIds = OPP_STATUSES.map(() => rid(rng, "stat_", 43));
-  const seqDefs = SEQUENCES.map((s) => ({ ...s, id: rid(rng, "seq_", 22), templateIds: Array.from({ length: s.steps }, () => rid(rng, "tmpl_", 22)) }));
+  const seqDefs = SEQUENCES.map((s) => ({
+    ...s,
+    id: rid(rng, "seq_", 22),
+    templateIds: Array.from({ length: s.steps }, () => rid(rng, "tmpl_", 22)),
+  }));
   const sequences = seqDefs.map((s) => ({ id: s.id, name: s.name }));
   const customActivityTypes = CUSTOM_TYPES.map((name) => ({ id: rid(rng, "actitype_", 22), name }));
   const emailAccounts = users.map(() => rid(rng, "emailacct_", 43));
@@ -106,7 +130,16 @@ export function generateCloseData(world: World): CloseData {
         created_by: owner.id,
         updated_by: owner.id,
       };
-      lc = { lead, createdMs, owner, contacts: [], statusChanges: [], oppChanges: [], opportunityId: rid(rng, "oppo_", 43), opportunityValue: rng.int(20, 400) * 10_000 };
+      lc = {
+        lead,
+        createdMs,
+        owner,
+        contacts: [],
+        statusChanges: [],
+        oppChanges: [],
+        opportunityId: rid(rng, "oppo_", 43),
+        opportunityValue: rng.int(20, 400) * 10_000,
+      };
       leadsByCompany.set(person.company, lc);
     }
     const cMs = lc.createdMs + rng.int(0, 30) * MIN;
@@ -127,7 +160,7 @@ export function generateCloseData(world: World): CloseData {
       created_by: lc.owner.id,
       updated_by: lc.owner.id,
     };
-      const name = contact.name;
+    const name = contact.name;
     const ctx: ContactCtx = {
       contact,
       person,
@@ -177,7 +210,14 @@ export function generateCloseData(world: World): CloseData {
 
   const acts: CloseActivity[] = [];
   const threads: CloseActivity[] = [];
-  const base = (type: string, lc: LeadCtx, cc: ContactCtx | null, user: CloseUser | null, createdMs: number, atMs: number): CloseActivity => {
+  const base = (
+    type: string,
+    lc: LeadCtx,
+    cc: ContactCtx | null,
+    user: CloseUser | null,
+    createdMs: number,
+    atMs: number,
+  ): CloseActivity => {
     const created = closeDate(createdMs);
     const at = atMs === createdMs ? created : closeDate(atMs);
     return {
@@ -235,7 +275,12 @@ export function generateCloseData(world: World): CloseData {
         const list = [];
         for (let k = rng.int(1, 3); k > 0; k--) list.push(after(at + MIN, 3 * DAY));
         list.sort((x, y) => x - y);
-        opens = list.map((t) => ({ opened_at: closeDate(t), opened_by: cc.person.email, ip_address: `198.51.100.${rng.int(1, 254)}`, user_agent: USER_AGENT }));
+        opens = list.map((t) => ({
+          opened_at: closeDate(t),
+          opened_by: cc.person.email,
+          ip_address: `198.51.100.${rng.int(1, 254)}`,
+          user_agent: USER_AGENT,
+        }));
       }
       const subj = step === 0 ? subject : reSubject;
       e.direction = "outgoing";
@@ -248,7 +293,18 @@ export function generateCloseData(world: World): CloseData {
       e.to = cc.to;
       e.cc = EMPTY;
       e.bcc = EMPTY;
-      e.envelope = { from: u.addr, sender: u.addr, to: cc.addr, cc: EMPTY, bcc: EMPTY, reply_to: EMPTY, subject: subj, message_id: messageId, in_reply_to: prevMessageId, is_autoreply: false };
+      e.envelope = {
+        from: u.addr,
+        sender: u.addr,
+        to: cc.addr,
+        cc: EMPTY,
+        bcc: EMPTY,
+        reply_to: EMPTY,
+        subject: subj,
+        message_id: messageId,
+        in_reply_to: prevMessageId,
+        is_autoreply: false,
+      };
       e.thread_id = threadId;
       e.in_reply_to_id = null;
       e.template_id = sequence ? sequence.templateIds[step] : null;
@@ -279,7 +335,18 @@ export function generateCloseData(world: World): CloseData {
         r.to = [u.sender];
         r.cc = EMPTY;
         r.bcc = EMPTY;
-        r.envelope = { from: cc.addr, sender: cc.addr, to: u.addr, cc: EMPTY, bcc: EMPTY, reply_to: EMPTY, subject: reSubject, message_id: `<${rid(rng, "", 20)}@${cc.person.companyDomain}>`, in_reply_to: messageId, is_autoreply: false };
+        r.envelope = {
+          from: cc.addr,
+          sender: cc.addr,
+          to: u.addr,
+          cc: EMPTY,
+          bcc: EMPTY,
+          reply_to: EMPTY,
+          subject: reSubject,
+          message_id: `<${rid(rng, "", 20)}@${cc.person.companyDomain}>`,
+          in_reply_to: messageId,
+          is_autoreply: false,
+        };
         r.thread_id = threadId;
         r.in_reply_to_id = e.id;
         r.template_id = null;
@@ -317,7 +384,9 @@ export function generateCloseData(world: World): CloseData {
     const user = rng.chance(0.8) ? lc.owner : rng.pick(users);
     const at = episodeStart(lc);
     const inbound = rng.chance(0.2);
-    const disposition = inbound ? rng.pick(["answered", "answered", "vm-left"] as const) : rng.pick(["answered", "answered", "no-answer", "vm-left", "busy"] as const);
+    const disposition = inbound
+      ? rng.pick(["answered", "answered", "vm-left"] as const)
+      : rng.pick(["answered", "answered", "no-answer", "vm-left", "busy"] as const);
     const duration = disposition === "answered" ? rng.int(40, 1800) : disposition === "vm-left" ? rng.int(15, 60) : 0;
     // Calls logged by an external dialer reach Close hours or days later.
     const a = base("Call", lc, cc, user, syncedAt(at, 0.15), at);
@@ -331,7 +400,10 @@ export function generateCloseData(world: World): CloseData {
       local_phone: localPhone(user),
       remote_phone: phoneOf(cc),
       source: rng.chance(0.15) ? "External" : "Close.io",
-      recording_url: disposition === "answered" && rng.chance(0.5) ? `https://api.close.com/api/v1/activity/call/${a.id}/recording/` : null,
+      recording_url:
+        disposition === "answered" && rng.chance(0.5)
+          ? `https://api.close.com/api/v1/activity/call/${a.id}/recording/`
+          : null,
       voicemail_url: disposition === "vm-left" ? `https://api.close.com/api/v1/activity/call/${a.id}/voicemail/` : null,
       voicemail_duration: disposition === "vm-left" ? duration : 0,
     });
@@ -361,7 +433,10 @@ export function generateCloseData(world: World): CloseData {
     // Most meetings are past; some are upcoming (scheduled now, starting within two weeks).
     const upcoming = rng.chance(0.12);
     const startsAt = upcoming ? now + rng.int(1, 14 * 24) * HOUR : episodeStart(lc);
-    const created = Math.min(now - rng.int(1, 3600) * 1000, Math.max(start, lc.createdMs, startsAt - rng.int(1, 10) * DAY));
+    const created = Math.min(
+      now - rng.int(1, 3600) * 1000,
+      Math.max(start, lc.createdMs, startsAt - rng.int(1, 10) * DAY),
+    );
     const minutes = rng.pick([30, 45, 60]);
     const a = base("Meeting", lc, cc, lc.owner, created, startsAt);
     const canceled = !upcoming && rng.chance(0.08);
@@ -375,8 +450,22 @@ export function generateCloseData(world: World): CloseData {
       status: upcoming ? "upcoming" : canceled ? "canceled" : "completed",
       source: "calendar",
       attendees: [
-        { email: lc.owner.email, name: userName(lc.owner), contact_id: null, user_id: lc.owner.id, status: "yes", is_organizer: true },
-        { email: cc.person.email, name: cc.contact.name, contact_id: cc.contact.id, user_id: null, status: rng.pick(["yes", "yes", "maybe", "noreply"]), is_organizer: false },
+        {
+          email: lc.owner.email,
+          name: userName(lc.owner),
+          contact_id: null,
+          user_id: lc.owner.id,
+          status: "yes",
+          is_organizer: true,
+        },
+        {
+          email: cc.person.email,
+          name: cc.contact.name,
+          contact_id: cc.contact.id,
+          user_id: null,
+          status: rng.pick(["yes", "yes", "maybe", "noreply"]),
+          is_organizer: false,
+        },
       ],
     });
     acts.push(a);
@@ -388,7 +477,13 @@ export function generateCloseData(world: World): CloseData {
     const n = rng.pick(NOTES);
     // Imported or back-dated notes: created in Close later than the moment they describe.
     const a = base("Note", lc, rng.chance(0.85) ? cc : null, rng.pick(users), syncedAt(at, 0.1), at);
-    Object.assign(a, { title: null, note: n.text.replace("{name}", cc.contact.name), note_html: n.html.replace("{name}", cc.contact.name), pinned: false, attachments: EMPTY });
+    Object.assign(a, {
+      title: null,
+      note: n.text.replace("{name}", cc.contact.name),
+      note_html: n.html.replace("{name}", cc.contact.name),
+      pinned: false,
+      attachments: EMPTY,
+    });
     acts.push(a);
   }
 
@@ -559,7 +654,13 @@ export function generateCloseData(world: World): CloseData {
         .replace("{name}", cc.contact.name)
         .replace("{company}", lc.lead.name);
       const completedMs = complete
-        ? Math.max(createdMs, Math.min(now - rng.int(1, 3600) * 1000, Math.max(createdMs + HOUR, (dueMs ?? createdMs) + rng.int(-24, 48) * HOUR)))
+        ? Math.max(
+            createdMs,
+            Math.min(
+              now - rng.int(1, 3600) * 1000,
+              Math.max(createdMs + HOUR, (dueMs ?? createdMs) + rng.int(-24, 48) * HOUR),
+            ),
+          )
         : null;
       const t: CloseTask = {
         id: rid(rng, "task_", 43),
@@ -588,7 +689,12 @@ export function generateCloseData(world: World): CloseData {
       out.push(t);
       if (completedMs !== null) {
         const a = base("TaskCompleted", lc, withContact ? cc : null, user, completedMs, completedMs);
-        Object.assign(a, { task_id: t.id, task_text: t.text, task_assigned_to: user.id, task_assigned_to_name: userName(user) });
+        Object.assign(a, {
+          task_id: t.id,
+          task_text: t.text,
+          task_assigned_to: user.id,
+          task_assigned_to_name: userName(user),
+        });
         acts.push(a);
       }
     }
@@ -626,17 +732,23 @@ const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 function rid(rng: Rng, prefix: string, len: number): string {
   const codes = new Array<number>(prefix.length + len);
   for (let i = 0; i < prefix.length; i++) codes[i] = prefix.charCodeAt(i);
-  for (let i = 0; i < len; i++) codes[prefix.length + i] = ALPHABET.charCodeAt(Math.floor(rng.next() * ALPHABET.length));
+  for (let i = 0; i < len; i++)
+    codes[prefix.length + i] = ALPHABET.charCodeAt(Math.floor(rng.next() * ALPHABET.length));
   return String.fromCharCode(...codes);
 }
 
 function sortByCreated<T extends { date_created: string; id: string }>(rows: T[]): T[] {
   // Close date strings share one format and offset, so string order is time order.
-  return rows.sort((a, b) => (a.date_created < b.date_created ? -1 : a.date_created > b.date_created ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return rows.sort((a, b) =>
+    a.date_created < b.date_created ? -1 : a.date_created > b.date_created ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
 }
 
 /** Position where `row` keeps `rows` sorted ascending by (date_created, id). */
-export function insertionIndex(rows: { date_created: string; id: string }[], row: { date_created: string; id: string }): number {
+export function insertionIndex(
+  rows: { date_created: string; id: string }[],
+  row: { date_created: string; id: string },
+): number {
   let lo = 0;
   let hi = rows.length;
   while (lo < hi) {
@@ -676,8 +788,23 @@ export function addCloseDriftItems(data: CloseData, n: number, now: Date): Close
       updated_by: u.id,
       users: [u.id],
     };
-    if (kind === "Call") Object.assign(a, { direction: "outbound", status: "completed", disposition: "answered", duration: rng.int(30, 600), note: "Quick check-in call.", phone: c.phones[0]?.phone ?? null });
-    else if (kind === "Note") Object.assign(a, { title: null, note: "Added while a sync was running.", note_html: "<p>Added while a sync was running.</p>", pinned: false, attachments: EMPTY });
+    if (kind === "Call")
+      Object.assign(a, {
+        direction: "outbound",
+        status: "completed",
+        disposition: "answered",
+        duration: rng.int(30, 600),
+        note: "Quick check-in call.",
+        phone: c.phones[0]?.phone ?? null,
+      });
+    else if (kind === "Note")
+      Object.assign(a, {
+        title: null,
+        note: "Added while a sync was running.",
+        note_html: "<p>Added while a sync was running.</p>",
+        pinned: false,
+        attachments: EMPTY,
+      });
     else
       Object.assign(a, {
         direction: "outgoing",

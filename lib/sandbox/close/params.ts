@@ -24,7 +24,8 @@ export function listParam(q: URLSearchParams, ...names: string[]): string[] | nu
 export function intParam(q: URLSearchParams, name: string, dflt: number, min: number): number {
   const raw = q.get(name);
   if (raw === null || raw === "") return dflt;
-  if (!/^\d+$/.test(raw.trim())) throw new BadRequest(`${name}: must be a non-negative integer, got ${JSON.stringify(raw)}`);
+  if (!/^\d+$/.test(raw.trim()))
+    throw new BadRequest(`${name}: must be a non-negative integer, got ${JSON.stringify(raw)}`);
   const n = Number(raw);
   if (n < min) throw new BadRequest(`${name}: must be at least ${min}`);
   return n;
@@ -51,9 +52,18 @@ export function instantKey(raw: string): string | null {
   if (!m) return null;
   const [, y, mo, d, h = "00", mi = "00", s = "00", frac = "", tz = "Z"] = m;
   // Date.UTC rolls 2026-02-31 over to March; Close would refuse it.
-  if (new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDate() !== Number(d) || Number(mo) > 12) return null;
+  if (new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDate() !== Number(d) || Number(mo) > 12)
+    return null;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
-  let ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(frac.padEnd(6, "0").slice(0, 3)));
+  let ms = Date.UTC(
+    Number(y),
+    Number(mo) - 1,
+    Number(d),
+    Number(h),
+    Number(mi),
+    Number(s),
+    Number(frac.padEnd(6, "0").slice(0, 3)),
+  );
   if (tz !== "Z") {
     const sign = tz[0] === "-" ? -1 : 1;
     const digits = tz.slice(1).replace(":", "");

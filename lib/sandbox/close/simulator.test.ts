@@ -19,7 +19,8 @@ async function start(opts: Parameters<typeof createCloseSimulator>[1] = {}) {
   const sim = createCloseSimulator(world, { rateLimit: { limit: 100_000, windowMs: 10_000 }, ...opts });
   const server = await serveHandler(sim.handler);
   const base = server.url + BASE_PATH;
-  const get = (path: string, headers: Record<string, string> = {}) => fetch(base + path, { headers: { authorization: basic(DEMO_API_KEY), ...headers } });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(base + path, { headers: { authorization: basic(DEMO_API_KEY), ...headers } });
   const json = async <T = Page<CloseActivity>>(path: string, headers: Record<string, string> = {}) => {
     const res = await get(path, headers);
     return { status: res.status, headers: res.headers, body: (await res.json()) as T };
@@ -35,7 +36,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.server.close());
 
-const byCreatedDesc = (a: CloseActivity, b: CloseActivity) => (a.date_created < b.date_created ? 1 : a.date_created > b.date_created ? -1 : a.id < b.id ? 1 : -1);
+const byCreatedDesc = (a: CloseActivity, b: CloseActivity) =>
+  a.date_created < b.date_created ? 1 : a.date_created > b.date_created ? -1 : a.id < b.id ? 1 : -1;
 
 describe("auth", () => {
   // VENDORS.md: "HTTP Basic, API key as user, empty password (base64(key + ":"))"
@@ -66,7 +68,10 @@ describe("GET /activity/", () => {
     expect(r.status).toBe(200);
     expect(r.body.data).toHaveLength(100);
     expect(r.body.has_more).toBe(true);
-    const expected = [...sim.data.activities].sort(byCreatedDesc).slice(0, 100).map((a) => a.id);
+    const expected = [...sim.data.activities]
+      .sort(byCreatedDesc)
+      .slice(0, 100)
+      .map((a) => a.id);
     expect(r.body.data.map((a) => a.id)).toEqual(expected);
   });
 
@@ -82,7 +87,9 @@ describe("GET /activity/", () => {
   it("pages with _skip without gaps or repeats and ends with has_more false", async () => {
     const from = "2026-10-01";
     const to = "2026-10-03";
-    const inRange = sim.data.activities.filter((a) => a.date_created >= `${from}T` && a.date_created < `${to}T`).sort(byCreatedDesc);
+    const inRange = sim.data.activities
+      .filter((a) => a.date_created >= `${from}T` && a.date_created < `${to}T`)
+      .sort(byCreatedDesc);
     expect(inRange.length).toBeGreaterThan(100);
     expect(inRange.length).toBeLessThanOrEqual(300); // this simulator refuses skips past 300
     const seen: string[] = [];
@@ -105,15 +112,21 @@ describe("GET /activity/", () => {
   // seed 004: "date_created__gte … datetime or date"
   it("filters date_created with gte/gt/lte/lt, dates or datetimes with offsets", async () => {
     const a = sim.data.activities[1234]!;
-    const eq = await t.json(`/activity/?date_created__gte=${encodeURIComponent(a.date_created)}&date_created__lte=${encodeURIComponent(a.date_created)}`);
+    const eq = await t.json(
+      `/activity/?date_created__gte=${encodeURIComponent(a.date_created)}&date_created__lte=${encodeURIComponent(a.date_created)}`,
+    );
     expect(eq.body.data.map((x) => x.id)).toContain(a.id);
     expect(eq.body.data.every((x) => x.date_created === a.date_created)).toBe(true);
-    const gt = await t.json(`/activity/?date_created__gt=${encodeURIComponent(a.date_created)}&date_created__lt=${encodeURIComponent(a.date_created)}`);
+    const gt = await t.json(
+      `/activity/?date_created__gt=${encodeURIComponent(a.date_created)}&date_created__lt=${encodeURIComponent(a.date_created)}`,
+    );
     expect(gt.body.data).toHaveLength(0);
     // The same instant written with a +02:00 offset.
     const ms = Date.parse(a.date_created);
     const local = new Date(ms + 2 * 3_600_000).toISOString().slice(0, 23) + "+02:00";
-    const off = await t.json(`/activity/?date_created__gte=${encodeURIComponent(local)}&date_created__lte=${encodeURIComponent(local)}`);
+    const off = await t.json(
+      `/activity/?date_created__gte=${encodeURIComponent(local)}&date_created__lte=${encodeURIComponent(local)}`,
+    );
     expect(off.body.data.map((x) => x.id)).toContain(a.id);
     const day = await t.json("/activity/?date_created__gte=2026-09-01&date_created__lt=2026-09-02&_limit=100");
     expect(day.body.data.every((x) => x.date_created.startsWith("2026-09-01"))).toBe(true);
@@ -136,17 +149,31 @@ describe("GET /activity/", () => {
   });
 
   // seed 004: "The following filtering parameters can only be used for listing activities on a single lead … user_id, user_id__in, contact_id, contact_id__in, _type, _type__in"
-  it.each(["user_id=user_x", "contact_id=cont_x", "_type=Call", "_type__in=Call,Note", "user_id__in=user_x", "contact_id__in=cont_x"])("refuses %s without lead_id (400)", async (param) => {
+  it.each([
+    "user_id=user_x",
+    "contact_id=cont_x",
+    "_type=Call",
+    "_type__in=Call,Note",
+    "user_id__in=user_x",
+    "contact_id__in=cont_x",
+  ])("refuses %s without lead_id (400)", async (param) => {
     const r = await t.json<{ error: string }>(`/activity/?${param}`);
     expect(r.status).toBe(400);
     expect(r.body.error).toMatch(/lead/);
   });
 
   it("applies user_id, contact_id, _type and _type__in on a single lead", async () => {
-    const lead = sim.data.leads.find((l) => sim.data.activities.filter((a) => a.lead_id === l.id && a._type === "Call").length > 1)!;
+    const lead = sim.data.leads.find(
+      (l) => sim.data.activities.filter((a) => a.lead_id === l.id && a._type === "Call").length > 1,
+    )!;
     const own = sim.data.activities.filter((a) => a.lead_id === lead.id);
     const calls = await t.json(`/activity/?lead_id=${lead.id}&_type=Call`);
-    expect(calls.body.data.map((a) => a.id).sort()).toEqual(own.filter((a) => a._type === "Call").map((a) => a.id).sort());
+    expect(calls.body.data.map((a) => a.id).sort()).toEqual(
+      own
+        .filter((a) => a._type === "Call")
+        .map((a) => a.id)
+        .sort(),
+    );
     const several = await t.json(`/activity/?lead_id=${lead.id}&_type__in=Call,Note`);
     expect(several.body.data.length).toBe(own.filter((a) => a._type === "Call" || a._type === "Note").length);
     const contact = own.find((a) => a.contact_id)!.contact_id!;
@@ -186,7 +213,9 @@ describe("GET /activity/", () => {
     const ok = await t.json(`/activity/?lead_id=${lead.id}&_order_by=-activity_at&activity_at__gte=2026-10-01`);
     expect(ok.status).toBe(200);
     expect(ok.body.data.every((a) => a.activity_at >= "2026-10-01")).toBe(true);
-    expect((await t.json(`/activity/?lead_id=${lead.id}&_order_by=-activity_at&date_created__gte=2026-10-01`)).status).toBe(400);
+    expect(
+      (await t.json(`/activity/?lead_id=${lead.id}&_order_by=-activity_at&date_created__gte=2026-10-01`)).status,
+    ).toBe(400);
   });
 
   // seed 004: "_fields … Comma-separated list of fields to include in the response"
@@ -228,7 +257,11 @@ describe("GET /activity/", () => {
 
   it("answers 404 for an unknown path and 405 for a write", async () => {
     expect((await t.get("/nothing/")).status).toBe(404);
-    const res = await fetch(`${t.base}/activity/`, { method: "POST", headers: { authorization: basic(DEMO_API_KEY) }, body: "{}" });
+    const res = await fetch(`${t.base}/activity/`, {
+      method: "POST",
+      headers: { authorization: basic(DEMO_API_KEY) },
+      body: "{}",
+    });
     expect(res.status).toBe(405);
   });
 });
@@ -291,17 +324,38 @@ describe("GET /task/", () => {
     expect(r.body.data.some((x) => x.date !== null && /^\d{4}-\d{2}-\d{2}$/.test(x.date))).toBe(true);
     expect(r.body.data.some((x) => x.date !== null && /T.*\+00:00$/.test(x.date))).toBe(true);
     expect(r.body.data.some((x) => x.is_dateless && x.date === null)).toBe(true);
-    for (const k of ["id", "_type", "lead_id", "lead_name", "contact_id", "contact_name", "assigned_to", "assigned_to_name", "text", "date", "is_complete", "is_dateless", "date_created", "date_updated"]) expect(k in r.body.data[0]!).toBe(true);
+    for (const k of [
+      "id",
+      "_type",
+      "lead_id",
+      "lead_name",
+      "contact_id",
+      "contact_name",
+      "assigned_to",
+      "assigned_to_name",
+      "text",
+      "date",
+      "is_complete",
+      "is_dateless",
+      "date_created",
+      "date_updated",
+    ])
+      expect(k in r.body.data[0]!).toBe(true);
   });
 });
 
 describe("contacts and leads", () => {
   // VENDORS.md: "GET /contact/ → {data:[{id, lead_id, name, emails:[{email,type}]}], has_more}"
   it("lists contacts with _skip/_limit, emails as stored", async () => {
-    const r = await t.json<Page<{ id: string; lead_id: string; name: string; emails: { email: string; type: string }[] }>>("/contact/?_limit=1000");
+    const r =
+      await t.json<Page<{ id: string; lead_id: string; name: string; emails: { email: string; type: string }[] }>>(
+        "/contact/?_limit=1000",
+      );
     expect(r.body.data.length).toBe(sim.data.contacts.length);
     expect(r.body.has_more).toBe(false);
-    expect(r.body.data.every((c) => c.id.startsWith("cont_") && c.lead_id.startsWith("lead_") && c.emails[0]!.type)).toBe(true);
+    expect(
+      r.body.data.every((c) => c.id.startsWith("cont_") && c.lead_id.startsWith("lead_") && c.emails[0]!.type),
+    ).toBe(true);
     expect(r.body.data.some((c) => /[A-Z]/.test(c.emails[0]!.email))).toBe(true);
     const p = await t.json<Page<{ id: string }>>("/contact/?_limit=5&_skip=5");
     expect(p.body.data.map((c) => c.id)).toEqual(r.body.data.slice(5, 10).map((c) => c.id));
@@ -377,7 +431,9 @@ describe("fault injection", () => {
   });
 
   it("x-sandbox-fault: a 429 in Close's shape, reset from retryAfterSeconds", async () => {
-    const r = await t.get("/activity/", { "x-sandbox-fault": JSON.stringify({ status429: 1, retryAfterSeconds: 2.5 }) });
+    const r = await t.get("/activity/", {
+      "x-sandbox-fault": JSON.stringify({ status429: 1, retryAfterSeconds: 2.5 }),
+    });
     expect(r.status).toBe(429);
     expect(r.headers.get("ratelimit")).toMatch(/remaining=0, reset=2\.5$/);
     expect(((await r.json()) as { error: { rate_reset: number } }).error.rate_reset).toBe(2.5);
@@ -387,10 +443,13 @@ describe("fault injection", () => {
     const bad = await t.get("/me/", { "x-sandbox-fault": JSON.stringify({ malformedJson: 1 }) });
     expect(bad.status).toBe(200);
     await expect(bad.json()).rejects.toThrow();
-    const cut = await t.get("/activity/", { "x-sandbox-fault": JSON.stringify({ truncate: 1 }) }).then((r) => r.text()).then(
-      (text) => text,
-      (err: unknown) => err,
-    );
+    const cut = await t
+      .get("/activity/", { "x-sandbox-fault": JSON.stringify({ truncate: 1 }) })
+      .then((r) => r.text())
+      .then(
+        (text) => text,
+        (err: unknown) => err,
+      );
     if (typeof cut === "string") expect(() => JSON.parse(cut)).toThrow();
     else expect(cut).toBeInstanceOf(Error);
   });
@@ -411,7 +470,9 @@ describe("fault injection", () => {
       expect(r.body.data.slice(0, 2).every((a) => a.date_created === created)).toBe(true);
       // The new rows are reachable by id and by lead too.
       const id = r.body.data[0]!.id;
-      expect((await s.json(`/activity/?lead_id=${r.body.data[0]!.lead_id}&_limit=100`)).body.data.map((a) => a.id)).toContain(id);
+      expect(
+        (await s.json(`/activity/?lead_id=${r.body.data[0]!.lead_id}&_limit=100`)).body.data.map((a) => a.id),
+      ).toContain(id);
     } finally {
       await s.server.close();
     }

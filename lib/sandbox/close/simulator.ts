@@ -49,7 +49,12 @@ export interface CloseSimulatorStats {
   maxActivitySkip: number;
 }
 
-export type CloseSimulator = Simulator & { data: CloseData; apiKey: string; stats: CloseSimulatorStats; maxSkip: number };
+export type CloseSimulator = Simulator & {
+  data: CloseData;
+  apiKey: string;
+  stats: CloseSimulatorStats;
+  maxSkip: number;
+};
 
 const GROUPS = ["activity", "task", "contact", "lead", "me"] as const;
 
@@ -68,13 +73,21 @@ export function createCloseSimulator(world: World, opts: CloseSimulatorOptions =
   const stats: CloseSimulatorStats = { requests: 0, byStatus: {}, maxActivitySkip: 0 };
 
   const seconds = (ms: number) => String(Math.max(0, Math.ceil(ms)) / 1000);
-  const rateHeader = (remaining: number, resetMs: number) => `limit=${rate.limit}, remaining=${remaining}, reset=${seconds(resetMs)}`;
+  const rateHeader = (remaining: number, resetMs: number) =>
+    `limit=${rate.limit}, remaining=${remaining}, reset=${seconds(resetMs)}`;
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
     new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
   const tooMany = (resetMs: number) =>
     json(
       429,
-      { error: { rate_reset: Number(seconds(resetMs)), message: `API call count exceeded for this ${rate.windowMs / 1000} second window`, rate_limit: rate.limit, rate_window: rate.windowMs / 1000 } },
+      {
+        error: {
+          rate_reset: Number(seconds(resetMs)),
+          message: `API call count exceeded for this ${rate.windowMs / 1000} second window`,
+          rate_limit: rate.limit,
+          rate_window: rate.windowMs / 1000,
+        },
+      },
       { ratelimit: rateHeader(0, resetMs) },
     );
 
@@ -136,7 +149,8 @@ export function createCloseSimulator(world: World, opts: CloseSimulatorOptions =
         const page = list(data.leads, q);
         // Lead objects embed their contacts unless _fields leaves them out.
         const fields = listParam(q, "_fields");
-        if (!fields || fields.includes("contacts")) page.data = page.data.map((l) => ({ ...l, contacts: contactsByLead.get((l as CloseLead).id) ?? [] }));
+        if (!fields || fields.includes("contacts"))
+          page.data = page.data.map((l) => ({ ...l, contacts: contactsByLead.get((l as CloseLead).id) ?? [] }));
         return page;
       }
       default:
@@ -153,7 +167,10 @@ export function createCloseSimulator(world: World, opts: CloseSimulatorOptions =
       if (!url.pathname.startsWith(`${BASE_PATH}/`)) return json(404, { error: "Not found" });
       const key = keyOf(req);
       if (key !== apiKey) return json(401, { error: "Unauthorized" });
-      const parts = url.pathname.slice(BASE_PATH.length + 1).split("/").filter(Boolean);
+      const parts = url.pathname
+        .slice(BASE_PATH.length + 1)
+        .split("/")
+        .filter(Boolean);
       const group = (GROUPS as readonly string[]).includes(parts[0] ?? "") ? parts[0]! : "other";
       const slot = limiter.take(`${group}|${key}`);
       if (!slot.ok) return tooMany(slot.retryAfterMs);

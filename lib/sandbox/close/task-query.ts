@@ -13,7 +13,10 @@ const ORDER = ["date", "date_created", "date_updated"];
  * `_type=all` lists every type. Date filters compare a date-only `date` as midnight
  * UTC; dateless tasks never match a date filter.
  */
-export function queryTasks(tasks: CloseTask[], q: URLSearchParams): { data: Record<string, unknown>[]; has_more: boolean } {
+export function queryTasks(
+  tasks: CloseTask[],
+  q: URLSearchParams,
+): { data: Record<string, unknown>[]; has_more: boolean } {
   const limit = Math.min(intParam(q, "_limit", 100, 1), LIST_MAX_LIMIT);
   const skip = intParam(q, "_skip", 0, 0);
   if (skip > LIST_MAX_SKIP) throw new BadRequest(`_skip: the maximum is ${LIST_MAX_SKIP} for this resource.`);
@@ -22,7 +25,11 @@ export function queryTasks(tasks: CloseTask[], q: URLSearchParams): { data: Reco
   let types: string[] | null = ["lead"];
   if (typeParam && typeParam.includes("all")) types = null;
   else if (typeParam) {
-    for (const t of typeParam) if (!(TASK_TYPES as readonly string[]).includes(t)) throw new BadRequest(`_type: unknown task type ${JSON.stringify(t)}; use one of ${TASK_TYPES.join(", ")} or all.`);
+    for (const t of typeParam)
+      if (!(TASK_TYPES as readonly string[]).includes(t))
+        throw new BadRequest(
+          `_type: unknown task type ${JSON.stringify(t)}; use one of ${TASK_TYPES.join(", ")} or all.`,
+        );
     types = typeParam;
   }
   const ids = listParam(q, "id", "id__in");
@@ -73,7 +80,10 @@ export function queryTasks(tasks: CloseTask[], q: URLSearchParams): { data: Reco
     return desc ? -c : c;
   });
   const page = rows.slice(skip, skip + limit);
-  return { data: project(page, listParam(q, "_fields")) as Record<string, unknown>[], has_more: skip + page.length < rows.length };
+  return {
+    data: project(page, listParam(q, "_fields")) as Record<string, unknown>[],
+    has_more: skip + page.length < rows.length,
+  };
 }
 
 function cmp(a: string, b: string): number {

@@ -37,10 +37,18 @@ function body(text: string) {
 }
 
 export const BODIES = [
-  body("Hi,\n\nI noticed your team is growing its sales org. We help RevOps leads see every touch with a prospect in one timeline.\n\nWorth a 20-minute call next week?\n\nBest,"),
-  body("Hi again,\n\nFollowing up on my last email — happy to send a two-minute video instead if that is easier.\n\nCheers,"),
-  body("Hello,\n\nThanks for joining the session. The slides and the recording are linked below; the Q&A answers are at the end.\n\nLet me know if a deeper dive with your team would help."),
-  body("Hi,\n\nGreat speaking earlier. As promised, here is a summary of what we discussed and the pricing for 25 seats.\n\nTalk soon,"),
+  body(
+    "Hi,\n\nI noticed your team is growing its sales org. We help RevOps leads see every touch with a prospect in one timeline.\n\nWorth a 20-minute call next week?\n\nBest,",
+  ),
+  body(
+    "Hi again,\n\nFollowing up on my last email — happy to send a two-minute video instead if that is easier.\n\nCheers,",
+  ),
+  body(
+    "Hello,\n\nThanks for joining the session. The slides and the recording are linked below; the Q&A answers are at the end.\n\nLet me know if a deeper dive with your team would help.",
+  ),
+  body(
+    "Hi,\n\nGreat speaking earlier. As promised, here is a summary of what we discussed and the pricing for 25 seats.\n\nTalk soon,",
+  ),
   body("Thanks for reaching out — yes, let's talk. Could you send a few slots for Thursday?\n\nRegards,"),
   body("Not the right time for us, we just signed with another vendor. Maybe check back in Q3.\n\nThanks"),
 ];
@@ -67,20 +75,45 @@ export const WHATSAPP_TEXTS = [
   "Thanks for the quick reply!",
 ];
 
-export const MEETING_TITLES = ["Discovery call — {company}", "Product demo for {company}", "Pricing review", "Pilot kickoff with {company}"];
+export const MEETING_TITLES = [
+  "Discovery call — {company}",
+  "Product demo for {company}",
+  "Pricing review",
+  "Pilot kickoff with {company}",
+];
 
 /** Some notes carry hostile markup on purpose: the UI must render note bodies as text. */
 export const NOTES = [
-  { text: "Met {name} at the SaaS meetup. Warm intro via Marco.", html: "<p>Met {name} at the SaaS meetup. Warm intro via <b>Marco</b>.</p>" },
-  { text: "Budget confirmed for Q1. Procurement needs a security questionnaire.", html: "<p>Budget confirmed for Q1.</p><ul><li>Procurement needs a security questionnaire.</li></ul>" },
-  { text: "Pasted from {name}'s email: <img src=x onerror=alert(1)>", html: "<p>Pasted from {name}'s email: <img src=x onerror=alert(1)></p>" },
-  { text: "Reminder: <script>alert('xss')</script> was in the signature, ignore.", html: "<p>Reminder: <script>alert('xss')</script> was in the signature, ignore.</p>" },
+  {
+    text: "Met {name} at the SaaS meetup. Warm intro via Marco.",
+    html: "<p>Met {name} at the SaaS meetup. Warm intro via <b>Marco</b>.</p>",
+  },
+  {
+    text: "Budget confirmed for Q1. Procurement needs a security questionnaire.",
+    html: "<p>Budget confirmed for Q1.</p><ul><li>Procurement needs a security questionnaire.</li></ul>",
+  },
+  {
+    text: "Pasted from {name}'s email: <img src=x onerror=alert(1)>",
+    html: "<p>Pasted from {name}'s email: <img src=x onerror=alert(1)></p>",
+  },
+  {
+    text: "Reminder: <script>alert('xss')</script> was in the signature, ignore.",
+    html: "<p>Reminder: <script>alert('xss')</script> was in the signature, ignore.</p>",
+  },
   { text: "Champion is {name}. Blocker: the CFO.", html: "<p>Champion is <i>{name}</i>. Blocker: the CFO.</p>" },
-  { text: "Sent the contract & the DPA; waiting on legal.", html: "<p>Sent the contract &amp; the DPA; waiting on legal.</p>" },
+  {
+    text: "Sent the contract & the DPA; waiting on legal.",
+    html: "<p>Sent the contract &amp; the DPA; waiting on legal.</p>",
+  },
 ];
 
 export const TASK_TEXTS: Record<string, string[]> = {
-  lead: ["Follow up with {name} about the proposal", "Send the case study to {company}", "Prepare the demo for {company}", "Ask {name} for an intro to the CFO"],
+  lead: [
+    "Follow up with {name} about the proposal",
+    "Send the case study to {company}",
+    "Prepare the demo for {company}",
+    "Ask {name} for an intro to the CFO",
+  ],
   incoming_email: ["Reply to {name}", "Answer {name}'s pricing question"],
   email_followup: ["Follow up: no reply from {name}", "Bump the thread with {company}"],
   missed_call: ["Missed call from {name}", "Call back {name}"],

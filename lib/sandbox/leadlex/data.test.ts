@@ -1,10 +1,18 @@
 import { createWorld, peopleOf, shareOf } from "@/lib/sandbox/shared/world";
 import { describe, expect, it } from "vitest";
-import { ACTIVITY_TYPES, addLeadlexDriftItems, createdOf, generateLeadlexData, updatedOf, type LeadlexData } from "./data";
+import {
+  ACTIVITY_TYPES,
+  addLeadlexDriftItems,
+  createdOf,
+  generateLeadlexData,
+  updatedOf,
+  type LeadlexData,
+} from "./data";
 
 const NOW = new Date("2026-11-24T12:00:00Z");
 const small = () => createWorld({ people: 300, activities: 20_000, campaigns: 12, tasks: 200, now: NOW });
-const snapshot = (d: LeadlexData) => JSON.stringify({ c: d.contacts, a: d.activities, t: d.tasks, k: d.campaigns, s: [...d.campaignCounts] });
+const snapshot = (d: LeadlexData) =>
+  JSON.stringify({ c: d.contacts, a: d.activities, t: d.tasks, k: d.campaigns, s: [...d.campaignCounts] });
 
 describe("generateLeadlexData", () => {
   it("is deterministic: same seed → byte-identical JSON", () => {
@@ -68,13 +76,15 @@ describe("generateLeadlexData", () => {
     });
     expect(checked).toBeGreaterThan(10);
     // Opens and clicks are flags on the send itself; a click implies an open.
-    for (const a of d.activities) if (a.type === "campaign_sent" && a.metadata.clicked) expect(a.metadata.opened).toBe(true);
+    for (const a of d.activities)
+      if (a.type === "campaign_sent" && a.metadata.clicked) expect(a.metadata.opened).toBe(true);
   });
 
   it("has realistic funnels: opens > clicks, replies 3–10 % and bounces 1–4 % of sends", () => {
     const d = generateLeadlexData(small());
     const total = { sent: 0, opened: 0, clicked: 0, replied: 0, bounced: 0, unsubscribed: 0 };
-    for (const c of d.campaignCounts.values()) for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += c[k];
+    for (const c of d.campaignCounts.values())
+      for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += c[k];
     expect(total.opened).toBeGreaterThan(total.clicked);
     expect(total.replied / total.sent).toBeGreaterThan(0.03);
     expect(total.replied / total.sent).toBeLessThan(0.1);
@@ -117,7 +127,8 @@ describe("generateLeadlexData", () => {
     let n = 0;
     for (const list of d.byContact.values()) {
       n += list.length;
-      for (let i = 1; i < list.length; i++) expect(d.activityMs[list[i]!]!).toBeLessThanOrEqual(d.activityMs[list[i - 1]!]!);
+      for (let i = 1; i < list.length; i++)
+        expect(d.activityMs[list[i]!]!).toBeLessThanOrEqual(d.activityMs[list[i - 1]!]!);
     }
     expect(n).toBe(d.activities.length);
   });
@@ -131,7 +142,9 @@ describe("generateLeadlexData", () => {
     expect(due.some((x) => Date.parse(x) < NOW.getTime())).toBe(true);
     expect(due.some((x) => Date.parse(x) > NOW.getTime())).toBe(true);
     expect(new Set(d.tasks.map((t) => t.status))).toEqual(new Set(["open", "in_progress", "completed"]));
-    expect(d.tasks.some((t) => t.status === "open" && t.due_date !== null && Date.parse(t.due_date) < NOW.getTime())).toBe(true);
+    expect(
+      d.tasks.some((t) => t.status === "open" && t.due_date !== null && Date.parse(t.due_date) < NOW.getTime()),
+    ).toBe(true);
   });
 
   it("writes the other timestamp spelling on a minority of rows (activities, tasks, contacts)", () => {

@@ -61,7 +61,10 @@ interface Ctx {
   nameOf: Map<string, { first: string; full: string; company: string; email: string | null }>;
 }
 
-const hex8 = (rng: Rng) => Math.floor(rng.next() * 2 ** 32).toString(16).padStart(8, "0");
+const hex8 = (rng: Rng) =>
+  Math.floor(rng.next() * 2 ** 32)
+    .toString(16)
+    .padStart(8, "0");
 
 function newActivityId(rng: Rng, ids: Set<string>): string {
   for (;;) {
@@ -115,13 +118,25 @@ export function generateLeadlexData(world: World): LeadlexData {
   for (const p of people) {
     const id = rng.uuid();
     contactIds.push(id);
-    ctx.nameOf.set(id, { first: p.firstName, full: `${p.firstName} ${p.lastName}`, company: p.company, email: p.email });
+    ctx.nameOf.set(id, {
+      first: p.firstName,
+      full: `${p.firstName} ${p.lastName}`,
+      company: p.company,
+      email: p.email,
+    });
     if (rng.chance(0.4)) data.deals.set(id, newDeal(rng, p));
   }
 
   const target = shareOf(world, "leadlex", "activities");
   if (contactIds.length > 0 && target > 0) {
-    const campaignRows = generateCampaigns(ctx, contactIds, shareOf(world, "leadlex", "campaigns"), Math.round(target * CAMPAIGN_SHARE), startMs, nowMs);
+    const campaignRows = generateCampaigns(
+      ctx,
+      contactIds,
+      shareOf(world, "leadlex", "campaigns"),
+      Math.round(target * CAMPAIGN_SHARE),
+      startMs,
+      nowMs,
+    );
     generateCrmActivities(ctx, contactIds, Math.max(0, target - campaignRows), startMs, nowMs);
   } else {
     generateCampaigns(ctx, contactIds, shareOf(world, "leadlex", "campaigns"), 0, startMs, nowMs);
@@ -137,7 +152,12 @@ function newDeal(rng: Rng, p: { company: string }): Deal {
   return { id: rng.uuid(), name: `${p.company} — ${rng.pick(T.DEAL_PRODUCTS)}`, stage: rng.int(0, 3) };
 }
 
-function pushActivity(data: LeadlexData, row: Omit<LeadlexActivity, "created_date" | "created_at">, ms: number, alt: boolean): LeadlexActivity {
+function pushActivity(
+  data: LeadlexData,
+  row: Omit<LeadlexActivity, "created_date" | "created_at">,
+  ms: number,
+  alt: boolean,
+): LeadlexActivity {
   const a = row as LeadlexActivity;
   if (alt) a.created_at = isoOf(ms);
   else a.created_date = isoOf(ms);
@@ -151,7 +171,9 @@ function pushActivity(data: LeadlexData, row: Omit<LeadlexActivity, "created_dat
 }
 
 function sortNewestFirst(data: LeadlexData, list: number[]): void {
-  list.sort((x, y) => data.activityMs[y]! - data.activityMs[x]! || (data.activities[y]!.id < data.activities[x]!.id ? -1 : 1));
+  list.sort(
+    (x, y) => data.activityMs[y]! - data.activityMs[x]! || (data.activities[y]!.id < data.activities[x]!.id ? -1 : 1),
+  );
 }
 
 // ---------------------------------------------------------------- campaigns
@@ -164,7 +186,14 @@ interface Sequence {
   variants: (string[] | null)[];
 }
 
-function generateCampaigns(ctx: Ctx, contactIds: string[], count: number, rowBudget: number, startMs: number, nowMs: number): number {
+function generateCampaigns(
+  ctx: Ctx,
+  contactIds: string[],
+  count: number,
+  rowBudget: number,
+  startMs: number,
+  nowMs: number,
+): number {
   const { rng, data } = ctx;
   const statuses: LeadlexCampaign["status"][] = ["active", "completed", "paused", "active", "draft"];
   const sequences: Sequence[] = [];
@@ -174,7 +203,9 @@ function generateCampaigns(ctx: Ctx, contactIds: string[], count: number, rowBud
     const launchMs = secs(startMs + rng.next() * (nowMs - startMs) * 0.35);
     const campaign: LeadlexCampaign = {
       id: `cmp_${rng.id(6).toLowerCase()}`,
-      name: T.CAMPAIGN_NAMES[c % T.CAMPAIGN_NAMES.length]! + (c >= T.CAMPAIGN_NAMES.length ? ` ${Math.floor(c / T.CAMPAIGN_NAMES.length) + 1}` : ""),
+      name:
+        T.CAMPAIGN_NAMES[c % T.CAMPAIGN_NAMES.length]! +
+        (c >= T.CAMPAIGN_NAMES.length ? ` ${Math.floor(c / T.CAMPAIGN_NAMES.length) + 1}` : ""),
       status,
       steps_count: steps,
       owner_user_id: rng.pick(data.users),
@@ -235,7 +266,14 @@ function runSequence(ctx: Ctx, seq: Sequence, contactId: string, nowMs: number):
     };
     pushActivity(
       data,
-      { id: newActivityId(rng, data.activityIds), type: "campaign_sent", title: `Sent: ${subject}`, description: `Step ${step} of ${seq.campaign.name}`, ...base, metadata: meta },
+      {
+        id: newActivityId(rng, data.activityIds),
+        type: "campaign_sent",
+        title: `Sent: ${subject}`,
+        description: `Step ${step} of ${seq.campaign.name}`,
+        ...base,
+        metadata: meta,
+      },
       t,
       rng.chance(ALT_SPELLING),
     );
@@ -245,17 +283,48 @@ function runSequence(ctx: Ctx, seq: Sequence, contactId: string, nowMs: number):
     if (clicked) counts.clicked++;
     if (unsubscribed) counts.unsubscribed++;
     if (bounced) {
-      const meta2: Record<string, unknown> = { step, reason: rng.pick(["mailbox_not_found", "domain_not_found", "mailbox_full"]) };
+      const meta2: Record<string, unknown> = {
+        step,
+        reason: rng.pick(["mailbox_not_found", "domain_not_found", "mailbox_full"]),
+      };
       if (variant) meta2.variant = variant;
-      pushActivity(data, { id: newActivityId(rng, data.activityIds), type: "campaign_bounced", title: `Bounced: ${subject}`, description: null, ...base, metadata: meta2 }, bounceMs, rng.chance(ALT_SPELLING));
+      pushActivity(
+        data,
+        {
+          id: newActivityId(rng, data.activityIds),
+          type: "campaign_bounced",
+          title: `Bounced: ${subject}`,
+          description: null,
+          ...base,
+          metadata: meta2,
+        },
+        bounceMs,
+        rng.chance(ALT_SPELLING),
+      );
       rows++;
       counts.bounced++;
       break;
     }
     if (replied) {
-      const meta2: Record<string, unknown> = { step, sentiment: rng.pick(["positive", "positive", "neutral", "negative"]), subject: `Re: ${subject}` };
+      const meta2: Record<string, unknown> = {
+        step,
+        sentiment: rng.pick(["positive", "positive", "neutral", "negative"]),
+        subject: `Re: ${subject}`,
+      };
       if (variant) meta2.variant = variant;
-      pushActivity(data, { id: newActivityId(rng, data.activityIds), type: "campaign_replied", title: `Replied: Re: ${subject}`, description: rng.pick(T.REPLY_BODIES), ...base, metadata: meta2 }, replyMs, rng.chance(ALT_SPELLING));
+      pushActivity(
+        data,
+        {
+          id: newActivityId(rng, data.activityIds),
+          type: "campaign_replied",
+          title: `Replied: Re: ${subject}`,
+          description: rng.pick(T.REPLY_BODIES),
+          ...base,
+          metadata: meta2,
+        },
+        replyMs,
+        rng.chance(ALT_SPELLING),
+      );
       rows++;
       counts.replied++;
       break;
@@ -267,7 +336,17 @@ function runSequence(ctx: Ctx, seq: Sequence, contactId: string, nowMs: number):
 
 // ---------------------------------------------------------------- CRM activities
 
-const CRM_TYPES = ["email", "call", "note", "meeting", "task", "ai_action", "deal_stage_change", "list_added", "website_visit"] as const;
+const CRM_TYPES = [
+  "email",
+  "call",
+  "note",
+  "meeting",
+  "task",
+  "ai_action",
+  "deal_stage_change",
+  "list_added",
+  "website_visit",
+] as const;
 const CRM_WEIGHTS = [26, 16, 12, 8, 10, 8, 7, 9, 4];
 
 function generateCrmActivities(ctx: Ctx, contactIds: string[], count: number, startMs: number, nowMs: number): void {
@@ -299,9 +378,20 @@ function lowerBound(cum: number[], x: number): number {
   return lo;
 }
 
-function crmActivity(ctx: Ctx, contactId: string, type: (typeof CRM_TYPES)[number], ms: number, rng: Rng = ctx.rng): LeadlexActivity {
+function crmActivity(
+  ctx: Ctx,
+  contactId: string,
+  type: (typeof CRM_TYPES)[number],
+  ms: number,
+  rng: Rng = ctx.rng,
+): LeadlexActivity {
   const { data } = ctx;
-  const who = ctx.nameOf.get(contactId) ?? { first: "there", full: "Unknown contact", company: "their company", email: null };
+  const who = ctx.nameOf.get(contactId) ?? {
+    first: "there",
+    full: "Unknown contact",
+    company: "their company",
+    email: null,
+  };
   let deal = data.deals.get(contactId);
   if (!deal && type === "deal_stage_change") data.deals.set(contactId, (deal = newDeal(rng, who)));
   const user = rng.pick(data.users);
@@ -327,7 +417,9 @@ function crmActivity(ctx: Ctx, contactId: string, type: (typeof CRM_TYPES)[numbe
       row.entity_type = "email";
       row.entity_id = rng.uuid();
       row.entity_name = subject;
-      row.metadata = inbound ? { subject, direction: "inbound" } : { subject, direction: "outbound", opened: rng.chance(0.6), replied: rng.chance(0.15) };
+      row.metadata = inbound
+        ? { subject, direction: "inbound" }
+        : { subject, direction: "outbound", opened: rng.chance(0.6), replied: rng.chance(0.15) };
       break;
     }
     case "call": {
@@ -335,7 +427,11 @@ function crmActivity(ctx: Ctx, contactId: string, type: (typeof CRM_TYPES)[numbe
       const direction = rng.chance(0.8) ? "outbound" : "inbound";
       row.title = `${direction === "outbound" ? "Call with" : "Call from"} ${who.full}`;
       row.description = outcome === "no_answer" ? "No answer." : rng.pick(T.CALL_NOTES);
-      row.metadata = { duration: outcome === "connected" ? rng.int(60, 1800) : outcome === "voicemail" ? rng.int(15, 60) : 0, outcome, direction };
+      row.metadata = {
+        duration: outcome === "connected" ? rng.int(60, 1800) : outcome === "voicemail" ? rng.int(15, 60) : 0,
+        outcome,
+        direction,
+      };
       break;
     }
     case "note":
@@ -346,7 +442,11 @@ function crmActivity(ctx: Ctx, contactId: string, type: (typeof CRM_TYPES)[numbe
       const topic = rng.pick(T.MEETING_TOPICS);
       row.title = `Meeting: ${topic}`;
       row.description = `${topic} with ${who.full} (${who.company}).`;
-      row.metadata = { attendees: [who.email, "sam@leadlex-customer.example"], duration_minutes: rng.pick([15, 30, 45, 60]), location: rng.pick(["Zoom", "Google Meet", "On site"]) };
+      row.metadata = {
+        attendees: [who.email, "sam@leadlex-customer.example"],
+        duration_minutes: rng.pick([15, 30, 45, 60]),
+        location: rng.pick(["Zoom", "Google Meet", "On site"]),
+      };
       break;
     }
     case "task": {
@@ -414,22 +514,46 @@ function generateTasks(ctx: Ctx, contactIds: string[], count: number, nowMs: num
     data.tasks.push(task);
     data.taskMs.push(createdMs);
   }
-  const order = data.tasks.map((_, i) => i).sort((a, b) => data.taskMs[b]! - data.taskMs[a]! || (data.tasks[b]!.id < data.tasks[a]!.id ? -1 : 1));
+  const order = data.tasks
+    .map((_, i) => i)
+    .sort((a, b) => data.taskMs[b]! - data.taskMs[a]! || (data.tasks[b]!.id < data.tasks[a]!.id ? -1 : 1));
   data.tasks = order.map((i) => data.tasks[i]!);
   data.taskMs = order.map((i) => data.taskMs[i]!);
 }
 
-function buildTask(ctx: Ctx, contactId: string | null, dueMs: number, createdMs: number, nowMs: number, rng: Rng): LeadlexTask {
+function buildTask(
+  ctx: Ctx,
+  contactId: string | null,
+  dueMs: number,
+  createdMs: number,
+  nowMs: number,
+  rng: Rng,
+): LeadlexTask {
   const { data } = ctx;
   const taskType = rng.pick(TASK_TYPES);
   const who = contactId ? ctx.nameOf.get(contactId) : undefined;
   const past = dueMs < nowMs;
   const r = rng.next();
-  const status: LeadlexTaskStatus = past ? (r < 0.5 ? "completed" : r < 0.65 ? "in_progress" : "open") : r < 0.75 ? "open" : r < 0.9 ? "in_progress" : "completed";
+  const status: LeadlexTaskStatus = past
+    ? r < 0.5
+      ? "completed"
+      : r < 0.65
+        ? "in_progress"
+        : "open"
+    : r < 0.75
+      ? "open"
+      : r < 0.9
+        ? "in_progress"
+        : "completed";
   const dueKind = rng.next();
   const day = new Date(dueMs).toISOString().slice(0, 10);
   // A date-only due date is a calendar day; a datetime is an appointment during office hours UTC.
-  const due_date = dueKind < 0.12 ? null : dueKind < 0.57 ? day : `${day}T${String(rng.int(8, 17)).padStart(2, "0")}:${rng.pick(["00", "30"])}:00Z`;
+  const due_date =
+    dueKind < 0.12
+      ? null
+      : dueKind < 0.57
+        ? day
+        : `${day}T${String(rng.int(8, 17)).padStart(2, "0")}:${rng.pick(["00", "30"])}:00Z`;
   const deal = contactId ? data.deals.get(contactId) : undefined;
   const task: LeadlexTask = {
     id: rng.uuid(),
@@ -443,7 +567,8 @@ function buildTask(ctx: Ctx, contactId: string | null, dueMs: number, createdMs:
     contact_id: contactId,
     deal_id: deal && rng.chance(0.3) ? deal.id : null,
   };
-  if (status === "completed") task.completed_date = isoOf(Math.min(nowMs, Math.max(createdMs, dueMs - rng.int(0, 2) * DAY)));
+  if (status === "completed")
+    task.completed_date = isoOf(Math.min(nowMs, Math.max(createdMs, dueMs - rng.int(0, 2) * DAY)));
   if (rng.chance(ALT_SPELLING)) task.created_at = isoOf(createdMs);
   else task.created_date = isoOf(createdMs);
   return task;
@@ -496,7 +621,13 @@ function touchContact(c: LeadlexContact, ms: number): void {
 
 function driftCtx(data: LeadlexData): Ctx {
   const nameOf: Ctx["nameOf"] = new Map();
-  for (const c of data.contacts) nameOf.set(c.id, { first: c.full_name.split(" ")[0] ?? c.full_name, full: c.full_name, company: c.company_name ?? "their company", email: c.email });
+  for (const c of data.contacts)
+    nameOf.set(c.id, {
+      first: c.full_name.split(" ")[0] ?? c.full_name,
+      full: c.full_name,
+      company: c.company_name ?? "their company",
+      email: c.email,
+    });
   return { rng: data.drift, data, nameOf };
 }
 

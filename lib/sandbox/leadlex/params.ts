@@ -7,7 +7,10 @@ export function intParam(q: URLSearchParams, name: string, fallback: number, min
   if (raw === null || raw === "") return fallback;
   if (!/^-?\d+$/.test(raw.trim())) throw new InvalidParameter(`${name} must be an integer`);
   const n = Number(raw);
-  if (n < min || n > max) throw new InvalidParameter(max === Number.MAX_SAFE_INTEGER ? `${name} must be at least ${min}` : `${name} must be between ${min} and ${max}`);
+  if (n < min || n > max)
+    throw new InvalidParameter(
+      max === Number.MAX_SAFE_INTEGER ? `${name} must be at least ${min}` : `${name} must be between ${min} and ${max}`,
+    );
   return n;
 }
 
@@ -38,6 +41,7 @@ export function dateParam(q: URLSearchParams, name: string): number | null {
 export function enumParam<T extends string>(q: URLSearchParams, name: string, allowed: readonly T[]): T | null {
   const raw = q.get(name);
   if (raw === null || raw === "") return null;
-  if (!(allowed as readonly string[]).includes(raw)) throw new InvalidParameter(`${name} must be one of ${allowed.join(", ")}`);
+  if (!(allowed as readonly string[]).includes(raw))
+    throw new InvalidParameter(`${name} must be one of ${allowed.join(", ")}`);
   return raw as T;
 }

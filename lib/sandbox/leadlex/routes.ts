@@ -24,7 +24,14 @@ export class NotFound extends Error {
 export const MAX_PER_PAGE = 100;
 const DEFAULT_PER_PAGE = 50;
 
-export const CONTACT_SORTS = ["created_at", "-created_at", "updated_date", "-updated_date", "full_name", "-full_name"] as const;
+export const CONTACT_SORTS = [
+  "created_at",
+  "-created_at",
+  "updated_date",
+  "-updated_date",
+  "full_name",
+  "-full_name",
+] as const;
 type ContactSort = (typeof CONTACT_SORTS)[number];
 
 interface RouteCtx {
@@ -75,7 +82,10 @@ function firstIndex(n: number, pred: (i: number) => boolean): number {
   return lo;
 }
 
-const sortCache = new WeakMap<LeadlexData, { version: number; count: number; views: Map<ContactSort, LeadlexContact[]> }>();
+const sortCache = new WeakMap<
+  LeadlexData,
+  { version: number; count: number; views: Map<ContactSort, LeadlexContact[]> }
+>();
 
 function sortedContacts(data: LeadlexData, sort: ContactSort): LeadlexContact[] {
   let cache = sortCache.get(data);
@@ -88,7 +98,9 @@ function sortedContacts(data: LeadlexData, sort: ContactSort): LeadlexContact[] 
     const desc = sort.startsWith("-");
     const field = desc ? sort.slice(1) : sort;
     const keyOf = (c: LeadlexContact): string | number =>
-      field === "full_name" ? c.full_name.toLowerCase() : (parseIsoMs(field === "created_at" ? createdOf(c) : updatedOf(c)) ?? 0);
+      field === "full_name"
+        ? c.full_name.toLowerCase()
+        : (parseIsoMs(field === "created_at" ? createdOf(c) : updatedOf(c)) ?? 0);
     const keyed = data.contacts.map((c) => ({ c, k: keyOf(c) }));
     keyed.sort((a, b) => {
       const cmp = a.k < b.k ? -1 : a.k > b.k ? 1 : a.c.id < b.c.id ? -1 : 1;
@@ -112,7 +124,10 @@ export function listContacts({ data, q, drift, now }: RouteCtx) {
   if (createdAfter !== null) rows = rows.filter((c) => (parseIsoMs(createdOf(c)) ?? 0) > createdAfter);
   if (search) {
     rows = rows.filter(
-      (c) => c.full_name.toLowerCase().includes(search) || (c.email ?? "").toLowerCase().includes(search) || (c.company_name ?? "").toLowerCase().includes(search),
+      (c) =>
+        c.full_name.toLowerCase().includes(search) ||
+        (c.email ?? "").toLowerCase().includes(search) ||
+        (c.company_name ?? "").toLowerCase().includes(search),
     );
   }
   return { data: { contacts: rows.slice(offset, offset + perPage) }, meta: meta(page, perPage, rows.length) };
@@ -127,7 +142,10 @@ export function listTasks({ data, q, drift, now }: RouteCtx) {
   if (drift > 0) addLeadlexDriftTasks(data, drift, new Date(now()));
 
   const rows = data.tasks.filter(
-    (t) => (!status || t.status === status) && (!contactId || t.contact_id === contactId) && (!assignee || t.assigned_to_user_id === assignee),
+    (t) =>
+      (!status || t.status === status) &&
+      (!contactId || t.contact_id === contactId) &&
+      (!assignee || t.assigned_to_user_id === assignee),
   );
   return { data: { tasks: rows.slice(offset, offset + perPage) }, meta: meta(page, perPage, rows.length) };
 }
@@ -135,7 +153,10 @@ export function listTasks({ data, q, drift, now }: RouteCtx) {
 /** `GET /v1/campaigns` — newest first. */
 export function listCampaigns({ data, q }: RouteCtx) {
   const { page, perPage, offset } = paging(q);
-  return { data: { campaigns: data.campaigns.slice(offset, offset + perPage) }, meta: meta(page, perPage, data.campaigns.length) };
+  return {
+    data: { campaigns: data.campaigns.slice(offset, offset + perPage) },
+    meta: meta(page, perPage, data.campaigns.length),
+  };
 }
 
 const rate = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 10_000) / 10_000 : 0);

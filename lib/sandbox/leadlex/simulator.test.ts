@@ -21,7 +21,11 @@ async function start(opts: LeadlexSimulatorOptions = {}): Promise<Running> {
   return { base: server.url + BASE_PATH, server, sim };
 }
 
-function get(r: Running, path: string, init: { key?: string | null; headers?: Record<string, string>; method?: string } = {}) {
+function get(
+  r: Running,
+  path: string,
+  init: { key?: string | null; headers?: Record<string, string>; method?: string } = {},
+) {
   const headers: Record<string, string> = { ...init.headers };
   const key = init.key === undefined ? r.sim.apiKey : init.key;
   if (key !== null) headers.authorization = `Bearer ${key}`;
@@ -32,7 +36,10 @@ async function json<T = Record<string, unknown>>(res: Response): Promise<T> {
   return (await res.json()) as T;
 }
 
-type ActivitiesBody = { data: { activities: LeadlexActivity[] }; meta: { page: number; per_page: number; total: number } };
+type ActivitiesBody = {
+  data: { activities: LeadlexActivity[] };
+  meta: { page: number; per_page: number; total: number };
+};
 type ContactsBody = { data: { contacts: LeadlexContact[] }; meta: { page: number; per_page: number; total: number } };
 type TasksBody = { data: { tasks: LeadlexTask[] }; meta: { page: number; per_page: number; total: number } };
 type ErrorBody = { error: { code: string; message: string } };
@@ -73,7 +80,10 @@ describe("auth", () => {
   });
 
   it("the right key in another scheme is refused — Bearer only", async () => {
-    const res = await get(r, "/v1/contacts", { key: null, headers: { authorization: `Basic ${btoa(`:${DEMO_API_KEY}`)}` } });
+    const res = await get(r, "/v1/contacts", {
+      key: null,
+      headers: { authorization: `Basic ${btoa(`:${DEMO_API_KEY}`)}` },
+    });
     expect(res.status).toBe(401);
   });
 
@@ -97,12 +107,25 @@ describe("GET /v1/contacts/{id}/activities — seed 003", () => {
     const body = await json<ActivitiesBody>(await get(r, `/v1/contacts/${id}/activities`));
     expect(body.meta).toEqual({ page: 1, per_page: 50, total: r.sim.data.byContact.get(id)!.length });
     const row = body.data.activities[0]!;
-    for (const k of ["id", "type", "title", "description", "contact_id", "deal_id", "entity_type", "entity_id", "entity_name", "metadata", "created_by_user_id"]) expect(row).toHaveProperty(k);
+    for (const k of [
+      "id",
+      "type",
+      "title",
+      "description",
+      "contact_id",
+      "deal_id",
+      "entity_type",
+      "entity_id",
+      "entity_name",
+      "metadata",
+      "created_by_user_id",
+    ])
+      expect(row).toHaveProperty(k);
     expect(row.contact_id).toBe(id);
     expect(row.id).toMatch(/^act_[0-9a-f]{8}$/);
   });
 
-  it("`page` defaults to 1 and `per_page` to 50 — seed: `default=\"1\"`, `default=\"50\"`", async () => {
+  it('`page` defaults to 1 and `per_page` to 50 — seed: `default="1"`, `default="50"`', async () => {
     const id = busiestContact();
     const body = await json<ActivitiesBody>(await get(r, `/v1/contacts/${id}/activities`));
     expect(body.meta.page).toBe(1);
@@ -155,13 +178,20 @@ describe("GET /v1/contacts/{id}/activities — seed 003", () => {
 
   it("from_date and to_date are inclusive — seed: `on or after` / `on or before this ISO 8601 timestamp`", async () => {
     const id = busiestContact();
-    const all = (await json<ActivitiesBody>(await get(r, `/v1/contacts/${id}/activities?per_page=100`))).data.activities;
+    const all = (await json<ActivitiesBody>(await get(r, `/v1/contacts/${id}/activities?per_page=100`))).data
+      .activities;
     const pivot = all[Math.floor(all.length / 2)]!;
     const at = createdOf(pivot);
-    const exact = await json<ActivitiesBody>(await get(r, `/v1/contacts/${id}/activities?per_page=100&from_date=${at}&to_date=${at}`));
+    const exact = await json<ActivitiesBody>(
+      await get(r, `/v1/contacts/${id}/activities?per_page=100&from_date=${at}&to_date=${at}`),
+    );
     expect(exact.data.activities.map((a) => a.id)).toContain(pivot.id);
-    expect(exact.data.activities.every((a) => createdOf(a) === at || Date.parse(createdOf(a)) === Date.parse(at))).toBe(true);
-    const after = await json<ActivitiesBody>(await get(r, `/v1/contacts/${id}/activities?per_page=100&from_date=${at}`));
+    expect(exact.data.activities.every((a) => createdOf(a) === at || Date.parse(createdOf(a)) === Date.parse(at))).toBe(
+      true,
+    );
+    const after = await json<ActivitiesBody>(
+      await get(r, `/v1/contacts/${id}/activities?per_page=100&from_date=${at}`),
+    );
     expect(after.meta.total).toBe(all.filter((a) => Date.parse(createdOf(a)) >= Date.parse(at)).length);
     const before = await json<ActivitiesBody>(await get(r, `/v1/contacts/${id}/activities?per_page=100&to_date=${at}`));
     expect(before.meta.total).toBe(all.filter((a) => Date.parse(createdOf(a)) <= Date.parse(at)).length);
@@ -169,9 +199,19 @@ describe("GET /v1/contacts/{id}/activities — seed 003", () => {
 
   it("dates take ISO 8601 with an offset or a bare date", async () => {
     const id = busiestContact();
-    const all = (await json<ActivitiesBody>(await get(r, `/v1/contacts/${id}/activities?per_page=100`))).data.activities;
-    const body = await json<ActivitiesBody>(await get(r, `/v1/contacts/${id}/activities?per_page=100&from_date=2026-10-01&to_date=${encodeURIComponent("2026-11-01T01:00:00+01:00")}`));
-    const expected = all.filter((a) => Date.parse(createdOf(a)) >= Date.parse("2026-10-01T00:00:00Z") && Date.parse(createdOf(a)) <= Date.parse("2026-11-01T00:00:00Z"));
+    const all = (await json<ActivitiesBody>(await get(r, `/v1/contacts/${id}/activities?per_page=100`))).data
+      .activities;
+    const body = await json<ActivitiesBody>(
+      await get(
+        r,
+        `/v1/contacts/${id}/activities?per_page=100&from_date=2026-10-01&to_date=${encodeURIComponent("2026-11-01T01:00:00+01:00")}`,
+      ),
+    );
+    const expected = all.filter(
+      (a) =>
+        Date.parse(createdOf(a)) >= Date.parse("2026-10-01T00:00:00Z") &&
+        Date.parse(createdOf(a)) <= Date.parse("2026-11-01T00:00:00Z"),
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(all.length);
     expect(body.meta.total).toBe(expected.length);
@@ -188,7 +228,8 @@ describe("GET /v1/contacts/{id}/activities — seed 003", () => {
 
   it("`type` filters — seed: `Filter by activity type: call, email, …`", async () => {
     const id = busiestContact();
-    const all = (await json<ActivitiesBody>(await get(r, `/v1/contacts/${id}/activities?per_page=100`))).data.activities;
+    const all = (await json<ActivitiesBody>(await get(r, `/v1/contacts/${id}/activities?per_page=100`))).data
+      .activities;
     const type = all[0]!.type;
     const body = await json<ActivitiesBody>(await get(r, `/v1/contacts/${id}/activities?per_page=100&type=${type}`));
     expect(body.data.activities.length).toBeGreaterThan(0);
@@ -204,7 +245,11 @@ describe("GET /v1/contacts/{id}/activities — seed 003", () => {
 
   it("emails carry `metadata {opened, replied}` and campaign sends `entity_type: campaign` — seed example", () => {
     const email = r.sim.data.activities.find((a) => a.type === "email" && a.metadata.direction === "outbound")!;
-    expect(email.metadata).toMatchObject({ opened: expect.any(Boolean), replied: expect.any(Boolean), subject: expect.any(String) });
+    expect(email.metadata).toMatchObject({
+      opened: expect.any(Boolean),
+      replied: expect.any(Boolean),
+      subject: expect.any(String),
+    });
     const sent = r.sim.data.activities.find((a) => a.type === "campaign_sent")!;
     expect(sent.entity_type).toBe("campaign");
     expect(sent.entity_id).toMatch(/^cmp_/);
@@ -228,20 +273,25 @@ describe("GET /v1/contacts — VENDORS.md", () => {
     const body = await json<ContactsBody>(await get(r, "/v1/contacts?per_page=100"));
     expect(body.meta.total).toBe(r.sim.data.contacts.length);
     const c = body.data.contacts.find((x) => x.created_at !== undefined)!;
-    for (const k of ["id", "full_name", "email", "phone", "job_title", "company_name", "created_at", "updated_date"]) expect(c).toHaveProperty(k);
+    for (const k of ["id", "full_name", "email", "phone", "job_title", "company_name", "created_at", "updated_date"])
+      expect(c).toHaveProperty(k);
     expect(c.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it("`search` is partial over name, email and company, case-insensitive — `search is partial`", async () => {
     const target = r.sim.data.contacts[3]!;
     const fragment = target.email!.slice(0, 5).toUpperCase();
-    const body = await json<ContactsBody>(await get(r, `/v1/contacts?per_page=100&search=${encodeURIComponent(fragment)}`));
+    const body = await json<ContactsBody>(
+      await get(r, `/v1/contacts?per_page=100&search=${encodeURIComponent(fragment)}`),
+    );
     expect(body.data.contacts.map((c) => c.id)).toContain(target.id);
     for (const c of body.data.contacts) {
       const hay = `${c.full_name} ${c.email} ${c.company_name}`.toLowerCase();
       expect(hay).toContain(fragment.toLowerCase());
     }
-    const byCompany = await json<ContactsBody>(await get(r, `/v1/contacts?per_page=100&search=${encodeURIComponent(target.company_name!)}`));
+    const byCompany = await json<ContactsBody>(
+      await get(r, `/v1/contacts?per_page=100&search=${encodeURIComponent(target.company_name!)}`),
+    );
     expect(byCompany.data.contacts.length).toBeGreaterThan(0);
   });
 
@@ -255,8 +305,11 @@ describe("GET /v1/contacts — VENDORS.md", () => {
 
   it("`sort` orders by created_at, updated_date or full_name, `-` for descending; unknown → 400", async () => {
     const asc = (await json<ContactsBody>(await get(r, "/v1/contacts?per_page=100&sort=created_at"))).data.contacts;
-    for (let i = 1; i < asc.length; i++) expect(Date.parse(createdOf(asc[i]!))).toBeGreaterThanOrEqual(Date.parse(createdOf(asc[i - 1]!)));
-    const names = (await json<ContactsBody>(await get(r, "/v1/contacts?per_page=100&sort=-full_name"))).data.contacts.map((c) => c.full_name.toLowerCase());
+    for (let i = 1; i < asc.length; i++)
+      expect(Date.parse(createdOf(asc[i]!))).toBeGreaterThanOrEqual(Date.parse(createdOf(asc[i - 1]!)));
+    const names = (
+      await json<ContactsBody>(await get(r, "/v1/contacts?per_page=100&sort=-full_name"))
+    ).data.contacts.map((c) => c.full_name.toLowerCase());
     expect(names).toEqual([...names].sort().reverse());
     const res = await get(r, "/v1/contacts?sort=email");
     expect(res.status).toBe(400);
@@ -279,7 +332,19 @@ describe("GET /v1/tasks — VENDORS.md", () => {
     const body = await json<TasksBody>(await get(r, "/v1/tasks?per_page=100"));
     expect(body.meta.total).toBe(r.sim.data.tasks.length);
     expect(new Set(body.data.tasks.map((t) => t.status))).toEqual(new Set(["open", "in_progress", "completed"]));
-    for (const k of ["id", "title", "description", "status", "priority", "task_type", "due_date", "assigned_to_user_id", "contact_id", "deal_id"]) expect(body.data.tasks[0]).toHaveProperty(k);
+    for (const k of [
+      "id",
+      "title",
+      "description",
+      "status",
+      "priority",
+      "task_type",
+      "due_date",
+      "assigned_to_user_id",
+      "contact_id",
+      "deal_id",
+    ])
+      expect(body.data.tasks[0]).toHaveProperty(k);
   });
 
   it("`status` filters (open|in_progress|completed); anything else → 400", async () => {
@@ -313,9 +378,17 @@ describe("GET /v1/tasks — VENDORS.md", () => {
 
 describe("GET /v1/campaigns and /v1/campaigns/{id}/stats — VENDORS.md", () => {
   it("lists campaigns in the paged envelope", async () => {
-    const body = await json<{ data: { campaigns: { id: string; name: string; status: string; created_at: string }[] }; meta: { total: number } }>(await get(r, "/v1/campaigns"));
+    const body = await json<{
+      data: { campaigns: { id: string; name: string; status: string; created_at: string }[] };
+      meta: { total: number };
+    }>(await get(r, "/v1/campaigns"));
     expect(body.meta.total).toBe(r.sim.data.campaigns.length);
-    expect(body.data.campaigns[0]).toMatchObject({ id: expect.stringMatching(/^cmp_/), name: expect.any(String), status: expect.any(String), created_at: expect.any(String) });
+    expect(body.data.campaigns[0]).toMatchObject({
+      id: expect.stringMatching(/^cmp_/),
+      name: expect.any(String),
+      status: expect.any(String),
+      created_at: expect.any(String),
+    });
   });
 
   it("stats are all-time counts agreeing with the campaign's activities, rates as 0–1 floats", async () => {
@@ -323,13 +396,16 @@ describe("GET /v1/campaigns and /v1/campaigns/{id}/stats — VENDORS.md", () => 
     const rows: LeadlexActivity[] = [];
     for (const c of r.sim.data.contacts) {
       for (let page = 1; page <= 20; page++) {
-        const body = await json<ActivitiesBody>(await get(r, `/v1/contacts/${c.id}/activities?per_page=100&page=${page}`));
+        const body = await json<ActivitiesBody>(
+          await get(r, `/v1/contacts/${c.id}/activities?per_page=100&page=${page}`),
+        );
         rows.push(...body.data.activities.filter((a) => a.entity_type === "campaign" && a.entity_id === campaign.id));
         if (body.data.activities.length < 100) break;
       }
     }
     const sent = rows.filter((a) => a.type === "campaign_sent");
-    const stats = (await json<{ data: Record<string, number> }>(await get(r, `/v1/campaigns/${campaign.id}/stats`))).data;
+    const stats = (await json<{ data: Record<string, number> }>(await get(r, `/v1/campaigns/${campaign.id}/stats`)))
+      .data;
     expect(stats).toMatchObject({
       sent_count: sent.length,
       opened_count: sent.filter((a) => a.metadata.opened).length,
@@ -386,10 +462,17 @@ describe("rate limits — VENDORS.md: `Starter 10/min and 100/day; Pro 50/min an
     const t = Date.parse("2026-11-24T12:00:00Z");
     const lim = await start({ plan: "pro", now: () => t });
     try {
-      const seq = [await get(lim, "/v1/contacts"), await get(lim, "/v1/tasks?status=x"), await get(lim, "/v1/nope"), await get(lim, "/v1/campaigns")];
+      const seq = [
+        await get(lim, "/v1/contacts"),
+        await get(lim, "/v1/tasks?status=x"),
+        await get(lim, "/v1/nope"),
+        await get(lim, "/v1/campaigns"),
+      ];
       expect(seq.map((a) => a.status)).toEqual([200, 400, 404, 200]);
       expect(seq.map((a) => a.headers.get("x-ratelimit-remaining"))).toEqual(["49", "48", "47", "46"]);
-      expect(seq.every((a) => a.headers.get("x-ratelimit-reset") && a.headers.get("x-ratelimit-daily-limit") === "1000")).toBe(true);
+      expect(
+        seq.every((a) => a.headers.get("x-ratelimit-reset") && a.headers.get("x-ratelimit-daily-limit") === "1000"),
+      ).toBe(true);
       const wrong = await get(lim, "/v1/contacts", { key: "wbk_other" });
       expect(wrong.status).toBe(401);
       expect(wrong.headers.get("x-ratelimit-remaining")).toBe("49"); // another key's budget
@@ -421,7 +504,10 @@ describe("rate limits — VENDORS.md: `Starter 10/min and 100/day; Pro 50/min an
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get("retry-after"))).toBe(Math.ceil((midnight - t) / 1000));
       expect(refused.headers.get("x-ratelimit-daily-reset")).toBe(String(midnight / 1000));
-      expect((await json<ErrorBody>(refused)).error).toEqual({ code: "rate_limited", message: expect.stringContaining("Daily") });
+      expect((await json<ErrorBody>(refused)).error).toEqual({
+        code: "rate_limited",
+        message: expect.stringContaining("Daily"),
+      });
       t = midnight + 1000;
       const next = await get(lim, "/v1/campaigns");
       expect(next.status).toBe(200);
@@ -437,7 +523,10 @@ describe("fault injection and drift", () => {
   it("POST /__sandbox/faults arms counters consumed per request", async () => {
     const f = await start({ perMinute: 10_000, perDay: 100_000 });
     try {
-      const set = await fetch(`${f.server.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify({ status5xx: 2, errorStatus: 503 }) });
+      const set = await fetch(`${f.server.url}/__sandbox/faults`, {
+        method: "POST",
+        body: JSON.stringify({ status5xx: 2, errorStatus: 503 }),
+      });
       expect(set.status).toBe(200);
       expect((await get(f, "/v1/campaigns")).status).toBe(503);
       expect((await get(f, "/v1/campaigns")).status).toBe(503);
@@ -448,7 +537,9 @@ describe("fault injection and drift", () => {
   });
 
   it("the x-sandbox-fault header injects the vendor's own 429 for one request", async () => {
-    const res = await get(r, "/v1/campaigns", { headers: { "x-sandbox-fault": JSON.stringify({ status429: 1, retryAfterSeconds: 3 }) } });
+    const res = await get(r, "/v1/campaigns", {
+      headers: { "x-sandbox-fault": JSON.stringify({ status429: 1, retryAfterSeconds: 3 }) },
+    });
     expect(res.status).toBe(429);
     expect(res.headers.get("retry-after")).toBe("3");
     expect(res.headers.get("x-ratelimit-remaining")).toBe("0");
@@ -473,9 +564,15 @@ describe("fault injection and drift", () => {
     try {
       const id = busiestContact();
       const before = await json<ActivitiesBody>(await get(d, `/v1/contacts/${id}/activities?per_page=5`));
-      const after = await json<ActivitiesBody>(await get(d, `/v1/contacts/${id}/activities?per_page=5`, { headers: { "x-sandbox-fault": JSON.stringify({ driftPerRequest: 2 }) } }));
+      const after = await json<ActivitiesBody>(
+        await get(d, `/v1/contacts/${id}/activities?per_page=5`, {
+          headers: { "x-sandbox-fault": JSON.stringify({ driftPerRequest: 2 }) },
+        }),
+      );
       expect(after.meta.total).toBe(before.meta.total + 2);
-      expect(after.data.activities.slice(2).map((a) => a.id)).toEqual(before.data.activities.slice(0, 3).map((a) => a.id));
+      expect(after.data.activities.slice(2).map((a) => a.id)).toEqual(
+        before.data.activities.slice(0, 3).map((a) => a.id),
+      );
     } finally {
       await d.server.close();
     }
@@ -485,10 +582,16 @@ describe("fault injection and drift", () => {
     const d = await start({ perMinute: 10_000, perDay: 100_000 });
     try {
       const c0 = (await json<ContactsBody>(await get(d, "/v1/contacts"))).meta.total;
-      const c1 = (await json<ContactsBody>(await get(d, "/v1/contacts", { headers: { "x-sandbox-fault": JSON.stringify({ driftPerRequest: 3 }) } }))).meta.total;
+      const c1 = (
+        await json<ContactsBody>(
+          await get(d, "/v1/contacts", { headers: { "x-sandbox-fault": JSON.stringify({ driftPerRequest: 3 }) } }),
+        )
+      ).meta.total;
       expect(c1).toBe(c0 + 3);
       const t0 = (await json<TasksBody>(await get(d, "/v1/tasks"))).meta.total;
-      const t1 = await json<TasksBody>(await get(d, "/v1/tasks", { headers: { "x-sandbox-fault": JSON.stringify({ driftPerRequest: 1 }) } }));
+      const t1 = await json<TasksBody>(
+        await get(d, "/v1/tasks", { headers: { "x-sandbox-fault": JSON.stringify({ driftPerRequest: 1 }) } }),
+      );
       expect(t1.meta.total).toBe(t0 + 1);
       expect(t1.data.tasks[0]!.status).toBe("open");
     } finally {

@@ -36,7 +36,11 @@ export interface LeadlexSimulatorOptions {
   data?: LeadlexData;
 }
 
-export type LeadlexSimulator = Simulator & { data: LeadlexData; apiKey: string; limits: { perMinute: number; perDay: number } };
+export type LeadlexSimulator = Simulator & {
+  data: LeadlexData;
+  apiKey: string;
+  limits: { perMinute: number; perDay: number };
+};
 
 interface LimitHeaders {
   limit: number;
@@ -92,24 +96,48 @@ export function createLeadlexSimulator(world: World, opts: LeadlexSimulatorOptio
     });
   }
   const fallbackHeaders = (): LimitHeaders =>
-    last ?? { limit: perMinute, remaining: perMinute, resetSec: Math.ceil((now() + 60_000) / 1000), dailyLimit: perDay, dailyRemaining: perDay, dailyResetSec: Math.ceil(nextMidnight() / 1000) };
+    last ?? {
+      limit: perMinute,
+      remaining: perMinute,
+      resetSec: Math.ceil((now() + 60_000) / 1000),
+      dailyLimit: perDay,
+      dailyRemaining: perDay,
+      dailyResetSec: Math.ceil(nextMidnight() / 1000),
+    };
 
   const errorBody = (code: string, message: string) => JSON.stringify({ error: { code, message } });
-  const answer = (status: number, body: string, h: LimitHeaders, extra?: Record<string, string>) => new Response(body, { status, headers: headersOf(h, extra) });
+  const answer = (status: number, body: string, h: LimitHeaders, extra?: Record<string, string>) =>
+    new Response(body, { status, headers: headersOf(h, extra) });
 
   /** Spends one request of `key`'s budgets; a refusal names the budget that ran out. */
-  function spend(key: string): { ok: true; h: LimitHeaders } | { ok: false; h: LimitHeaders; retryAfterSec: number; daily: boolean } {
+  function spend(
+    key: string,
+  ): { ok: true; h: LimitHeaders } | { ok: false; h: LimitHeaders; retryAfterSec: number; daily: boolean } {
     const m = minute.take(key);
     const before = dailyOf(key);
     if (!m.ok) {
-      const h = { limit: perMinute, remaining: 0, resetSec: Math.ceil(m.resetAt / 1000), dailyLimit: perDay, dailyRemaining: before.remaining, dailyResetSec: Math.ceil(before.resetAt / 1000) };
+      const h = {
+        limit: perMinute,
+        remaining: 0,
+        resetSec: Math.ceil(m.resetAt / 1000),
+        dailyLimit: perDay,
+        dailyRemaining: before.remaining,
+        dailyResetSec: Math.ceil(before.resetAt / 1000),
+      };
       return { ok: false, h, retryAfterSec: Math.max(1, Math.ceil(m.retryAfterMs / 1000)), daily: false };
     }
     const d = day.take(key);
     dailyLeft.set(key, { remaining: d.remaining, resetAt: d.resetAt });
     const dailyResetSec = Math.ceil(d.resetAt / 1000);
     if (!d.ok) {
-      const h = { limit: perDay, remaining: 0, resetSec: dailyResetSec, dailyLimit: perDay, dailyRemaining: 0, dailyResetSec };
+      const h = {
+        limit: perDay,
+        remaining: 0,
+        resetSec: dailyResetSec,
+        dailyLimit: perDay,
+        dailyRemaining: 0,
+        dailyResetSec,
+      };
       return { ok: false, h, retryAfterSec: Math.max(1, Math.ceil((d.resetAt - now()) / 1000)), daily: true };
     }
     // On a tie the day binds: its reset is the later one, the honest "when can I go on".
@@ -129,7 +157,9 @@ export function createLeadlexSimulator(world: World, opts: LeadlexSimulatorOptio
     faults: opts.faults,
     tooManyRequests: (retryAfterSeconds) => {
       const h = { ...fallbackHeaders(), remaining: 0 };
-      return answer(429, errorBody("rate_limited", "Rate limit exceeded"), h, { "retry-after": String(Math.ceil(retryAfterSeconds)) });
+      return answer(429, errorBody("rate_limited", "Rate limit exceeded"), h, {
+        "retry-after": String(Math.ceil(retryAfterSeconds)),
+      });
     },
     unauthorized: () => answer(401, errorBody("invalid_key", "Invalid or expired API key"), fallbackHeaders()),
     serverError: (status) => answer(status, errorBody("internal_error", "Internal server error"), fallbackHeaders()),
@@ -138,7 +168,9 @@ export function createLeadlexSimulator(world: World, opts: LeadlexSimulatorOptio
       const spent = spend(presented || "anonymous");
       if (presented === apiKey) last = spent.h;
       if (!spent.ok) {
-        const message = spent.daily ? `Daily quota of ${perDay} requests exceeded; it resets at midnight UTC` : `Rate limit exceeded: ${perMinute} requests per minute`;
+        const message = spent.daily
+          ? `Daily quota of ${perDay} requests exceeded; it resets at midnight UTC`
+          : `Rate limit exceeded: ${perMinute} requests per minute`;
         return answer(429, errorBody("rate_limited", message), spent.h, { "retry-after": String(spent.retryAfterSec) });
       }
       const h = spent.h;
@@ -147,8 +179,10 @@ export function createLeadlexSimulator(world: World, opts: LeadlexSimulatorOptio
       const path = url.pathname.startsWith(BASE_PATH) ? url.pathname.slice(BASE_PATH.length).replace(/\/+$/, "") : null;
       const route = path === null ? null : matchRoute(path);
       if (!route) return answer(404, errorBody("not_found", "Unknown endpoint"), h);
-      if (req.method !== "GET") return answer(405, errorBody("method_not_allowed", "Only GET is supported"), h, { allow: "GET" });
-      if (!scopes.has(route.scope)) return answer(403, errorBody("insufficient_permissions", `Missing \`${route.scope}\` permission`), h);
+      if (req.method !== "GET")
+        return answer(405, errorBody("method_not_allowed", "Only GET is supported"), h, { allow: "GET" });
+      if (!scopes.has(route.scope))
+        return answer(403, errorBody("insufficient_permissions", `Missing \`${route.scope}\` permission`), h);
 
       try {
         const ctx = { data, q: url.searchParams, drift, now };

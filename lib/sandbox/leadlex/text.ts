@@ -69,7 +69,14 @@ export const NOTES = [
   "Asked for a reference customer in the same industry.",
 ];
 
-export const MEETING_TOPICS = ["Discovery call", "Product demo", "Pricing review", "Security review", "Kick-off", "Quarterly check-in"];
+export const MEETING_TOPICS = [
+  "Discovery call",
+  "Product demo",
+  "Pricing review",
+  "Security review",
+  "Kick-off",
+  "Quarterly check-in",
+];
 
 export const TASK_TITLES: Record<string, string[]> = {
   call: ["Call back about pricing", "Follow-up call after demo", "Qualification call"],
@@ -84,7 +91,15 @@ export const AI_ACTIONS = ["enriched_contact", "scored_lead", "drafted_email", "
 
 export const LISTS = ["Q4 Target Accounts", "Webinar Attendees", "Hot Leads", "Enterprise Pipeline", "Newsletter"];
 
-export const DEAL_STAGES = ["lead", "qualified", "demo_scheduled", "proposal", "negotiation", "closed_won", "closed_lost"];
+export const DEAL_STAGES = [
+  "lead",
+  "qualified",
+  "demo_scheduled",
+  "proposal",
+  "negotiation",
+  "closed_won",
+  "closed_lost",
+];
 
 export const DEAL_PRODUCTS = ["Platform licence", "Pro plan", "Enterprise rollout", "Pilot", "Analytics add-on"];
 

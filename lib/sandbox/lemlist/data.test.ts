@@ -55,10 +55,12 @@ describe("lemlist data generator", () => {
 
   it("every open, click, reply, bounce and unsubscribe follows a send of the same step to the same lead in the same campaign", () => {
     const sends = new Map<string, number>();
-    for (const a of data.activities) if (a.type === "emailsSent") sends.set(`${a.campaignId}|${a.leadId}|${a.sequenceStep}`, Date.parse(a.createdAt));
+    for (const a of data.activities)
+      if (a.type === "emailsSent") sends.set(`${a.campaignId}|${a.leadId}|${a.sequenceStep}`, Date.parse(a.createdAt));
     let checked = 0;
     for (const a of data.activities) {
-      if (!["emailsOpened", "emailsClicked", "emailsReplied", "emailsBounced", "emailsUnsubscribed"].includes(a.type)) continue;
+      if (!["emailsOpened", "emailsClicked", "emailsReplied", "emailsBounced", "emailsUnsubscribed"].includes(a.type))
+        continue;
       const sent = sends.get(`${a.campaignId}|${a.leadId}|${a.sequenceStep}`);
       expect(sent, `${a._id} ${a.type}`).toBeDefined();
       expect(Date.parse(a.createdAt)).toBeGreaterThan(sent!);
@@ -79,12 +81,34 @@ describe("lemlist data generator", () => {
     expect(n("emailsUnsubscribed")).toBeGreaterThan(0);
     expect(n("emailsInterested")).toBeGreaterThan(0);
     // The email funnel dominates; LinkedIn, calls and notes are there too.
-    expect(data.activities.filter((a) => a.type.startsWith("emails")).length / data.activities.length).toBeGreaterThan(0.45);
+    expect(data.activities.filter((a) => a.type.startsWith("emails")).length / data.activities.length).toBeGreaterThan(
+      0.45,
+    );
   });
 
   it("generates the whole type vocabulary: LinkedIn, aircall, manual, notes, aggregates, bots", () => {
     const types = new Set(data.activities.map((a) => a.type));
-    for (const t of ["linkedinInviteDone", "linkedinInviteAccepted", "linkedinVisitDone", "aircallCreated", "aircallEnded", "aircallDone", "manualDone", "annotated", "paused", "apiDone", "linkedinSent", "linkedinReplied", "linkedinVoiceNoteDone", "skipped", "emailsFailed", "emailsSendFailed", "opportunitiesDone", "manualInterested", ...LEAD_STATE_AGGREGATES]) {
+    for (const t of [
+      "linkedinInviteDone",
+      "linkedinInviteAccepted",
+      "linkedinVisitDone",
+      "aircallCreated",
+      "aircallEnded",
+      "aircallDone",
+      "manualDone",
+      "annotated",
+      "paused",
+      "apiDone",
+      "linkedinSent",
+      "linkedinReplied",
+      "linkedinVoiceNoteDone",
+      "skipped",
+      "emailsFailed",
+      "emailsSendFailed",
+      "opportunitiesDone",
+      "manualInterested",
+      ...LEAD_STATE_AGGREGATES,
+    ]) {
       expect(types, t).toContain(t);
     }
     expect(data.activities.some((a) => a.bot === true && a.type === "emailsOpened")).toBe(true);

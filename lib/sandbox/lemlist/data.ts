@@ -45,7 +45,8 @@ const MIN = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
-type StepKind = "email" | "linkedinVisit" | "linkedinInvite" | "linkedinSend" | "linkedinVoiceNote" | "phone" | "manual" | "api";
+type StepKind =
+  "email" | "linkedinVisit" | "linkedinInvite" | "linkedinSend" | "linkedinVoiceNote" | "phone" | "manual" | "api";
 
 interface StepDef {
   index: number;
@@ -79,7 +80,18 @@ interface LeadCtx {
 }
 
 /** Campaign statuses in the order campaigns are given them; drafts have no activity yet. */
-const STATUS_CYCLE: LemlistCampaignStatus[] = ["running", "running", "paused", "ended", "running", "archived", "running", "draft", "errors", "running"];
+const STATUS_CYCLE: LemlistCampaignStatus[] = [
+  "running",
+  "running",
+  "paused",
+  "ended",
+  "running",
+  "archived",
+  "running",
+  "draft",
+  "errors",
+  "running",
+];
 
 /**
  * The first campaigns' sequences are fixed so even a small world holds every step kind
@@ -108,7 +120,14 @@ const TASK_TYPES: [string, number][] = [
 ];
 
 /** The lead-state aggregates lemlist emits next to the events they summarise. */
-export const LEAD_STATE_AGGREGATES = ["contacted", "hooked", "attracted", "warmed", "interested", "notInterested"] as const;
+export const LEAD_STATE_AGGREGATES = [
+  "contacted",
+  "hooked",
+  "attracted",
+  "warmed",
+  "interested",
+  "notInterested",
+] as const;
 const AGGREGATES = new Set<string>(LEAD_STATE_AGGREGATES);
 
 function weighted(rng: Rng, items: [string, number][]): string {
@@ -133,13 +152,21 @@ export function generateLemlistData(world: World): LemlistData {
 
   const teamId = `tea_${rng.id()}`;
   const users: LemlistUser[] = T.USERS.map((u) => ({ _id: `usr_${rng.id()}`, name: u.name, email: u.email }));
-  const team: LemlistTeam = { _id: teamId, name: "Touchline Demo", userIds: users.map((u) => u._id), createdBy: users[0]!._id, createdAt: iso(start - 400 * DAY) };
+  const team: LemlistTeam = {
+    _id: teamId,
+    name: "Touchline Demo",
+    userIds: users.map((u) => u._id),
+    createdBy: users[0]!._id,
+    createdAt: iso(start - 400 * DAY),
+  };
 
   // Campaigns and their sequences.
   const plans: CampaignPlan[] = [];
   for (let c = 0; c < nCampaigns; c++) {
     const status = STATUS_CYCLE[c % STATUS_CYCLE.length]!;
-    const name = T.CAMPAIGN_NAMES[c % T.CAMPAIGN_NAMES.length]! + (c >= T.CAMPAIGN_NAMES.length ? ` #${Math.floor(c / T.CAMPAIGN_NAMES.length) + 1}` : "");
+    const name =
+      T.CAMPAIGN_NAMES[c % T.CAMPAIGN_NAMES.length]! +
+      (c >= T.CAMPAIGN_NAMES.length ? ` #${Math.floor(c / T.CAMPAIGN_NAMES.length) + 1}` : "");
     const creator = rng.pick(users);
     const campaign: LemlistCampaign = {
       _id: `cam_${rng.id()}`,
@@ -170,7 +197,19 @@ export function generateLemlistData(world: World): LemlistData {
     let hasInvite = false;
     for (let i = 0; i < nSteps; i++) {
       let kind: StepKind =
-        flavour?.[i] ?? (i === 0 ? "email" : (weighted(rng, [["email", 55], ["linkedinVisit", 8], ["linkedinInvite", 10], ["linkedinSend", 8], ["phone", 8], ["manual", 5], ["linkedinVoiceNote", 2], ["api", 4]]) as StepKind));
+        flavour?.[i] ??
+        (i === 0
+          ? "email"
+          : (weighted(rng, [
+              ["email", 55],
+              ["linkedinVisit", 8],
+              ["linkedinInvite", 10],
+              ["linkedinSend", 8],
+              ["phone", 8],
+              ["manual", 5],
+              ["linkedinVoiceNote", 2],
+              ["api", 4],
+            ]) as StepKind));
       if ((kind === "linkedinSend" || kind === "linkedinVoiceNote") && !hasInvite) kind = "linkedinInvite";
       if (kind === "linkedinInvite") hasInvite = true;
       const tA = `etp_${rng.id()}`;
@@ -207,7 +246,16 @@ export function generateLemlistData(world: World): LemlistData {
   function leadRow(ctx: LeadCtx, type: string, t: number, step: StepDef | null): LemlistActivity {
     const { plan, person, lead } = ctx;
     const c = plan.campaign;
-    const r: LemlistActivity = { _id: rowId(), type, createdAt: iso(t), teamId, isFirst: false, bot: false, leadId: lead._id, campaignId: c._id };
+    const r: LemlistActivity = {
+      _id: rowId(),
+      type,
+      createdAt: iso(t),
+      teamId,
+      isFirst: false,
+      bot: false,
+      leadId: lead._id,
+      campaignId: c._id,
+    };
     if (step) {
       r.sequenceId = c.sequenceId;
       r.sequenceStep = step.index;
@@ -255,7 +303,12 @@ export function generateLemlistData(world: World): LemlistData {
     };
     leads.push({ lead, campaignId: c._id, campaignName: c.name, createdAt: iso(t0 - rng.int(1, 48) * HOUR) });
     const ctx: LeadCtx = { plan, person, lead, variant: plan.abTest ? (rng.chance(0.5) ? "A" : "B") : undefined };
-    const vars = { first: person.firstName, company: person.company, sender: plan.sender.name, sender_first: plan.sender.name.split(" ")[0]! };
+    const vars = {
+      first: person.firstName,
+      company: person.company,
+      sender: plan.sender.name,
+      sender_first: plan.sender.name.split(" ")[0]!,
+    };
     const ev: { t: number; r: LemlistActivity }[] = [];
     const emit = (t: number, type: string, step: StepDef | null) => {
       const r = leadRow(ctx, type, t, step);
@@ -305,7 +358,9 @@ export function generateLemlistData(world: World): LemlistData {
             t += DAY;
             if (t > now) break;
           }
-          const subjectT = (ctx.variant === "B" && step.abTested ? T.SUBJECTS_B : T.SUBJECTS_A)[step.emailNumber % T.SUBJECTS_A.length]!;
+          const subjectT = (ctx.variant === "B" && step.abTested ? T.SUBJECTS_B : T.SUBJECTS_A)[
+            step.emailNumber % T.SUBJECTS_A.length
+          ]!;
           const subject = T.fill(subjectT, vars);
           const body = T.fill(T.BODIES[step.emailNumber % T.BODIES.length]!, vars);
           const send = emit(t, "emailsSent", step);
@@ -485,7 +540,16 @@ export function generateLemlistData(world: World): LemlistData {
       const p = rng.pick(people);
       const u = rng.pick(users);
       const t = start + rng.next() * span;
-      rows.push({ _id: rowId(), teamId, companyId: companyIds.get(p.company)!, type: "annotated", createdAt: iso(t), note: rng.pick(T.COMPANY_NOTES), sendUserId: u._id, userId: u._id });
+      rows.push({
+        _id: rowId(),
+        teamId,
+        companyId: companyIds.get(p.company)!,
+        type: "annotated",
+        createdAt: iso(t),
+        note: rng.pick(T.COMPANY_NOTES),
+        sendUserId: u._id,
+        userId: u._id,
+      });
       times.push(t);
       count++;
     }
@@ -516,7 +580,9 @@ export function generateLemlistData(world: World): LemlistData {
   for (let i = 0; i < nTasks; i++) {
     const type = weighted(rng, TASK_TYPES);
     const entry = leads.length && rng.chance(0.9) ? leads[Math.floor(rng.next() * leads.length)]! : null;
-    const vars = entry ? { first: entry.lead.variables.firstName, company: entry.lead.variables.companyName } : { first: "the team", company: "the account" };
+    const vars = entry
+      ? { first: entry.lead.variables.firstName, company: entry.lead.variables.companyName }
+      : { first: "the team", company: "the account" };
     const task: LemlistTask = {
       _id: `opp_${rng.id()}`,
       type,
@@ -534,7 +600,9 @@ export function generateLemlistData(world: World): LemlistData {
     if (rng.chance(0.97)) {
       // About 30 % are "day" tasks, stored by lemlist as midnight UTC.
       const day = Math.floor(due / DAY) * DAY;
-      task.dueDate = rng.chance(0.3) ? iso(day) : iso(day + rng.int(7, 18) * HOUR + rng.int(0, 59) * MIN + rng.int(0, 59_999));
+      task.dueDate = rng.chance(0.3)
+        ? iso(day)
+        : iso(day + rng.int(7, 18) * HOUR + rng.int(0, 59) * MIN + rng.int(0, 59_999));
     }
     tasks.push(task);
     if (rng.chance(due < now ? 0.35 : 0.1)) doneTaskIds.add(task._id);
@@ -573,7 +641,16 @@ export function generateLemlistData(world: World): LemlistData {
 function derivedRow(base: LemlistActivity, type: string, t: number, id: string): LemlistActivity {
   // Field by field rather than a spread: the copies stay small, fast-mode objects at 1 M rows,
   // and the send's content (subject, text) stays on the send.
-  const r: LemlistActivity = { _id: id, type, createdAt: iso(t), teamId: base.teamId, isFirst: false, bot: false, leadId: base.leadId, campaignId: base.campaignId };
+  const r: LemlistActivity = {
+    _id: id,
+    type,
+    createdAt: iso(t),
+    teamId: base.teamId,
+    isFirst: false,
+    bot: false,
+    leadId: base.leadId,
+    campaignId: base.campaignId,
+  };
   if (base.sequenceId !== undefined) r.sequenceId = base.sequenceId;
   if (base.sequenceStep !== undefined) r.sequenceStep = base.sequenceStep;
   if (base.totalSequenceStep !== undefined) r.totalSequenceStep = base.totalSequenceStep;
@@ -653,11 +730,26 @@ export function addLemlistDriftItems(data: LemlistData, n: number, now: Date): L
       a = derivedRow(send, "emailsOpened", t, `act_${rng.id()}`);
     } else {
       const u = data.users[0]!;
-      a = { _id: `act_${rng.id()}`, teamId: data.team._id, companyId: `cpn_${rng.id()}`, type: "annotated", createdAt: iso(t), note: rng.pick(T.COMPANY_NOTES), sendUserId: u._id, userId: u._id };
+      a = {
+        _id: `act_${rng.id()}`,
+        teamId: data.team._id,
+        companyId: `cpn_${rng.id()}`,
+        type: "annotated",
+        createdAt: iso(t),
+        note: rng.pick(T.COMPANY_NOTES),
+        sendUserId: u._id,
+        userId: u._id,
+      };
     }
     insertSorted(data.activities, a);
-    if (a.leadId) insertSorted(data.byLead.get(a.leadId) ?? (data.byLead.set(a.leadId, []).get(a.leadId) as LemlistActivity[]), a);
-    if (a.campaignId) insertSorted(data.byCampaign.get(a.campaignId) ?? (data.byCampaign.set(a.campaignId, []).get(a.campaignId) as LemlistActivity[]), a);
+    if (a.leadId)
+      insertSorted(data.byLead.get(a.leadId) ?? (data.byLead.set(a.leadId, []).get(a.leadId) as LemlistActivity[]), a);
+    if (a.campaignId)
+      insertSorted(
+        data.byCampaign.get(a.campaignId) ??
+          (data.byCampaign.set(a.campaignId, []).get(a.campaignId) as LemlistActivity[]),
+        a,
+      );
     added.push(a);
   }
   return added;
@@ -671,5 +763,12 @@ export function completeLemlistTask(data: LemlistData, id: string): boolean {
 
 /** The JSON-able part of the data set (for determinism checks and fixtures). */
 export function lemlistDataSnapshot(data: LemlistData) {
-  return { team: data.team, users: data.users, campaigns: data.campaigns, activities: data.activities, tasks: data.tasks, doneTaskIds: [...data.doneTaskIds] };
+  return {
+    team: data.team,
+    users: data.users,
+    campaigns: data.campaigns,
+    activities: data.activities,
+    tasks: data.tasks,
+    doneTaskIds: [...data.doneTaskIds],
+  };
 }

@@ -13,7 +13,8 @@ const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(
 export function parseDateParam(name: string, value: string | null): number | null {
   if (value === null || value === "") return null;
   if (/^\d+$/.test(value)) return Number(value) * 1000;
-  if (!ISO_8601.test(value)) throw new BadRequest(`Invalid ${name}: expected a Unix timestamp in seconds or an ISO 8601 date`);
+  if (!ISO_8601.test(value))
+    throw new BadRequest(`Invalid ${name}: expected a Unix timestamp in seconds or an ISO 8601 date`);
   const v = value.replace(" ", "T");
   const local = v.includes("T") && !/(?:Z|[+-]\d{2}:?\d{2})$/i.test(v);
   const t = Date.parse(local ? `${v}Z` : v);
@@ -47,7 +48,8 @@ export function parseActivityQuery(q: URLSearchParams): ActivityQuery {
   // Seed 000: "`minDate` takes precedence when both are provided" (same for maxDate/endDate).
   const minT = parseDateParam("minDate", q.get("minDate") ?? q.get("startDate"));
   const maxT = parseDateParam("maxDate", q.get("maxDate") ?? q.get("endDate"));
-  if (minT !== null && maxT !== null && maxT <= minT) throw new BadRequest("maxDate must be strictly greater than minDate");
+  if (minT !== null && maxT !== null && maxT <= minT)
+    throw new BadRequest("maxDate must be strictly greater than minDate");
   const isFirstRaw = q.get("isFirst");
   if (isFirstRaw !== null && isFirstRaw !== "true" && isFirstRaw !== "false") throw new BadRequest("Invalid isFirst");
   return {
@@ -65,7 +67,11 @@ export function parseActivityQuery(q: URLSearchParams): ActivityQuery {
 
 /** One page of activities, newest first, from the narrowest index that covers the query. */
 export function listActivities(data: LemlistData, q: ActivityQuery): LemlistActivity[] {
-  const base = q.leadId ? (data.byLead.get(q.leadId) ?? []) : q.campaignId ? (data.byCampaign.get(q.campaignId) ?? []) : data.activities;
+  const base = q.leadId
+    ? (data.byLead.get(q.leadId) ?? [])
+    : q.campaignId
+      ? (data.byCampaign.get(q.campaignId) ?? [])
+      : data.activities;
   const lo = q.minT === null ? 0 : lowerBound(base, q.minT);
   const hi = q.maxT === null ? base.length : upperBound(base, q.maxT);
   const out: LemlistActivity[] = [];
@@ -92,7 +98,19 @@ export function listActivities(data: LemlistData, q: ActivityQuery): LemlistActi
 // --- Tasks (seed 002) ---------------------------------------------------------------
 
 export const TASK_PAGE_SIZE = 50;
-export const TASK_TYPES = ["manual", "phone", "linkedinInvite", "linkedinSend", "linkedinVoiceNote", "emailsReplied", "opportunityReplied", "linkedinReplied", "opportunityClicked", "email", "whatsappMessage"] as const;
+export const TASK_TYPES = [
+  "manual",
+  "phone",
+  "linkedinInvite",
+  "linkedinSend",
+  "linkedinVoiceNote",
+  "emailsReplied",
+  "opportunityReplied",
+  "linkedinReplied",
+  "opportunityClicked",
+  "email",
+  "whatsappMessage",
+] as const;
 export const CAMPAIGN_STATES = ["draft", "running", "ended", "paused", "errors", "archived"] as const;
 
 type TaskPredicate = (t: LemlistTask, data: LemlistData) => boolean;
@@ -100,12 +118,19 @@ type TaskPredicate = (t: LemlistTask, data: LemlistData) => boolean;
 function stringList(f: Record<string, unknown>, key: "in" | "out", allowed?: readonly string[]): string[] | null {
   const v = f[key];
   if (v === undefined) return null;
-  if (!Array.isArray(v) || !v.every((x) => typeof x === "string")) throw new BadRequest(`Invalid filter ${String(f.filterId)}: ${key} must be an array of strings`);
-  if (allowed) for (const x of v) if (!allowed.includes(x)) throw new BadRequest(`Invalid filter ${String(f.filterId)}: unknown value ${x}`);
+  if (!Array.isArray(v) || !v.every((x) => typeof x === "string"))
+    throw new BadRequest(`Invalid filter ${String(f.filterId)}: ${key} must be an array of strings`);
+  if (allowed)
+    for (const x of v)
+      if (!allowed.includes(x)) throw new BadRequest(`Invalid filter ${String(f.filterId)}: unknown value ${x}`);
   return v;
 }
 
-function inOut(f: Record<string, unknown>, get: (t: LemlistTask, data: LemlistData) => string | undefined, allowed?: readonly string[]): TaskPredicate {
+function inOut(
+  f: Record<string, unknown>,
+  get: (t: LemlistTask, data: LemlistData) => string | undefined,
+  allowed?: readonly string[],
+): TaskPredicate {
   const inc = stringList(f, "in", allowed);
   const exc = stringList(f, "out", allowed);
   if (!inc && !exc) throw new BadRequest(`Invalid filter ${String(f.filterId)}: give in and/or out`);
@@ -117,7 +142,9 @@ function inOut(f: Record<string, unknown>, get: (t: LemlistTask, data: LemlistDa
   };
 }
 
-function leadField(field: "fullName" | "email" | "phone" | "linkedin"): (t: LemlistTask, data: LemlistData) => string | undefined {
+function leadField(
+  field: "fullName" | "email" | "phone" | "linkedin",
+): (t: LemlistTask, data: LemlistData) => string | undefined {
   return (t, data) => {
     const v = t.leadId ? data.leadById.get(t.leadId)?.lead.variables : undefined;
     if (!v) return undefined;
@@ -128,7 +155,10 @@ function leadField(field: "fullName" | "email" | "phone" | "linkedin"): (t: Leml
   };
 }
 
-function valueOrRegex(f: Record<string, unknown>, get: (t: LemlistTask, data: LemlistData) => string | undefined): TaskPredicate {
+function valueOrRegex(
+  f: Record<string, unknown>,
+  get: (t: LemlistTask, data: LemlistData) => string | undefined,
+): TaskPredicate {
   if (typeof f.value === "string") {
     const want = f.value.trim().toLowerCase();
     return (t, data) => get(t, data)?.trim().toLowerCase() === want;
@@ -172,7 +202,11 @@ export function parseTaskFilters(raw: string | null): TaskPredicate[] {
       case "campaignId":
         return inOut(o, (t) => t.campaignId);
       case "campaignState":
-        return inOut(o, (t, data) => (t.campaignId ? data.campaignById.get(t.campaignId)?.status : undefined), CAMPAIGN_STATES);
+        return inOut(
+          o,
+          (t, data) => (t.campaignId ? data.campaignById.get(t.campaignId)?.status : undefined),
+          CAMPAIGN_STATES,
+        );
       case "type":
         return inOut(o, (t) => t.type, TASK_TYPES);
       case "assignedTo":
@@ -181,7 +215,9 @@ export function parseTaskFilters(raw: string | null): TaskPredicate[] {
         const from = o.from;
         const to = o.to;
         if (from === undefined && to === undefined) throw new BadRequest("Invalid filter dueDate: give from and/or to");
-        for (const d of [from, to]) if (d !== undefined && (typeof d !== "string" || !DAY_RE.test(d))) throw new BadRequest("Invalid filter dueDate: dates are YYYY-MM-DD");
+        for (const d of [from, to])
+          if (d !== undefined && (typeof d !== "string" || !DAY_RE.test(d)))
+            throw new BadRequest("Invalid filter dueDate: dates are YYYY-MM-DD");
         return (t) => {
           if (!t.dueDate) return false;
           const day = t.dueDate.slice(0, 10);
@@ -209,11 +245,19 @@ export function parseTaskPage(value: string | null): number {
 
 export function parseCampaignQuery(q: URLSearchParams): { offset: number; limit: number; status: string | null } {
   const status = q.get("status");
-  if (status !== null && !(CAMPAIGN_STATES as readonly string[]).includes(status)) throw new BadRequest("Invalid status");
-  return { offset: intParam("offset", q.get("offset"), 0, 0, Number.MAX_SAFE_INTEGER), limit: intParam("limit", q.get("limit"), 100, 1, 100), status };
+  if (status !== null && !(CAMPAIGN_STATES as readonly string[]).includes(status))
+    throw new BadRequest("Invalid status");
+  return {
+    offset: intParam("offset", q.get("offset"), 0, 0, Number.MAX_SAFE_INTEGER),
+    limit: intParam("limit", q.get("limit"), 100, 1, 100),
+    status,
+  };
 }
 
-export function listCampaigns(data: LemlistData, q: { offset: number; limit: number; status: string | null }): { page: LemlistCampaign[]; total: number } {
+export function listCampaigns(
+  data: LemlistData,
+  q: { offset: number; limit: number; status: string | null },
+): { page: LemlistCampaign[]; total: number } {
   const all = data.campaigns.filter((c) => q.status === null || c.status === q.status);
   return { page: all.slice(q.offset, q.offset + q.limit), total: all.length };
 }
@@ -232,11 +276,25 @@ export function campaignStats(data: LemlistData, campaign: LemlistCampaign, minT
   const clicked = new Set<string>();
   const replied = new Set<string>();
   const leadsReached = new Set<string>();
-  const steps = new Map<number, { sequenceStep: number; sentCount: number; openedCount: number; clickedCount: number; repliedCount: number; bouncedCount: number }>();
+  const steps = new Map<
+    number,
+    {
+      sequenceStep: number;
+      sentCount: number;
+      openedCount: number;
+      clickedCount: number;
+      repliedCount: number;
+      bouncedCount: number;
+    }
+  >();
   const stepOf = (a: LemlistActivity) => {
     const n = a.sequenceStep ?? -1;
     let s = steps.get(n);
-    if (!s) steps.set(n, (s = { sequenceStep: n, sentCount: 0, openedCount: 0, clickedCount: 0, repliedCount: 0, bouncedCount: 0 }));
+    if (!s)
+      steps.set(
+        n,
+        (s = { sequenceStep: n, sentCount: 0, openedCount: 0, clickedCount: 0, repliedCount: 0, bouncedCount: 0 }),
+      );
     return s;
   };
   for (let i = lo; i < hi; i++) {

@@ -76,7 +76,9 @@ describe("lemlist simulator: auth", () => {
     expect(await res.text()).toBe("");
   });
   it("seed 000: 'the login is always empty and the password is the API key' — key as login is refused", async () => {
-    expect((await get("/team", { auth: `Basic ${Buffer.from(`${DEMO_API_KEY}:`).toString("base64")}` })).status).toBe(401);
+    expect((await get("/team", { auth: `Basic ${Buffer.from(`${DEMO_API_KEY}:`).toString("base64")}` })).status).toBe(
+      401,
+    );
     expect((await get("/team", { auth: `Bearer ${DEMO_API_KEY}` })).status).toBe(401);
   });
 });
@@ -91,7 +93,8 @@ describe("lemlist simulator: GET /activities (seed 000)", () => {
     const rows = await acts("");
     expect(Array.isArray(rows)).toBe(true);
     expect(rows).toHaveLength(100);
-    for (let i = 1; i < rows.length; i++) expect(Date.parse(rows[i - 1]!.createdAt)).toBeGreaterThanOrEqual(Date.parse(rows[i]!.createdAt));
+    for (let i = 1; i < rows.length; i++)
+      expect(Date.parse(rows[i - 1]!.createdAt)).toBeGreaterThanOrEqual(Date.parse(rows[i]!.createdAt));
     expect(rows[0]!.createdAt).toBe(sim.data.activities.at(-1)!.createdAt);
   });
 
@@ -110,9 +113,13 @@ describe("lemlist simulator: GET /activities (seed 000)", () => {
 
   it("seed 000: minDate/maxDate are inclusive (createdAt >= minDate, createdAt <= maxDate)", async () => {
     const a = sim.data.activities[500]!;
-    const atMin = await all(`minDate=${encodeURIComponent(a.createdAt)}&maxDate=${encodeURIComponent(new Date(Date.parse(a.createdAt) + 1).toISOString())}`);
+    const atMin = await all(
+      `minDate=${encodeURIComponent(a.createdAt)}&maxDate=${encodeURIComponent(new Date(Date.parse(a.createdAt) + 1).toISOString())}`,
+    );
     expect(atMin.map((r) => r._id)).toContain(a._id);
-    const atMax = await all(`minDate=${encodeURIComponent(new Date(Date.parse(a.createdAt) - 1).toISOString())}&maxDate=${encodeURIComponent(a.createdAt)}`);
+    const atMax = await all(
+      `minDate=${encodeURIComponent(new Date(Date.parse(a.createdAt) - 1).toISOString())}&maxDate=${encodeURIComponent(a.createdAt)}`,
+    );
     expect(atMax.map((r) => r._id)).toContain(a._id);
     const after = await all(`minDate=${encodeURIComponent(new Date(Date.parse(a.createdAt) + 1).toISOString())}`);
     expect(after.map((r) => r._id)).not.toContain(a._id);
@@ -124,13 +131,17 @@ describe("lemlist simulator: GET /activities (seed 000)", () => {
     const from = Date.parse(sim.data.activities[300]!.createdAt);
     const sec = Math.ceil(from / 1000);
     const bySeconds = await all(`minDate=${sec}&maxDate=${sec + 7 * 86400}`);
-    const byIso = await all(`minDate=${new Date(sec * 1000).toISOString()}&maxDate=${new Date((sec + 7 * 86400) * 1000).toISOString()}`);
+    const byIso = await all(
+      `minDate=${new Date(sec * 1000).toISOString()}&maxDate=${new Date((sec + 7 * 86400) * 1000).toISOString()}`,
+    );
     expect(bySeconds.length).toBeGreaterThan(0);
     expect(bySeconds.map((r) => r._id)).toEqual(byIso.map((r) => r._id));
     await expectTextError(await get("/activities?version=v2&minDate=yesterday"), 400);
     // A datetime without an offset is read as UTC, whatever the server's zone.
     const noOffset = await all("minDate=2026-10-01T00:00:00&maxDate=2026-10-08T00:00:00");
-    expect(noOffset.map((r) => r._id)).toEqual((await all("minDate=2026-10-01T00:00:00Z&maxDate=2026-10-08T00:00:00Z")).map((r) => r._id));
+    expect(noOffset.map((r) => r._id)).toEqual(
+      (await all("minDate=2026-10-01T00:00:00Z&maxDate=2026-10-08T00:00:00Z")).map((r) => r._id),
+    );
     expect(noOffset.length).toBeGreaterThan(0);
   });
 
@@ -189,7 +200,19 @@ describe("lemlist simulator: GET /activities (seed 000)", () => {
     expect(a!.leadId).toMatch(/^lea_/);
     expect(a!.contactId).toMatch(/^ctc_/);
     expect(a!.campaignId).toMatch(/^cam_/);
-    for (const k of ["leadEmail", "leadFirstName", "leadLastName", "leadCompanyName", "campaignName", "sequenceId", "emailTemplateId", "sendUserId", "emailSubject", "text"] as const) expect(a![k], k).toBeTruthy();
+    for (const k of [
+      "leadEmail",
+      "leadFirstName",
+      "leadLastName",
+      "leadCompanyName",
+      "campaignName",
+      "sequenceId",
+      "emailTemplateId",
+      "sendUserId",
+      "emailSubject",
+      "text",
+    ] as const)
+      expect(a![k], k).toBeTruthy();
     expect(a!.lead!.state).toBeTruthy();
     expect(a!.lead!.variables.email).toBe(a!.leadEmail);
     expect(typeof a!.bot).toBe("boolean");
@@ -233,16 +256,24 @@ describe("lemlist simulator: GET /tasks (seed 002)", () => {
       if (!p.results.length) break;
       seen.push(...p.results.map((t) => t._id));
     }
-    expect(seen.sort()).toEqual(open().map((t) => t._id).sort());
+    expect(seen.sort()).toEqual(
+      open()
+        .map((t) => t._id)
+        .sort(),
+    );
     expect((await tasksPage("")).page).toBe("0");
   });
 
   it("seed 002: 'Tasks marked as done are automatically excluded' — also once completed later", async () => {
-    const all = (await Promise.all([0, 1, 2, 3].map((p) => tasksPage(`page=${p}`)))).flatMap((p) => p.results.map((t) => t._id));
+    const all = (await Promise.all([0, 1, 2, 3].map((p) => tasksPage(`page=${p}`)))).flatMap((p) =>
+      p.results.map((t) => t._id),
+    );
     for (const id of sim.data.doneTaskIds) expect(all).not.toContain(id);
     const victim = open()[0]!._id;
     sim.data.completeTask(victim);
-    const after = (await Promise.all([0, 1, 2, 3].map((p) => tasksPage(`page=${p}`)))).flatMap((p) => p.results.map((t) => t._id));
+    const after = (await Promise.all([0, 1, 2, 3].map((p) => tasksPage(`page=${p}`)))).flatMap((p) =>
+      p.results.map((t) => t._id),
+    );
     expect(after).not.toContain(victim);
     expect(after).toHaveLength(all.length - 1);
   });
@@ -269,8 +300,17 @@ describe("lemlist simulator: GET /tasks (seed 002)", () => {
       { filterId: "linkedin", regex: v.linkedinUrl.split("/").at(-1)! },
     ]) {
       const res = await tasksPage(filters([f]));
-      expect(res.results.map((r) => r._id), JSON.stringify(f)).toContain(t._id);
-      expect(res.results.every((r) => r.leadId && sim.data.leadById.get(r.leadId)!.lead.contactId === sim.data.leadById.get(t.leadId!)!.lead.contactId)).toBe(true);
+      expect(
+        res.results.map((r) => r._id),
+        JSON.stringify(f),
+      ).toContain(t._id);
+      expect(
+        res.results.every(
+          (r) =>
+            r.leadId &&
+            sim.data.leadById.get(r.leadId)!.lead.contactId === sim.data.leadById.get(t.leadId!)!.lead.contactId,
+        ),
+      ).toBe(true);
     }
   });
 
@@ -284,7 +324,9 @@ describe("lemlist simulator: GET /tasks (seed 002)", () => {
 
     const state = sim.data.campaignById.get(cam)!.status;
     const inState = await tasksPage(filters([{ filterId: "campaignState", in: [state] }]));
-    expect(inState.results.every((t) => t.campaignId && sim.data.campaignById.get(t.campaignId)!.status === state)).toBe(true);
+    expect(
+      inState.results.every((t) => t.campaignId && sim.data.campaignById.get(t.campaignId)!.status === state),
+    ).toBe(true);
     expect(inState.results.length).toBeGreaterThan(0);
 
     const phone = await tasksPage(filters([{ filterId: "type", in: ["phone"] }]));
@@ -301,7 +343,9 @@ describe("lemlist simulator: GET /tasks (seed 002)", () => {
 
   it("seed 002: dueDate {from,to} in YYYY-MM-DD, inclusive days", async () => {
     const res = await tasksPage(filters([{ filterId: "dueDate", from: "2026-11-20", to: "2026-11-25" }]));
-    const expected = open().filter((t) => t.dueDate && t.dueDate.slice(0, 10) >= "2026-11-20" && t.dueDate.slice(0, 10) <= "2026-11-25");
+    const expected = open().filter(
+      (t) => t.dueDate && t.dueDate.slice(0, 10) >= "2026-11-20" && t.dueDate.slice(0, 10) <= "2026-11-25",
+    );
     expect(res.results.map((t) => t._id).sort()).toEqual(expected.map((t) => t._id).sort());
     await expectTextError(await get(`/tasks?${filters([{ filterId: "dueDate", from: "20/11/2026" }])}`), 400);
   });
@@ -316,7 +360,9 @@ describe("lemlist simulator: GET /tasks (seed 002)", () => {
 
 describe("lemlist simulator: campaigns, stats and leads", () => {
   it("VENDORS.md: GET /campaigns?version=v2 → {campaigns, pagination}; legacy without version → bare array; offset/limit ≤ 100", async () => {
-    const v2 = await getJson<{ campaigns: LemlistCampaign[]; pagination: { totalRecords: number } }>("/campaigns?version=v2");
+    const v2 = await getJson<{ campaigns: LemlistCampaign[]; pagination: { totalRecords: number } }>(
+      "/campaigns?version=v2",
+    );
     expect(v2.campaigns).toHaveLength(sim.data.campaigns.length);
     expect(v2.pagination.totalRecords).toBe(sim.data.campaigns.length);
     expect(v2.campaigns[0]!._id).toMatch(/^cam_/);
@@ -329,7 +375,8 @@ describe("lemlist simulator: campaigns, stats and leads", () => {
     const c = sim.data.campaigns[0]!;
     const s = await getJson<Record<string, number>>(`/campaigns/${c._id}/stats`);
     const rows = await all(`campaignId=${c._id}`);
-    const distinct = (type: string) => new Set(rows.filter((a) => a.type === type && !a.bot).map((a) => `${a.leadId}:${a.sequenceStep}`)).size;
+    const distinct = (type: string) =>
+      new Set(rows.filter((a) => a.type === type && !a.bot).map((a) => `${a.leadId}:${a.sequenceStep}`)).size;
     expect(s.sentCount).toBe(rows.filter((a) => a.type === "emailsSent").length);
     expect(s.bouncedCount).toBe(rows.filter((a) => a.type === "emailsBounced").length);
     expect(s.deliveredCount).toBe(s.sentCount! - s.bouncedCount!);
@@ -343,18 +390,32 @@ describe("lemlist simulator: campaigns, stats and leads", () => {
   it("VENDORS.md: stats startDate/endDate restrict the window; endDate ≤ startDate → 400; unknown campaign → 404 text/plain", async () => {
     const c = sim.data.campaigns[0]!;
     const whole = await getJson<Record<string, number>>(`/campaigns/${c._id}/stats`);
-    const part = await getJson<Record<string, number>>(`/campaigns/${c._id}/stats?startDate=2026-10-01T00:00:00Z&endDate=2026-10-15T00:00:00Z`);
-    const expected = sim.data.byCampaign.get(c._id)!.filter((a) => a.type === "emailsSent" && a.createdAt >= "2026-10-01T00:00:00.000Z" && a.createdAt <= "2026-10-15T00:00:00.000Z").length;
+    const part = await getJson<Record<string, number>>(
+      `/campaigns/${c._id}/stats?startDate=2026-10-01T00:00:00Z&endDate=2026-10-15T00:00:00Z`,
+    );
+    const expected = sim.data.byCampaign
+      .get(c._id)!
+      .filter(
+        (a) =>
+          a.type === "emailsSent" &&
+          a.createdAt >= "2026-10-01T00:00:00.000Z" &&
+          a.createdAt <= "2026-10-15T00:00:00.000Z",
+      ).length;
     expect(part.sentCount).toBe(expected);
     expect(part.sentCount).toBeLessThan(whole.sentCount!);
-    await expectTextError(await get(`/campaigns/${c._id}/stats?startDate=2026-10-15T00:00:00Z&endDate=2026-10-01T00:00:00Z`), 400);
+    await expectTextError(
+      await get(`/campaigns/${c._id}/stats?startDate=2026-10-15T00:00:00Z&endDate=2026-10-01T00:00:00Z`),
+      400,
+    );
     await expectTextError(await get(`/campaigns/cam_doesnotexist0000/stats`), 404);
   });
 
   it("VENDORS.md: GET /leads/{email}?version=v2 → array, one entry per campaign; unknown → 404 text/plain", async () => {
     const multi = [...sim.data.leadsByEmail.values()].find((l) => l.length > 1)!;
     const email = multi[0]!.lead.variables.email;
-    const leads = await getJson<{ _id: string; campaignId: string; contactId: string }[]>(`/leads/${encodeURIComponent(email)}?version=v2`);
+    const leads = await getJson<{ _id: string; campaignId: string; contactId: string }[]>(
+      `/leads/${encodeURIComponent(email)}?version=v2`,
+    );
     expect(leads.map((l) => l.campaignId).sort()).toEqual(multi.map((l) => l.campaignId).sort());
     expect(new Set(leads.map((l) => l.contactId)).size).toBe(1);
     expect(leads.every((l) => l._id.startsWith("lea_"))).toBe(true);
@@ -371,7 +432,11 @@ describe("lemlist simulator: rate limit (seed 000: 20 requests per 2 seconds, al
     try {
       const url = srv.url + BASE_PATH;
       const responses = await Promise.all(
-        Array.from({ length: 25 }, (_, i) => fetch(`${url}${i % 2 ? "/tasks" : "/activities?version=v2&limit=1"}`, { headers: { authorization: basic(DEMO_API_KEY) } })),
+        Array.from({ length: 25 }, (_, i) =>
+          fetch(`${url}${i % 2 ? "/tasks" : "/activities?version=v2&limit=1"}`, {
+            headers: { authorization: basic(DEMO_API_KEY) },
+          }),
+        ),
       );
       const ok = responses.filter((r) => r.status === 200);
       const refused = responses.filter((r) => r.status === 429);
@@ -397,7 +462,10 @@ describe("lemlist simulator: rate limit (seed 000: 20 requests per 2 seconds, al
 
 describe("lemlist simulator: fault injection", () => {
   it("POST /__sandbox/faults {status429: 2} → the next two requests get lemlist's 429, then 200", async () => {
-    const res = await fetch(`${base}/__sandbox/faults`, { method: "POST", body: JSON.stringify({ status429: 2, retryAfterSeconds: 3 }) });
+    const res = await fetch(`${base}/__sandbox/faults`, {
+      method: "POST",
+      body: JSON.stringify({ status429: 2, retryAfterSeconds: 3 }),
+    });
     expect(res.status).toBe(200);
     for (let i = 0; i < 2; i++) {
       const r = await get("/team");
@@ -409,20 +477,31 @@ describe("lemlist simulator: fault injection", () => {
   });
 
   it("x-sandbox-fault header: 5xx once, malformed JSON, truncated body, revoked key", async () => {
-    expect((await get("/team", { headers: { "x-sandbox-fault": JSON.stringify({ status5xx: 1, errorStatus: 503 }) } })).status).toBe(503);
-    const bad = await get("/activities?version=v2&limit=3", { headers: { "x-sandbox-fault": JSON.stringify({ malformedJson: 1 }) } });
+    expect(
+      (await get("/team", { headers: { "x-sandbox-fault": JSON.stringify({ status5xx: 1, errorStatus: 503 }) } }))
+        .status,
+    ).toBe(503);
+    const bad = await get("/activities?version=v2&limit=3", {
+      headers: { "x-sandbox-fault": JSON.stringify({ malformedJson: 1 }) },
+    });
     expect(bad.status).toBe(200);
     const text = await bad.text();
     expect(() => JSON.parse(text)).toThrow();
-    const cut = await get("/activities?version=v2&limit=50", { headers: { "x-sandbox-fault": JSON.stringify({ truncate: 1 }) } });
+    const cut = await get("/activities?version=v2&limit=50", {
+      headers: { "x-sandbox-fault": JSON.stringify({ truncate: 1 }) },
+    });
     await expect(cut.text()).rejects.toThrow();
-    expect((await get("/team", { headers: { "x-sandbox-fault": JSON.stringify({ revokeKey: true }) } })).status).toBe(401);
+    expect((await get("/team", { headers: { "x-sandbox-fault": JSON.stringify({ revokeKey: true }) } })).status).toBe(
+      401,
+    );
     expect((await get("/team")).status).toBe(200);
   });
 
   it("page drift: driftPerRequest inserts new activities (created at the simulator's now) before answering", async () => {
     const before = sim.data.activities.length;
-    const res = await get("/activities?version=v2&limit=5", { headers: { "x-sandbox-fault": JSON.stringify({ driftPerRequest: 3 }) } });
+    const res = await get("/activities?version=v2&limit=5", {
+      headers: { "x-sandbox-fault": JSON.stringify({ driftPerRequest: 3 }) },
+    });
     const page = (await res.json()) as LemlistActivity[];
     expect(sim.data.activities.length).toBe(before + 3);
     expect(page.slice(0, 3).every((a) => a.createdAt === new Date(simNow).toISOString())).toBe(true);

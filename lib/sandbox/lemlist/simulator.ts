@@ -96,7 +96,11 @@ export function createLemlistSimulator(world: World, opts: LemlistSimulatorOptio
     };
   }
 
-  function tooManyRequests(retryAfterSeconds: number, remaining = 0, resetAt = Date.now() + retryAfterSeconds * 1000): Response {
+  function tooManyRequests(
+    retryAfterSeconds: number,
+    remaining = 0,
+    resetAt = Date.now() + retryAfterSeconds * 1000,
+  ): Response {
     return new Response("Too Many Requests", {
       status: 429,
       headers: { ...TEXT, "Retry-After": String(retryAfterSeconds), ...rateHeaders(remaining, resetAt) },
@@ -116,7 +120,8 @@ export function createLemlistSimulator(world: World, opts: LemlistSimulatorOptio
       if (!slot.ok) return tooManyRequests(Math.ceil(slot.retryAfterMs / 1000), 0, slot.resetAt);
       headers = rateHeaders(slot.remaining, slot.resetAt);
     }
-    const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { ...JSON_TYPE, ...headers } });
+    const json = (body: unknown, status = 200) =>
+      new Response(JSON.stringify(body), { status, headers: { ...JSON_TYPE, ...headers } });
     const text = (body: string, status: number) => new Response(body, { status, headers: { ...TEXT, ...headers } });
 
     const path = ctx.url.pathname.startsWith(BASE_PATH + "/") ? ctx.url.pathname.slice(BASE_PATH.length) : null;
@@ -144,7 +149,15 @@ export function createLemlistSimulator(world: World, opts: LemlistSimulatorOptio
         if (q.get("version") !== "v2" || opts.campaignsAsArray) return json(page);
         const currentPage = Math.floor(cq.offset / cq.limit) + 1;
         const totalPage = Math.ceil(total / cq.limit);
-        return json({ campaigns: page, pagination: { totalRecords: total, currentPage, nextPage: currentPage < totalPage ? currentPage + 1 : null, totalPage } });
+        return json({
+          campaigns: page,
+          pagination: {
+            totalRecords: total,
+            currentPage,
+            nextPage: currentPage < totalPage ? currentPage + 1 : null,
+            totalPage,
+          },
+        });
       }
 
       const stats = path.match(/^\/campaigns\/([^/]+)\/stats$/);
@@ -153,7 +166,8 @@ export function createLemlistSimulator(world: World, opts: LemlistSimulatorOptio
         if (!campaign) return text("Campaign not found", 404);
         const minT = parseDateParam("startDate", q.get("startDate"));
         const maxT = parseDateParam("endDate", q.get("endDate"));
-        if (minT !== null && maxT !== null && maxT <= minT) throw new BadRequest("endDate must be strictly greater than startDate");
+        if (minT !== null && maxT !== null && maxT <= minT)
+          throw new BadRequest("endDate must be strictly greater than startDate");
         return json(campaignStats(data, campaign, minT, maxT));
       }
 

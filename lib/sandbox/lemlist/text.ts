@@ -68,7 +68,11 @@ export const LINKEDIN_MESSAGES = [
   "Hi {first}, thanks for connecting! Curious how {company} handles outbound follow-ups today?",
   "Hey {first} — saw your post on pipeline reviews, great points. Open to swapping notes?",
 ];
-export const LINKEDIN_REPLIES = ["Thanks for the note! Happy to chat next week.", "Not right now, but thanks.", "Sure, send me some details."];
+export const LINKEDIN_REPLIES = [
+  "Thanks for the note! Happy to chat next week.",
+  "Not right now, but thanks.",
+  "Sure, send me some details.",
+];
 
 export const NOTES = [
   "Spoke at SaaStr, interested in the Q2 roadmap.",
@@ -97,7 +101,14 @@ export const TASK_TITLES: Record<string, string[]> = {
   email: ["Email {first} the pricing deck", "Send {company} the security questionnaire"],
   whatsappMessage: ["WhatsApp {first} a quick hello"],
 };
-export const TASK_CONTENT = ["", "", "does he have bandwidth to help us? would be grand", "Mention the webinar.", "Ask about the Q2 budget.", "They asked for a callback in the afternoon."];
+export const TASK_CONTENT = [
+  "",
+  "",
+  "does he have bandwidth to help us? would be grand",
+  "Mention the webinar.",
+  "Ask about the Q2 budget.",
+  "They asked for a callback in the afternoon.",
+];
 
 /** Replaces `{key}` placeholders. */
 export function fill(template: string, vars: Record<string, string>): string {

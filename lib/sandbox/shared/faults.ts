@@ -59,7 +59,11 @@ export class FaultState {
     return !f.pathIncludes || path.includes(f.pathIncludes);
   }
 
-  private takeCounter(f: Faults, key: "status429" | "status5xx" | "hang" | "malformedJson" | "truncate", persistent: boolean): boolean {
+  private takeCounter(
+    f: Faults,
+    key: "status429" | "status5xx" | "hang" | "malformedJson" | "truncate",
+    persistent: boolean,
+  ): boolean {
     const n = f[key] ?? 0;
     if (n <= 0) return false;
     if (persistent) this.f[key] = n - 1;
@@ -75,7 +79,8 @@ export class FaultState {
       if (!f || !this.applies(path, f)) continue;
       if (f.revokeKey) return { type: "revoked" };
       if (this.takeCounter(f, "hang", persistent)) return { type: "hang" };
-      if (this.takeCounter(f, "status429", persistent)) return { type: "status429", retryAfterSeconds: f.retryAfterSeconds ?? 1 };
+      if (this.takeCounter(f, "status429", persistent))
+        return { type: "status429", retryAfterSeconds: f.retryAfterSeconds ?? 1 };
       if (this.takeCounter(f, "status5xx", persistent)) return { type: "status5xx", status: f.errorStatus ?? 500 };
     }
     return { type: "none" };

@@ -62,7 +62,8 @@ export function createHarness(o: HarnessOptions): Simulator {
     const text = await res.text();
     const headers = new Headers(res.headers);
     headers.delete("content-length");
-    if (damage === "malformedJson") return new Response(text.slice(0, Math.max(1, text.length - 9)) + "{,oops", { status: res.status, headers });
+    if (damage === "malformedJson")
+      return new Response(text.slice(0, Math.max(1, text.length - 9)) + "{,oops", { status: res.status, headers });
     return new Response(truncatedBody(text), { status: res.status, headers });
   }
 

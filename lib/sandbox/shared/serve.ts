@@ -13,7 +13,10 @@ export interface RunningServer {
  * Client disconnects abort `request.signal` (so injected hangs end); a body stream
  * that errors destroys the socket (so injected truncation reaches the client).
  */
-export function serveHandler(handler: SimulatorHandler, opts: { port?: number; host?: string } = {}): Promise<RunningServer> {
+export function serveHandler(
+  handler: SimulatorHandler,
+  opts: { port?: number; host?: string } = {},
+): Promise<RunningServer> {
   const host = opts.host ?? "127.0.0.1";
   const sockets = new Set<import("node:net").Socket>();
   const server = http.createServer(async (req, res) => {
@@ -25,10 +28,16 @@ export function serveHandler(handler: SimulatorHandler, opts: { port?: number; h
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
       const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-      else if (Array.isArray(v)) headers.set(k, v.join(", "));
+      for (const [k, v] of Object.entries(req.headers))
+        if (typeof v === "string") headers.set(k, v);
+        else if (Array.isArray(v)) headers.set(k, v.join(", "));
       const body = chunks.length && req.method !== "GET" && req.method !== "HEAD" ? Buffer.concat(chunks) : undefined;
-      const request = new Request(`http://${req.headers.host ?? host}${req.url}`, { method: req.method, headers, body, signal: ac.signal });
+      const request = new Request(`http://${req.headers.host ?? host}${req.url}`, {
+        method: req.method,
+        headers,
+        body,
+        signal: ac.signal,
+      });
       const response = await handler(request);
       const outHeaders: Record<string, string> = {};
       response.headers.forEach((v, k) => (outHeaders[k] = v));

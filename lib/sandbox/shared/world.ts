@@ -20,7 +20,14 @@ export interface WorldOptions {
   tasks: number;
 }
 
-export const DEMO_WORLD: Omit<WorldOptions, "now"> = { seed: 20261124, days: 120, people: 1000, activities: 50_000, campaigns: 12, tasks: 800 };
+export const DEMO_WORLD: Omit<WorldOptions, "now"> = {
+  seed: 20261124,
+  days: 120,
+  people: 1000,
+  activities: 50_000,
+  campaigns: 12,
+  tasks: 800,
+};
 
 /** Each vendor's share of activities, tasks and campaigns. */
 export const SHARES: Record<Vendor, { activities: number; tasks: number; campaigns: number }> = {
@@ -51,12 +58,146 @@ export interface World {
   people: Person[];
 }
 
-const FIRST = ["Ada", "Bruno", "Chloé", "Dmitri", "Elena", "Farid", "Grace", "Hiro", "Inès", "Jonas", "Kemi", "Liam", "Maya", "Noah", "Olga", "Pablo", "Quinn", "Rosa", "Sven", "Tara", "Umar", "Vera", "Wei", "Ximena", "Yusuf", "Zoe", "Amara", "Ben", "Carla", "Diego", "Emma", "Finn", "Gita", "Hugo", "Isla", "Jack", "Kai", "Lena", "Marco", "Nina"];
-const LAST = ["Lovelace", "Martin", "Dubois", "Ivanov", "Rossi", "Haddad", "Hopper", "Tanaka", "Moreau", "Berg", "Adeyemi", "Walsh", "Patel", "Nguyen", "Kowalski", "García", "Fischer", "Silva", "Larsen", "Singh", "Khan", "Novak", "Chen", "López", "Demir", "Müller", "Okafor", "Schmidt", "Costa", "Romero", "Andersen", "Kim", "Sato", "Yilmaz", "Bianchi", "Dupont", "Jensen", "Meyer", "Lambert", "Fontaine"];
-const COMPANY_A = ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Vandelay", "Stark", "Wayne", "Soylent", "Tyrell", "Cyberdyne", "Aperture", "Wonka", "Gringotts", "Monarch", "Pied Piper", "Dunder", "Oscorp", "Massive", "Nakatomi"];
-const COMPANY_B = ["Labs", "Systems", "Analytics", "Logistics", "Health", "Robotics", "Foods", "Capital", "Media", "Cloud"];
-const TITLES = ["Head of Sales", "VP Marketing", "CTO", "Founder", "Operations Manager", "RevOps Lead", "Growth Manager", "CFO", "Procurement Lead", "Engineering Manager"];
-const ZONES = ["Europe/Paris", "Europe/London", "America/New_York", "America/Los_Angeles", "Asia/Tokyo", "Australia/Sydney", "Pacific/Auckland", "Europe/Berlin"];
+const FIRST = [
+  "Ada",
+  "Bruno",
+  "Chloé",
+  "Dmitri",
+  "Elena",
+  "Farid",
+  "Grace",
+  "Hiro",
+  "Inès",
+  "Jonas",
+  "Kemi",
+  "Liam",
+  "Maya",
+  "Noah",
+  "Olga",
+  "Pablo",
+  "Quinn",
+  "Rosa",
+  "Sven",
+  "Tara",
+  "Umar",
+  "Vera",
+  "Wei",
+  "Ximena",
+  "Yusuf",
+  "Zoe",
+  "Amara",
+  "Ben",
+  "Carla",
+  "Diego",
+  "Emma",
+  "Finn",
+  "Gita",
+  "Hugo",
+  "Isla",
+  "Jack",
+  "Kai",
+  "Lena",
+  "Marco",
+  "Nina",
+];
+const LAST = [
+  "Lovelace",
+  "Martin",
+  "Dubois",
+  "Ivanov",
+  "Rossi",
+  "Haddad",
+  "Hopper",
+  "Tanaka",
+  "Moreau",
+  "Berg",
+  "Adeyemi",
+  "Walsh",
+  "Patel",
+  "Nguyen",
+  "Kowalski",
+  "García",
+  "Fischer",
+  "Silva",
+  "Larsen",
+  "Singh",
+  "Khan",
+  "Novak",
+  "Chen",
+  "López",
+  "Demir",
+  "Müller",
+  "Okafor",
+  "Schmidt",
+  "Costa",
+  "Romero",
+  "Andersen",
+  "Kim",
+  "Sato",
+  "Yilmaz",
+  "Bianchi",
+  "Dupont",
+  "Jensen",
+  "Meyer",
+  "Lambert",
+  "Fontaine",
+];
+const COMPANY_A = [
+  "Acme",
+  "Globex",
+  "Initech",
+  "Umbrella",
+  "Hooli",
+  "Vandelay",
+  "Stark",
+  "Wayne",
+  "Soylent",
+  "Tyrell",
+  "Cyberdyne",
+  "Aperture",
+  "Wonka",
+  "Gringotts",
+  "Monarch",
+  "Pied Piper",
+  "Dunder",
+  "Oscorp",
+  "Massive",
+  "Nakatomi",
+];
+const COMPANY_B = [
+  "Labs",
+  "Systems",
+  "Analytics",
+  "Logistics",
+  "Health",
+  "Robotics",
+  "Foods",
+  "Capital",
+  "Media",
+  "Cloud",
+];
+const TITLES = [
+  "Head of Sales",
+  "VP Marketing",
+  "CTO",
+  "Founder",
+  "Operations Manager",
+  "RevOps Lead",
+  "Growth Manager",
+  "CFO",
+  "Procurement Lead",
+  "Engineering Manager",
+];
+const ZONES = [
+  "Europe/Paris",
+  "Europe/London",
+  "America/New_York",
+  "America/Los_Angeles",
+  "Asia/Tokyo",
+  "Australia/Sydney",
+  "Pacific/Auckland",
+  "Europe/Berlin",
+];
 const VENDOR_ORDER: Vendor[] = ["lemlist", "smartlead", "close", "leadlex"];
 
 export function createWorld(opts: Partial<WorldOptions> & { now?: Date } = {}): World {
@@ -69,7 +210,10 @@ export function createWorld(opts: Partial<WorldOptions> & { now?: Date } = {}): 
     const lastName = prng.pick(LAST);
     const company = `${prng.pick(COMPANY_A)} ${prng.pick(COMPANY_B)}`;
     const companyDomain = company.toLowerCase().replace(/[^a-z]+/g, "") + ".example";
-    const local = `${firstName}.${lastName}`.normalize("NFD").replace(/[^\w.]/g, "").toLowerCase();
+    const local = `${firstName}.${lastName}`
+      .normalize("NFD")
+      .replace(/[^\w.]/g, "")
+      .toLowerCase();
     let email = `${local}${i}@${companyDomain}`;
     // A few vendors hold emails with capitals or stray spaces: identity matching must normalise.
     if (prng.chance(0.05)) email = email.replace(/^./, (c) => c.toUpperCase());
@@ -105,6 +249,7 @@ export function peopleOf(world: World, vendor: Vendor): Person[] {
 
 /** How many of `kind` this vendor should generate, from the world totals. */
 export function shareOf(world: World, vendor: Vendor, kind: keyof (typeof SHARES)[Vendor]): number {
-  const total = kind === "activities" ? world.options.activities : kind === "tasks" ? world.options.tasks : world.options.campaigns;
+  const total =
+    kind === "activities" ? world.options.activities : kind === "tasks" ? world.options.tasks : world.options.campaigns;
   return Math.round(total * SHARES[vendor][kind]);
 }

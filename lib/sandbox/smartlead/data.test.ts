@@ -34,7 +34,9 @@ describe("generateSmartleadData", () => {
     const world = createWorld({ now: NOW, activities: 1_000_000 });
     const data = generateSmartleadData(world);
     const events = data.leads.reduce((n, l) => n + leadEventCount(l), 0);
-    expect(Math.abs(events - shareOf(world, "smartlead", "activities"))).toBeLessThan(0.1 * shareOf(world, "smartlead", "activities"));
+    expect(Math.abs(events - shareOf(world, "smartlead", "activities"))).toBeLessThan(
+      0.1 * shareOf(world, "smartlead", "activities"),
+    );
   });
 
   const data = generateSmartleadData(demo());
@@ -57,7 +59,9 @@ describe("generateSmartleadData", () => {
         if (a.reply_details) expect(Date.parse(a.reply_details.time)).toBeLessThanOrEqual(NOW.getTime());
       });
       expect(lead.current_seq_num).toBe(lead.activities.length);
-      expect(Date.parse(lead.created_at)).toBeLessThanOrEqual(lead.activities[0] ? Date.parse(lead.activities[0].sent_time) : Infinity);
+      expect(Date.parse(lead.created_at)).toBeLessThanOrEqual(
+        lead.activities[0] ? Date.parse(lead.activities[0].sent_time) : Infinity,
+      );
     }
   });
 

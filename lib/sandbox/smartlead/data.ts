@@ -9,7 +9,16 @@ import type {
   SmartleadLeadRecord,
   SmartleadSequenceStep,
 } from "./records";
-import { CAMPAIGN_SEGMENTS, CAMPAIGN_THEMES, CLICK_URLS, REPLIES, SENDERS, renderEmail, stepBody, stepSubject } from "./text";
+import {
+  CAMPAIGN_SEGMENTS,
+  CAMPAIGN_THEMES,
+  CLICK_URLS,
+  REPLIES,
+  SENDERS,
+  renderEmail,
+  stepBody,
+  stepSubject,
+} from "./text";
 
 export type { SmartleadData } from "./records";
 export { addSmartleadDriftItems, type DriftRef } from "./drift";
@@ -22,7 +31,16 @@ const DAY = 24 * HOUR;
 const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString();
 
 /** Statuses in creation order; a drafted campaign has no leads yet. */
-const STATUS_CYCLE: SmartleadCampaignStatus[] = ["ACTIVE", "COMPLETED", "ACTIVE", "PAUSED", "STOPPED", "ACTIVE", "DRAFTED", "COMPLETED"];
+const STATUS_CYCLE: SmartleadCampaignStatus[] = [
+  "ACTIVE",
+  "COMPLETED",
+  "ACTIVE",
+  "PAUSED",
+  "STOPPED",
+  "ACTIVE",
+  "DRAFTED",
+  "COMPLETED",
+];
 
 /** Share of a campaign's possible people it enrols before another campaign is opened. */
 const ENROLMENT_CAP = 0.85;
@@ -61,8 +79,10 @@ interface CampaignPlan {
 /** Events the connector derives from a lead (sent/open/click/reply per email, plus outcomes): the unit of the activity share. */
 export function leadEventCount(lead: SmartleadLead): number {
   let n = 0;
-  for (const a of lead.activities) n += 1 + (Number(a.open_count) > 0 ? 1 : 0) + (Number(a.click_count) > 0 ? 1 : 0) + (a.reply_details ? 1 : 0);
-  if (lead.activities.length > 0) n += (lead.status === "BOUNCED" || lead.status === "UNSUBSCRIBED" ? 1 : 0) + (lead.lead_category ? 1 : 0);
+  for (const a of lead.activities)
+    n += 1 + (Number(a.open_count) > 0 ? 1 : 0) + (Number(a.click_count) > 0 ? 1 : 0) + (a.reply_details ? 1 : 0);
+  if (lead.activities.length > 0)
+    n += (lead.status === "BOUNCED" || lead.status === "UNSUBSCRIBED" ? 1 : 0) + (lead.lead_category ? 1 : 0);
   return n;
 }
 
@@ -82,12 +102,18 @@ export function generateSmartleadData(world: World): SmartleadData {
   const target = shareOf(world, "smartlead", "activities");
   const baseCampaigns = Math.max(1, shareOf(world, "smartlead", "campaigns"));
 
-  const next = { statsId: 70_000_000 + rng.int(0, 99_999), leadMapId: 2_433_000_000 + rng.int(0, 99_999), driftCursor: 0 };
+  const next = {
+    statsId: 70_000_000 + rng.int(0, 99_999),
+    leadMapId: 2_433_000_000 + rng.int(0, 99_999),
+    driftCursor: 0,
+  };
   let campaignId = 1_384_000 + rng.int(0, 9_999);
   let seqId = 4_200_000 + rng.int(0, 9_999);
   const userId = rng.int(40_000, 99_999);
 
-  const records: SmartleadLeadRecord[] = people.map((p) => leadRecord(p, 2_990_000_000 + p.index * 100 + rng.int(0, 99)));
+  const records: SmartleadLeadRecord[] = people.map((p) =>
+    leadRecord(p, 2_990_000_000 + p.index * 100 + rng.int(0, 99)),
+  );
 
   function planCampaign(k: number): CampaignPlan {
     const status = STATUS_CYCLE[k % STATUS_CYCLE.length]!;

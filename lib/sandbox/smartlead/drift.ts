@@ -1,4 +1,10 @@
-import type { SmartleadActivity, SmartleadCampaign, SmartleadData, SmartleadLeadRecord, SmartleadSequenceStep } from "./records";
+import type {
+  SmartleadActivity,
+  SmartleadCampaign,
+  SmartleadData,
+  SmartleadLeadRecord,
+  SmartleadSequenceStep,
+} from "./records";
 import { SENDERS, renderEmail, type Recipient } from "./text";
 
 /** Where a drift item landed: `data.leads[lead].activities[activity]`. */
@@ -27,7 +33,12 @@ export function addSmartleadDriftItems(data: SmartleadData, n: number, now: Date
   return out;
 }
 
-function nextStepOfSomeLead(data: SmartleadData, campaigns: Map<number, SmartleadCampaign>, records: Map<number, SmartleadLeadRecord>, at: number): DriftRef | null {
+function nextStepOfSomeLead(
+  data: SmartleadData,
+  campaigns: Map<number, SmartleadCampaign>,
+  records: Map<number, SmartleadLeadRecord>,
+  at: number,
+): DriftRef | null {
   const total = data.leads.length;
   for (let scanned = 0; scanned < total; scanned++) {
     const li = (data.next.driftCursor + scanned) % total;
@@ -48,7 +59,12 @@ function nextStepOfSomeLead(data: SmartleadData, campaigns: Map<number, Smartlea
   return null;
 }
 
-function firstStepOfNewLead(data: SmartleadData, campaigns: Map<number, SmartleadCampaign>, records: Map<number, SmartleadLeadRecord>, at: number): DriftRef | null {
+function firstStepOfNewLead(
+  data: SmartleadData,
+  campaigns: Map<number, SmartleadCampaign>,
+  records: Map<number, SmartleadLeadRecord>,
+  at: number,
+): DriftRef | null {
   for (const c of campaigns.values()) {
     if (c.status !== "ACTIVE") continue;
     const enrolled = new Set(data.leads.filter((l) => l.campaign_id === c.id).map((l) => l.lead_id));
@@ -73,13 +89,25 @@ function firstStepOfNewLead(data: SmartleadData, campaigns: Map<number, Smartlea
   return null;
 }
 
-function sendStep(data: SmartleadData, li: number, steps: SmartleadSequenceStep[], record: SmartleadLeadRecord, from: string, at: number): DriftRef {
+function sendStep(
+  data: SmartleadData,
+  li: number,
+  steps: SmartleadSequenceStep[],
+  record: SmartleadLeadRecord,
+  from: string,
+  at: number,
+): DriftRef {
   const lead = data.leads[li]!;
   const step = steps[lead.current_seq_num]!;
   data.next.statsId += 1;
   const variant = step.seq_variants[data.next.statsId % step.seq_variants.length]!;
   const who: Recipient = { firstName: record.first_name, company: record.company_name };
-  const mail = renderEmail(variant.subject, variant.email_body, who, SENDERS.find((s) => s.email === from)?.name ?? from);
+  const mail = renderEmail(
+    variant.subject,
+    variant.email_body,
+    who,
+    SENDERS.find((s) => s.email === from)?.name ?? from,
+  );
   const activity: SmartleadActivity = {
     stats_id: data.next.statsId,
     message_id: `<sl-${data.next.statsId.toString(36)}-${lead.email_lead_map_id.toString(36)}@${from.split("@")[1]}>`,

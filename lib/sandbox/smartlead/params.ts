@@ -24,12 +24,21 @@ export function parseEventTime(value: string, bound: "start" | "end"): number {
   }
   const t = DATE_TIME.exec(v);
   if (!t) return NaN;
-  const [y, m, day, hh, mm, ss] = [1, 2, 3, 4, 5, 6].map((i) => Number(t[i] ?? 0)) as [number, number, number, number, number, number];
+  const [y, m, day, hh, mm, ss] = [1, 2, 3, 4, 5, 6].map((i) => Number(t[i] ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (!validDay(y, m, day) || hh > 23 || mm > 59 || ss > 59) return NaN;
   const frac = (t[7] ?? "0").slice(0, 3).padEnd(3, "0");
   let zone = t[8] ?? "Z";
   if (/^[+-]\d{4}$/.test(zone)) zone = `${zone.slice(0, 3)}:${zone.slice(3)}`;
-  const ms = Date.parse(`${t[1]}-${t[2]}-${t[3]}T${t[4]}:${t[5]}:${String(ss).padStart(2, "0")}.${frac}${zone.toUpperCase()}`);
+  const ms = Date.parse(
+    `${t[1]}-${t[2]}-${t[3]}T${t[4]}:${t[5]}:${String(ss).padStart(2, "0")}.${frac}${zone.toUpperCase()}`,
+  );
   return Number.isFinite(ms) ? ms : NaN;
 }
 

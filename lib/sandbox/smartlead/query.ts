@@ -149,13 +149,17 @@ export class SmartleadIndex {
   private order(hits: WindowHit[], timeOf: (h: WindowHit) => number): WindowHit[] {
     const key = new Map(hits.map((h) => [h.lead, timeOf(h)]));
     const leads = this.data.leads;
-    return hits.sort((a, b) => key.get(b.lead)! - key.get(a.lead)! || leads[b.lead]!.email_lead_map_id - leads[a.lead]!.email_lead_map_id);
+    return hits.sort(
+      (a, b) =>
+        key.get(b.lead)! - key.get(a.lead)! || leads[b.lead]!.email_lead_map_id - leads[a.lead]!.email_lead_map_id,
+    );
   }
 }
 
 function lastEventTime(lead: SmartleadLead): number {
   let t = Date.parse(lead.created_at);
-  for (const a of lead.activities) t = Math.max(t, Date.parse(a.sent_time), a.reply_details ? Date.parse(a.reply_details.time) : -Infinity);
+  for (const a of lead.activities)
+    t = Math.max(t, Date.parse(a.sent_time), a.reply_details ? Date.parse(a.reply_details.time) : -Infinity);
   return t;
 }
 

@@ -11,10 +11,17 @@ export type SmartleadCampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
  * A lead's state in one campaign. The seed shows `INPROGRESS`; the feed has no bounce or
  * unsubscribe event, so those outcomes live here (BOUNCED, UNSUBSCRIBED) — our choice.
  */
-export type SmartleadLeadStatus = "STARTED" | "INPROGRESS" | "COMPLETED" | "PAUSED" | "STOPPED" | "BOUNCED" | "UNSUBSCRIBED";
+export type SmartleadLeadStatus =
+  "STARTED" | "INPROGRESS" | "COMPLETED" | "PAUSED" | "STOPPED" | "BOUNCED" | "UNSUBSCRIBED";
 
 /** Smartlead's lead categories (set on a reply, by the AI or a person); null when none. */
-export const LEAD_CATEGORIES = ["Interested", "Meeting Request", "Not Interested", "Out Of Office", "Information Request"] as const;
+export const LEAD_CATEGORIES = [
+  "Interested",
+  "Meeting Request",
+  "Not Interested",
+  "Out Of Office",
+  "Information Request",
+] as const;
 
 /** `GET /campaigns/` item. */
 export interface SmartleadCampaign {

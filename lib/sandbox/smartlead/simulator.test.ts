@@ -17,7 +17,11 @@ let data: SmartleadData;
 
 beforeAll(async () => {
   // A generous limit: these tests are about the API, the limiter has its own server below.
-  const sim = createSmartleadSimulator(world, { apiKey: KEY, now: () => NOW.getTime(), rateLimit: { limit: 100_000, windowMs: 1_000 } });
+  const sim = createSmartleadSimulator(world, {
+    apiKey: KEY,
+    now: () => NOW.getTime(),
+    rateLimit: { limit: 100_000, windowMs: 1_000 },
+  });
   data = sim.data;
   server = await serveHandler(sim.handler);
   base = server.url + BASE_PATH;
@@ -63,7 +67,8 @@ describe("auth — VENDORS.md: `?api_key=KEY` query parameter on every request",
     expect(r.body).toEqual({ error: { code: "UNAUTHORIZED", message: expect.any(String) } });
   });
   it("a wrong key answers 401 on every route (seed 001: 401 Invalid or missing API key)", async () => {
-    for (const p of ["/campaigns/", "/campaigns/all-leads-activities", "/leads/?email=x@y.z"]) expect((await get(p, {}, "nope")).status).toBe(401);
+    for (const p of ["/campaigns/", "/campaigns/all-leads-activities", "/leads/?email=x@y.z"])
+      expect((await get(p, {}, "nope")).status).toBe(401);
   });
   it("a key in a header instead of the query is refused", async () => {
     expect((await get("/campaigns/", {}, null, { headers: { authorization: `Bearer ${KEY}` } })).status).toBe(401);
@@ -76,9 +81,34 @@ describe("GET /campaigns/all-leads-activities — seed 001", () => {
     expect(r.status).toBe(200);
     expect(Object.keys(r.body).sort()).toEqual(["data", "hasMore"]);
     const lead = rowsOf(r.body).find((l) => l.activities.length > 0)!;
-    for (const k of ["lead_id", "email_lead_map_id", "campaign_id", "campaign_name", "campaign_status", "status", "current_seq_num", "created_at", "activities"]) expect(lead).toHaveProperty(k);
+    for (const k of [
+      "lead_id",
+      "email_lead_map_id",
+      "campaign_id",
+      "campaign_name",
+      "campaign_status",
+      "status",
+      "current_seq_num",
+      "created_at",
+      "activities",
+    ])
+      expect(lead).toHaveProperty(k);
     const a = lead.activities[0]!;
-    for (const k of ["stats_id", "message_id", "subject", "email_body", "sent_time", "from_email", "to_email", "email_seq_number", "open_count", "click_count", "click_details", "reply_details", "thread_replies"])
+    for (const k of [
+      "stats_id",
+      "message_id",
+      "subject",
+      "email_body",
+      "sent_time",
+      "from_email",
+      "to_email",
+      "email_seq_number",
+      "open_count",
+      "click_count",
+      "click_details",
+      "reply_details",
+      "thread_replies",
+    ])
       expect(a).toHaveProperty(k);
     expect(typeof lead.lead_id).toBe("number");
   });
@@ -96,11 +126,14 @@ describe("GET /campaigns/all-leads-activities — seed 001", () => {
     expect(rowsOf(r.body)).toHaveLength(Math.min(1000, data.leads.length));
   });
 
-  it.each(["0", "1001", "-5", "abc", "2.5"])("limit=%s answers 422 (seed: 422 Invalid query parameters)", async (limit) => {
-    const r = await activities({ limit });
-    expect(r.status).toBe(422);
-    expect(r.body).toEqual({ error: { code: "VALIDATION_ERROR", message: expect.stringContaining("limit") } });
-  });
+  it.each(["0", "1001", "-5", "abc", "2.5"])(
+    "limit=%s answers 422 (seed: 422 Invalid query parameters)",
+    async (limit) => {
+      const r = await activities({ limit });
+      expect(r.status).toBe(422);
+      expect(r.body).toEqual({ error: { code: "VALIDATION_ERROR", message: expect.stringContaining("limit") } });
+    },
+  );
 
   it.each(["-1", "x"])("offset=%s answers 422 (seed: offset minimum 0)", async (offset) => {
     expect((await activities({ offset })).status).toBe(422);
@@ -129,7 +162,12 @@ describe("GET /campaigns/all-leads-activities — seed 001", () => {
   });
 
   it("accepts ISO 8601 and YYYY-MM-DD (seed: e.g. 2025-11-25T00:00:00.000Z or YYYY-MM-DD)", async () => {
-    for (const from of ["2026-10-01", "2026-10-01T00:00:00.000Z", "2026-10-01T02:00:00+02:00", "2026-10-01T00:00:00Z"]) {
+    for (const from of [
+      "2026-10-01",
+      "2026-10-01T00:00:00.000Z",
+      "2026-10-01T02:00:00+02:00",
+      "2026-10-01T00:00:00Z",
+    ]) {
       const r = await activities({ event_time_from: from, event_time_to: "2026-10-15" });
       expect(r.status).toBe(200);
     }
@@ -139,7 +177,9 @@ describe("GET /campaigns/all-leads-activities — seed 001", () => {
     const sends = data.leads.flatMap((l) => l.activities);
     const evening = sends.find((a) => Number(a.sent_time.slice(11, 13)) >= 18)!;
     const day = evening.sent_time.slice(0, 10);
-    const got = (await allPages({ event_time_from: day, event_time_to: day })).flatMap((l) => l.activities).filter((a) => a.sent_time.startsWith(day));
+    const got = (await allPages({ event_time_from: day, event_time_to: day }))
+      .flatMap((l) => l.activities)
+      .filter((a) => a.sent_time.startsWith(day));
     expect(got.map((a) => a.stats_id)).toContain(evening.stats_id);
     expect(got).toHaveLength(sends.filter((a) => a.sent_time.startsWith(day)).length);
   });
@@ -152,7 +192,9 @@ describe("GET /campaigns/all-leads-activities — seed 001", () => {
     const got = await allPages({ event_time_from: from, event_time_to: to });
     const expected = new Map<number, number[]>();
     for (const l of data.leads) {
-      const ids = l.activities.filter((a) => inRange(a.sent_time) || inRange(a.reply_details?.time)).map((a) => a.stats_id);
+      const ids = l.activities
+        .filter((a) => inRange(a.sent_time) || inRange(a.reply_details?.time))
+        .map((a) => a.stats_id);
       if (ids.length) expected.set(l.email_lead_map_id, ids);
     }
     expect(new Map(got.map((l) => [l.email_lead_map_id, l.activities.map((a) => a.stats_id)]))).toEqual(expected);
@@ -165,14 +207,22 @@ describe("GET /campaigns/all-leads-activities — seed 001", () => {
     expect(new Set(pages.map((l) => l.email_lead_map_id)).size).toBe(pages.length);
     const whole = rowsOf((await activities({ event_time_from: "2026-09-01", limit: "1000" })).body);
     expect(pages.map((l) => l.email_lead_map_id)).toEqual(whole.map((l) => l.email_lead_map_id));
-    const latest = (l: LeadRow) => Math.max(...l.activities.flatMap((a) => [Date.parse(a.sent_time), a.reply_details ? Date.parse(a.reply_details.time) : 0]));
+    const latest = (l: LeadRow) =>
+      Math.max(
+        ...l.activities.flatMap((a) => [
+          Date.parse(a.sent_time),
+          a.reply_details ? Date.parse(a.reply_details.time) : 0,
+        ]),
+      );
     for (let i = 1; i < whole.length; i++) expect(latest(whole[i - 1]!)).toBeGreaterThanOrEqual(latest(whole[i]!));
   });
 
   it("without a date filter, every lead comes with all its emails", async () => {
     const all = await allPages({}, 1000);
     expect(all.length).toBe(data.leads.length);
-    expect(all.reduce((n, l) => n + l.activities.length, 0)).toBe(data.leads.reduce((n, l) => n + l.activities.length, 0));
+    expect(all.reduce((n, l) => n + l.activities.length, 0)).toBe(
+      data.leads.reduce((n, l) => n + l.activities.length, 0),
+    );
   });
 
   it('emits numbers sometimes as strings (VENDORS.md: "numbers often arrive as strings")', async () => {
@@ -202,7 +252,15 @@ describe("campaigns — VENDORS.md: GET /campaigns/ → bare array; /campaigns/{
       const leads = data.leads.filter((l) => l.campaign_id === c.id);
       const sends = leads.flatMap((l) => l.activities);
       const b = r.body as unknown as Record<string, string>;
-      for (const k of ["sent_count", "unique_open_count", "unique_click_count", "reply_count", "bounce_count", "unsubscribed_count"]) expect(typeof b[k]).toBe("string");
+      for (const k of [
+        "sent_count",
+        "unique_open_count",
+        "unique_click_count",
+        "reply_count",
+        "bounce_count",
+        "unsubscribed_count",
+      ])
+        expect(typeof b[k]).toBe("string");
       expect(Number(b.sent_count)).toBe(sends.length);
       expect(Number(b.unique_open_count)).toBe(sends.filter((a) => Number(a.open_count) > 0).length);
       expect(Number(b.unique_click_count)).toBe(sends.filter((a) => Number(a.click_count) > 0).length);
@@ -220,11 +278,18 @@ describe("campaigns — VENDORS.md: GET /campaigns/ → bare array; /campaigns/{
     const c = data.campaigns.find((x) => x.status === "ACTIVE")!;
     const ok = await get(`/campaigns/${c.id}/analytics-by-date`, { start_date: "2026-10-01", end_date: "2026-10-30" });
     expect(ok.status).toBe(200);
-    const sends = data.leads.filter((l) => l.campaign_id === c.id).flatMap((l) => l.activities).filter((a) => a.sent_time >= "2026-10-01" && a.sent_time < "2026-10-31");
+    const sends = data.leads
+      .filter((l) => l.campaign_id === c.id)
+      .flatMap((l) => l.activities)
+      .filter((a) => a.sent_time >= "2026-10-01" && a.sent_time < "2026-10-31");
     expect((ok.body as unknown as Record<string, string>).sent_count).toBe(String(sends.length));
-    expect((await get(`/campaigns/${c.id}/analytics-by-date`, { start_date: "2026-10-01", end_date: "2026-10-31" })).status).toBe(400);
+    expect(
+      (await get(`/campaigns/${c.id}/analytics-by-date`, { start_date: "2026-10-01", end_date: "2026-10-31" })).status,
+    ).toBe(400);
     expect((await get(`/campaigns/${c.id}/analytics-by-date`, { start_date: "2026-10-01" })).status).toBe(400);
-    expect((await get(`/campaigns/${c.id}/analytics-by-date`, { start_date: "2026-10-09", end_date: "2026-10-01" })).status).toBe(400);
+    expect(
+      (await get(`/campaigns/${c.id}/analytics-by-date`, { start_date: "2026-10-09", end_date: "2026-10-01" })).status,
+    ).toBe(400);
   });
 });
 
@@ -236,12 +301,20 @@ describe("leads — VENDORS.md: GET /leads/?email= and message-history", () => {
     const email = lead.activities[0]!.to_email;
     const r = await get("/leads/", { email: email.toUpperCase() });
     expect(r.status).toBe(200);
-    const b = r.body as unknown as { id: number; email: string; lead_campaign_data: { campaign_id: number; campaign_lead_map_id: number; campaign_lead_status: string }[] };
+    const b = r.body as unknown as {
+      id: number;
+      email: string;
+      lead_campaign_data: { campaign_id: number; campaign_lead_map_id: number; campaign_lead_status: string }[];
+    };
     expect(b.id).toBe(lead.lead_id);
     expect(b.email).toBe(email);
     const mine = data.leads.filter((l) => l.lead_id === lead.lead_id);
-    expect(b.lead_campaign_data.map((x) => x.campaign_lead_map_id).sort()).toEqual(mine.map((l) => l.email_lead_map_id).sort());
-    expect(b.lead_campaign_data.find((x) => x.campaign_id === lead.campaign_id)!.campaign_lead_status).toBe(lead.status);
+    expect(b.lead_campaign_data.map((x) => x.campaign_lead_map_id).sort()).toEqual(
+      mine.map((l) => l.email_lead_map_id).sort(),
+    );
+    expect(b.lead_campaign_data.find((x) => x.campaign_id === lead.campaign_id)!.campaign_lead_status).toBe(
+      lead.status,
+    );
   });
 
   it('an unknown email answers 200 with {} (VENDORS.md: "an unknown email answers 200 with {}")', async () => {
@@ -254,7 +327,11 @@ describe("leads — VENDORS.md: GET /leads/?email= and message-history", () => {
     const lead = withReply();
     const r = await get(`/campaigns/${lead.campaign_id}/leads/${lead.lead_id}/message-history`);
     expect(r.status).toBe(200);
-    const h = (r.body as unknown as { history: { type: string; stats_id: number; time: string; email_seq_number: unknown; open_count: number }[] }).history;
+    const h = (
+      r.body as unknown as {
+        history: { type: string; stats_id: number; time: string; email_seq_number: unknown; open_count: number }[];
+      }
+    ).history;
     expect(h.filter((e) => e.type === "SENT")).toHaveLength(lead.activities.length);
     expect(h.filter((e) => e.type === "REPLY")).toHaveLength(lead.activities.filter((a) => a.reply_details).length);
     for (const e of h) expect(typeof e.email_seq_number).toBe("string");
@@ -265,7 +342,9 @@ describe("leads — VENDORS.md: GET /leads/?email= and message-history", () => {
 
   it("message history of a lead not in that campaign answers 404", async () => {
     const lead = data.leads[0]!;
-    const other = data.campaigns.find((c) => !data.leads.some((l) => l.lead_id === lead.lead_id && l.campaign_id === c.id))!;
+    const other = data.campaigns.find(
+      (c) => !data.leads.some((l) => l.lead_id === lead.lead_id && l.campaign_id === c.id),
+    )!;
     expect((await get(`/campaigns/${other.id}/leads/${lead.lead_id}/message-history`)).status).toBe(404);
   });
 });
@@ -309,7 +388,10 @@ describe("rate limit — VENDORS.md: pace at 10 per 2 s; 429 body {error:{code:R
 
 describe("fault injection (lib/sandbox/shared/faults.ts)", () => {
   it("POST /__sandbox/faults: a 429 storm answers Smartlead's 429 with the given Retry-After", async () => {
-    await fetch(`${server.url}${BASE_PATH}/__sandbox/faults`, { method: "POST", body: JSON.stringify({ status429: 2, retryAfterSeconds: 3 }) });
+    await fetch(`${server.url}${BASE_PATH}/__sandbox/faults`, {
+      method: "POST",
+      body: JSON.stringify({ status429: 2, retryAfterSeconds: 3 }),
+    });
     const a = await get("/campaigns/");
     const b = await get("/campaigns/");
     const c = await get("/campaigns/");
@@ -326,16 +408,24 @@ describe("fault injection (lib/sandbox/shared/faults.ts)", () => {
   });
 
   it("malformed JSON and a revoked key", async () => {
-    const bad = await get("/campaigns/", {}, KEY, { headers: { "x-sandbox-fault": JSON.stringify({ malformedJson: 1 }) } });
+    const bad = await get("/campaigns/", {}, KEY, {
+      headers: { "x-sandbox-fault": JSON.stringify({ malformedJson: 1 }) },
+    });
     expect(bad.status).toBe(200);
     expect(typeof bad.body).toBe("string");
-    const revoked = await get("/campaigns/", {}, KEY, { headers: { "x-sandbox-fault": JSON.stringify({ revokeKey: true }) } });
+    const revoked = await get("/campaigns/", {}, KEY, {
+      headers: { "x-sandbox-fault": JSON.stringify({ revokeKey: true }) },
+    });
     expect(revoked.status).toBe(401);
     expect(revoked.body).toEqual({ error: { code: "UNAUTHORIZED", message: expect.any(String) } });
   });
 
   it("page drift: driftPerRequest sends new emails at the simulator's now before answering", async () => {
-    const sim = createSmartleadSimulator(world, { apiKey: KEY, now: () => NOW.getTime() + 3_600_000, rateLimit: { limit: 1000, windowMs: 1000 } });
+    const sim = createSmartleadSimulator(world, {
+      apiKey: KEY,
+      now: () => NOW.getTime() + 3_600_000,
+      rateLimit: { limit: 1000, windowMs: 1000 },
+    });
     const srv = await serveHandler(sim.handler);
     try {
       const before = sim.data.leads.reduce((n, l) => n + l.activities.length, 0);
@@ -343,7 +433,9 @@ describe("fault injection (lib/sandbox/shared/faults.ts)", () => {
       const r = await fetch(url, { headers: { "x-sandbox-fault": JSON.stringify({ driftPerRequest: 3 }) } });
       const body = (await r.json()) as { data: LeadRow[] };
       expect(sim.data.leads.reduce((n, l) => n + l.activities.length, 0)).toBe(before + 3);
-      expect(body.data.flatMap((l) => l.activities).map((a) => a.sent_time)).toEqual(Array(3).fill("2026-11-24T13:00:00.000Z"));
+      expect(body.data.flatMap((l) => l.activities).map((a) => a.sent_time)).toEqual(
+        Array(3).fill("2026-11-24T13:00:00.000Z"),
+      );
     } finally {
       await srv.close();
     }

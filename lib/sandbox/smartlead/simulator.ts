@@ -43,7 +43,10 @@ function tooManyRequests(retryAfterSeconds: number): Response {
 
 const unauthorized = () => fail(401, "UNAUTHORIZED", "Invalid or missing API key");
 
-export function createSmartleadSimulator(world: World, opts: SmartleadSimulatorOptions = {}): Simulator & { data: SmartleadData; apiKey: string } {
+export function createSmartleadSimulator(
+  world: World,
+  opts: SmartleadSimulatorOptions = {},
+): Simulator & { data: SmartleadData; apiKey: string } {
   const apiKey = opts.apiKey ?? DEMO_API_KEY;
   const now = opts.now ?? Date.now;
   const data = opts.data ?? generateSmartleadData(world);
@@ -58,7 +61,10 @@ export function createSmartleadSimulator(world: World, opts: SmartleadSimulatorO
     if (!slot.ok) return tooManyRequests(slot.retryAfterMs / 1000);
 
     if (req.method !== "GET" || !url.pathname.startsWith(BASE_PATH + "/")) return notFound(url);
-    const parts = url.pathname.slice(BASE_PATH.length + 1).split("/").filter(Boolean);
+    const parts = url.pathname
+      .slice(BASE_PATH.length + 1)
+      .split("/")
+      .filter(Boolean);
     const [a, b, c, d, e] = parts;
 
     if (a === "campaigns" && parts.length === 1) return json(200, data.campaigns);
@@ -71,7 +77,8 @@ export function createSmartleadSimulator(world: World, opts: SmartleadSimulatorO
       const campaign = index.campaigns.get(Number(b));
       if (!campaign) return fail(404, "NOT_FOUND", "Campaign not found");
       if (parts.length === 2) return json(200, campaign);
-      if (c === "analytics" && parts.length === 3) return json(200, campaignAnalytics(campaign, index.campaignLeads(campaign.id)));
+      if (c === "analytics" && parts.length === 3)
+        return json(200, campaignAnalytics(campaign, index.campaignLeads(campaign.id)));
       if (c === "analytics-by-date" && parts.length === 3) return analyticsByDate(url, campaign);
       if (c === "leads" && d && e === "message-history" && parts.length === 5) {
         const lead = /^\d+$/.test(d) ? index.lead(campaign.id, Number(d)) : null;
@@ -87,15 +94,20 @@ export function createSmartleadSimulator(world: World, opts: SmartleadSimulatorO
     const offset = intParam(q.get("offset"), 0);
     const limitN = intParam(q.get("limit"), DEFAULT_LIMIT);
     if (offset === null || offset < 0) return fail(422, "VALIDATION_ERROR", "offset must be an integer >= 0");
-    if (limitN === null || limitN < 1 || limitN > MAX_LIMIT) return fail(422, "VALIDATION_ERROR", `limit must be an integer between 1 and ${MAX_LIMIT}`);
+    if (limitN === null || limitN < 1 || limitN > MAX_LIMIT)
+      return fail(422, "VALIDATION_ERROR", `limit must be an integer between 1 and ${MAX_LIMIT}`);
     const fromRaw = q.get("event_time_from");
     const toRaw = q.get("event_time_to");
-    if (toRaw !== null && fromRaw === null) return fail(400, "BAD_REQUEST", "event_time_to must be used with event_time_from");
+    if (toRaw !== null && fromRaw === null)
+      return fail(400, "BAD_REQUEST", "event_time_to must be used with event_time_from");
     const from = fromRaw === null ? null : parseEventTime(fromRaw, "start");
     const to = toRaw === null ? null : parseEventTime(toRaw, "end");
-    if (Number.isNaN(from)) return fail(400, "BAD_REQUEST", "Invalid date format for event_time_from (ISO 8601 or YYYY-MM-DD)");
-    if (Number.isNaN(to)) return fail(400, "BAD_REQUEST", "Invalid date format for event_time_to (ISO 8601 or YYYY-MM-DD)");
-    if (from !== null && to !== null && to < from) return fail(400, "BAD_REQUEST", "event_time_to must not be before event_time_from");
+    if (Number.isNaN(from))
+      return fail(400, "BAD_REQUEST", "Invalid date format for event_time_from (ISO 8601 or YYYY-MM-DD)");
+    if (Number.isNaN(to))
+      return fail(400, "BAD_REQUEST", "Invalid date format for event_time_to (ISO 8601 or YYYY-MM-DD)");
+    if (from !== null && to !== null && to < from)
+      return fail(400, "BAD_REQUEST", "event_time_to must not be before event_time_from");
 
     const hits = index.window(from, to);
     const page = hits.slice(offset, offset + limitN).map((h) => {
@@ -132,7 +144,8 @@ export function createSmartleadSimulator(world: World, opts: SmartleadSimulatorO
     if (!from || !to) return fail(400, "BAD_REQUEST", "start_date and end_date are required as YYYY-MM-DD");
     if (to < from) return fail(400, "BAD_REQUEST", "end_date must not be before start_date");
     const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
-    if (days > MAX_ANALYTICS_DAYS) return fail(400, "BAD_REQUEST", `Date range cannot exceed ${MAX_ANALYTICS_DAYS} days`);
+    if (days > MAX_ANALYTICS_DAYS)
+      return fail(400, "BAD_REQUEST", `Date range cannot exceed ${MAX_ANALYTICS_DAYS} days`);
     return json(200, campaignAnalyticsByDate(campaign, index.campaignLeads(campaign.id), from, to));
   }
 

@@ -25,7 +25,11 @@ export const SENDERS = [
 
 /** Per step position, subject options; `{{company}}` is filled per lead. */
 const SUBJECTS: string[][] = [
-  ["Quick question about {{company}}'s workflow", "{{first_name}}, idea for {{company}}", "Cutting manual follow-ups at {{company}}"],
+  [
+    "Quick question about {{company}}'s workflow",
+    "{{first_name}}, idea for {{company}}",
+    "Cutting manual follow-ups at {{company}}",
+  ],
   ["Re: quick question", "Following up, {{first_name}}", "One more thought for {{company}}"],
   ["Worth a 15-minute chat?", "Case study: teams like {{company}}", "Did this land at the wrong time?"],
   ["Should I close the loop?", "Last try, {{first_name}}", "A short video for {{company}}"],
@@ -51,14 +55,34 @@ const BODIES: string[][] = [
   ["This is my last note. If anything changes at {{company}}, just reply and I will pick it up."],
 ];
 
-export const CLICK_URLS = ["https://touchline.example/demo", "https://touchline.example/case-study", "https://touchline.example/pricing", "https://touchline.example/guide"];
+export const CLICK_URLS = [
+  "https://touchline.example/demo",
+  "https://touchline.example/case-study",
+  "https://touchline.example/pricing",
+  "https://touchline.example/guide",
+];
 
 export const REPLIES: Record<string, string[]> = {
-  Interested: ["Thanks for reaching out — this is timely. Can we talk Thursday afternoon?", "Interesting. Send me a few slots next week and loop in my colleague."],
-  "Meeting Request": ["Happy to take a call. Does Tuesday at 10 work?", "Let's set up 30 minutes — here is my calendar link."],
-  "Not Interested": ["Not a priority for us right now, thanks.", "We already have a solution for this. Please remove me from your list."],
-  "Out Of Office": ["I am out of the office until Monday with limited access to email.", "Thanks for your email. I am on leave and will reply when I am back."],
-  "Information Request": ["Can you send pricing and a security overview?", "Do you integrate with our CRM? Please send details."],
+  Interested: [
+    "Thanks for reaching out — this is timely. Can we talk Thursday afternoon?",
+    "Interesting. Send me a few slots next week and loop in my colleague.",
+  ],
+  "Meeting Request": [
+    "Happy to take a call. Does Tuesday at 10 work?",
+    "Let's set up 30 minutes — here is my calendar link.",
+  ],
+  "Not Interested": [
+    "Not a priority for us right now, thanks.",
+    "We already have a solution for this. Please remove me from your list.",
+  ],
+  "Out Of Office": [
+    "I am out of the office until Monday with limited access to email.",
+    "Thanks for your email. I am on leave and will reply when I am back.",
+  ],
+  "Information Request": [
+    "Can you send pricing and a security overview?",
+    "Do you integrate with our CRM? Please send details.",
+  ],
   none: ["Thanks, I will pass this on to the right person.", "Who else is using this in our industry?"],
 };
 
@@ -84,7 +108,12 @@ export function stepBody(step: number, variant: number): string {
 }
 
 /** The email as sent to one person: Smartlead stores the rendered HTML. */
-export function renderEmail(subjectTemplate: string, bodyTemplate: string, p: Recipient, senderName: string): { subject: string; body: string } {
+export function renderEmail(
+  subjectTemplate: string,
+  bodyTemplate: string,
+  p: Recipient,
+  senderName: string,
+): { subject: string; body: string } {
   return {
     subject: fill(subjectTemplate, p),
     body: `<p>Hi ${p.firstName},</p><p>${fill(bodyTemplate, p)}</p><p>Best,<br>${senderName}</p>`,

@@ -26,7 +26,17 @@ const dayOf = (iso: string) => iso.slice(0, 10);
  * it was sent, a reply on its day, an unsubscribe on the day of the lead's last email.
  */
 function tally(leads: SmartleadLead[], range?: { from: string; to: string }): Tally {
-  const t: Tally = { sent: 0, uniqueSent: 0, opens: 0, uniqueOpens: 0, clicks: 0, uniqueClicks: 0, replies: 0, bounces: 0, unsubscribed: 0 };
+  const t: Tally = {
+    sent: 0,
+    uniqueSent: 0,
+    opens: 0,
+    uniqueOpens: 0,
+    clicks: 0,
+    uniqueClicks: 0,
+    replies: 0,
+    bounces: 0,
+    unsubscribed: 0,
+  };
   const inRange = (iso: string) => !range || (dayOf(iso) >= range.from && dayOf(iso) <= range.to);
   for (const lead of leads) {
     let sentToLead = false;
@@ -110,7 +120,11 @@ export function campaignAnalyticsByDate(c: SmartleadCampaign, leads: SmartleadLe
 }
 
 /** `GET /leads/?email=`: the person with one entry per campaign they are in. */
-export function leadByEmail(record: SmartleadLeadRecord, leads: SmartleadLead[], campaigns: Map<number, SmartleadCampaign>) {
+export function leadByEmail(
+  record: SmartleadLeadRecord,
+  leads: SmartleadLead[],
+  campaigns: Map<number, SmartleadCampaign>,
+) {
   return {
     ...record,
     lead_campaign_data: leads.map((l) => ({

@@ -16,7 +16,8 @@ export interface Principal {
 }
 
 /** How a principal is named in the audit log. */
-export const actorOf = (p: Principal | null) => (p ? (p.via === "token" ? `${p.email} (token “${p.tokenName}”)` : p.email) : "system");
+export const actorOf = (p: Principal | null) =>
+  p ? (p.via === "token" ? `${p.email} (token “${p.tokenName}”)` : p.email) : "system";
 
 /**
  * Resolves the caller of an API request, or throws 401: an `Authorization: Bearer`
@@ -44,7 +45,9 @@ export async function authenticate(req: NextRequest): Promise<Principal> {
   const user = await findUserById(db, claims.userId);
   if (!user) throw unauthorized("This account no longer exists. Sign in again.");
   if (STATE_CHANGING.has(req.method.toUpperCase()) && !isSameOrigin(req)) {
-    throw forbidden("This request did not come from Touchline's own pages (Origin check). Use an API token for scripts.");
+    throw forbidden(
+      "This request did not come from Touchline's own pages (Origin check). Use an API token for scripts.",
+    );
   }
   return { userId: user.id, email: user.email, via: "session" };
 }

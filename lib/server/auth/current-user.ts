@@ -22,7 +22,9 @@ export async function requireUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) {
     const path = (await headers()).get("x-touchline-path");
-    redirect(path && path.startsWith("/") && !path.startsWith("//") ? `/sign-in?next=${encodeURIComponent(path)}` : "/sign-in");
+    redirect(
+      path && path.startsWith("/") && !path.startsWith("//") ? `/sign-in?next=${encodeURIComponent(path)}` : "/sign-in",
+    );
   }
   return user;
 }

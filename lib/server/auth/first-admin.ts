@@ -16,9 +16,12 @@ export async function ensureFirstAdmin(db: Db): Promise<void> {
   if (email && password) {
     const created = await createFirstAdmin(db, email, password);
     if (created) log.info("created the first admin from TOUCHLINE_ADMIN_EMAIL", { email: created.email });
-    else if (!(await findUserByEmail(db, email))) log.warn("TOUCHLINE_ADMIN_EMAIL is ignored: an admin already exists", { email });
+    else if (!(await findUserByEmail(db, email)))
+      log.warn("TOUCHLINE_ADMIN_EMAIL is ignored: an admin already exists", { email });
     return;
   }
-  if (email || password) log.warn("set both TOUCHLINE_ADMIN_EMAIL and TOUCHLINE_ADMIN_PASSWORD to create the first admin at start");
-  if (!(await hasUsers(db))) log.warn("no user yet: open Touchline in a browser and create the first admin on the setup page (/setup)");
+  if (email || password)
+    log.warn("set both TOUCHLINE_ADMIN_EMAIL and TOUCHLINE_ADMIN_PASSWORD to create the first admin at start");
+  if (!(await hasUsers(db)))
+    log.warn("no user yet: open Touchline in a browser and create the first admin on the setup page (/setup)");
 }

@@ -30,7 +30,10 @@ describe.each(STORE_KINDS)("sign-in, throttling and tokens on %s", (kind) => {
 
   it("creates the first admin once, even when two try at the same time", async () => {
     expect(await hasUsers(store.db)).toBe(false);
-    const [a, b] = await Promise.all([createFirstAdmin(store.db, " Admin@Example.com ", PASSWORD), createFirstAdmin(store.db, "other@example.com", PASSWORD)]);
+    const [a, b] = await Promise.all([
+      createFirstAdmin(store.db, " Admin@Example.com ", PASSWORD),
+      createFirstAdmin(store.db, "other@example.com", PASSWORD),
+    ]);
     expect([a, b].filter(Boolean)).toHaveLength(1);
     const users = await store.db.select().from(t.users);
     expect(users).toHaveLength(1);
@@ -42,8 +45,12 @@ describe.each(STORE_KINDS)("sign-in, throttling and tokens on %s", (kind) => {
   });
 
   it("answers an unknown email and a wrong password the same way", async () => {
-    const unknown = await failure(signIn(store.db, { email: "nobody@example.com", password: PASSWORD, address: "10.0.0.1" }));
-    const wrong = await failure(signIn(store.db, { email: "admin@example.com", password: "wrong password!!", address: "10.0.0.1" }));
+    const unknown = await failure(
+      signIn(store.db, { email: "nobody@example.com", password: PASSWORD, address: "10.0.0.1" }),
+    );
+    const wrong = await failure(
+      signIn(store.db, { email: "admin@example.com", password: "wrong password!!", address: "10.0.0.1" }),
+    );
     expect([unknown.status, unknown.message]).toEqual([401, BAD_CREDENTIALS]);
     expect([wrong.status, wrong.message]).toEqual([401, BAD_CREDENTIALS]);
     // Both were counted: an unknown email is throttled like a real one.
@@ -64,32 +71,46 @@ describe.each(STORE_KINDS)("sign-in, throttling and tokens on %s", (kind) => {
 
   it(`locks an email after ${LIMITS.email} failures: 429 with Retry-After, even with the right password`, async () => {
     for (let i = 0; i < LIMITS.email; i++) {
-      const e = await failure(signIn(store.db, { email: "admin@example.com", password: `wrong ${i} password`, address: `10.0.1.${i}` }));
+      const e = await failure(
+        signIn(store.db, { email: "admin@example.com", password: `wrong ${i} password`, address: `10.0.1.${i}` }),
+      );
       expect(e.status).toBe(401);
     }
-    const locked = await failure(signIn(store.db, { email: "admin@example.com", password: PASSWORD, address: "10.0.2.1" }));
+    const locked = await failure(
+      signIn(store.db, { email: "admin@example.com", password: PASSWORD, address: "10.0.2.1" }),
+    );
     expect(locked.status).toBe(429);
     const retry = (locked as AppError & { retryAfterSeconds?: number }).retryAfterSeconds!;
     expect(retry).toBeGreaterThan(14 * 60);
     expect(retry).toBeLessThanOrEqual(15 * 60);
     // Another account from another address is not affected.
-    const other = await failure(signIn(store.db, { email: "nobody@example.com", password: PASSWORD, address: "10.0.3.1" }));
+    const other = await failure(
+      signIn(store.db, { email: "nobody@example.com", password: PASSWORD, address: "10.0.3.1" }),
+    );
     expect(other.status).toBe(401);
   });
 
   it("starts a new window once the old one is over, and unlocks after the lock", async () => {
-    await store.db.execute(sql`update login_attempts set first_failure_at = now() - interval '20 minutes', locked_until = now() - interval '1 minute' where key = 'email:admin@example.com'`);
+    await store.db.execute(
+      sql`update login_attempts set first_failure_at = now() - interval '20 minutes', locked_until = now() - interval '1 minute' where key = 'email:admin@example.com'`,
+    );
     const user = await signIn(store.db, { email: "admin@example.com", password: PASSWORD, address: "10.0.2.1" });
     expect(user.email).toBe("admin@example.com");
     await failure(signIn(store.db, { email: "nobody@example.com", password: "x", address: "10.0.3.1" }));
-    await store.db.execute(sql`update login_attempts set first_failure_at = now() - interval '20 minutes' where key = 'email:nobody@example.com'`);
+    await store.db.execute(
+      sql`update login_attempts set first_failure_at = now() - interval '20 minutes' where key = 'email:nobody@example.com'`,
+    );
     await failure(signIn(store.db, { email: "nobody@example.com", password: "x", address: "10.0.3.1" }));
-    const [row] = await store.db.select().from(t.loginAttempts).where(eq(t.loginAttempts.key, "email:nobody@example.com"));
+    const [row] = await store.db
+      .select()
+      .from(t.loginAttempts)
+      .where(eq(t.loginAttempts.key, "email:nobody@example.com"));
     expect(row!.failures).toBe(1);
   });
 
   it("locks an address trying many emails", async () => {
-    for (let i = 0; i < LIMITS.address; i++) await failure(signIn(store.db, { email: `spray${i}@example.com`, password: "x", address: "10.9.9.9" }));
+    for (let i = 0; i < LIMITS.address; i++)
+      await failure(signIn(store.db, { email: `spray${i}@example.com`, password: "x", address: "10.9.9.9" }));
     const e = await failure(signIn(store.db, { email: "admin@example.com", password: PASSWORD, address: "10.9.9.9" }));
     expect(e.status).toBe(429);
   });

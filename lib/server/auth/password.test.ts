@@ -25,7 +25,14 @@ describe("password hashes", () => {
   });
 
   it("refuses malformed and absurd hashes without throwing", async () => {
-    for (const bad of ["", "plain", "bcrypt$10$abc", "scrypt$15$8$1$salt", "scrypt$40$8$1$c2FsdA$aGFzaA", "scrypt$15$8$1$c2FsdA$aGk"]) {
+    for (const bad of [
+      "",
+      "plain",
+      "bcrypt$10$abc",
+      "scrypt$15$8$1$salt",
+      "scrypt$40$8$1$c2FsdA$aGFzaA",
+      "scrypt$15$8$1$c2FsdA$aGk",
+    ]) {
       expect(await verifyPassword("anything", bad)).toBe(false);
     }
   });

@@ -2,7 +2,12 @@ import "server-only";
 import crypto from "node:crypto";
 import { promisify } from "node:util";
 
-const scrypt = promisify(crypto.scrypt) as (password: crypto.BinaryLike, salt: crypto.BinaryLike, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
+const scrypt = promisify(crypto.scrypt) as (
+  password: crypto.BinaryLike,
+  salt: crypto.BinaryLike,
+  keylen: number,
+  options: crypto.ScryptOptions,
+) => Promise<Buffer>;
 
 /**
  * Password hashes: scrypt with a random 16-byte salt, the cost parameters written into
@@ -15,7 +20,12 @@ const R = 8;
 const P = 1;
 const KEYLEN = 32;
 
-const params = (logN: number, r: number, p: number): crypto.ScryptOptions => ({ N: 2 ** logN, r, p, maxmem: 2 * 128 * 2 ** logN * r * p });
+const params = (logN: number, r: number, p: number): crypto.ScryptOptions => ({
+  N: 2 ** logN,
+  r,
+  p,
+  maxmem: 2 * 128 * 2 ** logN * r * p,
+});
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = crypto.randomBytes(16);
@@ -31,7 +41,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (![n, rr, pp].every((x) => Number.isInteger(x) && x > 0) || n > 20 || rr > 32 || pp > 16) return false;
   const expected = Buffer.from(hashB64, "base64url");
   if (expected.length < 16) return false;
-  const actual = await scrypt(password.normalize("NFKC"), Buffer.from(saltB64, "base64url"), expected.length, params(n, rr, pp));
+  const actual = await scrypt(
+    password.normalize("NFKC"),
+    Buffer.from(saltB64, "base64url"),
+    expected.length,
+    params(n, rr, pp),
+  );
   return crypto.timingSafeEqual(actual, expected);
 }
 

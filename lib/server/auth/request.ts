@@ -10,7 +10,12 @@ const first = (v: string | null) => v?.split(",")[0]?.trim() || null;
 
 /** The host the browser addressed: X-Forwarded-Host, else Host, else the URL's. */
 export function requestHost(req: Req): string {
-  return first(req.headers.get("x-forwarded-host")) ?? first(req.headers.get("host")) ?? req.nextUrl?.host ?? new URL(req.url).host;
+  return (
+    first(req.headers.get("x-forwarded-host")) ??
+    first(req.headers.get("host")) ??
+    req.nextUrl?.host ??
+    new URL(req.url).host
+  );
 }
 
 export function isHttps(req: Req): boolean {

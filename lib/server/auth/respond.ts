@@ -5,7 +5,11 @@ import { isSameOrigin } from "./request";
 import { sealSession, SESSION_COOKIE, sessionCookieOptions } from "./session";
 
 /** Puts a fresh session cookie for `user` on a response. */
-export async function setSessionCookie(res: NextResponse, user: { id: string; email: string }, secure: boolean): Promise<NextResponse> {
+export async function setSessionCookie(
+  res: NextResponse,
+  user: { id: string; email: string },
+  secure: boolean,
+): Promise<NextResponse> {
   res.cookies.set(SESSION_COOKIE, await sealSession(user), sessionCookieOptions(secure));
   return res;
 }
@@ -16,5 +20,6 @@ export async function setSessionCookie(res: NextResponse, user: { id: string; em
  * Origin at all (curl) are let through — they carry no ambient credentials.
  */
 export function assertNotCrossSite(req: NextRequest): void {
-  if (req.headers.has("origin") && !isSameOrigin(req)) throw forbidden("This request did not come from Touchline's own pages (Origin check).");
+  if (req.headers.has("origin") && !isSameOrigin(req))
+    throw forbidden("This request did not come from Touchline's own pages (Origin check).");
 }

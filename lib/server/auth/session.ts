@@ -24,13 +24,24 @@ const cache = new WeakMap<Buffer, Uint8Array>();
 export function sessionKey(master: Buffer = masterKey().key): Uint8Array {
   let key = cache.get(master);
   if (!key) {
-    key = new Uint8Array(crypto.hkdfSync("sha256", master, Buffer.from("touchline/hkdf-salt/v1"), Buffer.from("touchline/session-cookie/v1"), 32));
+    key = new Uint8Array(
+      crypto.hkdfSync(
+        "sha256",
+        master,
+        Buffer.from("touchline/hkdf-salt/v1"),
+        Buffer.from("touchline/session-cookie/v1"),
+        32,
+      ),
+    );
     cache.set(master, key);
   }
   return key;
 }
 
-export async function sealSession(user: { id: string; email: string }, opts: { ttlSeconds?: number; now?: Date; key?: Uint8Array } = {}): Promise<string> {
+export async function sealSession(
+  user: { id: string; email: string },
+  opts: { ttlSeconds?: number; now?: Date; key?: Uint8Array } = {},
+): Promise<string> {
   const now = Math.floor((opts.now ?? new Date()).getTime() / 1000);
   return new EncryptJWT({ email: user.email })
     .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
@@ -43,7 +54,10 @@ export async function sealSession(user: { id: string; email: string }, opts: { t
 }
 
 /** The session in a cookie value, or null when it is forged, damaged, from another key, or expired. */
-export async function openSession(token: string | undefined | null, opts: { key?: Uint8Array } = {}): Promise<SessionClaims | null> {
+export async function openSession(
+  token: string | undefined | null,
+  opts: { key?: Uint8Array } = {},
+): Promise<SessionClaims | null> {
   if (!token || token.length > 4096) return null;
   try {
     const { payload } = await jwtDecrypt(token, opts.key ?? sessionKey(), {
@@ -53,7 +67,8 @@ export async function openSession(token: string | undefined | null, opts: { key?
       contentEncryptionAlgorithms: ["A256GCM"],
       requiredClaims: ["sub", "exp"],
     });
-    if (typeof payload.sub !== "string" || typeof payload.email !== "string" || typeof payload.exp !== "number") return null;
+    if (typeof payload.sub !== "string" || typeof payload.email !== "string" || typeof payload.exp !== "number")
+      return null;
     return { userId: payload.sub, email: payload.email, expiresAt: new Date(payload.exp * 1000) };
   } catch {
     return null;

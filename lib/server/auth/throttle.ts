@@ -25,7 +25,10 @@ export async function lockedFor(db: Db, keys: ThrottleKey[]): Promise<number> {
     db,
     sql`select ceil(extract(epoch from max(${t.loginAttempts.lockedUntil}) - now()))::int as seconds
         from ${t.loginAttempts}
-        where ${inArray(t.loginAttempts.key, keys.map((k) => k.key))} and ${t.loginAttempts.lockedUntil} > now()`,
+        where ${inArray(
+          t.loginAttempts.key,
+          keys.map((k) => k.key),
+        )} and ${t.loginAttempts.lockedUntil} > now()`,
   );
   return Math.max(0, rows[0]?.seconds ?? 0);
 }
@@ -51,5 +54,10 @@ export async function recordFailure(db: Db, keys: ThrottleKey[]): Promise<void> 
 }
 
 export async function clearFailures(db: Db, keys: ThrottleKey[]): Promise<void> {
-  await db.delete(t.loginAttempts).where(inArray(t.loginAttempts.key, keys.map((k) => k.key)));
+  await db.delete(t.loginAttempts).where(
+    inArray(
+      t.loginAttempts.key,
+      keys.map((k) => k.key),
+    ),
+  );
 }

@@ -31,23 +31,43 @@ const iso = (v: string | null) => (v ? new Date(v).toISOString() : null);
 
 export async function listTokens(db: Db): Promise<ApiToken[]> {
   const rows = await db
-    .select({ id: t.apiTokens.id, name: t.apiTokens.name, createdAt: t.apiTokens.createdAt, lastUsedAt: t.apiTokens.lastUsedAt, createdBy: t.users.email })
+    .select({
+      id: t.apiTokens.id,
+      name: t.apiTokens.name,
+      createdAt: t.apiTokens.createdAt,
+      lastUsedAt: t.apiTokens.lastUsedAt,
+      createdBy: t.users.email,
+    })
     .from(t.apiTokens)
     .leftJoin(t.users, eq(t.users.id, t.apiTokens.userId))
     .orderBy(desc(t.apiTokens.createdAt), t.apiTokens.id);
-  return rows.map((r) => ({ id: r.id, name: r.name, createdBy: r.createdBy, createdAt: new Date(r.createdAt).toISOString(), lastUsedAt: iso(r.lastUsedAt) }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    createdBy: r.createdBy,
+    createdAt: new Date(r.createdAt).toISOString(),
+    lastUsedAt: iso(r.lastUsedAt),
+  }));
 }
 
 /** Revokes a token; false when there is no such token. */
 export async function revokeToken(db: Db, id: string, actor: string): Promise<boolean> {
-  const deleted = await db.delete(t.apiTokens).where(eq(t.apiTokens.id, id)).returning({ id: t.apiTokens.id, name: t.apiTokens.name });
+  const deleted = await db
+    .delete(t.apiTokens)
+    .where(eq(t.apiTokens.id, id))
+    .returning({ id: t.apiTokens.id, name: t.apiTokens.name });
   if (!deleted.length) return false;
-  await db.insert(t.auditLog).values({ actor, event: "token_revoked", detail: { tokenId: id, name: deleted[0]!.name } });
+  await db
+    .insert(t.auditLog)
+    .values({ actor, event: "token_revoked", detail: { tokenId: id, name: deleted[0]!.name } });
   return true;
 }
 
 /** The token's owner, or null. Marks the token used (at most once a minute, to keep reads cheap). */
-export async function userForToken(db: Db, token: string): Promise<{ userId: string; email: string; tokenId: string; tokenName: string } | null> {
+export async function userForToken(
+  db: Db,
+  token: string,
+): Promise<{ userId: string; email: string; tokenId: string; tokenName: string } | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const [row] = await db
     .select({ tokenId: t.apiTokens.id, tokenName: t.apiTokens.name, userId: t.users.id, email: t.users.email })
@@ -58,6 +78,11 @@ export async function userForToken(db: Db, token: string): Promise<{ userId: str
   await db
     .update(t.apiTokens)
     .set({ lastUsedAt: sql`now()` })
-    .where(and(eq(t.apiTokens.id, row.tokenId), or(isNull(t.apiTokens.lastUsedAt), lt(t.apiTokens.lastUsedAt, sql`now() - interval '1 minute'`))));
+    .where(
+      and(
+        eq(t.apiTokens.id, row.tokenId),
+        or(isNull(t.apiTokens.lastUsedAt), lt(t.apiTokens.lastUsedAt, sql`now() - interval '1 minute'`)),
+      ),
+    );
   return row;
 }

@@ -10,7 +10,10 @@ export type UserRow = typeof t.users.$inferSelect;
 export const normaliseLoginEmail = (email: string) => email.trim().toLowerCase();
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | null> {
-  const [row] = await db.select().from(t.users).where(eq(t.users.email, normaliseLoginEmail(email)));
+  const [row] = await db
+    .select()
+    .from(t.users)
+    .where(eq(t.users.email, normaliseLoginEmail(email)));
   return row ?? null;
 }
 
@@ -20,7 +23,10 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | null> 
 }
 
 export async function hasUsers(db: Db): Promise<boolean> {
-  const [row] = await db.select({ one: sql<number>`1` }).from(t.users).limit(1);
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(t.users)
+    .limit(1);
   return !!row;
 }
 

@@ -13,7 +13,15 @@ import { queryRows } from "../store/db";
 import * as t from "../store/schema";
 
 const KEYS = { lemlist: "lemlist-commands-test-key", close: "close-commands-test-key" };
-const world = createWorld({ seed: 4711, people: 60, activities: 800, campaigns: 3, tasks: 40, days: 30, now: new Date() });
+const world = createWorld({
+  seed: 4711,
+  people: 60,
+  activities: 800,
+  campaigns: 3,
+  tasks: 40,
+  days: 30,
+  now: new Date(),
+});
 const servers: RunningServer[] = [];
 
 beforeAll(async () => {
@@ -39,7 +47,12 @@ async function waitIdle(store: { tryWithLock: (k: string, fn: () => Promise<void
 }
 
 const count = async (db: Awaited<ReturnType<typeof freshStore>>["db"], table: string, id: string) =>
-  (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${sql.identifier(table)} where connection_id = ${id}`))[0]!.n;
+  (
+    await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from ${sql.identifier(table)} where connection_id = ${id}`,
+    )
+  )[0]!.n;
 
 describe.each(STORE_KINDS)("connection commands on %s", (kind) => {
   let store: Awaited<ReturnType<typeof freshStore>>;
@@ -50,7 +63,11 @@ describe.each(STORE_KINDS)("connection commands on %s", (kind) => {
 
   it("tests the key first: a rejected key stores nothing and is audited without the key", async () => {
     const { createConnection } = await import("./commands");
-    const err = await createConnection(store, { vendor: "lemlist", apiKey: "definitely-not-the-key" }, "ada@example.com").catch((e: unknown) => e);
+    const err = await createConnection(
+      store,
+      { vendor: "lemlist", apiKey: "definitely-not-the-key" },
+      "ada@example.com",
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).status).toBe(422);
     expect((err as AppError).message).toMatch(/lemlist rejected this API key/);
@@ -80,7 +97,11 @@ describe.each(STORE_KINDS)("connection commands on %s", (kind) => {
   it("creates, renames, keeps the key on the mask, and removes a connection with its synced data", async () => {
     const { createConnection, removeConnection, updateConnection } = await import("./commands");
     const { getConnection } = await import("../queries/connections");
-    const l = await createConnection(store, { vendor: "lemlist", label: "Outbound", apiKey: KEYS.lemlist }, "ada@example.com");
+    const l = await createConnection(
+      store,
+      { vendor: "lemlist", label: "Outbound", apiKey: KEYS.lemlist },
+      "ada@example.com",
+    );
     await waitIdle(store, l);
     const c = await createConnection(store, { vendor: "close", apiKey: KEYS.close }, "ada@example.com");
     await waitIdle(store, c);
@@ -90,14 +111,26 @@ describe.each(STORE_KINDS)("connection commands on %s", (kind) => {
       expect(await count(store.db, table, c), table).toBeGreaterThan(0);
     }
 
-    await updateConnection(store, l, { label: "Outbound EU", apiKey: "••••" + KEYS.lemlist.slice(-4) }, "bo@example.com");
+    await updateConnection(
+      store,
+      l,
+      { label: "Outbound EU", apiKey: "••••" + KEYS.lemlist.slice(-4) },
+      "bo@example.com",
+    );
     const renamed = (await getConnection(l, store.db))!;
     expect(renamed).toMatchObject({ label: "Outbound EU", keyHint: "••••" + KEYS.lemlist.slice(-4) });
     await expect(updateConnection(store, l, { apiKey: "••••zzzz" }, "bo@example.com")).rejects.toThrow(/apiKey/);
     await expect(updateConnection(store, "conn_nope", { label: "x" }, "bo@example.com")).rejects.toThrow(/not found/);
 
     const contactsOf = async (id: string) =>
-      new Set((await queryRows<{ contact_id: string }>(store.db, sql`select distinct contact_id from contact_identities where connection_id = ${id}`)).map((r) => r.contact_id));
+      new Set(
+        (
+          await queryRows<{ contact_id: string }>(
+            store.db,
+            sql`select distinct contact_id from contact_identities where connection_id = ${id}`,
+          )
+        ).map((r) => r.contact_id),
+      );
     const lemlistPeople = await contactsOf(l);
     const closePeople = await contactsOf(c);
     const shared = [...lemlistPeople].filter((id) => closePeople.has(id));
@@ -107,17 +140,27 @@ describe.each(STORE_KINDS)("connection commands on %s", (kind) => {
     const closeActivities = await count(store.db, "activities", c);
 
     await removeConnection(store, l, "bo@example.com");
-    for (const table of ["activities", "tasks", "campaigns", "contact_identities", "sync_runs", "sync_cursors"]) expect(await count(store.db, table, l), table).toBe(0);
+    for (const table of ["activities", "tasks", "campaigns", "contact_identities", "sync_runs", "sync_cursors"])
+      expect(await count(store.db, table, l), table).toBe(0);
     expect(await getConnection(l, store.db)).toBeNull();
     const remaining = new Set((await store.db.select({ id: t.contacts.id }).from(t.contacts)).map((r) => r.id));
     expect(onlyLemlist.filter((id) => remaining.has(id))).toEqual([]);
     expect(shared.every((id) => remaining.has(id))).toBe(true);
     expect(await count(store.db, "activities", c)).toBe(closeActivities);
-    const orphans = await queryRows<{ n: number }>(store.db, sql`select count(*)::int as n from contacts c where not exists (select 1 from contact_identities i where i.contact_id = c.id)`);
+    const orphans = await queryRows<{ n: number }>(
+      store.db,
+      sql`select count(*)::int as n from contacts c where not exists (select 1 from contact_identities i where i.contact_id = c.id)`,
+    );
     expect(orphans[0]!.n).toBe(0);
     await expect(removeConnection(store, l, "bo@example.com")).rejects.toThrow(/not found/);
 
-    const events = (await store.db.select().from(t.auditLog).where(sql`${t.auditLog.connectionId} = ${l}`).orderBy(t.auditLog.id)).map((a) => a.event);
+    const events = (
+      await store.db
+        .select()
+        .from(t.auditLog)
+        .where(sql`${t.auditLog.connectionId} = ${l}`)
+        .orderBy(t.auditLog.id)
+    ).map((a) => a.event);
     expect(events).toEqual(["created", "tested", "synced", "renamed", "removed"]);
     const { listAudit } = await import("../queries/audit");
     const page = await listAudit({ limit: 3, connectionId: l }, store.db);

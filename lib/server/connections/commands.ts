@@ -35,11 +35,17 @@ export async function createConnection(store: Store, input: CreateInput, actor: 
   try {
     await verifyVendorKey(input.vendor, input.apiKey);
   } catch (err) {
-    await db.insert(t.auditLog).values({ actor, event: "tested", detail: { vendor: input.vendor, result: "failed", label: input.label ?? null } });
+    await db.insert(t.auditLog).values({
+      actor,
+      event: "tested",
+      detail: { vendor: input.vendor, result: "failed", label: input.label ?? null },
+    });
     throw err;
   }
   const id = await insertConnection(db, { vendor: input.vendor, label: input.label, apiKey: input.apiKey, actor });
-  await db.insert(t.auditLog).values({ actor, connectionId: id, event: "tested", detail: { vendor: input.vendor, result: "accepted" } });
+  await db
+    .insert(t.auditLog)
+    .values({ actor, connectionId: id, event: "tested", detail: { vendor: input.vendor, result: "accepted" } });
   await kickOff(store, id, "created");
   return id;
 }
@@ -53,12 +59,15 @@ export async function updateConnection(store: Store, id: string, input: UpdateIn
 
   if (input.apiKey !== undefined) {
     if (isMask(input.apiKey)) {
-      if (input.apiKey !== conn.keyHint) throw badRequest("apiKey", "paste the whole new key, or send the mask unchanged to keep the stored key");
+      if (input.apiKey !== conn.keyHint)
+        throw badRequest("apiKey", "paste the whole new key, or send the mask unchanged to keep the stored key");
     } else {
       try {
         await verifyVendorKey(vendor, input.apiKey, { demo: conn.demo });
       } catch (err) {
-        await db.insert(t.auditLog).values({ actor, connectionId: id, event: "tested", detail: { vendor, result: "failed" } });
+        await db
+          .insert(t.auditLog)
+          .values({ actor, connectionId: id, event: "tested", detail: { vendor, result: "failed" } });
         throw err;
       }
       await db
@@ -80,8 +89,13 @@ export async function updateConnection(store: Store, id: string, input: UpdateIn
   }
 
   if (input.label !== undefined && input.label !== conn.label) {
-    await db.update(t.connections).set({ label: input.label, updatedAt: sql`now()` }).where(eq(t.connections.id, id));
-    await db.insert(t.auditLog).values({ actor, connectionId: id, event: "renamed", detail: { vendor, from: conn.label, label: input.label } });
+    await db
+      .update(t.connections)
+      .set({ label: input.label, updatedAt: sql`now()` })
+      .where(eq(t.connections.id, id));
+    await db
+      .insert(t.auditLog)
+      .values({ actor, connectionId: id, event: "renamed", detail: { vendor, from: conn.label, label: input.label } });
   }
 
   if (keyReplaced) await kickOff(store, id, "manual");
@@ -95,7 +109,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * this connection go too. A running sync is stopped first (and, on PostgreSQL, waited
  * for across instances) so it cannot write rows for a connection that no longer exists.
  */
-export async function removeConnection(store: Store, id: string, actor: string, opts: { waitMs?: number } = {}): Promise<void> {
+export async function removeConnection(
+  store: Store,
+  id: string,
+  actor: string,
+  opts: { waitMs?: number } = {},
+): Promise<void> {
   const { db } = store;
   const [conn] = await db.select().from(t.connections).where(eq(t.connections.id, id));
   if (!conn) throw notFound("Connection");
@@ -108,7 +127,12 @@ export async function removeConnection(store: Store, id: string, actor: string, 
         where exists (select 1 from contact_identities i where i.contact_id = c.id and i.connection_id = ${id})
           and not exists (select 1 from contact_identities i where i.contact_id = c.id and i.connection_id <> ${id})`);
       await tx.delete(t.connections).where(eq(t.connections.id, id));
-      await tx.insert(t.auditLog).values({ actor, connectionId: id, event: "removed", detail: { vendor: conn.vendor, label: conn.label, demo: conn.demo } });
+      await tx.insert(t.auditLog).values({
+        actor,
+        connectionId: id,
+        event: "removed",
+        detail: { vendor: conn.vendor, label: conn.label, demo: conn.demo },
+      });
     });
 
   const deadline = Date.now() + (opts.waitMs ?? 20_000);

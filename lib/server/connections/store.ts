@@ -20,6 +20,15 @@ export async function insertConnection(
     keyHint: keyHint(input.apiKey),
     demo: input.demo ?? false,
   });
-  await db.insert(t.auditLog).values({ actor: input.actor ?? "system", connectionId: id, event: "created", detail: { vendor: input.vendor, label: input.label?.trim() || VENDOR_LABELS[input.vendor], demo: input.demo ?? false } });
+  await db.insert(t.auditLog).values({
+    actor: input.actor ?? "system",
+    connectionId: id,
+    event: "created",
+    detail: {
+      vendor: input.vendor,
+      label: input.label?.trim() || VENDOR_LABELS[input.vendor],
+      demo: input.demo ?? false,
+    },
+  });
   return id;
 }

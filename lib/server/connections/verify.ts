@@ -1,6 +1,11 @@
 import "server-only";
 import { VENDOR_LABELS, type Vendor } from "@/lib/model/vendor";
-import { VendorAuthError, VendorQuotaError, VendorRequestError, VendorUnavailableError } from "@/lib/vendors/shared/errors";
+import {
+  VendorAuthError,
+  VendorQuotaError,
+  VendorRequestError,
+  VendorUnavailableError,
+} from "@/lib/vendors/shared/errors";
 import { connectors } from "@/lib/vendors/registry";
 import { AppError, unprocessable } from "../http/errors";
 import { log, registerSecret, scrub } from "../log";
@@ -15,7 +20,11 @@ const unreachable = (message: string) => new AppError(502, "Vendor unreachable",
  * words a sales-ops person can act on — 422 when the vendor refuses the key, 502 when it
  * cannot be reached — and never with the key in it.
  */
-export async function verifyVendorKey(vendor: Vendor, apiKey: string, opts: { demo?: boolean; timeoutMs?: number } = {}): Promise<void> {
+export async function verifyVendorKey(
+  vendor: Vendor,
+  apiKey: string,
+  opts: { demo?: boolean; timeoutMs?: number } = {},
+): Promise<void> {
   registerSecret(apiKey); // from here on, no log line can carry it
   const name = VENDOR_LABELS[vendor];
   const signal = AbortSignal.timeout(opts.timeoutMs ?? VERIFY_TIMEOUT_MS);
@@ -41,13 +50,21 @@ export async function verifyVendorKey(vendor: Vendor, apiKey: string, opts: { de
       );
     }
     if (err instanceof VendorUnavailableError || signal.aborted) {
-      const why = signal.aborted ? `no answer within ${Math.round((opts.timeoutMs ?? VERIFY_TIMEOUT_MS) / 1000)} seconds` : scrub(err instanceof Error ? err.message : String(err));
-      throw unreachable(`${name} could not be reached to test the key (${why}). Nothing was saved; try again in a moment.`);
+      const why = signal.aborted
+        ? `no answer within ${Math.round((opts.timeoutMs ?? VERIFY_TIMEOUT_MS) / 1000)} seconds`
+        : scrub(err instanceof Error ? err.message : String(err));
+      throw unreachable(
+        `${name} could not be reached to test the key (${why}). Nothing was saved; try again in a moment.`,
+      );
     }
     if (err instanceof VendorRequestError) {
-      throw unreachable(`${name} answered the key test in an unexpected way (HTTP ${err.status}). Nothing was saved; try again, and check ${name}'s status page if it keeps failing.`);
+      throw unreachable(
+        `${name} answered the key test in an unexpected way (HTTP ${err.status}). Nothing was saved; try again, and check ${name}'s status page if it keeps failing.`,
+      );
     }
     log.error("key test failed", { vendor, err });
-    throw unreachable(`The key could not be tested against ${name} right now. Nothing was saved; try again in a moment.`);
+    throw unreachable(
+      `The key could not be tested against ${name} right now. Nothing was saved; try again in a moment.`,
+    );
   }
 }

@@ -26,10 +26,19 @@ export async function startDemoWorkspace(store: Store): Promise<void> {
   log.info("demo simulators listening", { ms: Date.now() - started, vendors: sandbox.map((s) => s.vendor) });
 
   // Only the first start creates the demo connections: a user who removed them keeps them removed.
-  const claimed = await db.insert(t.settings).values({ key: "demo_initialised", value: true }).onConflictDoNothing().returning();
+  const claimed = await db
+    .insert(t.settings)
+    .values({ key: "demo_initialised", value: true })
+    .onConflictDoNothing()
+    .returning();
   if (claimed.length) {
     for (const vendor of VENDORS) {
-      await insertConnection(db, { vendor, label: `${VENDOR_LABELS[vendor]} (demo)`, apiKey: sandboxVendors[vendor].demoApiKey, demo: true });
+      await insertConnection(db, {
+        vendor,
+        label: `${VENDOR_LABELS[vendor]} (demo)`,
+        apiKey: sandboxVendors[vendor].demoApiKey,
+        demo: true,
+      });
     }
   }
   const demo = await db.select().from(t.connections).where(eq(t.connections.demo, true));

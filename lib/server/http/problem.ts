@@ -33,11 +33,22 @@ export function toProblemResponse(err: unknown): Response {
   if (err instanceof AppError) {
     const retry = (err as AppError & { retryAfterSeconds?: number }).retryAfterSeconds;
     return problemResponse(
-      { type: "about:blank", title: err.title, status: err.status, detail: err.message, ...(err.errors ? { errors: err.errors } : {}) },
+      {
+        type: "about:blank",
+        title: err.title,
+        status: err.status,
+        detail: err.message,
+        ...(err.errors ? { errors: err.errors } : {}),
+      },
       retry ? { "retry-after": String(retry) } : undefined,
     );
   }
   // Unknown failures are logged server-side (scrubbed) and answered with nothing that leaks.
   log.error("unhandled route error", { err });
-  return problemResponse({ type: "about:blank", title: "Internal error", status: 500, detail: "Something went wrong on our side. It has been logged." });
+  return problemResponse({
+    type: "about:blank",
+    title: "Internal error",
+    status: 500,
+    detail: "Something went wrong on our side. It has been logged.",
+  });
 }

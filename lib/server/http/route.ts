@@ -36,16 +36,19 @@ export function searchParamsObject(sp: URLSearchParams): Record<string, string> 
  * The one wrapper every /api/v1 handler goes through: authenticate, parse params,
  * query and body with zod, run, and map any throw through the single error mapper.
  */
-export function route<Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined, P extends Schema | undefined = undefined>(
-  spec: RouteSpec<Q, B, P>,
-  handler: Handler<Infer<Q>, Infer<B>, Infer<P>>,
-) {
+export function route<
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
+>(spec: RouteSpec<Q, B, P>, handler: Handler<Infer<Q>, Infer<B>, Infer<P>>) {
   return async (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     try {
       const principal = spec.auth === false ? null : await authenticate(req);
       const rawParams = ctx?.params ? await ctx.params : {};
       const params = (spec.params ? spec.params.parse(rawParams) : undefined) as Infer<P>;
-      const query = (spec.query ? spec.query.parse(searchParamsObject(req.nextUrl.searchParams)) : undefined) as Infer<Q>;
+      const query = (
+        spec.query ? spec.query.parse(searchParamsObject(req.nextUrl.searchParams)) : undefined
+      ) as Infer<Q>;
       let body = undefined as Infer<B>;
       if (spec.body) {
         let json: unknown;

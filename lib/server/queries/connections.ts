@@ -13,8 +13,25 @@ type RunRow = typeof t.syncRuns.$inferSelect;
 const iso = (v: string | null | undefined) => (v ? new Date(v).toISOString() : null);
 
 export function toSyncState(run: RunRow | undefined): SyncState {
-  if (!run) return { id: null, state: "idle", startedAt: null, finishedAt: null, progress: { done: 0, unit: "rows" }, rateLimitedMs: 0, error: null };
-  const p = run.progress as { done?: number; total?: number; unit?: string; pages?: number; stream?: string; window?: string; fraction?: number };
+  if (!run)
+    return {
+      id: null,
+      state: "idle",
+      startedAt: null,
+      finishedAt: null,
+      progress: { done: 0, unit: "rows" },
+      rateLimitedMs: 0,
+      error: null,
+    };
+  const p = run.progress as {
+    done?: number;
+    total?: number;
+    unit?: string;
+    pages?: number;
+    stream?: string;
+    window?: string;
+    fraction?: number;
+  };
   return {
     id: run.id,
     state: run.state as SyncState["state"],
@@ -27,7 +44,9 @@ export function toSyncState(run: RunRow | undefined): SyncState {
       ...(p.pages !== undefined ? { pages: p.pages } : {}),
       ...(p.stream ? { stream: p.stream } : {}),
       ...(p.window ? { window: p.window } : {}),
-      ...(typeof p.fraction === "number" && Number.isFinite(p.fraction) ? { fraction: Math.min(1, Math.max(0, p.fraction)) } : {}),
+      ...(typeof p.fraction === "number" && Number.isFinite(p.fraction)
+        ? { fraction: Math.min(1, Math.max(0, p.fraction)) }
+        : {}),
     },
     rateLimitedMs: run.rateLimitedMs,
     error: run.error,
@@ -39,7 +58,8 @@ export function toConnection(row: ConnectionRow, run: RunRow | undefined): Conne
   const quota = (row.meta as { quota?: Connection["quota"] }).quota ?? null;
   // A damaged or moved envelope is reported at once, not only at the next sync.
   const readable = isKeyReadable(row.keyCiphertext, { connectionId: row.id, vendor: row.vendor });
-  const status: ConnectionStatus = sync.state === "running" ? "syncing" : !readable ? "key_unreadable" : (row.status as ConnectionStatus);
+  const status: ConnectionStatus =
+    sync.state === "running" ? "syncing" : !readable ? "key_unreadable" : (row.status as ConnectionStatus);
   return {
     id: row.id,
     vendor: row.vendor as Vendor,
@@ -49,7 +69,12 @@ export function toConnection(row: ConnectionRow, run: RunRow | undefined): Conne
     demo: row.demo,
     createdAt: new Date(row.createdAt).toISOString(),
     lastSyncAt: iso(row.lastSyncAt),
-    lastError: !readable && sync.state !== "running" ? (row.status === "key_unreadable" && row.lastError ? row.lastError : KEY_UNREADABLE_MESSAGE) : row.lastError,
+    lastError:
+      !readable && sync.state !== "running"
+        ? row.status === "key_unreadable" && row.lastError
+          ? row.lastError
+          : KEY_UNREADABLE_MESSAGE
+        : row.lastError,
     quota,
     sync,
   };
@@ -73,7 +98,12 @@ export async function getConnection(id: string, db?: Db): Promise<Connection | n
   db ??= await getDb();
   const [row] = await db.select().from(t.connections).where(eq(t.connections.id, id));
   if (!row) return null;
-  const [run] = await db.select().from(t.syncRuns).where(eq(t.syncRuns.connectionId, id)).orderBy(desc(t.syncRuns.startedAt)).limit(1);
+  const [run] = await db
+    .select()
+    .from(t.syncRuns)
+    .where(eq(t.syncRuns.connectionId, id))
+    .orderBy(desc(t.syncRuns.startedAt))
+    .limit(1);
   return toConnection(row, run);
 }
 
@@ -82,7 +112,12 @@ export async function getSyncState(id: string, db?: Db): Promise<SyncState | nul
   db ??= await getDb();
   const [row] = await db.select({ id: t.connections.id }).from(t.connections).where(eq(t.connections.id, id));
   if (!row) return null;
-  const [run] = await db.select().from(t.syncRuns).where(eq(t.syncRuns.connectionId, id)).orderBy(desc(t.syncRuns.startedAt)).limit(1);
+  const [run] = await db
+    .select()
+    .from(t.syncRuns)
+    .where(eq(t.syncRuns.connectionId, id))
+    .orderBy(desc(t.syncRuns.startedAt))
+    .limit(1);
   return toSyncState(run);
 }
 

@@ -13,7 +13,13 @@ describe.each(STORE_KINDS)("contact queries on %s", (kind) => {
     await seedTimelineWorld(store.db);
     // A twin of Cleo's last activity (a tie on the sort key) and two people never contacted.
     await store.db.insert(t.contacts).values([
-      { id: "c_cleo_twin", email: "twin@initech.example", name: "Cleo Twin", company: "Initech Labs", lastActivityAt: "2026-10-20T09:00:00.000Z" },
+      {
+        id: "c_cleo_twin",
+        email: "twin@initech.example",
+        name: "Cleo Twin",
+        company: "Initech Labs",
+        lastActivityAt: "2026-10-20T09:00:00.000Z",
+      },
       { id: "c_a_never", email: "never@nowhere.example", name: "Nev Er", company: null },
       { id: "c_z_never", email: null, name: "Zed Unknown", company: "Soylent" },
     ]);
@@ -55,7 +61,12 @@ describe.each(STORE_KINDS)("contact queries on %s", (kind) => {
       activityCount: 12,
       openTaskCount: 2,
     });
-    expect(data.find((c) => c.id === "c_quiet")).toMatchObject({ vendors: ["leadlex"], lastActivityAt: null, activityCount: 0, openTaskCount: 0 });
+    expect(data.find((c) => c.id === "c_quiet")).toMatchObject({
+      vendors: ["leadlex"],
+      lastActivityAt: null,
+      activityCount: 0,
+      openTaskCount: 0,
+    });
   });
 
   it("searches name, email and company, case-insensitively, every word", async () => {
@@ -81,13 +92,29 @@ describe.each(STORE_KINDS)("contact queries on %s", (kind) => {
   it("reads one person with identities linking into each vendor", async () => {
     const ada = await getContact(store.db, "c_ada");
     expect(() => contactDetailSchema.parse(ada)).not.toThrow();
-    expect(ada).toMatchObject({ id: "c_ada", name: "Ada Lovelace", vendors: ["close", "leadlex", "lemlist", "smartlead"], activityCount: 12, openTaskCount: 2 });
+    expect(ada).toMatchObject({
+      id: "c_ada",
+      name: "Ada Lovelace",
+      vendors: ["close", "leadlex", "lemlist", "smartlead"],
+      activityCount: 12,
+      openTaskCount: 2,
+    });
     expect(ada?.identities).toEqual([
       { vendor: "close", vendorId: "lead_ada", kind: "lead", url: "https://app.close.com/lead/lead_ada/" },
-      { vendor: "leadlex", vendorId: "7b1c0f7e-0000-4000-8000-000000000001", kind: "contact", url: "https://app.leadlex.com/contacts/7b1c0f7e-0000-4000-8000-000000000001" },
+      {
+        vendor: "leadlex",
+        vendorId: "7b1c0f7e-0000-4000-8000-000000000001",
+        kind: "contact",
+        url: "https://app.leadlex.com/contacts/7b1c0f7e-0000-4000-8000-000000000001",
+      },
       { vendor: "lemlist", vendorId: "ctc_ada", kind: "contact", url: "https://app.lemlist.com/contacts/ctc_ada" },
       { vendor: "lemlist", vendorId: "lea_ada", kind: "lead", url: "https://app.lemlist.com/leads/lea_ada" },
-      { vendor: "smartlead", vendorId: "501", kind: "lead", url: "https://app.smartlead.ai/app/master-inbox?leadId=501" },
+      {
+        vendor: "smartlead",
+        vendorId: "501",
+        kind: "lead",
+        url: "https://app.smartlead.ai/app/master-inbox?leadId=501",
+      },
     ]);
     expect(await getContact(store.db, "nope")).toBeNull();
     expect(await contactExists(store.db, "c_ada")).toBe(true);

@@ -24,7 +24,10 @@ interface ListRow {
 function textArray(v: string[] | string | null): string[] {
   if (!v) return [];
   if (Array.isArray(v)) return v;
-  return v.replace(/^\{|\}$/g, "").split(",").filter(Boolean);
+  return v
+    .replace(/^\{|\}$/g, "")
+    .split(",")
+    .filter(Boolean);
 }
 
 /**
@@ -39,7 +42,9 @@ export async function listContacts(db: Db, q: ContactsQuery): Promise<ContactsPa
   const terms = searchTerms(q.q);
   filters.push(...matchAllTerms(terms, [sql`c.name`, sql`c.email`, sql`c.company`]));
   if (q.vendor?.length) {
-    filters.push(sql`exists (select 1 from contact_identities ci where ci.contact_id = c.id and ci.vendor in ${list(q.vendor)})`);
+    filters.push(
+      sql`exists (select 1 from contact_identities ci where ci.contact_id = c.id and ci.vendor in ${list(q.vendor)})`,
+    );
   }
 
   const cursor = q.cursor;
@@ -47,14 +52,21 @@ export async function listContacts(db: Db, q: ContactsQuery): Promise<ContactsPa
   // Active people: on or after the cursor's time, strictly after its id among equals.
   if (!cursor || cursor.at !== null) {
     const where = [sql`c.last_activity_at is not null`, ...filters];
-    if (cursor?.at) where.push(sql`c.last_activity_at <= ${cursor.at}::timestamptz and (c.last_activity_at < ${cursor.at}::timestamptz or c.id > ${cursor.id})`);
-    branches.push(sql`(select c.id, c.last_activity_at from contacts c where ${and(where)} order by c.last_activity_at desc nulls last, c.id limit ${take})`);
+    if (cursor?.at)
+      where.push(
+        sql`c.last_activity_at <= ${cursor.at}::timestamptz and (c.last_activity_at < ${cursor.at}::timestamptz or c.id > ${cursor.id})`,
+      );
+    branches.push(
+      sql`(select c.id, c.last_activity_at from contacts c where ${and(where)} order by c.last_activity_at desc nulls last, c.id limit ${take})`,
+    );
   }
   // Never-active people, by id.
   {
     const where = [sql`c.last_activity_at is null`, ...filters];
     if (cursor && cursor.at === null) where.push(sql`c.id > ${cursor.id}`);
-    branches.push(sql`(select c.id, c.last_activity_at from contacts c where ${and(where)} order by c.last_activity_at desc nulls last, c.id limit ${take})`);
+    branches.push(
+      sql`(select c.id, c.last_activity_at from contacts c where ${and(where)} order by c.last_activity_at desc nulls last, c.id limit ${take})`,
+    );
   }
 
   const rows = await queryRows<ListRow>(

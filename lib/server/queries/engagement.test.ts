@@ -27,7 +27,7 @@ interface Raw {
 
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** People get up to three steps; each step may bounce, be opened (by a machine, a person, or both), clicked, replied, and end interested. */
@@ -35,7 +35,14 @@ function generate(campaign: string, seed: number, people: number, start: number,
   const r = rng(seed);
   const rows: Raw[] = [];
   let n = 0;
-  const add = (kind: ActivityKind, at: number, person: string | null, step: number | null, variant: string | null, bot = false) =>
+  const add = (
+    kind: ActivityKind,
+    at: number,
+    person: string | null,
+    step: number | null,
+    variant: string | null,
+    bot = false,
+  ) =>
     rows.push({ id: `${campaign}-${n++}`, kind, at: new Date(at).toISOString(), person, campaign, step, variant, bot });
   const variantOf = new Map<string, string | null>(); // a vendor keeps a person on one variant
   for (let p = 0; p < people; p++) {
@@ -89,21 +96,39 @@ const toMapped = (a: Raw): MappedActivity => ({
   bot: a.bot,
   url: null,
   raw: {},
-  person: a.person ? { identities: [{ vendorId: `lea_${a.person}`, kind: "lead" }], email: `${a.person}@example.com`, name: a.person } : null,
+  person: a.person
+    ? { identities: [{ vendorId: `lea_${a.person}`, kind: "lead" }], email: `${a.person}@example.com`, name: a.person }
+    : null,
 });
 
-type Counts = Record<"sent" | "delivered" | "opened" | "clicked" | "replied" | "bounced" | "unsubscribed" | "interested", number>;
+type Counts = Record<
+  "sent" | "delivered" | "opened" | "clicked" | "replied" | "bounced" | "unsubscribed" | "interested",
+  number
+>;
 
 /**
  * DESIGN.md's definitions, straight over the raw rows: sends and bounces are events;
  * opened/clicked/replied/interested/unsubscribed are distinct (person, step) pairs counted
  * where their first such event falls. `keyOf` groups the result (a day, a step, a variant…).
  */
-function countIndependently(rows: Raw[], opts: { bots: boolean; inRange?: (at: string) => boolean; keyOf: (at: string, r: Raw) => string | null }) {
+function countIndependently(
+  rows: Raw[],
+  opts: { bots: boolean; inRange?: (at: string) => boolean; keyOf: (at: string, r: Raw) => string | null },
+) {
   const out = new Map<string, Counts>();
-  const get = (k: string) => out.get(k) ?? out.set(k, { sent: 0, delivered: 0, opened: 0, clicked: 0, replied: 0, bounced: 0, unsubscribed: 0, interested: 0 }).get(k)!;
+  const get = (k: string) =>
+    out.get(k) ??
+    out
+      .set(k, { sent: 0, delivered: 0, opened: 0, clicked: 0, replied: 0, bounced: 0, unsubscribed: 0, interested: 0 })
+      .get(k)!;
   const first = new Map<string, Raw>();
-  const distinctKind: Partial<Record<ActivityKind, keyof Counts>> = { email_opened: "opened", email_clicked: "clicked", email_replied: "replied", interested: "interested", unsubscribed: "unsubscribed" };
+  const distinctKind: Partial<Record<ActivityKind, keyof Counts>> = {
+    email_opened: "opened",
+    email_clicked: "clicked",
+    email_replied: "replied",
+    interested: "interested",
+    unsubscribed: "unsubscribed",
+  };
   for (const r of rows) {
     if (r.kind === "email_sent" || r.kind === "email_bounced") {
       if (opts.inRange && !opts.inRange(r.at)) continue;
@@ -126,7 +151,16 @@ function countIndependently(rows: Raw[], opts: { bots: boolean; inRange?: (at: s
 }
 
 const q = (input: Record<string, string>): EngagementQuery => engagementQuerySchema.parse(input);
-const pick = (c: Record<string, unknown>) => ({ sent: c.sent, delivered: c.delivered, opened: c.opened, clicked: c.clicked, replied: c.replied, bounced: c.bounced, unsubscribed: c.unsubscribed, interested: c.interested });
+const pick = (c: Record<string, unknown>) => ({
+  sent: c.sent,
+  delivered: c.delivered,
+  opened: c.opened,
+  clicked: c.clicked,
+  replied: c.replied,
+  bounced: c.bounced,
+  unsubscribed: c.unsubscribed,
+  interested: c.interested,
+});
 
 // ---------------------------------------------------------------------------
 
@@ -139,8 +173,26 @@ describe.each(STORE_KINDS)("campaign engagement on %s", (kind) => {
   let store: Store;
   const raw = [...generate(BIG, 1, 400, START, false), ...generate(AB, 2, 300, START, true)];
   const small: Raw[] = [
-    { id: "s1", kind: "email_sent", at: "2026-03-10T23:30:00.000Z", person: "zoe", campaign: SMALL, step: 1, variant: null, bot: false },
-    { id: "s2", kind: "email_replied", at: "2026-03-11T08:00:00.000Z", person: "zoe", campaign: SMALL, step: 1, variant: null, bot: false },
+    {
+      id: "s1",
+      kind: "email_sent",
+      at: "2026-03-10T23:30:00.000Z",
+      person: "zoe",
+      campaign: SMALL,
+      step: 1,
+      variant: null,
+      bot: false,
+    },
+    {
+      id: "s2",
+      kind: "email_replied",
+      at: "2026-03-11T08:00:00.000Z",
+      person: "zoe",
+      campaign: SMALL,
+      step: 1,
+      variant: null,
+      bot: false,
+    },
   ];
 
   beforeAll(async () => {
@@ -150,15 +202,35 @@ describe.each(STORE_KINDS)("campaign engagement on %s", (kind) => {
       { id: "conn2", vendor: "smartlead", label: "S", keyCiphertext: "x", keyHint: "••••abcd" },
     ]);
     await store.db.insert(t.campaigns).values([
-      { id: BIG, connectionId: "conn1", vendor: "lemlist", vendorId: "cmp_big", name: "Big launch", status: "active", vendorReported: { sent: 1000, replied: 50 } },
+      {
+        id: BIG,
+        connectionId: "conn1",
+        vendor: "lemlist",
+        vendorId: "cmp_big",
+        name: "Big launch",
+        status: "active",
+        vendorReported: { sent: 1000, replied: 50 },
+      },
       { id: AB, connectionId: "conn1", vendor: "lemlist", vendorId: "cmp_ab", name: "Subject A/B", status: "paused" },
-      { id: SMALL, connectionId: "conn2", vendor: "smartlead", vendorId: "77", name: "Night owls", status: "completed" },
+      {
+        id: SMALL,
+        connectionId: "conn2",
+        vendor: "smartlead",
+        vendorId: "77",
+        name: "Night owls",
+        status: "completed",
+      },
     ]);
     // Written the way the sync writes them: pages of 250, the second half of each campaign twice (an overlapping window).
     const all = raw.map(toMapped);
-    for (let i = 0; i < all.length; i += 250) await store.db.transaction((tx) => writeBatch(tx, "conn1", "lemlist", { activities: all.slice(i, i + 250) }));
+    for (let i = 0; i < all.length; i += 250)
+      await store.db.transaction((tx) => writeBatch(tx, "conn1", "lemlist", { activities: all.slice(i, i + 250) }));
     await store.db.transaction((tx) => writeBatch(tx, "conn1", "lemlist", { activities: all.slice(all.length / 2) }));
-    await store.db.transaction((tx) => writeBatch(tx, "conn2", "smartlead", { activities: small.map((a) => ({ ...toMapped(a), id: `smartlead:${a.id}`, vendor: "smartlead" })) }));
+    await store.db.transaction((tx) =>
+      writeBatch(tx, "conn2", "smartlead", {
+        activities: small.map((a) => ({ ...toMapped(a), id: `smartlead:${a.id}`, vendor: "smartlead" })),
+      }),
+    );
   });
   afterAll(async () => store?.cleanup());
 
@@ -170,10 +242,17 @@ describe.each(STORE_KINDS)("campaign engagement on %s", (kind) => {
         const total = countIndependently(rows, { bots: bots === "include", keyOf: () => "all" }).get("all")!;
         expect(pick(e.totals)).toEqual(total);
         expect(e.totals.sent).toBeGreaterThan(500);
-        const steps = countIndependently(rows, { bots: bots === "include", keyOf: (_, r) => (r.step ? String(r.step) : null) });
-        expect(e.byStep.map((s) => [s.step, pick(s)])).toEqual([...steps.entries()].sort().map(([k, c]) => [Number(k), c]));
+        const steps = countIndependently(rows, {
+          bots: bots === "include",
+          keyOf: (_, r) => (r.step ? String(r.step) : null),
+        });
+        expect(e.byStep.map((s) => [s.step, pick(s)])).toEqual(
+          [...steps.entries()].sort().map(([k, c]) => [Number(k), c]),
+        );
         const variants = countIndependently(rows, { bots: bots === "include", keyOf: (_, r) => r.variant });
-        expect(e.byVariant.map((v) => [v.variant, pick(v)])).toEqual([...variants.entries()].sort().map(([k, c]) => [k, c]));
+        expect(e.byVariant.map((v) => [v.variant, pick(v)])).toEqual(
+          [...variants.entries()].sort().map(([k, c]) => [k, c]),
+        );
       }
     });
   }
@@ -184,24 +263,49 @@ describe.each(STORE_KINDS)("campaign engagement on %s", (kind) => {
     const byDay = countIndependently(rows, { bots: false, keyOf: (at) => calendarDayIn(at, "Europe/Paris") });
     const days = e.series.map((s) => calendarDayIn(s.bucket, "Europe/Paris"));
     expect(days[0]).toBe(calendarDayIn(rows.map((r) => r.at).sort()[0]!, "Europe/Paris"));
-    expect(days.at(-1)).toBe(calendarDayIn(rows.map((r) => r.at).sort().at(-1)!, "Europe/Paris"));
-    for (let i = 1; i < days.length; i++) expect(Date.parse(`${days[i]}T00:00:00Z`) - Date.parse(`${days[i - 1]}T00:00:00Z`)).toBe(86400e3);
+    expect(days.at(-1)).toBe(
+      calendarDayIn(
+        rows
+          .map((r) => r.at)
+          .sort()
+          .at(-1)!,
+        "Europe/Paris",
+      ),
+    );
+    for (let i = 1; i < days.length; i++)
+      expect(Date.parse(`${days[i]}T00:00:00Z`) - Date.parse(`${days[i - 1]}T00:00:00Z`)).toBe(86400e3);
     // Each bucket starts at a Paris midnight: 23:00Z in winter, 22:00Z in summer.
     expect(e.series.every((s) => /T2[23]:00:00\.000Z$/.test(s.bucket))).toBe(true);
     expect(e.series.some((s) => s.bucket.endsWith("T22:00:00.000Z"))).toBe(true);
     for (const s of e.series) {
       const expected = byDay.get(calendarDayIn(s.bucket, "Europe/Paris"));
-      expect(pick(s), s.bucket).toEqual(expected ?? { sent: 0, delivered: 0, opened: 0, clicked: 0, replied: 0, bounced: 0, unsubscribed: 0, interested: 0 });
+      expect(pick(s), s.bucket).toEqual(
+        expected ?? {
+          sent: 0,
+          delivered: 0,
+          opened: 0,
+          clicked: 0,
+          replied: 0,
+          bounced: 0,
+          unsubscribed: 0,
+          interested: 0,
+        },
+      );
     }
     for (const k of ["sent", "bounced", "opened", "clicked", "replied", "interested", "unsubscribed"] as const) {
-      expect(e.series.reduce((n, s) => n + s[k], 0), k).toBe(e.totals[k]);
+      expect(
+        e.series.reduce((n, s) => n + s[k], 0),
+        k,
+      ).toBe(e.totals[k]);
     }
   });
 
   it("an email at 23:30 UTC lands on the next day in Europe/Paris and on its own day in UTC", async () => {
     const paris = await campaignEngagement(store.db, SMALL, q({ tz: "Europe/Paris" }));
     expect(paris.from).toBe("2026-03-11");
-    expect(paris.series).toEqual([expect.objectContaining({ bucket: "2026-03-10T23:00:00.000Z", sent: 1, replied: 1 })]);
+    expect(paris.series).toEqual([
+      expect.objectContaining({ bucket: "2026-03-10T23:00:00.000Z", sent: 1, replied: 1 }),
+    ]);
     const utc = await campaignEngagement(store.db, SMALL, q({ tz: "UTC" }));
     expect(utc.series.map((s) => [s.bucket, s.sent, s.replied])).toEqual([
       ["2026-03-10T00:00:00.000Z", 1, 0],
@@ -212,7 +316,11 @@ describe.each(STORE_KINDS)("campaign engagement on %s", (kind) => {
   });
 
   it("weekly buckets start on Monday in the zone, across the change to summer time", async () => {
-    const e = await campaignEngagement(store.db, BIG, q({ tz: "Europe/Paris", interval: "week", from: "2026-03-04", to: "2026-04-08" }));
+    const e = await campaignEngagement(
+      store.db,
+      BIG,
+      q({ tz: "Europe/Paris", interval: "week", from: "2026-03-04", to: "2026-04-08" }),
+    );
     expect(e.series.map((s) => s.bucket)).toEqual([
       "2026-03-01T23:00:00.000Z",
       "2026-03-08T23:00:00.000Z",
@@ -222,7 +330,8 @@ describe.each(STORE_KINDS)("campaign engagement on %s", (kind) => {
       "2026-04-05T22:00:00.000Z",
     ]);
     const rows = raw.filter((r) => r.campaign === BIG);
-    const inRange = (at: string) => calendarDayIn(at, "Europe/Paris") >= "2026-03-04" && calendarDayIn(at, "Europe/Paris") <= "2026-04-08";
+    const inRange = (at: string) =>
+      calendarDayIn(at, "Europe/Paris") >= "2026-03-04" && calendarDayIn(at, "Europe/Paris") <= "2026-04-08";
     const expected = countIndependently(rows, { bots: false, inRange, keyOf: () => "all" }).get("all")!;
     expect(pick(e.totals)).toEqual(expected);
     expect(e.series.reduce((n, s) => n + s.sent, 0)).toBe(e.totals.sent);
@@ -256,15 +365,26 @@ describe.each(STORE_KINDS)("campaign engagement on %s", (kind) => {
     const e = await campaignEngagement(store.db, BIG, q({}));
     expect(e.rates.reply).toBeCloseTo(e.totals.replied / e.totals.delivered, 10);
     expect(e.rates.bounce).toBeCloseTo(e.totals.bounced / e.totals.sent, 10);
-    expect(e.definitions).toMatchObject({ open: "opened / delivered", reply: "replied / delivered", bounce: "bounced / sent" });
+    expect(e.definitions).toMatchObject({
+      open: "opened / delivered",
+      reply: "replied / delivered",
+      bounce: "bounced / sent",
+    });
     expect(e.vendorReported).toEqual({ sent: 1000, replied: 50 });
   });
 
   it("lists the latest replies with the person and whether they were interested", async () => {
     const e = await campaignEngagement(store.db, AB, q({}));
-    const replies = raw.filter((r) => r.campaign === AB && r.kind === "email_replied").sort((a, b) => b.at.localeCompare(a.at));
+    const replies = raw
+      .filter((r) => r.campaign === AB && r.kind === "email_replied")
+      .sort((a, b) => b.at.localeCompare(a.at));
     expect(e.topReplies.map((r) => r.occurredAt)).toEqual(replies.slice(0, 10).map((r) => r.at));
-    expect(e.topReplies[0]).toMatchObject({ contactId: expect.stringMatching(/^c_/), email: `${replies[0]!.person}@example.com`, step: replies[0]!.step, preview: `Reply from ${replies[0]!.person}` });
+    expect(e.topReplies[0]).toMatchObject({
+      contactId: expect.stringMatching(/^c_/),
+      email: `${replies[0]!.person}@example.com`,
+      step: replies[0]!.step,
+      preview: `Reply from ${replies[0]!.person}`,
+    });
   });
 
   it("a range with nothing in it answers zeros for every day", async () => {
@@ -284,9 +404,14 @@ describe.each(STORE_KINDS)("campaign engagement on %s", (kind) => {
       [BIG, "lemlist", (await campaignEngagement(store.db, BIG, q({}))).totals.sent],
       [SMALL, "smartlead", 1],
     ]);
-    const ranged = await compareCampaigns(store.db, compareQuerySchema.parse({ ids: `${BIG},${SMALL}`, from: "2026-03-11", to: "2026-03-11", tz: "Europe/Paris" }));
+    const ranged = await compareCampaigns(
+      store.db,
+      compareQuerySchema.parse({ ids: `${BIG},${SMALL}`, from: "2026-03-11", to: "2026-03-11", tz: "Europe/Paris" }),
+    );
     expect(ranged.data[1]!.totals.sent).toBe(1);
-    await expect(compareCampaigns(store.db, compareQuerySchema.parse({ ids: `${BIG},lemlist:x,smartlead:y` }))).rejects.toMatchObject({
+    await expect(
+      compareCampaigns(store.db, compareQuerySchema.parse({ ids: `${BIG},lemlist:x,smartlead:y` })),
+    ).rejects.toMatchObject({
       status: 404,
       message: expect.stringContaining('"lemlist:x", "smartlead:y"'),
     });
@@ -297,7 +422,13 @@ describe.each(STORE_KINDS)("campaign engagement on %s", (kind) => {
     expect(all.map((c) => c.id).sort()).toEqual([AB, BIG, SMALL].sort());
     const big = all.find((c) => c.id === BIG)!;
     expect(big.totals).toEqual((await campaignEngagement(store.db, BIG, q({}))).totals);
-    expect(big.lastActivityAt).toBe(raw.filter((r) => r.campaign === BIG).map((r) => r.at).sort().at(-1));
+    expect(big.lastActivityAt).toBe(
+      raw
+        .filter((r) => r.campaign === BIG)
+        .map((r) => r.at)
+        .sort()
+        .at(-1),
+    );
     expect((await listCampaigns(store.db, { vendor: ["smartlead"] })).map((c) => c.id)).toEqual([SMALL]);
     expect((await listCampaigns(store.db, { status: ["paused"] })).map((c) => c.id)).toEqual([AB]);
     expect((await listCampaigns(store.db, { q: "a/b" })).map((c) => c.id)).toEqual([AB]);
@@ -310,13 +441,17 @@ describe.each(STORE_KINDS)("campaign engagement on %s", (kind) => {
     expect(days).toHaveLength(30);
     expect(days.at(-1)).toBe("2026-03-11");
     expect(byCampaign.get(SMALL)?.at(-1)).toBe(1);
-    const expected = raw.filter((r) => r.campaign === AB && r.kind === "email_replied" && calendarDayIn(r.at, "Europe/Paris") <= "2026-03-11").length;
+    const expected = raw.filter(
+      (r) => r.campaign === AB && r.kind === "email_replied" && calendarDayIn(r.at, "Europe/Paris") <= "2026-03-11",
+    ).length;
     expect((byCampaign.get(AB) ?? []).reduce((a, b) => a + b, 0)).toBe(expected);
   });
 
   it("reads the (campaign_id, bucket) key of the rollups, not the whole table", async () => {
     await store.db.execute(sql`set enable_seqscan = off`);
-    const plan = await store.db.execute(sql`explain select sum(sent) from engagement_buckets where campaign_id = ${BIG} and bucket >= now() - interval '30 days'`);
+    const plan = await store.db.execute(
+      sql`explain select sum(sent) from engagement_buckets where campaign_id = ${BIG} and bucket >= now() - interval '30 days'`,
+    );
     await store.db.execute(sql`set enable_seqscan = on`);
     expect(JSON.stringify(plan)).toContain("engagement_buckets_campaign_id_bucket_step_variant_pk");
   });

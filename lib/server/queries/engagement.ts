@@ -35,7 +35,18 @@ export const isoSql = (expr: SQL) => sql`to_char(${expr} at time zone 'UTC', 'YY
 
 /** The sums of one group of bucket rows, as SQL select items. */
 export const BUCKET_SUMS = sql.raw(
-  ["sent", "bounced", "opened", "opened_any", "clicked", "clicked_any", "replied", "replied_any", "interested", "unsubscribed"]
+  [
+    "sent",
+    "bounced",
+    "opened",
+    "opened_any",
+    "clicked",
+    "clicked_any",
+    "replied",
+    "replied_any",
+    "interested",
+    "unsubscribed",
+  ]
     .map((c) => `coalesce(sum(${c}), 0)::int as ${c}`)
     .join(", "),
 );
@@ -86,13 +97,16 @@ interface CampaignRow {
 /** Campaigns with their first and last activity (two index probes each on (campaign_id, occurred_at)). */
 async function campaignRows(db: Db, ids: string[]): Promise<CampaignRow[]> {
   if (ids.length === 0) return [];
-  return queryRows<CampaignRow>(db, sql`
+  return queryRows<CampaignRow>(
+    db,
+    sql`
     select c.id, c.vendor, c.vendor_id as "vendorId", c.name, c.status, c.vendor_status as "vendorStatus",
       ${isoSql(sql`c.created_at`)} as "createdAt", c.url, c.vendor_reported as "vendorReported",
       ${isoSql(sql`(select min(a.occurred_at) from activities a where a.campaign_id = c.id)`)} as "firstActivityAt",
       ${isoSql(sql`(select max(a.occurred_at) from activities a where a.campaign_id = c.id)`)} as "lastActivityAt"
     from campaigns c
-    where c.id in (select value from json_array_elements_text(${JSON.stringify(ids)}::json))`);
+    where c.id in (select value from json_array_elements_text(${JSON.stringify(ids)}::json))`,
+  );
 }
 
 function summaryOf(r: CampaignRow): CampaignSummary {
@@ -111,7 +125,10 @@ function summaryOf(r: CampaignRow): CampaignSummary {
 }
 
 /** The campaign header of a campaign page; null when unknown. */
-export async function getCampaignSummary(db: Db, id: string): Promise<(CampaignSummary & { vendorReported: Record<string, number | null> | null }) | null> {
+export async function getCampaignSummary(
+  db: Db,
+  id: string,
+): Promise<(CampaignSummary & { vendorReported: Record<string, number | null> | null }) | null> {
   const [row] = await campaignRows(db, [id]);
   return row ? { ...summaryOf(row), vendorReported: row.vendorReported } : null;
 }
@@ -121,7 +138,8 @@ async function inZone<T>(tz: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (err) {
-    if (/time zone .* not recognized/i.test(String((err as { message?: unknown })?.message ?? err))) throw badRequest("tz", `the database does not know the time zone ${tz}`);
+    if (/time zone .* not recognized/i.test(String((err as { message?: unknown })?.message ?? err)))
+      throw badRequest("tz", `the database does not know the time zone ${tz}`);
     throw err;
   }
 }
@@ -136,7 +154,11 @@ function bucketDays(fromDay: string, toDay: string, interval: "day" | "week"): s
   const days: string[] = [];
   for (let d = first; d < end; d = addCalendarDays(d, stepDays)) {
     days.push(d);
-    if (days.length > MAX_BUCKETS) throw badRequest("from", `the range holds more than ${MAX_BUCKETS} ${interval}s; choose a shorter range or interval=week`);
+    if (days.length > MAX_BUCKETS)
+      throw badRequest(
+        "from",
+        `the range holds more than ${MAX_BUCKETS} ${interval}s; choose a shorter range or interval=week`,
+      );
   }
   days.push(end);
   return days;
@@ -144,9 +166,12 @@ function bucketDays(fromDay: string, toDay: string, interval: "day" | "week"): s
 
 /** Local midnights → instants, by PostgreSQL's zone rules (the same ones every bucket query uses). */
 async function instantsOf(db: Db, days: string[], tz: string): Promise<string[]> {
-  const rows = await queryRows<{ at: string }>(db, sql`
+  const rows = await queryRows<{ at: string }>(
+    db,
+    sql`
     select ${isoSql(sql`(d::timestamp at time zone ${tz})`)} as at
-    from unnest(${`{${days.join(",")}}`}::date[]) with ordinality as u(d, n) order by n`);
+    from unnest(${`{${days.join(",")}}`}::date[]) with ordinality as u(d, n) order by n`,
+  );
   return rows.map((r) => r.at);
 }
 
@@ -156,9 +181,20 @@ interface Range {
 }
 
 /** Resolves `from`/`to` to calendar days in tz, defaulting to the campaign's first and last activity (or today). */
-function resolveRange(q: { from?: string; to?: string; tz: string }, first: string | null, last: string | null, createdAt: string | null): Range {
+function resolveRange(
+  q: { from?: string; to?: string; tz: string },
+  first: string | null,
+  last: string | null,
+  createdAt: string | null,
+): Range {
   const today = calendarDayIn(Date.now(), q.tz);
-  let fromDay = q.from ? calendarDayIn(q.from, q.tz) : first ? calendarDayIn(first, q.tz) : createdAt ? calendarDayIn(createdAt, q.tz) : today;
+  let fromDay = q.from
+    ? calendarDayIn(q.from, q.tz)
+    : first
+      ? calendarDayIn(first, q.tz)
+      : createdAt
+        ? calendarDayIn(createdAt, q.tz)
+        : today;
   let toDay = q.to ? calendarDayIn(q.to, q.tz) : last ? calendarDayIn(last, q.tz) : today;
   // Only one end given and it lies beyond the campaign's other end: show that one day.
   if (fromDay > toDay) {
@@ -193,7 +229,16 @@ export async function campaignEngagement(db: Db, id: string, q: EngagementQuery)
     // One pass over the campaign's 15-minute buckets in range, summed per (zone bucket,
     // step, variant); then the series, the steps, the variants and the total from those
     // few hundred groups in the same statement, so only ~200 rows leave the database.
-    const rows = await queryRows<Record<keyof ChosenSums, string | number> & { gi: number; gs: number; gv: number; i: number | null; step: number | null; variant: string | null }>(
+    const rows = await queryRows<
+      Record<keyof ChosenSums, string | number> & {
+        gi: number;
+        gs: number;
+        gv: number;
+        i: number | null;
+        step: number | null;
+        variant: string | null;
+      }
+    >(
       db,
       sql`
       with l as (
@@ -256,8 +301,17 @@ export async function campaignEngagement(db: Db, id: string, q: EngagementQuery)
 }
 
 /** The latest replies in range, newest first (the (campaign_id, occurred_at) index read backwards). */
-async function latestReplies(db: Db, campaignId: string, start: string, end: string, bots: BotsMode, limit = 10): Promise<TopReply[]> {
-  return queryRows<TopReply>(db, sql`
+async function latestReplies(
+  db: Db,
+  campaignId: string,
+  start: string,
+  end: string,
+  bots: BotsMode,
+  limit = 10,
+): Promise<TopReply[]> {
+  return queryRows<TopReply>(
+    db,
+    sql`
     select a.id as "activityId", a.contact_id as "contactId", c.name, c.email, ${isoSql(sql`a.occurred_at`)} as "occurredAt",
       a.sequence_step as step, nullif(a.variant, '') as variant, a.subject, left(a.preview, 280) as preview,
       exists (select 1 from engagement_facts f where f.campaign_id = a.campaign_id and f.contact_key = a.contact_id and f.interested_at is not null) as interested
@@ -265,7 +319,8 @@ async function latestReplies(db: Db, campaignId: string, start: string, end: str
     where a.campaign_id = ${campaignId} and a.kind = 'email_replied' and a.occurred_at >= ${start}::timestamptz and a.occurred_at < ${end}::timestamptz
       ${bots === "exclude" ? sql`and not a.bot` : sql``}
     order by a.occurred_at desc, a.id desc
-    limit ${limit}`);
+    limit ${limit}`,
+  );
 }
 
 /** `GET /campaigns/compare`: totals and rates side by side. Throws 404 naming unknown ids. */
@@ -273,24 +328,34 @@ export async function compareCampaigns(db: Db, q: CompareQuery): Promise<Compare
   const rows = await campaignRows(db, q.ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const unknown = q.ids.filter((id) => !byId.has(id));
-  if (unknown.length) throw notFound(`campaign${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => JSON.stringify(u)).join(", ")}`);
+  if (unknown.length)
+    throw notFound(`campaign${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => JSON.stringify(u)).join(", ")}`);
 
   return inZone(q.tz, async () => {
     let range = sql``;
     let from: string | null = null;
     let to: string | null = null;
     if (q.from || q.to) {
-      const firsts = rows.map((r) => r.firstActivityAt).filter((x): x is string => !!x).sort();
-      const lasts = rows.map((r) => r.lastActivityAt).filter((x): x is string => !!x).sort();
+      const firsts = rows
+        .map((r) => r.firstActivityAt)
+        .filter((x): x is string => !!x)
+        .sort();
+      const lasts = rows
+        .map((r) => r.lastActivityAt)
+        .filter((x): x is string => !!x)
+        .sort();
       ({ fromDay: from, toDay: to } = resolveRange(q, firsts[0] ?? null, lasts.at(-1) ?? null, null));
       const [start, end] = await instantsOf(db, [from, addCalendarDays(to, 1)], q.tz);
       range = sql`and e.bucket >= ${start}::timestamptz and e.bucket < ${end}::timestamptz`;
     }
-    const sums = await queryRows<BucketSums & { campaignId: string }>(db, sql`
+    const sums = await queryRows<BucketSums & { campaignId: string }>(
+      db,
+      sql`
       select e.campaign_id as "campaignId", ${BUCKET_SUMS}
       from engagement_buckets e
       where e.campaign_id in (select value from json_array_elements_text(${JSON.stringify(q.ids)}::json)) ${range}
-      group by e.campaign_id`);
+      group by e.campaign_id`,
+    );
     const sumsById = new Map(sums.map((s) => [s.campaignId, s]));
     return {
       from,
@@ -302,7 +367,14 @@ export async function compareCampaigns(db: Db, q: CompareQuery): Promise<Compare
         const r = byId.get(id)!;
         const totals = countsOf(sumsById.get(id), q.bots);
         return {
-          campaign: { id: r.id, vendor: r.vendor, name: r.name, status: r.status, firstActivityAt: r.firstActivityAt, lastActivityAt: r.lastActivityAt },
+          campaign: {
+            id: r.id,
+            vendor: r.vendor,
+            name: r.name,
+            status: r.status,
+            firstActivityAt: r.firstActivityAt,
+            lastActivityAt: r.lastActivityAt,
+          },
           totals,
           rates: ratesOf(totals),
           vendorReported: r.vendorReported ?? null,
@@ -334,14 +406,32 @@ export async function initialEngagement(
   id: string,
   search: Record<string, string | string[] | undefined>,
   viewerTz: string | null,
-): Promise<{ request: { from: string | null; to: string | null; tz: string; interval: EngagementQuery["interval"]; bots: BotsMode }; data: Engagement } | null> {
+): Promise<{
+  request: {
+    from: string | null;
+    to: string | null;
+    tz: string;
+    interval: EngagementQuery["interval"];
+    bots: BotsMode;
+  };
+  data: Engagement;
+} | null> {
   const one = (k: string) => {
     const v = search[k];
     return (Array.isArray(v) ? v[0] : v) || null;
   };
-  const raw = { from: one("from"), to: one("to"), tz: one("tz") ?? viewerTz ?? "UTC", interval: one("interval"), bots: one("bots") };
+  const raw = {
+    from: one("from"),
+    to: one("to"),
+    tz: one("tz") ?? viewerTz ?? "UTC",
+    interval: one("interval"),
+    bots: one("bots"),
+  };
   const parsed = engagementQuerySchema.safeParse(raw);
   if (!parsed.success) return null;
   const data = engagementSchema.parse(await cachedCampaignEngagement(db, id, parsed.data));
-  return { request: { from: raw.from, to: raw.to, tz: raw.tz, interval: parsed.data.interval, bots: parsed.data.bots }, data };
+  return {
+    request: { from: raw.from, to: raw.to, tz: raw.tz, interval: parsed.data.interval, bots: parsed.data.bots },
+    data,
+  };
 }

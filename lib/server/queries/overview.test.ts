@@ -34,28 +34,59 @@ function act(kind: ActivityKind, occurredAt: string, campaignId: string, person:
 
 // "Now" is Wednesday 11 March 2026, 10:00 in Paris.
 const NOW = new Date("2026-03-11T09:00:00Z");
-const at = (daysAgo: number, hour = 9) => new Date(NOW.getTime() - daysAgo * 86400e3 + (hour - 9) * 3600e3).toISOString();
+const at = (daysAgo: number, hour = 9) =>
+  new Date(NOW.getTime() - daysAgo * 86400e3 + (hour - 9) * 3600e3).toISOString();
 
 describe.each(STORE_KINDS)("overview on %s", (kind) => {
   let store: Store;
   beforeAll(async () => {
     store = await freshStore(kind);
-    await store.db.insert(t.connections).values({ id: "conn1", vendor: "lemlist", label: "L", keyCiphertext: "x", keyHint: "••••abcd" });
+    await store.db
+      .insert(t.connections)
+      .values({ id: "conn1", vendor: "lemlist", label: "L", keyCiphertext: "x", keyHint: "••••abcd" });
     await store.db.insert(t.campaigns).values([
-      { id: "lemlist:bouncy", connectionId: "conn1", vendor: "lemlist", vendorId: "bouncy", name: "Bouncy", status: "active" },
-      { id: "lemlist:fading", connectionId: "conn1", vendor: "lemlist", vendorId: "fading", name: "Fading", status: "active" },
-      { id: "lemlist:fine", connectionId: "conn1", vendor: "lemlist", vendorId: "fine", name: "Fine", status: "active" },
+      {
+        id: "lemlist:bouncy",
+        connectionId: "conn1",
+        vendor: "lemlist",
+        vendorId: "bouncy",
+        name: "Bouncy",
+        status: "active",
+      },
+      {
+        id: "lemlist:fading",
+        connectionId: "conn1",
+        vendor: "lemlist",
+        vendorId: "fading",
+        name: "Fading",
+        status: "active",
+      },
+      {
+        id: "lemlist:fine",
+        connectionId: "conn1",
+        vendor: "lemlist",
+        vendorId: "fine",
+        name: "Fine",
+        status: "active",
+      },
     ]);
     const rows: MappedActivity[] = [];
     // Bouncy: 40 sent in the last 30 days, 4 bounced (10 %).
     for (let i = 0; i < 40; i++) rows.push(act("email_sent", at(1 + (i % 20)), "lemlist:bouncy", `b${i}`));
     for (let i = 0; i < 4; i++) rows.push(act("email_bounced", at(1 + (i % 20)), "lemlist:bouncy", `b${i}`));
     // Fading: 40 sent in each fortnight; 8 replies in the one before, 2 in the last.
-    for (let i = 0; i < 40; i++) rows.push(act("email_sent", at(15 + (i % 13)), "lemlist:fading", `f${i}`), act("email_sent", at(1 + (i % 13)), "lemlist:fading", `g${i}`));
+    for (let i = 0; i < 40; i++)
+      rows.push(
+        act("email_sent", at(15 + (i % 13)), "lemlist:fading", `f${i}`),
+        act("email_sent", at(1 + (i % 13)), "lemlist:fading", `g${i}`),
+      );
     for (let i = 0; i < 8; i++) rows.push(act("email_replied", at(16 + i), "lemlist:fading", `f${i}`));
     for (let i = 0; i < 2; i++) rows.push(act("email_replied", at(2 + i), "lemlist:fading", `g${i}`));
     // Fine: steady, and this week (from Monday 9 March, Paris) vs the same span last week.
-    rows.push(act("email_sent", "2026-03-09T08:00:00Z", "lemlist:fine", "x1"), act("email_sent", "2026-03-10T08:00:00Z", "lemlist:fine", "x2"));
+    rows.push(
+      act("email_sent", "2026-03-09T08:00:00Z", "lemlist:fine", "x1"),
+      act("email_sent", "2026-03-10T08:00:00Z", "lemlist:fine", "x2"),
+    );
     rows.push(act("email_replied", "2026-03-10T09:00:00Z", "lemlist:fine", "x1"));
     rows.push(act("email_sent", "2026-03-02T08:00:00Z", "lemlist:fine", "y1"));
     rows.push(act("email_sent", "2026-03-05T08:00:00Z", "lemlist:fine", "y2")); // last Thursday: after "now − 7 days", not counted
@@ -63,11 +94,58 @@ describe.each(STORE_KINDS)("overview on %s", (kind) => {
     await store.db.transaction((tx) => writeBatch(tx, "conn1", "lemlist", { activities: rows }));
 
     await store.db.insert(t.tasks).values([
-      { id: "close:t1", connectionId: "conn1", vendor: "close", vendorType: "x", type: "call", title: "Timed today", status: "open", dueAt: "2026-03-11T15:00:00Z" },
-      { id: "close:t2", connectionId: "conn1", vendor: "close", vendorType: "x", type: "call", title: "Date-only today", status: "open", dueDate: "2026-03-11", dueIsDateOnly: true },
-      { id: "close:t3", connectionId: "conn1", vendor: "close", vendorType: "x", type: "call", title: "Just after midnight in Paris", status: "open", dueAt: "2026-03-10T23:30:00Z" },
-      { id: "close:t4", connectionId: "conn1", vendor: "close", vendorType: "x", type: "call", title: "Yesterday, date-only", status: "open", dueDate: "2026-03-10", dueIsDateOnly: true },
-      { id: "close:t5", connectionId: "conn1", vendor: "close", vendorType: "x", type: "call", title: "Done today", status: "done", dueAt: "2026-03-11T15:00:00Z" },
+      {
+        id: "close:t1",
+        connectionId: "conn1",
+        vendor: "close",
+        vendorType: "x",
+        type: "call",
+        title: "Timed today",
+        status: "open",
+        dueAt: "2026-03-11T15:00:00Z",
+      },
+      {
+        id: "close:t2",
+        connectionId: "conn1",
+        vendor: "close",
+        vendorType: "x",
+        type: "call",
+        title: "Date-only today",
+        status: "open",
+        dueDate: "2026-03-11",
+        dueIsDateOnly: true,
+      },
+      {
+        id: "close:t3",
+        connectionId: "conn1",
+        vendor: "close",
+        vendorType: "x",
+        type: "call",
+        title: "Just after midnight in Paris",
+        status: "open",
+        dueAt: "2026-03-10T23:30:00Z",
+      },
+      {
+        id: "close:t4",
+        connectionId: "conn1",
+        vendor: "close",
+        vendorType: "x",
+        type: "call",
+        title: "Yesterday, date-only",
+        status: "open",
+        dueDate: "2026-03-10",
+        dueIsDateOnly: true,
+      },
+      {
+        id: "close:t5",
+        connectionId: "conn1",
+        vendor: "close",
+        vendorType: "x",
+        type: "call",
+        title: "Done today",
+        status: "done",
+        dueAt: "2026-03-11T15:00:00Z",
+      },
     ]);
   });
   afterAll(async () => store?.cleanup());

@@ -35,13 +35,16 @@ function figuresOf(s: BucketSums | undefined): WeekFigures {
 export async function overviewWeek(db: Db, tz: string, now = new Date()): Promise<OverviewWeek> {
   const weekStart = isoWeekStart(calendarDayIn(now, tz));
   const nowIso = now.toISOString();
-  const rows = await queryRows<BucketSums & { week: "this" | "last" }>(db, sql`
+  const rows = await queryRows<BucketSums & { week: "this" | "last" }>(
+    db,
+    sql`
     with b as (select (${weekStart}::date::timestamp at time zone ${tz}) as this_start, (${addCalendarDays(weekStart, -7)}::date::timestamp at time zone ${tz}) as last_start)
     select case when e.bucket >= b.this_start then 'this' else 'last' end as week, ${BUCKET_SUMS}
     from engagement_buckets e, b
     where e.bucket >= b.last_start and e.bucket < ${nowIso}::timestamptz
       and (e.bucket >= b.this_start or e.bucket < ${nowIso}::timestamptz - interval '7 days')
-    group by 1`);
+    group by 1`,
+  );
   return {
     weekStart,
     thisWeek: figuresOf(rows.find((r) => r.week === "this")),
@@ -76,7 +79,20 @@ export const ATTENTION_RULES = {
 export async function campaignsNeedingAttention(db: Db, now = new Date()): Promise<AttentionItem[]> {
   const r = ATTENTION_RULES;
   const nowIso = now.toISOString();
-  const rows = await queryRows<{ id: string; vendor: Vendor; name: string; status: Campaign["status"]; sent30: number; bounced30: number; sentNow: number; bouncedNow: number; repliedNow: number; sentBefore: number; bouncedBefore: number; repliedBefore: number }>(
+  const rows = await queryRows<{
+    id: string;
+    vendor: Vendor;
+    name: string;
+    status: Campaign["status"];
+    sent30: number;
+    bounced30: number;
+    sentNow: number;
+    bouncedNow: number;
+    repliedNow: number;
+    sentBefore: number;
+    bouncedBefore: number;
+    repliedBefore: number;
+  }>(
     db,
     sql`
     with w as (
@@ -114,7 +130,12 @@ export async function campaignsNeedingAttention(db: Db, now = new Date()): Promi
         severity += 1 - rate / before;
       }
     }
-    if (reasons.length) items.push({ campaign: { id: row.id, vendor: row.vendor, name: row.name, status: row.status }, reasons, severity });
+    if (reasons.length)
+      items.push({
+        campaign: { id: row.id, vendor: row.vendor, name: row.name, status: row.status },
+        reasons,
+        severity,
+      });
   }
   return items.sort((a, b) => b.severity - a.severity).map(({ severity: _, ...item }) => item);
 }
@@ -136,21 +157,32 @@ export interface DueTask {
  * Open tasks due today in `tz`: a date-only due date is today's date there (never shifted
  * through UTC); a timed one falls between the zone's midnights. Plus how many are overdue.
  */
-export async function tasksDueToday(db: Db, tz: string, now = new Date(), limit = 6): Promise<{ today: string; total: number; overdue: number; tasks: DueTask[] }> {
+export async function tasksDueToday(
+  db: Db,
+  tz: string,
+  now = new Date(),
+  limit = 6,
+): Promise<{ today: string; total: number; overdue: number; tasks: DueTask[] }> {
   const today = calendarDayIn(now, tz);
   const dueDay = sql`coalesce(t.due_date, (t.due_at at time zone 'UTC')::date)`;
   const isToday = sql`((t.due_is_date_only and ${dueDay} = ${today}::date)
     or (not t.due_is_date_only and t.due_at >= (${today}::date::timestamp at time zone ${tz}) and t.due_at < (${addCalendarDays(today, 1)}::date::timestamp at time zone ${tz})))`;
   const isOverdue = sql`((t.due_is_date_only and ${dueDay} < ${today}::date) or (not t.due_is_date_only and t.due_at < ${now.toISOString()}::timestamptz))`;
-  const [counts] = await queryRows<{ total: number; overdue: number }>(db, sql`
+  const [counts] = await queryRows<{ total: number; overdue: number }>(
+    db,
+    sql`
     select count(*) filter (where ${isToday})::int as total, count(*) filter (where ${isOverdue})::int as overdue
-    from tasks t where t.status = 'open' and (t.due_at is not null or t.due_date is not null)`);
-  const tasks = await queryRows<DueTask>(db, sql`
+    from tasks t where t.status = 'open' and (t.due_at is not null or t.due_date is not null)`,
+  );
+  const tasks = await queryRows<DueTask>(
+    db,
+    sql`
     select t.id, t.title, t.type, t.vendor, ${isoSql(sql`t.due_at`)} as "dueAt", t.due_is_date_only as "dueIsDateOnly", t.priority,
       t.contact_id as "contactId", c.name as "contactName", t.url
     from tasks t left join contacts c on c.id = t.contact_id
     where t.status = 'open' and ${isToday}
     order by t.due_is_date_only, t.due_at nulls last, t.id
-    limit ${limit}`);
+    limit ${limit}`,
+  );
   return { today, total: counts?.total ?? 0, overdue: counts?.overdue ?? 0, tasks };
 }

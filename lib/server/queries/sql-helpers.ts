@@ -12,7 +12,14 @@ export const isoUs = (col: SQL) => sql`to_char(${col} at time zone 'UTC', 'YYYY-
 /** Search words: every word must match somewhere (so "ada acme" finds Ada at Acme). */
 export function searchTerms(q: string | undefined): string[] {
   if (!q) return [];
-  return [...new Set(q.split(/\s+/).map((w) => w.trim()).filter(Boolean))].slice(0, 8);
+  return [
+    ...new Set(
+      q
+        .split(/\s+/)
+        .map((w) => w.trim())
+        .filter(Boolean),
+    ),
+  ].slice(0, 8);
 }
 
 /** `%term%` for LIKE, with the pattern characters of the user's text escaped. */
@@ -47,7 +54,8 @@ export function matchAllTerms(terms: string[], cols: SQL[]): SQL[] {
 
 export const and = (parts: SQL[]): SQL => (parts.length ? sql.join(parts, sql` and `) : sql`true`);
 
-export const list = (values: readonly string[]): SQL => sql`(${sql.join(
-  values.map((v) => sql`${v}`),
-  sql`, `,
-)})`;
+export const list = (values: readonly string[]): SQL =>
+  sql`(${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )})`;

@@ -18,7 +18,10 @@ function localDue(task: TaskListItem, tz: string): string {
   return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
 }
 
-export const TASK_CSV_COLUMNS: { header: string | ((tz: string) => string); value: (t: TaskListItem, tz: string) => string | null }[] = [
+export const TASK_CSV_COLUMNS: {
+  header: string | ((tz: string) => string);
+  value: (t: TaskListItem, tz: string) => string | null;
+}[] = [
   { header: "id", value: (t) => t.id },
   { header: "vendor", value: (t) => t.vendor },
   { header: "type", value: (t) => t.type },

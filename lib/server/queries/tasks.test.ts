@@ -47,7 +47,12 @@ function fixtureTasks(): Row[] {
   const types = ["email", "call", "linkedin", "manual", "meeting"];
   const priorities = ["high", "medium", "low", null];
   const statuses = ["open", "open", "done", "open", "ignored"];
-  const assignees = [{ id: "usr_ada", name: "Ada Lovelace" }, { id: "usr_bob", name: "Bob Stone" }, { id: null, name: "Casey (no id)" }, null];
+  const assignees = [
+    { id: "usr_ada", name: "Ada Lovelace" },
+    { id: "usr_bob", name: "Bob Stone" },
+    { id: null, name: "Casey (no id)" },
+    null,
+  ];
   const campaigns = ["lemlist:cam_a", "lemlist:cam_b", null];
   const contacts = ["ct_1", "ct_2", null];
   // Hand-picked boundary dues first (see lib/dates/due.test.ts), then a sweep.
@@ -70,7 +75,12 @@ function fixtureTasks(): Row[] {
     { at: null },
     { at: null },
   ];
-  for (let h = -30 * 24; h <= 30 * 24; h += 17) dues.push(h % 3 === 0 ? { at: null, dateOnly: addDays("2026-04-04", Math.trunc(h / 24)) } : { at: new Date(NOW.getTime() + h * 3_600_000 + 7 * 60_000).toISOString() });
+  for (let h = -30 * 24; h <= 30 * 24; h += 17)
+    dues.push(
+      h % 3 === 0
+        ? { at: null, dateOnly: addDays("2026-04-04", Math.trunc(h / 24)) }
+        : { at: new Date(NOW.getTime() + h * 3_600_000 + 7 * 60_000).toISOString() },
+    );
   dues.forEach((d, i) => {
     const vendor = vendors[i % 3]!;
     rows.push({
@@ -125,7 +135,11 @@ function fixtureTasks(): Row[] {
 
 const FIXTURE = fixtureTasks();
 const q = (input: Record<string, string> = {}): TasksQuery => tasksQuerySchema.parse(input);
-const asDue = (r: Row) => ({ dueAt: r.dueAt ? new Date(r.dueAt).toISOString() : null, dueDate: r.dueDate ?? null, dueIsDateOnly: !!r.dueIsDateOnly });
+const asDue = (r: Row) => ({
+  dueAt: r.dueAt ? new Date(r.dueAt).toISOString() : null,
+  dueDate: r.dueDate ?? null,
+  dueIsDateOnly: !!r.dueIsDateOnly,
+});
 const ids = (items: { id: string }[]) => items.map((i) => i.id);
 const sortedIds = (items: { id: string }[]) => ids(items).sort();
 
@@ -144,21 +158,41 @@ describe.each(STORE_KINDS)("tasks queries on %s", (kind) => {
   beforeAll(async () => {
     store = await freshStore(kind);
     endPoolGracefully(store);
-    for (const v of ["lemlist", "close", "leadlex"]) await store.db.insert(t.connections).values({ id: `conn_${v}`, vendor: v, label: v, keyCiphertext: "x", keyHint: "••••abcd" });
+    for (const v of ["lemlist", "close", "leadlex"])
+      await store.db
+        .insert(t.connections)
+        .values({ id: `conn_${v}`, vendor: v, label: v, keyCiphertext: "x", keyHint: "••••abcd" });
     await store.db.insert(t.contacts).values([
       { id: "ct_1", email: "ada@example.com", name: "Ada Zephyr" },
       { id: "ct_2", email: "grace@example.com", name: "Grace Hopper" },
     ]);
     await store.db.insert(t.campaigns).values([
-      { id: "lemlist:cam_a", connectionId: "conn_lemlist", vendor: "lemlist", vendorId: "cam_a", name: "Spring outreach", status: "active" },
-      { id: "lemlist:cam_b", connectionId: "conn_lemlist", vendor: "lemlist", vendorId: "cam_b", name: "Renewals", status: "active" },
+      {
+        id: "lemlist:cam_a",
+        connectionId: "conn_lemlist",
+        vendor: "lemlist",
+        vendorId: "cam_a",
+        name: "Spring outreach",
+        status: "active",
+      },
+      {
+        id: "lemlist:cam_b",
+        connectionId: "conn_lemlist",
+        vendor: "lemlist",
+        vendorId: "cam_b",
+        name: "Renewals",
+        status: "active",
+      },
     ]);
     await store.db.insert(t.tasks).values(FIXTURE);
   });
   afterAll(async () => store?.cleanup());
 
   const all = (input: Record<string, string>) => allWith(input, { now: NOW });
-  async function allWith(input: Record<string, string>, ctx: { now: Date; smallSetLimit?: number } = { now: NOW }): Promise<{ items: TaskListItem[]; total: number }> {
+  async function allWith(
+    input: Record<string, string>,
+    ctx: { now: Date; smallSetLimit?: number } = { now: NOW },
+  ): Promise<{ items: TaskListItem[]; total: number }> {
     const items: TaskListItem[] = [];
     let cursor: string | undefined;
     let total = -1;
@@ -173,65 +207,115 @@ describe.each(STORE_KINDS)("tasks queries on %s", (kind) => {
     return { items, total };
   }
 
-  describe.each(PATHS.flatMap(([path, ctx, extra]) => ZONES.map((tz) => [tz, path, ctx, extra] as const)))("in %s (%s)", (tz, _path, ctx, extra) => {
-    const clock = dueClock(tz, NOW);
-    const all = (input: Record<string, string>) => allWith({ ...input, ...extra }, ctx);
+  describe.each(PATHS.flatMap(([path, ctx, extra]) => ZONES.map((tz) => [tz, path, ctx, extra] as const)))(
+    "in %s (%s)",
+    (tz, _path, ctx, extra) => {
+      const clock = dueClock(tz, NOW);
+      const all = (input: Record<string, string>) => allWith({ ...input, ...extra }, ctx);
 
-    it.each(DUE_PRESETS)("due=%s returns exactly the open tasks lib/dates puts there", async (preset) => {
-      const expected = FIXTURE.filter((r) => r.status === "open" && matchesWindow(asDue(r), presetWindow(preset, clock), clock)).map((r) => r.id);
-      const got = await all({ due: preset, tz, limit: "7" });
-      expect(sortedIds(got.items)).toEqual(expected.sort());
-      expect(got.total).toBe(expected.length);
-    });
+      it.each(DUE_PRESETS)("due=%s returns exactly the open tasks lib/dates puts there", async (preset) => {
+        const expected = FIXTURE.filter(
+          (r) => r.status === "open" && matchesWindow(asDue(r), presetWindow(preset, clock), clock),
+        ).map((r) => r.id);
+        const got = await all({ due: preset, tz, limit: "7" });
+        expect(sortedIds(got.items)).toEqual(expected.sort());
+        expect(got.total).toBe(expected.length);
+      });
 
-    it.each(DUE_GROUPS)("group=%s returns exactly that bucket of the grouped view", async (group) => {
-      const expected = FIXTURE.filter((r) => r.status === "open" && dueGroup(asDue(r), clock) === group).map((r) => r.id);
-      const got = await all({ group, tz, limit: "500" });
-      expect(sortedIds(got.items)).toEqual(expected.sort());
-    });
+      it.each(DUE_GROUPS)("group=%s returns exactly that bucket of the grouped view", async (group) => {
+        const expected = FIXTURE.filter((r) => r.status === "open" && dueGroup(asDue(r), clock) === group).map(
+          (r) => r.id,
+        );
+        const got = await all({ group, tz, limit: "500" });
+        expect(sortedIds(got.items)).toEqual(expected.sort());
+      });
 
-    it("a custom range is inclusive calendar days in the zone", async () => {
-      const window = { kind: "range" as const, from: "2026-04-04", to: "2026-04-06" };
-      const expected = FIXTURE.filter((r) => matchesWindow(asDue(r), window, clock)).map((r) => r.id);
-      const got = await all({ dueFrom: "2026-04-04", dueTo: "2026-04-06", due: "overdue", tz, status: "all", limit: "500" });
-      expect(sortedIds(got.items)).toEqual(expected.sort());
-      expect(expected.length).toBeGreaterThan(5);
-    });
+      it("a custom range is inclusive calendar days in the zone", async () => {
+        const window = { kind: "range" as const, from: "2026-04-04", to: "2026-04-06" };
+        const expected = FIXTURE.filter((r) => matchesWindow(asDue(r), window, clock)).map((r) => r.id);
+        const got = await all({
+          dueFrom: "2026-04-04",
+          dueTo: "2026-04-06",
+          due: "overdue",
+          tz,
+          status: "all",
+          limit: "500",
+        });
+        expect(sortedIds(got.items)).toEqual(expected.sort());
+        expect(expected.length).toBeGreaterThan(5);
+      });
 
-    it("sorts by due date in the zone (date-only at the start of its day), nulls last, ties by id", async () => {
-      const key = (r: Row) => (r.dueAt === null ? Number.MAX_SAFE_INTEGER : r.dueIsDateOnly ? startOfDayIn(r.dueDate!, tz) : Date.parse(r.dueAt!));
-      const cmp = (a: Row, b: Row) => key(a) - key(b) || (a.id < b.id ? -1 : 1);
-      const open = FIXTURE.filter((r) => r.status === "open");
-      expect(ids((await all({ tz, limit: "9" })).items)).toEqual([...open].sort(cmp).map((r) => r.id));
-      const desc = (a: Row, b: Row) => (a.dueAt === null ? 1 : 0) - (b.dueAt === null ? 1 : 0) || key(b) - key(a) || (a.id < b.id ? -1 : 1);
-      expect(ids((await all({ tz, sort: "-dueAt", limit: "11" })).items)).toEqual([...open].sort(desc).map((r) => r.id));
-      const rank = (r: Row) => ({ high: 0, medium: 1, low: 2 })[r.priority as "high"] ?? 3;
-      expect(ids((await all({ tz, sort: "priority", limit: "13" })).items)).toEqual([...open].sort((a, b) => rank(a) - rank(b) || cmp(a, b)).map((r) => r.id));
-      const lowFirst = (r: Row) => ({ low: 0, medium: 1, high: 2 })[r.priority as "high"] ?? 3;
-      expect(ids((await all({ tz, sort: "-priority", limit: "5" })).items)).toEqual([...open].sort((a, b) => lowFirst(a) - lowFirst(b) || cmp(a, b)).map((r) => r.id));
-      // Page sizes of one and two walk through the ties one position at a time.
-      const window = { dueFrom: "2026-04-04", dueTo: "2026-04-05", tz };
-      const inWindow = open.filter((r) => matchesWindow(asDue(r), { kind: "range", from: "2026-04-04", to: "2026-04-05" }, clock));
-      for (const limit of ["1", "2"]) {
-        expect(ids((await all({ ...window, limit })).items)).toEqual([...inWindow].sort(cmp).map((r) => r.id));
-        expect(ids((await all({ ...window, limit, sort: "-dueAt" })).items)).toEqual([...inWindow].sort(desc).map((r) => r.id));
-      }
-    });
-  });
+      it("sorts by due date in the zone (date-only at the start of its day), nulls last, ties by id", async () => {
+        const key = (r: Row) =>
+          r.dueAt === null
+            ? Number.MAX_SAFE_INTEGER
+            : r.dueIsDateOnly
+              ? startOfDayIn(r.dueDate!, tz)
+              : Date.parse(r.dueAt!);
+        const cmp = (a: Row, b: Row) => key(a) - key(b) || (a.id < b.id ? -1 : 1);
+        const open = FIXTURE.filter((r) => r.status === "open");
+        expect(ids((await all({ tz, limit: "9" })).items)).toEqual([...open].sort(cmp).map((r) => r.id));
+        const desc = (a: Row, b: Row) =>
+          (a.dueAt === null ? 1 : 0) - (b.dueAt === null ? 1 : 0) || key(b) - key(a) || (a.id < b.id ? -1 : 1);
+        expect(ids((await all({ tz, sort: "-dueAt", limit: "11" })).items)).toEqual(
+          [...open].sort(desc).map((r) => r.id),
+        );
+        const rank = (r: Row) => ({ high: 0, medium: 1, low: 2 })[r.priority as "high"] ?? 3;
+        expect(ids((await all({ tz, sort: "priority", limit: "13" })).items)).toEqual(
+          [...open].sort((a, b) => rank(a) - rank(b) || cmp(a, b)).map((r) => r.id),
+        );
+        const lowFirst = (r: Row) => ({ low: 0, medium: 1, high: 2 })[r.priority as "high"] ?? 3;
+        expect(ids((await all({ tz, sort: "-priority", limit: "5" })).items)).toEqual(
+          [...open].sort((a, b) => lowFirst(a) - lowFirst(b) || cmp(a, b)).map((r) => r.id),
+        );
+        // Page sizes of one and two walk through the ties one position at a time.
+        const window = { dueFrom: "2026-04-04", dueTo: "2026-04-05", tz };
+        const inWindow = open.filter((r) =>
+          matchesWindow(asDue(r), { kind: "range", from: "2026-04-04", to: "2026-04-05" }, clock),
+        );
+        for (const limit of ["1", "2"]) {
+          expect(ids((await all({ ...window, limit })).items)).toEqual([...inWindow].sort(cmp).map((r) => r.id));
+          expect(ids((await all({ ...window, limit, sort: "-dueAt" })).items)).toEqual(
+            [...inWindow].sort(desc).map((r) => r.id),
+          );
+        }
+      });
+    },
+  );
 
   it("shows the Auckland boundary tasks where a person in Auckland expects them", async () => {
-    const today = ids((await listTasks(store.db, q({ due: "today", tz: "Pacific/Auckland", status: "all", limit: "500" }), { now: NOW })).data);
+    const today = ids(
+      (
+        await listTasks(store.db, q({ due: "today", tz: "Pacific/Auckland", status: "all", limit: "500" }), {
+          now: NOW,
+        })
+      ).data,
+    );
     expect(today).toContain("lemlist:task_000"); // date-only 5 April
     expect(today).toContain("lemlist:task_009"); // 23:30 NZST on 5 April, after the clocks went back
     expect(today).not.toContain("leadlex:task_010"); // 00:00 NZST on 6 April
-    const la = ids((await listTasks(store.db, q({ due: "today", tz: "America/Los_Angeles", status: "all", limit: "500" }), { now: NOW })).data);
+    const la = ids(
+      (
+        await listTasks(store.db, q({ due: "today", tz: "America/Los_Angeles", status: "all", limit: "500" }), {
+          now: NOW,
+        })
+      ).data,
+    );
     expect(la).not.toContain("lemlist:task_000"); // 5 April is tomorrow in Los Angeles: never shifted through UTC
     expect(la).toContain("close:task_001"); // date-only 4 April
   });
 
   it("breaks ties by id across timed and date-only tasks", async () => {
-    const got = ids((await all({ dueFrom: "2026-04-05", dueTo: "2026-04-05", tz: "Pacific/Auckland", types: "call", limit: "1" })).items);
-    expect(got.filter((id) => id.includes(":tie_"))).toEqual(["close:tie_a", "close:tie_c", "leadlex:tie_d", "lemlist:tie_b"]);
+    const got = ids(
+      (await all({ dueFrom: "2026-04-05", dueTo: "2026-04-05", tz: "Pacific/Auckland", types: "call", limit: "1" }))
+        .items,
+    );
+    expect(got.filter((id) => id.includes(":tie_"))).toEqual([
+      "close:tie_a",
+      "close:tie_c",
+      "leadlex:tie_d",
+      "lemlist:tie_b",
+    ]);
   });
 
   it("pages with a cursor and keeps the total", async () => {
@@ -245,15 +329,23 @@ describe.each(STORE_KINDS)("tasks queries on %s", (kind) => {
 
   it("filters by status, vendor, type, assignee, campaign and contact", async () => {
     const check = async (input: Record<string, string>, pred: (r: Row) => boolean) => {
-      const expected = FIXTURE.filter(pred).map((r) => r.id).sort();
+      const expected = FIXTURE.filter(pred)
+        .map((r) => r.id)
+        .sort();
       expect(sortedIds((await all({ ...input, limit: "500" })).items)).toEqual(expected);
       expect(expected.length).toBeGreaterThan(0);
     };
     await check({}, (r) => r.status === "open");
     await check({ status: "done,ignored" }, (r) => r.status !== "open");
     await check({ status: "all", vendors: "close,leadlex" }, (r) => r.vendor !== "lemlist");
-    await check({ vendors: "close", types: "call,email" }, (r) => r.status === "open" && r.vendor === "close" && ["call", "email"].includes(r.type));
-    await check({ status: "all", assignee: "usr_ada,unassigned" }, (r) => r.assignee === null || r.assignee?.id === "usr_ada");
+    await check(
+      { vendors: "close", types: "call,email" },
+      (r) => r.status === "open" && r.vendor === "close" && ["call", "email"].includes(r.type),
+    );
+    await check(
+      { status: "all", assignee: "usr_ada,unassigned" },
+      (r) => r.assignee === null || r.assignee?.id === "usr_ada",
+    );
     await check({ status: "all", assignee: "Casey (no id)" }, (r) => r.assignee?.name === "Casey (no id)");
     await check({ status: "all", campaignId: "lemlist:cam_b,none" }, (r) => r.campaignId !== "lemlist:cam_a");
     await check({ status: "all", contactId: "ct_2" }, (r) => r.contactId === "ct_2");
@@ -263,25 +355,49 @@ describe.each(STORE_KINDS)("tasks queries on %s", (kind) => {
     const search = async (text: string) => sortedIds((await all({ status: "all", q: text, limit: "500" })).items);
     expect(await search("100% of the deck_v2")).toEqual(["leadlex:task_005"]);
     expect(await search("100%%")).toEqual([]);
-    expect(await search("zephyr")).toEqual(FIXTURE.filter((r) => r.contactId === "ct_1").map((r) => r.id).sort());
-    expect(await search("grace@EXAMPLE")).toEqual(FIXTURE.filter((r) => r.contactId === "ct_2").map((r) => r.id).sort());
-    expect(await search("renewal")).toEqual(FIXTURE.filter((r) => r.campaignId === "lemlist:cam_b" || r.body?.includes("renewal")).map((r) => r.id).sort());
+    expect(await search("zephyr")).toEqual(
+      FIXTURE.filter((r) => r.contactId === "ct_1")
+        .map((r) => r.id)
+        .sort(),
+    );
+    expect(await search("grace@EXAMPLE")).toEqual(
+      FIXTURE.filter((r) => r.contactId === "ct_2")
+        .map((r) => r.id)
+        .sort(),
+    );
+    expect(await search("renewal")).toEqual(
+      FIXTURE.filter((r) => r.campaignId === "lemlist:cam_b" || r.body?.includes("renewal"))
+        .map((r) => r.id)
+        .sort(),
+    );
   });
 
   it("answers each task with its contact and campaign name", async () => {
-    const { data } = await listTasks(store.db, q({ status: "all", contactId: "ct_1", campaignId: "lemlist:cam_a", limit: "1" }), { now: NOW });
+    const { data } = await listTasks(
+      store.db,
+      q({ status: "all", contactId: "ct_1", campaignId: "lemlist:cam_a", limit: "1" }),
+      { now: NOW },
+    );
     const item = data[0]!;
     expect(item.contact).toEqual({ id: "ct_1", name: "Ada Zephyr", email: "ada@example.com" });
     expect(item.campaignName).toBe("Spring outreach");
     expect(item.raw).toMatchObject({ i: expect.any(Number) });
-    const dateOnly = (await listTasks(store.db, q({ status: "all", dueFrom: "2026-04-05", dueTo: "2026-04-05", tz: "UTC", limit: "500" }), { now: NOW })).data.find((x) => x.id === "lemlist:task_000")!;
+    const dateOnly = (
+      await listTasks(
+        store.db,
+        q({ status: "all", dueFrom: "2026-04-05", dueTo: "2026-04-05", tz: "UTC", limit: "500" }),
+        { now: NOW },
+      )
+    ).data.find((x) => x.id === "lemlist:task_000")!;
     expect(dateOnly).toMatchObject({ dueAt: "2026-04-05T00:00:00.000Z", dueDate: "2026-04-05", dueIsDateOnly: true });
   });
 
   it("refuses a cursor from another sort order or not from the API", async () => {
     const first = await listTasks(store.db, q({ limit: "2" }), { now: NOW });
     expect(tasksQuerySchema.safeParse({ cursor: first.nextCursor! }).success).toBe(true);
-    expect(tasksQuerySchema.safeParse({ sort: "priority", cursor: first.nextCursor! }).error?.issues[0]?.path).toEqual(["cursor"]);
+    expect(tasksQuerySchema.safeParse({ sort: "priority", cursor: first.nextCursor! }).error?.issues[0]?.path).toEqual([
+      "cursor",
+    ]);
     expect(tasksQuerySchema.safeParse({ cursor: "garbage" }).error?.issues[0]?.path).toEqual(["cursor"]);
   });
 
@@ -293,12 +409,18 @@ describe.each(STORE_KINDS)("tasks queries on %s", (kind) => {
   });
 
   it("counts facets with every filter but their own", async () => {
-    const f = await taskFacets(store.db, q({ vendors: "close", types: "call", tz: "America/Los_Angeles" }), { now: NOW });
+    const f = await taskFacets(store.db, q({ vendors: "close", types: "call", tz: "America/Los_Angeles" }), {
+      now: NOW,
+    });
     const open = FIXTURE.filter((r) => r.status === "open");
     const count = (pred: (r: Row) => boolean) => open.filter(pred).length;
     // Vendor counts ignore the vendor filter but keep the type filter…
     expect(Object.fromEntries(f.vendors.map((o) => [o.value, o.count]))).toEqual(
-      Object.fromEntries(["lemlist", "close", "leadlex"].map((v) => [v, count((r) => r.vendor === v && r.type === "call")]).filter(([, n]) => n !== 0)),
+      Object.fromEntries(
+        ["lemlist", "close", "leadlex"]
+          .map((v) => [v, count((r) => r.vendor === v && r.type === "call")])
+          .filter(([, n]) => n !== 0),
+      ),
     );
     // …and type counts keep the vendor filter.
     const types = Object.fromEntries(f.types.map((o) => [o.value, o.count]));
@@ -312,14 +434,20 @@ describe.each(STORE_KINDS)("tasks queries on %s", (kind) => {
     expect(statuses.done).toBe(doneCount);
     const clock = dueClock("America/Los_Angeles", NOW);
     const mine = (r: Row) => r.vendor === "close" && r.type === "call";
-    for (const p of DUE_PRESETS) expect(f.due[p]).toBe(count((r) => mine(r) && matchesWindow(asDue(r), presetWindow(p, clock), clock)));
+    for (const p of DUE_PRESETS)
+      expect(f.due[p]).toBe(count((r) => mine(r) && matchesWindow(asDue(r), presetWindow(p, clock), clock)));
     for (const g of DUE_GROUPS) expect(f.groups[g]).toBe(count((r) => mine(r) && dueGroup(asDue(r), clock) === g));
     expect(f.today).toBe("2026-04-04");
   });
 
   it("names assignees and campaigns in facets, with unassigned and no-campaign entries", async () => {
     const f = await taskFacets(store.db, q({ status: "all" }), { now: NOW });
-    expect(f.assignees.map((o) => o.label).sort()).toEqual(["Ada Lovelace", "Bob Stone", "Casey (no id)", "Unassigned"]);
+    expect(f.assignees.map((o) => o.label).sort()).toEqual([
+      "Ada Lovelace",
+      "Bob Stone",
+      "Casey (no id)",
+      "Unassigned",
+    ]);
     expect(f.assignees.reduce((s, o) => s + o.count, 0)).toBe(FIXTURE.length);
     expect(f.campaigns.map((o) => o.label).sort()).toEqual(["No campaign", "Renewals", "Spring outreach"]);
   });
@@ -329,7 +457,10 @@ describe.each(STORE_KINDS)("tasks queries on %s", (kind) => {
     try {
       const clock = dueClock("UTC", NOW);
       const { dueWindowSql } = await import("./tasks");
-      const plan = await queryRows(store.db, sql`explain select id from tasks t where t.status = 'open' and ${dueWindowSql(presetWindow("today", clock), clock)}`);
+      const plan = await queryRows(
+        store.db,
+        sql`explain select id from tasks t where t.status = 'open' and ${dueWindowSql(presetWindow("today", clock), clock)}`,
+      );
       expect(JSON.stringify(plan)).toContain("tasks_open_due_idx");
     } finally {
       await store.db.execute(sql`set enable_seqscan = on`);

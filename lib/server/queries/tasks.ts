@@ -42,7 +42,11 @@ const DAY_MS = 86_400_000;
 const and = (parts: SQL[]): SQL => (parts.length ? sql.join(parts, sql` and `) : sql`true`);
 const ts = (ms: number) => sql`${new Date(ms).toISOString()}::timestamptz`;
 const day = (d: string) => sql`${d}::date`;
-const inList = (col: SQL, values: readonly string[]) => sql`${col} in (${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
+const inList = (col: SQL, values: readonly string[]) =>
+  sql`${col} in (${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )})`;
 
 /** The calendar day of a date-only task (its `due_date`; midnight UTC of `due_at` as a fallback). */
 const DUE_DAY = sql.raw(`coalesce(t.due_date, (t.due_at at time zone 'UTC')::date)`);
@@ -100,7 +104,8 @@ function conditions(q: TasksQuery, clock: DueClock): Partial<Record<Dimension | 
   const out: Partial<Record<Dimension | "base", SQL>> = {};
   if (q.status.length < 3) {
     // A literal `status = 'open'` lets the planner use the partial index on open tasks.
-    out.status = q.status.length === 1 && q.status[0] === "open" ? sql.raw(`t.status = 'open'`) : inList(sql`t.status`, q.status);
+    out.status =
+      q.status.length === 1 && q.status[0] === "open" ? sql.raw(`t.status = 'open'`) : inList(sql`t.status`, q.status);
   }
   const w = queryWindow(q, clock);
   if (w.kind !== "all") out.due = dueWindowSql(w, clock);
@@ -164,7 +169,10 @@ interface Segment {
 
 function segmentsOf(sort: TaskSort): Segment[] {
   const by = (order: (string | null)[]) =>
-    order.map((p, rank) => ({ rank, filter: p === null ? sql.raw(`t.priority is null`) : sql.raw(`t.priority = '${p}'`) }));
+    order.map((p, rank) => ({
+      rank,
+      filter: p === null ? sql.raw(`t.priority is null`) : sql.raw(`t.priority = '${p}'`),
+    }));
   if (sort === "priority") return by(["high", "medium", "low", null]);
   if (sort === "-priority") return by(["low", "medium", "high", null]);
   return [{ rank: 0, filter: null }];
@@ -197,7 +205,9 @@ function dayStart(day: string, tz: string): number {
 
 function keyOf(row: NarrowRow, tz: string, desc: boolean): number {
   if (row.due_at === null) return LAST;
-  const ms = row.date_only ? dayStart(row.day ?? new Date(row.due_at).toISOString().slice(0, 10), tz) : new Date(row.due_at).getTime();
+  const ms = row.date_only
+    ? dayStart(row.day ?? new Date(row.due_at).toISOString().slice(0, 10), tz)
+    : new Date(row.due_at).getTime();
   return desc ? -ms : ms;
 }
 
@@ -207,12 +217,22 @@ const RANKS: Record<TaskSort, Record<string, number>> = {
   priority: { high: 0, medium: 1, low: 2 },
   "-priority": { low: 0, medium: 1, high: 2 },
 };
-const rankOf = (sort: TaskSort, priority: string | null) => (sort === "dueAt" || sort === "-dueAt" ? 0 : (RANKS[sort][priority ?? ""] ?? 3));
+const rankOf = (sort: TaskSort, priority: string | null) =>
+  sort === "dueAt" || sort === "-dueAt" ? 0 : (RANKS[sort][priority ?? ""] ?? 3);
 
 type Stream = "timed" | "dateOnly" | "none";
 
 /** One stream of one segment after `after` (same segment), `limit` rows, in key order. */
-async function readStream(db: Db, where: SQL, seg: Segment, stream: Stream, after: Position | null, desc: boolean, clock: DueClock, limit: number): Promise<NarrowRow[]> {
+async function readStream(
+  db: Db,
+  where: SQL,
+  seg: Segment,
+  stream: Stream,
+  after: Position | null,
+  desc: boolean,
+  clock: DueClock,
+  limit: number,
+): Promise<NarrowRow[]> {
   const parts: SQL[] = [where];
   if (seg.filter) parts.push(seg.filter);
   const afterKey = after?.key ?? null;
@@ -221,7 +241,11 @@ async function readStream(db: Db, where: SQL, seg: Segment, stream: Stream, afte
     if (afterKey === LAST) parts.push(sql`t.id collate "C" > ${after!.id}`);
   } else {
     if (afterKey === LAST) return []; // already among the tasks without a due date
-    parts.push(stream === "timed" ? sql`not t.due_is_date_only and t.due_at is not null` : sql`t.due_is_date_only and t.due_at is not null`);
+    parts.push(
+      stream === "timed"
+        ? sql`not t.due_is_date_only and t.due_at is not null`
+        : sql`t.due_is_date_only and t.due_at is not null`,
+    );
     if (after && afterKey !== null) {
       const instant = desc ? -afterKey : afterKey;
       if (stream === "timed") {
@@ -240,12 +264,21 @@ async function readStream(db: Db, where: SQL, seg: Segment, stream: Stream, afte
           parts.push(exact ? sql`(${strict} or (${DUE_DAY} = ${day(d)} and t.id collate "C" > ${after.id}))` : strict);
         } else {
           parts.push(sql`t.due_at >= ${ts(utcMidnightMs(d) - DAY_MS)}`);
-          parts.push(exact ? sql`(${DUE_DAY} > ${day(d)} or (${DUE_DAY} = ${day(d)} and t.id collate "C" > ${after.id}))` : sql`${DUE_DAY} > ${day(d)}`);
+          parts.push(
+            exact
+              ? sql`(${DUE_DAY} > ${day(d)} or (${DUE_DAY} = ${day(d)} and t.id collate "C" > ${after.id}))`
+              : sql`${DUE_DAY} > ${day(d)}`,
+          );
         }
       }
     }
   }
-  const order = stream === "none" ? sql`t.id collate "C"` : desc ? sql`t.due_at desc, t.id collate "C"` : sql`t.due_at, t.id collate "C"`;
+  const order =
+    stream === "none"
+      ? sql`t.id collate "C"`
+      : desc
+        ? sql`t.due_at desc, t.id collate "C"`
+        : sql`t.due_at, t.id collate "C"`;
   return queryRows<NarrowRow>(
     db,
     sql`select t.id, t.due_at, ${DUE_DAY}::text as day, t.due_is_date_only as date_only
@@ -254,7 +287,13 @@ async function readStream(db: Db, where: SQL, seg: Segment, stream: Stream, afte
 }
 
 /** The next `count` positions after `after`, in order. */
-async function nextPositions(db: Db, q: TasksQuery, clock: DueClock, after: Position | null, count: number): Promise<Position[]> {
+async function nextPositions(
+  db: Db,
+  q: TasksQuery,
+  clock: DueClock,
+  after: Position | null,
+  count: number,
+): Promise<Position[]> {
   const where = whereSql(q, clock);
   const desc = q.sort === "-dueAt";
   const out: Position[] = [];
@@ -320,7 +359,10 @@ function toItem(r: TaskRow): TaskListItem {
     dueDate: r.due_date,
     dueIsDateOnly: r.due_is_date_only,
     priority: (r.priority as TaskListItem["priority"]) ?? null,
-    assignee: r.assignee && (r.assignee.id || r.assignee.name) ? { id: r.assignee.id ?? null, name: r.assignee.name ?? null } : null,
+    assignee:
+      r.assignee && (r.assignee.id || r.assignee.name)
+        ? { id: r.assignee.id ?? null, name: r.assignee.name ?? null }
+        : null,
     contactId: r.contact_id,
     campaignId: r.campaign_id,
     campaignName: r.campaign_name,
@@ -352,7 +394,8 @@ async function loadTasks(db: Db, ids: string[]): Promise<TaskListItem[]> {
 }
 
 const toCursor = (q: TasksQuery, p: Position): TasksCursor => ({ s: q.sort, k: [p.rank, p.key], id: p.id });
-const fromCursor = (c: TasksCursor | undefined): Position | null => (c ? { rank: c.k[0], key: c.k[1], id: c.id } : null);
+const fromCursor = (c: TasksCursor | undefined): Position | null =>
+  c ? { rank: c.k[0], key: c.k[1], id: c.id } : null;
 
 /**
  * A narrow filter (a campaign, an assignee, a contact, a text search) matches few tasks, and
@@ -376,21 +419,40 @@ async function smallSet(db: Db, q: TasksQuery, clock: DueClock, ctx: TasksContex
   );
   if (rows.length > cap) return null;
   const desc = q.sort === "-dueAt";
-  return rows.map((r) => ({ rank: rankOf(q.sort, r.priority), key: keyOf(r, clock.tz, desc), id: r.id })).sort(comparePositions);
+  return rows
+    .map((r) => ({ rank: rankOf(q.sort, r.priority), key: keyOf(r, clock.tz, desc), id: r.id }))
+    .sort(comparePositions);
 }
 
-async function fetchPage(db: Db, q: TasksQuery, clock: DueClock, limit: number, after: Position | null, known?: Position[] | null) {
+async function fetchPage(
+  db: Db,
+  q: TasksQuery,
+  clock: DueClock,
+  limit: number,
+  after: Position | null,
+  known?: Position[] | null,
+) {
   let positions: Position[];
   if (known) {
     const start = after ? known.findIndex((p) => comparePositions(p, after) > 0) : 0;
     positions = start < 0 ? [] : known.slice(start, start + limit + 1);
   } else positions = await nextPositions(db, q, clock, after, limit + 1);
   const page = positions.slice(0, limit);
-  return { items: await loadTasks(db, page.map((p) => p.id)), last: page.at(-1) ?? null, more: positions.length > limit };
+  return {
+    items: await loadTasks(
+      db,
+      page.map((p) => p.id),
+    ),
+    last: page.at(-1) ?? null,
+    more: positions.length > limit,
+  };
 }
 
 async function countTasks(db: Db, q: TasksQuery, clock: DueClock): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from tasks t where ${whereSql(q, clock)}`);
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from tasks t where ${whereSql(q, clock)}`,
+  );
   return row?.n ?? 0;
 }
 
@@ -402,11 +464,20 @@ export async function listTasks(db: Db, q: TasksQuery, ctx: TasksContext = {}): 
   const [page, total] = small
     ? [await fetchPage(db, q, clock, q.limit, after, small), small.length]
     : await Promise.all([fetchPage(db, q, clock, q.limit, after), countTasks(db, q, clock)]);
-  return { data: page.items, nextCursor: page.more && page.last ? encodeTasksCursor(toCursor(q, page.last)) : null, total };
+  return {
+    data: page.items,
+    nextCursor: page.more && page.last ? encodeTasksCursor(toCursor(q, page.last)) : null,
+    total,
+  };
 }
 
 /** Every matching task in order, in batches (the CSV export); one "now" for the whole walk. */
-export async function* iterateTasks(db: Db, q: TasksQuery, ctx: TasksContext = {}, batch = 1000): AsyncGenerator<TaskListItem[]> {
+export async function* iterateTasks(
+  db: Db,
+  q: TasksQuery,
+  ctx: TasksContext = {},
+  batch = 1000,
+): AsyncGenerator<TaskListItem[]> {
   const clock = dueClock(q.tz, ctx.now ?? Date.now());
   const small = await smallSet(db, q, clock, ctx);
   let after: Position | null = null;
@@ -469,8 +540,20 @@ function dueClassSql(clock: DueClock): SQL {
     end`;
 }
 
-function dueCountsFrom(rows: { class: DueClass; w: boolean; n: number }[], clock: DueClock): Pick<TaskFacets, "due" | "groups"> {
-  const all = { none: 0, past: 0, todayOverdue: 0, today: 0, tomorrow: 0, week: 0, next7: 0, later: 0 } satisfies Record<DueClass, number>;
+function dueCountsFrom(
+  rows: { class: DueClass; w: boolean; n: number }[],
+  clock: DueClock,
+): Pick<TaskFacets, "due" | "groups"> {
+  const all = {
+    none: 0,
+    past: 0,
+    todayOverdue: 0,
+    today: 0,
+    tomorrow: 0,
+    week: 0,
+    next7: 0,
+    later: 0,
+  } satisfies Record<DueClass, number>;
   const inWindow = { ...all };
   for (const r of rows) {
     all[r.class] += r.n;
@@ -538,20 +621,36 @@ export async function taskFacets(db: Db, q: TasksQuery, ctx: TasksContext = {}):
   );
 
   const [sharedRows, ownRows, dueClasses] = await Promise.all([shared, Promise.all(own), dueRows]);
-  const { due, groups } = dueCountsFrom(dueClasses.filter((r) => r.s), clock);
-  const counts = Object.fromEntries([...FACET_DIMS, "status"].map((dim) => [dim, [] as FacetCount[]])) as Record<FacetDim, FacetCount[]>;
+  const { due, groups } = dueCountsFrom(
+    dueClasses.filter((r) => r.s),
+    clock,
+  );
+  const counts = Object.fromEntries([...FACET_DIMS, "status"].map((dim) => [dim, [] as FacetCount[]])) as Record<
+    FacetDim,
+    FacetCount[]
+  >;
   const byStatus = new Map<string, number>();
   for (const r of dueClasses) if (r.w) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + r.n);
   counts.status = [...byStatus].map(([value, n]) => ({ value, label: null, n }));
   for (const r of sharedRows) counts[unfiltered[Number(r.dim)]!].push(r);
   filtered.forEach((dim, i) => counts[dim].push(...ownRows[i]!));
   const top = (dim: FacetDim) =>
-    counts[dim].filter((r) => r.n > 0).sort((a, b) => b.n - a.n || String(a.value).localeCompare(String(b.value))).slice(0, FACET_LIMIT);
+    counts[dim]
+      .filter((r) => r.n > 0)
+      .sort((a, b) => b.n - a.n || String(a.value).localeCompare(String(b.value)))
+      .slice(0, FACET_LIMIT);
 
   const campaigns = top("campaignId");
   const campaignIds = campaigns.flatMap((r) => (r.value === null ? [] : [r.value]));
   const names = campaignIds.length
-    ? new Map((await queryRows<{ id: string; name: string }>(db, sql`select id, name from campaigns where ${inList(sql`id`, campaignIds)}`)).map((c) => [c.id, c.name]))
+    ? new Map(
+        (
+          await queryRows<{ id: string; name: string }>(
+            db,
+            sql`select id, name from campaigns where ${inList(sql`id`, campaignIds)}`,
+          )
+        ).map((c) => [c.id, c.name]),
+      )
     : new Map<string, string>();
 
   const opt = (value: string, text: string, n: number): FacetOption => ({ value, label: text, count: n });
@@ -560,10 +659,16 @@ export async function taskFacets(db: Db, q: TasksQuery, ctx: TasksContext = {}):
     types: top("types").map((r) => opt(r.value ?? "other", TASK_TYPE_LABELS[r.value ?? ""] ?? r.value ?? "Other", r.n)),
     assignees: top("assignee").map((r) =>
       // A vendor that gives only an id (Leadlex) gets its first characters rather than a 36-character uuid.
-      r.value === null ? opt(UNASSIGNED, "Unassigned", r.n) : opt(r.value, r.label ?? (r.value.length > 14 ? `${r.value.slice(0, 10)}…` : r.value), r.n),
+      r.value === null
+        ? opt(UNASSIGNED, "Unassigned", r.n)
+        : opt(r.value, r.label ?? (r.value.length > 14 ? `${r.value.slice(0, 10)}…` : r.value), r.n),
     ),
-    campaigns: campaigns.map((r) => (r.value === null ? opt(NO_CAMPAIGN, "No campaign", r.n) : opt(r.value, names.get(r.value) ?? r.value, r.n))),
-    statuses: top("status").map((r) => opt(r.value ?? "", TASK_STATUS_LABELS[r.value as TaskStatus] ?? r.value ?? "", r.n)),
+    campaigns: campaigns.map((r) =>
+      r.value === null ? opt(NO_CAMPAIGN, "No campaign", r.n) : opt(r.value, names.get(r.value) ?? r.value, r.n),
+    ),
+    statuses: top("status").map((r) =>
+      opt(r.value ?? "", TASK_STATUS_LABELS[r.value as TaskStatus] ?? r.value ?? "", r.n),
+    ),
     due,
     groups,
     today: clock.today,

@@ -3,7 +3,14 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Activity } from "@/lib/model/activity";
 import { encodeCursor } from "@/lib/model/query-params";
 import type { Task } from "@/lib/model/task";
-import type { TimelineFacets, TimelineFilters, TimelineItem, TimelineKind, TimelinePage, TimelineQuery } from "@/lib/model/timeline";
+import type {
+  TimelineFacets,
+  TimelineFilters,
+  TimelineItem,
+  TimelineKind,
+  TimelinePage,
+  TimelineQuery,
+} from "@/lib/model/timeline";
 import type { Vendor } from "@/lib/model/vendor";
 import { queryRows, type Db } from "../store/db";
 import { and, isoMs, isoUs, list, matchAllTerms, searchTerms } from "./sql-helpers";
@@ -63,7 +70,9 @@ function conditions(contactId: string, f: TimelineFilters, ignore?: Facet): Part
   }
   if (f.bots === "exclude" && ignore !== "bots") a.push(sql`not a.bot`);
   const terms = searchTerms(f.q);
-  a.push(...matchAllTerms(terms, [sql`a.subject`, sql`a.preview`, sql`a.body`, sql`(a.actor->>'name')`, sql`a.vendor_type`]));
+  a.push(
+    ...matchAllTerms(terms, [sql`a.subject`, sql`a.preview`, sql`a.body`, sql`(a.actor->>'name')`, sql`a.vendor_type`]),
+  );
   t.push(...matchAllTerms(terms, [sql`t.title`, sql`t.body`, sql`(t.assignee->>'name')`, sql`t.type`]));
 
   return {
@@ -205,7 +214,9 @@ interface TaskRow {
   at: string;
 }
 
-const taskColumns = (tz: string) => sql`t.id, t.connection_id as "connectionId", t.vendor, t.vendor_type as "vendorType", t.type, t.title, t.body, t.status,
+const taskColumns = (
+  tz: string,
+) => sql`t.id, t.connection_id as "connectionId", t.vendor, t.vendor_type as "vendorType", t.type, t.title, t.body, t.status,
   ${isoMs(sql`t.due_at`)} as "dueAt",
   to_char(coalesce(t.due_date, case when t.due_is_date_only then (t.due_at at time zone 'UTC')::date end), 'YYYY-MM-DD') as "dueDate",
   t.due_is_date_only as "dueIsDateOnly", t.priority, t.assignee, t.contact_id as "contactId", t.campaign_id as "campaignId",
@@ -264,7 +275,13 @@ interface FacetRow {
  */
 export async function timelineFacets(db: Db, contactId: string, f: TimelineFilters): Promise<TimelineFacets> {
   // The shared filters only: every facet-specific filter is applied below, in memory.
-  const shared = conditions(contactId, { ...f, kinds: undefined, vendors: undefined, campaignId: undefined, bots: "include" });
+  const shared = conditions(contactId, {
+    ...f,
+    kinds: undefined,
+    vendors: undefined,
+    campaignId: undefined,
+    bots: "include",
+  });
   const rows = await queryRows<FacetRow>(
     db,
     sql`select 'activity' as type, a.vendor, a.kind, a.campaign_id as "campaignId", min(cp.name) as "campaignName", a.bot, count(*)::int as n
@@ -277,12 +294,16 @@ export async function timelineFacets(db: Db, contactId: string, f: TimelineFilte
   );
 
   const activityKinds = f.kinds?.filter((k) => k !== "task");
-  const kindOk = (r: FacetRow) => !f.kinds?.length || (r.type === "task" ? f.kinds.includes("task") : activityKinds!.includes(r.kind as never));
+  const kindOk = (r: FacetRow) =>
+    !f.kinds?.length || (r.type === "task" ? f.kinds.includes("task") : activityKinds!.includes(r.kind as never));
   const vendorOk = (r: FacetRow) => !f.vendors?.length || f.vendors.includes(r.vendor as Vendor);
   const campaignOk = (r: FacetRow) => !f.campaignId || r.campaignId === f.campaignId;
   const botOk = (r: FacetRow) => f.bots !== "exclude" || !r.bot;
   const passes = (r: FacetRow, ignore?: Facet) =>
-    (ignore === "kinds" || kindOk(r)) && (ignore === "vendors" || vendorOk(r)) && (ignore === "campaign" || campaignOk(r)) && (ignore === "bots" || botOk(r));
+    (ignore === "kinds" || kindOk(r)) &&
+    (ignore === "vendors" || vendorOk(r)) &&
+    (ignore === "campaign" || campaignOk(r)) &&
+    (ignore === "bots" || botOk(r));
 
   const out: TimelineFacets = { total: 0, vendors: {}, kinds: {}, campaigns: [], bots: 0 };
   const campaigns = new Map<string, { id: string; name: string | null; vendor: Vendor; count: number }>();
@@ -294,13 +315,20 @@ export async function timelineFacets(db: Db, contactId: string, f: TimelineFilte
       out.kinds[k] = (out.kinds[k] ?? 0) + r.n;
     }
     if (r.campaignId && passes(r, "campaign")) {
-      const c = campaigns.get(r.campaignId) ?? { id: r.campaignId, name: r.campaignName, vendor: r.vendor as Vendor, count: 0 };
+      const c = campaigns.get(r.campaignId) ?? {
+        id: r.campaignId,
+        name: r.campaignName,
+        vendor: r.vendor as Vendor,
+        count: 0,
+      };
       c.count += r.n;
       c.name ??= r.campaignName;
       campaigns.set(r.campaignId, c);
     }
     if (r.type === "activity" && r.bot && passes(r, "bots")) out.bots += r.n;
   }
-  out.campaigns = [...campaigns.values()].sort((x, y) => y.count - x.count || (x.name ?? x.id).localeCompare(y.name ?? y.id));
+  out.campaigns = [...campaigns.values()].sort(
+    (x, y) => y.count - x.count || (x.name ?? x.id).localeCompare(y.name ?? y.id),
+  );
   return out;
 }

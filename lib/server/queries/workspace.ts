@@ -13,12 +13,15 @@ export interface WorkspaceCounts {
 /** Cheap totals used by empty states and the overview. */
 export async function workspaceCounts(): Promise<WorkspaceCounts> {
   const db = await getDb();
-  const [counts] = await queryRows<WorkspaceCounts>(db, sql`
+  const [counts] = await queryRows<WorkspaceCounts>(
+    db,
+    sql`
     select
       (select count(*) from connections)::int as connections,
       (select count(*) from contacts)::int as contacts,
       (select count(*) from activities)::int as activities,
       (select count(*) from tasks where status = 'open')::int as "openTasks",
-      (select count(*) from campaigns)::int as campaigns`);
+      (select count(*) from campaigns)::int as campaigns`,
+  );
   return counts!;
 }

@@ -13,7 +13,18 @@ import { rebuildEngagementRollups } from "./engagement";
 
 type Store = Awaited<ReturnType<typeof freshStore>>;
 
-function act(id: string, kind: ActivityKind, occurredAt: string, o: { person?: string | null; campaign?: string | null; step?: number | null; variant?: string | null; bot?: boolean } = {}): MappedActivity {
+function act(
+  id: string,
+  kind: ActivityKind,
+  occurredAt: string,
+  o: {
+    person?: string | null;
+    campaign?: string | null;
+    step?: number | null;
+    variant?: string | null;
+    bot?: boolean;
+  } = {},
+): MappedActivity {
   const person = o.person === undefined ? "p1" : o.person;
   return {
     id: `lemlist:${id}`,
@@ -33,7 +44,9 @@ function act(id: string, kind: ActivityKind, occurredAt: string, o: { person?: s
     bot: o.bot ?? false,
     url: null,
     raw: {},
-    person: person ? { identities: [{ vendorId: `lea_${person}`, kind: "lead" }], email: `${person}@example.com`, name: person } : null,
+    person: person
+      ? { identities: [{ vendorId: `lea_${person}`, kind: "lead" }], email: `${person}@example.com`, name: person }
+      : null,
   };
 }
 
@@ -43,17 +56,23 @@ async function write(store: Store, activities: MappedActivity[]) {
 
 /** Both rollup tables, zero rows dropped, in a stable order. */
 async function snapshot(store: Store) {
-  const facts = await queryRows<Record<string, unknown>>(store.db, sql`
+  const facts = await queryRows<Record<string, unknown>>(
+    store.db,
+    sql`
     select campaign_id, contact_key, step, variant, connection_id,
       array(select to_char(x at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS') from unnest(sent_at) x) as sent,
       array(select to_char(x at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS') from unnest(bounced_at) x) as bounced,
       opened_at::text, opened_any_at::text, clicked_at::text, clicked_any_at::text, replied_at::text, replied_any_at::text, interested_at::text, unsubscribed_at::text
-    from engagement_facts order by campaign_id, contact_key, step`);
-  const buckets = await queryRows<Record<string, unknown>>(store.db, sql`
+    from engagement_facts order by campaign_id, contact_key, step`,
+  );
+  const buckets = await queryRows<Record<string, unknown>>(
+    store.db,
+    sql`
     select campaign_id, bucket::text, step, variant, sent, bounced, opened, opened_any, clicked, clicked_any, replied, replied_any, interested, unsubscribed
     from engagement_buckets
     where (sent, bounced, opened, opened_any, clicked, clicked_any, replied, replied_any, interested, unsubscribed) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    order by campaign_id, bucket, step, variant`);
+    order by campaign_id, bucket, step, variant`,
+  );
   return { facts, buckets };
 }
 
@@ -69,7 +88,9 @@ describe.each(STORE_KINDS)("engagement rollups on %s", (kind) => {
   let store: Store;
   beforeAll(async () => {
     store = await freshStore(kind);
-    await store.db.insert(t.connections).values({ id: "conn1", vendor: "lemlist", label: "L", keyCiphertext: "x", keyHint: "••••abcd" });
+    await store.db
+      .insert(t.connections)
+      .values({ id: "conn1", vendor: "lemlist", label: "L", keyCiphertext: "x", keyHint: "••••abcd" });
   });
   afterAll(async () => store?.cleanup());
   beforeEach(async () => {
@@ -93,14 +114,20 @@ describe.each(STORE_KINDS)("engagement rollups on %s", (kind) => {
     expect(facts[0]).toMatchObject({ step: 1, variant: "B", sent: ["2026-03-01T09:00:00"], bounced: [] });
     // Step 1: the machine open is the first open of any kind, the 10:20 one the first human one.
     const at = (iso: string) => buckets.filter((b) => new Date(String(b.bucket)).toISOString() === iso);
-    expect(at("2026-03-01T09:00:00.000Z")).toEqual([expect.objectContaining({ step: 1, sent: 1, opened: 0, opened_any: 1 })]);
+    expect(at("2026-03-01T09:00:00.000Z")).toEqual([
+      expect.objectContaining({ step: 1, sent: 1, opened: 0, opened_any: 1 }),
+    ]);
     expect(at("2026-03-01T10:15:00.000Z")).toEqual([expect.objectContaining({ opened: 1, opened_any: 0 })]);
     expect(at("2026-03-02T08:00:00.000Z")).toEqual([]); // a second open of the same (person, step) never counts again
     expect(at("2026-03-02T09:00:00.000Z")).toEqual([expect.objectContaining({ replied: 1, replied_any: 1 })]);
   });
 
   it("re-writing the same page changes nothing", async () => {
-    const page = [act("s1", "email_sent", "2026-03-01T09:00:00Z"), act("o1", "email_opened", "2026-03-01T09:30:00Z"), act("b1", "email_bounced", "2026-03-01T09:01:00Z", { person: "p2" })];
+    const page = [
+      act("s1", "email_sent", "2026-03-01T09:00:00Z"),
+      act("o1", "email_opened", "2026-03-01T09:30:00Z"),
+      act("b1", "email_bounced", "2026-03-01T09:01:00Z", { person: "p2" }),
+    ];
     await write(store, page);
     const first = await snapshot(store);
     await write(store, page);
@@ -109,18 +136,27 @@ describe.each(STORE_KINDS)("engagement rollups on %s", (kind) => {
   });
 
   it("follows an activity that moves to another person, step or campaign", async () => {
-    await write(store, [act("s1", "email_sent", "2026-03-01T09:00:00Z"), act("o1", "email_opened", "2026-03-01T09:30:00Z")]);
+    await write(store, [
+      act("s1", "email_sent", "2026-03-01T09:00:00Z"),
+      act("o1", "email_opened", "2026-03-01T09:30:00Z"),
+    ]);
     await write(store, [act("o1", "email_opened", "2026-03-01T09:30:00Z", { person: "p2" })]);
     await expectEqualToRebuild(store);
     await write(store, [act("o1", "email_opened", "2026-03-01T09:30:00Z", { person: "p2", step: 3 })]);
     await expectEqualToRebuild(store);
-    await write(store, [act("o1", "email_opened", "2026-03-01T09:30:00Z", { campaign: "lemlist:cmp2" }), act("s1", "note", "2026-03-01T09:00:00Z")]);
+    await write(store, [
+      act("o1", "email_opened", "2026-03-01T09:30:00Z", { campaign: "lemlist:cmp2" }),
+      act("s1", "note", "2026-03-01T09:00:00Z"),
+    ]);
     const { facts } = await expectEqualToRebuild(store);
     expect(facts.map((f) => [f.campaign_id, f.contact_key])).toEqual([["lemlist:cmp2", expect.stringMatching(/^c_/)]]);
   });
 
   it("counts an activity with no person once, on its own", async () => {
-    await write(store, [act("s1", "email_sent", "2026-03-01T09:00:00Z", { person: null }), act("s2", "email_sent", "2026-03-01T09:05:00Z", { person: null, step: null })]);
+    await write(store, [
+      act("s1", "email_sent", "2026-03-01T09:00:00Z", { person: null }),
+      act("s2", "email_sent", "2026-03-01T09:05:00Z", { person: null, step: null }),
+    ]);
     const { facts } = await expectEqualToRebuild(store);
     expect(facts.map((f) => [f.contact_key, f.step])).toEqual([
       ["activity:lemlist:s1", 1],
@@ -129,7 +165,17 @@ describe.each(STORE_KINDS)("engagement rollups on %s", (kind) => {
   });
 
   it("stays equal to a rebuild under any sequence of overlapping, changing pages", async () => {
-    const kinds: ActivityKind[] = ["email_sent", "email_bounced", "email_opened", "email_clicked", "email_replied", "interested", "unsubscribed", "system", "note"];
+    const kinds: ActivityKind[] = [
+      "email_sent",
+      "email_bounced",
+      "email_opened",
+      "email_clicked",
+      "email_replied",
+      "interested",
+      "unsubscribed",
+      "system",
+      "note",
+    ];
     const version = fc.record({
       n: fc.integer({ min: 0, max: 11 }),
       kind: fc.constantFrom(...kinds),
@@ -141,28 +187,41 @@ describe.each(STORE_KINDS)("engagement rollups on %s", (kind) => {
       bot: fc.boolean(),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(version, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 4 }), async (pages) => {
-        await store.db.execute(sql`delete from activities`);
-        await store.db.execute(sql`delete from engagement_facts`);
-        await store.db.execute(sql`delete from engagement_buckets`);
-        for (const page of pages) {
-          await write(
-            store,
-            page.map((v) =>
-              act(`a${v.n}`, v.kind, new Date(Date.UTC(2026, 2, 1) + v.minute * 60_000).toISOString(), { person: v.person, campaign: v.campaign, step: v.step, variant: v.variant, bot: v.bot }),
-            ),
-          );
-        }
-        const incremental = await snapshot(store);
-        await rebuildEngagementRollups(store.db);
-        expect(incremental).toEqual(await snapshot(store));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.array(version, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 4 }),
+        async (pages) => {
+          await store.db.execute(sql`delete from activities`);
+          await store.db.execute(sql`delete from engagement_facts`);
+          await store.db.execute(sql`delete from engagement_buckets`);
+          for (const page of pages) {
+            await write(
+              store,
+              page.map((v) =>
+                act(`a${v.n}`, v.kind, new Date(Date.UTC(2026, 2, 1) + v.minute * 60_000).toISOString(), {
+                  person: v.person,
+                  campaign: v.campaign,
+                  step: v.step,
+                  variant: v.variant,
+                  bot: v.bot,
+                }),
+              ),
+            );
+          }
+          const incremental = await snapshot(store);
+          await rebuildEngagementRollups(store.db);
+          expect(incremental).toEqual(await snapshot(store));
+        },
+      ),
       { numRuns: kind === "pglite" ? 25 : 40, seed: 8 },
     );
   });
 
   it("the migration's backfill builds the same rollups from rows stored before it", async () => {
-    await write(store, [act("s1", "email_sent", "2026-03-01T09:00:00Z", { variant: "A" }), act("o1", "email_opened", "2026-03-01T09:30:00Z", { bot: true }), act("r1", "email_replied", "2026-03-03T09:30:00Z", { person: null })]);
+    await write(store, [
+      act("s1", "email_sent", "2026-03-01T09:00:00Z", { variant: "A" }),
+      act("o1", "email_opened", "2026-03-01T09:30:00Z", { bot: true }),
+      act("r1", "email_replied", "2026-03-03T09:30:00Z", { person: null }),
+    ]);
     const expected = await snapshot(store);
     await store.db.execute(sql`delete from engagement_facts`);
     await store.db.execute(sql`delete from engagement_buckets`);
@@ -175,10 +234,19 @@ describe.each(STORE_KINDS)("engagement rollups on %s", (kind) => {
   });
 
   it("drops a connection's rollups with the connection", async () => {
-    await store.db.insert(t.connections).values({ id: "conn2", vendor: "lemlist", label: "L2", keyCiphertext: "x", keyHint: "••••abcd" });
-    await store.db.transaction((tx) => writeBatch(tx, "conn2", "lemlist", { activities: [act("z1", "email_sent", "2026-03-01T09:00:00Z", { campaign: "lemlist:gone" })] }));
+    await store.db
+      .insert(t.connections)
+      .values({ id: "conn2", vendor: "lemlist", label: "L2", keyCiphertext: "x", keyHint: "••••abcd" });
+    await store.db.transaction((tx) =>
+      writeBatch(tx, "conn2", "lemlist", {
+        activities: [act("z1", "email_sent", "2026-03-01T09:00:00Z", { campaign: "lemlist:gone" })],
+      }),
+    );
     await store.db.execute(sql`delete from connections where id = 'conn2'`);
-    const left = await queryRows<{ n: number }>(store.db, sql`select (select count(*) from engagement_facts where campaign_id = 'lemlist:gone')::int + (select count(*) from engagement_buckets where campaign_id = 'lemlist:gone')::int as n`);
+    const left = await queryRows<{ n: number }>(
+      store.db,
+      sql`select (select count(*) from engagement_facts where campaign_id = 'lemlist:gone')::int + (select count(*) from engagement_buckets where campaign_id = 'lemlist:gone')::int as n`,
+    );
     expect(left[0]!.n).toBe(0);
   });
 });

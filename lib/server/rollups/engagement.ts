@@ -23,7 +23,15 @@ import type { Db } from "../store/db";
  */
 
 /** The activity kinds the engagement definitions read; everything else (incl. `system`) never counts. */
-export const FACT_KINDS = ["email_sent", "email_bounced", "email_opened", "email_clicked", "email_replied", "interested", "unsubscribed"] as const;
+export const FACT_KINDS = [
+  "email_sent",
+  "email_bounced",
+  "email_opened",
+  "email_clicked",
+  "email_replied",
+  "interested",
+  "unsubscribed",
+] as const;
 
 /** A (campaign, person) whose facts need recomputing. `key` is the contact id or `activity:<id>`. */
 export interface EngagementPair {
@@ -37,7 +45,18 @@ const FACT_KIND_LIST = sql.raw(FACT_KINDS.map((k) => `'${k}'`).join(", "));
 const FACT_COLUMNS = sql.raw(
   "campaign_id, contact_key, step, connection_id, variant, sent_at, bounced_at, opened_at, opened_any_at, clicked_at, clicked_any_at, replied_at, replied_any_at, interested_at, unsubscribed_at",
 );
-const COUNT_COLUMNS = ["sent", "bounced", "opened", "opened_any", "clicked", "clicked_any", "replied", "replied_any", "interested", "unsubscribed"] as const;
+const COUNT_COLUMNS = [
+  "sent",
+  "bounced",
+  "opened",
+  "opened_any",
+  "clicked",
+  "clicked_any",
+  "replied",
+  "replied_any",
+  "interested",
+  "unsubscribed",
+] as const;
 
 /** The contact key of an activity row (SQL), for an alias with contact_id and id. */
 const contactKey = (a: string) => sql.raw(`coalesce(${a}.contact_id, 'activity:' || ${a}.id)`);
@@ -68,7 +87,9 @@ function factsFrom(source: SQL): SQL {
  * bucket of its first such event.
  */
 function contributionFrom(f: string, sign: 1 | -1): SQL {
-  const counts = COUNT_COLUMNS.map((c, i) => `(${sign} * count(*) filter (where e.k = ${i + 1}))::int as ${c}`).join(", ");
+  const counts = COUNT_COLUMNS.map((c, i) => `(${sign} * count(*) filter (where e.k = ${i + 1}))::int as ${c}`).join(
+    ", ",
+  );
   return sql.raw(`
     select ${f}.campaign_id, date_bin('15 minutes', e.t, timestamptz '2000-01-01T00:00:00Z') as bucket, ${f}.step, ${f}.variant,
       min(${f}.connection_id) as connection_id, ${counts}
@@ -82,12 +103,15 @@ function contributionFrom(f: string, sign: 1 | -1): SQL {
     group by ${f}.campaign_id, 2, ${f}.step, ${f}.variant`);
 }
 
-const BUCKET_INSERT = sql.raw(`insert into engagement_buckets as b (campaign_id, bucket, step, variant, connection_id, ${COUNT_COLUMNS.join(", ")})`);
+const BUCKET_INSERT = sql.raw(
+  `insert into engagement_buckets as b (campaign_id, bucket, step, variant, connection_id, ${COUNT_COLUMNS.join(", ")})`,
+);
 const BUCKET_ADD = sql.raw(
   `on conflict (campaign_id, bucket, step, variant) do update set ${COUNT_COLUMNS.map((c) => `${c} = b.${c} + excluded.${c}`).join(", ")}`,
 );
 
-const ACTIVITY_COLUMNS = "a.id, a.campaign_id, a.contact_id, a.sequence_step, a.variant, a.kind, a.bot, a.occurred_at, a.connection_id";
+const ACTIVITY_COLUMNS =
+  "a.id, a.campaign_id, a.contact_id, a.sequence_step, a.variant, a.kind, a.bot, a.occurred_at, a.connection_id";
 
 /**
  * The (campaign, person) pairs a write of these activity rows changes: where each row goes
@@ -97,7 +121,16 @@ const ACTIVITY_COLUMNS = "a.id, a.campaign_id, a.contact_id, a.sequence_step, a.
  */
 export async function engagementPairsFor(
   tx: Executor,
-  rows: { id: string; campaignId: string | null; contactId: string | null; kind: string; sequenceStep: number | null; variant: string | null; bot: boolean; occurredAt: string }[],
+  rows: {
+    id: string;
+    campaignId: string | null;
+    contactId: string | null;
+    kind: string;
+    sequenceStep: number | null;
+    variant: string | null;
+    bot: boolean;
+    occurredAt: string;
+  }[],
 ): Promise<EngagementPair[]> {
   if (rows.length === 0) return [];
   const kinds = new Set<string>(FACT_KINDS);
@@ -107,7 +140,16 @@ export async function engagementPairsFor(
       extract(epoch from a.occurred_at)::float8 * 1000 as "atMs"
     from activities a
     where a.id in (select value from json_array_elements_text(${ids}::json))`)) as unknown as {
-    rows: { id: string; campaignId: string | null; key: string; kind: string; step: number | null; variant: string | null; bot: boolean; atMs: number }[];
+    rows: {
+      id: string;
+      campaignId: string | null;
+      key: string;
+      kind: string;
+      step: number | null;
+      variant: string | null;
+      bot: boolean;
+      atMs: number;
+    }[];
   };
   const before = new Map(result.rows.map((r) => [r.id, r]));
   const pairs: EngagementPair[] = [];
@@ -176,7 +218,9 @@ export async function refreshEngagementRollups(tx: Executor, pairs: EngagementPa
 
 /** The statements that rebuild the rollups from scratch (all campaigns, or the given ones). */
 export function rebuildStatements(campaignIds?: string[]): SQL[] {
-  const only = campaignIds ? sql`and campaign_id in (select value from json_array_elements_text(${JSON.stringify(campaignIds)}::json))` : sql``;
+  const only = campaignIds
+    ? sql`and campaign_id in (select value from json_array_elements_text(${JSON.stringify(campaignIds)}::json))`
+    : sql``;
   return [
     sql`delete from engagement_buckets where true ${only}`,
     sql`delete from engagement_facts where true ${only}`,

@@ -27,7 +27,8 @@ export function seal(plaintext: string, key: Buffer, keyId: string, ctx: Envelop
 
 export function open(envelope: string, keys: Map<string, Buffer>, ctx: EnvelopeContext): string {
   const [version, keyId, nonceB64, bodyB64, ...rest] = envelope.split(".");
-  if (version !== "v1" || !keyId || !nonceB64 || !bodyB64 || rest.length) throw new KeyUnreadableError("unknown envelope format");
+  if (version !== "v1" || !keyId || !nonceB64 || !bodyB64 || rest.length)
+    throw new KeyUnreadableError("unknown envelope format");
   const key = keys.get(keyId);
   if (!key) throw new KeyUnreadableError(`encrypted with another master key (${keyId})`);
   const nonce = Buffer.from(nonceB64, "base64url");

@@ -32,4 +32,5 @@ export function isKeyReadable(envelope: string, ctx: EnvelopeContext): boolean {
 }
 
 /** The words shown for a key that no longer opens; the fix is to enter it again. */
-export const KEY_UNREADABLE_MESSAGE = "The stored key could not be read (it may have been tampered with, or encrypted under another master key). Enter the key again.";
+export const KEY_UNREADABLE_MESSAGE =
+  "The stored key could not be read (it may have been tampered with, or encrypted under another master key). Enter the key again.";

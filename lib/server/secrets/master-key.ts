@@ -22,7 +22,10 @@ export class MasterKeyMismatchError extends Error {
 
 export function decodeMasterKey(value: string): Buffer {
   const key = Buffer.from(value.replace(/-/g, "+").replace(/_/g, "/"), "base64");
-  if (key.length < 32) throw new MasterKeyMismatchError("TOUCHLINE_SECRET_KEY must decode to at least 32 bytes (openssl rand -base64 32).");
+  if (key.length < 32)
+    throw new MasterKeyMismatchError(
+      "TOUCHLINE_SECRET_KEY must decode to at least 32 bytes (openssl rand -base64 32).",
+    );
   return key.subarray(0, 32);
 }
 
@@ -46,7 +49,10 @@ export function loadMasterKey(): MasterKey {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const key = crypto.randomBytes(32);
   fs.writeFileSync(file, key.toString("base64") + "\n", { mode: 0o600, flag: "wx" });
-  log.warn("generated a master key for stored API keys; set TOUCHLINE_SECRET_KEY to keep it outside the data directory", { file });
+  log.warn(
+    "generated a master key for stored API keys; set TOUCHLINE_SECRET_KEY to keep it outside the data directory",
+    { file },
+  );
   return describeKey(key);
 }
 

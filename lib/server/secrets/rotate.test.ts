@@ -16,8 +16,20 @@ import { rotateMasterKey } from "./rotate";
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../../..");
 
-async function seedConnection(db: Awaited<ReturnType<typeof freshStore>>["db"], id: string, vendor: string, apiKey: string, mk: ReturnType<typeof describeKey>) {
-  await db.insert(t.connections).values({ id, vendor, label: id, keyCiphertext: seal(apiKey, mk.key, mk.id, { connectionId: id, vendor }), keyHint: `••••${apiKey.slice(-4)}` });
+async function seedConnection(
+  db: Awaited<ReturnType<typeof freshStore>>["db"],
+  id: string,
+  vendor: string,
+  apiKey: string,
+  mk: ReturnType<typeof describeKey>,
+) {
+  await db.insert(t.connections).values({
+    id,
+    vendor,
+    label: id,
+    keyCiphertext: seal(apiKey, mk.key, mk.id, { connectionId: id, vendor }),
+    keyHint: `••••${apiKey.slice(-4)}`,
+  });
 }
 
 describe.each(STORE_KINDS)("master key on %s", (kind) => {
@@ -47,19 +59,36 @@ describe.each(STORE_KINDS)("master key on %s", (kind) => {
     await checkMasterKey(store.db, oldKey);
     await seedConnection(store.db, "conn_a", "lemlist", "lemlist-key-aaaa", oldKey);
     await seedConnection(store.db, "conn_b", "close", "close-key-bbbb", oldKey);
-    await store.db.insert(t.connections).values({ id: "conn_bad", vendor: "close", label: "bad", keyCiphertext: "v1.zzzz.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAA", keyHint: "••••xxxx" });
+    await store.db.insert(t.connections).values({
+      id: "conn_bad",
+      vendor: "close",
+      label: "bad",
+      keyCiphertext: "v1.zzzz.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAA",
+      keyHint: "••••xxxx",
+    });
 
     // The wrong "old" key is refused before anything changes.
-    await expect(rotateMasterKey(store.db, describeKey(crypto.randomBytes(32)), newKey)).rejects.toThrow(/TOUCHLINE_SECRET_KEY/);
+    await expect(rotateMasterKey(store.db, describeKey(crypto.randomBytes(32)), newKey)).rejects.toThrow(
+      /TOUCHLINE_SECRET_KEY/,
+    );
 
     const result = await rotateMasterKey(store.db, oldKey, newKey);
     expect(result).toEqual({ rotated: 2, unreadable: ["conn_bad"] });
     const rows = await store.db.select().from(t.connections);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const newKeys = new Map([[newKey.id, newKey.key]]);
-    expect(open(byId.get("conn_a")!.keyCiphertext, newKeys, { connectionId: "conn_a", vendor: "lemlist" })).toBe("lemlist-key-aaaa");
-    expect(open(byId.get("conn_b")!.keyCiphertext, newKeys, { connectionId: "conn_b", vendor: "close" })).toBe("close-key-bbbb");
-    expect(() => open(byId.get("conn_a")!.keyCiphertext, new Map([[oldKey.id, oldKey.key]]), { connectionId: "conn_a", vendor: "lemlist" })).toThrow();
+    expect(open(byId.get("conn_a")!.keyCiphertext, newKeys, { connectionId: "conn_a", vendor: "lemlist" })).toBe(
+      "lemlist-key-aaaa",
+    );
+    expect(open(byId.get("conn_b")!.keyCiphertext, newKeys, { connectionId: "conn_b", vendor: "close" })).toBe(
+      "close-key-bbbb",
+    );
+    expect(() =>
+      open(byId.get("conn_a")!.keyCiphertext, new Map([[oldKey.id, oldKey.key]]), {
+        connectionId: "conn_a",
+        vendor: "lemlist",
+      }),
+    ).toThrow();
     await checkMasterKey(store.db, newKey);
     await expect(checkMasterKey(store.db, oldKey)).rejects.toThrow(MasterKeyMismatchError);
     await store.db.delete(t.connections);
@@ -77,8 +106,18 @@ describe("npm run keys:rotate", () => {
     await seedConnection(s.db, "conn_a", "smartlead", "smartlead-key-1234", oldKey);
     await s.close();
 
-    const env = { ...process.env, TOUCHLINE_DATA_DIR: dataDir, TOUCHLINE_SECRET_KEY: "", DATABASE_URL: "", TOUCHLINE_NEW_SECRET_KEY: "" };
-    const { stdout } = await run(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/keys-rotate.ts"], { cwd: root, env });
+    const env = {
+      ...process.env,
+      TOUCHLINE_DATA_DIR: dataDir,
+      TOUCHLINE_SECRET_KEY: "",
+      DATABASE_URL: "",
+      TOUCHLINE_NEW_SECRET_KEY: "",
+    };
+    const { stdout } = await run(
+      path.join(root, "node_modules/.bin/tsx"),
+      ["--conditions=react-server", "scripts/keys-rotate.ts"],
+      { cwd: root, env },
+    );
     expect(stdout).toMatch(/Re-encrypted 1 stored key/);
     expect(stdout).not.toContain("smartlead-key-1234");
 
@@ -91,7 +130,9 @@ describe("npm run keys:rotate", () => {
     try {
       await checkMasterKey(s2.db, newKey);
       const [row] = await s2.db.select().from(t.connections);
-      expect(open(row!.keyCiphertext, new Map([[newKey.id, newKey.key]]), { connectionId: "conn_a", vendor: "smartlead" })).toBe("smartlead-key-1234");
+      expect(
+        open(row!.keyCiphertext, new Map([[newKey.id, newKey.key]]), { connectionId: "conn_a", vendor: "smartlead" }),
+      ).toBe("smartlead-key-1234");
     } finally {
       await s2.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -107,11 +148,17 @@ describe("npm run keys:rotate", () => {
     const base = { ...process.env, TOUCHLINE_DATA_DIR: dataDir, DATABASE_URL: "", TOUCHLINE_NEW_SECRET_KEY: "" };
     const tsx = path.join(root, "node_modules/.bin/tsx");
 
-    const wrong = await run(tsx, ["--conditions=react-server", "scripts/keys-rotate.ts"], { cwd: root, env: { ...base, TOUCHLINE_SECRET_KEY: crypto.randomBytes(32).toString("base64") } }).catch((e: { stderr: string; code: number }) => e);
+    const wrong = await run(tsx, ["--conditions=react-server", "scripts/keys-rotate.ts"], {
+      cwd: root,
+      env: { ...base, TOUCHLINE_SECRET_KEY: crypto.randomBytes(32).toString("base64") },
+    }).catch((e: { stderr: string; code: number }) => e);
     expect((wrong as { code: number }).code).toBe(1);
     expect((wrong as { stderr: string }).stderr).toMatch(/TOUCHLINE_SECRET_KEY.*Nothing was changed/s);
 
-    const { stdout } = await run(tsx, ["--conditions=react-server", "scripts/keys-rotate.ts"], { cwd: root, env: { ...base, TOUCHLINE_SECRET_KEY: oldKey.key.toString("base64") } });
+    const { stdout } = await run(tsx, ["--conditions=react-server", "scripts/keys-rotate.ts"], {
+      cwd: root,
+      env: { ...base, TOUCHLINE_SECRET_KEY: oldKey.key.toString("base64") },
+    });
     const printed = /TOUCHLINE_SECRET_KEY=([A-Za-z0-9+/=]+)/.exec(stdout)?.[1];
     expect(printed).toBeTruthy();
     expect(fs.existsSync(path.join(dataDir, "secret.key"))).toBe(false); // nothing written next to the data

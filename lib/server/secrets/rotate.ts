@@ -17,7 +17,8 @@ export interface RotationResult {
  * Refuses to start when `oldKey` is not the key the store was last used with.
  */
 export async function rotateMasterKey(db: Db, oldKey: MasterKey, newKey: MasterKey): Promise<RotationResult> {
-  if (oldKey.fingerprint === newKey.fingerprint) throw new MasterKeyMismatchError("The new master key is the same as the old one.");
+  if (oldKey.fingerprint === newKey.fingerprint)
+    throw new MasterKeyMismatchError("The new master key is the same as the old one.");
   return db.transaction(async (tx) => {
     const [fp] = await tx.select().from(t.settings).where(eq(t.settings.key, "master_key_fingerprint")).for("update");
     if (fp && fp.value !== oldKey.fingerprint) {
@@ -25,7 +26,10 @@ export async function rotateMasterKey(db: Db, oldKey: MasterKey, newKey: MasterK
         "The current master key does not match the one the stored API keys were encrypted with. Check TOUCHLINE_SECRET_KEY (or the key file) before rotating.",
       );
     }
-    const rows = await tx.select({ id: t.connections.id, vendor: t.connections.vendor, env: t.connections.keyCiphertext }).from(t.connections).for("update");
+    const rows = await tx
+      .select({ id: t.connections.id, vendor: t.connections.vendor, env: t.connections.keyCiphertext })
+      .from(t.connections)
+      .for("update");
     const oldKeys = new Map([[oldKey.id, oldKey.key]]);
     const result: RotationResult = { rotated: 0, unreadable: [] };
     for (const row of rows) {
@@ -38,7 +42,10 @@ export async function rotateMasterKey(db: Db, oldKey: MasterKey, newKey: MasterK
         result.unreadable.push(row.id);
         continue;
       }
-      await tx.update(t.connections).set({ keyCiphertext: seal(plain, newKey.key, newKey.id, ctx), updatedAt: sql`now()` }).where(eq(t.connections.id, row.id));
+      await tx
+        .update(t.connections)
+        .set({ keyCiphertext: seal(plain, newKey.key, newKey.id, ctx), updatedAt: sql`now()` })
+        .where(eq(t.connections.id, row.id));
       result.rotated++;
     }
     await tx

@@ -72,7 +72,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
         // connection for the whole run so other instances see the lock.
         const client = await pool.connect();
         try {
-          const got = await client.query<{ ok: boolean }>("select pg_try_advisory_lock(hashtextextended($1, 0)) as ok", [key]);
+          const got = await client.query<{ ok: boolean }>(
+            "select pg_try_advisory_lock(hashtextextended($1, 0)) as ok",
+            [key],
+          );
           if (!got.rows[0]?.ok) return null;
           try {
             return { value: await fn() };

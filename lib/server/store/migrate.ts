@@ -14,11 +14,11 @@ export async function migrateStore(db: Db, kind: StoreKind, pool?: Pool): Promis
   const migrations = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
   // Both drivers' migrators are this same call; going through the dialect keeps one code path.
   const run = () =>
-    (db as unknown as { dialect: { migrate: (m: unknown, s: unknown, c: unknown) => Promise<void> }; session: unknown }).dialect.migrate(
-      migrations,
-      (db as unknown as { session: unknown }).session,
-      { migrationsFolder: MIGRATIONS_FOLDER },
-    );
+    (
+      db as unknown as { dialect: { migrate: (m: unknown, s: unknown, c: unknown) => Promise<void> }; session: unknown }
+    ).dialect.migrate(migrations, (db as unknown as { session: unknown }).session, {
+      migrationsFolder: MIGRATIONS_FOLDER,
+    });
   if (kind === "pglite" || !pool) return run();
   const client = await pool.connect();
   try {

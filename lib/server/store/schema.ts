@@ -158,7 +158,9 @@ export const tasks = pgTable(
     syncedAt: ts("synced_at").notNull().defaultNow(),
   },
   (t) => [
-    index("tasks_open_due_idx").on(t.dueAt).where(sql`status = 'open'`),
+    index("tasks_open_due_idx")
+      .on(t.dueAt)
+      .where(sql`status = 'open'`),
     index("tasks_contact_idx").on(t.contactId),
     index("tasks_connection_idx").on(t.connectionId),
   ],
@@ -264,8 +266,14 @@ export const engagementFacts = pgTable(
       .references(() => connections.id, { onDelete: "cascade" }),
     /** The A/B variant of this person at this step; '' when not tested. */
     variant: text("variant").notNull().default(""),
-    sentAt: ts("sent_at").array().notNull().default(sql`'{}'`),
-    bouncedAt: ts("bounced_at").array().notNull().default(sql`'{}'`),
+    sentAt: ts("sent_at")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    bouncedAt: ts("bounced_at")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     /** First human open / first open of any kind (machine opens included); same for clicks and replies. */
     openedAt: ts("opened_at"),
     openedAnyAt: ts("opened_any_at"),

@@ -9,7 +9,9 @@ describe.each(STORE_KINDS)("store on %s", (kind) => {
   let store: Awaited<ReturnType<typeof freshStore>>;
   beforeAll(async () => {
     store = await freshStore(kind);
-    await store.db.insert(t.connections).values({ id: "conn1", vendor: "lemlist", label: "L", keyCiphertext: "x", keyHint: "••••abcd" });
+    await store.db
+      .insert(t.connections)
+      .values({ id: "conn1", vendor: "lemlist", label: "L", keyCiphertext: "x", keyHint: "••••abcd" });
     await store.db.insert(t.contacts).values({ id: "c1", email: "ada@example.com", name: "Ada" });
   });
   afterAll(async () => store?.cleanup());
@@ -31,7 +33,9 @@ describe.each(STORE_KINDS)("store on %s", (kind) => {
   });
 
   it("inserts and upserts activities by id without duplicating", async () => {
-    await store.db.insert(t.activities).values([activity("lemlist:a1", "2026-01-01T10:00:00.000Z"), activity("lemlist:a2", "2026-01-02T10:00:00.000Z")]);
+    await store.db
+      .insert(t.activities)
+      .values([activity("lemlist:a1", "2026-01-01T10:00:00.000Z"), activity("lemlist:a2", "2026-01-02T10:00:00.000Z")]);
     await store.db
       .insert(t.activities)
       .values(activity("lemlist:a1", "2026-01-01T10:00:00.000Z", "changed"))
@@ -44,19 +48,31 @@ describe.each(STORE_KINDS)("store on %s", (kind) => {
   });
 
   it("answers the timeline query from the (contact_id, occurred_at desc, id desc) index", async () => {
-    const rows = await queryRows<{ id: string }>(store.db, sql`
-      select id from activities where contact_id = 'c1' order by occurred_at desc, id desc limit 10`);
+    const rows = await queryRows<{ id: string }>(
+      store.db,
+      sql`
+      select id from activities where contact_id = 'c1' order by occurred_at desc, id desc limit 10`,
+    );
     expect(rows.map((r) => r.id)).toEqual(["lemlist:a2", "lemlist:a1"]);
     await store.db.execute(sql`set enable_seqscan = off`);
-    const plan = await queryRows(store.db, sql`explain select id from activities where contact_id = 'c1' order by occurred_at desc, id desc limit 10`);
+    const plan = await queryRows(
+      store.db,
+      sql`explain select id from activities where contact_id = 'c1' order by occurred_at desc, id desc limit 10`,
+    );
     await store.db.execute(sql`set enable_seqscan = on`);
     expect(JSON.stringify(plan)).toContain("activities_contact_time_idx");
   });
 
   it("applies migrations a second time as a no-op", async () => {
-    const before = await queryRows<{ n: number }>(store.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    const before = await queryRows<{ n: number }>(
+      store.db,
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
     await migrateStore(store.db, store.kind);
-    const after = await queryRows<{ n: number }>(store.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    const after = await queryRows<{ n: number }>(
+      store.db,
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
     expect(after).toEqual(before);
     expect(before[0]!.n).toBeGreaterThan(0);
   });

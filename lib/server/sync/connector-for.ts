@@ -16,6 +16,11 @@ export function baseUrlFor(vendor: Vendor, demo: boolean): string {
     throw new Error("The demo simulators are not running in this process (TOUCHLINE_DEMO=off?)");
   }
   const e = env();
-  const override = { lemlist: e.LEMLIST_API_URL, smartlead: e.SMARTLEAD_API_URL, close: e.CLOSE_API_URL, leadlex: e.LEADLEX_API_URL }[vendor];
+  const override = {
+    lemlist: e.LEMLIST_API_URL,
+    smartlead: e.SMARTLEAD_API_URL,
+    close: e.CLOSE_API_URL,
+    leadlex: e.LEADLEX_API_URL,
+  }[vendor];
   return override ?? connectors[vendor].defaultBaseUrl;
 }

@@ -1,7 +1,12 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Vendor } from "@/lib/model/vendor";
-import { describeVendorError, VendorAuthError, VendorQuotaError, VendorUnavailableError } from "@/lib/vendors/shared/errors";
+import {
+  describeVendorError,
+  VendorAuthError,
+  VendorQuotaError,
+  VendorUnavailableError,
+} from "@/lib/vendors/shared/errors";
 import { connectors } from "@/lib/vendors/registry";
 import type { ConnectorContext, Stream, StreamPage, SyncBatch } from "@/lib/vendors/types";
 import { log, scrub } from "../log";
@@ -34,7 +39,11 @@ export function cancelSync(connectionId: string): void {
  * One sync per connection at a time, across instances (advisory lock on PostgreSQL):
  * when one is already running, its id is returned instead.
  */
-export async function startSync(connectionId: string, trigger: SyncTrigger, store?: Store): Promise<{ syncId: string; started: boolean }> {
+export async function startSync(
+  connectionId: string,
+  trigger: SyncTrigger,
+  store?: Store,
+): Promise<{ syncId: string; started: boolean }> {
   const s = store ?? (await getStore());
   return new Promise((resolve, reject) => {
     let answered = false;
@@ -70,7 +79,12 @@ export async function startSync(connectionId: string, trigger: SyncTrigger, stor
 }
 
 /** Runs a sync to the end (tests, scripts, the scheduler). Null when another holder runs it. */
-export async function runSync(connectionId: string, trigger: SyncTrigger, store?: Store, opts: RunOptions = {}): Promise<SyncOutcome | null> {
+export async function runSync(
+  connectionId: string,
+  trigger: SyncTrigger,
+  store?: Store,
+  opts: RunOptions = {},
+): Promise<SyncOutcome | null> {
   return runLocked(store ?? (await getStore()), connectionId, trigger, () => {}, opts);
 }
 
@@ -95,17 +109,28 @@ async function runLocked(
     // We hold the lock, so any run still marked running was cut short (crash, restart).
     await db
       .update(t.syncRuns)
-      .set({ state: "failed", finishedAt: sql`now()`, error: "Interrupted (the server stopped during this sync); the next sync resumes from its last saved point." })
+      .set({
+        state: "failed",
+        finishedAt: sql`now()`,
+        error: "Interrupted (the server stopped during this sync); the next sync resumes from its last saved point.",
+      })
       .where(and(eq(t.syncRuns.connectionId, connectionId), eq(t.syncRuns.state, "running")));
     const syncId = newId("sync");
-    await db.insert(t.syncRuns).values({ id: syncId, connectionId, state: "running", trigger, progress: { done: 0, unit: "rows", pages: 0 } });
+    await db
+      .insert(t.syncRuns)
+      .values({ id: syncId, connectionId, state: "running", trigger, progress: { done: 0, unit: "rows", pages: 0 } });
     onStarted(syncId);
     return execute(store, conn, syncId, opts);
   });
   return result?.value ?? null;
 }
 
-async function execute(store: Store, conn: typeof t.connections.$inferSelect, syncId: string, opts: RunOptions): Promise<SyncOutcome> {
+async function execute(
+  store: Store,
+  conn: typeof t.connections.$inferSelect,
+  syncId: string,
+  opts: RunOptions,
+): Promise<SyncOutcome> {
   const { db } = store;
   const vendor = conn.vendor as Vendor;
   const ac = new AbortController();
@@ -118,7 +143,10 @@ async function execute(store: Store, conn: typeof t.connections.$inferSelect, sy
 
   const finish = async (state: "succeeded" | "failed", error: string | null, status: string) => {
     const message = error ? scrub(error) : null;
-    await db.update(t.syncRuns).set({ state, finishedAt: sql`now()`, error: message, rateLimitedMs }).where(eq(t.syncRuns.id, syncId));
+    await db
+      .update(t.syncRuns)
+      .set({ state, finishedAt: sql`now()`, error: message, rateLimitedMs })
+      .where(eq(t.syncRuns.id, syncId));
     await db
       .update(t.connections)
       .set({
@@ -129,7 +157,12 @@ async function execute(store: Store, conn: typeof t.connections.$inferSelect, sy
         ...(Object.keys(meta).length ? { meta: sql`${t.connections.meta} || ${JSON.stringify(meta)}::jsonb` } : {}),
       })
       .where(eq(t.connections.id, conn.id));
-    await db.insert(t.auditLog).values({ actor: "system", connectionId: conn.id, event: state === "succeeded" ? "synced" : "sync_failed", detail: { syncId, rows, skipped, ...(message ? { error: message } : {}) } });
+    await db.insert(t.auditLog).values({
+      actor: "system",
+      connectionId: conn.id,
+      event: state === "succeeded" ? "synced" : "sync_failed",
+      detail: { syncId, rows, skipped, ...(message ? { error: message } : {}) },
+    });
     return { syncId, state, rows, error: message } satisfies SyncOutcome;
   };
 
@@ -138,7 +171,12 @@ async function execute(store: Store, conn: typeof t.connections.$inferSelect, sy
     try {
       apiKey = decryptApiKey(conn.keyCiphertext, { connectionId: conn.id, vendor });
     } catch (err) {
-      if (err instanceof KeyUnreadableError) return await finish("failed", "The stored key could not be read (it may have been tampered with). Enter the key again in Settings.", "key_unreadable");
+      if (err instanceof KeyUnreadableError)
+        return await finish(
+          "failed",
+          "The stored key could not be read (it may have been tampered with). Enter the key again in Settings.",
+          "key_unreadable",
+        );
       throw err;
     }
     const session = connectors[vendor].open({
@@ -153,19 +191,42 @@ async function execute(store: Store, conn: typeof t.connections.$inferSelect, sy
     });
     const streams = session.streams();
     for (const [index, stream] of streams.entries()) {
-      const counts = await runStream(store, conn.id, vendor, syncId, stream as Stream, { index, count: streams.length }, signal, () => ({ rateLimitedMs, meta }));
+      const counts = await runStream(
+        store,
+        conn.id,
+        vendor,
+        syncId,
+        stream as Stream,
+        { index, count: streams.length },
+        signal,
+        () => ({ rateLimitedMs, meta }),
+      );
       rows += counts.rows;
       skipped += counts.skipped;
     }
     if (skipped) log.warn("sync skipped rows it could not read", { connectionId: conn.id, skipped });
     // PGlite has no autovacuum: after a large load the planner needs fresh statistics.
-    if (rows >= 5_000) await db.execute(sql`analyze activities, tasks, contacts, contact_identities, engagement_facts, engagement_buckets`).catch(() => {});
+    if (rows >= 5_000)
+      await db
+        .execute(sql`analyze activities, tasks, contacts, contact_identities, engagement_facts, engagement_buckets`)
+        .catch(() => {});
     return await finish("succeeded", null, "ok");
   } catch (err) {
     const status =
-      err instanceof VendorAuthError ? "key_rejected" : err instanceof VendorUnavailableError ? "unreachable" : err instanceof VendorQuotaError ? "ok" : conn.status === "syncing" ? "ok" : conn.status;
+      err instanceof VendorAuthError
+        ? "key_rejected"
+        : err instanceof VendorUnavailableError
+          ? "unreachable"
+          : err instanceof VendorQuotaError
+            ? "ok"
+            : conn.status === "syncing"
+              ? "ok"
+              : conn.status;
     const message = signal.aborted ? "Sync stopped." : describeVendorError(err);
-    if (!signal.aborted && !(err instanceof VendorAuthError || err instanceof VendorUnavailableError || err instanceof VendorQuotaError))
+    if (
+      !signal.aborted &&
+      !(err instanceof VendorAuthError || err instanceof VendorUnavailableError || err instanceof VendorQuotaError)
+    )
       log.error("sync failed", { connectionId: conn.id, err });
     try {
       return await finish("failed", message, status);
@@ -211,38 +272,45 @@ async function runStream(
     skipped += group.reduce((n, p) => n + (p.skipped ?? 0), 0);
     const streamFraction = last.progress?.total ? Math.min(1, last.progress.done / last.progress.total) : 0;
     // Rows and the cursor that covers them commit together: a crash can only repeat pages, never skip one.
-    const written = await withDeadlockRetry(() => db.transaction(async (tx) => {
-      const w = await writeBatch(tx, connectionId, vendor, batch);
-      if (reconcile) await reconcileOpenTasks(tx, connectionId, reconcile.seenTaskIds);
-      await tx
-        .insert(t.syncCursors)
-        .values({ connectionId, stream: stream.name, state: last.state as object })
-        .onConflictDoUpdate({ target: [t.syncCursors.connectionId, t.syncCursors.stream], set: { state: last.state as object, updatedAt: sql`now()` } });
-      const { rateLimitedMs } = live();
-      await tx
-        .update(t.syncRuns)
-        .set({
-          heartbeatAt: sql`now()`,
-          rateLimitedMs,
-          progress: sql`${t.syncRuns.progress} || ${JSON.stringify({
-            stream: stream.name,
-            streamIndex: position.index,
-            streamCount: position.count,
-            fraction: (position.index + streamFraction) / position.count,
-            window: last.progress?.window,
-            streamDone: last.progress?.done,
-            streamTotal: last.progress?.total,
-          })}::jsonb || jsonb_build_object('done', coalesce((${t.syncRuns.progress}->>'done')::int, 0) + ${pageRows(batch)}, 'pages', coalesce((${t.syncRuns.progress}->>'pages')::int, 0) + ${group.length})`,
-        })
-        .where(eq(t.syncRuns.id, syncId));
-      return w;
-    }));
+    const written = await withDeadlockRetry(() =>
+      db.transaction(async (tx) => {
+        const w = await writeBatch(tx, connectionId, vendor, batch);
+        if (reconcile) await reconcileOpenTasks(tx, connectionId, reconcile.seenTaskIds);
+        await tx
+          .insert(t.syncCursors)
+          .values({ connectionId, stream: stream.name, state: last.state as object })
+          .onConflictDoUpdate({
+            target: [t.syncCursors.connectionId, t.syncCursors.stream],
+            set: { state: last.state as object, updatedAt: sql`now()` },
+          });
+        const { rateLimitedMs } = live();
+        await tx
+          .update(t.syncRuns)
+          .set({
+            heartbeatAt: sql`now()`,
+            rateLimitedMs,
+            progress: sql`${t.syncRuns.progress} || ${JSON.stringify({
+              stream: stream.name,
+              streamIndex: position.index,
+              streamCount: position.count,
+              fraction: (position.index + streamFraction) / position.count,
+              window: last.progress?.window,
+              streamDone: last.progress?.done,
+              streamTotal: last.progress?.total,
+            })}::jsonb || jsonb_build_object('done', coalesce((${t.syncRuns.progress}->>'done')::int, 0) + ${pageRows(batch)}, 'pages', coalesce((${t.syncRuns.progress}->>'pages')::int, 0) + ${group.length})`,
+          })
+          .where(eq(t.syncRuns.id, syncId));
+        return w;
+      }),
+    );
     rows += written.activities + written.tasks + written.campaigns;
   }
   // Mark the stream finished in the progress, so the bar advances even for an empty stream.
   await db
     .update(t.syncRuns)
-    .set({ progress: sql`${t.syncRuns.progress} || ${JSON.stringify({ fraction: (position.index + 1) / position.count, streamIndex: position.index + 1, streamCount: position.count })}::jsonb` })
+    .set({
+      progress: sql`${t.syncRuns.progress} || ${JSON.stringify({ fraction: (position.index + 1) / position.count, streamIndex: position.index + 1, streamCount: position.count })}::jsonb`,
+    })
     .where(eq(t.syncRuns.id, syncId));
   return { rows, skipped };
 }
@@ -256,7 +324,9 @@ async function withDeadlockRetry<T>(fn: () => Promise<T>, attempts = 4): Promise
     try {
       return await fn();
     } catch (err) {
-      const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
+      const code =
+        (err as { code?: string; cause?: { code?: string } }).code ??
+        (err as { cause?: { code?: string } }).cause?.code;
       if (i >= attempts || (code !== "40P01" && code !== "40001")) throw err;
       await new Promise((r) => setTimeout(r, 50 * i + Math.random() * 100));
     }
@@ -278,7 +348,11 @@ function mergeBatches(batches: SyncBatch[]): SyncBatch {
  * with everything queued (waiting for at least one page), or null at the end; an error of
  * the source is thrown from `take()` after the pages read before it.
  */
-function readAhead<S>(source: AsyncIterable<StreamPage<S>>, limits: { maxRows: number; maxPages: number }, signal: AbortSignal) {
+function readAhead<S>(
+  source: AsyncIterable<StreamPage<S>>,
+  limits: { maxRows: number; maxPages: number },
+  signal: AbortSignal,
+) {
   const queue: StreamPage<S>[] = [];
   let queuedRows = 0;
   let finished = false;

@@ -6,7 +6,14 @@ import { normaliseEmail } from "@/lib/model/contact";
  * every process and instance, so concurrent syncs can never create two contacts for one person.
  */
 export function contactIdForEmail(email: string): string {
-  return "c_" + crypto.createHash("sha256").update(`email:${normaliseEmail(email) ?? email}`).digest("base64url").slice(0, 20);
+  return (
+    "c_" +
+    crypto
+      .createHash("sha256")
+      .update(`email:${normaliseEmail(email) ?? email}`)
+      .digest("base64url")
+      .slice(0, 20)
+  );
 }
 
 export function contactIdForRecord(vendor: string, vendorId: string): string {

@@ -14,7 +14,12 @@ pointStoreAtTempDir(); // the master key for the stored API keys lives in a thro
 // Contacts are keyed by their normalised email, as the sync creates them.
 const ADA = contactIdForEmail("ada@acme.example");
 
-const person = { identities: [{ vendorId: "ctc_ada", kind: "contact" }], email: "ada@acme.example", name: "Ada Lovelace", company: "Acme" };
+const person = {
+  identities: [{ vendorId: "ctc_ada", kind: "contact" }],
+  email: "ada@acme.example",
+  name: "Ada Lovelace",
+  company: "Acme",
+};
 const activity = (id: string, subject: string, occurredAt: string): MappedActivity => ({
   id,
   vendor: "lemlist",
@@ -56,7 +61,11 @@ const task: MappedTask = {
 };
 
 /** A connector whose live path answers `batch` (or throws), recording what it was asked. */
-function fakeConnector(vendor: Vendor, answer: () => Promise<SyncBatch>, seen: { ctx?: ConnectorContext; person?: unknown }): Connector {
+function fakeConnector(
+  vendor: Vendor,
+  answer: () => Promise<SyncBatch>,
+  seen: { ctx?: ConnectorContext; person?: unknown },
+): Connector {
   return {
     vendor,
     defaultBaseUrl: "http://vendor.invalid",
@@ -87,11 +96,14 @@ describe.each(STORE_KINDS)("refresh now on %s", (kind) => {
       { vendor: "lemlist", vendorId: "ctc_ada", connectionId: lemlistConn, contactId: ADA, kind: "contact" },
       { vendor: "close", vendorId: "lead_ada", connectionId: closeConn, contactId: ADA, kind: "lead" },
     ]);
-    await store.db.insert(t.activities).values(
-      [activity("lemlist:old_same", "Hello", "2026-11-01T10:00:00.000Z"), activity("lemlist:old_changed", "Draft subject", "2026-11-02T10:00:00.000Z")].map(
-        ({ person: _p, ...a }) => ({ ...a, connectionId: lemlistConn, contactId: ADA }),
-      ),
-    );
+    await store.db
+      .insert(t.activities)
+      .values(
+        [
+          activity("lemlist:old_same", "Hello", "2026-11-01T10:00:00.000Z"),
+          activity("lemlist:old_changed", "Draft subject", "2026-11-02T10:00:00.000Z"),
+        ].map(({ person: _p, ...a }) => ({ ...a, connectionId: lemlistConn, contactId: ADA })),
+      );
   });
   afterAll(async () => store?.cleanup());
 
@@ -125,11 +137,24 @@ describe.each(STORE_KINDS)("refresh now on %s", (kind) => {
 
     expect(seenLemlist.ctx?.apiKey).toBe("lemlist-secret-key-1");
     expect(seenLemlist.ctx?.baseUrl).toBe("http://lemlist.invalid");
-    expect(seenLemlist.person).toEqual({ email: "ada@acme.example", identities: [{ vendorId: "ctc_ada", kind: "contact" }] });
-    expect(seenClose.person).toEqual({ email: "ada@acme.example", identities: [{ vendorId: "lead_ada", kind: "lead" }] });
+    expect(seenLemlist.person).toEqual({
+      email: "ada@acme.example",
+      identities: [{ vendorId: "ctc_ada", kind: "contact" }],
+    });
+    expect(seenClose.person).toEqual({
+      email: "ada@acme.example",
+      identities: [{ vendorId: "lead_ada", kind: "lead" }],
+    });
 
     const lemlist = summary.vendors.find((v) => v.vendor === "lemlist");
-    expect(lemlist).toMatchObject({ status: "ok", connectionId: lemlistConn, new: { activities: 1, tasks: 1 }, updated: { activities: 1, tasks: 0 }, unchanged: 1, error: null });
+    expect(lemlist).toMatchObject({
+      status: "ok",
+      connectionId: lemlistConn,
+      new: { activities: 1, tasks: 1 },
+      updated: { activities: 1, tasks: 0 },
+      unchanged: 1,
+      error: null,
+    });
     const close = summary.vendors.find((v) => v.vendor === "close");
     expect(close).toMatchObject({ status: "failed", new: { activities: 0, tasks: 0 } });
     expect(close?.error).toMatch(/rejected the key/);
@@ -150,7 +175,14 @@ describe.each(STORE_KINDS)("refresh now on %s", (kind) => {
     const summary = await refreshContact(store, ADA, {
       baseUrlFor: (v) => `http://${v}.invalid`,
       connectors: {
-        lemlist: fakeConnector("lemlist", async () => ({ activities: [activity("lemlist:brand_new", "Follow-up", "2026-11-21T10:00:00.000Z")], tasks: [task] }), {}),
+        lemlist: fakeConnector(
+          "lemlist",
+          async () => ({
+            activities: [activity("lemlist:brand_new", "Follow-up", "2026-11-21T10:00:00.000Z")],
+            tasks: [task],
+          }),
+          {},
+        ),
         close: fakeConnector("close", async () => ({}), {}),
       },
     });

@@ -39,9 +39,16 @@ interface IdentityRow {
   kind: string | null;
 }
 
-export async function refreshContact(store: Store, contactId: string, opts: RefreshOptions = {}): Promise<RefreshSummary> {
+export async function refreshContact(
+  store: Store,
+  contactId: string,
+  opts: RefreshOptions = {},
+): Promise<RefreshSummary> {
   const { db } = store;
-  const [contact] = await db.select({ id: t.contacts.id, email: t.contacts.email }).from(t.contacts).where(eq(t.contacts.id, contactId));
+  const [contact] = await db
+    .select({ id: t.contacts.id, email: t.contacts.email })
+    .from(t.contacts)
+    .where(eq(t.contacts.id, contactId));
   if (!contact) throw new Error(`contact ${contactId} not found`);
   const rows = await db
     .select({
@@ -59,9 +66,12 @@ export async function refreshContact(store: Store, contactId: string, opts: Refr
     .orderBy(t.connections.createdAt, t.contactIdentities.vendorId);
 
   const byConnection = new Map<string, IdentityRow[]>();
-  for (const r of rows as IdentityRow[]) byConnection.set(r.connectionId, [...(byConnection.get(r.connectionId) ?? []), r]);
+  for (const r of rows as IdentityRow[])
+    byConnection.set(r.connectionId, [...(byConnection.get(r.connectionId) ?? []), r]);
 
-  const vendors = await Promise.all([...byConnection.values()].map((ids) => refreshOne(store, contact.email, ids, opts)));
+  const vendors = await Promise.all(
+    [...byConnection.values()].map((ids) => refreshOne(store, contact.email, ids, opts)),
+  );
   const summary: RefreshSummary = {
     contactId,
     refreshedAt: (opts.now?.() ?? new Date()).toISOString(),
@@ -74,12 +84,25 @@ export async function refreshContact(store: Store, contactId: string, opts: Refr
   };
   await db
     .insert(t.auditLog)
-    .values({ actor: opts.actor ?? "system", event: "contact_refreshed", detail: { contactId, totals: summary.totals, vendors: vendors.map((v) => ({ vendor: v.vendor, status: v.status })) } })
+    .values({
+      actor: opts.actor ?? "system",
+      event: "contact_refreshed",
+      detail: {
+        contactId,
+        totals: summary.totals,
+        vendors: vendors.map((v) => ({ vendor: v.vendor, status: v.status })),
+      },
+    })
     .catch((err: unknown) => log.warn("could not write the audit entry of a refresh", { err }));
   return summary;
 }
 
-async function refreshOne(store: Store, email: string | null, ids: IdentityRow[], opts: RefreshOptions): Promise<RefreshVendorResult> {
+async function refreshOne(
+  store: Store,
+  email: string | null,
+  ids: IdentityRow[],
+  opts: RefreshOptions,
+): Promise<RefreshVendorResult> {
   const first = ids[0]!;
   const started = Date.now();
   const result: RefreshVendorResult = {
@@ -101,21 +124,29 @@ async function refreshOne(store: Store, email: string | null, ids: IdentityRow[]
     try {
       apiKey = decryptApiKey(first.keyCiphertext, { connectionId: first.connectionId, vendor: first.vendor });
     } catch (err) {
-      if (err instanceof KeyUnreadableError) throw new Error("The stored key could not be read. Enter the key again in Settings.");
+      if (err instanceof KeyUnreadableError)
+        throw new Error("The stored key could not be read. Enter the key again in Settings.");
       throw err;
     }
     // The registry pulls in every connector: load it only on the live path, not at import.
-    const connector = opts.connectors?.[first.vendor] ?? (await import("@/lib/vendors/registry")).connectors[first.vendor];
-    const baseUrl = opts.baseUrlFor ? opts.baseUrlFor(first.vendor, first.demo) : (await import("./connector-for")).baseUrlFor(first.vendor, first.demo);
+    const connector =
+      opts.connectors?.[first.vendor] ?? (await import("@/lib/vendors/registry")).connectors[first.vendor];
+    const baseUrl = opts.baseUrlFor
+      ? opts.baseUrlFor(first.vendor, first.demo)
+      : (await import("./connector-for")).baseUrlFor(first.vendor, first.demo);
     const session = connector.open({
       baseUrl,
       apiKey,
       signal,
       now: opts.now,
       onMeta: (m) => (meta = { ...meta, ...m }),
-      warn: (message, fields) => log.warn(`${first.vendor}: ${message}`, { connectionId: first.connectionId, ...fields }),
+      warn: (message, fields) =>
+        log.warn(`${first.vendor}: ${message}`, { connectionId: first.connectionId, ...fields }),
     });
-    const batch = await session.refreshPerson({ email, identities: ids.map((i) => ({ vendorId: i.vendorId, kind: i.kind })) });
+    const batch = await session.refreshPerson({
+      email,
+      identities: ids.map((i) => ({ vendorId: i.vendorId, kind: i.kind })),
+    });
     signal.throwIfAborted();
     await store.db.transaction(async (tx) => {
       const diff = await diffAgainstStore(tx, batch);
@@ -141,7 +172,8 @@ async function refreshOne(store: Store, email: string | null, ids: IdentityRow[]
 
 type Tx = Parameters<Parameters<Store["db"]["transaction"]>[0]>[0];
 
-const sameInstant = (a: string | null | undefined, b: string | null | undefined) => (a && b ? Date.parse(a) === Date.parse(b) : !a && !b);
+const sameInstant = (a: string | null | undefined, b: string | null | undefined) =>
+  a && b ? Date.parse(a) === Date.parse(b) : !a && !b;
 const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
 
 /** What the batch will change: rows the store lacks, rows whose content differs, and the rest. */

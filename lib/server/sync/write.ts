@@ -51,11 +51,18 @@ const set = (cols: string[]) => cols.map((c) => `${c} = excluded.${c}`).join(", 
  * a record with no email joins the contact its vendor id already belongs to, or keeps a
  * contact of its own), upserts contacts and identities, and returns vendorId → contactId.
  */
-async function resolvePeople(tx: Tx, connectionId: string, vendor: Vendor, people: PersonRef[]): Promise<Map<string, string>> {
+async function resolvePeople(
+  tx: Tx,
+  connectionId: string,
+  vendor: Vendor,
+  people: PersonRef[],
+): Promise<Map<string, string>> {
   const byVendorId = new Map<string, string>();
   if (people.length === 0) return byVendorId;
 
-  const noEmailIds = [...new Set(people.filter((p) => !normaliseEmail(p.email)).flatMap((p) => p.identities.map((i) => i.vendorId)))];
+  const noEmailIds = [
+    ...new Set(people.filter((p) => !normaliseEmail(p.email)).flatMap((p) => p.identities.map((i) => i.vendorId))),
+  ];
   const known = new Map<string, string>();
   for (const ids of chunks(noEmailIds, 5000)) {
     const rows = await queryRows<{ vendor_id: string; contact_id: string }>(
@@ -80,7 +87,12 @@ async function resolvePeople(tx: Tx, connectionId: string, vendor: Vendor, peopl
       else continue;
     }
     const prev = contacts.get(id);
-    contacts.set(id, { id, email: email ?? prev?.email ?? null, name: prev?.name || p.name?.trim() || null, company: prev?.company || p.company?.trim() || null });
+    contacts.set(id, {
+      id,
+      email: email ?? prev?.email ?? null,
+      name: prev?.name || p.name?.trim() || null,
+      company: prev?.company || p.company?.trim() || null,
+    });
     for (const i of p.identities) {
       identities.set(i.vendorId, { vendor_id: i.vendorId, contact_id: id, kind: i.kind, url: i.url ?? null });
       byVendorId.set(i.vendorId, id);
@@ -187,7 +199,8 @@ const TASK_COLUMNS: [string, string][] = [
   ["raw", "jsonb"],
 ];
 
-const updatable = (cols: [string, string][]) => cols.map(([c]) => c).filter((c) => c !== "id" && c !== "connection_id" && c !== "vendor");
+const updatable = (cols: [string, string][]) =>
+  cols.map(([c]) => c).filter((c) => c !== "id" && c !== "connection_id" && c !== "vendor");
 
 export interface WriteResult {
   activities: number;
@@ -278,7 +291,14 @@ export async function writeBatch(tx: Tx, connectionId: string, vendor: Vendor, b
       occurredAt: r.occurred_at,
     })),
   );
-  await upsertJson(tx, "activities", ACTIVITY_COLUMNS, activityRows, "id", `${set(updatable(ACTIVITY_COLUMNS))}, synced_at = now()`);
+  await upsertJson(
+    tx,
+    "activities",
+    ACTIVITY_COLUMNS,
+    activityRows,
+    "id",
+    `${set(updatable(ACTIVITY_COLUMNS))}, synced_at = now()`,
+  );
   await refreshEngagementRollups(tx, pairs);
 
   const tasks = batch.tasks ?? [];
@@ -320,7 +340,9 @@ export async function writeBatch(tx: Tx, connectionId: string, vendor: Vendor, b
   );
   // New rows arrive without completed_at; set it for those that arrive already done.
   if (taskRows.some((r) => r.status === "done"))
-    await tx.execute(sql`update tasks set completed_at = now() where connection_id = ${connectionId} and status = 'done' and completed_at is null`);
+    await tx.execute(
+      sql`update tasks set completed_at = now() where connection_id = ${connectionId} and status = 'done' and completed_at is null`,
+    );
 
   if (touched.size) await refreshLastActivity(tx, [...touched]);
   return { activities: activities.length, tasks: tasks.length, campaigns: campaigns.length, people: people.length };

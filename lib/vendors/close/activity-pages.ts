@@ -62,7 +62,11 @@ export async function* pageActivitySlice(
     if (nextSkip + o.pageSize > o.maxSkip) {
       const oldest = field(rows[rows.length - 1], "date_created");
       if (!oldest || oldest === upper.lte) {
-        throw new VendorRequestError("close", 400, `more than ${o.maxSkip} activities share date_created ${oldest ?? "(missing)"}; cannot page past Close's _skip maximum`);
+        throw new VendorRequestError(
+          "close",
+          400,
+          `more than ${o.maxSkip} activities share date_created ${oldest ?? "(missing)"}; cannot page past Close's _skip maximum`,
+        );
       }
       onBoundary = tail.ids;
       upper = { lte: oldest };

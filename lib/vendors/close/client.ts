@@ -58,7 +58,8 @@ export function closeRetryAfterMs(res: Response, bodyText: string): number | nul
   if (header?.reset != null) return Math.ceil(header.reset * 1000);
   try {
     const body = closeRateLimitBodySchema.safeParse(JSON.parse(bodyText));
-    if (body.success && body.data.error.rate_reset !== undefined && Number.isFinite(body.data.error.rate_reset)) return Math.ceil(body.data.error.rate_reset * 1000);
+    if (body.success && body.data.error.rate_reset !== undefined && Number.isFinite(body.data.error.rate_reset))
+      return Math.ceil(body.data.error.rate_reset * 1000);
   } catch {
     // not JSON: fall back to Retry-After / backoff
   }
@@ -100,7 +101,8 @@ export function createCloseClient(o: CloseClientOptions) {
       retryAfterMs: closeRetryAfterMs,
       onResponse(res) {
         const info = parseRateLimitHeader(res.headers.get("ratelimit"));
-        if (info?.remaining != null && info.reset != null && info.remaining <= LOW_REMAINING) pacer.pauseUntil(Date.now() + Math.ceil(info.reset * 1000));
+        if (info?.remaining != null && info.reset != null && info.remaining <= LOW_REMAINING)
+          pacer.pauseUntil(Date.now() + Math.ceil(info.reset * 1000));
       },
     });
   }
@@ -114,7 +116,8 @@ export function createCloseClient(o: CloseClientOptions) {
     const data = await get(group, path, query);
     const parsed = closeListSchema.safeParse(data);
     // A readable body of the wrong shape is not worth retrying the same way: say what came back.
-    if (!parsed.success) throw new VendorUnavailableError("close", `GET ${path}: the answer is not a {data, has_more} list`);
+    if (!parsed.success)
+      throw new VendorUnavailableError("close", `GET ${path}: the answer is not a {data, has_more} list`);
     return { rows: parsed.data.data, hasMore: parsed.data.has_more === true };
   }
 

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { BASE_PATH, createCloseSimulator, DEMO_API_KEY, type CloseSimulatorOptions } from "@/lib/sandbox/close/simulator";
+import {
+  BASE_PATH,
+  createCloseSimulator,
+  DEMO_API_KEY,
+  type CloseSimulatorOptions,
+} from "@/lib/sandbox/close/simulator";
 import { serveHandler, type RunningServer } from "@/lib/sandbox/shared/serve";
 import { createWorld } from "@/lib/sandbox/shared/world";
 import { VendorAuthError, VendorRequestError, VendorUnavailableError } from "@/lib/vendors/shared/errors";
@@ -14,7 +19,12 @@ const world = createWorld({ people: 60, activities: 3000, tasks: 100, now: world
 const t0 = Date.now();
 // Shared by simulator and connector: a minute after the world's "now", moving in real time.
 const clock = () => worldNow.getTime() + 60_000 + (Date.now() - t0);
-const FAST: CloseConnectorOptions["client"] = { pace: { limit: 10_000, windowMs: 10_000 }, timeoutMs: 400, maxRetries: 3, maxBackoffMs: 20 };
+const FAST: CloseConnectorOptions["client"] = {
+  pace: { limit: 10_000, windowMs: 10_000 },
+  timeoutMs: 400,
+  maxRetries: 3,
+  maxBackoffMs: 20,
+};
 const SECRETS = [DEMO_API_KEY, basicAuth(DEMO_API_KEY).slice(6)];
 
 const open: RunningServer[] = [];
@@ -94,7 +104,11 @@ describe("streams, complete runs", () => {
     expect(ids).toEqual(sim.data.contacts.map((c) => c.id).sort());
     const c = sim.data.contacts[0]!;
     const p = r.people.find((x) => x.identities[0]!.vendorId === c.id)!;
-    expect(p).toMatchObject({ email: c.emails[0]!.email, name: c.name, company: sim.data.leads.find((l) => l.id === c.lead_id)!.name });
+    expect(p).toMatchObject({
+      email: c.emails[0]!.email,
+      name: c.name,
+      company: sim.data.leads.find((l) => l.id === c.lead_id)!.name,
+    });
     expect(p.identities[0]).toMatchObject({ kind: "contact", url: `https://app.close.com/lead/${c.lead_id}/` });
     expect(r.pages.length).toBeGreaterThan(2);
     expect(r.pages.slice(0, -1).every((x) => (x.state as { listedAt: string | null }).listedAt === null)).toBe(true);
@@ -125,7 +139,9 @@ describe("streams, complete runs", () => {
     expect(r.last.progress?.done).toBe(sim.data.activities.length);
     // seed 004: activity_at is when it happened — occurredAt, not date_created.
     const late = sim.data.activities.find((a) => Date.parse(a.date_created) - Date.parse(a.activity_at) > 3_600_000)!;
-    expect(r.activities.find((a) => a.id === `close:${late.id}`)!.occurredAt).toBe(new Date(Date.parse(late.activity_at)).toISOString());
+    expect(r.activities.find((a) => a.id === `close:${late.id}`)!.occurredAt).toBe(
+      new Date(Date.parse(late.activity_at)).toISOString(),
+    );
   });
 
   it("tasks: every task of every _type and status once; the last page reconciles with every id", async () => {
@@ -138,7 +154,10 @@ describe("streams, complete runs", () => {
     expect(r.last.reconcileOpenTasks?.seenTaskIds.slice().sort()).toEqual(ids);
     expect(r.pages.slice(0, -1).every((p) => p.reconcileOpenTasks === undefined)).toBe(true);
     const dateOnly = sim.data.tasks.find((t) => t.date?.length === 10)!;
-    expect(r.tasks.find((t) => t.id === `close:${dateOnly.id}`)).toMatchObject({ dueIsDateOnly: true, dueDate: dateOnly.date });
+    expect(r.tasks.find((t) => t.id === `close:${dateOnly.id}`)).toMatchObject({
+      dueIsDateOnly: true,
+      dueDate: dateOnly.date,
+    });
   });
 
   it("gives activities and tasks the contact's email learnt from the contact listing of the session", async () => {
@@ -178,7 +197,10 @@ describe("re-sync and drift", () => {
   });
 
   it("page drift during the run loses nothing created before it, and the next run picks up the new rows", async () => {
-    const { sim, session } = await setup({ faults: { driftPerRequest: 2, pathIncludes: "/activity/" } }, { initialWindowMs: 30 * 86_400_000 });
+    const { sim, session } = await setup(
+      { faults: { driftPerRequest: 2, pathIncludes: "/activity/" } },
+      { initialWindowMs: 30 * 86_400_000 },
+    );
     const existing = activityIds(sim.data.activities.map((a) => a.id));
     const r = await run<CloseActivitiesState>(session, "activities");
     const got = r.activities.map((a) => a.id);
@@ -196,7 +218,10 @@ describe("re-sync and drift", () => {
 describe("Close's _skip maximum", () => {
   // VENDORS.md: "_skip has a maximum (400 past it …): page by date_created windows, not by ever-growing skips"
   it("never asks past the maximum: a window too big for it is split", async () => {
-    const { sim, session } = await setup({ maxSkip: 300 }, { maxSkip: 300, initialWindowMs: 180 * 86_400_000, targetPagesPerWindow: 1000 });
+    const { sim, session } = await setup(
+      { maxSkip: 300 },
+      { maxSkip: 300, initialWindowMs: 180 * 86_400_000, targetPagesPerWindow: 1000 },
+    );
     const r = await run<CloseActivitiesState>(session, "activities");
     expect(sim.data.activities.length).toBeGreaterThan(400); // one window would need a skip past 300
     expect(r.activities.map((a) => a.id).sort()).toEqual(activityIds(sim.data.activities.map((a) => a.id)));
@@ -206,7 +231,10 @@ describe("Close's _skip maximum", () => {
   });
 
   it("(the same run told a larger maximum is refused by the simulator, with a typed error)", async () => {
-    const { session } = await setup({ maxSkip: 300 }, { initialWindowMs: 180 * 86_400_000, targetPagesPerWindow: 1000 });
+    const { session } = await setup(
+      { maxSkip: 300 },
+      { initialWindowMs: 180 * 86_400_000, targetPagesPerWindow: 1000 },
+    );
     const err = await failure(run(session, "activities"));
     expect(err).toBeInstanceOf(VendorRequestError);
     expect((err as VendorRequestError).status).toBe(400);
@@ -289,7 +317,10 @@ describe("faults", () => {
 describe("rate limit", () => {
   // VENDORS.md: "per key and endpoint group; header RateLimit: limit=…, remaining=…, reset=… (seconds)"
   it("slows down from the RateLimit header: a small budget is never exceeded", async () => {
-    const { sim, session, waits } = await setup({ rateLimit: { limit: 3, windowMs: 700 } }, { pageSize: 3, client: { pace: { limit: 1000, windowMs: 10_000 } } });
+    const { sim, session, waits } = await setup(
+      { rateLimit: { limit: 3, windowMs: 700 } },
+      { pageSize: 3, client: { pace: { limit: 1000, windowMs: 10_000 } } },
+    );
     const r = await run(session, "contacts");
     expect(r.people).toHaveLength(sim.data.contacts.length);
     expect(sim.stats.requests).toBeGreaterThan(6);
@@ -302,10 +333,18 @@ describe("refreshPerson", () => {
   it("from a contact id: the lead's people, every activity and every task of the lead", async () => {
     const { sim, session } = await setup();
     const contact = sim.data.contacts.find((c) => sim.data.tasks.some((t) => t.lead_id === c.lead_id))!;
-    const batch: SyncBatch = await session.refreshPerson({ email: contact.emails[0]!.email, identities: [{ vendorId: contact.id, kind: "contact" }] });
+    const batch: SyncBatch = await session.refreshPerson({
+      email: contact.emails[0]!.email,
+      identities: [{ vendorId: contact.id, kind: "contact" }],
+    });
     const leadActs = sim.data.activities.filter((a) => a.lead_id === contact.lead_id).map((a) => a.id);
     expect(batch.activities!.map((a) => a.id).sort()).toEqual(activityIds(leadActs));
-    expect(batch.tasks!.map((t) => t.id).sort()).toEqual(sim.data.tasks.filter((t) => t.lead_id === contact.lead_id).map((t) => `close:${t.id}`).sort());
+    expect(batch.tasks!.map((t) => t.id).sort()).toEqual(
+      sim.data.tasks
+        .filter((t) => t.lead_id === contact.lead_id)
+        .map((t) => `close:${t.id}`)
+        .sort(),
+    );
     const me = batch.people!.find((p) => p.identities[0]!.vendorId === contact.id)!;
     expect(me.email).toBe(contact.emails[0]!.email);
     const mine = batch.activities!.filter((a) => a.person?.identities[0]!.vendorId === contact.id);
@@ -319,7 +358,10 @@ describe("refreshPerson", () => {
     const batch = await session.refreshPerson({ email: null, identities: [{ vendorId: lead.id, kind: "lead" }] });
     expect(batch.activities!.length).toBe(sim.data.activities.filter((a) => a.lead_id === lead.id).length);
     const before = sim.stats.requests;
-    const none = await session.refreshPerson({ email: "someone@else.example", identities: [{ vendorId: "lea_123", kind: "lead" }] });
+    const none = await session.refreshPerson({
+      email: "someone@else.example",
+      identities: [{ vendorId: "lea_123", kind: "lead" }],
+    });
     expect(none).toEqual({ people: [], activities: [], tasks: [] });
     expect(sim.stats.requests).toBe(before);
   });

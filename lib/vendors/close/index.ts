@@ -1,5 +1,14 @@
 import { VendorRequestError } from "@/lib/vendors/shared/errors";
-import type { Connector, ConnectorContext, MappedActivity, MappedTask, PersonRef, Stream, StreamPage, SyncBatch } from "@/lib/vendors/types";
+import type {
+  Connector,
+  ConnectorContext,
+  MappedActivity,
+  MappedTask,
+  PersonRef,
+  Stream,
+  StreamPage,
+  SyncBatch,
+} from "@/lib/vendors/types";
 import { pageActivitySlice } from "./activity-pages";
 import { createCloseClient, type CloseClientOptions } from "./client";
 import { contactInfo, mapCloseActivity, mapCloseContact, mapCloseTask, type ContactInfo } from "./map";
@@ -64,7 +73,14 @@ export function createCloseConnector(options: CloseConnectorOptions = {}): Conne
     vendor: "close",
     defaultBaseUrl: "https://api.close.com/api/v1",
     open(ctx: ConnectorContext) {
-      const client = createCloseClient({ baseUrl: ctx.baseUrl, apiKey: ctx.apiKey, signal: ctx.signal, onRateLimitWait: ctx.onRateLimitWait, ...ctx.http, ...options.client });
+      const client = createCloseClient({
+        baseUrl: ctx.baseUrl,
+        apiKey: ctx.apiKey,
+        signal: ctx.signal,
+        onRateLimitWait: ctx.onRateLimitWait,
+        ...ctx.http,
+        ...options.client,
+      });
       const now = () => (ctx.now ? ctx.now() : new Date()).getTime();
       // Filled by the contacts stream; gives activities and tasks their contact's email.
       const directory = new Map<string, ContactInfo>();
@@ -73,7 +89,11 @@ export function createCloseConnector(options: CloseConnectorOptions = {}): Conne
       function parseRows<T>(
         rows: unknown[],
         what: string,
-        schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[] }[] } } },
+        schema: {
+          safeParse(
+            v: unknown,
+          ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[] }[] } };
+        },
       ): { ok: { row: T; raw: unknown }[]; skipped: number } {
         const ok: { row: T; raw: unknown }[] = [];
         let skipped = 0;
@@ -82,8 +102,14 @@ export function createCloseConnector(options: CloseConnectorOptions = {}): Conne
           if (r.success) ok.push({ row: r.data, raw });
           else {
             skipped++;
-            const id = raw && typeof raw === "object" && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : null;
-            ctx.warn?.(`close: skipped a ${what} row the schema did not accept`, { id, issues: r.error.issues.map((i) => i.path.map(String).join(".") || "(row)") });
+            const id =
+              raw && typeof raw === "object" && typeof (raw as { id?: unknown }).id === "string"
+                ? (raw as { id: string }).id
+                : null;
+            ctx.warn?.(`close: skipped a ${what} row the schema did not accept`, {
+              id,
+              issues: r.error.issues.map((i) => i.path.map(String).join(".") || "(row)"),
+            });
           }
         }
         return { ok, skipped };
@@ -133,7 +159,12 @@ export function createCloseConnector(options: CloseConnectorOptions = {}): Conne
             }
             done += page.rows.length;
             const last = !page.hasMore || page.rows.length === 0;
-            yield { batch: { people }, state: last ? { listedAt: startedAt } : (state ?? { listedAt: null }), progress: { done }, skipped };
+            yield {
+              batch: { people },
+              state: last ? { listedAt: startedAt } : (state ?? { listedAt: null }),
+              progress: { done },
+              skipped,
+            };
             if (last) return;
           }
         },
@@ -153,12 +184,22 @@ export function createCloseConnector(options: CloseConnectorOptions = {}): Conne
             const to = Math.min(runEnd, from + size);
             const window = describeWindow(from, to);
             let pages = 0;
-            for await (const page of pageActivitySlice(client, {}, { gte: new Date(from).toISOString(), lt: new Date(to).toISOString() }, o)) {
+            for await (const page of pageActivitySlice(
+              client,
+              {},
+              { gte: new Date(from).toISOString(), lt: new Date(to).toISOString() },
+              o,
+            )) {
               pages++;
               done += page.rows.length;
               const { activities, skipped } = mapActivities(page.rows);
               if (page.last) current = { hwm: new Date(to).toISOString() };
-              const out: StreamPage<CloseActivitiesState> = { batch: { activities }, state: current, progress: { done, window }, skipped };
+              const out: StreamPage<CloseActivitiesState> = {
+                batch: { activities },
+                state: current,
+                progress: { done, window },
+                skipped,
+              };
               yield out;
             }
             if (pages > o.targetPagesPerWindow) size = Math.max(o.minWindowMs, Math.floor(size / 2));
@@ -176,7 +217,12 @@ export function createCloseConnector(options: CloseConnectorOptions = {}): Conne
           let done = 0;
           // Oldest first: tasks created during the listing land after it instead of shifting pages.
           for (let skip = 0; ; skip += o.pageSize) {
-            const page = await client.listTasks({ _type: "all", _order_by: "date_created", _skip: skip, _limit: o.pageSize });
+            const page = await client.listTasks({
+              _type: "all",
+              _order_by: "date_created",
+              _skip: skip,
+              _limit: o.pageSize,
+            });
             // Unreadable rows still exist in Close: they must not be reconciled to done.
             for (const raw of page.rows) {
               const id = raw && typeof raw === "object" ? (raw as { id?: unknown }).id : undefined;
@@ -197,7 +243,10 @@ export function createCloseConnector(options: CloseConnectorOptions = {}): Conne
         },
       };
 
-      async function refreshPerson(person: { email: string | null; identities: { vendorId: string; kind: string | null }[] }): Promise<SyncBatch> {
+      async function refreshPerson(person: {
+        email: string | null;
+        identities: { vendorId: string; kind: string | null }[];
+      }): Promise<SyncBatch> {
         const leadIds = new Set<string>();
         for (const id of person.identities) {
           // Close ids carry their prefix; other vendors' identities (lemlist lea_…) are ignored.
@@ -211,7 +260,11 @@ export function createCloseConnector(options: CloseConnectorOptions = {}): Conne
             }
           }
         }
-        const batch: Required<Pick<SyncBatch, "people" | "activities" | "tasks">> = { people: [], activities: [], tasks: [] };
+        const batch: Required<Pick<SyncBatch, "people" | "activities" | "tasks">> = {
+          people: [],
+          activities: [],
+          tasks: [],
+        };
         for (const leadId of leadIds) {
           const lead = closeLeadSchema.safeParse(await getOrNull(() => client.getLead(leadId)));
           if (!lead.success) continue;
@@ -221,9 +274,16 @@ export function createCloseConnector(options: CloseConnectorOptions = {}): Conne
             directory.set(row.id, contactInfo(row, company));
             batch.people.push(mapCloseContact(row, company));
           }
-          for await (const page of pageActivitySlice(client, { lead_id: leadId }, {}, o)) batch.activities.push(...mapActivities(page.rows).activities);
+          for await (const page of pageActivitySlice(client, { lead_id: leadId }, {}, o))
+            batch.activities.push(...mapActivities(page.rows).activities);
           for (let skip = 0; ; skip += o.pageSize) {
-            const page = await client.listTasks({ _type: "all", lead_id: leadId, _order_by: "date_created", _skip: skip, _limit: o.pageSize });
+            const page = await client.listTasks({
+              _type: "all",
+              lead_id: leadId,
+              _order_by: "date_created",
+              _skip: skip,
+              _limit: o.pageSize,
+            });
             batch.tasks.push(...mapTasks(page.rows).tasks);
             if (!page.hasMore || page.rows.length === 0) break;
           }

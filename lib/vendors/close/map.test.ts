@@ -37,8 +37,27 @@ for (const tz of ["UTC", "Pacific/Auckland"]) {
     afterAll(() => void (process.env.TZ = prev));
 
     it("Email outgoing → email_sent, outbound, subject, preview, body; occurredAt = activity_at", () => {
-      const m = map({ _type: "Email", direction: "outgoing", status: "sent", subject: "Pipeline reviews", body_text: "Hi,\n\nWorth a call?", body_preview: "Hi, Worth a call?", sequence_id: "seq_1", sequence_name: "Outbound" })!;
-      expect(m).toMatchObject({ id: "close:acti_1", vendor: "close", vendorType: "Email", kind: "email_sent", channel: "email", direction: "outbound", subject: "Pipeline reviews", preview: "Hi, Worth a call?", body: "Hi,\n\nWorth a call?" });
+      const m = map({
+        _type: "Email",
+        direction: "outgoing",
+        status: "sent",
+        subject: "Pipeline reviews",
+        body_text: "Hi,\n\nWorth a call?",
+        body_preview: "Hi, Worth a call?",
+        sequence_id: "seq_1",
+        sequence_name: "Outbound",
+      })!;
+      expect(m).toMatchObject({
+        id: "close:acti_1",
+        vendor: "close",
+        vendorType: "Email",
+        kind: "email_sent",
+        channel: "email",
+        direction: "outbound",
+        subject: "Pipeline reviews",
+        preview: "Hi, Worth a call?",
+        body: "Hi,\n\nWorth a call?",
+      });
       expect(m.occurredAt).toBe("2026-11-20T14:03:11.512Z");
       expect(m.campaignId).toBeNull();
       expect(m.sequenceStep).toBeNull();
@@ -49,7 +68,13 @@ for (const tz of ["UTC", "Pacific/Auckland"]) {
     });
 
     it("Email incoming → email_replied, inbound", () => {
-      const m = map({ _type: "Email", direction: "incoming", status: "inbox", subject: "Re: hi", body_text: "Yes, let's talk" })!;
+      const m = map({
+        _type: "Email",
+        direction: "incoming",
+        status: "inbox",
+        subject: "Re: hi",
+        body_text: "Yes, let's talk",
+      })!;
       expect(m).toMatchObject({ kind: "email_replied", direction: "inbound", preview: "Yes, let's talk" });
       valid(m);
     });
@@ -57,7 +82,12 @@ for (const tz of ["UTC", "Pacific/Auckland"]) {
     it("Email drafts are other, errors email_failed; the body falls back to body_html as text", () => {
       expect(map({ _type: "Email", direction: "outgoing", status: "draft" })!.kind).toBe("other");
       expect(map({ _type: "Email", direction: "outgoing", status: "scheduled" })!.kind).toBe("other");
-      const failed = map({ _type: "Email", direction: "outgoing", status: "error", body_html: "<p>Hello &amp; welcome</p>" })!;
+      const failed = map({
+        _type: "Email",
+        direction: "outgoing",
+        status: "error",
+        body_html: "<p>Hello &amp; welcome</p>",
+      })!;
       expect(failed.kind).toBe("email_failed");
       expect(failed.body).toBe("Hello & welcome");
     });
@@ -67,8 +97,21 @@ for (const tz of ["UTC", "Pacific/Auckland"]) {
     });
 
     it("Call → call with durationSeconds, direction, note as body", () => {
-      const m = map({ _type: "Call", direction: "outbound", duration: "125", disposition: "answered", note: "Interested in a pilot." })!;
-      expect(m).toMatchObject({ kind: "call", channel: "phone", direction: "outbound", durationSeconds: 125, body: "Interested in a pilot.", preview: "Interested in a pilot." });
+      const m = map({
+        _type: "Call",
+        direction: "outbound",
+        duration: "125",
+        disposition: "answered",
+        note: "Interested in a pilot.",
+      })!;
+      expect(m).toMatchObject({
+        kind: "call",
+        channel: "phone",
+        direction: "outbound",
+        durationSeconds: 125,
+        body: "Interested in a pilot.",
+        preview: "Interested in a pilot.",
+      });
       expect(map({ _type: "Call", direction: "inbound", duration: 0 })!.direction).toBe("inbound");
       valid(m);
     });
@@ -80,38 +123,83 @@ for (const tz of ["UTC", "Pacific/Auckland"]) {
     });
 
     it("Meeting → meeting, title as subject, duration from starts_at/ends_at, occurredAt the start", () => {
-      const m = map({ _type: "Meeting", title: "Demo", activity_at: "2026-11-26T09:00:00+00:00", starts_at: "2026-11-26T09:00:00+00:00", ends_at: "2026-11-26T09:45:00+00:00" })!;
-      expect(m).toMatchObject({ kind: "meeting", channel: "meeting", direction: null, subject: "Demo", durationSeconds: 2700, occurredAt: "2026-11-26T09:00:00.000Z" });
+      const m = map({
+        _type: "Meeting",
+        title: "Demo",
+        activity_at: "2026-11-26T09:00:00+00:00",
+        starts_at: "2026-11-26T09:00:00+00:00",
+        ends_at: "2026-11-26T09:45:00+00:00",
+      })!;
+      expect(m).toMatchObject({
+        kind: "meeting",
+        channel: "meeting",
+        direction: null,
+        subject: "Demo",
+        durationSeconds: 2700,
+        occurredAt: "2026-11-26T09:00:00.000Z",
+      });
       valid(m);
     });
 
     it("Note → note with the plain text as body; note_html stays in raw only, hostile markup as literal text", () => {
-      const row = { _type: "Note", note: "Pasted: <img src=x onerror=alert(1)>", note_html: "<p>Pasted: <img src=x onerror=alert(1)></p>" };
+      const row = {
+        _type: "Note",
+        note: "Pasted: <img src=x onerror=alert(1)>",
+        note_html: "<p>Pasted: <img src=x onerror=alert(1)></p>",
+      };
       const m = map(row)!;
       expect(m).toMatchObject({ kind: "note", channel: "note", body: "Pasted: <img src=x onerror=alert(1)>" });
       expect((m.raw as { note_html: string }).note_html).toContain("<p>");
       expect(JSON.stringify({ ...m, raw: null })).not.toContain("<p>");
       // Only HTML: turned into text, tags and scripts gone.
-      const html = map({ _type: "Note", note: "", note_html: "<p>Budget <b>confirmed</b><br>Q1</p><script>alert(1)</script>" })!;
+      const html = map({
+        _type: "Note",
+        note: "",
+        note_html: "<p>Budget <b>confirmed</b><br>Q1</p><script>alert(1)</script>",
+      })!;
       expect(html.body).toBe("Budget confirmed\nQ1");
       valid(m);
     });
 
     it("LeadStatusChange and OpportunityStatusChange → status_change, lead-level (no person)", () => {
-      const l = map({ _type: "LeadStatusChange", contact_id: null, old_status_label: "Potential", new_status_label: "Qualified" })!;
-      expect(l).toMatchObject({ kind: "status_change", channel: "system", subject: "Lead status: Potential → Qualified", person: null });
-      const o = map({ _type: "OpportunityStatusChange", contact_id: null, old_status_label: "Active", new_status_label: "Won", opportunity_value: 120000 })!;
+      const l = map({
+        _type: "LeadStatusChange",
+        contact_id: null,
+        old_status_label: "Potential",
+        new_status_label: "Qualified",
+      })!;
+      expect(l).toMatchObject({
+        kind: "status_change",
+        channel: "system",
+        subject: "Lead status: Potential → Qualified",
+        person: null,
+      });
+      const o = map({
+        _type: "OpportunityStatusChange",
+        contact_id: null,
+        old_status_label: "Active",
+        new_status_label: "Won",
+        opportunity_value: 120000,
+      })!;
       expect(o).toMatchObject({ kind: "status_change", subject: "Opportunity: Active → Won" });
       valid(l);
     });
 
     it("TaskCompleted → task_completed with the task text", () => {
       const m = map({ _type: "TaskCompleted", task_id: "task_1", task_text: "Send the deck" })!;
-      expect(m).toMatchObject({ kind: "task_completed", subject: "Task completed: Send the deck", body: "Send the deck" });
+      expect(m).toMatchObject({
+        kind: "task_completed",
+        subject: "Task completed: Send the deck",
+        body: "Send the deck",
+      });
     });
 
     it("Created → system", () => {
-      expect(map({ _type: "Created", contact_id: null, source: "api" })).toMatchObject({ kind: "system", subject: "Lead created", person: null });
+      expect(map({ _type: "Created", contact_id: null, source: "api" })).toMatchObject({
+        kind: "system",
+        subject: "Lead created",
+        person: null,
+      });
     });
 
     it("Custom → other, keeping the custom type id in raw", () => {
@@ -122,24 +210,38 @@ for (const tz of ["UTC", "Pacific/Auckland"]) {
 
     it("WhatsAppMessage → whatsapp, direction from outgoing/incoming", () => {
       const m = map({ _type: "WhatsAppMessage", direction: "incoming", message_markdown: "See you **Thursday**" })!;
-      expect(m).toMatchObject({ kind: "whatsapp", channel: "whatsapp", direction: "inbound", body: "See you **Thursday**" });
+      expect(m).toMatchObject({
+        kind: "whatsapp",
+        channel: "whatsapp",
+        direction: "inbound",
+        body: "See you **Thursday**",
+      });
       valid(m);
     });
 
     it("an unknown _type → other, vendorType kept", () => {
-      expect(map({ _type: "Fax", note: "beep" })).toMatchObject({ kind: "other", vendorType: "Fax", channel: "system" });
+      expect(map({ _type: "Fax", note: "beep" })).toMatchObject({
+        kind: "other",
+        vendorType: "Fax",
+        channel: "system",
+      });
     });
 
     it("falls back to date_created when activity_at is missing; reads offsets and naive datetimes as UTC", () => {
       expect(map({ _type: "Call", activity_at: null })!.occurredAt).toBe("2026-11-20T14:05:00.000Z");
-      expect(map({ _type: "Call", activity_at: "2026-11-20T16:03:11.5+02:00" })!.occurredAt).toBe("2026-11-20T14:03:11.500Z");
+      expect(map({ _type: "Call", activity_at: "2026-11-20T16:03:11.5+02:00" })!.occurredAt).toBe(
+        "2026-11-20T14:03:11.500Z",
+      );
       expect(map({ _type: "Call", activity_at: "2026-11-20T14:03:11" })!.occurredAt).toBe("2026-11-20T14:03:11.000Z");
       expect(parseCloseInstant("2026-11-20")).toBe(Date.UTC(2026, 10, 20));
       expect(parseCloseInstant("next tuesday")).toBeNull();
     });
 
     it("names the contact by id (kind contact, lead page as url) and takes the email from the contact listing", () => {
-      const lookup: ContactLookup = (id) => (id === "cont_A" ? { email: "Ada.Lovelace0@acme.example", name: "Ada Lovelace", company: "Acme Labs", leadId: "lead_A" } : undefined);
+      const lookup: ContactLookup = (id) =>
+        id === "cont_A"
+          ? { email: "Ada.Lovelace0@acme.example", name: "Ada Lovelace", company: "Acme Labs", leadId: "lead_A" }
+          : undefined;
       const m = map({ _type: "Call" }, lookup)!;
       expect(m.person).toEqual({
         identities: [{ vendorId: "cont_A", kind: "contact", url: "https://app.close.com/lead/lead_A/" }],
@@ -185,7 +287,8 @@ describe("mapping Close tasks", () => {
     date_created: "2026-11-20T10:00:00.000000+00:00",
     date_updated: "2026-11-20T10:00:00.000000+00:00",
   };
-  const mapTask = (row: Record<string, unknown>, lookup?: ContactLookup) => mapCloseTask(closeTaskSchema.parse({ ...task, ...row }), row, lookup);
+  const mapTask = (row: Record<string, unknown>, lookup?: ContactLookup) =>
+    mapCloseTask(closeTaskSchema.parse({ ...task, ...row }), row, lookup);
 
   for (const tz of ["UTC", "America/Los_Angeles"]) {
     it(`keeps a date-only due a calendar day (TZ=${tz})`, () => {
@@ -193,7 +296,14 @@ describe("mapping Close tasks", () => {
       process.env.TZ = tz;
       try {
         const m = mapTask({});
-        expect(m).toMatchObject({ dueIsDateOnly: true, dueDate: "2026-11-25", dueAt: "2026-11-25T00:00:00.000Z", status: "open", type: "manual", title: "Follow up with Ada" });
+        expect(m).toMatchObject({
+          dueIsDateOnly: true,
+          dueDate: "2026-11-25",
+          dueAt: "2026-11-25T00:00:00.000Z",
+          status: "open",
+          type: "manual",
+          title: "Follow up with Ada",
+        });
         const { person: _p, ...rest } = m;
         expect(taskSchema.safeParse({ ...rest, connectionId: "c", contactId: null }).success).toBe(true);
       } finally {
@@ -203,11 +313,19 @@ describe("mapping Close tasks", () => {
   }
 
   it("maps a datetime due to an instant, not date-only", () => {
-    expect(mapTask({ date: "2026-11-25T15:30:00+01:00" })).toMatchObject({ dueIsDateOnly: false, dueDate: null, dueAt: "2026-11-25T14:30:00.000Z" });
+    expect(mapTask({ date: "2026-11-25T15:30:00+01:00" })).toMatchObject({
+      dueIsDateOnly: false,
+      dueDate: null,
+      dueAt: "2026-11-25T14:30:00.000Z",
+    });
   });
 
   it("leaves a dateless task without a due", () => {
-    expect(mapTask({ date: null, is_dateless: true })).toMatchObject({ dueAt: null, dueDate: null, dueIsDateOnly: false });
+    expect(mapTask({ date: null, is_dateless: true })).toMatchObject({
+      dueAt: null,
+      dueDate: null,
+      dueIsDateOnly: false,
+    });
   });
 
   it("is done when is_complete (also as a string)", () => {
@@ -234,11 +352,20 @@ describe("mapping Close tasks", () => {
   });
 
   it("carries assignee, lead url, createdAt and the contact as person (email from the listing)", () => {
-    const m = mapTask({}, () => ({ email: "ada@acme.example", name: "Ada L.", company: "Acme Labs", leadId: "lead_A" }));
+    const m = mapTask({}, () => ({
+      email: "ada@acme.example",
+      name: "Ada L.",
+      company: "Acme Labs",
+      leadId: "lead_A",
+    }));
     expect(m.assignee).toEqual({ id: "user_1", name: "Sarah Okoro" });
     expect(m.url).toBe("https://app.close.com/lead/lead_A/");
     expect(m.createdAt).toBe("2026-11-20T10:00:00.000Z");
-    expect(m.person).toMatchObject({ identities: [{ vendorId: "cont_A", kind: "contact" }], email: "ada@acme.example", company: "Acme Labs" });
+    expect(m.person).toMatchObject({
+      identities: [{ vendorId: "cont_A", kind: "contact" }],
+      email: "ada@acme.example",
+      company: "Acme Labs",
+    });
     expect(mapTask({ contact_id: null }).person).toBeNull();
   });
 
@@ -249,7 +376,12 @@ describe("mapping Close tasks", () => {
 
 describe("mapping Close contacts", () => {
   it("makes a PersonRef with the contact id, the email as given, name and company", () => {
-    const row = closeContactSchema.parse({ id: "cont_A", lead_id: "lead_A", name: "Ada Lovelace", emails: [{ email: "Ada.Lovelace0@acme.example", type: "office" }] });
+    const row = closeContactSchema.parse({
+      id: "cont_A",
+      lead_id: "lead_A",
+      name: "Ada Lovelace",
+      emails: [{ email: "Ada.Lovelace0@acme.example", type: "office" }],
+    });
     expect(mapCloseContact(row, "Acme Labs")).toEqual({
       identities: [{ vendorId: "cont_A", kind: "contact", url: "https://app.close.com/lead/lead_A/" }],
       email: "Ada.Lovelace0@acme.example",
@@ -279,7 +411,11 @@ describe("text helpers", () => {
 
 describe("RateLimit header", () => {
   it("parses limit, remaining and reset in any order and with decimals", () => {
-    expect(parseRateLimitHeader("limit=100, remaining=57, reset=3.2")).toEqual({ limit: 100, remaining: 57, reset: 3.2 });
+    expect(parseRateLimitHeader("limit=100, remaining=57, reset=3.2")).toEqual({
+      limit: 100,
+      remaining: 57,
+      reset: 3.2,
+    });
     expect(parseRateLimitHeader("reset=1; remaining=0; limit=20")).toEqual({ limit: 20, remaining: 0, reset: 1 });
     expect(parseRateLimitHeader("nonsense")).toBeNull();
     expect(parseRateLimitHeader(null)).toBeNull();
@@ -289,7 +425,9 @@ describe("RateLimit header", () => {
     const withHeader = new Response("", { status: 429, headers: { ratelimit: "limit=100, remaining=0, reset=2.5" } });
     expect(closeRetryAfterMs(withHeader, "")).toBe(2500);
     const bodyOnly = new Response("", { status: 429 });
-    expect(closeRetryAfterMs(bodyOnly, JSON.stringify({ error: { rate_reset: 1.2, message: "API call count exceeded" } }))).toBe(1200);
+    expect(
+      closeRetryAfterMs(bodyOnly, JSON.stringify({ error: { rate_reset: 1.2, message: "API call count exceeded" } })),
+    ).toBe(1200);
     expect(closeRetryAfterMs(bodyOnly, "<html>")).toBeNull();
   });
 });

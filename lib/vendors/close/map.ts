@@ -1,6 +1,12 @@
 import type { ActivityKind, Channel } from "@/lib/model";
 import type { MappedActivity, MappedTask, PersonRef } from "@/lib/vendors/types";
-import { isDateOnly, parseCloseInstant, type CloseActivityRow, type CloseContactRow, type CloseTaskRow } from "./schemas";
+import {
+  isDateOnly,
+  parseCloseInstant,
+  type CloseActivityRow,
+  type CloseContactRow,
+  type CloseTaskRow,
+} from "./schemas";
 
 /**
  * Close rows → the unified model. Pure functions; `raw` is the row as received.
@@ -33,7 +39,11 @@ export type ContactLookup = (contactId: string) => ContactInfo | undefined;
 
 const PREVIEW_MAX = 200;
 
-export function personOfContact(contactId: string, leadId: string | null | undefined, known?: Partial<ContactInfo>): PersonRef {
+export function personOfContact(
+  contactId: string,
+  leadId: string | null | undefined,
+  known?: Partial<ContactInfo>,
+): PersonRef {
   const lead = leadId ?? known?.leadId ?? null;
   return {
     identities: [{ vendorId: contactId, kind: "contact", url: lead ? leadUrl(lead) : null }],
@@ -72,7 +82,8 @@ function classify(row: CloseActivityRow): Classified | null {
     case "Email": {
       if (dir === "inbound") return { kind: "email_replied", channel: "email", direction: "inbound" };
       const status = row.status?.toLowerCase();
-      if (status === "draft" || status === "scheduled" || status === "outbox") return { kind: "other", channel: "email", direction: "outbound" };
+      if (status === "draft" || status === "scheduled" || status === "outbox")
+        return { kind: "other", channel: "email", direction: "outbound" };
       if (status === "error") return { kind: "email_failed", channel: "email", direction: "outbound" };
       return { kind: "email_sent", channel: "email", direction: "outbound" };
     }
@@ -179,7 +190,11 @@ function durationOf(row: CloseActivityRow): number | null {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** One Close activity; null for rows that would double count (`EmailThread`). */
-export function mapCloseActivity(row: CloseActivityRow, raw: unknown = row, lookup?: ContactLookup): MappedActivity | null {
+export function mapCloseActivity(
+  row: CloseActivityRow,
+  raw: unknown = row,
+  lookup?: ContactLookup,
+): MappedActivity | null {
   const c = classify(row);
   if (!c) return null;
   // activity_at is when it happened; date_created is when Close learned of it (seed 004).
@@ -262,7 +277,10 @@ export function mapCloseTask(row: CloseTaskRow, raw: unknown = row, lookup?: Con
     dueDate,
     dueIsDateOnly,
     priority: null,
-    assignee: row.assigned_to || row.assigned_to_name ? { id: row.assigned_to ?? null, name: row.assigned_to_name ?? null } : null,
+    assignee:
+      row.assigned_to || row.assigned_to_name
+        ? { id: row.assigned_to ?? null, name: row.assigned_to_name ?? null }
+        : null,
     campaignId: null,
     campaignName: null,
     url: row.lead_id ? leadUrl(row.lead_id) : null,

@@ -38,6 +38,14 @@ describe("orderContacts", () => {
   });
 
   it("treats an unreadable fetch time as never fetched", () => {
-    expect(orderContacts([{ id: "x", updatedMs: 1 }, { id: "y", updatedMs: 2 }], { x: "garbage", y: "2026-01-01T00:00:00Z" })).toEqual(["x", "y"]);
+    expect(
+      orderContacts(
+        [
+          { id: "x", updatedMs: 1 },
+          { id: "y", updatedMs: 2 },
+        ],
+        { x: "garbage", y: "2026-01-01T00:00:00Z" },
+      ),
+    ).toEqual(["x", "y"]);
   });
 });

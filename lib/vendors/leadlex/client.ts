@@ -58,7 +58,11 @@ export function createLeadlexClient(o: LeadlexClientOptions) {
   const now = o.now ?? Date.now;
   const quota: Quota = { remaining: null, limit: null, resetAt: null };
   const quotaError = () =>
-    new VendorQuotaError("leadlex", "the Leadlex daily request quota is used up", quota.resetAt !== null ? new Date(quota.resetAt) : null);
+    new VendorQuotaError(
+      "leadlex",
+      "the Leadlex daily request quota is used up",
+      quota.resetAt !== null ? new Date(quota.resetAt) : null,
+    );
 
   const minute = new SlidingWindowPacer(o.perMinute ?? STARTER_LIMITS.perMinute, 60_000);
   // The day pacer is a backstop for answers without quota headers: it may hold a request
@@ -83,7 +87,14 @@ export function createLeadlexClient(o: LeadlexClientOptions) {
       // Only the standard trio: take it as the minute budget.
       minute.setLimit(limit);
     }
-    if (quota.remaining !== null) o.onMeta?.({ quota: { remaining: quota.remaining, limit: quota.limit, resetAt: quota.resetAt !== null ? new Date(quota.resetAt).toISOString() : null } });
+    if (quota.remaining !== null)
+      o.onMeta?.({
+        quota: {
+          remaining: quota.remaining,
+          limit: quota.limit,
+          resetAt: quota.resetAt !== null ? new Date(quota.resetAt).toISOString() : null,
+        },
+      });
     if (res.status === 429) {
       const wait = parseRetryAfter(res.headers.get("retry-after")) ?? 0;
       if (dailyRemaining === 0 || wait >= QUOTA_WAIT_MS) {
@@ -108,14 +119,23 @@ export function createLeadlexClient(o: LeadlexClientOptions) {
   });
 
   async function get(path: string, query: Record<string, string | number | undefined | null> = {}): Promise<unknown> {
-    if (quota.remaining !== null && quota.remaining <= 0 && quota.resetAt !== null && now() < quota.resetAt) throw quotaError();
+    if (quota.remaining !== null && quota.remaining <= 0 && quota.resetAt !== null && now() < quota.resetAt)
+      throw quotaError();
     return (await http.request(path, { query, signal: o.signal })).data;
   }
 
-  async function list(path: string, key: string, query: Record<string, string | number | undefined | null>): Promise<Page> {
+  async function list(
+    path: string,
+    key: string,
+    query: Record<string, string | number | undefined | null>,
+  ): Promise<Page> {
     const body = await get(path, query);
     const parsed = listEnvelope(key).safeParse(body);
-    if (!parsed.success) throw new VendorUnavailableError("leadlex", `GET ${path}: unexpected response shape (${issuePaths(parsed.error)})`);
+    if (!parsed.success)
+      throw new VendorUnavailableError(
+        "leadlex",
+        `GET ${path}: unexpected response shape (${issuePaths(parsed.error)})`,
+      );
     const rows = (parsed.data.data as Record<string, unknown[]>)[key] ?? [];
     const meta = parsed.data.meta;
     return {
@@ -131,10 +151,19 @@ export function createLeadlexClient(o: LeadlexClientOptions) {
 
     /** `GET /v1/contacts`; `sort` e.g. `created_at` (oldest first, so new contacts never shift pages). */
     listContacts: (q: { page: number; perPage?: number; search?: string; createdAfter?: string; sort?: string }) =>
-      list("/v1/contacts", "contacts", { page: q.page, per_page: q.perPage ?? MAX_PER_PAGE, search: q.search, created_after: q.createdAfter, sort: q.sort }),
+      list("/v1/contacts", "contacts", {
+        page: q.page,
+        per_page: q.perPage ?? MAX_PER_PAGE,
+        search: q.search,
+        created_after: q.createdAfter,
+        sort: q.sort,
+      }),
 
     /** `GET /v1/contacts/{id}/activities` (seed 003), newest first, dates inclusive. */
-    listActivities: (contactId: string, q: { page: number; perPage?: number; type?: string; fromDate?: string; toDate?: string }) =>
+    listActivities: (
+      contactId: string,
+      q: { page: number; perPage?: number; type?: string; fromDate?: string; toDate?: string },
+    ) =>
       list(`/v1/contacts/${encodeURIComponent(contactId)}/activities`, "activities", {
         page: q.page,
         per_page: q.perPage ?? MAX_PER_PAGE,
@@ -145,12 +174,20 @@ export function createLeadlexClient(o: LeadlexClientOptions) {
 
     /** `GET /v1/tasks`: every status unless `status` is given. */
     listTasks: (q: { page: number; perPage?: number; status?: string; contactId?: string; assigneeId?: string }) =>
-      list("/v1/tasks", "tasks", { page: q.page, per_page: q.perPage ?? MAX_PER_PAGE, status: q.status, contact_id: q.contactId, assignee_id: q.assigneeId }),
+      list("/v1/tasks", "tasks", {
+        page: q.page,
+        per_page: q.perPage ?? MAX_PER_PAGE,
+        status: q.status,
+        contact_id: q.contactId,
+        assignee_id: q.assigneeId,
+      }),
 
-    listCampaigns: (q: { page: number; perPage?: number }) => list("/v1/campaigns", "campaigns", { page: q.page, per_page: q.perPage ?? MAX_PER_PAGE }),
+    listCampaigns: (q: { page: number; perPage?: number }) =>
+      list("/v1/campaigns", "campaigns", { page: q.page, per_page: q.perPage ?? MAX_PER_PAGE }),
 
     /** `GET /v1/campaigns/{id}/stats`: all-time counts and 0–1 rates, or null when the body is not understood. */
-    campaignStats: async (campaignId: string): Promise<CampaignStats | null> => statsOf(await get(`/v1/campaigns/${encodeURIComponent(campaignId)}/stats`)),
+    campaignStats: async (campaignId: string): Promise<CampaignStats | null> =>
+      statsOf(await get(`/v1/campaigns/${encodeURIComponent(campaignId)}/stats`)),
   };
 }
 
@@ -169,7 +206,10 @@ function issuePaths(err: z.ZodError): string {
  * Reads every page of a listing, saying which one is the last: a short page, or the
  * page that reaches `total`. `maxPages` bounds a listing that would never end.
  */
-export async function* allPages(fetchPage: (page: number) => Promise<Page>, maxPages = 10_000): AsyncGenerator<Page & { last: boolean }> {
+export async function* allPages(
+  fetchPage: (page: number) => Promise<Page>,
+  maxPages = 10_000,
+): AsyncGenerator<Page & { last: boolean }> {
   for (let page = 1; page <= maxPages; page++) {
     const p = await fetchPage(page);
     const last = p.rows.length < p.perPage || (p.total !== null && page * p.perPage >= p.total) || page === maxPages;

@@ -3,7 +3,15 @@ import { BASE_PATH, createLeadlexSimulator, type LeadlexSimulatorOptions } from 
 import { serveHandler, type RunningServer } from "@/lib/sandbox/shared/serve";
 import { createWorld } from "@/lib/sandbox/shared/world";
 import { VendorAuthError, VendorQuotaError, VendorUnavailableError } from "@/lib/vendors/shared/errors";
-import type { ConnectorSession, MappedActivity, MappedCampaign, MappedTask, PersonRef, Stream, StreamPage } from "@/lib/vendors/types";
+import type {
+  ConnectorSession,
+  MappedActivity,
+  MappedCampaign,
+  MappedTask,
+  PersonRef,
+  Stream,
+  StreamPage,
+} from "@/lib/vendors/types";
 import { afterEach, describe, expect, it } from "vitest";
 import { createLeadlexConnector, type ActivitiesState, type LeadlexConnectorOptions } from ".";
 
@@ -64,7 +72,8 @@ async function run<S>(session: ConnectorSession, name: string, state: S | null =
   return { pages, state: pages.at(-1)?.state ?? state };
 }
 
-const activitiesOf = (pages: StreamPage<unknown>[]) => pages.flatMap((p) => p.batch.activities ?? []) as MappedActivity[];
+const activitiesOf = (pages: StreamPage<unknown>[]) =>
+  pages.flatMap((p) => p.batch.activities ?? []) as MappedActivity[];
 const tasksOf = (pages: StreamPage<unknown>[]) => pages.flatMap((p) => p.batch.tasks ?? []) as MappedTask[];
 const campaignsOf = (pages: StreamPage<unknown>[]) => pages.flatMap((p) => p.batch.campaigns ?? []) as MappedCampaign[];
 const peopleOf = (pages: StreamPage<unknown>[]) => pages.flatMap((p) => p.batch.people ?? []) as PersonRef[];
@@ -110,14 +119,23 @@ describe("streams, run to completion", () => {
   it("yield exactly the simulator's set: each item once, no gaps", async () => {
     const s = await setup();
     const contacts = await run(s.session, "contacts");
-    expect(ids(peopleOf(contacts.pages).map((p) => ({ id: p.identities[0]!.vendorId })))).toEqual(s.sim.data.contacts.map((c) => c.id).sort());
-    expect(peopleOf(contacts.pages).find((p) => p.identities[0]!.vendorId === s.sim.data.contacts[0]!.id)?.email).toBe(s.sim.data.contacts[0]!.email);
+    expect(ids(peopleOf(contacts.pages).map((p) => ({ id: p.identities[0]!.vendorId })))).toEqual(
+      s.sim.data.contacts.map((c) => c.id).sort(),
+    );
+    expect(peopleOf(contacts.pages).find((p) => p.identities[0]!.vendorId === s.sim.data.contacts[0]!.id)?.email).toBe(
+      s.sim.data.contacts[0]!.email,
+    );
 
     const campaigns = campaignsOf((await run(s.session, "campaigns")).pages);
     expect(ids(campaigns)).toEqual(s.sim.data.campaigns.map((c) => `leadlex:${c.id}`).sort());
     const withStats = campaigns.find((c) => (c.vendorReported?.sent ?? 0) > 0)!;
     const counts = s.sim.data.campaignCounts.get(withStats.vendorId)!;
-    expect(withStats.vendorReported).toMatchObject({ sent: counts.sent, opened: counts.opened, replied: counts.replied, bounced: counts.bounced });
+    expect(withStats.vendorReported).toMatchObject({
+      sent: counts.sent,
+      opened: counts.opened,
+      replied: counts.replied,
+      bounced: counts.bounced,
+    });
 
     const tasksRun = await run(s.session, "tasks");
     const tasks = tasksOf(tasksRun.pages);
@@ -131,10 +149,15 @@ describe("streams, run to completion", () => {
     // One page per contact, each carrying that contact's fetch in the cursor.
     expect(acts.pages.length).toBe(s.sim.data.contacts.length);
     expect(Object.keys(acts.state!.fetched).sort()).toEqual(s.sim.data.contacts.map((c) => c.id).sort());
-    expect(acts.pages.at(-1)!.progress).toMatchObject({ done: s.sim.data.contacts.length, total: s.sim.data.contacts.length });
+    expect(acts.pages.at(-1)!.progress).toMatchObject({
+      done: s.sim.data.contacts.length,
+      total: s.sim.data.contacts.length,
+    });
     // Activities carry their contact as the person, email included.
     const sample = got.find((a) => a.person?.email)!;
-    expect(s.sim.data.contacts.find((c) => c.id === sample.person!.identities[0]!.vendorId)?.email).toBe(sample.person!.email);
+    expect(s.sim.data.contacts.find((c) => c.id === sample.person!.identities[0]!.vendorId)?.email).toBe(
+      sample.person!.email,
+    );
     expect(s.warnings).toEqual([]);
   });
 
@@ -154,7 +177,9 @@ describe("streams, run to completion", () => {
     const second = await run<ActivitiesState>(s.session, "activities", first.state);
     const again = activitiesOf(second.pages);
     const overlapIds = new Set(
-      s.sim.data.activities.filter((a) => Date.parse(createdOf(a)) >= runStart - OVERLAP - 1000).map((a) => `leadlex:${a.id}`),
+      s.sim.data.activities
+        .filter((a) => Date.parse(createdOf(a)) >= runStart - OVERLAP - 1000)
+        .map((a) => `leadlex:${a.id}`),
     );
     expect(again.length).toBeLessThanOrEqual(overlapIds.size);
     for (const a of again) expect(overlapIds.has(a.id), a.id).toBe(true);
@@ -200,7 +225,13 @@ describe("transport faults are survived", () => {
       const s = await setup({ faults });
       const got = activitiesOf((await run(s.session, "activities")).pages);
       expect(ids(got)).toEqual(dataActivityIds(s));
-      expect(s.sim.faults.current).toMatchObject(Object.fromEntries(Object.entries(faults!).filter(([k]) => k !== "retryAfterSeconds" && k !== "errorStatus").map(([k]) => [k, 0])));
+      expect(s.sim.faults.current).toMatchObject(
+        Object.fromEntries(
+          Object.entries(faults!)
+            .filter(([k]) => k !== "retryAfterSeconds" && k !== "errorStatus")
+            .map(([k]) => [k, 0]),
+        ),
+      );
     });
   }
 });
@@ -268,7 +299,11 @@ describe("the daily budget — VENDORS.md: `budget the daily quota … keep a re
     const seen = new Set<string>();
     const order: string[][] = [];
     for (let i = 0; i < Math.ceil(n / 5); i++) {
-      const r: { pages: StreamPage<ActivitiesState>[]; state: ActivitiesState | null } = await run<ActivitiesState>(s.session, "activities", state);
+      const r: { pages: StreamPage<ActivitiesState>[]; state: ActivitiesState | null } = await run<ActivitiesState>(
+        s.session,
+        "activities",
+        state,
+      );
       expect(r.pages.length).toBeLessThanOrEqual(5);
       expect(r.pages[0]!.progress?.total).toBe(Math.min(5, n));
       order.push(Object.keys(r.state!.fetched).filter((id) => !state?.fetched[id]));
@@ -279,8 +314,15 @@ describe("the daily budget — VENDORS.md: `budget the daily quota … keep a re
     expect(order.flat().length).toBe(n);
     expect([...seen].sort()).toEqual(dataActivityIds(s));
     // The first run took the most recently updated contacts.
-    const byUpdated = [...s.sim.data.contacts].sort((a, b) => Date.parse(b.updated_date ?? b.updated_at!) - Date.parse(a.updated_date ?? a.updated_at!));
-    expect(order[0]!.sort()).toEqual(byUpdated.slice(0, 5).map((c) => c.id).sort());
+    const byUpdated = [...s.sim.data.contacts].sort(
+      (a, b) => Date.parse(b.updated_date ?? b.updated_at!) - Date.parse(a.updated_date ?? a.updated_at!),
+    );
+    expect(order[0]!.sort()).toEqual(
+      byUpdated
+        .slice(0, 5)
+        .map((c) => c.id)
+        .sort(),
+    );
     // Then, with nobody new, the longest-unfetched come back first.
     const oldest = Object.entries(state!.fetched)
       .sort(([a, x], [b, y]) => Date.parse(x) - Date.parse(y) || (a < b ? -1 : 1))
@@ -329,18 +371,33 @@ describe("the daily budget — VENDORS.md: `budget the daily quota … keep a re
 describe("refreshPerson — the live path", () => {
   it("finds the contact by exact email (case and spaces ignored) and returns its activities and tasks", async () => {
     const s = await setup();
-    const contact = s.sim.data.contacts.find((c) => s.sim.data.tasks.some((t) => t.contact_id === c.id) && (s.sim.data.byContact.get(c.id)?.length ?? 0) > 0)!;
+    const contact = s.sim.data.contacts.find(
+      (c) => s.sim.data.tasks.some((t) => t.contact_id === c.id) && (s.sim.data.byContact.get(c.id)?.length ?? 0) > 0,
+    )!;
     const batch = await s.session.refreshPerson({ email: `  ${contact.email!.toUpperCase()} `, identities: [] });
     expect(batch.people?.[0]?.identities[0]?.vendorId).toBe(contact.id);
-    expect(ids(batch.activities ?? [])).toEqual(s.sim.data.byContact.get(contact.id)!.map((i) => `leadlex:${s.sim.data.activities[i]!.id}`).sort());
-    expect(ids(batch.tasks ?? [])).toEqual(s.sim.data.tasks.filter((t) => t.contact_id === contact.id).map((t) => `leadlex:${t.id}`).sort());
+    expect(ids(batch.activities ?? [])).toEqual(
+      s.sim.data.byContact
+        .get(contact.id)!
+        .map((i) => `leadlex:${s.sim.data.activities[i]!.id}`)
+        .sort(),
+    );
+    expect(ids(batch.tasks ?? [])).toEqual(
+      s.sim.data.tasks
+        .filter((t) => t.contact_id === contact.id)
+        .map((t) => `leadlex:${t.id}`)
+        .sort(),
+    );
   });
 
   it("uses the stored uuid identity without searching", async () => {
     const s = await setup();
     const contact = s.sim.data.contacts[2]!;
     const before = s.metas.length;
-    const batch = await s.session.refreshPerson({ email: null, identities: [{ vendorId: contact.id, kind: "contact" }] });
+    const batch = await s.session.refreshPerson({
+      email: null,
+      identities: [{ vendorId: contact.id, kind: "contact" }],
+    });
     expect((batch.activities ?? []).length).toBe(s.sim.data.byContact.get(contact.id)?.length ?? 0);
     // One activity page and one task page: no search request.
     expect(s.metas.length - before).toBe(2);
@@ -349,7 +406,10 @@ describe("refreshPerson — the live path", () => {
   it("falls back to the email when the stored uuid is gone", async () => {
     const s = await setup();
     const contact = s.sim.data.contacts[4]!;
-    const batch = await s.session.refreshPerson({ email: contact.email, identities: [{ vendorId: "00000000-0000-4000-8000-000000000000", kind: "contact" }] });
+    const batch = await s.session.refreshPerson({
+      email: contact.email,
+      identities: [{ vendorId: "00000000-0000-4000-8000-000000000000", kind: "contact" }],
+    });
     expect(batch.people?.[0]?.identities[0]?.vendorId).toBe(contact.id);
   });
 

@@ -5,7 +5,14 @@ import { DEFAULT_BUDGET, type BudgetOptions } from "./budget";
 import { allPages, createLeadlexClient, type LeadlexClient } from "./client";
 import { mapTask, personOfContact, personOfContactId } from "./map";
 import { contactRowSchema, parseRows, taskRowSchema, type Warn } from "./schemas";
-import { activitiesStream, campaignsStream, contactActivities, contactsStream, tasksStream, type StreamDeps } from "./streams";
+import {
+  activitiesStream,
+  campaignsStream,
+  contactActivities,
+  contactsStream,
+  tasksStream,
+  type StreamDeps,
+} from "./streams";
 
 export type { ActivitiesState } from "./budget";
 export type { ListingState } from "./streams";
@@ -46,7 +53,13 @@ export function createLeadlexConnector(options: LeadlexConnectorOptions = {}): C
         perDay: options.perDay,
         now: ctx.now ? () => ctx.now!().getTime() : undefined,
       });
-      const deps: StreamDeps = { client, now: ctx.now ?? (() => new Date()), warn: ctx.warn, budget, overlapMs: options.overlapMs ?? 60 * 60_000 };
+      const deps: StreamDeps = {
+        client,
+        now: ctx.now ?? (() => new Date()),
+        warn: ctx.warn,
+        budget,
+        overlapMs: options.overlapMs ?? 60 * 60_000,
+      };
       return {
         async verifyKey() {
           const first = await client.listContacts({ page: 1, perPage: 1 });
@@ -56,12 +69,14 @@ export function createLeadlexConnector(options: LeadlexConnectorOptions = {}): C
             try {
               await client.listActivities(String(id), { page: 1, perPage: 1 });
             } catch (err) {
-              if (err instanceof VendorAuthError && err.status === 403) throw new VendorAuthError("leadlex", 403, "The Leadlex key lacks the activities:read permission");
+              if (err instanceof VendorAuthError && err.status === 403)
+                throw new VendorAuthError("leadlex", 403, "The Leadlex key lacks the activities:read permission");
               if (!(err instanceof VendorRequestError && err.status === 404)) throw err;
             }
           }
         },
-        streams: () => [contactsStream(deps), campaignsStream(deps), tasksStream(deps), activitiesStream(deps)] as Stream[],
+        streams: () =>
+          [contactsStream(deps), campaignsStream(deps), tasksStream(deps), activitiesStream(deps)] as Stream[],
         refreshPerson: (person) => refreshPerson(client, ctx.warn, person),
       };
     },
@@ -82,7 +97,9 @@ async function refreshPerson(
 ): Promise<SyncBatch> {
   const email = normaliseEmail(person.email);
   // Leadlex ids are uuids; other vendors' "contact" identities (Close cont_…) are not ours.
-  const known = person.identities.find((i) => (i.kind === "contact" || i.kind === null) && UUID_RE.test(i.vendorId))?.vendorId;
+  const known = person.identities.find(
+    (i) => (i.kind === "contact" || i.kind === null) && UUID_RE.test(i.vendorId),
+  )?.vendorId;
 
   const read = async (id: string, ref: PersonRef): Promise<SyncBatch> => {
     const { activities } = await contactActivities({ client, warn }, id, ref, {});

@@ -31,7 +31,20 @@ function activity(over: Record<string, unknown>) {
 }
 
 function task(over: Record<string, unknown>) {
-  const raw = { id: "tsk-1", title: "Send proposal", description: null, status: "open", priority: "high", task_type: "email", due_date: null, assigned_to_user_id: "u1", contact_id: "ctc-1", deal_id: null, created_date: "2026-11-01T09:00:00Z", ...over };
+  const raw = {
+    id: "tsk-1",
+    title: "Send proposal",
+    description: null,
+    status: "open",
+    priority: "high",
+    task_type: "email",
+    due_date: null,
+    assigned_to_user_id: "u1",
+    contact_id: "ctc-1",
+    deal_id: null,
+    created_date: "2026-11-01T09:00:00Z",
+    ...over,
+  };
   const mapped = mapTask(taskRowSchema.parse(raw), raw, null);
   taskSchema.parse({ ...mapped, connectionId: "c1", contactId: null });
   return mapped;
@@ -58,19 +71,39 @@ describe("mapActivity — VENDORS.md Leadlex types (seed 003)", () => {
       bot: false,
     });
     expect(m.raw).toBe(SEED_ROW);
-    expect(m.person?.identities).toEqual([{ vendorId: SEED_ROW.contact_id, kind: "contact", url: `https://app.leadlex.com/contacts/${SEED_ROW.contact_id}` }]);
+    expect(m.person?.identities).toEqual([
+      {
+        vendorId: SEED_ROW.contact_id,
+        kind: "contact",
+        url: `https://app.leadlex.com/contacts/${SEED_ROW.contact_id}`,
+      },
+    ]);
     expect(m.url).toContain(SEED_ROW.contact_id);
   });
 
   it("call → call with durationSeconds from metadata.duration (numbers as strings too), direction from metadata", () => {
-    expect(activity({ type: "call", metadata: { duration: 125, direction: "outbound" } })).toMatchObject({ kind: "call", channel: "phone", direction: "outbound", durationSeconds: 125 });
-    expect(activity({ type: "call", metadata: { duration: "90", direction: "inbound" } })).toMatchObject({ direction: "inbound", durationSeconds: 90 });
+    expect(activity({ type: "call", metadata: { duration: 125, direction: "outbound" } })).toMatchObject({
+      kind: "call",
+      channel: "phone",
+      direction: "outbound",
+      durationSeconds: 125,
+    });
+    expect(activity({ type: "call", metadata: { duration: "90", direction: "inbound" } })).toMatchObject({
+      direction: "inbound",
+      durationSeconds: 90,
+    });
     expect(activity({ type: "call", metadata: {} })).toMatchObject({ direction: "outbound", durationSeconds: null });
   });
 
   it("email → email_sent, outbound unless metadata.direction says inbound; subject from metadata", () => {
-    expect(activity({ type: "email", metadata: { subject: "Pricing", direction: "outbound", opened: true } })).toMatchObject({ kind: "email_sent", direction: "outbound", subject: "Pricing" });
-    expect(activity({ type: "email", metadata: { subject: "Re: Pricing", direction: "inbound" } })).toMatchObject({ kind: "email_sent", direction: "inbound", campaignId: null });
+    expect(
+      activity({ type: "email", metadata: { subject: "Pricing", direction: "outbound", opened: true } }),
+    ).toMatchObject({ kind: "email_sent", direction: "outbound", subject: "Pricing" });
+    expect(activity({ type: "email", metadata: { subject: "Re: Pricing", direction: "inbound" } })).toMatchObject({
+      kind: "email_sent",
+      direction: "inbound",
+      campaignId: null,
+    });
   });
 
   it("meeting, note, task, ai_action, deal_stage_change, list_added", () => {
@@ -78,35 +111,78 @@ describe("mapActivity — VENDORS.md Leadlex types (seed 003)", () => {
     expect(activity({ type: "note" })).toMatchObject({ kind: "note", channel: "note" });
     expect(activity({ type: "task" })).toMatchObject({ kind: "task_completed", channel: "system" });
     expect(activity({ type: "ai_action" })).toMatchObject({ kind: "system", bot: false });
-    expect(activity({ type: "deal_stage_change", entity_type: "deal", entity_id: "d1" })).toMatchObject({ kind: "status_change", campaignId: null });
-    expect(activity({ type: "list_added", entity_type: "list", entity_id: "lst_1" })).toMatchObject({ kind: "system", campaignId: null });
+    expect(activity({ type: "deal_stage_change", entity_type: "deal", entity_id: "d1" })).toMatchObject({
+      kind: "status_change",
+      campaignId: null,
+    });
+    expect(activity({ type: "list_added", entity_type: "list", entity_id: "lst_1" })).toMatchObject({
+      kind: "system",
+      campaignId: null,
+    });
   });
 
   it("campaign_sent → email_sent with campaignId `leadlex:<entity_id>`, the 1-based step and the variant", () => {
-    const m = activity({ type: "campaign_sent", entity_type: "campaign", entity_id: "cmp_x1", entity_name: "Q4", metadata: { step: 2, variant: "B", subject: "Following up" } });
-    expect(m).toMatchObject({ kind: "email_sent", direction: "outbound", campaignId: "leadlex:cmp_x1", campaignName: "Q4", sequenceStep: 2, variant: "B", subject: "Following up" });
-    expect(activity({ type: "campaign_sent", entity_type: "campaign", entity_id: "cmp_x1", metadata: { step: "3" } }).sequenceStep).toBe(3);
-    expect(activity({ type: "campaign_sent", entity_type: "campaign", entity_id: "cmp_x1", metadata: { step: 0 } }).sequenceStep).toBeNull();
+    const m = activity({
+      type: "campaign_sent",
+      entity_type: "campaign",
+      entity_id: "cmp_x1",
+      entity_name: "Q4",
+      metadata: { step: 2, variant: "B", subject: "Following up" },
+    });
+    expect(m).toMatchObject({
+      kind: "email_sent",
+      direction: "outbound",
+      campaignId: "leadlex:cmp_x1",
+      campaignName: "Q4",
+      sequenceStep: 2,
+      variant: "B",
+      subject: "Following up",
+    });
+    expect(
+      activity({ type: "campaign_sent", entity_type: "campaign", entity_id: "cmp_x1", metadata: { step: "3" } })
+        .sequenceStep,
+    ).toBe(3);
+    expect(
+      activity({ type: "campaign_sent", entity_type: "campaign", entity_id: "cmp_x1", metadata: { step: 0 } })
+        .sequenceStep,
+    ).toBeNull();
   });
 
   it("campaign_replied → email_replied (inbound), campaign_bounced → email_bounced", () => {
-    expect(activity({ type: "campaign_replied", entity_type: "campaign", entity_id: "cmp_x1", metadata: { step: 1 } })).toMatchObject({ kind: "email_replied", direction: "inbound", sequenceStep: 1 });
-    expect(activity({ type: "campaign_bounced", entity_type: "campaign", entity_id: "cmp_x1", metadata: { step: 1 } })).toMatchObject({ kind: "email_bounced", campaignId: "leadlex:cmp_x1" });
+    expect(
+      activity({ type: "campaign_replied", entity_type: "campaign", entity_id: "cmp_x1", metadata: { step: 1 } }),
+    ).toMatchObject({ kind: "email_replied", direction: "inbound", sequenceStep: 1 });
+    expect(
+      activity({ type: "campaign_bounced", entity_type: "campaign", entity_id: "cmp_x1", metadata: { step: 1 } }),
+    ).toMatchObject({ kind: "email_bounced", campaignId: "leadlex:cmp_x1" });
   });
 
   it("an unknown type → other, keeping vendorType", () => {
-    expect(activity({ type: "website_visit" })).toMatchObject({ kind: "other", vendorType: "website_visit", channel: "system" });
+    expect(activity({ type: "website_visit" })).toMatchObject({
+      kind: "other",
+      vendorType: "website_visit",
+      channel: "system",
+    });
   });
 
   it("reads `created_at` when `created_date` is missing (both spellings), and offsets to UTC", () => {
-    expect(activity({ created_date: undefined, created_at: "2026-04-17T16:23:05+02:00" }).occurredAt).toBe("2026-04-17T14:23:05.000Z");
+    expect(activity({ created_date: undefined, created_at: "2026-04-17T16:23:05+02:00" }).occurredAt).toBe(
+      "2026-04-17T14:23:05.000Z",
+    );
     expect(activity({ created_date: "2026-04-17T14:23:05" }).occurredAt).toBe("2026-04-17T14:23:05.000Z");
   });
 
   it("the person is the given contact when known", () => {
-    const person = personOfContact(contactRowSchema.parse({ id: "c-1", full_name: "Jane Doe", email: " Jane@Acme.example ", company_name: "Acme" }));
+    const person = personOfContact(
+      contactRowSchema.parse({ id: "c-1", full_name: "Jane Doe", email: " Jane@Acme.example ", company_name: "Acme" }),
+    );
     const m = mapActivity(activityRowSchema.parse(SEED_ROW), SEED_ROW, person);
-    expect(m.person).toEqual({ identities: [{ vendorId: "c-1", kind: "contact", url: "https://app.leadlex.com/contacts/c-1" }], email: "Jane@Acme.example", name: "Jane Doe", company: "Acme" });
+    expect(m.person).toEqual({
+      identities: [{ vendorId: "c-1", kind: "contact", url: "https://app.leadlex.com/contacts/c-1" }],
+      email: "Jane@Acme.example",
+      name: "Jane Doe",
+      company: "Acme",
+    });
   });
 });
 
@@ -131,8 +207,16 @@ describe("mapTask — VENDORS.md Leadlex tasks", () => {
   for (const zone of zones) {
     it(`a date-only due_date stays that calendar day (TZ=${zone})`, () => {
       process.env.TZ = zone;
-      expect(task({ due_date: "2026-11-24" })).toMatchObject({ dueIsDateOnly: true, dueDate: "2026-11-24", dueAt: "2026-11-24T00:00:00.000Z" });
-      expect(task({ due_date: "2026-11-24T15:30:00Z" })).toMatchObject({ dueIsDateOnly: false, dueDate: null, dueAt: "2026-11-24T15:30:00.000Z" });
+      expect(task({ due_date: "2026-11-24" })).toMatchObject({
+        dueIsDateOnly: true,
+        dueDate: "2026-11-24",
+        dueAt: "2026-11-24T00:00:00.000Z",
+      });
+      expect(task({ due_date: "2026-11-24T15:30:00Z" })).toMatchObject({
+        dueIsDateOnly: false,
+        dueDate: null,
+        dueAt: "2026-11-24T15:30:00.000Z",
+      });
       expect(task({ due_date: "2026-11-24T15:30:00" }).dueAt).toBe("2026-11-24T15:30:00.000Z");
     });
   }
@@ -160,7 +244,13 @@ describe("mapTask — VENDORS.md Leadlex tasks", () => {
 
   it("priority, assignee, createdAt (either spelling), ids and person", () => {
     const t = task({ priority: "low", created_date: undefined, created_at: "2026-10-02T08:00:00Z" });
-    expect(t).toMatchObject({ id: "leadlex:tsk-1", priority: "low", assignee: { id: "u1", name: null }, createdAt: "2026-10-02T08:00:00.000Z", campaignId: null });
+    expect(t).toMatchObject({
+      id: "leadlex:tsk-1",
+      priority: "low",
+      assignee: { id: "u1", name: null },
+      createdAt: "2026-10-02T08:00:00.000Z",
+      campaignId: null,
+    });
     expect(t.person?.identities[0]?.vendorId).toBe("ctc-1");
     expect(task({ priority: "whenever" }).priority).toBeNull();
     expect(task({ contact_id: null }).person).toBeNull();
@@ -170,17 +260,50 @@ describe("mapTask — VENDORS.md Leadlex tasks", () => {
 describe("mapCampaign", () => {
   const raw = { id: "cmp_abc123", name: "Q2 GC Outreach", status: "active", created_at: "2026-03-01T10:00:00Z" };
   it("normalises status, keeps the vendor's, and reports the stats as numbers", () => {
-    const stats = statsOf({ data: { sent_count: 100, opened_count: "40", clicked_count: 9, replied_count: 5, bounced_count: 2, unsubscribed_count: 1, open_rate: 0.4, reply_rate: "0.05" } });
+    const stats = statsOf({
+      data: {
+        sent_count: 100,
+        opened_count: "40",
+        clicked_count: 9,
+        replied_count: 5,
+        bounced_count: 2,
+        unsubscribed_count: 1,
+        open_rate: 0.4,
+        reply_rate: "0.05",
+      },
+    });
     const m = mapCampaign(campaignRowSchema.parse(raw), raw, stats);
     campaignSchema.parse({ ...m, connectionId: "c1" });
-    expect(m).toMatchObject({ id: "leadlex:cmp_abc123", vendorId: "cmp_abc123", status: "active", vendorStatus: "active", createdAt: "2026-03-01T10:00:00.000Z" });
-    expect(m.vendorReported).toMatchObject({ sent: 100, opened: 40, clicked: 9, replied: 5, bounced: 2, unsubscribed: 1, openRate: 0.4, replyRate: 0.05 });
+    expect(m).toMatchObject({
+      id: "leadlex:cmp_abc123",
+      vendorId: "cmp_abc123",
+      status: "active",
+      vendorStatus: "active",
+      createdAt: "2026-03-01T10:00:00.000Z",
+    });
+    expect(m.vendorReported).toMatchObject({
+      sent: 100,
+      opened: 40,
+      clicked: 9,
+      replied: 5,
+      bounced: 2,
+      unsubscribed: 1,
+      openRate: 0.4,
+      replyRate: 0.05,
+    });
     expect(m.raw).toBe(raw);
   });
 
   it("maps every status, unknown → other", () => {
     const st = (status: string) => mapCampaign(campaignRowSchema.parse({ ...raw, status }), raw, null).status;
-    expect([st("draft"), st("active"), st("paused"), st("completed"), st("archived"), st("exploded")]).toEqual(["draft", "active", "paused", "completed", "archived", "other"]);
+    expect([st("draft"), st("active"), st("paused"), st("completed"), st("archived"), st("exploded")]).toEqual([
+      "draft",
+      "active",
+      "paused",
+      "completed",
+      "archived",
+      "other",
+    ]);
     expect(mapCampaign(campaignRowSchema.parse(raw), raw, null).vendorReported).toBeNull();
   });
 });
@@ -194,7 +317,12 @@ describe("schemas are lenient, one row at a time", () => {
 
   it("a row without a readable time is skipped and reported with its id and the issue paths", () => {
     const warnings: { message: string; fields?: Record<string, unknown> }[] = [];
-    const out = parseRows([SEED_ROW, { ...SEED_ROW, id: "act_bad", created_date: "soon" }, 42], activityRowSchema, "activity", (message, fields) => warnings.push({ message, fields }));
+    const out = parseRows(
+      [SEED_ROW, { ...SEED_ROW, id: "act_bad", created_date: "soon" }, 42],
+      activityRowSchema,
+      "activity",
+      (message, fields) => warnings.push({ message, fields }),
+    );
     expect(out.rows).toHaveLength(1);
     expect(out.skipped).toBe(2);
     expect(warnings[0]!.fields).toEqual({ id: "act_bad", issues: ["created_date"] });

@@ -87,7 +87,9 @@ export function mapActivity(a: ActivityRow, raw: unknown, person: PersonRef | nu
   const meta = a.metadata;
   const campaignId = a.entity_type === "campaign" && a.entity_id ? a.entity_id : null;
   const step = campaignId ? num(meta.step ?? meta.sequence_step) : null;
-  const variant = campaignId ? (str(meta.variant) ?? (typeof meta.variant === "number" ? String(meta.variant) : null)) : null;
+  const variant = campaignId
+    ? (str(meta.variant) ?? (typeof meta.variant === "number" ? String(meta.variant) : null))
+    : null;
   const duration = a.type === "call" ? num(meta.duration ?? meta.duration_seconds) : null;
   const contactId = a.contact_id ?? null;
   return {
@@ -153,7 +155,12 @@ export function mapTask(t: TaskRow, raw: unknown, person: PersonRef | null): Map
     dueAt: day ? `${day}T00:00:00.000Z` : toIso(t.due_date),
     dueDate: day,
     dueIsDateOnly: day !== null,
-    priority: priority === "low" || priority === "medium" || priority === "high" ? priority : priority === "urgent" ? "high" : null,
+    priority:
+      priority === "low" || priority === "medium" || priority === "high"
+        ? priority
+        : priority === "urgent"
+          ? "high"
+          : null,
     assignee: t.assigned_to_user_id ? { id: t.assigned_to_user_id, name: null } : null,
     campaignId: null,
     url: `${APP_URL}/tasks/${enc(t.id)}`,

@@ -12,23 +12,34 @@ const id = z.union([z.string().min(1), z.number()]).transform(String);
 const text = z.string().nullish();
 const idish = z.union([z.string(), z.number()]).transform(String).nullish();
 /** A number, or a numeric string ("12", "0.25"). */
-export const numberish = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+export const numberish = z.union([
+  z.number(),
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number),
+]);
 
 const metadata = z
-  .preprocess((v) => {
-    if (v === null || v === undefined) return {};
-    if (typeof v === "string") {
-      try {
-        return JSON.parse(v);
-      } catch {
-        return {};
+  .preprocess(
+    (v) => {
+      if (v === null || v === undefined) return {};
+      if (typeof v === "string") {
+        try {
+          return JSON.parse(v);
+        } catch {
+          return {};
+        }
       }
-    }
-    return v;
-  }, z.record(z.string(), z.unknown()))
+      return v;
+    },
+    z.record(z.string(), z.unknown()),
+  )
   .catch({});
 
-const hasTime = (keys: readonly string[]) => (row: Record<string, unknown>) => keys.some((k) => parseInstant(row[k]) !== null);
+const hasTime = (keys: readonly string[]) => (row: Record<string, unknown>) =>
+  keys.some((k) => parseInstant(row[k]) !== null);
 
 export const activityRowSchema = z
   .looseObject({
@@ -46,7 +57,10 @@ export const activityRowSchema = z
     created_date: z.unknown().optional(),
     created_at: z.unknown().optional(),
   })
-  .refine(hasTime(["created_date", "created_at"]), { message: "no readable created_date or created_at", path: ["created_date"] });
+  .refine(hasTime(["created_date", "created_at"]), {
+    message: "no readable created_date or created_at",
+    path: ["created_date"],
+  });
 export type ActivityRow = z.output<typeof activityRowSchema>;
 
 export const contactRowSchema = z.looseObject({
@@ -108,7 +122,11 @@ export const campaignStatsSchema = z.looseObject({
 export type CampaignStats = z.output<typeof campaignStatsSchema>;
 
 const metaSchema = z
-  .looseObject({ page: numberish.nullish().catch(null), per_page: numberish.nullish().catch(null), total: numberish.nullish().catch(null) })
+  .looseObject({
+    page: numberish.nullish().catch(null),
+    per_page: numberish.nullish().catch(null),
+    total: numberish.nullish().catch(null),
+  })
   .nullish()
   .catch(null);
 
@@ -138,7 +156,12 @@ export interface ParsedRows<T> {
 export type Warn = (message: string, fields?: Record<string, unknown>) => void;
 
 /** Parses each row on its own: one odd row is skipped and reported (id and issue paths), never fatal. */
-export function parseRows<S extends z.ZodType>(items: unknown[], schema: S, what: string, warn?: Warn): ParsedRows<z.output<S>> {
+export function parseRows<S extends z.ZodType>(
+  items: unknown[],
+  schema: S,
+  what: string,
+  warn?: Warn,
+): ParsedRows<z.output<S>> {
   const rows: { value: z.output<S>; raw: unknown }[] = [];
   const skippedIds: string[] = [];
   let skipped = 0;
@@ -150,7 +173,10 @@ export function parseRows<S extends z.ZodType>(items: unknown[], schema: S, what
       const rid = (raw as { id?: unknown } | null)?.id;
       const id = typeof rid === "string" || typeof rid === "number" ? String(rid) : null;
       if (id) skippedIds.push(id);
-      warn?.(`leadlex: skipped a ${what} row that did not parse`, { id, issues: r.error.issues.map((i) => i.path.join(".") || "(row)") });
+      warn?.(`leadlex: skipped a ${what} row that did not parse`, {
+        id,
+        issues: r.error.issues.map((i) => i.path.join(".") || "(row)"),
+      });
     }
   }
   return { rows, skipped, skippedIds };

@@ -1,9 +1,24 @@
 import { VendorRequestError } from "@/lib/vendors/shared/errors";
 import type { MappedActivity, MappedCampaign, PersonRef, Stream, StreamPage } from "@/lib/vendors/types";
-import { contactBudget, orderContacts, reserveOf, type ActivitiesState, type BudgetOptions, type ContactStamp } from "./budget";
+import {
+  contactBudget,
+  orderContacts,
+  reserveOf,
+  type ActivitiesState,
+  type BudgetOptions,
+  type ContactStamp,
+} from "./budget";
 import { allPages, type LeadlexClient } from "./client";
 import { mapActivity, mapCampaign, mapTask, personOfContact, personOfContactId } from "./map";
-import { activityRowSchema, campaignRowSchema, contactRowSchema, parseRows, taskRowSchema, type ContactRow, type Warn } from "./schemas";
+import {
+  activityRowSchema,
+  campaignRowSchema,
+  contactRowSchema,
+  parseRows,
+  taskRowSchema,
+  type ContactRow,
+  type Warn,
+} from "./schemas";
 import { parseInstant } from "./time";
 
 /** Full listings keep only when they last completed: a listing always starts over. */
@@ -72,7 +87,12 @@ export function campaignsStream(d: StreamDeps): Stream<ListingState> {
           campaigns.push(mapCampaign(r.value, r.raw, stats));
         }
         done += rows.length;
-        yield { batch: { campaigns }, state: p.last ? { listedAt: startedAt } : listed(state), progress: { done, total: p.total ?? undefined }, skipped };
+        yield {
+          batch: { campaigns },
+          state: p.last ? { listedAt: startedAt } : listed(state),
+          progress: { done, total: p.total ?? undefined },
+          skipped,
+        };
       }
     },
   };
@@ -102,8 +122,16 @@ export function tasksStream(d: StreamDeps): Stream<ListingState> {
           tasks.push(mapTask(r.value, r.raw, personOfContactId(r.value.contact_id)));
         }
         done += tasks.length;
-        const page: StreamPage<ListingState> = { batch: { tasks }, state: p.last ? { listedAt: startedAt } : listed(state), progress: { done, total: p.total ?? undefined }, skipped };
-        if (p.last) page.reconcileOpenTasks = { seenTaskIds: [...new Set([...seen, ...unreadable])].map((id) => `leadlex:${id}`) };
+        const page: StreamPage<ListingState> = {
+          batch: { tasks },
+          state: p.last ? { listedAt: startedAt } : listed(state),
+          progress: { done, total: p.total ?? undefined },
+          skipped,
+        };
+        if (p.last)
+          page.reconcileOpenTasks = {
+            seenTaskIds: [...new Set([...seen, ...unreadable])].map((id) => `leadlex:${id}`),
+          };
         yield page;
       }
     },
@@ -158,14 +186,30 @@ export function activitiesStream(d: StreamDeps): Stream<ActivitiesState> {
       const prev = state && typeof state.fetched === "object" && state.fetched !== null ? state.fetched : {};
       for (const [id, at] of Object.entries(prev)) if (contacts.has(id) && typeof at === "string") fetched[id] = at;
 
-      const stamps: ContactStamp[] = [...contacts.values()].map((c) => ({ id: c.id, updatedMs: parseInstant(c.updated_date) ?? parseInstant(c.updated_at) ?? parseInstant(c.created_at) ?? parseInstant(c.created_date) }));
+      const stamps: ContactStamp[] = [...contacts.values()].map((c) => ({
+        id: c.id,
+        updatedMs:
+          parseInstant(c.updated_date) ??
+          parseInstant(c.updated_at) ??
+          parseInstant(c.created_at) ??
+          parseInstant(c.created_date),
+      }));
       const quota = d.client.quota();
       const reserve = reserveOf(quota.limit, d.budget.reserveFraction);
       const chosen = orderContacts(stamps, fetched).slice(0, contactBudget(quota, d.budget));
 
       if (chosen.length === 0) {
-        if (contacts.size > 0) d.warn?.("leadlex: no activity fetches this run, the daily quota is down to the reserve", { remaining: quota.remaining, reserve });
-        yield { batch: {}, state: { fetched }, progress: { done: 0, total: 0, window: contacts.size ? "daily quota reserve reached" : "no contacts" }, skipped: contactSkips };
+        if (contacts.size > 0)
+          d.warn?.("leadlex: no activity fetches this run, the daily quota is down to the reserve", {
+            remaining: quota.remaining,
+            reserve,
+          });
+        yield {
+          batch: {},
+          state: { fetched },
+          progress: { done: 0, total: 0, window: contacts.size ? "daily quota reserve reached" : "no contacts" },
+          skipped: contactSkips,
+        };
         return;
       }
 
@@ -173,7 +217,11 @@ export function activitiesStream(d: StreamDeps): Stream<ActivitiesState> {
       for (let i = 0; i < chosen.length; i++) {
         const left = d.client.quota().remaining;
         if (i > 0 && left !== null && left <= reserve) {
-          d.warn?.("leadlex: stopped fetching activities at the quota reserve", { fetchedContacts: i, remaining: left, reserve });
+          d.warn?.("leadlex: stopped fetching activities at the quota reserve", {
+            fetchedContacts: i,
+            remaining: left,
+            reserve,
+          });
           break;
         }
         const id = chosen[i]!;
@@ -183,7 +231,10 @@ export function activitiesStream(d: StreamDeps): Stream<ActivitiesState> {
         let batch: StreamPage<ActivitiesState>["batch"];
         let skipped = i === 0 ? contactSkips : 0;
         try {
-          const got = await contactActivities(d, id, person, { fromDate: last === null ? undefined : new Date(last - d.overlapMs).toISOString(), toDate });
+          const got = await contactActivities(d, id, person, {
+            fromDate: last === null ? undefined : new Date(last - d.overlapMs).toISOString(),
+            toDate,
+          });
           batch = { people: [person], activities: got.activities };
           skipped += got.skipped;
           rows += got.activities.length;
@@ -198,7 +249,11 @@ export function activitiesStream(d: StreamDeps): Stream<ActivitiesState> {
         yield {
           batch,
           state: { fetched: { ...fetched } },
-          progress: { done: i + 1, total: chosen.length, window: `contact ${i + 1} of ${chosen.length} · ${rows} activities` },
+          progress: {
+            done: i + 1,
+            total: chosen.length,
+            window: `contact ${i + 1} of ${chosen.length} · ${rows} activities`,
+          },
           skipped,
         };
       }

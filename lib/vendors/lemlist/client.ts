@@ -63,7 +63,8 @@ export function createLemlistClient(ctx: ConnectorContext, o: LemlistClientOptio
   });
   const signal = ctx.signal;
 
-  const get = async (path: string, query?: Record<string, string | number | boolean | undefined>) => (await http.request(path, { query, signal })).data;
+  const get = async (path: string, query?: Record<string, string | number | boolean | undefined>) =>
+    (await http.request(path, { query, signal })).data;
 
   function shapeError(what: string): VendorUnavailableError {
     return new VendorUnavailableError("lemlist", `${what}: unexpected response shape`);
@@ -84,7 +85,8 @@ export function createLemlistClient(ctx: ConnectorContext, o: LemlistClientOptio
     async tasks(page: number, filters?: TaskFilter[]): Promise<unknown[]> {
       const data = await get("/tasks", { page, filters: filters?.length ? JSON.stringify(filters) : undefined });
       if (Array.isArray(data)) return data;
-      if (data && typeof data === "object" && Array.isArray((data as { results?: unknown }).results)) return (data as { results: unknown[] }).results;
+      if (data && typeof data === "object" && Array.isArray((data as { results?: unknown }).results))
+        return (data as { results: unknown[] }).results;
       throw shapeError("GET /tasks");
     },
 
@@ -100,7 +102,8 @@ export function createLemlistClient(ctx: ConnectorContext, o: LemlistClientOptio
     },
 
     /** `GET /campaigns/{id}/stats?startDate&endDate`. */
-    campaignStats: (campaignId: string, startDate: string, endDate: string) => get(`/campaigns/${encodeURIComponent(campaignId)}/stats`, { startDate, endDate }),
+    campaignStats: (campaignId: string, startDate: string, endDate: string) =>
+      get(`/campaigns/${encodeURIComponent(campaignId)}/stats`, { startDate, endDate }),
 
     /** `GET /leads/{email}?version=v2` → one lead per campaign; an unknown email (404) is no lead. */
     async leadsByEmail(email: string): Promise<unknown[]> {

@@ -13,7 +13,13 @@ const NOW = new Date("2026-11-24T12:00:00Z").getTime();
 const KEY = "9b1e4c7d2a6f48e0b3c5d7f9a1e2c4b6";
 const world = () => createWorld({ people: 60, activities: 3000, campaigns: 12, tasks: 200, now: new Date(NOW) });
 /** Fast pacing for tests: the simulator's limit is raised to match (the documented pace has a test of its own). */
-const FAST: LemlistConnectorOptions = { pace: { limit: 5000, windowMs: 1000 }, maxBackoffMs: 20, maxRetries: 3, maxRateLimitRetries: 8, timeoutMs: 3000 };
+const FAST: LemlistConnectorOptions = {
+  pace: { limit: 5000, windowMs: 1000 },
+  maxBackoffMs: 20,
+  maxRetries: 3,
+  maxRateLimitRetries: 8,
+  timeoutMs: 3000,
+};
 
 interface Harness {
   sim: LemlistSimulator;
@@ -26,7 +32,12 @@ interface Harness {
 
 async function startHarness(opts: Parameters<typeof createLemlistSimulator>[1] = {}): Promise<Harness> {
   const clock = { t: NOW + 3_600_000 };
-  const sim = createLemlistSimulator(world(), { apiKey: KEY, rateLimit: { limit: 5000, windowMs: 1000 }, now: () => clock.t + 1000, ...opts });
+  const sim = createLemlistSimulator(world(), {
+    apiKey: KEY,
+    rateLimit: { limit: 5000, windowMs: 1000 },
+    now: () => clock.t + 1000,
+    ...opts,
+  });
   const statuses: number[] = [];
   const server = await serveHandler(async (req) => {
     const res = await sim.handler(req);
@@ -36,9 +47,19 @@ async function startHarness(opts: Parameters<typeof createLemlistSimulator>[1] =
   return { sim, server, baseUrl: server.url + BASE_PATH, clock, statuses };
 }
 
-function ctxFor(h: Harness, extra: Partial<ConnectorContext> = {}): ConnectorContext & { warnings: { message: string; fields?: Record<string, unknown> }[] } {
+function ctxFor(
+  h: Harness,
+  extra: Partial<ConnectorContext> = {},
+): ConnectorContext & { warnings: { message: string; fields?: Record<string, unknown> }[] } {
   const warnings: { message: string; fields?: Record<string, unknown> }[] = [];
-  return { baseUrl: h.baseUrl, apiKey: KEY, now: () => new Date(h.clock.t), warn: (message, fields) => warnings.push({ message, fields }), warnings, ...extra };
+  return {
+    baseUrl: h.baseUrl,
+    apiKey: KEY,
+    now: () => new Date(h.clock.t),
+    warn: (message, fields) => warnings.push({ message, fields }),
+    warnings,
+    ...extra,
+  };
 }
 
 async function drain<S>(stream: Stream<S>, state: S | null): Promise<StreamPage<S>[]> {
@@ -57,8 +78,10 @@ function streamsOf(h: Harness, options: LemlistConnectorOptions = FAST, ctx = ct
 }
 
 const activityIds = (pages: StreamPage<unknown>[]) => pages.flatMap((p) => p.batch.activities ?? []).map((a) => a.id);
-const simActivityIds = (sim: LemlistSimulator, upTo = Infinity) => sim.data.activities.filter((a) => Date.parse(a.createdAt) < upTo).map((a) => `lemlist:${a._id}`);
-const openTaskIds = (sim: LemlistSimulator) => sim.data.tasks.filter((t) => !sim.data.doneTaskIds.has(t._id)).map((t) => `lemlist:${t._id}`);
+const simActivityIds = (sim: LemlistSimulator, upTo = Infinity) =>
+  sim.data.activities.filter((a) => Date.parse(a.createdAt) < upTo).map((a) => `lemlist:${a._id}`);
+const openTaskIds = (sim: LemlistSimulator) =>
+  sim.data.tasks.filter((t) => !sim.data.doneTaskIds.has(t._id)).map((t) => `lemlist:${t._id}`);
 const sorted = (xs: string[]) => [...xs].sort();
 
 async function expectKeyless(p: Promise<unknown>, type: new (...args: never[]) => Error): Promise<Error> {
@@ -87,7 +110,12 @@ describe("lemlist connector", () => {
   it("verifyKey: the key is accepted; a wrong key → VendorAuthError without the key in the message", async () => {
     await createLemlistConnector(FAST).open(ctxFor(h)).verifyKey();
     const wrong = "ffffffffffffffffffffffffffffffff";
-    const err = await expectKeyless(createLemlistConnector(FAST).open({ ...ctxFor(h), apiKey: wrong }).verifyKey(), VendorAuthError);
+    const err = await expectKeyless(
+      createLemlistConnector(FAST)
+        .open({ ...ctxFor(h), apiKey: wrong })
+        .verifyKey(),
+      VendorAuthError,
+    );
     expect(err.message).not.toContain(wrong);
   });
 
@@ -101,7 +129,10 @@ describe("lemlist connector", () => {
     const first = campaigns.find((c) => c.vendorId === h.sim.data.campaigns[0]!._id)!;
     const sent = h.sim.data.byCampaign.get(first.vendorId)!.filter((a) => a.type === "emailsSent").length;
     expect(first.vendorReported!.sent).toBe(sent);
-    expect(first.vendorReported!.replyRate).toBeCloseTo(first.vendorReported!.replied! / first.vendorReported!.opened!, 3);
+    expect(first.vendorReported!.replyRate).toBeCloseTo(
+      first.vendorReported!.replied! / first.vendorReported!.opened!,
+      3,
+    );
     expect(first.url).toBe(`https://app.lemlist.com/teams/${h.sim.data.team._id}/campaigns/${first.vendorId}`);
     expect(cPages.at(-1)!.state).toEqual({ listedAt: new Date(runStart).toISOString() });
 
@@ -249,22 +280,39 @@ describe("lemlist connector", () => {
   });
 
   it("refreshPerson: every lead of the email (one per campaign), their activities and open tasks", async () => {
-    const entries = [...h.sim.data.leadsByEmail.values()].find((l) => l.length > 1 && h.sim.data.tasks.some((t) => l.some((e) => e.lead._id === t.leadId)))!;
+    const entries = [...h.sim.data.leadsByEmail.values()].find(
+      (l) => l.length > 1 && h.sim.data.tasks.some((t) => l.some((e) => e.lead._id === t.leadId)),
+    )!;
     const email = entries[0]!.lead.variables.email;
     const session = createLemlistConnector(FAST).open(ctxFor(h));
     const batch = await session.refreshPerson({ email: ` ${email.toUpperCase()} `, identities: [] });
     const leadIds = entries.map((e) => e.lead._id);
-    const expected = h.sim.data.activities.filter((a) => a.leadId && leadIds.includes(a.leadId)).map((a) => `lemlist:${a._id}`);
+    const expected = h.sim.data.activities
+      .filter((a) => a.leadId && leadIds.includes(a.leadId))
+      .map((a) => `lemlist:${a._id}`);
     expect(sorted(batch.activities!.map((a) => a.id))).toEqual(sorted(expected));
-    const expectedTasks = h.sim.data.tasks.filter((t) => !h.sim.data.doneTaskIds.has(t._id) && t.leadId && h.sim.data.leadById.get(t.leadId)!.lead.variables.email === email);
+    const expectedTasks = h.sim.data.tasks.filter(
+      (t) =>
+        !h.sim.data.doneTaskIds.has(t._id) &&
+        t.leadId &&
+        h.sim.data.leadById.get(t.leadId)!.lead.variables.email === email,
+    );
     expect(sorted(batch.tasks!.map((t) => t.id))).toEqual(sorted(expectedTasks.map((t) => `lemlist:${t._id}`)));
     expect(batch.people).toHaveLength(entries.length);
-    expect(batch.people!.every((p) => p.identities.some((i) => i.kind === "contact" && i.vendorId === entries[0]!.lead.contactId))).toBe(true);
+    expect(
+      batch.people!.every((p) =>
+        p.identities.some((i) => i.kind === "contact" && i.vendorId === entries[0]!.lead.contactId),
+      ),
+    ).toBe(true);
 
     // By lead identity alone (no email), and an unknown email (lemlist's 404) gives nothing.
     const byLead = await session.refreshPerson({ email: null, identities: [{ vendorId: leadIds[0]!, kind: "lead" }] });
     expect(byLead.activities!.length).toBe(h.sim.data.byLead.get(leadIds[0]!)!.length);
-    expect(await session.refreshPerson({ email: "nobody@nowhere.example", identities: [] })).toEqual({ people: [], activities: [], tasks: [] });
+    expect(await session.refreshPerson({ email: "nobody@nowhere.example", identities: [] })).toEqual({
+      people: [],
+      activities: [],
+      tasks: [],
+    });
   });
 
   it("the campaigns listing is also read when it comes as a bare array (shape unverified)", async () => {
@@ -283,7 +331,11 @@ describe("lemlist connector at the documented pace (20 requests / 2 s)", () => {
     const h = await startHarness({ rateLimit: { limit: 20, windowMs: 2000 } });
     try {
       // Small windows force many requests, so the run crosses several 2-second windows.
-      const options: LemlistConnectorOptions = { initialWindowMs: 2.5 * 86_400_000, maxWindowMs: 2.5 * 86_400_000, initialLookbackDays: 125 };
+      const options: LemlistConnectorOptions = {
+        initialWindowMs: 2.5 * 86_400_000,
+        maxWindowMs: 2.5 * 86_400_000,
+        initialLookbackDays: 125,
+      };
       let waited = 0;
       const session = createLemlistConnector(options).open({ ...ctxFor(h), onRateLimitWait: (ms) => (waited += ms) });
       const [, activities] = session.streams();

@@ -85,7 +85,12 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
  * Parses each row on its own: a row that fails is left out, logged with its id and the
  * issue paths, and counted — one odd row never stops a sync.
  */
-export function parseRows<S extends z.ZodType>(env: LemlistEnv, rows: unknown[], schema: S, what: string): { ok: { row: z.infer<S>; raw: unknown }[]; skipped: number; skippedIds: string[] } {
+export function parseRows<S extends z.ZodType>(
+  env: LemlistEnv,
+  rows: unknown[],
+  schema: S,
+  what: string,
+): { ok: { row: z.infer<S>; raw: unknown }[]; skipped: number; skippedIds: string[] } {
   const ok: { row: z.infer<S>; raw: unknown }[] = [];
   const skippedIds: string[] = [];
   let skipped = 0;
@@ -96,7 +101,10 @@ export function parseRows<S extends z.ZodType>(env: LemlistEnv, rows: unknown[],
       continue;
     }
     skipped++;
-    const id = raw && typeof raw === "object" && typeof (raw as { _id?: unknown })._id === "string" ? (raw as { _id: string })._id : null;
+    const id =
+      raw && typeof raw === "object" && typeof (raw as { _id?: unknown })._id === "string"
+        ? (raw as { _id: string })._id
+        : null;
     if (id) skippedIds.push(id);
     env.ctx.warn?.(`lemlist ${what} skipped: unreadable row`, { id, issues: issuePaths(parsed.error) });
   }

@@ -31,8 +31,19 @@ const seedManualDone = {
   contactId: "ctc_xW8Ou6C03Csv8vatp",
   campaignId: "cam_bSn8EORHQxbWPjHvu",
   teamId: "tea_8QvkOiBfPdb2ZRhHi",
-  metaData: { teamId: "tea_8QvkOiBfPdb2ZRhHi", campaignId: "cam_bSn8EORHQxbWPjHvu", leadId: "lea_fiDpiGV585wy3Oii2", type: "manualDone" },
-  lead: { _id: "lea_fiDpiGV585wy3Oii2", isPaused: false, state: "manualNotInterested", variables: { firstName: "John", email: "support@lemlist.com" }, contactId: "ctc_xW8Ou6C03Csv8vatp" },
+  metaData: {
+    teamId: "tea_8QvkOiBfPdb2ZRhHi",
+    campaignId: "cam_bSn8EORHQxbWPjHvu",
+    leadId: "lea_fiDpiGV585wy3Oii2",
+    type: "manualDone",
+  },
+  lead: {
+    _id: "lea_fiDpiGV585wy3Oii2",
+    isPaused: false,
+    state: "manualNotInterested",
+    variables: { firstName: "John", email: "support@lemlist.com" },
+    contactId: "ctc_xW8Ou6C03Csv8vatp",
+  },
   campaignName: "NEW TO DELETE",
   sequenceTested: "B",
 };
@@ -157,7 +168,11 @@ describe("lemlist activity mapping (VENDORS.md type list → DESIGN.md kinds)", 
     expect(a.actor).toEqual({ id: "usr_EvXz6JqPSJJL9lHkp", name: null });
     expect(a.person).toEqual({
       identities: [
-        { vendorId: "ctc_FkeUdQHEfhqG2HMbK", kind: "contact", url: "https://app.lemlist.com/teams/tea_8QvkOiBfPdb2ZRhHi/contacts/ctc_FkeUdQHEfhqG2HMbK" },
+        {
+          vendorId: "ctc_FkeUdQHEfhqG2HMbK",
+          kind: "contact",
+          url: "https://app.lemlist.com/teams/tea_8QvkOiBfPdb2ZRhHi/contacts/ctc_FkeUdQHEfhqG2HMbK",
+        },
         { vendorId: "lea_wj47uWhDbbN6Qq6oT", kind: "lead", url: null },
       ],
       email: "sam@example.com",
@@ -270,7 +285,15 @@ describe("lemlist task mapping (seed 002)", () => {
   });
 
   it("seed 002 task without a lead (second example): no person, empty content → no body", () => {
-    const t = mapT({ _id: "opp_muTZMDjKf7vtanEk9", type: "manual", title: "API Reference Illustration", priority: 2, dueDate: "2025-10-31T07:58:00.000Z", userId: "usr_gmHgNGRcGPSTJrDbT", content: "" });
+    const t = mapT({
+      _id: "opp_muTZMDjKf7vtanEk9",
+      type: "manual",
+      title: "API Reference Illustration",
+      priority: 2,
+      dueDate: "2025-10-31T07:58:00.000Z",
+      userId: "usr_gmHgNGRcGPSTJrDbT",
+      content: "",
+    });
     expect(t.person).toBeNull();
     expect(t.body).toBeNull();
     expect(t.priority).toBe("medium");
@@ -278,10 +301,22 @@ describe("lemlist task mapping (seed 002)", () => {
   });
 
   it("a midnight-UTC due date is a calendar day (dueIsDateOnly), never shifted", () => {
-    expect(lemlistDue("2026-11-25T00:00:00.000Z")).toEqual({ dueAt: "2026-11-25T00:00:00.000Z", dueDate: "2026-11-25", dueIsDateOnly: true });
-    expect(lemlistDue("2026-11-25")).toEqual({ dueAt: "2026-11-25T00:00:00.000Z", dueDate: "2026-11-25", dueIsDateOnly: true });
+    expect(lemlistDue("2026-11-25T00:00:00.000Z")).toEqual({
+      dueAt: "2026-11-25T00:00:00.000Z",
+      dueDate: "2026-11-25",
+      dueIsDateOnly: true,
+    });
+    expect(lemlistDue("2026-11-25")).toEqual({
+      dueAt: "2026-11-25T00:00:00.000Z",
+      dueDate: "2026-11-25",
+      dueIsDateOnly: true,
+    });
     expect(lemlistDue("2026-11-25T00:00:00.001Z").dueIsDateOnly).toBe(false);
-    expect(lemlistDue("2026-11-25T00:00:00+01:00")).toEqual({ dueAt: "2026-11-24T23:00:00.000Z", dueDate: null, dueIsDateOnly: false });
+    expect(lemlistDue("2026-11-25T00:00:00+01:00")).toEqual({
+      dueAt: "2026-11-24T23:00:00.000Z",
+      dueDate: null,
+      dueIsDateOnly: false,
+    });
     expect(lemlistDue(undefined)).toEqual({ dueAt: null, dueDate: null, dueIsDateOnly: false });
     expect(lemlistDue("soon")).toEqual({ dueAt: null, dueDate: null, dueIsDateOnly: false });
   });
@@ -291,7 +326,11 @@ describe("lemlist task mapping (seed 002)", () => {
     try {
       for (const tz of ["Pacific/Auckland", "America/Los_Angeles"]) {
         process.env.TZ = tz;
-        expect(lemlistDue("2026-11-25T00:00:00.000Z")).toEqual({ dueAt: "2026-11-25T00:00:00.000Z", dueDate: "2026-11-25", dueIsDateOnly: true });
+        expect(lemlistDue("2026-11-25T00:00:00.000Z")).toEqual({
+          dueAt: "2026-11-25T00:00:00.000Z",
+          dueDate: "2026-11-25",
+          dueIsDateOnly: true,
+        });
         expect(lemlistDue("2026-11-25").dueDate).toBe("2026-11-25");
         expect(mapT({ ...seedTask, dueDate: "2026-03-01T00:00:00.000Z" }).dueDate).toBe("2026-03-01");
       }
@@ -330,7 +369,13 @@ describe("lemlist task mapping (seed 002)", () => {
 });
 
 describe("lemlist campaign mapping", () => {
-  const row = { _id: "cam_1", name: "Unicorn", status: "running", createdAt: "2026-06-01T10:00:00.000Z", teamId: "tea_1" };
+  const row = {
+    _id: "cam_1",
+    name: "Unicorn",
+    status: "running",
+    createdAt: "2026-06-01T10:00:00.000Z",
+    teamId: "tea_1",
+  };
   it.each([
     ["running", "active"],
     ["draft", "draft"],
@@ -347,9 +392,29 @@ describe("lemlist campaign mapping", () => {
   });
 
   it("stats become vendorReported numbers, with lemlist's reply rate (replies / opens)", () => {
-    const stats = lemlistCampaignStatsSchema.parse({ sentCount: "100", deliveredCount: 97, openedCount: 50, clickedCount: 7, repliedCount: 5, bouncedCount: 3, interestedCount: 2, leadTotal: 40, other: "x" });
+    const stats = lemlistCampaignStatsSchema.parse({
+      sentCount: "100",
+      deliveredCount: 97,
+      openedCount: 50,
+      clickedCount: 7,
+      repliedCount: 5,
+      bouncedCount: 3,
+      interestedCount: 2,
+      leadTotal: 40,
+      other: "x",
+    });
     const c = mapLemlistCampaign(lemlistCampaignSchema.parse(row), stats);
-    expect(c.vendorReported).toEqual({ sent: 100, delivered: 97, opened: 50, clicked: 7, replied: 5, bounced: 3, interested: 2, leads: 40, replyRate: 0.1 });
+    expect(c.vendorReported).toEqual({
+      sent: 100,
+      delivered: 97,
+      opened: 50,
+      clicked: 7,
+      replied: 5,
+      bounced: 3,
+      interested: 2,
+      leads: 40,
+      replyRate: 0.1,
+    });
     expect(c.id).toBe("lemlist:cam_1");
     expect(c.url).toBe("https://app.lemlist.com/teams/tea_1/campaigns/cam_1");
     expect(lemlistVendorReported(lemlistCampaignStatsSchema.parse({}))).toBeNull();

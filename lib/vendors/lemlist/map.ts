@@ -1,6 +1,12 @@
 import type { ActivityKind, Channel } from "@/lib/model/activity";
 import type { MappedActivity, MappedCampaign, MappedTask, PersonRef } from "@/lib/vendors/types";
-import type { LemlistActivityRow, LemlistCampaignRow, LemlistCampaignStats, LemlistLeadRow, LemlistTaskRow } from "./schemas";
+import type {
+  LemlistActivityRow,
+  LemlistCampaignRow,
+  LemlistCampaignStats,
+  LemlistLeadRow,
+  LemlistTaskRow,
+} from "./schemas";
 
 /** lemlist's web app. Deep links need the team id, which activity rows and GET /team carry. */
 export const LEMLIST_APP_URL = "https://app.lemlist.com";
@@ -72,7 +78,15 @@ export const LEMLIST_KINDS: Readonly<Record<string, KindInfo>> = {
 export function lemlistKind(type: string): KindInfo {
   const known = LEMLIST_KINDS[type];
   if (known) return known;
-  const channel: Channel = type.startsWith("emails") ? "email" : type.startsWith("linkedin") ? "linkedin" : type.startsWith("aircall") ? "phone" : type.startsWith("whatsapp") ? "whatsapp" : "system";
+  const channel: Channel = type.startsWith("emails")
+    ? "email"
+    : type.startsWith("linkedin")
+      ? "linkedin"
+      : type.startsWith("aircall")
+        ? "phone"
+        : type.startsWith("whatsapp")
+          ? "whatsapp"
+          : "system";
   return { kind: "other", channel, direction: null };
 }
 
@@ -141,7 +155,11 @@ function personRef(o: {
 const str = (v: unknown): string | null => (typeof v === "string" ? nonEmpty(v) : null);
 
 /** `raw` is the row as received (before lenient parsing touched it). */
-export function mapLemlistActivity(row: LemlistActivityRow, ctx: LemlistMapContext = {}, raw: unknown = row): MappedActivity {
+export function mapLemlistActivity(
+  row: LemlistActivityRow,
+  ctx: LemlistMapContext = {},
+  raw: unknown = row,
+): MappedActivity {
   const info = lemlistKind(row.type);
   const teamId = row.teamId ?? ctx.teamId ?? null;
   const vars = row.lead?.variables ?? null;
@@ -170,7 +188,10 @@ export function mapLemlistActivity(row: LemlistActivityRow, ctx: LemlistMapConte
     preview: nonEmpty(row.emailPreview) ? previewOf(row.emailPreview!) : previewOf(body),
     body,
     bot: row.bot === true,
-    url: contactUrl(teamId, contactId) ?? (row.companyId && teamId ? `${LEMLIST_APP_URL}/teams/${teamId}/companies/${row.companyId}` : null) ?? campaignUrl(teamId, campaignId),
+    url:
+      contactUrl(teamId, contactId) ??
+      (row.companyId && teamId ? `${LEMLIST_APP_URL}/teams/${teamId}/companies/${row.companyId}` : null) ??
+      campaignUrl(teamId, campaignId),
     raw,
     person: personRef({
       teamId,
@@ -182,7 +203,8 @@ export function mapLemlistActivity(row: LemlistActivityRow, ctx: LemlistMapConte
       company: nonEmpty(row.leadCompanyName) ?? str(vars?.companyName),
     }),
   };
-  if (info.kind === "call" && typeof row.duration === "number" && row.duration >= 0) mapped.durationSeconds = Math.round(row.duration);
+  if (info.kind === "call" && typeof row.duration === "number" && row.duration >= 0)
+    mapped.durationSeconds = Math.round(row.duration);
   return mapped;
 }
 
@@ -206,10 +228,15 @@ export const LEMLIST_TASK_TYPES: Readonly<Record<string, string>> = {
  * (e.g. `2026-11-25T00:00:00.000Z`): that is read as the calendar day, never shifted
  * through a time zone. A bare `YYYY-MM-DD` is a day too.
  */
-export function lemlistDue(value: string | null | undefined): { dueAt: string | null; dueDate: string | null; dueIsDateOnly: boolean } {
+export function lemlistDue(value: string | null | undefined): {
+  dueAt: string | null;
+  dueDate: string | null;
+  dueIsDateOnly: boolean;
+} {
   const v = nonEmpty(value);
   if (!v) return { dueAt: null, dueDate: null, dueIsDateOnly: false };
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v) && Number.isFinite(Date.parse(v))) return { dueAt: `${v}T00:00:00.000Z`, dueDate: v, dueIsDateOnly: true };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v) && Number.isFinite(Date.parse(v)))
+    return { dueAt: `${v}T00:00:00.000Z`, dueDate: v, dueIsDateOnly: true };
   const t = Date.parse(v);
   if (!Number.isFinite(t)) return { dueAt: null, dueDate: null, dueIsDateOnly: false };
   const at = new Date(t).toISOString();
@@ -253,7 +280,15 @@ export function mapLemlistTask(row: LemlistTaskRow, ctx: LemlistMapContext = {},
     url: contactUrl(teamId, contactId) ?? (teamId ? `${LEMLIST_APP_URL}/teams/${teamId}/tasks` : null),
     createdAt: created,
     raw,
-    person: personRef({ teamId, contactId, leadId: nonEmpty(row.leadId), email: null, firstName: null, lastName: null, company: null }),
+    person: personRef({
+      teamId,
+      contactId,
+      leadId: nonEmpty(row.leadId),
+      email: null,
+      firstName: null,
+      lastName: null,
+      company: null,
+    }),
   };
 }
 
@@ -282,14 +317,22 @@ export function lemlistVendorReported(stats: LemlistCampaignStats | null): Recor
     ["interested", stats.interestedCount],
     ["notInterested", stats.notInterestedCount],
     ["leads", stats.leadTotal],
-    ["replyRate", stats.replyRate ?? (typeof stats.repliedCount === "number" && stats.openedCount ? stats.repliedCount / stats.openedCount : null)],
+    [
+      "replyRate",
+      stats.replyRate ??
+        (typeof stats.repliedCount === "number" && stats.openedCount ? stats.repliedCount / stats.openedCount : null),
+    ],
   ];
   const out: Record<string, number | null> = {};
   for (const [key, v] of pick) if (typeof v === "number" && Number.isFinite(v)) out[key] = v;
   return Object.keys(out).length ? out : null;
 }
 
-export function mapLemlistCampaign(row: LemlistCampaignRow, stats: LemlistCampaignStats | null, ctx: LemlistMapContext = {}): MappedCampaign {
+export function mapLemlistCampaign(
+  row: LemlistCampaignRow,
+  stats: LemlistCampaignStats | null,
+  ctx: LemlistMapContext = {},
+): MappedCampaign {
   const vendorStatus = nonEmpty(row.status)?.toLowerCase() ?? (row.archived ? "archived" : null);
   const teamId = row.teamId ?? ctx.teamId ?? null;
   return {

@@ -11,9 +11,14 @@ const MAX_PAGES_PER_LEAD = 50;
  * campaign), each lead's activities (`GET /activities?leadId=`), and their open tasks
  * (`GET /tasks` with the seed's `email` filter).
  */
-export async function refreshLemlistPerson(env: LemlistEnv, person: { email: string | null; identities: { vendorId: string; kind: string | null }[] }): Promise<SyncBatch> {
+export async function refreshLemlistPerson(
+  env: LemlistEnv,
+  person: { email: string | null; identities: { vendorId: string; kind: string | null }[] },
+): Promise<SyncBatch> {
   const email = person.email?.trim() || null;
-  const leadIds = new Set(person.identities.filter((i) => i.kind === "lead" || i.vendorId.startsWith("lea_")).map((i) => i.vendorId));
+  const leadIds = new Set(
+    person.identities.filter((i) => i.kind === "lead" || i.vendorId.startsWith("lea_")).map((i) => i.vendorId),
+  );
   const people: PersonRef[] = [];
   if (email) {
     const { ok } = parseRows(env, await env.client.leadsByEmail(email), lemlistLeadSchema, "lead");

@@ -15,7 +15,10 @@ const text = z
 
 /** A number, or a numeric string; anything else is dropped (null). */
 const number = z
-  .preprocess((v) => (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : v), z.number())
+  .preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : v),
+    z.number(),
+  )
   .nullish()
   .catch(null);
 

@@ -2,7 +2,13 @@ import { VendorRequestError, VendorUnavailableError } from "@/lib/vendors/shared
 import type { MappedCampaign, MappedTask, Stream, StreamPage } from "@/lib/vendors/types";
 import { PAGE_LIMIT, parseRows, type LemlistEnv } from "./env";
 import { mapLemlistActivity, mapLemlistCampaign, mapLemlistTask } from "./map";
-import { lemlistActivitySchema, lemlistCampaignSchema, lemlistCampaignStatsSchema, lemlistTaskSchema, type LemlistCampaignStats } from "./schemas";
+import {
+  lemlistActivitySchema,
+  lemlistCampaignSchema,
+  lemlistCampaignStatsSchema,
+  lemlistTaskSchema,
+  type LemlistCampaignStats,
+} from "./schemas";
 
 export interface ActivitiesState {
   /** Every activity created before this instant is stored. */
@@ -61,8 +67,14 @@ export function activitiesStream(env: LemlistEnv): Stream<ActivitiesState> {
         let offset = 0;
         let pages = 0;
         for (;;) {
-          if (++requests > o.maxPages) throw new VendorUnavailableError("lemlist", `GET /activities: more than ${o.maxPages} pages in one run`);
-          const rows = await env.client.activities({ minDate: new Date(from).toISOString(), maxDate: new Date(maxDate).toISOString(), offset, limit: PAGE_LIMIT });
+          if (++requests > o.maxPages)
+            throw new VendorUnavailableError("lemlist", `GET /activities: more than ${o.maxPages} pages in one run`);
+          const rows = await env.client.activities({
+            minDate: new Date(from).toISOString(),
+            maxDate: new Date(maxDate).toISOString(),
+            offset,
+            limit: PAGE_LIMIT,
+          });
           pages++;
           done += rows.length;
           const { ok, skipped } = parseRows(env, rows, lemlistActivitySchema, "activity");
@@ -70,13 +82,21 @@ export function activitiesStream(env: LemlistEnv): Stream<ActivitiesState> {
           const activities = ok.map(({ row, raw }) => mapLemlistActivity(row, { teamId: env.teamId }, raw));
           const last = rows.length < PAGE_LIMIT;
           if (last) current = { hwm: new Date(to).toISOString() };
-          const page: StreamPage<ActivitiesState> = { batch: { activities }, state: current, progress: { done, window } };
+          const page: StreamPage<ActivitiesState> = {
+            batch: { activities },
+            state: current,
+            progress: { done, window },
+          };
           if (skipped) page.skipped = skipped;
           yield page;
           if (last) break;
           offset += rows.length;
         }
-        if (pages > o.maxPagesPerWindow) windowMs = Math.max(o.minWindowMs, Math.floor((windowMs * ((o.minPagesPerWindow + o.maxPagesPerWindow) / 2)) / pages));
+        if (pages > o.maxPagesPerWindow)
+          windowMs = Math.max(
+            o.minWindowMs,
+            Math.floor((windowMs * ((o.minPagesPerWindow + o.maxPagesPerWindow) / 2)) / pages),
+          );
         else if (pages < o.minPagesPerWindow) windowMs = Math.min(o.maxWindowMs, windowMs * 2);
         from = to;
       }
@@ -92,22 +112,31 @@ export function campaignsStream(env: LemlistEnv): Stream<ListingState> {
   return {
     name: "campaigns",
     async *pages(state) {
-      const prev: ListingState = { listedAt: state && typeof state === "object" && typeof state.listedAt === "string" ? state.listedAt : null };
+      const prev: ListingState = {
+        listedAt: state && typeof state === "object" && typeof state.listedAt === "string" ? state.listedAt : null,
+      };
       const now = env.now();
       await env.resolveTeamId();
       let done = 0;
       for (let offset = 0, n = 0; ; n++) {
-        if (n >= env.opts.maxPages) throw new VendorUnavailableError("lemlist", `GET /campaigns: more than ${env.opts.maxPages} pages`);
+        if (n >= env.opts.maxPages)
+          throw new VendorUnavailableError("lemlist", `GET /campaigns: more than ${env.opts.maxPages} pages`);
         const rows = await env.client.campaigns(offset, PAGE_LIMIT);
         done += rows.length;
         const { ok, skipped } = parseRows(env, rows, lemlistCampaignSchema, "campaign");
         const campaigns: MappedCampaign[] = [];
         for (const { row } of ok) {
           env.learnTeamId(row.teamId);
-          campaigns.push(mapLemlistCampaign(row, await stats(env, row._id, row.createdAt, now), { teamId: env.teamId }));
+          campaigns.push(
+            mapLemlistCampaign(row, await stats(env, row._id, row.createdAt, now), { teamId: env.teamId }),
+          );
         }
         const last = rows.length < PAGE_LIMIT;
-        const page: StreamPage<ListingState> = { batch: { campaigns }, state: last ? { listedAt: now.toISOString() } : prev, progress: { done } };
+        const page: StreamPage<ListingState> = {
+          batch: { campaigns },
+          state: last ? { listedAt: now.toISOString() } : prev,
+          progress: { done },
+        };
         if (skipped) page.skipped = skipped;
         yield page;
         if (last) return;
@@ -117,12 +146,20 @@ export function campaignsStream(env: LemlistEnv): Stream<ListingState> {
   };
 }
 
-async function stats(env: LemlistEnv, campaignId: string, createdAt: string | null | undefined, now: Date): Promise<LemlistCampaignStats | null> {
+async function stats(
+  env: LemlistEnv,
+  campaignId: string,
+  createdAt: string | null | undefined,
+  now: Date,
+): Promise<LemlistCampaignStats | null> {
   // All-time numbers: from the campaign's creation (or lemlist's early days) to now.
   const created = createdAt ? Date.parse(createdAt) : NaN;
-  const start = Number.isFinite(created) && created < now.getTime() ? new Date(created) : new Date("2015-01-01T00:00:00Z");
+  const start =
+    Number.isFinite(created) && created < now.getTime() ? new Date(created) : new Date("2015-01-01T00:00:00Z");
   try {
-    const parsed = lemlistCampaignStatsSchema.safeParse(await env.client.campaignStats(campaignId, start.toISOString(), now.toISOString()));
+    const parsed = lemlistCampaignStatsSchema.safeParse(
+      await env.client.campaignStats(campaignId, start.toISOString(), now.toISOString()),
+    );
     if (parsed.success) return parsed.data;
     env.ctx.warn?.("lemlist campaign stats unreadable", { id: campaignId });
   } catch (err) {
@@ -141,15 +178,23 @@ export function tasksStream(env: LemlistEnv): Stream<ListingState> {
   return {
     name: "tasks",
     async *pages(state) {
-      const prev: ListingState = { listedAt: state && typeof state === "object" && typeof state.listedAt === "string" ? state.listedAt : null };
+      const prev: ListingState = {
+        listedAt: state && typeof state === "object" && typeof state.listedAt === "string" ? state.listedAt : null,
+      };
       const now = env.now();
       const seen = new Set<string>();
       let done = 0;
       for (let page = 0; ; page++) {
-        if (page >= env.opts.maxPages) throw new VendorUnavailableError("lemlist", `GET /tasks: more than ${env.opts.maxPages} pages`);
+        if (page >= env.opts.maxPages)
+          throw new VendorUnavailableError("lemlist", `GET /tasks: more than ${env.opts.maxPages} pages`);
         const rows = await env.client.tasks(page);
         if (!rows.length) {
-          yield { batch: { tasks: [] }, state: { listedAt: now.toISOString() }, progress: { done }, reconcileOpenTasks: { seenTaskIds: [...seen] } };
+          yield {
+            batch: { tasks: [] },
+            state: { listedAt: now.toISOString() },
+            progress: { done },
+            reconcileOpenTasks: { seenTaskIds: [...seen] },
+          };
           return;
         }
         done += rows.length;

@@ -3,7 +3,11 @@ import type { Vendor } from "@/lib/model/vendor";
 /** The vendor refused the key (401/403): the connection is marked "key rejected"; never retried. */
 export class VendorAuthError extends Error {
   override name = "VendorAuthError";
-  constructor(readonly vendor: Vendor, readonly status: number, message: string) {
+  constructor(
+    readonly vendor: Vendor,
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -11,7 +15,11 @@ export class VendorAuthError extends Error {
 /** The vendor answered with a client error we do not retry (400/404/422…). */
 export class VendorRequestError extends Error {
   override name = "VendorRequestError";
-  constructor(readonly vendor: Vendor, readonly status: number, message: string) {
+  constructor(
+    readonly vendor: Vendor,
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -19,7 +27,11 @@ export class VendorRequestError extends Error {
 /** The vendor could not be reached or kept failing after every retry (5xx, timeouts, resets, garbage bodies). */
 export class VendorUnavailableError extends Error {
   override name = "VendorUnavailableError";
-  constructor(readonly vendor: Vendor, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly vendor: Vendor,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }
@@ -27,15 +39,21 @@ export class VendorUnavailableError extends Error {
 /** A quota that will not come back soon (Leadlex's daily budget). */
 export class VendorQuotaError extends Error {
   override name = "VendorQuotaError";
-  constructor(readonly vendor: Vendor, message: string, readonly resetAt: Date | null) {
+  constructor(
+    readonly vendor: Vendor,
+    message: string,
+    readonly resetAt: Date | null,
+  ) {
     super(message);
   }
 }
 
 /** Words for a person: what went wrong, never a key or a URL with one. */
 export function describeVendorError(err: unknown): string {
-  if (err instanceof VendorAuthError) return `The ${err.vendor} API rejected the key (HTTP ${err.status}). Replace the key in Settings.`;
-  if (err instanceof VendorQuotaError) return `The ${err.vendor} daily quota is used up${err.resetAt ? `; it resets at ${err.resetAt.toISOString()}` : ""}.`;
+  if (err instanceof VendorAuthError)
+    return `The ${err.vendor} API rejected the key (HTTP ${err.status}). Replace the key in Settings.`;
+  if (err instanceof VendorQuotaError)
+    return `The ${err.vendor} daily quota is used up${err.resetAt ? `; it resets at ${err.resetAt.toISOString()}` : ""}.`;
   if (err instanceof VendorUnavailableError) return `${err.vendor} could not be reached: ${err.message}`;
   if (err instanceof VendorRequestError) return `${err.vendor} refused a request (HTTP ${err.status}): ${err.message}`;
   if (err instanceof Error) return err.message;

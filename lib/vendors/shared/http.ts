@@ -49,7 +49,8 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 
 export function scrubSecrets(text: string, secrets: string[]): string {
   let out = text;
-  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join("[redacted]").split(encodeURIComponent(s)).join("[redacted]");
+  for (const s of secrets)
+    if (s && s.length >= 4) out = out.split(s).join("[redacted]").split(encodeURIComponent(s)).join("[redacted]");
   return out.replace(/([?&]api_key=)[^&\s"']+/gi, "$1[redacted]");
 }
 
@@ -72,7 +73,8 @@ export function createVendorHttp(o: VendorHttpOptions) {
 
   async function request(path: string, opts: RequestOptions = {}): Promise<VendorResponse> {
     const url = new URL(base + (path.startsWith("/") ? path : `/${path}`));
-    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined && v !== null) url.searchParams.set(k, String(v));
+    for (const [k, v] of Object.entries(opts.query ?? {}))
+      if (v !== undefined && v !== null) url.searchParams.set(k, String(v));
     const headers = new Headers({ accept: "application/json" });
     if (opts.body !== undefined) headers.set("content-type", "application/json");
     o.authorize(url, headers);
@@ -92,12 +94,24 @@ export function createVendorHttp(o: VendorHttpOptions) {
       let res: Response;
       let text: string;
       try {
-        ({ res, text } = await fetchText(url, { method: opts.method ?? "GET", headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) }, opts.signal, () => {
-          for (const slot of slots) slot.done();
-        }));
+        ({ res, text } = await fetchText(
+          url,
+          {
+            method: opts.method ?? "GET",
+            headers,
+            body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+          },
+          opts.signal,
+          () => {
+            for (const slot of slots) slot.done();
+          },
+        ));
       } catch (err) {
         if (opts.signal?.aborted) throw opts.signal.reason;
-        lastProblem = err instanceof Error && err.name === "TimeoutError" ? `timed out after ${timeoutMs} ms` : `network error (${err instanceof Error ? err.message : "unknown"})`;
+        lastProblem =
+          err instanceof Error && err.name === "TimeoutError"
+            ? `timed out after ${timeoutMs} ms`
+            : `network error (${err instanceof Error ? err.message : "unknown"})`;
         if (++failures > maxRetries) throw new VendorUnavailableError(o.vendor, clean(`${what}: ${lastProblem}`));
         await sleep(backoff(failures));
         continue;
@@ -105,19 +119,24 @@ export function createVendorHttp(o: VendorHttpOptions) {
       o.onResponse?.(res);
 
       if (res.status === 429) {
-        const ms = o.retryAfterMs?.(res, text) ?? parseRetryAfter(res.headers.get("retry-after")) ?? backoff(limited + 1);
+        const ms =
+          o.retryAfterMs?.(res, text) ?? parseRetryAfter(res.headers.get("retry-after")) ?? backoff(limited + 1);
         o.pacers[0]?.pauseUntil(Date.now() + ms);
-        if (++limited > maxRateLimitRetries) throw new VendorUnavailableError(o.vendor, clean(`${what}: still rate limited after ${limited} waits`));
+        if (++limited > maxRateLimitRetries)
+          throw new VendorUnavailableError(o.vendor, clean(`${what}: still rate limited after ${limited} waits`));
         continue;
       }
-      if (res.status === 401 || res.status === 403) throw new VendorAuthError(o.vendor, res.status, clean(`${what}: ${text || res.statusText}`));
+      if (res.status === 401 || res.status === 403)
+        throw new VendorAuthError(o.vendor, res.status, clean(`${what}: ${text || res.statusText}`));
       if (res.status >= 500) {
         lastProblem = `HTTP ${res.status}`;
-        if (++failures > maxRetries) throw new VendorUnavailableError(o.vendor, clean(`${what}: ${lastProblem} after ${failures} attempts`));
+        if (++failures > maxRetries)
+          throw new VendorUnavailableError(o.vendor, clean(`${what}: ${lastProblem} after ${failures} attempts`));
         await sleep(backoff(failures));
         continue;
       }
-      if (res.status >= 400) throw new VendorRequestError(o.vendor, res.status, clean(`${what}: ${text || res.statusText}`));
+      if (res.status >= 400)
+        throw new VendorRequestError(o.vendor, res.status, clean(`${what}: ${text || res.statusText}`));
 
       if (text === "") return { status: res.status, headers: res.headers, data: null };
       try {
@@ -145,9 +164,16 @@ export function createVendorHttp(o: VendorHttpOptions) {
     answered: () => void,
   ): Promise<{ res: Response; text: string }> {
     const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(new DOMException(`timed out after ${timeoutMs} ms`, "TimeoutError")), timeoutMs);
+    const timer = setTimeout(
+      () => timeout.abort(new DOMException(`timed out after ${timeoutMs} ms`, "TimeoutError")),
+      timeoutMs,
+    );
     try {
-      const res = await doFetch(url, { ...init, redirect: "error", signal: outer ? AbortSignal.any([outer, timeout.signal]) : timeout.signal }).finally(answered);
+      const res = await doFetch(url, {
+        ...init,
+        redirect: "error",
+        signal: outer ? AbortSignal.any([outer, timeout.signal]) : timeout.signal,
+      }).finally(answered);
       return { res, text: await res.text() };
     } finally {
       clearTimeout(timer);

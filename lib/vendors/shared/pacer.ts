@@ -53,7 +53,8 @@ export class SlidingWindowPacer {
       const t = this.now();
       this.starts = this.starts.filter((s) => s.at > t - this.windowMs);
       let wait = Math.max(0, this.pausedUntil - t);
-      if (wait === 0 && this.starts.length >= this.limit) wait = Math.min(...this.starts.map((s) => s.at)) + this.windowMs - t + 1;
+      if (wait === 0 && this.starts.length >= this.limit)
+        wait = Math.min(...this.starts.map((s) => s.at)) + this.windowMs - t + 1;
       if (wait <= 0) {
         const start = { at: t };
         this.starts.push(start);

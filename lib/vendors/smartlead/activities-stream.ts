@@ -56,7 +56,11 @@ const day = (ms: number) => iso(ms).slice(0, 10);
  * Windows end at the run's start, so items created during the run (page drift) fall in
  * the next run and offsets inside a window never move.
  */
-export function activitiesStream(client: SmartleadClient, ctx: ConnectorContext, o: ActivityWindowOptions): Stream<ActivitiesState> {
+export function activitiesStream(
+  client: SmartleadClient,
+  ctx: ConnectorContext,
+  o: ActivityWindowOptions,
+): Stream<ActivitiesState> {
   return {
     name: "activities",
     async *pages(state): AsyncGenerator<StreamPage<ActivitiesState>> {
@@ -75,8 +79,14 @@ export function activitiesStream(client: SmartleadClient, ctx: ConnectorContext,
         const window = `${day(from)} → ${day(to)}`;
         let offset = 0;
         for (let page = 0; ; page++) {
-          if (page >= MAX_PAGES_PER_WINDOW) throw new VendorUnavailableError("smartlead", `all-leads-activities kept answering hasMore for ${window}`);
-          const { rows, hasMore } = await client.leadActivities({ offset, limit: o.pageLimit, event_time_from: iso(from), event_time_to: iso(to) });
+          if (page >= MAX_PAGES_PER_WINDOW)
+            throw new VendorUnavailableError("smartlead", `all-leads-activities kept answering hasMore for ${window}`);
+          const { rows, hasMore } = await client.leadActivities({
+            offset,
+            limit: o.pageLimit,
+            event_time_from: iso(from),
+            event_time_to: iso(to),
+          });
           offset += rows.length;
           const { activities, skipped } = mapLeadRows(rows, ctx.warn);
           const inWindow = activities.filter((a) => {
@@ -86,7 +96,12 @@ export function activitiesStream(client: SmartleadClient, ctx: ConnectorContext,
           done += inWindow.length;
           const more = rows.length > 0 && (hasMore ?? rows.length >= o.pageLimit);
           if (!more) committed = { hwm: iso(Number.isFinite(previous) ? Math.max(to, previous) : to) };
-          yield { batch: { activities: inWindow }, state: committed, progress: { done, window }, ...(skipped ? { skipped } : {}) };
+          yield {
+            batch: { activities: inWindow },
+            state: committed,
+            progress: { done, window },
+            ...(skipped ? { skipped } : {}),
+          };
           if (!more) break;
         }
         size = nextWindowSize(size, offset, o);
@@ -97,7 +112,11 @@ export function activitiesStream(client: SmartleadClient, ctx: ConnectorContext,
 }
 
 /** Shrinks a window that held too many leads, doubles one that held few. */
-export function nextWindowSize(size: number, leads: number, o: Pick<ActivityWindowOptions, "targetLeadsPerWindow" | "maxWindowDays">): number {
+export function nextWindowSize(
+  size: number,
+  leads: number,
+  o: Pick<ActivityWindowOptions, "targetLeadsPerWindow" | "maxWindowDays">,
+): number {
   if (leads > o.targetLeadsPerWindow) return Math.max(HOUR, Math.floor((size * o.targetLeadsPerWindow) / leads));
   if (leads < o.targetLeadsPerWindow / 4) return Math.min(o.maxWindowDays * DAY, size * 2);
   return size;

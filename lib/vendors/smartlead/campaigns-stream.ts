@@ -32,7 +32,8 @@ export function campaignsStream(client: SmartleadClient, ctx: ConnectorContext):
       throw err;
     }
     const parsed = analyticsSchema.safeParse(raw);
-    if (!parsed.success) ctx.warn?.("smartlead: campaign analytics unreadable", { campaignId, issues: issuePaths(parsed.error) });
+    if (!parsed.success)
+      ctx.warn?.("smartlead: campaign analytics unreadable", { campaignId, issues: issuePaths(parsed.error) });
     return { parsed: parsed.success ? parsed.data : null, raw };
   }
 
@@ -51,15 +52,24 @@ export function campaignsStream(client: SmartleadClient, ctx: ConnectorContext):
         const row = campaignSchema.safeParse(raw);
         if (!row.success) {
           skipped++;
-          ctx.warn?.("smartlead: skipped a campaign row it could not read", { campaignId: idOf(raw, "id"), issues: issuePaths(row.error) });
+          ctx.warn?.("smartlead: skipped a campaign row it could not read", {
+            campaignId: idOf(raw, "id"),
+            issues: issuePaths(row.error),
+          });
         } else {
-          const analytics = row.data.status?.toUpperCase() === "DRAFTED" ? { parsed: null, raw: null } : await analyticsOf(row.data.id);
+          const analytics =
+            row.data.status?.toUpperCase() === "DRAFTED" ? { parsed: null, raw: null } : await analyticsOf(row.data.id);
           campaigns.push(mapCampaign(row.data, analytics.parsed, { campaign: raw, analytics: analytics.raw }));
         }
         done++;
         const last = i === rows.length - 1;
         if (campaigns.length >= PER_PAGE || last) {
-          yield { batch: { campaigns }, state: last ? { listedAt } : old, progress: { done, total }, ...(skipped ? { skipped } : {}) };
+          yield {
+            batch: { campaigns },
+            state: last ? { listedAt } : old,
+            progress: { done, total },
+            ...(skipped ? { skipped } : {}),
+          };
           campaigns = [];
           skipped = 0;
         }

@@ -62,8 +62,10 @@ export function createSmartleadClient(o: SmartleadClientOptions, signal?: AbortS
     onRateLimitWait: o.onRateLimitWait,
     retryAfterMs: smartleadRetryAfterMs,
   });
-  const get = async (path: string, query?: Record<string, string | number | undefined>) => (await http.request(path, { query, signal })).data;
-  const shapeError = (what: string) => new VendorUnavailableError("smartlead", `GET ${what}: unexpected response shape`);
+  const get = async (path: string, query?: Record<string, string | number | undefined>) =>
+    (await http.request(path, { query, signal })).data;
+  const shapeError = (what: string) =>
+    new VendorUnavailableError("smartlead", `GET ${what}: unexpected response shape`);
   const seg = (id: string | number) => encodeURIComponent(String(id));
 
   return {
@@ -90,8 +92,13 @@ export function createSmartleadClient(o: SmartleadClientOptions, signal?: AbortS
     /** `GET /leads/?email=` — `{}` for an unknown email. */
     leadByEmail: (email: string) => get("/leads/", { email }),
     /** `GET /campaigns/{cid}/leads/{lid}/message-history` → entries (unparsed). */
-    async messageHistory(campaignId: string, leadId: string): Promise<{ entries: unknown[]; from: string | null; to: string | null }> {
-      const parsed = historySchema.safeParse(await get(`/campaigns/${seg(campaignId)}/leads/${seg(leadId)}/message-history`));
+    async messageHistory(
+      campaignId: string,
+      leadId: string,
+    ): Promise<{ entries: unknown[]; from: string | null; to: string | null }> {
+      const parsed = historySchema.safeParse(
+        await get(`/campaigns/${seg(campaignId)}/leads/${seg(leadId)}/message-history`),
+      );
       if (!parsed.success) throw shapeError("/campaigns/{id}/leads/{id}/message-history");
       return { entries: parsed.data.history ?? [], from: parsed.data.from ?? null, to: parsed.data.to ?? null };
     },

@@ -6,7 +6,12 @@ import { BASE_PATH, createSmartleadSimulator, type SmartleadSimulatorOptions } f
 import { VendorAuthError, VendorRequestError, VendorUnavailableError } from "@/lib/vendors/shared/errors";
 import type { ConnectorSession, Stream, StreamPage } from "@/lib/vendors/types";
 import { nextWindowSize } from "./activities-stream";
-import { createSmartleadConnector, type ActivitiesState, type CampaignsState, type SmartleadConnectorOptions } from "./index";
+import {
+  createSmartleadConnector,
+  type ActivitiesState,
+  type CampaignsState,
+  type SmartleadConnectorOptions,
+} from "./index";
 
 // The connector against the Smartlead simulator over real HTTP (no mocked fetch).
 
@@ -19,7 +24,9 @@ const KEY = "sl_test_key_4b7e91c2d0f3a8";
 const t0 = Date.now();
 const clock = () => WORLD_NOW + (Date.now() - t0);
 /** Fast pacing and backoff for the fault tests; the documented pace has its own test. */
-const FAST: SmartleadConnectorOptions = { http: { pace: { limit: 1000, windowMs: 1000 }, maxBackoffMs: 20, timeoutMs: 2_000 } };
+const FAST: SmartleadConnectorOptions = {
+  http: { pace: { limit: 1000, windowMs: 1000 }, maxBackoffMs: 20, timeoutMs: 2_000 },
+};
 
 interface Running {
   data: SmartleadData;
@@ -29,12 +36,22 @@ interface Running {
 }
 
 async function start(opts: SmartleadSimulatorOptions = {}): Promise<Running> {
-  const sim = createSmartleadSimulator(world, { apiKey: KEY, now: clock, rateLimit: { limit: 1000, windowMs: 1000 }, ...opts });
+  const sim = createSmartleadSimulator(world, {
+    apiKey: KEY,
+    now: clock,
+    rateLimit: { limit: 1000, windowMs: 1000 },
+    ...opts,
+  });
   const server = await serveHandler(sim.handler);
   return { data: sim.data, sim, server, baseUrl: server.url + BASE_PATH };
 }
 
-function open(baseUrl: string, options: SmartleadConnectorOptions = FAST, apiKey = KEY, warn?: (m: string, f?: Record<string, unknown>) => void): ConnectorSession {
+function open(
+  baseUrl: string,
+  options: SmartleadConnectorOptions = FAST,
+  apiKey = KEY,
+  warn?: (m: string, f?: Record<string, unknown>) => void,
+): ConnectorSession {
   return createSmartleadConnector(options).open({ baseUrl, apiKey, now: () => new Date(clock()), warn });
 }
 
@@ -117,7 +134,9 @@ describe("a full sync at the documented pace (simulator 10 / 2 s, client its def
     expect(s.names).toEqual(["campaigns", "activities"]);
 
     const campaigns = await collect(s.campaigns, null);
-    expect(sorted(campaigns.campaigns.map((c) => c.id))).toEqual(sorted(run.data.campaigns.map((c) => `smartlead:${c.id}`)));
+    expect(sorted(campaigns.campaigns.map((c) => c.id))).toEqual(
+      sorted(run.data.campaigns.map((c) => `smartlead:${c.id}`)),
+    );
     expect(campaigns.state.listedAt).not.toBeNull();
 
     const activities = await collect(s.activities, null);
@@ -163,7 +182,13 @@ describe("against a fast simulator", () => {
     for (const c of campaigns.filter((x) => x.vendorReported)) {
       const mine = activities.filter((a) => a.campaignId === c.id);
       const count = (kind: string) => mine.filter((a) => a.kind === kind).length;
-      expect([count("email_sent"), count("email_opened"), count("email_replied"), count("email_bounced"), count("unsubscribed")]).toEqual([
+      expect([
+        count("email_sent"),
+        count("email_opened"),
+        count("email_replied"),
+        count("email_bounced"),
+        count("unsubscribed"),
+      ]).toEqual([
         c.vendorReported!.sent,
         c.vendorReported!.opened,
         c.vendorReported!.replied,
@@ -198,17 +223,25 @@ describe("against a fast simulator", () => {
   });
 
   it("an event exactly on a window boundary is yielded once (windows are half-open)", async () => {
-    const email = run.data.leads.flatMap((l) => l.activities).find((a) => !a.reply_details && Number(a.open_count) === 0)!;
+    const email = run.data.leads
+      .flatMap((l) => l.activities)
+      .find((a) => !a.reply_details && Number(a.open_count) === 0)!;
     const boundary = Date.parse(email.sent_time);
     const end = boundary + DAY;
     // The first window is [end − 180 d, boundary], the second starts at the boundary.
-    const session = createSmartleadConnector({ ...FAST, initialWindowDays: 179, targetLeadsPerWindow: 1e9 }).open({ baseUrl: run.baseUrl, apiKey: KEY, now: () => new Date(end) });
+    const session = createSmartleadConnector({ ...FAST, initialWindowDays: 179, targetLeadsPerWindow: 1e9 }).open({
+      baseUrl: run.baseUrl,
+      apiKey: KEY,
+      now: () => new Date(end),
+    });
     const { pages, activities } = await collect(streamsOf(session).activities, null);
     expect(new Set(pages.map((p) => p.progress!.window)).size).toBe(2);
     const ids = activities.map((a) => a.id);
     expect(ids.filter((id) => id === `smartlead:${email.stats_id}:sent`)).toHaveLength(1);
     expect(new Set(ids).size).toBe(ids.length);
-    const expected = [...expectedEvents(run.data)].filter(([, at]) => Date.parse(at) >= end - 180 * DAY && Date.parse(at) < end).map(([id]) => id);
+    const expected = [...expectedEvents(run.data)]
+      .filter(([, at]) => Date.parse(at) >= end - 180 * DAY && Date.parse(at) < end)
+      .map(([id]) => id);
     expect(sorted(ids)).toEqual(sorted(expected));
   });
 
@@ -235,13 +268,24 @@ describe("against a fast simulator", () => {
     run.sim.faults.set(faults);
     const session = open(run.baseUrl, { ...FAST, http: { ...FAST.http, ...http } });
     const { activities } = await collect(streamsOf(session).activities, null);
-    expect(run.sim.faults.current).toMatchObject(Object.fromEntries(Object.keys(faults).filter((k) => k !== "retryAfterSeconds").map((k) => [k, 0])));
+    expect(run.sim.faults.current).toMatchObject(
+      Object.fromEntries(
+        Object.keys(faults)
+          .filter((k) => k !== "retryAfterSeconds")
+          .map((k) => [k, 0]),
+      ),
+    );
     expect(sorted(new Set(activities.map((a) => a.id)))).toEqual(sorted(expectedEvents(run.data).keys()));
   });
 
   it.each([
     ["a 5xx burst beyond the retries", { status5xx: 1000 }, {}, VendorUnavailableError],
-    ["a 429 storm beyond the waits", { status429: 1000, retryAfterSeconds: 0 }, { maxRateLimitRetries: 3 }, VendorUnavailableError],
+    [
+      "a 429 storm beyond the waits",
+      { status429: 1000, retryAfterSeconds: 0 },
+      { maxRateLimitRetries: 3 },
+      VendorUnavailableError,
+    ],
     ["hangs beyond the retries", { hang: 1000 }, { timeoutMs: 100, maxRetries: 1 }, VendorUnavailableError],
     ["garbage bodies beyond the retries", { malformedJson: 1000 }, {}, VendorUnavailableError],
     ["a revoked key (401)", { revokeKey: true }, {}, VendorAuthError],
@@ -279,13 +323,24 @@ describe("against a fast simulator", () => {
     const mine: SmartleadData = { ...run.data, leads: run.data.leads.filter((l) => l.lead_id === record.id) };
     expect(sorted(batch.activities!.map((a) => a.id))).toEqual(sorted(expectedEvents(mine).keys()));
     expect(new Set(batch.activities!.map((a) => a.campaignId)).size).toBe(counts.get(record.id));
-    expect(batch.people).toEqual([{ identities: [{ vendorId: String(record.id), kind: "lead" }], email: record.email, name: `${record.first_name} ${record.last_name}`, company: record.company_name }]);
+    expect(batch.people).toEqual([
+      {
+        identities: [{ vendorId: String(record.id), kind: "lead" }],
+        email: record.email,
+        name: `${record.first_name} ${record.last_name}`,
+        company: record.company_name,
+      },
+    ]);
   });
 
   it('refreshPerson of an unknown email is empty (VENDORS.md: "200 with {}"), and of a person without email too', async () => {
     const session = open(run.baseUrl);
-    expect(await session.refreshPerson({ email: "nobody@nowhere.example", identities: [] })).toEqual({ activities: [] });
-    expect(await session.refreshPerson({ email: null, identities: [{ vendorId: "1", kind: "lead" }] })).toEqual({ activities: [] });
+    expect(await session.refreshPerson({ email: "nobody@nowhere.example", identities: [] })).toEqual({
+      activities: [],
+    });
+    expect(await session.refreshPerson({ email: null, identities: [{ vendorId: "1", kind: "lead" }] })).toEqual({
+      activities: [],
+    });
   });
 });
 
@@ -323,9 +378,13 @@ describe("rows the connector cannot read", () => {
       const session = open(run.baseUrl, FAST, KEY, (m, f) => warnings.push({ m, f }));
       const { activities, skipped } = await collect(streamsOf(session).activities, null);
       expect(skipped).toBeGreaterThanOrEqual(1);
-      expect(warnings.some((w) => w.f?.statsId === String(bad.stats_id) && JSON.stringify(w.f?.issues) === '["sent_time"]')).toBe(true);
+      expect(
+        warnings.some((w) => w.f?.statsId === String(bad.stats_id) && JSON.stringify(w.f?.issues) === '["sent_time"]'),
+      ).toBe(true);
       expect(JSON.stringify(warnings)).not.toContain(KEY);
-      const expected = sorted([...expectedEvents(run.data).keys()].filter((id) => !id.startsWith(`smartlead:${bad.stats_id}:`)));
+      const expected = sorted(
+        [...expectedEvents(run.data).keys()].filter((id) => !id.startsWith(`smartlead:${bad.stats_id}:`)),
+      );
       expect(sorted(new Set(activities.map((a) => a.id)))).toEqual(expected);
     } finally {
       await run.server.close();

@@ -25,7 +25,10 @@ export function createSmartleadConnector(options: SmartleadConnectorOptions = {}
     vendor: "smartlead",
     defaultBaseUrl: SMARTLEAD_BASE_URL,
     open(ctx) {
-      const client = createSmartleadClient({ ...ctx.http, ...http, baseUrl: ctx.baseUrl, apiKey: ctx.apiKey, onRateLimitWait: ctx.onRateLimitWait }, ctx.signal);
+      const client = createSmartleadClient(
+        { ...ctx.http, ...http, baseUrl: ctx.baseUrl, apiKey: ctx.apiKey, onRateLimitWait: ctx.onRateLimitWait },
+        ctx.signal,
+      );
       return {
         async verifyKey() {
           await client.campaigns();

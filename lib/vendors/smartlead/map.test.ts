@@ -2,9 +2,26 @@ import { describe, expect, it } from "vitest";
 import { activitySchema as unifiedActivity } from "@/lib/model/activity";
 import { campaignSchema as unifiedCampaign } from "@/lib/model/campaign";
 import { smartleadRetryAfterMs } from "./client";
-import { categoryKind, historyToEmails, htmlToText, mapCampaign, mapCampaignStatus, mapLeadEmails, mapOtherHistoryEntry, previewOf, type EmailInput } from "./map";
+import {
+  categoryKind,
+  historyToEmails,
+  htmlToText,
+  mapCampaign,
+  mapCampaignStatus,
+  mapLeadEmails,
+  mapOtherHistoryEntry,
+  previewOf,
+  type EmailInput,
+} from "./map";
 import { mapLeadRows } from "./rows";
-import { activitiesPageSchema, activitySchema, analyticsSchema, campaignSchema, historyEntrySchema, leadSchema } from "./schemas";
+import {
+  activitiesPageSchema,
+  activitySchema,
+  analyticsSchema,
+  campaignSchema,
+  historyEntrySchema,
+  leadSchema,
+} from "./schemas";
 
 /** The lead of seed 001's example response, verbatim. */
 const SEED_LEAD = {
@@ -29,7 +46,11 @@ const SEED_LEAD = {
       open_count: 3,
       click_count: 1,
       click_details: {},
-      reply_details: { time: "2025-11-26T14:30:00.000Z", reply_email_body: "Thanks for reaching out...", message_id: "<reply123@example.com>" },
+      reply_details: {
+        time: "2025-11-26T14:30:00.000Z",
+        reply_email_body: "Thanks for reaching out...",
+        message_id: "<reply123@example.com>",
+      },
       thread_replies: [],
     },
   ],
@@ -79,12 +100,28 @@ describe("seed 001 example lead", () => {
       expect(a.sequenceStep).toBe(1);
       expect(a.campaignId).toBe("smartlead:123");
       expect(a.campaignName).toBe("Q4 Outreach");
-      expect(person).toEqual({ identities: [{ vendorId: "2995276770", kind: "lead" }], email: "john@example.com", name: null, company: null });
+      expect(person).toEqual({
+        identities: [{ vendorId: "2995276770", kind: "lead" }],
+        email: "john@example.com",
+        name: null,
+        company: null,
+      });
       expect(a.url).toContain("/123/");
     }
     const [sent, , , reply] = activities;
-    expect(sent).toMatchObject({ vendorType: "SENT", direction: "outbound", actor: { id: "sender@company.com" }, subject: "Quick question about your workflow", body: "Hi John, I wanted to reach out..." });
-    expect(reply).toMatchObject({ vendorType: "REPLY", direction: "inbound", subject: "Re: Quick question about your workflow", preview: "Thanks for reaching out..." });
+    expect(sent).toMatchObject({
+      vendorType: "SENT",
+      direction: "outbound",
+      actor: { id: "sender@company.com" },
+      subject: "Quick question about your workflow",
+      body: "Hi John, I wanted to reach out...",
+    });
+    expect(reply).toMatchObject({
+      vendorType: "REPLY",
+      direction: "inbound",
+      subject: "Re: Quick question about your workflow",
+      preview: "Thanks for reaching out...",
+    });
   });
 
   it("keeps the lead row narrowed to the email as raw, once: derived events point at it", () => {
@@ -92,7 +129,12 @@ describe("seed 001 example lead", () => {
     expect(sent!.raw).toEqual(SEED_LEAD);
     expect(reply!.raw).toEqual(SEED_LEAD);
     const email = SEED_LEAD.activities[0]!;
-    expect(open!.raw).toEqual({ derivedFrom: "smartlead:12345:sent", lead_id: String(SEED_LEAD.lead_id), stats_id: String(email.stats_id), open_count: email.open_count });
+    expect(open!.raw).toEqual({
+      derivedFrom: "smartlead:12345:sent",
+      lead_id: String(SEED_LEAD.lead_id),
+      stats_id: String(email.stats_id),
+      open_count: email.open_count,
+    });
     expect(click!.raw).toMatchObject({ derivedFrom: "smartlead:12345:sent", click_count: email.click_count });
     expect(JSON.stringify(open!.raw)).not.toContain("email_body");
   });
@@ -100,14 +142,21 @@ describe("seed 001 example lead", () => {
 
 describe("numbers as strings (VENDORS.md: numbers often arrive as strings)", () => {
   it("coerces email_seq_number, counts and ids", () => {
-    const { activities } = run({ ...SEED_LEAD, lead_id: "77", current_seq_num: "2", activities: [email({ email_seq_number: "2", open_count: "4", click_count: "0", stats_id: "555" }, 2)] });
+    const { activities } = run({
+      ...SEED_LEAD,
+      lead_id: "77",
+      current_seq_num: "2",
+      activities: [email({ email_seq_number: "2", open_count: "4", click_count: "0", stats_id: "555" }, 2)],
+    });
     expect(activities.map((a) => a.id)).toEqual(["smartlead:555:sent", "smartlead:555:open"]);
     expect(activities[0]!.sequenceStep).toBe(2);
     expect(activities[0]!.person?.identities[0]!.vendorId).toBe("77");
   });
 
   it("parses analytics counts sent as strings", () => {
-    expect(analyticsSchema.parse({ sent_count: "12", bounce_count: "", campaign_lead_stats: { interested: 3 } })).toMatchObject({ sent_count: 12, bounce_count: null, campaign_lead_stats: { interested: 3 } });
+    expect(
+      analyticsSchema.parse({ sent_count: "12", bounce_count: "", campaign_lead_stats: { interested: 3 } }),
+    ).toMatchObject({ sent_count: 12, bounce_count: null, campaign_lead_stats: { interested: 3 } });
   });
 });
 
@@ -119,7 +168,12 @@ describe("lead outcomes hang on the last email (email_seq_number == current_seq_
     const acts = twoEmails({ status: "BOUNCED" });
     const bounces = acts.filter((a) => a.kind === "email_bounced");
     expect(bounces).toHaveLength(1);
-    expect(bounces[0]).toMatchObject({ id: "smartlead:1002:bounce", vendorType: "BOUNCED", occurredAt: "2026-10-02T09:00:00.000Z", sequenceStep: 2 });
+    expect(bounces[0]).toMatchObject({
+      id: "smartlead:1002:bounce",
+      vendorType: "BOUNCED",
+      occurredAt: "2026-10-02T09:00:00.000Z",
+      sequenceStep: 2,
+    });
   });
 
   it("no outcome when the window does not hold the last email", () => {
@@ -128,8 +182,14 @@ describe("lead outcomes hang on the last email (email_seq_number == current_seq_
   });
 
   it("UNSUBSCRIBED → unsubscribed at the reply when there is one, else at the send", () => {
-    expect(twoEmails({ status: "UNSUBSCRIBED" }).find((a) => a.kind === "unsubscribed")).toMatchObject({ id: "smartlead:1002:unsubscribe", occurredAt: "2026-10-02T09:00:00.000Z" });
-    const replied = twoEmails({ status: "UNSUBSCRIBED" }, { reply_details: { time: "2026-10-03T08:00:00Z", reply_email_body: "remove me", message_id: "<r>" } });
+    expect(twoEmails({ status: "UNSUBSCRIBED" }).find((a) => a.kind === "unsubscribed")).toMatchObject({
+      id: "smartlead:1002:unsubscribe",
+      occurredAt: "2026-10-02T09:00:00.000Z",
+    });
+    const replied = twoEmails(
+      { status: "UNSUBSCRIBED" },
+      { reply_details: { time: "2026-10-03T08:00:00Z", reply_email_body: "remove me", message_id: "<r>" } },
+    );
     expect(replied.find((a) => a.kind === "unsubscribed")!.occurredAt).toBe("2026-10-03T08:00:00.000Z");
   });
 
@@ -148,23 +208,32 @@ describe("lead outcomes hang on the last email (email_seq_number == current_seq_
   });
 
   it("statuses without an event (INPROGRESS, COMPLETED, STARTED, PAUSED, STOPPED) give none", () => {
-    for (const status of ["INPROGRESS", "COMPLETED", "STARTED", "PAUSED", "STOPPED"]) expect(twoEmails({ status }).map((a) => a.kind)).toEqual(["email_sent", "email_sent"]);
+    for (const status of ["INPROGRESS", "COMPLETED", "STARTED", "PAUSED", "STOPPED"])
+      expect(twoEmails({ status }).map((a) => a.kind)).toEqual(["email_sent", "email_sent"]);
   });
 });
 
 describe("variants", () => {
   it("takes variant_label, else seq_variant_id, else null", () => {
-    const acts = run({ ...SEED_LEAD, activities: [email({ variant_label: "B", seq_variant_id: 9 }, 1), email({ seq_variant_id: 42 }, 2), email({}, 3)] }).activities;
+    const acts = run({
+      ...SEED_LEAD,
+      activities: [email({ variant_label: "B", seq_variant_id: 9 }, 1), email({ seq_variant_id: 42 }, 2), email({}, 3)],
+    }).activities;
     expect(acts.map((a) => a.variant)).toEqual(["B", "42", null]);
   });
 });
 
 describe("lenient parsing, one row at a time", () => {
   it("skips an email with an unreadable sent_time, keeps the others, and reports its id and paths", () => {
-    const { activities, skipped, warnings } = run({ ...SEED_LEAD, activities: [email({ sent_time: "soon" }, 1), email({}, 2)] });
+    const { activities, skipped, warnings } = run({
+      ...SEED_LEAD,
+      activities: [email({ sent_time: "soon" }, 1), email({}, 2)],
+    });
     expect(skipped).toBe(1);
     expect(activities.map((a) => a.id)).toEqual(["smartlead:1002:sent"]);
-    expect(warnings).toEqual([{ m: expect.any(String), f: { leadId: "2995276770", statsId: "1001", issues: ["sent_time"] } }]);
+    expect(warnings).toEqual([
+      { m: expect.any(String), f: { leadId: "2995276770", statsId: "1001", issues: ["sent_time"] } },
+    ]);
   });
 
   it("skips a lead without lead_id", () => {
@@ -173,9 +242,19 @@ describe("lenient parsing, one row at a time", () => {
   });
 
   it("keeps unknown fields, accepts missing optional ones and an empty reply_details", () => {
-    const a = activitySchema.parse({ stats_id: 1, sent_time: "2026-01-01T00:00:00Z", future_field: { x: 1 }, reply_details: {} });
+    const a = activitySchema.parse({
+      stats_id: 1,
+      sent_time: "2026-01-01T00:00:00Z",
+      future_field: { x: 1 },
+      reply_details: {},
+    });
     expect(a.future_field).toEqual({ x: 1 });
-    expect(run({ lead_id: 5, activities: [{ stats_id: 1, sent_time: "2026-01-01 10:00:00", reply_details: {} }] }).activities.map((x) => [x.id, x.occurredAt])).toEqual([["smartlead:1:sent", "2026-01-01T10:00:00.000Z"]]);
+    expect(
+      run({
+        lead_id: 5,
+        activities: [{ stats_id: 1, sent_time: "2026-01-01 10:00:00", reply_details: {} }],
+      }).activities.map((x) => [x.id, x.occurredAt]),
+    ).toEqual([["smartlead:1:sent", "2026-01-01T10:00:00.000Z"]]);
     expect(leadSchema.safeParse({ lead_id: 1 }).success).toBe(true);
   });
 
@@ -201,25 +280,113 @@ describe("campaigns — VENDORS.md: status DRAFTED|ACTIVE|COMPLETED|STOPPED|PAUS
   });
 
   it("maps a campaign with its analytics as numbers", () => {
-    const raw = { id: 123, name: "Q4 Outreach", status: "STOPPED", created_at: "2026-01-02T03:04:05.000Z", updated_at: "2026-02-01T00:00:00.000Z" };
-    const analyticsRaw = { sent_count: "100", unique_open_count: "40", unique_click_count: "9", reply_count: "6", bounce_count: "2", unsubscribed_count: "1", total_count: "50", campaign_lead_stats: { interested: "3" } };
-    const c = mapCampaign(campaignSchema.parse(raw), analyticsSchema.parse(analyticsRaw), { campaign: raw, analytics: analyticsRaw });
-    expect(c).toMatchObject({ id: "smartlead:123", vendorId: "123", status: "completed", vendorStatus: "STOPPED", createdAt: "2026-01-02T03:04:05.000Z" });
-    expect(c.vendorReported).toEqual({ sent: 100, opened: 40, clicked: 9, replied: 6, bounced: 2, unsubscribed: 1, interested: 3, leads: 50 });
+    const raw = {
+      id: 123,
+      name: "Q4 Outreach",
+      status: "STOPPED",
+      created_at: "2026-01-02T03:04:05.000Z",
+      updated_at: "2026-02-01T00:00:00.000Z",
+    };
+    const analyticsRaw = {
+      sent_count: "100",
+      unique_open_count: "40",
+      unique_click_count: "9",
+      reply_count: "6",
+      bounce_count: "2",
+      unsubscribed_count: "1",
+      total_count: "50",
+      campaign_lead_stats: { interested: "3" },
+    };
+    const c = mapCampaign(campaignSchema.parse(raw), analyticsSchema.parse(analyticsRaw), {
+      campaign: raw,
+      analytics: analyticsRaw,
+    });
+    expect(c).toMatchObject({
+      id: "smartlead:123",
+      vendorId: "123",
+      status: "completed",
+      vendorStatus: "STOPPED",
+      createdAt: "2026-01-02T03:04:05.000Z",
+    });
+    expect(c.vendorReported).toEqual({
+      sent: 100,
+      opened: 40,
+      clicked: 9,
+      replied: 6,
+      bounced: 2,
+      unsubscribed: 1,
+      interested: 3,
+      leads: 50,
+    });
     expect(unifiedCampaign.safeParse({ ...c, connectionId: "c1" }).success).toBe(true);
-    expect(mapCampaign(campaignSchema.parse({ id: "9" }), null, { campaign: {}, analytics: null })).toMatchObject({ name: "Campaign 9", status: "other", vendorReported: null, createdAt: null });
+    expect(mapCampaign(campaignSchema.parse({ id: "9" }), null, { campaign: {}, analytics: null })).toMatchObject({
+      name: "Campaign 9",
+      status: "other",
+      vendorReported: null,
+      createdAt: null,
+    });
   });
 });
 
 describe("message history — VENDORS.md: {history:[{type: SENT|REPLY, …, email_seq_number (string)}]}", () => {
   const entries = [
-    { type: "SENT", stats_id: "s1", message_id: "<a>", time: "2026-10-01T09:00:00.000Z", subject: "Hi", email_body: "<p>One</p>", email_seq_number: "1", open_count: 2, click_count: 0, from: "sam@x", to: "ada@y" },
-    { type: "SENT", stats_id: "s2", message_id: "<b>", time: "2026-10-04T09:00:00.000Z", subject: "Again", email_body: "<p>Two</p>", email_seq_number: "2", open_count: 0, click_count: 0, from: "sam@x", to: "ada@y" },
-    { type: "REPLY", stats_id: "s2", message_id: "<r>", time: "2026-10-04T12:00:00.000Z", subject: "Re: Again", email_body: "<p>Yes</p>", email_seq_number: "2", from: "ada@y", to: "sam@x" },
-    { type: "REPLY", stats_id: "s2", message_id: "<r2>", time: "2026-10-05T12:00:00.000Z", subject: "Re: Again", email_body: "<p>Also…</p>", email_seq_number: "2", from: "ada@y", to: "sam@x" },
+    {
+      type: "SENT",
+      stats_id: "s1",
+      message_id: "<a>",
+      time: "2026-10-01T09:00:00.000Z",
+      subject: "Hi",
+      email_body: "<p>One</p>",
+      email_seq_number: "1",
+      open_count: 2,
+      click_count: 0,
+      from: "sam@x",
+      to: "ada@y",
+    },
+    {
+      type: "SENT",
+      stats_id: "s2",
+      message_id: "<b>",
+      time: "2026-10-04T09:00:00.000Z",
+      subject: "Again",
+      email_body: "<p>Two</p>",
+      email_seq_number: "2",
+      open_count: 0,
+      click_count: 0,
+      from: "sam@x",
+      to: "ada@y",
+    },
+    {
+      type: "REPLY",
+      stats_id: "s2",
+      message_id: "<r>",
+      time: "2026-10-04T12:00:00.000Z",
+      subject: "Re: Again",
+      email_body: "<p>Yes</p>",
+      email_seq_number: "2",
+      from: "ada@y",
+      to: "sam@x",
+    },
+    {
+      type: "REPLY",
+      stats_id: "s2",
+      message_id: "<r2>",
+      time: "2026-10-05T12:00:00.000Z",
+      subject: "Re: Again",
+      email_body: "<p>Also…</p>",
+      email_seq_number: "2",
+      from: "ada@y",
+      to: "sam@x",
+    },
     { type: "FORWARDED", stats_id: "s2", message_id: "<f>", time: "2026-10-06T12:00:00.000Z", email_seq_number: "2" },
   ].map((raw) => ({ row: historyEntrySchema.parse(raw), raw }));
-  const lead = { lead_id: "7", campaign_id: "123", campaign_name: "Q4", status: "UNSUBSCRIBED", lead_category: "Not Interested" };
+  const lead = {
+    lead_id: "7",
+    campaign_id: "123",
+    campaign_name: "Q4",
+    status: "UNSUBSCRIBED",
+    lead_category: "Not Interested",
+  };
 
   it("gives the same events and ids as the feed; the last email carries the outcome", () => {
     const { emails, others } = historyToEmails(entries, "ada@y");
@@ -233,7 +400,9 @@ describe("message history — VENDORS.md: {history:[{type: SENT|REPLY, …, emai
       ["smartlead:s2:category", "not_interested", "2026-10-04T12:00:00.000Z", 2],
     ]);
     expect(acts.find((a) => a.kind === "email_replied")!.raw).toBe(entries[2]!.raw);
-    expect(others.map((o) => mapOtherHistoryEntry(lead, o.row, o.raw)).map((a) => [a.kind, a.vendorType, a.direction])).toEqual([
+    expect(
+      others.map((o) => mapOtherHistoryEntry(lead, o.row, o.raw)).map((a) => [a.kind, a.vendorType, a.direction]),
+    ).toEqual([
       ["email_replied", "REPLY", "inbound"],
       ["other", "FORWARDED", null],
     ]);
@@ -253,7 +422,9 @@ describe("text", () => {
 describe("smartleadRetryAfterMs — VENDORS.md: obey Retry-After; 429 body {error:{retry_after:30}}", () => {
   it("reads the header first, else the body's retry_after, else gives up", () => {
     const body = JSON.stringify({ error: { code: "RATE_LIMIT_EXCEEDED", retry_after: 30 } });
-    expect(smartleadRetryAfterMs(new Response(null, { status: 429, headers: { "retry-after": "2" } }), body)).toBe(2000);
+    expect(smartleadRetryAfterMs(new Response(null, { status: 429, headers: { "retry-after": "2" } }), body)).toBe(
+      2000,
+    );
     expect(smartleadRetryAfterMs(new Response(null, { status: 429 }), body)).toBe(30_000);
     expect(smartleadRetryAfterMs(new Response(null, { status: 429 }), "Too many requests")).toBeNull();
   });
@@ -262,6 +433,8 @@ describe("smartleadRetryAfterMs — VENDORS.md: obey Retry-After; 429 body {erro
 describe("a lead with nothing but an id", () => {
   it("still maps its email, with no campaign", () => {
     const input: EmailInput = { row: activitySchema.parse(email({}, 1)), raw: null };
-    expect(mapLeadEmails({ lead_id: "1" }, [input]).map((a) => [a.id, a.campaignId, a.url])).toEqual([["smartlead:1001:sent", null, null]]);
+    expect(mapLeadEmails({ lead_id: "1" }, [input]).map((a) => [a.id, a.campaignId, a.url])).toEqual([
+      ["smartlead:1001:sent", null, null],
+    ]);
   });
 });

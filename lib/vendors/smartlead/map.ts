@@ -1,7 +1,13 @@
 import type { ActivityKind } from "@/lib/model/activity";
 import type { CAMPAIGN_STATUSES } from "@/lib/model/campaign";
 import type { MappedActivity, MappedCampaign, PersonRef } from "@/lib/vendors/types";
-import type { SmartleadActivityRow, SmartleadAnalytics, SmartleadCampaignRow, SmartleadHistoryEntry, SmartleadLeadRow } from "./schemas";
+import type {
+  SmartleadActivityRow,
+  SmartleadAnalytics,
+  SmartleadCampaignRow,
+  SmartleadHistoryEntry,
+  SmartleadLeadRow,
+} from "./schemas";
 
 /**
  * Smartlead rows → the unified model. Smartlead's feed is lead-centric: a lead (person ×
@@ -64,7 +70,11 @@ export function vendorReported(a: SmartleadAnalytics): Record<string, number | n
   return out;
 }
 
-export function mapCampaign(row: SmartleadCampaignRow, analytics: SmartleadAnalytics | null, raw: { campaign: unknown; analytics: unknown }): MappedCampaign {
+export function mapCampaign(
+  row: SmartleadCampaignRow,
+  analytics: SmartleadAnalytics | null,
+  raw: { campaign: unknown; analytics: unknown },
+): MappedCampaign {
   return {
     id: `smartlead:${row.id}`,
     vendor: "smartlead",
@@ -119,8 +129,17 @@ export function previewOf(text: string | null): string | null {
   return flat.length <= 200 ? flat : `${flat.slice(0, 199).trimEnd()}…`;
 }
 
-export function personOfLead(leadId: string, email: string | null | undefined, extra: { name?: string | null; company?: string | null } = {}): PersonRef {
-  return { identities: [{ vendorId: leadId, kind: "lead" }], email: email ?? null, name: extra.name ?? null, company: extra.company ?? null };
+export function personOfLead(
+  leadId: string,
+  email: string | null | undefined,
+  extra: { name?: string | null; company?: string | null } = {},
+): PersonRef {
+  return {
+    identities: [{ vendorId: leadId, kind: "lead" }],
+    email: email ?? null,
+    name: extra.name ?? null,
+    company: extra.company ?? null,
+  };
 }
 
 /** One email of a lead as the mapper needs it, with what to keep as `raw`. */
@@ -133,7 +152,10 @@ export interface EmailInput {
 }
 
 /** The lead fields the mapper reads; all-leads-activities rows and message-history leads both provide them. */
-export type LeadInput = Pick<SmartleadLeadRow, "lead_id" | "campaign_id" | "campaign_name" | "status" | "lead_category" | "current_seq_num">;
+export type LeadInput = Pick<
+  SmartleadLeadRow,
+  "lead_id" | "campaign_id" | "campaign_name" | "status" | "lead_category" | "current_seq_num"
+>;
 
 /**
  * The events of a lead's emails (all of them, or the subset a date window returned).
@@ -146,7 +168,10 @@ export function mapLeadEmails(lead: LeadInput, emails: EmailInput[]): MappedActi
   const anchor = outcomeAnchor(lead, emails);
   for (const e of emails) {
     const a = e.row;
-    const step = a.email_seq_number != null && Number.isInteger(a.email_seq_number) && a.email_seq_number >= 1 ? a.email_seq_number : null;
+    const step =
+      a.email_seq_number != null && Number.isInteger(a.email_seq_number) && a.email_seq_number >= 1
+        ? a.email_seq_number
+        : null;
     const person = personOfLead(lead.lead_id, a.to_email);
     const subject = a.subject ?? null;
     const body = a.email_body ? htmlToText(a.email_body) : null;
@@ -162,7 +187,13 @@ export function mapLeadEmails(lead: LeadInput, emails: EmailInput[]): MappedActi
       url: campaignId ? campaignUrl(campaignId) : null,
       person,
     };
-    const ev = (suffix: string, vendorType: string, kind: ActivityKind, occurredAt: string, more: Partial<MappedActivity> = {}): MappedActivity => ({
+    const ev = (
+      suffix: string,
+      vendorType: string,
+      kind: ActivityKind,
+      occurredAt: string,
+      more: Partial<MappedActivity> = {},
+    ): MappedActivity => ({
       ...base,
       id: `smartlead:${a.stats_id}:${suffix}`,
       vendorType,
@@ -177,13 +208,32 @@ export function mapLeadEmails(lead: LeadInput, emails: EmailInput[]): MappedActi
       ...more,
     });
     const sender = a.from_email ? { id: a.from_email, name: a.from_email } : null;
-    out.push(ev("sent", "SENT", "email_sent", a.sent_time, { direction: "outbound", actor: sender, preview: previewOf(body), body }));
+    out.push(
+      ev("sent", "SENT", "email_sent", a.sent_time, {
+        direction: "outbound",
+        actor: sender,
+        preview: previewOf(body),
+        body,
+      }),
+    );
     // Opens, clicks and the lead's outcome are derived from the email's record: they keep
     // a pointer to the sent event (which holds the whole record) and the fields they came
     // from, instead of four more copies of the email and its HTML body (−8 % sync CPU).
-    const derived = (more: Record<string, unknown>) => ({ raw: { derivedFrom: `smartlead:${a.stats_id}:sent`, lead_id: lead.lead_id, stats_id: a.stats_id, ...more } });
-    if ((a.open_count ?? 0) > 0) out.push(ev("open", "OPEN", "email_opened", a.sent_time, derived({ open_count: a.open_count })));
-    if ((a.click_count ?? 0) > 0) out.push(ev("click", "CLICK", "email_clicked", a.sent_time, derived({ click_count: a.click_count, click_details: a.click_details })));
+    const derived = (more: Record<string, unknown>) => ({
+      raw: { derivedFrom: `smartlead:${a.stats_id}:sent`, lead_id: lead.lead_id, stats_id: a.stats_id, ...more },
+    });
+    if ((a.open_count ?? 0) > 0)
+      out.push(ev("open", "OPEN", "email_opened", a.sent_time, derived({ open_count: a.open_count })));
+    if ((a.click_count ?? 0) > 0)
+      out.push(
+        ev(
+          "click",
+          "CLICK",
+          "email_clicked",
+          a.sent_time,
+          derived({ click_count: a.click_count, click_details: a.click_details }),
+        ),
+      );
     const reply = a.reply_details;
     if (reply?.time) {
       const replyText = reply.reply_email_body ? htmlToText(reply.reply_email_body) : null;
@@ -200,10 +250,15 @@ export function mapLeadEmails(lead: LeadInput, emails: EmailInput[]): MappedActi
     if (e === anchor) {
       const at = reply?.time ?? a.sent_time;
       const status = lead.status?.toUpperCase();
-      const outcome = derived({ status: lead.status, lead_category: lead.lead_category, current_seq_num: lead.current_seq_num });
+      const outcome = derived({
+        status: lead.status,
+        lead_category: lead.lead_category,
+        current_seq_num: lead.current_seq_num,
+      });
       if (status === "BOUNCED") out.push(ev("bounce", "BOUNCED", "email_bounced", a.sent_time, outcome));
       if (status === "UNSUBSCRIBED") out.push(ev("unsubscribe", "UNSUBSCRIBED", "unsubscribed", at, outcome));
-      if (lead.lead_category?.trim()) out.push(ev("category", lead.lead_category, categoryKind(lead.lead_category), at, outcome));
+      if (lead.lead_category?.trim())
+        out.push(ev("category", lead.lead_category, categoryKind(lead.lead_category), at, outcome));
     }
   }
   return out;
@@ -223,7 +278,10 @@ function outcomeAnchor(lead: LeadInput, emails: EmailInput[]): EmailInput | null
  * same events and ids as the feed. A REPLY joins the SENT with its stats_id, else the
  * latest SENT before it. Entries of other types are returned apart, as `other` events.
  */
-export function historyToEmails(entries: { row: SmartleadHistoryEntry; raw: unknown }[], toEmail: string | null): { emails: EmailInput[]; others: { row: SmartleadHistoryEntry; raw: unknown }[] } {
+export function historyToEmails(
+  entries: { row: SmartleadHistoryEntry; raw: unknown }[],
+  toEmail: string | null,
+): { emails: EmailInput[]; others: { row: SmartleadHistoryEntry; raw: unknown }[] } {
   const sorted = [...entries].sort((x, y) => x.row.time.localeCompare(y.row.time));
   const emails: EmailInput[] = [];
   const others: { row: SmartleadHistoryEntry; raw: unknown }[] = [];
@@ -277,7 +335,10 @@ export function mapOtherHistoryEntry(lead: LeadInput, row: SmartleadHistoryEntry
     occurredAt: row.time,
     campaignId: campaignId ? `smartlead:${campaignId}` : null,
     campaignName: lead.campaign_name ?? null,
-    sequenceStep: row.email_seq_number != null && Number.isInteger(row.email_seq_number) && row.email_seq_number >= 1 ? row.email_seq_number : null,
+    sequenceStep:
+      row.email_seq_number != null && Number.isInteger(row.email_seq_number) && row.email_seq_number >= 1
+        ? row.email_seq_number
+        : null,
     variant: null,
     actor: null,
     subject: row.subject ?? null,

@@ -14,14 +14,20 @@ export function idOf(raw: unknown, key: string): string | null {
  * An email's `raw` is its lead row narrowed to that email, so the detail view keeps the
  * campaign and status context it came with.
  */
-export function mapLeadRows(rows: unknown[], warn?: ConnectorContext["warn"]): { activities: MappedActivity[]; skipped: number } {
+export function mapLeadRows(
+  rows: unknown[],
+  warn?: ConnectorContext["warn"],
+): { activities: MappedActivity[]; skipped: number } {
   const activities: MappedActivity[] = [];
   let skipped = 0;
   for (const raw of rows) {
     const lead = leadSchema.safeParse(raw);
     if (!lead.success) {
       skipped++;
-      warn?.("smartlead: skipped a lead row it could not read", { leadId: idOf(raw, "lead_id"), issues: issuePaths(lead.error) });
+      warn?.("smartlead: skipped a lead row it could not read", {
+        leadId: idOf(raw, "lead_id"),
+        issues: issuePaths(lead.error),
+      });
       continue;
     }
     const { activities: _all, ...leadFields } = raw as Record<string, unknown>;
@@ -30,7 +36,11 @@ export function mapLeadRows(rows: unknown[], warn?: ConnectorContext["warn"]): {
       const email = activitySchema.safeParse(a);
       if (!email.success) {
         skipped++;
-        warn?.("smartlead: skipped an email it could not read", { leadId: lead.data.lead_id, statsId: idOf(a, "stats_id"), issues: issuePaths(email.error) });
+        warn?.("smartlead: skipped an email it could not read", {
+          leadId: lead.data.lead_id,
+          statsId: idOf(a, "stats_id"),
+          issues: issuePaths(email.error),
+        });
         continue;
       }
       emails.push({ row: email.data, raw: { ...leadFields, activities: [a] } });

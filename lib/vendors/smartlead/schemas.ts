@@ -10,7 +10,8 @@ import { z } from "zod";
 export function parseVendorTime(value: string): Date | null {
   const v = value.trim();
   if (!/^\d{4}-\d{2}-\d{2}/.test(v)) return null;
-  const zoned = /T\d{2}:\d{2}.*(Z|[+-]\d{2}:?\d{2})$/i.test(v) || /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : `${v.replace(" ", "T")}Z`;
+  const zoned =
+    /T\d{2}:\d{2}.*(Z|[+-]\d{2}:?\d{2})$/i.test(v) || /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : `${v.replace(" ", "T")}Z`;
   const ms = Date.parse(zoned);
   return Number.isFinite(ms) ? new Date(ms) : null;
 }
@@ -18,7 +19,10 @@ export function parseVendorTime(value: string): Date | null {
 /** An id sent as a number or a string, kept as a string. */
 const id = z.union([z.number(), z.string().trim().min(1)]).transform(String);
 /** A number that may arrive as a string; "" is taken as absent. */
-const num = z.preprocess((v) => (typeof v === "string" ? (v.trim() === "" ? null : Number(v)) : v), z.number().nullable());
+const num = z.preprocess(
+  (v) => (typeof v === "string" ? (v.trim() === "" ? null : Number(v)) : v),
+  z.number().nullable(),
+);
 const text = z.string().nullish();
 /** A time, normalised to an ISO instant. */
 const time = z

@@ -10,7 +10,10 @@ export default async function ComparePage() {
   const campaigns = await listCampaigns(await getDb(), {});
   return (
     <div className="space-y-6">
-      <PageHeader title="Compare campaigns" description="Totals and rates side by side, across vendors, with one set of definitions." />
+      <PageHeader
+        title="Compare campaigns"
+        description="Totals and rates side by side, across vendors, with one set of definitions."
+      />
       <CompareView options={campaigns.map((c) => ({ id: c.id, name: c.name, vendor: c.vendor }))} />
     </div>
   );

@@ -10,13 +10,19 @@ import { getDb } from "@/lib/server/store/db";
 export const dynamic = "force-dynamic";
 
 /** The signed-in user. */
-export const GET = route({}, async ({ principal }) => json({ id: principal!.userId, email: principal!.email, via: principal!.via }));
+export const GET = route({}, async ({ principal }) =>
+  json({ id: principal!.userId, email: principal!.email, via: principal!.via }),
+);
 
 /** Sign in: 204 with the session cookie; 401 for any wrong email/password pair; 429 when throttled. */
 export const POST = route({ auth: false, body: signInSchema }, async ({ req, body }) => {
   assertNotCrossSite(req);
   const user = await signIn(await getDb(), { ...body, address: clientAddress(req) });
-  return setSessionCookie(new NextResponse(null, { status: 204, headers: { "cache-control": "no-store" } }), user, isHttps(req));
+  return setSessionCookie(
+    new NextResponse(null, { status: 204, headers: { "cache-control": "no-store" } }),
+    user,
+    isHttps(req),
+  );
 });
 
 /** Sign out: clears the cookie. */

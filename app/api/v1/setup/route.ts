@@ -17,6 +17,9 @@ export const POST = route({ auth: false, body: setupSchema }, async ({ req, body
   assertNotCrossSite(req);
   const user = await createFirstAdmin(await getDb(), body.email, body.password);
   if (!user) throw conflict("Touchline already has an admin. Sign in instead.");
-  const res = NextResponse.json({ id: user.id, email: user.email }, { status: 201, headers: { "cache-control": "no-store" } });
+  const res = NextResponse.json(
+    { id: user.id, email: user.email },
+    { status: 201, headers: { "cache-control": "no-store" } },
+  );
   return setSessionCookie(res, user, isHttps(req));
 });

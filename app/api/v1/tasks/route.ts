@@ -6,4 +6,6 @@ import { getDb } from "@/lib/server/store";
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/tasks (API.md "Tasks"). */
-export const GET = route({ query: tasksQuerySchema }, async ({ query }) => json(tasksPageSchema.parse(await listTasks(await getDb(), query))));
+export const GET = route({ query: tasksQuerySchema }, async ({ query }) =>
+  json(tasksPageSchema.parse(await listTasks(await getDb(), query))),
+);
