@@ -31,8 +31,19 @@ export interface StreamPage<S> {
   batch: SyncBatch;
   /** Cursor to store with this page's rows, in the same transaction. */
   state: S;
-  /** Rows fetched so far in this stream run, and an estimate of the total if known. */
-  progress?: { done: number; total?: number; window?: string };
+  /**
+   * Rows fetched so far in this stream run, and an estimate of the total if known.
+   * `historyBackTo`: the oldest instant this stream has read everything after (a backfill
+   * reading newest first moves it back); `historyComplete`: nothing older is left to read
+   * (the vendor has nothing older, or the connection's horizon was reached).
+   */
+  progress?: {
+    done: number;
+    total?: number;
+    window?: string;
+    historyBackTo?: string | null;
+    historyComplete?: boolean;
+  };
   /**
    * Full-listing reconciliation, given on the last page of a complete listing:
    * open tasks of this connection not in `seenTaskIds` become done (lemlist omits done tasks).
@@ -40,6 +51,12 @@ export interface StreamPage<S> {
   reconcileOpenTasks?: { seenTaskIds: string[] };
   /** Rows the connector read but could not understand (kept out; counted and logged). */
   skipped?: number;
+  /**
+   * Things the run should record and an operator should see — e.g. a listing that stopped
+   * because the vendor repeated a page (lib/vendors/shared/page-guard.ts). Logged with the
+   * vendor and stream, and kept on the sync run (`progress.warnings`).
+   */
+  warnings?: string[];
 }
 
 export interface ConnectorContext {
@@ -52,6 +69,12 @@ export interface ConnectorContext {
   onMeta?(meta: Record<string, unknown>): void;
   /** Log of things the connector did not understand; never gets the key. */
   warn?(message: string, fields?: Record<string, unknown>): void;
+  /**
+   * How far back this connection's history goes (chosen by the user per connection):
+   * `from` null reads everything the vendor has; an ISO instant reads nothing created
+   * before it. Streams that can list history read newest first down to this point.
+   */
+  history?: { from: string | null };
   /** Defaults for the vendor HTTP client where the connector's own options leave them unset (tests: a short timeout and backoff). */
   http?: { timeoutMs?: number; maxBackoffMs?: number };
 }
