@@ -23,6 +23,8 @@ export const faultsSchema = z.object({
   truncate: z.number().int().min(0).optional(),
   /** Before each list request, insert this many new items (page drift). */
   driftPerRequest: z.number().int().min(0).optional(),
+  /** While true, list requests ignore their paging parameter (offset, page, cursor…) and answer the first page. */
+  ignorePaging: z.boolean().optional(),
   /** Every request answers 401 (key revoked) while true. */
   revokeKey: z.boolean().optional(),
   /** Only requests whose path contains this substring are affected (all by default). */
@@ -106,6 +108,11 @@ export class FaultState {
   drift(path: string, header: Faults | null): number {
     const f = header ?? this.f;
     return this.applies(path, f) ? (f.driftPerRequest ?? 0) : 0;
+  }
+
+  ignoresPaging(path: string, header: Faults | null): boolean {
+    const f = header ?? this.f;
+    return this.applies(path, f) && f.ignorePaging === true;
   }
 }
 

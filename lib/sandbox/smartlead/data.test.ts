@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createWorld, peopleOf, shareOf } from "@/lib/sandbox/shared/world";
 import { addSmartleadDriftItems, generateSmartleadData, leadEventCount } from "./data";
+import { applyLateEvents } from "./late";
 import { CAMPAIGN_STATUSES } from "./records";
 
 const NOW = new Date("2026-11-24T12:00:00Z");
@@ -43,13 +44,17 @@ describe("generateSmartleadData", () => {
   const world = demo();
   const sends = data.leads.flatMap((l) => l.activities);
 
-  it("keeps every time in [now − days, now], replies after their send, steps in order", () => {
+  it("keeps every time in [now − days, now] (archive campaigns: more than a year back), replies after their send, steps in order", () => {
     const start = NOW.getTime() - world.options.days * 86_400_000;
+    const yearAgo = NOW.getTime() - 365 * 86_400_000;
+    const archived = new Set(data.campaigns.filter((c) => Date.parse(c.created_at) < yearAgo).map((c) => c.id));
+    expect(archived.size).toBeGreaterThanOrEqual(1);
     for (const lead of data.leads) {
       let prev = -Infinity;
       lead.activities.forEach((a, i) => {
         const sent = Date.parse(a.sent_time);
-        expect(sent).toBeGreaterThanOrEqual(start);
+        if (archived.has(lead.campaign_id)) expect(sent).toBeLessThan(yearAgo);
+        else expect(sent).toBeGreaterThanOrEqual(start);
         expect(sent).toBeLessThanOrEqual(NOW.getTime());
         expect(sent).toBeGreaterThan(prev);
         prev = sent;
@@ -57,6 +62,12 @@ describe("generateSmartleadData", () => {
         expect(Number(a.email_seq_number)).toBe(i + 1);
         if (a.reply_details) expect(Date.parse(a.reply_details.time)).toBeGreaterThan(sent);
         if (a.reply_details) expect(Date.parse(a.reply_details.time)).toBeLessThanOrEqual(NOW.getTime());
+        let after = a.reply_details ? Date.parse(a.reply_details.time) : Infinity;
+        for (const r of a.thread_replies) {
+          expect(Date.parse(r.time)).toBeGreaterThan(after);
+          expect(Date.parse(r.time)).toBeLessThanOrEqual(NOW.getTime());
+          after = Date.parse(r.time);
+        }
       });
       expect(lead.current_seq_num).toBe(lead.activities.length);
       expect(Date.parse(lead.created_at)).toBeLessThanOrEqual(
@@ -161,5 +172,53 @@ describe("addSmartleadDriftItems", () => {
     expect(refs.length).toBeGreaterThan(0);
     expect(data.leads.length).toBeGreaterThan(leadsBefore);
     expect(new Set(data.leads.map((l) => `${l.lead_id}:${l.campaign_id}`)).size).toBe(data.leads.length);
+  });
+});
+
+describe("late engagement (opens, clicks and further replies after the generator's now)", () => {
+  const DAY = 86_400_000;
+
+  it("waits in `late`, oldest first, on emails sent before now that did not bounce", () => {
+    const data = generateSmartleadData(demo());
+    expect(data.late.length).toBeGreaterThan(0);
+    expect(data.late.map((e) => e.at)).toEqual([...data.late.map((e) => e.at)].sort());
+    expect(new Set(data.late.map((e) => e.kind))).toEqual(new Set(["open", "click", "thread_reply"]));
+    for (const e of data.late) {
+      const lead = data.leads[e.lead]!;
+      const a = lead.activities[e.activity]!;
+      expect(Date.parse(e.at)).toBeGreaterThan(NOW.getTime());
+      expect(Date.parse(a.sent_time)).toBeLessThanOrEqual(NOW.getTime());
+      if (e.kind === "thread_reply") expect(a.reply_details).not.toBeNull();
+      if (e.activity === lead.activities.length - 1) expect(lead.status).not.toBe("BOUNCED");
+    }
+    // Some emails get their first open later, and some of those more than 12 days after the send.
+    const firstOpens = data.late.filter(
+      (e) => e.kind === "open" && Number(data.leads[e.lead]!.activities[e.activity]!.open_count) === 0,
+    );
+    expect(firstOpens.length).toBeGreaterThan(0);
+    const delay = (e: (typeof firstOpens)[number]) =>
+      Date.parse(e.at) - Date.parse(data.leads[e.lead]!.activities[e.activity]!.sent_time);
+    expect(firstOpens.some((e) => delay(e) > 12 * DAY)).toBe(true);
+  });
+
+  it("applyLateEvents grows the counts (strings stay strings) and the threads once the clock passes, once", () => {
+    const data = generateSmartleadData(small());
+    const before = structuredClone(data.leads);
+    const until = NOW.getTime() + 60 * DAY;
+    const due = data.late.filter((e) => Date.parse(e.at) <= until);
+    const added = applyLateEvents(data, until);
+    expect(added).toHaveLength(due.filter((e) => e.kind === "thread_reply").length);
+    expect(applyLateEvents(data, until)).toEqual([]);
+    const count = (kind: string, lead: number, activity: number) =>
+      due.filter((e) => e.kind === kind && e.lead === lead && e.activity === activity).length;
+    for (const e of due) {
+      const was = before[e.lead]!.activities[e.activity]!;
+      const now = data.leads[e.lead]!.activities[e.activity]!;
+      expect(Number(now.open_count)).toBe(Number(was.open_count) + count("open", e.lead, e.activity));
+      expect(Number(now.click_count)).toBe(Number(was.click_count) + count("click", e.lead, e.activity));
+      expect(typeof now.open_count).toBe(typeof was.open_count);
+      expect(now.thread_replies.length).toBe(was.thread_replies.length + count("thread_reply", e.lead, e.activity));
+      if (Number(now.click_count) > 0) expect(Number(now.open_count)).toBeGreaterThan(0);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { DriftRef } from "./data";
+import type { ThreadReplyRef } from "./late";
 import type { SmartleadCampaign, SmartleadData, SmartleadLead, SmartleadLeadRecord } from "./records";
 
 /** A lead in a result, with the indices of its activities that matched (null: all of them). */
@@ -69,16 +70,25 @@ export class SmartleadIndex {
     this.version++;
   }
 
+  /** Late engagement added further replies to these emails (opens and clicks have no time to index). */
+  repliedLater(refs: ThreadReplyRef[]): void {
+    if (refs.length === 0) return;
+    for (const r of refs) if (r.lead < this.indexed) this.push(r.at, r.lead, r.activity);
+    this.version++;
+  }
+
   /**
-   * Leads with a send or a reply in [from, to] (inclusive, ms; null = open), each with
+   * Leads with a send or a reply (first or further, in `thread_replies`) in [from, to]
+   * (inclusive, ms; null = open), each with
    * only its matching activities, newest matching event first; ties by email_lead_map_id
    * descending. With no bounds at all: every lead with all its activities.
    *
    * Why sends and replies: seed 001 says the bounds "filter activities", and an activity
-   * (one email) has exactly two times, `sent_time` and `reply_details.time` — opens and
-   * clicks are counts without times. Matching on either keeps a reply that comes days
-   * after its email inside the window where it happened, which is what an incremental
-   * reader needs.
+   * (one email) has only these times — `sent_time`, `reply_details.time` and its thread
+   * replies' — opens and clicks are counts without times, so they never bring a lead into
+   * a window (the connector's look-back is what finds them). Matching on replies keeps a
+   * reply that comes days after its email inside the window where it happened, which is
+   * what an incremental reader needs.
    */
   window(from: number | null, to: number | null): WindowHit[] {
     const key = `${from}|${to}`;
@@ -98,6 +108,7 @@ export class SmartleadIndex {
     lead.activities.forEach((a, ai) => {
       this.push(Date.parse(a.sent_time), i, ai);
       if (a.reply_details) this.push(Date.parse(a.reply_details.time), i, ai);
+      for (const r of a.thread_replies) this.push(Date.parse(r.time), i, ai);
     });
   }
 
@@ -158,8 +169,10 @@ export class SmartleadIndex {
 
 function lastEventTime(lead: SmartleadLead): number {
   let t = Date.parse(lead.created_at);
-  for (const a of lead.activities)
+  for (const a of lead.activities) {
     t = Math.max(t, Date.parse(a.sent_time), a.reply_details ? Date.parse(a.reply_details.time) : -Infinity);
+    for (const r of a.thread_replies) t = Math.max(t, Date.parse(r.time));
+  }
   return t;
 }
 

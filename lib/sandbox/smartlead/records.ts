@@ -60,6 +60,14 @@ export interface SmartleadReplyDetails {
   message_id: string;
 }
 
+/**
+ * One entry of `thread_replies` (seed 001 lists the field, always `[]` in its example, and
+ * calls them "thread conversations"). Their shape is not documented: ours is the lead's
+ * further messages in the thread after the first reply, shaped like `reply_details`
+ * (docs/vendor-assumptions.md).
+ */
+export type SmartleadThreadReply = SmartleadReplyDetails;
+
 /** One sent email of a lead (`activities[]` in all-leads-activities). Opens and clicks are counts without times. */
 export interface SmartleadActivity {
   stats_id: number;
@@ -76,7 +84,7 @@ export interface SmartleadActivity {
   /** Clicked URL → clicks. */
   click_details: Record<string, number>;
   reply_details: SmartleadReplyDetails | null;
-  thread_replies: unknown[];
+  thread_replies: SmartleadThreadReply[];
   /** Only on A/B-tested steps (Smartlead's `seq_variant_id` and the variant's label). */
   seq_variant_id?: number;
   variant_label?: string;
@@ -117,12 +125,30 @@ export interface SmartleadLeadRecord {
   created_at: string;
 }
 
+/**
+ * Engagement that happens after the generator's "now": an open, a click or a further
+ * reply on an email already sent. The simulator applies each when its clock passes `at`
+ * (the lead's counts grow later, as a real account's do); none of this is served as such.
+ */
+export interface SmartleadLateEvent {
+  at: string;
+  /** `data.leads[lead].activities[activity]`. */
+  lead: number;
+  activity: number;
+  kind: "open" | "click" | "thread_reply";
+  /** The clicked URL (click) or the message (thread_reply). */
+  url?: string;
+  reply?: SmartleadThreadReply;
+}
+
 export interface SmartleadData {
   campaigns: SmartleadCampaign[];
   /** Campaign id (as a string key, so the JSON is stable) → sequence. */
   sequences: Record<string, SmartleadSequenceStep[]>;
   leadRecords: SmartleadLeadRecord[];
   leads: SmartleadLead[];
-  /** Counters for ids handed out after generation (drift). */
-  next: { statsId: number; leadMapId: number; driftCursor: number };
+  /** Engagement still to come, oldest first (applied from `next.lateCursor` on as the clock passes it). */
+  late: SmartleadLateEvent[];
+  /** Counters for ids handed out after generation (drift), and the next late event to apply. */
+  next: { statsId: number; leadMapId: number; driftCursor: number; lateCursor: number };
 }

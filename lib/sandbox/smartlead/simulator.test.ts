@@ -184,7 +184,7 @@ describe("GET /campaigns/all-leads-activities — seed 001", () => {
     expect(got).toHaveLength(sends.filter((a) => a.sent_time.startsWith(day)).length);
   });
 
-  it("filters by send or reply time: a lead is in when one of its emails was sent or replied to in range, with only those emails", async () => {
+  it("filters by send or reply time (thread replies too): a lead is in when one of its emails was sent or replied to in range, with only those emails", async () => {
     const from = "2026-10-01T00:00:00.000Z";
     const to = "2026-10-20T00:00:00.000Z";
     const [f, t] = [Date.parse(from), Date.parse(to)];
@@ -193,7 +193,10 @@ describe("GET /campaigns/all-leads-activities — seed 001", () => {
     const expected = new Map<number, number[]>();
     for (const l of data.leads) {
       const ids = l.activities
-        .filter((a) => inRange(a.sent_time) || inRange(a.reply_details?.time))
+        .filter(
+          (a) =>
+            inRange(a.sent_time) || inRange(a.reply_details?.time) || a.thread_replies.some((r) => inRange(r.time)),
+        )
         .map((a) => a.stats_id);
       if (ids.length) expected.set(l.email_lead_map_id, ids);
     }
@@ -212,6 +215,7 @@ describe("GET /campaigns/all-leads-activities — seed 001", () => {
         ...l.activities.flatMap((a) => [
           Date.parse(a.sent_time),
           a.reply_details ? Date.parse(a.reply_details.time) : 0,
+          ...a.thread_replies.map((r) => Date.parse(r.time)),
         ]),
       );
     for (let i = 1; i < whole.length; i++) expect(latest(whole[i - 1]!)).toBeGreaterThanOrEqual(latest(whole[i]!));

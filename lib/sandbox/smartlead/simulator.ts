@@ -3,9 +3,11 @@ import { createHarness, type Simulator } from "@/lib/sandbox/shared/harness";
 import { SlidingLog } from "@/lib/sandbox/shared/rate-limit";
 import type { World } from "@/lib/sandbox/shared/world";
 import { addSmartleadDriftItems, generateSmartleadData } from "./data";
+import { applyLateEvents } from "./late";
 import { parseDay, parseEventTime } from "./params";
 import { SmartleadIndex } from "./query";
 import type { SmartleadCampaign, SmartleadData } from "./records";
+import { addSeedExamples } from "./seed-example";
 import { campaignAnalytics, campaignAnalyticsByDate, leadByEmail, messageHistory } from "./views";
 
 /** Path part of `https://server.smartlead.ai/api/v1`. */
@@ -24,12 +26,18 @@ const MAX_ANALYTICS_DAYS = 30;
 export interface SmartleadSimulatorOptions {
   faults?: Faults;
   apiKey?: string;
-  /** The simulator's clock (drift items are created at this time). */
+  /**
+   * The simulator's clock: drift items are created at this time, and engagement the
+   * generator placed after the world's now (late opens, clicks, further replies) shows once
+   * the clock has passed it.
+   */
   now?: () => number;
   /** A higher limit for tests that would otherwise wait on the documented one. */
   rateLimit?: { limit: number; windowMs: number };
   /** Pre-generated data (tests share one generation between simulators). */
   data?: SmartleadData;
+  /** Also serve seed 001's example lead (campaign 123 "Q4 Outreach", November 2025) with its original dates. */
+  seedExamples?: boolean;
 }
 
 const json = (status: number, body: unknown, headers?: HeadersInit) => Response.json(body, { status, headers });
@@ -50,15 +58,17 @@ export function createSmartleadSimulator(
   const apiKey = opts.apiKey ?? DEMO_API_KEY;
   const now = opts.now ?? Date.now;
   const data = opts.data ?? generateSmartleadData(world);
+  if (opts.seedExamples) addSeedExamples(data);
   const index = new SmartleadIndex(data);
   const limit = opts.rateLimit ?? RATE_LIMIT;
   const limiter = new SlidingLog(limit.limit, limit.windowMs, now);
 
-  async function serve(req: Request, ctx: { url: URL; drift: number }): Promise<Response> {
+  async function serve(req: Request, ctx: { url: URL; drift: number; ignorePaging?: boolean }): Promise<Response> {
     const { url } = ctx;
     if (url.searchParams.get("api_key") !== apiKey) return unauthorized();
     const slot = limiter.take(apiKey);
     if (!slot.ok) return tooManyRequests(slot.retryAfterMs / 1000);
+    index.repliedLater(applyLateEvents(data, now()));
 
     if (req.method !== "GET" || !url.pathname.startsWith(BASE_PATH + "/")) return notFound(url);
     const parts = url.pathname
@@ -70,7 +80,7 @@ export function createSmartleadSimulator(
     if (a === "campaigns" && parts.length === 1) return json(200, data.campaigns);
     if (a === "campaigns" && b === "all-leads-activities" && parts.length === 2) {
       if (ctx.drift > 0) index.added(addSmartleadDriftItems(data, ctx.drift, new Date(now())));
-      return allLeadsActivities(url);
+      return allLeadsActivities(url, ctx.ignorePaging === true);
     }
     if (a === "leads" && parts.length === 1) return leadLookup(url);
     if (a === "campaigns" && b && /^\d+$/.test(b)) {
@@ -88,10 +98,10 @@ export function createSmartleadSimulator(
     return notFound(url);
   }
 
-  /** Seed 001 `GET /campaigns/all-leads-activities`. */
-  function allLeadsActivities(url: URL): Response {
+  /** Seed 001 `GET /campaigns/all-leads-activities`; `ignorePaging` (a fault) answers every offset with the first page. */
+  function allLeadsActivities(url: URL, ignorePaging: boolean): Response {
     const q = url.searchParams;
-    const offset = intParam(q.get("offset"), 0);
+    const offset = ignorePaging ? 0 : intParam(q.get("offset"), 0);
     const limitN = intParam(q.get("limit"), DEFAULT_LIMIT);
     if (offset === null || offset < 0) return fail(422, "VALIDATION_ERROR", "offset must be an integer >= 0");
     if (limitN === null || limitN < 1 || limitN > MAX_LIMIT)

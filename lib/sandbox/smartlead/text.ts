@@ -86,6 +86,15 @@ export const REPLIES: Record<string, string[]> = {
   none: ["Thanks, I will pass this on to the right person.", "Who else is using this in our industry?"],
 };
 
+/** The lead's further messages in a thread after the first reply. */
+export const THREAD_REPLIES = [
+  "Following up on my note — did you see my question?",
+  "Adding my colleague in copy; she owns this on our side.",
+  "Thursday no longer works for me, could we do Friday instead?",
+  "Thanks, got the deck. A few questions before we go further.",
+  "Sorry for the delay — we discussed it internally and want to continue.",
+];
+
 /** Who an email is rendered for: a world person, or a lead record read back for drift. */
 export interface Recipient {
   firstName: string;

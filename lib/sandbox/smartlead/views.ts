@@ -138,8 +138,9 @@ export function leadByEmail(
 }
 
 /**
- * `GET /campaigns/{cid}/leads/{lid}/message-history`: each email as SENT and each reply as
- * REPLY, oldest first. A REPLY carries the stats_id of the email it answers;
+ * `GET /campaigns/{cid}/leads/{lid}/message-history`: each email as SENT and each reply
+ * (first, and further ones in the thread) as REPLY, oldest first. A REPLY carries the
+ * stats_id of the email it answers;
  * `email_seq_number` is a string here (VENDORS.md).
  */
 export function messageHistory(lead: SmartleadLead) {
@@ -168,6 +169,20 @@ export function messageHistory(lead: SmartleadLead) {
         message_id: a.reply_details.message_id,
         time: a.reply_details.time,
         email_body: a.reply_details.reply_email_body,
+        subject: `Re: ${a.subject}`,
+        email_seq_number: String(a.email_seq_number),
+        open_count: 0,
+        click_count: 0,
+      });
+    for (const r of a.thread_replies)
+      history.push({
+        stats_id: a.stats_id,
+        from: a.to_email,
+        to: a.from_email,
+        type: "REPLY",
+        message_id: r.message_id,
+        time: r.time,
+        email_body: r.reply_email_body,
         subject: `Re: ${a.subject}`,
         email_seq_number: String(a.email_seq_number),
         open_count: 0,

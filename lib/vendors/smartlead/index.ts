@@ -16,7 +16,9 @@ export interface SmartleadConnectorOptions extends Partial<ActivityWindowOptions
 
 /**
  * Smartlead: campaigns (with analytics) then activities from all-leads-activities in date
- * windows; no tasks API. `refreshPerson` reads the lead by email and its message history.
+ * windows — recent first, then the whole history newest first; no tasks API.
+ * `refreshPerson` reads the lead by email and its message history.
+ * Options: `lookbackDays` (default 14) is how far back each sync re-reads recent sends.
  */
 export function createSmartleadConnector(options: SmartleadConnectorOptions = {}): Connector {
   const { http, ...windows } = options;

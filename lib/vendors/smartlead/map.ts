@@ -7,6 +7,7 @@ import type {
   SmartleadCampaignRow,
   SmartleadHistoryEntry,
   SmartleadLeadRow,
+  SmartleadThreadReplyRow,
 } from "./schemas";
 
 /**
@@ -18,9 +19,18 @@ import type {
  *   smartlead:<stats_id>:open      email_opened   at sent_time, when open_count > 0 (opens have no times)
  *   smartlead:<stats_id>:click     email_clicked  at sent_time, when click_count > 0
  *   smartlead:<stats_id>:reply     email_replied  at reply_details.time
+ *   smartlead:<stats_id>:reply:<message_id>  email_replied  each further reply (thread_replies), at its time
  *   smartlead:<stats_id>:bounce    email_bounced  lead status BOUNCED, at the last email's sent_time
  *   smartlead:<stats_id>:unsubscribe  unsubscribed lead status UNSUBSCRIBED, at the last email's reply (else sent) time
  *   smartlead:<stats_id>:category  interested / not_interested / status_change from lead_category, same time
+ *
+ * Opens and clicks are dated at the send. Smartlead gives counts without times, so the
+ * true time of an open is unknown; the send's time is the one date that is the same
+ * whenever and however the email is read (first sync, a later re-read, a backfill years
+ * later, the live path), so the items stay idempotent, a campaign's figures count the open
+ * with the email it belongs to (as rates over sends need), and a sync never invents
+ * "opened today" for history it imports. The cost: a late open does not move the
+ * contact's last activity. `raw.open_count` / `raw.click_count` hold the latest counts.
  *
  * Lead outcomes hang on the lead's last email (`email_seq_number == current_seq_num`): the
  * feed has no bounce or unsubscribe event, a sequence stops at those outcomes, and the last
@@ -149,6 +159,8 @@ export interface EmailInput {
   raw: unknown;
   /** The vendor payload for the reply, when it came separately (message history REPLY). */
   replyRaw?: unknown;
+  /** The email's further replies (`thread_replies`), parsed. */
+  threads?: { row: SmartleadThreadReplyRow; raw: unknown }[];
 }
 
 /** The lead fields the mapper reads; all-leads-activities rows and message-history leads both provide them. */
@@ -208,6 +220,27 @@ export function mapLeadEmails(lead: LeadInput, emails: EmailInput[]): MappedActi
       ...more,
     });
     const sender = a.from_email ? { id: a.from_email, name: a.from_email } : null;
+    /**
+     * A further message of the thread. The same id as the message history's REPLY entry for
+     * it (mapOtherHistoryEntry), so the feed and the live path upsert one item; the first
+     * reply, should the thread repeat it, is skipped. A message from the email's own
+     * sender is our side writing by hand: an outbound email outside the sequence's steps
+     * and out of the campaign's sends.
+     */
+    const threadItem = (t: SmartleadThreadReplyRow, raw: unknown): MappedActivity | null => {
+      if (t.message_id && t.message_id === a.reply_details?.message_id) return null;
+      const text = (t.reply_email_body ?? t.email_body) ? htmlToText((t.reply_email_body ?? t.email_body)!) : null;
+      const ours =
+        !!t.from_email && !!a.from_email && t.from_email.trim().toLowerCase() === a.from_email.trim().toLowerCase();
+      return ev(`reply:${t.message_id ?? t.time}`, "REPLY", ours ? "email_sent" : "email_replied", t.time, {
+        direction: ours ? "outbound" : "inbound",
+        subject: subject ? `Re: ${subject}` : null,
+        preview: previewOf(text),
+        body: text,
+        raw: { lead_id: lead.lead_id, campaign_id: lead.campaign_id ?? null, stats_id: a.stats_id, thread_reply: raw },
+        ...(ours ? { actor: sender, campaignId: null, sequenceStep: null } : {}),
+      });
+    };
     out.push(
       ev("sent", "SENT", "email_sent", a.sent_time, {
         direction: "outbound",
@@ -246,6 +279,10 @@ export function mapLeadEmails(lead: LeadInput, emails: EmailInput[]): MappedActi
           raw: e.replyRaw ?? e.raw,
         }),
       );
+    }
+    for (const t of e.threads ?? []) {
+      const item = threadItem(t.row, t.raw);
+      if (item) out.push(item);
     }
     if (e === anchor) {
       const at = reply?.time ?? a.sent_time;

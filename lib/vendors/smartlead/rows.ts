@@ -1,6 +1,6 @@
 import type { ConnectorContext, MappedActivity } from "@/lib/vendors/types";
 import { mapLeadEmails, type EmailInput } from "./map";
-import { activitySchema, issuePaths, leadSchema } from "./schemas";
+import { activitySchema, issuePaths, leadSchema, threadReplySchema } from "./schemas";
 
 /** A row's id for a warning, when it has a readable one. */
 export function idOf(raw: unknown, key: string): string | null {
@@ -43,7 +43,20 @@ export function mapLeadRows(
         });
         continue;
       }
-      emails.push({ row: email.data, raw: { ...leadFields, activities: [a] } });
+      const threads: NonNullable<EmailInput["threads"]> = [];
+      for (const t of email.data.thread_replies ?? []) {
+        const reply = threadReplySchema.safeParse(t);
+        if (reply.success) threads.push({ row: reply.data, raw: t });
+        else {
+          skipped++;
+          warn?.("smartlead: skipped a thread reply it could not read", {
+            leadId: lead.data.lead_id,
+            statsId: email.data.stats_id,
+            issues: issuePaths(reply.error),
+          });
+        }
+      }
+      emails.push({ row: email.data, raw: { ...leadFields, activities: [a] }, threads });
     }
     activities.push(...mapLeadEmails(lead.data, emails));
   }

@@ -49,6 +49,20 @@ export const activitySchema = z.looseObject({
 });
 export type SmartleadActivityRow = z.infer<typeof activitySchema>;
 
+/**
+ * One entry of an email's `thread_replies` ("thread conversations", seed 001; its example
+ * is `[]`). The shape is not documented: read like `reply_details` (time, body, message
+ * id), with `email_body` and `from_email` accepted too (docs/vendor-assumptions.md).
+ */
+export const threadReplySchema = z.looseObject({
+  time,
+  reply_email_body: text,
+  email_body: text,
+  message_id: text,
+  from_email: text,
+});
+export type SmartleadThreadReplyRow = z.infer<typeof threadReplySchema>;
+
 /** A lead row of all-leads-activities; its activities are parsed one by one afterwards. */
 export const leadSchema = z.looseObject({
   lead_id: id,

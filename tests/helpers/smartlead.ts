@@ -1,0 +1,29 @@
+import type { SmartleadData } from "@/lib/sandbox/smartlead/records";
+
+/**
+ * The activity ids (with their times) a Smartlead account's data should give, written from
+ * the rules in lib/vendors/smartlead/map.ts's header, independently of the connector: per
+ * email sent / open (open_count > 0, at the send) / click / reply / each further reply; per
+ * lead, on its last email, bounce, unsubscribe and category. Only what lies at or after `from`.
+ */
+export function smartleadExpectedEvents(data: SmartleadData, from = -Infinity): Map<string, string> {
+  const out = new Map<string, string>();
+  const put = (id: string, at: string) => {
+    if (Date.parse(at) >= from) out.set(id, at);
+  };
+  for (const lead of data.leads)
+    for (const a of lead.activities) {
+      const id = `smartlead:${a.stats_id}`;
+      put(`${id}:sent`, a.sent_time);
+      if (Number(a.open_count) > 0) put(`${id}:open`, a.sent_time);
+      if (Number(a.click_count) > 0) put(`${id}:click`, a.sent_time);
+      if (a.reply_details) put(`${id}:reply`, a.reply_details.time);
+      for (const r of a.thread_replies) put(`${id}:reply:${r.message_id}`, r.time);
+      if (Number(a.email_seq_number) !== lead.current_seq_num) continue;
+      const at = a.reply_details?.time ?? a.sent_time;
+      if (lead.status === "BOUNCED") put(`${id}:bounce`, a.sent_time);
+      if (lead.status === "UNSUBSCRIBED") put(`${id}:unsubscribe`, at);
+      if (lead.lead_category) put(`${id}:category`, at);
+    }
+  return out;
+}
