@@ -1,4 +1,12 @@
-import { FaultState, faultsSchema, hangUntil, parseFaultHeader, truncatedBody, type Faults } from "./faults";
+import {
+  FaultState,
+  faultsSchema,
+  hangUntil,
+  parseFaultHeader,
+  truncatedBody,
+  withoutPaging,
+  type Faults,
+} from "./faults";
 
 export type SimulatorHandler = (req: Request) => Promise<Response>;
 
@@ -55,7 +63,8 @@ export function createHarness(o: HarnessOptions): Simulator {
         return o.unauthorized();
     }
 
-    const res = await o.serve(req, { url, drift: faults.drift(url.pathname, header) });
+    const served = faults.ignoresPaging(url.pathname, header) ? withoutPaging(url) : url;
+    const res = await o.serve(req, { url: served, drift: faults.drift(url.pathname, header) });
     if (res.status >= 300) return res;
     const damage = faults.body(url.pathname, header);
     if (!damage) return res;
