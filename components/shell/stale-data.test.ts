@@ -93,8 +93,15 @@ describe("why the data is stale, in words", () => {
     );
     const why = explainStale(conn({ vendor: "leadlex", lastError: quota }, { state: "failed", error: quota }), opts);
     expect(why.kind).toBe("vendor");
-    expect(why.reason).toBe(quota);
+    expect(why.reason).toBe(`${quota}.`);
     expect(why.reason).toContain("daily quota used up");
+    // Paused until the reset: no promise of a retry before it.
+    const budget = { pausedUntil: "2026-11-25T00:00:00.000Z" } as Connection["budget"];
+    const paused = explainStale(
+      { ...conn({ vendor: "leadlex", lastError: quota }, { state: "failed", error: quota }), budget },
+      { ...opts, now: Date.parse("2026-11-24T20:00:00Z") },
+    );
+    expect(paused.next).toBe("Touchline asks Leadlex nothing until the quota resets at 00:00 UTC, then syncs again.");
   });
 
   it("never shows the key hint", () => {

@@ -14,7 +14,7 @@ import type {
 } from "@/lib/vendors/types";
 import { virtualClock, type VirtualClock } from "@/tests/helpers/virtual-clock";
 import { afterEach, describe, expect, it } from "vitest";
-import { createLeadlexConnector, type ActivitiesState, type LeadlexConnectorOptions } from ".";
+import { createLeadlexConnector, type ActivitiesState, type ContactsState, type LeadlexConnectorOptions } from ".";
 
 // The connector against the Leadlex simulator over real HTTP (no mocked fetch).
 
@@ -511,5 +511,63 @@ describe("refreshPerson — the live path", () => {
     const contact = s.sim.data.contacts[1]!;
     const partial = contact.email!.slice(1); // a substring of a real email
     expect(await s.session.refreshPerson({ email: partial, identities: [] })).toEqual({});
+  });
+});
+
+describe("a vendor that ignores `page` — issue 13: `stop when a page brings no new id`", () => {
+  it("each listing stops after one repeated page, with the guard's warning on that page", async () => {
+    const big = createWorld({ people: 700, activities: 3000, campaigns: 3, tasks: 700, now: WORLD_NOW });
+    const sim = createLeadlexSimulator(big, { perMinute: 6000, perDay: 100_000, now: clock });
+    const server = await serveHandler(sim.handler);
+    running.push(server);
+    expect(sim.data.contacts.length).toBeGreaterThan(100);
+    expect(sim.data.tasks.length).toBeGreaterThan(100);
+    sim.faults.set({ ignorePaging: true });
+    const session = createLeadlexConnector({ timeoutMs: 2000 }).open({
+      baseUrl: server.url + BASE_PATH,
+      apiKey: sim.apiKey,
+    });
+    for (const name of ["contacts", "tasks"]) {
+      const before = sim.requests();
+      const r = await run(session, name);
+      expect(sim.requests() - before, name).toBe(2);
+      expect(r.pages.at(-1)!.warnings, name).toEqual([
+        `leadlex ${name}: a page brought no record not already read in this run, so paging stopped there (the vendor may have ignored a paging parameter).`,
+      ]);
+      expect(r.pages.slice(0, -1).every((p) => !p.warnings)).toBe(true);
+    }
+  });
+});
+
+describe("a contact listing longer than a run's budget", () => {
+  it("goes on where it stopped at the next run, after a look at the first page for news", async () => {
+    const big = createWorld({ people: 1000, activities: 3000, campaigns: 3, tasks: 30, now: WORLD_NOW });
+    const sim = createLeadlexSimulator(big, { plan: "starter", perMinute: 6000, now: clock });
+    const server = await serveHandler(sim.handler);
+    running.push(server);
+    const pages = Math.ceil(sim.data.contacts.length / 100);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    // 32 left of 100 with 30 in reserve: each run may make two requests.
+    const meta = { quota: { limit: 100, remaining: 32, resetAt: "2026-11-25T00:00:00.000Z", source: "headers" } };
+    const connector = createLeadlexConnector({ timeoutMs: 2000 });
+    let state: ContactsState | null = null;
+    for (let i = 0; i < pages - 1; i++) {
+      const session = connector.open({
+        baseUrl: server.url + BASE_PATH,
+        apiKey: sim.apiKey,
+        meta,
+        now: () => new Date(clock()),
+      });
+      const r: { pages: StreamPage<ContactsState>[]; state: ContactsState | null } = await run<ContactsState>(
+        session,
+        "contacts",
+        state,
+      );
+      state = r.state;
+    }
+    expect(sim.requests()).toBe(2 * (pages - 1));
+    expect(Object.keys(state!.stamps).sort()).toEqual(sim.data.contacts.map((c) => c.id).sort());
+    expect(state!.next).toBeNull();
+    expect(state!.fullAt).not.toBeNull();
   });
 });

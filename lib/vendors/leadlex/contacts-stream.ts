@@ -2,7 +2,7 @@ import type { PersonRef, Stream } from "@/lib/vendors/types";
 import { DAY } from "./budget";
 import { BudgetSpent, isoNow, SIX_HOURS, spend, type StreamDeps } from "./deps";
 import { personOfContact } from "./map";
-import { guardedPages, PageGuard } from "./paging";
+import { guardedPage, PageGuard } from "./paging";
 import { contactRowSchema, parseRows, type ContactRow } from "./schemas";
 import { parseInstant } from "./time";
 
@@ -22,6 +22,8 @@ export interface ContactsState {
   fullAt: string | null;
   /** "unknown" once a page was seen out of `updated_date` order. */
   order: "updated" | "unknown";
+  /** A full listing the run's budget cut short goes on at this page (after the news on the first pages). */
+  next?: number | null;
 }
 
 export const stampOf = (c: ContactRow): number | null => {
@@ -36,8 +38,14 @@ export const stampOf = (c: ContactRow): number | null => {
 export function readContactsState(state: unknown): ContactsState {
   const s = state as Partial<ContactsState> | null;
   if (s?.v === 2 && s.stamps && typeof s.stamps === "object")
-    return { v: 2, stamps: s.stamps, fullAt: s.fullAt ?? null, order: s.order === "unknown" ? "unknown" : "updated" };
-  return { v: 2, stamps: {}, fullAt: null, order: "updated" };
+    return {
+      v: 2,
+      stamps: s.stamps,
+      fullAt: s.fullAt ?? null,
+      order: s.order === "unknown" ? "unknown" : "updated",
+      next: typeof s.next === "number" && s.next > 1 ? s.next : null,
+    };
+  return { v: 2, stamps: {}, fullAt: null, order: "updated", next: null };
 }
 
 export function contactsStream(d: StreamDeps): Stream<ContactsState> {
@@ -53,9 +61,16 @@ export function contactsStream(d: StreamDeps): Stream<ContactsState> {
       const seen = new Set<string>();
       let order = prev.order;
       let fullAt = prev.fullAt;
+      // A listing cut short by the budget: first the news at the top, then on from where it stopped.
+      let resumeAt = fullDue ? (prev.next ?? null) : null;
+      let probing = resumeAt !== null || !fullDue;
+      // Every page from the first, none skipped: reaching the last page is a full listing.
+      let continuous = true;
+      let next: number | null = prev.next ?? null;
       let done = 0;
       try {
-        for await (const p of guardedPages((page) => spend(d, () => d.client.listContacts({ page })), guard)) {
+        for (let page = 1; ; page++) {
+          const p = await guardedPage((n) => spend(d, () => d.client.listContacts({ page: n })), guard, page);
           const { rows, skipped, skippedIds } = parseRows(p.rows, contactRowSchema, "contact", d.warn);
           const people: PersonRef[] = [];
           let news = 0;
@@ -80,21 +95,31 @@ export function contactsStream(d: StreamDeps): Stream<ContactsState> {
           }
           for (const id of skippedIds) seen.add(id);
           done += rows.length;
-          if (p.last && !p.repeated) {
-            // Every page was read: who is not in it has been deleted.
-            for (const id of Object.keys(stamps)) if (!seen.has(id)) delete stamps[id];
+          const complete = p.last && !p.repeated;
+          if (complete && (continuous || !probing)) {
+            // Every page was read in this run: who is not in it has been deleted.
+            if (continuous) for (const id of Object.keys(stamps)) if (!seen.has(id)) delete stamps[id];
             fullAt = isoNow(d);
           }
+          if (complete) next = null;
+          else if (!probing) next = p.last ? null : page + 1;
           // Out of order, nothing tells where the news ends: the first page only, until the next full listing.
-          const stop = p.last || (!fullDue && (order === "unknown" || news === 0));
+          const probeDone = probing && (order === "unknown" || news === 0);
           yield {
             batch: { people },
-            state: { v: 2, stamps: { ...stamps }, fullAt, order },
-            progress: { done, total: p.total ?? undefined, window: stop && !p.last ? "nothing new" : undefined },
+            state: { v: 2, stamps: { ...stamps }, fullAt, order, next },
+            progress: { done, total: p.total ?? undefined, window: probeDone && !p.last ? "nothing new" : undefined },
             skipped,
             ...(p.repeated ? { warnings: [guard.warning()] } : {}),
           };
-          if (stop) break;
+          if (p.last) break;
+          if (probeDone) {
+            if (resumeAt === null || resumeAt <= page) break;
+            page = resumeAt - 1;
+            resumeAt = null;
+            probing = false;
+            continuous = false;
+          }
         }
       } catch (err) {
         if (!(err instanceof BudgetSpent)) throw err;

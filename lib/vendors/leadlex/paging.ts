@@ -25,16 +25,23 @@ export async function* guardedPages(
   first = 1,
 ): AsyncGenerator<GuardedPage> {
   for (let page = first; ; page++) {
-    const p = await fetchPage(page);
-    const ids = p.rows.map(rowId).filter((x): x is string => x !== null);
-    if (p.rows.length > 0 && !guard.fresh(ids)) {
-      yield { ...p, last: true, repeated: true };
-      return;
-    }
-    const last = p.rows.length < p.perPage || (p.total !== null && page * p.perPage >= p.total);
-    yield { ...p, last, repeated: false };
-    if (last) return;
+    const p = await guardedPage(fetchPage, guard, page);
+    yield p;
+    if (p.last) return;
   }
+}
+
+/** One page of a guarded listing (for callers that choose the next page themselves). */
+export async function guardedPage(
+  fetchPage: (page: number) => Promise<Page>,
+  guard: PageGuard,
+  page: number,
+): Promise<GuardedPage> {
+  const p = await fetchPage(page);
+  const ids = p.rows.map(rowId).filter((x): x is string => x !== null);
+  if (p.rows.length > 0 && !guard.fresh(ids)) return { ...p, last: true, repeated: true };
+  const last = p.rows.length < p.perPage || (p.total !== null && page * p.perPage >= p.total);
+  return { ...p, last, repeated: false };
 }
 
 export { PageGuard };
