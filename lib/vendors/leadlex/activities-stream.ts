@@ -95,6 +95,8 @@ export function activitiesStream(d: StreamDeps): Stream<ActivitiesState> {
       const news = ids.filter((id) => isDirty(c[id], dir.get(id)!));
       let rows = 0;
       let steps = 0;
+      // For the progress bar: the requests this run may make (each step is about one).
+      const planned = d.budget.left();
 
       const page = (
         batch: SyncBatch,
@@ -108,7 +110,7 @@ export function activitiesStream(d: StreamDeps): Stream<ActivitiesState> {
           state: { v: 2, c: { ...c } },
           progress: {
             done: ++steps,
-            total: undefined,
+            total: Math.max(planned, steps),
             window: `${label} · ${rows} activities · ${h.contactsComplete} of ${h.contactsTotal} contacts complete`,
             historyBackTo: h.historyBackTo,
             historyComplete: h.historyComplete,
