@@ -13,6 +13,7 @@ import type { Connection } from "@/lib/model/connection";
 import { VENDOR_LABELS } from "@/lib/model/vendor";
 import { cn } from "@/lib/utils";
 import { problemMessage } from "./api-key-field";
+import { DailyBudget } from "./daily-budget";
 import { settingsKeys } from "./queries";
 import { formatDuration, numberFormat, STATUS_LABEL, STATUS_VARIANT, statusAdvice } from "./status";
 import { SyncProgress } from "./sync-progress";
@@ -126,7 +127,9 @@ export function ConnectionCard({
           </dl>
         )}
 
-        {c.quota && (c.quota.remaining !== null || c.quota.limit !== null) ? (
+        {c.budget ? (
+          <DailyBudget connection={c} onNotice={onNotice} />
+        ) : c.quota && (c.quota.remaining !== null || c.quota.limit !== null) ? (
           <p className="flex items-center gap-1.5 text-xs text-muted-foreground">
             <Gauge className="size-3.5" aria-hidden />
             Daily API quota: {c.quota.remaining !== null ? numberFormat.format(c.quota.remaining) : "?"}

@@ -37,6 +37,16 @@ export function describeAudit(e: AuditEntry): { title: string; detail: string | 
           };
     case "renamed":
       return { title: "Renamed", detail: `from “${str(d.from) ?? "?"}” to “${str(d.label) ?? "?"}”`, variant: "muted" };
+    case "settings_changed": {
+      const l = (d.leadlex ?? {}) as { plan?: unknown; scheduledShare?: unknown };
+      const parts = [
+        str(l.plan) ? `plan: ${str(l.plan)}` : null,
+        num(l.scheduledShare) !== null
+          ? `scheduled syncs: ${Math.round(num(l.scheduledShare)! * 100)} % of the day`
+          : null,
+      ].filter(Boolean);
+      return { title: "Settings changed", detail: parts.join(", ") || null, variant: "muted" };
+    }
     case "key_replaced":
       return { title: "API key replaced", detail: str(d.keyHint) ? `now ${str(d.keyHint)}` : null, variant: "default" };
     case "synced": {

@@ -84,11 +84,24 @@ describe("why the data is stale, in words", () => {
   });
 
   it("any other failure says the stored error", () => {
-    const quota = describeVendorError(new VendorQuotaError("leadlex", "used up", new Date("2026-11-25T00:00:00Z")));
+    const quota = describeVendorError(
+      new VendorQuotaError(
+        "leadlex",
+        "Leadlex daily quota used up; resumes at 00:00 UTC",
+        new Date("2026-11-25T00:00:00Z"),
+      ),
+    );
     const why = explainStale(conn({ vendor: "leadlex", lastError: quota }, { state: "failed", error: quota }), opts);
     expect(why.kind).toBe("vendor");
-    expect(why.reason).toBe(quota);
-    expect(why.reason).toContain("daily quota is used up");
+    expect(why.reason).toBe(`${quota}.`);
+    expect(why.reason).toContain("daily quota used up");
+    // Paused until the reset: no promise of a retry before it.
+    const budget = { pausedUntil: "2026-11-25T00:00:00.000Z" } as Connection["budget"];
+    const paused = explainStale(
+      { ...conn({ vendor: "leadlex", lastError: quota }, { state: "failed", error: quota }), budget },
+      { ...opts, now: Date.parse("2026-11-24T20:00:00Z") },
+    );
+    expect(paused.next).toBe("Touchline asks Leadlex nothing until the quota resets at 00:00 UTC, then syncs again.");
   });
 
   it("never shows the key hint", () => {

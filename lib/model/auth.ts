@@ -43,6 +43,7 @@ export const AUDIT_EVENTS = [
   "tested",
   "renamed",
   "key_replaced",
+  "settings_changed",
   "synced",
   "sync_failed",
   "removed",

@@ -31,6 +31,40 @@ export const syncStateSchema = z.object({
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
 
+/** Leadlex's plan on a connection: "auto" reads it from the API's quota headers. */
+export const LEADLEX_PLAN_SETTINGS = ["auto", "starter", "pro"] as const;
+export const leadlexPlanSettingSchema = z.enum(LEADLEX_PLAN_SETTINGS);
+
+/**
+ * The daily request budget of a connection whose vendor counts requests per day (Leadlex):
+ * what today has used, what is kept for "Refresh now", when it resets, when the next
+ * scheduled sync may start, and how far the per-contact history has been read.
+ */
+export const connectionBudgetSchema = z.object({
+  limit: z.number().int(),
+  used: z.number().int(),
+  remaining: z.number().int(),
+  /** Requests kept for "Refresh now"; scheduled syncs never go below it. */
+  reserve: z.number().int(),
+  /** Share of the day scheduled syncs may use (0–1). */
+  scheduledShare: z.number(),
+  resetAt: z.iso.datetime(),
+  /** Where the day's numbers come from: the vendor's headers, or the plan and Touchline's own count. */
+  source: z.enum(["headers", "plan"]),
+  /** The plan the daily limit belongs to, when it is a documented one. */
+  plan: z.enum(["starter", "pro"]).nullable(),
+  planSetting: leadlexPlanSettingSchema,
+  /** Set while the day's quota is used up: no request until then. */
+  pausedUntil: z.iso.datetime().nullable(),
+  nextSyncAt: z.iso.datetime().nullable(),
+  /** Minutes between scheduled syncs on this plan. */
+  intervalMinutes: z.number().nullable(),
+  contacts: z.object({ total: z.number().int(), complete: z.number().int() }).nullable(),
+  historyBackTo: z.iso.datetime().nullable(),
+  historyComplete: z.boolean(),
+});
+export type ConnectionBudget = z.infer<typeof connectionBudgetSchema>;
+
 export const connectionSchema = z.object({
   id: z.string(),
   vendor: vendorSchema,
@@ -45,6 +79,8 @@ export const connectionSchema = z.object({
     .object({ remaining: z.number().nullable(), limit: z.number().nullable(), resetAt: z.string().nullable() })
     .nullable()
     .optional(),
+  /** Leadlex connections only (docs/api-additions.md). */
+  budget: connectionBudgetSchema.nullable().optional(),
   sync: syncStateSchema,
 });
 export type Connection = z.infer<typeof connectionSchema>;
@@ -54,9 +90,23 @@ export const createConnectionSchema = z.object({
   label: z.string().trim().min(1).max(80).optional(),
   apiKey: z.string().trim().min(8, "looks too short for an API key").max(400),
 });
+/** Leadlex settings of a connection: its plan (when the API's headers say nothing) and the scheduled share. */
+export const leadlexSettingsSchema = z
+  .object({
+    plan: leadlexPlanSettingSchema.optional(),
+    scheduledShare: z.number().min(0.1).max(0.95).optional(),
+  })
+  .strict()
+  .refine((v) => v.plan !== undefined || v.scheduledShare !== undefined, {
+    message: "give a plan or a scheduledShare",
+  });
+
 export const updateConnectionSchema = z
   .object({
     label: z.string().trim().min(1).max(80).optional(),
     apiKey: z.string().trim().min(4).max(400).optional(),
+    leadlex: leadlexSettingsSchema.optional(),
   })
-  .refine((v) => v.label !== undefined || v.apiKey !== undefined, { message: "give a label or an apiKey" });
+  .refine((v) => v.label !== undefined || v.apiKey !== undefined || v.leadlex !== undefined, {
+    message: "give a label, an apiKey or leadlex settings",
+  });

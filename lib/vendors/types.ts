@@ -75,6 +75,12 @@ export interface ConnectorContext {
    * before it. Streams that can list history read newest first down to this point.
    */
   history?: { from: string | null };
+  /**
+   * What this connection stores for its connector (connections.meta): facts earlier
+   * sessions reported through `onMeta` (Leadlex's quota of the day, a pause until the
+   * reset) and per-connection settings (Leadlex's plan). Read leniently; may be absent.
+   */
+  meta?: Readonly<Record<string, unknown>>;
   /** Defaults for the vendor HTTP client where the connector's own options leave them unset (tests: a short timeout and backoff). */
   http?: { timeoutMs?: number; maxBackoffMs?: number };
 }

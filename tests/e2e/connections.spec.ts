@@ -36,6 +36,29 @@ test("Settings lists the demo connections with their status", async ({ page }) =
   await page.screenshot({ path: "test-results/screenshots/settings-connections.png", fullPage: true });
 });
 
+test("the Leadlex card shows the day's requests, the reserve, the reset and the history; the plan can be set", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto("/settings");
+  const c = card(page, "Leadlex (demo)");
+  const quota = c.getByRole("region", { name: "Daily API quota" });
+  // The first demo sync reports the quota: wait for it (the page refreshes itself).
+  await expect(quota.getByText(/requests used today$/)).toBeVisible({ timeout: 90_000 });
+  await expect(quota.getByText(/kept for Refresh now · resets at 00:00 UTC/)).toBeVisible();
+  await expect(quota.getByRole("meter", { name: "Requests used today" })).toBeVisible();
+  await expect(quota.getByText(/^History: \d+ of \d+ contacts complete$/)).toBeVisible();
+
+  const plan = quota.getByLabel("Plan");
+  await expect(plan).toHaveValue("auto");
+  await plan.selectOption("pro");
+  await expect(page.getByRole("status").filter({ hasText: "the daily budget is planned anew" })).toBeVisible();
+  await expect(plan).toHaveValue("pro");
+  await plan.selectOption("auto");
+  await expect(plan).toHaveValue("auto");
+  await quota.screenshot({ path: "test-results/screenshots/settings-leadlex-budget.png" });
+});
+
 test("a key the vendor rejects is said plainly, and nothing is added", async ({ page }) => {
   await page.goto("/settings");
   const before = await page.getByRole("article").count();

@@ -3,14 +3,20 @@ import { describe, expect, it } from "vitest";
 import {
   ACTIVITY_TYPES,
   addLeadlexDriftItems,
+  addSeedExample,
   createdOf,
+  SEED_003_ACTIVITY,
   generateLeadlexData,
   updatedOf,
+  type LeadlexActivity,
   type LeadlexData,
 } from "./data";
 
 const NOW = new Date("2026-11-24T12:00:00Z");
 const small = () => createWorld({ people: 300, activities: 20_000, campaigns: 12, tasks: 200, now: NOW });
+/** A campaign send in either form: the seed's `email` linked to its campaign, or `campaign_sent`. */
+const isSend = (a: LeadlexActivity) =>
+  a.type === "campaign_sent" || (a.type === "email" && a.entity_type === "campaign");
 const snapshot = (d: LeadlexData) =>
   JSON.stringify({ c: d.contacts, a: d.activities, t: d.tasks, k: d.campaigns, s: [...d.campaignCounts] });
 
@@ -64,7 +70,7 @@ describe("generateLeadlexData", () => {
     const d = generateLeadlexData(small());
     const sends = new Map<string, number>();
     d.activities.forEach((a, i) => {
-      if (a.type === "campaign_sent") sends.set(`${a.entity_id}|${a.contact_id}|${a.metadata.step}`, d.activityMs[i]!);
+      if (isSend(a)) sends.set(`${a.entity_id}|${a.contact_id}|${a.metadata.step}`, d.activityMs[i]!);
     });
     let checked = 0;
     d.activities.forEach((a, i) => {
@@ -76,8 +82,16 @@ describe("generateLeadlexData", () => {
     });
     expect(checked).toBeGreaterThan(10);
     // Opens and clicks are flags on the send itself; a click implies an open.
-    for (const a of d.activities)
-      if (a.type === "campaign_sent" && a.metadata.clicked) expect(a.metadata.opened).toBe(true);
+    for (const a of d.activities) if (isSend(a) && a.metadata.clicked) expect(a.metadata.opened).toBe(true);
+    // The seed's form carries `{opened, replied}` (seed 003's example); campaign_sent keeps replies as rows.
+    const forms = d.activities.filter(isSend);
+    expect(forms.some((a) => a.type === "email" && a.metadata.replied === true)).toBe(true);
+    expect(forms.some((a) => a.type === "campaign_sent")).toBe(true);
+    for (const a of forms) {
+      expect(typeof a.metadata.opened).toBe("boolean");
+      if (a.type === "email") expect(typeof a.metadata.replied).toBe("boolean");
+      else expect(a.metadata.replied).toBeUndefined();
+    }
   });
 
   it("has realistic funnels: opens > clicks, replies 3–10 % and bounces 1–4 % of sends", () => {
@@ -97,12 +111,13 @@ describe("generateLeadlexData", () => {
     const d = generateLeadlexData(small());
     for (const [id, c] of d.campaignCounts) {
       const rows = d.activities.filter((a) => a.entity_id === id);
-      const sent = rows.filter((a) => a.type === "campaign_sent");
+      const sent = rows.filter(isSend);
       expect(c).toEqual({
         sent: sent.length,
         opened: sent.filter((a) => a.metadata.opened).length,
         clicked: sent.filter((a) => a.metadata.clicked).length,
-        replied: rows.filter((a) => a.type === "campaign_replied").length,
+        replied:
+          rows.filter((a) => a.type === "campaign_replied").length + sent.filter((a) => a.metadata.replied).length,
         bounced: rows.filter((a) => a.type === "campaign_bounced").length,
         unsubscribed: sent.filter((a) => a.metadata.unsubscribed).length,
       });
@@ -115,7 +130,7 @@ describe("generateLeadlexData", () => {
       expect(c.steps_count).toBeGreaterThanOrEqual(3);
       expect(c.steps_count).toBeLessThanOrEqual(6);
     }
-    const sends = d.activities.filter((a) => a.type === "campaign_sent");
+    const sends = d.activities.filter(isSend);
     expect(sends.some((a) => a.metadata.variant === "A")).toBe(true);
     expect(sends.some((a) => a.metadata.variant === "B")).toBe(true);
     expect(sends.some((a) => a.metadata.variant === undefined)).toBe(true);
@@ -180,5 +195,19 @@ describe("addLeadlexDriftItems", () => {
     expect(added.every((a) => Date.parse(createdOf(a)) === at.getTime())).toBe(true);
     expect(Date.parse(updatedOf(contact))).toBe(at.getTime());
     expect(new Set(d.activities.map((a) => a.id)).size).toBe(d.activities.length);
+  });
+});
+
+describe("addSeedExample", () => {
+  it("adds seed 003's contact, campaign and email at its original date, newest-first order kept", () => {
+    const d = generateLeadlexData(small());
+    addSeedExample(d);
+    addSeedExample(d); // once only
+    const list = d.byContact.get(SEED_003_ACTIVITY.contact_id)!;
+    expect(list.map((i) => d.activities[i])).toEqual([SEED_003_ACTIVITY]);
+    expect(d.activities.filter((a) => a.id === SEED_003_ACTIVITY.id)).toHaveLength(1);
+    expect(d.campaigns.filter((c) => c.id === "cmp_abc123")).toHaveLength(1);
+    expect(d.contactIndex.get(SEED_003_ACTIVITY.contact_id)).toBeDefined();
+    for (const [id, i] of d.contactIndex) expect(d.contacts[i]!.id).toBe(id);
   });
 });

@@ -24,21 +24,20 @@ export class NotFound extends Error {
 export const MAX_PER_PAGE = 100;
 const DEFAULT_PER_PAGE = 50;
 
-export const CONTACT_SORTS = [
-  "created_at",
-  "-created_at",
-  "updated_date",
-  "-updated_date",
-  "full_name",
-  "-full_name",
-] as const;
-type ContactSort = (typeof CONTACT_SORTS)[number];
+/**
+ * The order of `GET /v1/contacts` when no `sort` is given. VENDORS.md lists a `sort`
+ * parameter but no value for it, so the sandbox ignores it and answers in one order:
+ * most recently updated first by default (docs/vendor-assumptions.md), or in creation
+ * order, newest first, to try a connector against the other reading.
+ */
+export type ContactOrder = "updated" | "created";
 
 interface RouteCtx {
   data: LeadlexData;
   q: URLSearchParams;
   drift: number;
   now: () => number;
+  contactOrder?: ContactOrder;
 }
 
 function paging(q: URLSearchParams) {
@@ -82,45 +81,39 @@ function firstIndex(n: number, pred: (i: number) => boolean): number {
   return lo;
 }
 
-const sortCache = new WeakMap<
+const orderCache = new WeakMap<
   LeadlexData,
-  { version: number; count: number; views: Map<ContactSort, LeadlexContact[]> }
+  { version: number; count: number; views: Map<ContactOrder, LeadlexContact[]> }
 >();
 
-function sortedContacts(data: LeadlexData, sort: ContactSort): LeadlexContact[] {
-  let cache = sortCache.get(data);
+/** Newest first by `updated_date` (or by creation); ties by id, descending, so the order is total. */
+function orderedContacts(data: LeadlexData, order: ContactOrder): LeadlexContact[] {
+  let cache = orderCache.get(data);
   if (!cache || cache.version !== data.version || cache.count !== data.contacts.length) {
     cache = { version: data.version, count: data.contacts.length, views: new Map() };
-    sortCache.set(data, cache);
+    orderCache.set(data, cache);
   }
-  let view = cache.views.get(sort);
+  let view = cache.views.get(order);
   if (!view) {
-    const desc = sort.startsWith("-");
-    const field = desc ? sort.slice(1) : sort;
-    const keyOf = (c: LeadlexContact): string | number =>
-      field === "full_name"
-        ? c.full_name.toLowerCase()
-        : (parseIsoMs(field === "created_at" ? createdOf(c) : updatedOf(c)) ?? 0);
-    const keyed = data.contacts.map((c) => ({ c, k: keyOf(c) }));
-    keyed.sort((a, b) => {
-      const cmp = a.k < b.k ? -1 : a.k > b.k ? 1 : a.c.id < b.c.id ? -1 : 1;
-      return desc ? -cmp : cmp;
-    });
+    const keyed = data.contacts.map((c) => ({
+      c,
+      k: parseIsoMs(order === "created" ? createdOf(c) : updatedOf(c)) ?? 0,
+    }));
+    keyed.sort((a, b) => b.k - a.k || (a.c.id < b.c.id ? 1 : -1));
     view = keyed.map((x) => x.c);
-    cache.views.set(sort, view);
+    cache.views.set(order, view);
   }
   return view;
 }
 
-/** `GET /v1/contacts` — VENDORS.md: page, per_page, search (partial), created_after, sort. */
-export function listContacts({ data, q, drift, now }: RouteCtx) {
+/** `GET /v1/contacts` — VENDORS.md: page, per_page, search (partial), created_after; `sort` has no documented value and is ignored. */
+export function listContacts({ data, q, drift, now, contactOrder }: RouteCtx) {
   const { page, perPage, offset } = paging(q);
-  const sort = enumParam(q, "sort", CONTACT_SORTS) ?? "-created_at";
   const createdAfter = dateParam(q, "created_after");
   const search = (q.get("search") ?? "").trim().toLowerCase();
   if (drift > 0) addLeadlexDriftContacts(data, drift, new Date(now()));
 
-  let rows = sortedContacts(data, sort);
+  let rows = orderedContacts(data, contactOrder ?? "updated");
   if (createdAfter !== null) rows = rows.filter((c) => (parseIsoMs(createdOf(c)) ?? 0) > createdAfter);
   if (search) {
     rows = rows.filter(

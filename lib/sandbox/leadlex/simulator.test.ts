@@ -1,7 +1,14 @@
 import { serveHandler, type RunningServer } from "@/lib/sandbox/shared/serve";
 import { createWorld } from "@/lib/sandbox/shared/world";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createdOf, type LeadlexActivity, type LeadlexContact, type LeadlexTask } from "./data";
+import {
+  createdOf,
+  SEED_003_ACTIVITY,
+  updatedOf,
+  type LeadlexActivity,
+  type LeadlexContact,
+  type LeadlexTask,
+} from "./data";
 import { BASE_PATH, createLeadlexSimulator, DEMO_API_KEY, type LeadlexSimulatorOptions } from "./simulator";
 
 // Contract tests over real HTTP. Each cites the line of VENDORS.md ("Leadlex") or seed 003 it checks.
@@ -303,17 +310,26 @@ describe("GET /v1/contacts — VENDORS.md", () => {
     expect((await get(r, "/v1/contacts?created_after=soon")).status).toBe(400);
   });
 
-  it("`sort` orders by created_at, updated_date or full_name, `-` for descending; unknown → 400", async () => {
-    const asc = (await json<ContactsBody>(await get(r, "/v1/contacts?per_page=100&sort=created_at"))).data.contacts;
-    for (let i = 1; i < asc.length; i++)
-      expect(Date.parse(createdOf(asc[i]!))).toBeGreaterThanOrEqual(Date.parse(createdOf(asc[i - 1]!)));
-    const names = (
-      await json<ContactsBody>(await get(r, "/v1/contacts?per_page=100&sort=-full_name"))
-    ).data.contacts.map((c) => c.full_name.toLowerCase());
-    expect(names).toEqual([...names].sort().reverse());
-    const res = await get(r, "/v1/contacts?sort=email");
-    expect(res.status).toBe(400);
-    expect((await json<ErrorBody>(res)).error.code).toBe("invalid_parameter");
+  it("is most recently updated first; `sort` (documented, but none of its values) changes nothing", async () => {
+    const rows = (await json<ContactsBody>(await get(r, "/v1/contacts?per_page=100"))).data.contacts;
+    for (let i = 1; i < rows.length; i++)
+      expect(Date.parse(updatedOf(rows[i]!))).toBeLessThanOrEqual(Date.parse(updatedOf(rows[i - 1]!)));
+    for (const sort of ["created_at", "-full_name", "email"]) {
+      const res = await get(r, `/v1/contacts?per_page=100&sort=${sort}`);
+      expect(res.status, sort).toBe(200);
+      expect((await json<ContactsBody>(res)).data.contacts.map((c) => c.id)).toEqual(rows.map((c) => c.id));
+    }
+  });
+
+  it("`contactOrder: created` answers newest created first instead (the other reading of the docs)", async () => {
+    const other = await start({ contactOrder: "created", perMinute: 100_000, perDay: 1_000_000 });
+    try {
+      const rows = (await json<ContactsBody>(await get(other, "/v1/contacts?per_page=100"))).data.contacts;
+      for (let i = 1; i < rows.length; i++)
+        expect(Date.parse(createdOf(rows[i]!))).toBeLessThanOrEqual(Date.parse(createdOf(rows[i - 1]!)));
+    } finally {
+      await other.server.close();
+    }
   });
 
   it("per_page > 100 → 400 invalid_parameter", async () => {
@@ -403,14 +419,16 @@ describe("GET /v1/campaigns and /v1/campaigns/{id}/stats — VENDORS.md", () => 
         if (body.data.activities.length < 100) break;
       }
     }
-    const sent = rows.filter((a) => a.type === "campaign_sent");
+    // Sends in either form: the seed's `email` (reply as a flag) or `campaign_sent` (reply as a row).
+    const sent = rows.filter((a) => a.type === "campaign_sent" || a.type === "email");
     const stats = (await json<{ data: Record<string, number> }>(await get(r, `/v1/campaigns/${campaign.id}/stats`)))
       .data;
     expect(stats).toMatchObject({
       sent_count: sent.length,
       opened_count: sent.filter((a) => a.metadata.opened).length,
       clicked_count: sent.filter((a) => a.metadata.clicked).length,
-      replied_count: rows.filter((a) => a.type === "campaign_replied").length,
+      replied_count:
+        rows.filter((a) => a.type === "campaign_replied").length + sent.filter((a) => a.metadata.replied).length,
       bounced_count: rows.filter((a) => a.type === "campaign_bounced").length,
       unsubscribed_count: sent.filter((a) => a.metadata.unsubscribed).length,
     });
@@ -433,8 +451,10 @@ describe("GET /v1/campaigns and /v1/campaigns/{id}/stats — VENDORS.md", () => 
   });
 });
 
-describe("rate limits — VENDORS.md: `Starter 10/min and 100/day; Pro 50/min and 1 000/day … reset at midnight UTC`", () => {
-  it("Pro: a burst of 55 gives exactly 50 passes and 5 × 429 rate_limited with Retry-After and the headers", async () => {
+describe("rate limits — VENDORS.md: `Starter 10/min and 100/day; Pro 50/min and 1 000/day … reset at midnight UTC; headers X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset (epoch)`", () => {
+  const MIDNIGHT = Date.parse("2026-11-25T00:00:00Z");
+
+  it("Pro: a burst of 55 gives exactly 50 passes and 5 × 429 rate_limited with Retry-After; the headers state the day", async () => {
     let t = Date.parse("2026-11-24T12:00:00Z");
     const lim = await start({ plan: "pro", now: () => t });
     try {
@@ -445,10 +465,10 @@ describe("rate limits — VENDORS.md: `Starter 10/min and 100/day; Pro 50/min an
       expect(refused.length).toBe(5);
       for (const a of refused) {
         expect(a.headers.get("retry-after")).toBe("60");
-        expect(a.headers.get("x-ratelimit-limit")).toBe("50");
-        expect(a.headers.get("x-ratelimit-remaining")).toBe("0");
-        expect(Number(a.headers.get("x-ratelimit-reset"))).toBe(Math.ceil((t + 60_000) / 1000));
-        expect(a.headers.get("x-ratelimit-daily-remaining")).toBe("950");
+        // A minute's refusal leaves the day as it was: 50 of 1 000 spent.
+        expect(a.headers.get("x-ratelimit-limit")).toBe("1000");
+        expect(a.headers.get("x-ratelimit-remaining")).toBe("950");
+        expect(Number(a.headers.get("x-ratelimit-reset"))).toBe(MIDNIGHT / 1000);
         expect((await json<ErrorBody>(a)).error.code).toBe("rate_limited");
       }
       t += 60_001;
@@ -456,6 +476,12 @@ describe("rate limits — VENDORS.md: `Starter 10/min and 100/day; Pro 50/min an
     } finally {
       await lim.server.close();
     }
+  });
+
+  it("only the documented headers: no invented X-RateLimit-Daily-* (issue 13)", async () => {
+    const res = await get(r, "/v1/contacts?per_page=1");
+    const names = [...res.headers.keys()].filter((k) => k.startsWith("x-ratelimit"));
+    expect(names.sort()).toEqual(["x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset"]);
   });
 
   it("headers are on every answer (200, 400, 401, 404), counting per key across endpoints", async () => {
@@ -469,19 +495,17 @@ describe("rate limits — VENDORS.md: `Starter 10/min and 100/day; Pro 50/min an
         await get(lim, "/v1/campaigns"),
       ];
       expect(seq.map((a) => a.status)).toEqual([200, 400, 404, 200]);
-      expect(seq.map((a) => a.headers.get("x-ratelimit-remaining"))).toEqual(["49", "48", "47", "46"]);
-      expect(
-        seq.every((a) => a.headers.get("x-ratelimit-reset") && a.headers.get("x-ratelimit-daily-limit") === "1000"),
-      ).toBe(true);
+      expect(seq.map((a) => a.headers.get("x-ratelimit-remaining"))).toEqual(["999", "998", "997", "996"]);
+      expect(seq.every((a) => a.headers.get("x-ratelimit-reset") === String(MIDNIGHT / 1000))).toBe(true);
       const wrong = await get(lim, "/v1/contacts", { key: "wbk_other" });
       expect(wrong.status).toBe(401);
-      expect(wrong.headers.get("x-ratelimit-remaining")).toBe("49"); // another key's budget
+      expect(wrong.headers.get("x-ratelimit-remaining")).toBe("999"); // another key's budget
     } finally {
       await lim.server.close();
     }
   });
 
-  it("Starter: 100 a day, then 429 until midnight UTC; the standard trio switches to the day when it binds", async () => {
+  it("Starter: 100 a day, then 429 with Remaining 0 until midnight UTC", async () => {
     let t = Date.parse("2026-11-24T20:00:00Z");
     const lim = await start({ plan: "starter", now: () => t });
     try {
@@ -497,24 +521,60 @@ describe("rate limits — VENDORS.md: `Starter 10/min and 100/day; Pro 50/min an
         t += 60_001;
       }
       expect(ok).toBe(100);
-      expect(last!.headers.get("x-ratelimit-daily-remaining")).toBe("0");
+      expect(last!.headers.get("x-ratelimit-remaining")).toBe("0");
       expect(last!.headers.get("x-ratelimit-limit")).toBe("100");
-      const midnight = Date.parse("2026-11-25T00:00:00Z");
       const refused = await get(lim, "/v1/campaigns");
       expect(refused.status).toBe(429);
-      expect(Number(refused.headers.get("retry-after"))).toBe(Math.ceil((midnight - t) / 1000));
-      expect(refused.headers.get("x-ratelimit-daily-reset")).toBe(String(midnight / 1000));
+      expect(Number(refused.headers.get("retry-after"))).toBe(Math.ceil((MIDNIGHT - t) / 1000));
+      expect(refused.headers.get("x-ratelimit-remaining")).toBe("0");
+      expect(refused.headers.get("x-ratelimit-reset")).toBe(String(MIDNIGHT / 1000));
       expect((await json<ErrorBody>(refused)).error).toEqual({
         code: "rate_limited",
         message: expect.stringContaining("Daily"),
       });
-      t = midnight + 1000;
+      t = MIDNIGHT + 1000;
       const next = await get(lim, "/v1/campaigns");
       expect(next.status).toBe(200);
-      expect(next.headers.get("x-ratelimit-daily-remaining")).toBe("99");
-      expect(next.headers.get("x-ratelimit-limit")).toBe("10");
+      expect(next.headers.get("x-ratelimit-remaining")).toBe("99");
+      expect(next.headers.get("x-ratelimit-limit")).toBe("100");
     } finally {
       await lim.server.close();
+    }
+  });
+
+  it("`rateLimitHeaders: none` answers without any quota header (an API that says nothing)", async () => {
+    const quiet = await start({ rateLimitHeaders: "none", perMinute: 100_000, perDay: 1_000_000 });
+    try {
+      const res = await get(quiet, "/v1/contacts?per_page=1");
+      expect(res.status).toBe(200);
+      expect([...res.headers.keys()].filter((k) => k.startsWith("x-ratelimit"))).toEqual([]);
+    } finally {
+      await quiet.server.close();
+    }
+  });
+});
+
+describe("seed 003's example, served as documented", () => {
+  it("`seedExample` serves act_7f3c4d2a on its contact with its original date, campaign and flags", async () => {
+    const seeded = await start({ seedExample: true, perMinute: 100_000, perDay: 1_000_000 });
+    try {
+      const body = await json<ActivitiesBody>(
+        await get(seeded, `/v1/contacts/${SEED_003_ACTIVITY.contact_id}/activities`),
+      );
+      expect(body.data.activities).toEqual([SEED_003_ACTIVITY]);
+      expect(body.data.activities[0]!.created_date).toBe("2026-04-17T14:23:05Z");
+      const campaigns = await json<{ data: { campaigns: { id: string; name: string }[] } }>(
+        await get(seeded, "/v1/campaigns?per_page=100"),
+      );
+      expect(campaigns.data.campaigns).toContainEqual(
+        expect.objectContaining({ id: "cmp_abc123", name: "Q2 GC Outreach" }),
+      );
+      const stats = await json<{ data: Record<string, number> }>(await get(seeded, "/v1/campaigns/cmp_abc123/stats"));
+      expect(stats.data).toMatchObject({ sent_count: 1, opened_count: 1, replied_count: 0 });
+      const contacts = await json<ContactsBody>(await get(seeded, "/v1/contacts?per_page=100&search=acme-corp"));
+      expect(contacts.data.contacts.map((c) => c.id)).toEqual([SEED_003_ACTIVITY.contact_id]);
+    } finally {
+      await seeded.server.close();
     }
   });
 });
@@ -542,7 +602,8 @@ describe("fault injection and drift", () => {
     });
     expect(res.status).toBe(429);
     expect(res.headers.get("retry-after")).toBe("3");
-    expect(res.headers.get("x-ratelimit-remaining")).toBe("0");
+    // A passing refusal: the day's quota headers stay as they are.
+    expect(Number(res.headers.get("x-ratelimit-remaining"))).toBeGreaterThan(0);
     expect((await json<ErrorBody>(res)).error.code).toBe("rate_limited");
     expect((await get(r, "/v1/campaigns")).status).toBe(200);
   });
@@ -597,5 +658,17 @@ describe("fault injection and drift", () => {
     } finally {
       await d.server.close();
     }
+  });
+
+  it("`ignorePaging` answers the first page whatever `page` asks (a vendor regression)", async () => {
+    const id = busiestContact();
+    const first = await json<ActivitiesBody>(await get(r, `/v1/contacts/${id}/activities?per_page=5&page=1`));
+    const fault = { "x-sandbox-fault": JSON.stringify({ ignorePaging: true }) };
+    const second = await json<ActivitiesBody>(
+      await get(r, `/v1/contacts/${id}/activities?per_page=5&page=2`, { headers: fault }),
+    );
+    expect(second.data.activities.map((a) => a.id)).toEqual(first.data.activities.map((a) => a.id));
+    const normal = await json<ActivitiesBody>(await get(r, `/v1/contacts/${id}/activities?per_page=5&page=2`));
+    expect(normal.data.activities.map((a) => a.id)).not.toEqual(first.data.activities.map((a) => a.id));
   });
 });

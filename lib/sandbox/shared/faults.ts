@@ -23,7 +23,7 @@ export const faultsSchema = z.object({
   truncate: z.number().int().min(0).optional(),
   /** Before each list request, insert this many new items (page drift). */
   driftPerRequest: z.number().int().min(0).optional(),
-  /** While true, list requests ignore their paging parameter (offset, page, cursor…) and answer the first page. */
+  /** While true, listings ignore their paging parameter and answer the first page again (a vendor regression). */
   ignorePaging: z.boolean().optional(),
   /** Every request answers 401 (key revoked) while true. */
   revokeKey: z.boolean().optional(),
@@ -105,14 +105,14 @@ export class FaultState {
     return (header?.latencyMs ?? 0) + (this.f.latencyMs ?? 0);
   }
 
-  drift(path: string, header: Faults | null): number {
-    const f = header ?? this.f;
-    return this.applies(path, f) ? (f.driftPerRequest ?? 0) : 0;
-  }
-
   ignoresPaging(path: string, header: Faults | null): boolean {
     const f = header ?? this.f;
     return this.applies(path, f) && f.ignorePaging === true;
+  }
+
+  drift(path: string, header: Faults | null): number {
+    const f = header ?? this.f;
+    return this.applies(path, f) ? (f.driftPerRequest ?? 0) : 0;
   }
 }
 
@@ -123,6 +123,16 @@ export function parseFaultHeader(value: string | null): Faults | null {
   } catch {
     return null;
   }
+}
+
+/** The query parameters the simulators page with (offset, page, skip, cursor), across vendors. */
+export const PAGING_PARAMS = ["page", "offset", "_skip", "skip", "_cursor", "cursor"] as const;
+
+/** `url` as a vendor that ignores paging reads it: every paging parameter dropped. */
+export function withoutPaging(url: URL): URL {
+  const out = new URL(url);
+  for (const p of PAGING_PARAMS) out.searchParams.delete(p);
+  return out;
 }
 
 /** A body that sends half of `text` and then errors, so the client sees a cut-off connection. */

@@ -1,4 +1,12 @@
-import { FaultState, faultsSchema, hangUntil, parseFaultHeader, truncatedBody, type Faults } from "./faults";
+import {
+  FaultState,
+  faultsSchema,
+  hangUntil,
+  parseFaultHeader,
+  truncatedBody,
+  withoutPaging,
+  type Faults,
+} from "./faults";
 
 export type SimulatorHandler = (req: Request) => Promise<Response>;
 
@@ -17,9 +25,9 @@ export interface HarnessOptions {
   serverError(status: number): Response;
   /**
    * The simulator proper. `drift` is how many new items to insert before answering a list
-   * request; `ignorePaging`: answer list requests as if their paging parameter were absent.
+   * request. (The `ignorePaging` fault is applied before this: paging parameters are dropped from `url`.)
    */
-  serve(req: Request, ctx: { url: URL; drift: number; ignorePaging?: boolean }): Promise<Response>;
+  serve(req: Request, ctx: { url: URL; drift: number }): Promise<Response>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -58,11 +66,8 @@ export function createHarness(o: HarnessOptions): Simulator {
         return o.unauthorized();
     }
 
-    const res = await o.serve(req, {
-      url,
-      drift: faults.drift(url.pathname, header),
-      ignorePaging: faults.ignoresPaging(url.pathname, header),
-    });
+    const served = faults.ignoresPaging(url.pathname, header) ? withoutPaging(url) : url;
+    const res = await o.serve(req, { url: served, drift: faults.drift(url.pathname, header) });
     if (res.status >= 300) return res;
     const damage = faults.body(url.pathname, header);
     if (!damage) return res;

@@ -63,7 +63,7 @@ export function createSmartleadSimulator(
   const limit = opts.rateLimit ?? RATE_LIMIT;
   const limiter = new SlidingLog(limit.limit, limit.windowMs, now);
 
-  async function serve(req: Request, ctx: { url: URL; drift: number; ignorePaging?: boolean }): Promise<Response> {
+  async function serve(req: Request, ctx: { url: URL; drift: number }): Promise<Response> {
     const { url } = ctx;
     if (url.searchParams.get("api_key") !== apiKey) return unauthorized();
     const slot = limiter.take(apiKey);
@@ -80,7 +80,7 @@ export function createSmartleadSimulator(
     if (a === "campaigns" && parts.length === 1) return json(200, data.campaigns);
     if (a === "campaigns" && b === "all-leads-activities" && parts.length === 2) {
       if (ctx.drift > 0) index.added(addSmartleadDriftItems(data, ctx.drift, new Date(now())));
-      return allLeadsActivities(url, ctx.ignorePaging === true);
+      return allLeadsActivities(url);
     }
     if (a === "leads" && parts.length === 1) return leadLookup(url);
     if (a === "campaigns" && b && /^\d+$/.test(b)) {
@@ -98,10 +98,10 @@ export function createSmartleadSimulator(
     return notFound(url);
   }
 
-  /** Seed 001 `GET /campaigns/all-leads-activities`; `ignorePaging` (a fault) answers every offset with the first page. */
-  function allLeadsActivities(url: URL, ignorePaging: boolean): Response {
+  /** Seed 001 `GET /campaigns/all-leads-activities` (the `ignorePaging` fault strips `offset` before it gets here). */
+  function allLeadsActivities(url: URL): Response {
     const q = url.searchParams;
-    const offset = ignorePaging ? 0 : intParam(q.get("offset"), 0);
+    const offset = intParam(q.get("offset"), 0);
     const limitN = intParam(q.get("limit"), DEFAULT_LIMIT);
     if (offset === null || offset < 0) return fail(422, "VALIDATION_ERROR", "offset must be an integer >= 0");
     if (limitN === null || limitN < 1 || limitN > MAX_LIMIT)

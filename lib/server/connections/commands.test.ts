@@ -175,4 +175,49 @@ describe.each(STORE_KINDS)("connection commands on %s", (kind) => {
     ]);
     expect(next.nextCursor).toBeNull();
   }, 180_000);
+  it("Leadlex settings: the plan and scheduled share are stored on the connection and re-plan the next sync", async () => {
+    const { updateConnection } = await import("./commands");
+    const { getConnection } = await import("../queries/connections");
+    const { insertConnection } = await import("./store");
+    const id = await insertConnection(store.db, { vendor: "leadlex", apiKey: "wbk_settings_test_key" });
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    const meta = { nextSyncAt: later, quota: { limit: 100, remaining: 60, resetAt: later, source: "headers" } };
+    await store.db.execute(sql`update connections set meta = ${JSON.stringify(meta)}::jsonb where id = ${id}`);
+    await updateConnection(store, id, { leadlex: { plan: "pro" } }, "ada@example.com");
+    await updateConnection(store, id, { leadlex: { scheduledShare: 0.5 } }, "ada@example.com");
+    const [row] = await store.db
+      .select()
+      .from(t.connections)
+      .where(sql`${t.connections.id} = ${id}`);
+    expect(row!.meta.leadlexSettings).toEqual({ plan: "pro", scheduledShare: 0.5 });
+    expect(row!.meta.nextSyncAt).toBeUndefined(); // due at the next tick, planned anew
+    expect((await getConnection(id, store.db))!.budget).toMatchObject({
+      planSetting: "pro",
+      scheduledShare: 0.5,
+      limit: 100,
+      used: 40,
+      reserve: 50,
+    });
+    // While paused (the day's quota used up), the pause holds.
+    const pause = { pausedUntil: later, nextSyncAt: later };
+    await store.db.execute(sql`update connections set meta = meta || ${JSON.stringify(pause)}::jsonb where id = ${id}`);
+    await updateConnection(store, id, { leadlex: { plan: "starter" } }, "ada@example.com");
+    const [paused] = await store.db
+      .select()
+      .from(t.connections)
+      .where(sql`${t.connections.id} = ${id}`);
+    expect(paused!.meta.nextSyncAt).toBe(later);
+    const audit = await store.db
+      .select()
+      .from(t.auditLog)
+      .where(sql`${t.auditLog.connectionId} = ${id}`);
+    expect(audit.filter((a) => a.event === "settings_changed")).toHaveLength(3);
+
+    const lemlistId = await insertConnection(store.db, { vendor: "lemlist", apiKey: "lemlist-settings-test" });
+    const err = await updateConnection(store, lemlistId, { leadlex: { plan: "pro" } }, "ada@example.com").catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).status).toBe(400);
+  });
 });

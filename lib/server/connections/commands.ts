@@ -98,6 +98,23 @@ export async function updateConnection(store: Store, id: string, input: UpdateIn
       .values({ actor, connectionId: id, event: "renamed", detail: { vendor, from: conn.label, label: input.label } });
   }
 
+  if (input.leadlex !== undefined) {
+    if (vendor !== "leadlex") throw badRequest("leadlex", "Leadlex settings apply to Leadlex connections only");
+    const settings = { ...((conn.meta.leadlexSettings as object | undefined) ?? {}), ...input.leadlex };
+    // A new plan or share re-plans the day at the next scheduler tick — unless the quota is used up.
+    await db
+      .update(t.connections)
+      .set({
+        meta: sql`(case when ${t.connections.meta}->>'pausedUntil' is not null and (${t.connections.meta}->>'pausedUntil')::timestamptz > now()
+                   then ${t.connections.meta} else ${t.connections.meta} - 'nextSyncAt' end) || ${JSON.stringify({ leadlexSettings: settings })}::jsonb`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(t.connections.id, id));
+    await db
+      .insert(t.auditLog)
+      .values({ actor, connectionId: id, event: "settings_changed", detail: { vendor, leadlex: input.leadlex } });
+  }
+
   if (keyReplaced) await kickOff(store, id, "manual");
 }
 

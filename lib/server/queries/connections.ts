@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { desc, eq, sql } from "drizzle-orm";
-import type { Connection, ConnectionStatus, SyncState } from "@/lib/model/connection";
+import type { Connection, ConnectionBudget, ConnectionStatus, SyncState } from "@/lib/model/connection";
 import type { Vendor } from "@/lib/model/vendor";
 import { isKeyReadable, KEY_UNREADABLE_MESSAGE } from "../secrets";
 import { getDb, type Db } from "../store";
@@ -53,9 +53,59 @@ export function toSyncState(run: RunRow | undefined): SyncState {
   };
 }
 
+const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+const when = (v: unknown): string | null => {
+  const ms = typeof v === "string" ? Date.parse(v) : NaN;
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+};
+const nextMidnightUtc = (ms: number) => {
+  const d = new Date(ms);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1);
+};
+
+/**
+ * Leadlex's daily budget as its connector reported it (connections.meta: `quota`, `leadlex`,
+ * `nextSyncAt`, `pausedUntil`, `schedule`, and the user's `leadlexSettings`). A quota whose
+ * reset has passed reads as a fresh day.
+ */
+export function budgetOf(vendor: string, meta: Record<string, unknown>, now = Date.now()): ConnectionBudget | null {
+  if (vendor !== "leadlex") return null;
+  const q = (meta.quota ?? {}) as Record<string, unknown>;
+  const settings = (meta.leadlexSettings ?? {}) as Record<string, unknown>;
+  const h = (meta.leadlex ?? {}) as Record<string, unknown>;
+  const planSetting = settings.plan === "starter" || settings.plan === "pro" ? settings.plan : "auto";
+  const share = num(settings.scheduledShare) ?? num(q.scheduledShare) ?? 0.7;
+  const limit = num(q.limit) ?? (planSetting === "pro" ? 1000 : 100);
+  const resetAt = when(q.resetAt);
+  const today = resetAt !== null && Date.parse(resetAt) > now;
+  const remaining = today ? Math.max(0, Math.min(limit, num(q.remaining) ?? limit)) : limit;
+  const pausedUntil = when(meta.pausedUntil);
+  const intervalMs = num((meta.schedule as Record<string, unknown> | undefined)?.intervalMs);
+  const total = num(h.contactsTotal);
+  const complete = num(h.contactsComplete);
+  return {
+    limit,
+    used: limit - remaining,
+    remaining,
+    reserve: limit - Math.floor(limit * share + 1e-9),
+    scheduledShare: share,
+    resetAt: today ? resetAt! : new Date(nextMidnightUtc(now)).toISOString(),
+    source: q.source === "headers" ? "headers" : "plan",
+    plan: q.plan === "starter" || q.plan === "pro" ? q.plan : null,
+    planSetting,
+    pausedUntil: pausedUntil && Date.parse(pausedUntil) > now ? pausedUntil : null,
+    nextSyncAt: when(meta.nextSyncAt),
+    intervalMinutes: intervalMs === null ? null : Math.round(intervalMs / 60_000),
+    contacts: total === null || complete === null ? null : { total, complete },
+    historyBackTo: when(h.historyBackTo),
+    historyComplete: h.historyComplete === true,
+  };
+}
+
 export function toConnection(row: ConnectionRow, run: RunRow | undefined): Connection {
   const sync = toSyncState(run);
-  const quota = (row.meta as { quota?: Connection["quota"] }).quota ?? null;
+  const q = (row.meta as { quota?: Connection["quota"] }).quota ?? null;
+  const quota = q ? { remaining: q.remaining ?? null, limit: q.limit ?? null, resetAt: q.resetAt ?? null } : null;
   // A damaged or moved envelope is reported at once, not only at the next sync.
   const readable = isKeyReadable(row.keyCiphertext, { connectionId: row.id, vendor: row.vendor });
   const status: ConnectionStatus =
@@ -76,6 +126,7 @@ export function toConnection(row: ConnectionRow, run: RunRow | undefined): Conne
           : KEY_UNREADABLE_MESSAGE
         : row.lastError,
     quota,
+    budget: budgetOf(row.vendor, row.meta as Record<string, unknown>),
     sync,
   };
 }

@@ -8,7 +8,7 @@ import {
   VendorUnavailableError,
 } from "@/lib/vendors/shared/errors";
 import { connectors } from "@/lib/vendors/registry";
-import type { ConnectorContext, Stream, StreamPage, SyncBatch } from "@/lib/vendors/types";
+import type { Connector, ConnectorContext, Stream, StreamPage, SyncBatch } from "@/lib/vendors/types";
 import { log, scrub } from "../log";
 import { decryptApiKey, KeyUnreadableError } from "../secrets";
 import { getStore, type Store } from "../store/db";
@@ -91,6 +91,8 @@ export async function runSync(
 /** Extra options for the connector context (tests: a clock, short timeouts). */
 export interface RunOptions {
   now?: () => Date;
+  /** Tests: connectors to use instead of the registry's (a simulated clock). */
+  connectors?: Partial<Record<Vendor, Connector>>;
   signal?: AbortSignal;
   http?: ConnectorContext["http"];
 }
@@ -153,7 +155,7 @@ async function execute(
         status,
         lastError: message,
         updatedAt: sql`now()`,
-        ...(state === "succeeded" ? { lastSyncAt: sql`now()` } : {}),
+        ...(state === "succeeded" ? { lastSyncAt: opts.now ? opts.now().toISOString() : sql`now()` } : {}),
         ...(Object.keys(meta).length ? { meta: sql`${t.connections.meta} || ${JSON.stringify(meta)}::jsonb` } : {}),
       })
       .where(eq(t.connections.id, conn.id));
@@ -179,10 +181,11 @@ async function execute(
         );
       throw err;
     }
-    const session = connectors[vendor].open({
+    const session = (opts.connectors?.[vendor] ?? connectors[vendor]).open({
       baseUrl: baseUrlFor(vendor, conn.demo),
       apiKey,
       signal,
+      meta: conn.meta,
       now: opts.now,
       http: opts.http,
       onRateLimitWait: (ms) => (rateLimitedMs += ms),

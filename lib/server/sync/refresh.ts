@@ -35,6 +35,7 @@ interface IdentityRow {
   label: string;
   demo: boolean;
   keyCiphertext: string;
+  meta: Record<string, unknown>;
   vendorId: string;
   kind: string | null;
 }
@@ -57,6 +58,7 @@ export async function refreshContact(
       label: t.connections.label,
       demo: t.connections.demo,
       keyCiphertext: t.connections.keyCiphertext,
+      meta: t.connections.meta,
       vendorId: t.contactIdentities.vendorId,
       kind: t.contactIdentities.kind,
     })
@@ -139,6 +141,7 @@ async function refreshOne(
       apiKey,
       signal,
       now: opts.now,
+      meta: first.meta,
       onMeta: (m) => (meta = { ...meta, ...m }),
       warn: (message, fields) =>
         log.warn(`${first.vendor}: ${message}`, { connectionId: first.connectionId, ...fields }),
@@ -165,6 +168,13 @@ async function refreshOne(
     result.status = "failed";
     result.error = scrub(timeout.aborted ? `${first.vendor} did not answer in time` : describeVendorError(err));
     log.warn("refresh of one vendor failed", { vendor: first.vendor, connectionId: first.connectionId, err });
+    // What the vendor said before failing still holds (a quota used up: the connection pauses).
+    if (Object.keys(meta).length)
+      await store.db
+        .update(t.connections)
+        .set({ meta: sql`${t.connections.meta} || ${JSON.stringify(meta)}::jsonb`, updatedAt: sql`now()` })
+        .where(eq(t.connections.id, first.connectionId))
+        .catch((e: unknown) => log.warn("could not store a connection's vendor facts", { err: e }));
   }
   result.ms = Date.now() - started;
   return result;

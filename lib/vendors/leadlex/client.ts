@@ -2,37 +2,53 @@ import { VendorQuotaError, VendorUnavailableError } from "@/lib/vendors/shared/e
 import { createVendorHttp, parseRetryAfter } from "@/lib/vendors/shared/http";
 import { SlidingWindowPacer } from "@/lib/vendors/shared/pacer";
 import { z } from "zod";
+import {
+  nextMidnightUtc,
+  perMinuteFor,
+  PLANS,
+  quotaMessage,
+  readRateHeaders,
+  type PlanSetting,
+  type Quota,
+} from "./quota";
 import { listEnvelope, statsOf, type CampaignStats, type Warn } from "./schemas";
 
-/** Per-plan limits (VENDORS.md "Leadlex"): the client starts at Starter's and adopts what the headers say. */
-export const STARTER_LIMITS = { perMinute: 10, perDay: 100 } as const;
 /** Page size cap (seed 003: "max: 100"). */
 export const MAX_PER_PAGE = 100;
 /** A 429 asking to wait this long is the day's quota, not the minute's. */
 const QUOTA_WAIT_MS = 10 * 60_000;
-const DAY_MS = 86_400_000;
+/** 429s without any word on how long to wait, for longer than a minute window: the day is spent. */
+const SILENT_429_MS = 65_000;
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realClock: Clock = { now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
 
 export interface LeadlexClientOptions {
   baseUrl: string;
   apiKey: string;
   signal?: AbortSignal;
   onRateLimitWait?(ms: number): void;
-  onMeta?(meta: Record<string, unknown>): void;
+  /** Called with the day's quota after every answer. */
+  onQuota?(quota: Quota): void;
+  /** Called once when the day's quota is found spent, before the error is thrown. */
+  onPaused?(resetAt: number): void;
+  /** Called for every answer the vendor counted (retries included). */
+  onRequest?(): void;
   warn?: Warn;
   timeoutMs?: number;
   maxRetries?: number;
   maxBackoffMs?: number;
-  /** Pacing before the first answer tells the plan; default Starter (10 / min, 100 / day). */
-  perMinute?: number;
-  perDay?: number;
-  now?: () => number;
-}
-
-export interface Quota {
-  remaining: number | null;
-  limit: number | null;
-  /** Epoch ms of the next reset (midnight UTC). */
-  resetAt: number | null;
+  /** The plan when the headers say nothing ("auto": Starter until an answer says otherwise). */
+  plan?: PlanSetting;
+  /** What an earlier session knew of today (the connection's stored quota), if still today. */
+  known?: Quota | null;
+  /** A pause an earlier session found (the day spent): no request before it. */
+  pausedUntil?: number | null;
+  clock?: Clock;
 }
 
 export interface Page<T = unknown> {
@@ -42,65 +58,72 @@ export interface Page<T = unknown> {
   total: number | null;
 }
 
-const header = (res: Response, name: string): number | null => {
-  const v = res.headers.get(name);
-  const n = v === null || v.trim() === "" ? NaN : Number(v);
-  return Number.isFinite(n) ? n : null;
-};
-
 /**
- * The Leadlex HTTP client: Bearer auth, a per-minute and a per-day pacer, the
- * quota read from every answer's headers (see the simulator for the header set)
- * and reported through `onMeta({quota})`. An exhausted day raises
- * VendorQuotaError at once — it never sleeps until midnight.
+ * The Leadlex HTTP client: Bearer auth, pacing at the plan's per-minute rate, and the day's
+ * quota — read from the documented headers on every answer, or counted from the plan when
+ * they say nothing — reported through `onQuota`. A spent day raises VendorQuotaError at
+ * once (no retries, no sleeping until midnight), and so does every later request until the
+ * reset.
  */
 export function createLeadlexClient(o: LeadlexClientOptions) {
-  const now = o.now ?? Date.now;
-  const quota: Quota = { remaining: null, limit: null, resetAt: null };
-  const quotaError = () =>
-    new VendorQuotaError(
-      "leadlex",
-      "the Leadlex daily request quota is used up",
-      quota.resetAt !== null ? new Date(quota.resetAt) : null,
-    );
+  const clock = o.clock ?? realClock;
+  const now = clock.now;
+  const planned = PLANS[o.plan === "pro" ? "pro" : "starter"];
+  const fresh = (): Quota => ({
+    limit: planned.perDay,
+    remaining: planned.perDay,
+    resetAt: nextMidnightUtc(now()),
+    source: "plan",
+  });
+  const quota: Quota = o.known && o.known.resetAt > now() ? { ...o.known } : fresh();
+  // A plan chosen on the connection outranks an earlier guess from the plan; headers outrank both.
+  if (o.plan && o.plan !== "auto" && quota.source === "plan") quota.limit = planned.perDay;
+  let pausedUntil = o.pausedUntil && o.pausedUntil > now() ? o.pausedUntil : null;
+  let silentSince: number | null = null;
 
-  const minute = new SlidingWindowPacer(o.perMinute ?? STARTER_LIMITS.perMinute, 60_000);
-  // The day pacer is a backstop for answers without quota headers: it may hold a request
-  // for a few seconds, but a wait measured in hours means the day is spent.
-  const day = new SlidingWindowPacer(o.perDay ?? STARTER_LIMITS.perDay, DAY_MS, Date.now, (ms) =>
-    ms > 60_000 ? Promise.reject(quotaError()) : new Promise((r) => setTimeout(r, ms)),
-  );
+  const minute = new SlidingWindowPacer(perMinuteFor(quota.limit), 60_000, now, clock.sleep);
+
+  const pause = (resetAt: number): VendorQuotaError => {
+    if (pausedUntil !== resetAt) {
+      pausedUntil = resetAt;
+      o.onPaused?.(resetAt);
+    }
+    return new VendorQuotaError("leadlex", quotaMessage(resetAt), new Date(resetAt));
+  };
+
+  function rollOver(): void {
+    if (now() >= quota.resetAt) Object.assign(quota, { ...fresh(), limit: quota.limit, remaining: quota.limit });
+  }
 
   function learn(res: Response): void {
-    const dailyLimit = header(res, "x-ratelimit-daily-limit");
-    const dailyRemaining = header(res, "x-ratelimit-daily-remaining");
-    const dailyReset = header(res, "x-ratelimit-daily-reset");
-    const limit = header(res, "x-ratelimit-limit");
-    if (dailyLimit !== null && dailyRemaining !== null) {
-      quota.limit = dailyLimit;
-      quota.remaining = dailyRemaining;
-      quota.resetAt = dailyReset !== null ? dailyReset * 1000 : nextMidnight(now());
-      day.setLimit(dailyLimit);
-      // The standard trio describes the minute whenever it is not the day's.
-      if (limit !== null && limit !== dailyLimit) minute.setLimit(limit);
-    } else if (limit !== null) {
-      // Only the standard trio: take it as the minute budget.
-      minute.setLimit(limit);
+    o.onRequest?.();
+    rollOver();
+    const h = readRateHeaders(res.headers, now());
+    if (h.kind === "daily") {
+      const limitChanged = h.limit !== quota.limit;
+      quota.limit = h.limit!;
+      quota.remaining = Math.max(0, h.remaining!);
+      quota.resetAt = h.resetAt ?? nextMidnightUtc(now());
+      quota.source = "headers";
+      if (limitChanged) minute.setLimit(perMinuteFor(quota.limit));
+    } else {
+      // Nothing about the day: count it ourselves against the plan.
+      quota.remaining = Math.max(0, quota.remaining - 1);
+      if (h.kind === "minute") minute.setLimit(h.limit!);
     }
-    if (quota.remaining !== null)
-      o.onMeta?.({
-        quota: {
-          remaining: quota.remaining,
-          limit: quota.limit,
-          resetAt: quota.resetAt !== null ? new Date(quota.resetAt).toISOString() : null,
-        },
-      });
-    if (res.status === 429) {
-      const wait = parseRetryAfter(res.headers.get("retry-after")) ?? 0;
-      if (dailyRemaining === 0 || wait >= QUOTA_WAIT_MS) {
-        if (quota.resetAt === null) quota.resetAt = now() + wait;
-        throw quotaError();
-      }
+    o.onQuota?.({ ...quota });
+
+    if (res.status !== 429) {
+      silentSince = null;
+      return;
+    }
+    const wait = parseRetryAfter(res.headers.get("retry-after"), now());
+    if (h.kind === "daily" && h.remaining === 0) throw pause(quota.resetAt);
+    if (wait !== null && wait >= QUOTA_WAIT_MS) throw pause(h.kind === "daily" ? quota.resetAt : now() + wait);
+    if (h.kind !== "daily" && quota.remaining === 0) throw pause(quota.resetAt);
+    if (wait === null && h.kind === "none") {
+      silentSince ??= now();
+      if (now() - silentSince > SILENT_429_MS) throw pause(quota.resetAt);
     }
   }
 
@@ -108,19 +131,28 @@ export function createLeadlexClient(o: LeadlexClientOptions) {
     vendor: "leadlex",
     baseUrl: o.baseUrl,
     authorize: (_url, headers) => headers.set("authorization", `Bearer ${o.apiKey}`),
-    // The minute pacer first: the shared client pauses pacers[0] after a 429.
-    pacers: [minute, day],
+    pacers: [minute],
     secrets: [o.apiKey],
     timeoutMs: o.timeoutMs,
     maxRetries: o.maxRetries,
     maxBackoffMs: o.maxBackoffMs,
     onResponse: learn,
+    // A minute refusal without Retry-After: wait a quarter of the window and ask again.
+    retryAfterMs: (res) => (res.headers.get("retry-after") === null ? 15_000 : null),
     onRateLimitWait: o.onRateLimitWait,
+    sleep: clock.sleep,
+    now,
   });
 
+  /** Throws the quota error while the day is known to be spent: nothing may be asked before the reset. */
+  function assertOpen(): void {
+    rollOver();
+    if (pausedUntil !== null && now() < pausedUntil) throw pause(pausedUntil);
+    if (quota.remaining <= 0 && now() < quota.resetAt) throw pause(quota.resetAt);
+  }
+
   async function get(path: string, query: Record<string, string | number | undefined | null> = {}): Promise<unknown> {
-    if (quota.remaining !== null && quota.remaining <= 0 && quota.resetAt !== null && now() < quota.resetAt)
-      throw quotaError();
+    assertOpen();
     return (await http.request(path, { query, signal: o.signal })).data;
   }
 
@@ -147,16 +179,21 @@ export function createLeadlexClient(o: LeadlexClientOptions) {
   }
 
   return {
-    quota: (): Quota => ({ ...quota }),
+    quota: (): Quota => {
+      rollOver();
+      return { ...quota };
+    },
+    perMinute: () => perMinuteFor(quota.limit),
+    assertOpen,
+    now,
 
-    /** `GET /v1/contacts`; `sort` e.g. `created_at` (oldest first, so new contacts never shift pages). */
-    listContacts: (q: { page: number; perPage?: number; search?: string; createdAfter?: string; sort?: string }) =>
+    /** `GET /v1/contacts` in the API's own order (no `sort`: VENDORS.md documents no value for it). */
+    listContacts: (q: { page: number; perPage?: number; search?: string; createdAfter?: string }) =>
       list("/v1/contacts", "contacts", {
         page: q.page,
         per_page: q.perPage ?? MAX_PER_PAGE,
         search: q.search,
         created_after: q.createdAfter,
-        sort: q.sort,
       }),
 
     /** `GET /v1/contacts/{id}/activities` (seed 003), newest first, dates inclusive. */
@@ -193,27 +230,6 @@ export function createLeadlexClient(o: LeadlexClientOptions) {
 
 export type LeadlexClient = ReturnType<typeof createLeadlexClient>;
 
-function nextMidnight(ms: number): number {
-  const d = new Date(ms);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1);
-}
-
 function issuePaths(err: z.ZodError): string {
   return err.issues.map((i) => i.path.join(".") || "(body)").join(", ");
-}
-
-/**
- * Reads every page of a listing, saying which one is the last: a short page, or the
- * page that reaches `total`. `maxPages` bounds a listing that would never end.
- */
-export async function* allPages(
-  fetchPage: (page: number) => Promise<Page>,
-  maxPages = 10_000,
-): AsyncGenerator<Page & { last: boolean }> {
-  for (let page = 1; page <= maxPages; page++) {
-    const p = await fetchPage(page);
-    const last = p.rows.length < p.perPage || (p.total !== null && page * p.perPage >= p.total) || page === maxPages;
-    yield { ...p, last };
-    if (last) return;
-  }
 }

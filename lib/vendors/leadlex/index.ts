@@ -1,64 +1,117 @@
 import { normaliseEmail } from "@/lib/model/contact";
 import { VendorAuthError, VendorRequestError } from "@/lib/vendors/shared/errors";
 import type { Connector, ConnectorContext, ConnectorSession, PersonRef, Stream, SyncBatch } from "@/lib/vendors/types";
-import { DEFAULT_BUDGET, type BudgetOptions } from "./budget";
-import { allPages, createLeadlexClient, type LeadlexClient } from "./client";
+import { activitiesStream } from "./activities-stream";
+import { BASE_INTERVAL_MS, nextSyncAt, planDay, reserveOf, RunBudget, type BudgetSettings } from "./budget";
+import { campaignsStream } from "./campaigns-stream";
+import { createLeadlexClient, realClock, type Clock, type LeadlexClient } from "./client";
+import { readWindow } from "./contact-reads";
+import { contactsStream } from "./contacts-stream";
+import type { StreamDeps } from "./deps";
 import { mapTask, personOfContact, personOfContactId } from "./map";
+import { guardedPages, PageGuard } from "./paging";
+import { planOfLimit, type PlanSetting, type Quota } from "./quota";
 import { contactRowSchema, parseRows, taskRowSchema, type Warn } from "./schemas";
-import {
-  activitiesStream,
-  campaignsStream,
-  contactActivities,
-  contactsStream,
-  tasksStream,
-  type StreamDeps,
-} from "./streams";
+import { settingsOf, storedPause, storedQuota } from "./settings";
+import { tasksStream } from "./tasks-stream";
 
-export type { ActivitiesState } from "./budget";
-export type { ListingState } from "./streams";
+export type { ActivitiesState } from "./activities-stream";
+export type { ContactsState } from "./contacts-stream";
+export type { Clock } from "./client";
 
-export interface LeadlexConnectorOptions extends Partial<BudgetOptions> {
-  /** Look-back when a contact's activities are read again (default 1 hour). */
+export interface LeadlexConnectorOptions {
+  /** Look-back when a contact's news is read again (default 1 hour). */
   overlapMs?: number;
   timeoutMs?: number;
   maxRetries?: number;
   maxBackoffMs?: number;
-  /** Pacing until the first answer's headers tell the plan (default Starter: 10 / min, 100 / day). */
-  perMinute?: number;
-  perDay?: number;
+  /** Defaults where the connection stores no setting (its `leadlexSettings` win). */
+  plan?: PlanSetting;
+  scheduledShare?: number;
+  /** The scheduler's interval, the shortest between two scheduled syncs (default 15 min). */
+  baseIntervalMs?: number;
+  /** Tests: a simulated clock, whose `sleep` the pacer's waits go through. */
+  clock?: Clock;
 }
 
+/** The live path reads the newest pages of a contact only: the scheduled syncs read its history. */
+const REFRESH_PAGES = 2;
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const iso = (ms: number) => new Date(ms).toISOString();
 
 export function createLeadlexConnector(options: LeadlexConnectorOptions = {}): Connector {
-  const budget: BudgetOptions = {
-    maxContactsPerRun: options.maxContactsPerRun ?? DEFAULT_BUDGET.maxContactsPerRun,
-    reserveFraction: options.reserveFraction ?? DEFAULT_BUDGET.reserveFraction,
-  };
   return {
     vendor: "leadlex",
     defaultBaseUrl: "https://data.leadlex.com/functions/v1/api-gateway",
     open(ctx: ConnectorContext): ConnectorSession {
+      const meta = ctx.meta ?? {};
+      const stored = settingsOf(meta);
+      const hasSettings = typeof meta.leadlexSettings === "object" && meta.leadlexSettings !== null;
+      const plan = hasSettings ? stored.plan : (options.plan ?? stored.plan);
+      const settings: BudgetSettings = {
+        scheduledShare: hasSettings ? stored.scheduledShare : (options.scheduledShare ?? stored.scheduledShare),
+        baseIntervalMs: options.baseIntervalMs ?? BASE_INTERVAL_MS,
+      };
+      const clock: Clock = options.clock ?? (ctx.now ? { ...realClock, now: () => ctx.now!().getTime() } : realClock);
+      const report = (m: Record<string, unknown>) => ctx.onMeta?.(m);
+      let budget: RunBudget | null = null;
+
+      const quotaFacts = (q: Quota) => ({
+        quota: {
+          remaining: q.remaining,
+          limit: q.limit,
+          resetAt: iso(q.resetAt),
+          used: Math.max(0, q.limit - q.remaining),
+          reserve: reserveOf(q.limit, settings.scheduledShare),
+          scheduledShare: settings.scheduledShare,
+          source: q.source,
+          plan: planOfLimit(q.limit),
+          planSetting: plan,
+        },
+      });
+
       const client = createLeadlexClient({
         baseUrl: ctx.baseUrl,
         apiKey: ctx.apiKey,
         signal: ctx.signal,
         onRateLimitWait: ctx.onRateLimitWait,
-        onMeta: ctx.onMeta,
+        onQuota: (q) => report(quotaFacts(q)),
+        onPaused: (resetAt) => report({ pausedUntil: iso(resetAt), nextSyncAt: iso(resetAt + 60_000) }),
+        onRequest: () => budget?.count(),
         warn: ctx.warn,
         timeoutMs: options.timeoutMs ?? ctx.http?.timeoutMs,
         maxRetries: options.maxRetries,
         maxBackoffMs: options.maxBackoffMs ?? ctx.http?.maxBackoffMs,
-        perMinute: options.perMinute,
-        perDay: options.perDay,
-        now: ctx.now ? () => ctx.now!().getTime() : undefined,
+        plan,
+        known: storedQuota(meta),
+        pausedUntil: storedPause(meta),
+        clock,
       });
+      budget = new RunBudget(client.quota, clock.now, client.perMinute, settings);
+      const runBudget = budget;
+
+      /** When the next scheduled sync may start, and that nothing is paused: reported at a run's end. */
+      const schedule = () => {
+        const q = client.quota();
+        const day = planDay(q, clock.now(), client.perMinute(), settings);
+        return {
+          ...quotaFacts(q),
+          pausedUntil: null,
+          nextSyncAt: iso(nextSyncAt(day, q, clock.now())),
+          schedule: { intervalMs: day.intervalMs, runSpent: runBudget.spent },
+        };
+      };
+
+      const horizon = ctx.history?.from ? Date.parse(ctx.history.from) : NaN;
       const deps: StreamDeps = {
         client,
-        now: ctx.now ?? (() => new Date()),
+        budget: runBudget,
+        now: () => new Date(clock.now()),
         warn: ctx.warn,
-        budget,
+        horizonMs: Number.isFinite(horizon) ? horizon : null,
         overlapMs: options.overlapMs ?? 60 * 60_000,
+        report: (m) => report({ ...m, ...schedule() }),
+        shared: { directory: null },
       };
       return {
         async verifyKey() {
@@ -88,7 +141,7 @@ export const leadlexConnector: Connector = createLeadlexConnector();
 /**
  * The live path (what the daily reserve is kept for): find the contact by its stored
  * uuid, or by `search=<email>` with the email matched exactly (search is partial), then
- * read all its activities and its tasks.
+ * read its newest activities and its tasks. It does not count against the scheduled share.
  */
 async function refreshPerson(
   client: LeadlexClient,
@@ -102,7 +155,7 @@ async function refreshPerson(
   )?.vendorId;
 
   const read = async (id: string, ref: PersonRef): Promise<SyncBatch> => {
-    const { activities } = await contactActivities({ client, warn }, id, ref, {});
+    const { activities } = await readWindow({ client, warn }, id, ref, {}, undefined, REFRESH_PAGES);
     const tasks = await contactTasks(client, warn, id, ref);
     return { people: [ref], activities, tasks };
   };
@@ -121,7 +174,8 @@ async function refreshPerson(
 }
 
 async function findByEmail(client: LeadlexClient, warn: Warn | undefined, email: string): Promise<PersonRef | null> {
-  for await (const p of allPages((page) => client.listContacts({ page, search: email }), 20)) {
+  const guard = new PageGuard("leadlex", "contacts");
+  for await (const p of guardedPages((page) => client.listContacts({ page, search: email }), guard)) {
     for (const r of parseRows(p.rows, contactRowSchema, "contact", warn).rows) {
       if (normaliseEmail(r.value.email) === email) return personOfContact(r.value);
     }
@@ -131,7 +185,8 @@ async function findByEmail(client: LeadlexClient, warn: Warn | undefined, email:
 
 async function contactTasks(client: LeadlexClient, warn: Warn | undefined, contactId: string, person: PersonRef) {
   const tasks = [];
-  for await (const p of allPages((page) => client.listTasks({ page, contactId }))) {
+  const guard = new PageGuard("leadlex", "tasks");
+  for await (const p of guardedPages((page) => client.listTasks({ page, contactId }), guard)) {
     for (const r of parseRows(p.rows, taskRowSchema, "task", warn).rows) tasks.push(mapTask(r.value, r.raw, person));
   }
   return tasks;

@@ -2,7 +2,7 @@ import { activitySchema } from "@/lib/model/activity";
 import { campaignSchema } from "@/lib/model/campaign";
 import { taskSchema } from "@/lib/model/task";
 import { afterEach, describe, expect, it } from "vitest";
-import { mapActivity, mapCampaign, mapTask, personOfContact, previewOf } from "./map";
+import { mapActivity, mapActivityRows, mapCampaign, mapTask, personOfContact, previewOf } from "./map";
 import { activityRowSchema, campaignRowSchema, contactRowSchema, parseRows, statsOf, taskRowSchema } from "./schemas";
 
 // The seed 003 example row, verbatim.
@@ -183,6 +183,54 @@ describe("mapActivity — VENDORS.md Leadlex types (seed 003)", () => {
       name: "Jane Doe",
       company: "Acme",
     });
+  });
+});
+
+describe("mapActivityRows — an email's `metadata: {opened, replied}` (seed 003's example)", () => {
+  const rows = (over: Record<string, unknown>) => {
+    const raw = { ...SEED_ROW, ...over };
+    const out = mapActivityRows(activityRowSchema.parse(raw), raw, null);
+    for (const m of out) activitySchema.parse({ ...m, connectionId: "c1", contactId: null });
+    return out;
+  };
+
+  it("the seed example: the email and an email_opened item at the email's time, derived, in its campaign", () => {
+    const [email, opened, ...rest] = rows({});
+    expect(rest).toEqual([]);
+    expect(email).toMatchObject({ id: "leadlex:act_7f3c4d2a", kind: "email_sent" });
+    expect(opened).toMatchObject({
+      id: "leadlex:act_7f3c4d2a:opened",
+      kind: "email_opened",
+      vendorType: "email.opened",
+      channel: "email",
+      occurredAt: "2026-04-17T14:23:05.000Z",
+      campaignId: "leadlex:cmp_abc123",
+      campaignName: "Q2 GC Outreach",
+      subject: "Sent: Quick question about Acme Corp",
+      body: null,
+      raw: { derivedFrom: "leadlex:act_7f3c4d2a", opened: true },
+    });
+  });
+
+  it("replied: true → an inbound email_replied; clicked → email_clicked; a time in metadata wins", () => {
+    const out = rows({
+      metadata: { opened: true, replied: true, clicked: "true", replied_at: "2026-04-18T09:00:00Z" },
+    });
+    expect(out.map((m) => m.kind)).toEqual(["email_sent", "email_opened", "email_clicked", "email_replied"]);
+    const reply = out.find((m) => m.kind === "email_replied")!;
+    expect(reply).toMatchObject({ direction: "inbound", occurredAt: "2026-04-18T09:00:00.000Z" });
+  });
+
+  it("campaign_sent flags count too; false flags, inbound emails and other types add nothing", () => {
+    expect(rows({ type: "campaign_sent", metadata: { step: 2, opened: true } }).map((m) => m.kind)).toEqual([
+      "email_sent",
+      "email_opened",
+    ]);
+    const derived = rows({ type: "campaign_sent", metadata: { step: 2, opened: true } })[1]!;
+    expect(derived.sequenceStep).toBe(2);
+    expect(rows({ metadata: { opened: false, replied: false } })).toHaveLength(1);
+    expect(rows({ metadata: { direction: "inbound", opened: true } })).toHaveLength(1);
+    expect(rows({ type: "note", metadata: { opened: true } })).toHaveLength(1);
   });
 });
 

@@ -117,6 +117,46 @@ export function mapActivity(a: ActivityRow, raw: unknown, person: PersonRef | nu
   };
 }
 
+/** Flags on an email's `metadata` (seed 003: `{opened, replied}`; `clicked` where present) and the items they become. */
+const FLAGS: { flag: string; kind: ActivityKind; direction: MappedActivity["direction"] }[] = [
+  { flag: "opened", kind: "email_opened", direction: null },
+  { flag: "clicked", kind: "email_clicked", direction: null },
+  { flag: "replied", kind: "email_replied", direction: "inbound" },
+];
+
+const isTrue = (v: unknown) => v === true || v === "true" || v === 1;
+
+/**
+ * An activity row and the engagement its flags record. Leadlex keeps an email's opens and
+ * replies as `metadata: {opened, replied}` flags on the email itself (seed 003's example),
+ * so they become `email_opened` / `email_replied` items the way Smartlead's counts do:
+ * dated at the email unless the metadata gives a time (`opened_at`, …), marked as derived
+ * (`raw.derivedFrom` points at the email), with the email's campaign, step and variant so
+ * they count in its engagement. Inbound emails carry no such flags.
+ */
+export function mapActivityRows(a: ActivityRow, raw: unknown, person: PersonRef | null): MappedActivity[] {
+  const email = mapActivity(a, raw, person);
+  if (email.kind !== "email_sent" || email.direction === "inbound") return [email];
+  const out = [email];
+  for (const f of FLAGS) {
+    if (!isTrue(a.metadata[f.flag])) continue;
+    out.push({
+      ...email,
+      id: `${email.id}:${f.flag}`,
+      vendorType: `${a.type}.${f.flag}`,
+      kind: f.kind,
+      direction: f.direction,
+      occurredAt: toIso(a.metadata[`${f.flag}_at`]) ?? email.occurredAt,
+      actor: null,
+      preview: null,
+      body: null,
+      durationSeconds: null,
+      raw: { derivedFrom: email.id, [f.flag]: true },
+    });
+  }
+  return out;
+}
+
 const TASK_TYPES: Record<string, string> = {
   call: "call",
   phone: "call",

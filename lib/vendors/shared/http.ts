@@ -23,6 +23,8 @@ export interface VendorHttpOptions {
   onRateLimitWait?(ms: number): void;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
+  /** The clock the pacers run on (tests with a simulated clock); default Date.now. */
+  now?: () => number;
 }
 
 export interface VendorResponse {
@@ -68,6 +70,7 @@ export function createVendorHttp(o: VendorHttpOptions) {
   const maxBackoffMs = o.maxBackoffMs ?? 20_000;
   const doFetch = o.fetch ?? fetch;
   const sleep = o.sleep ?? defaultSleep;
+  const now = o.now ?? Date.now;
   const base = o.baseUrl.replace(/\/+$/, "");
   const clean = (s: string) => scrubSecrets(s, o.secrets).slice(0, 300);
 
@@ -85,10 +88,10 @@ export function createVendorHttp(o: VendorHttpOptions) {
     let lastProblem = "";
     for (;;) {
       opts.signal?.throwIfAborted();
-      const waitStart = Date.now();
+      const waitStart = now();
       const slots: PacerSlot[] = [];
       for (const p of o.pacers) slots.push(await p.acquire(opts.signal));
-      const waited = Date.now() - waitStart;
+      const waited = now() - waitStart;
       if (waited > 5) o.onRateLimitWait?.(waited);
 
       let res: Response;
@@ -120,8 +123,8 @@ export function createVendorHttp(o: VendorHttpOptions) {
 
       if (res.status === 429) {
         const ms =
-          o.retryAfterMs?.(res, text) ?? parseRetryAfter(res.headers.get("retry-after")) ?? backoff(limited + 1);
-        o.pacers[0]?.pauseUntil(Date.now() + ms);
+          o.retryAfterMs?.(res, text) ?? parseRetryAfter(res.headers.get("retry-after"), now()) ?? backoff(limited + 1);
+        o.pacers[0]?.pauseUntil(now() + ms);
         if (++limited > maxRateLimitRetries)
           throw new VendorUnavailableError(o.vendor, clean(`${what}: still rate limited after ${limited} waits`));
         continue;
