@@ -23,6 +23,12 @@ export const faultsSchema = z.object({
   truncate: z.number().int().min(0).optional(),
   /** Before each list request, insert this many new items (page drift). */
   driftPerRequest: z.number().int().min(0).optional(),
+  /**
+   * List requests answer as if the paging parameter (offset, page, `_skip`, cursor) were not
+   * given — the first page again — while true: a vendor that ignores it. Each simulator drops
+   * its own paging parameters.
+   */
+  ignorePaging: z.boolean().optional(),
   /** Every request answers 401 (key revoked) while true. */
   revokeKey: z.boolean().optional(),
   /** Only requests whose path contains this substring are affected (all by default). */
@@ -101,6 +107,11 @@ export class FaultState {
 
   latency(header: Faults | null): number {
     return (header?.latencyMs ?? 0) + (this.f.latencyMs ?? 0);
+  }
+
+  ignoresPaging(path: string, header: Faults | null): boolean {
+    const f = header ?? this.f;
+    return this.applies(path, f) && f.ignorePaging === true;
   }
 
   drift(path: string, header: Faults | null): number {

@@ -15,8 +15,11 @@ export interface HarnessOptions {
   unauthorized(): Response;
   /** The vendor's own 5xx. */
   serverError(status: number): Response;
-  /** The simulator proper. `drift` is how many new items to insert before answering a list request. */
-  serve(req: Request, ctx: { url: URL; drift: number }): Promise<Response>;
+  /**
+   * The simulator proper. `drift` is how many new items to insert before answering a list
+   * request; `ignorePaging`: answer list requests as if no paging parameter were given.
+   */
+  serve(req: Request, ctx: { url: URL; drift: number; ignorePaging: boolean }): Promise<Response>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -55,7 +58,11 @@ export function createHarness(o: HarnessOptions): Simulator {
         return o.unauthorized();
     }
 
-    const res = await o.serve(req, { url, drift: faults.drift(url.pathname, header) });
+    const res = await o.serve(req, {
+      url,
+      drift: faults.drift(url.pathname, header),
+      ignorePaging: faults.ignoresPaging(url.pathname, header),
+    });
     if (res.status >= 300) return res;
     const damage = faults.body(url.pathname, header);
     if (!damage) return res;
