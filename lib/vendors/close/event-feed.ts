@@ -16,7 +16,7 @@ import type { CloseSession } from "./session";
  * - `contact`: the person from `data` (else re-read), with its lead's name as company.
  * - `lead` `merged`: the destination lead is re-read whole (contacts, activities, tasks),
  *   so people and their items sit on the lead they moved to.
- * Only the newest event of an object in one read counts; a deleted object stays deleted.
+ * Only the newest event of an object in one read counts, except that a deletion always does.
  */
 
 /** How the log is read: all events at once (`date_updated` only), or per documented (object_type, action) pair. */
@@ -107,9 +107,11 @@ async function apply(s: CloseSession, rows: unknown[], handled: Set<string>): Pr
   const merged: string[] = [];
   for (const { row: e } of ok) {
     const key = `${e.object_type}|${e.object_id}`;
-    if (handled.has(key)) continue; // a newer event of this object was applied
-    handled.add(key);
     const deleted = e.action === "deleted";
+    // A newer event of this object was applied — unless this one deletes it: a deletion is
+    // final (read per object type and action, it may come after the object's updates).
+    if (handled.has(key) && !deleted) continue;
+    handled.add(key);
     if (e.object_type.startsWith("activity.")) {
       if (deleted) out.deleted.activities.push(`close:${e.object_id}`);
       else reread.push(e.object_id);

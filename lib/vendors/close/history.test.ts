@@ -227,9 +227,15 @@ describe("the event log (issue 13)", () => {
     const call = sim.data.activities.findLast((a) => a._type === "Call")!;
     t.now += 60_000;
     sim.changes.editActivity(call.id, { note: "per-pair read" });
+    // Edited, then deleted: read per action, the deletion comes after the edit and still wins.
+    const note = sim.data.activities.findLast((a) => a._type === "Note")!;
+    sim.changes.editActivity(note.id, { note: "about to go" });
+    t.now += 120_000;
+    sim.changes.deleteActivity(note.id);
     t.now += 60_000;
     const second = await sync(session(), states);
     expect(second.activities!.activities.find((a) => a.id === `close:${call.id}`)!.body).toBe("per-pair read");
+    expect(second.activities!.deleted).toContain(`close:${note.id}`);
     expect((states.activities as CloseActivitiesState).eventsMode).toBe("pairs");
     const refused = sim.stats.byStatus[400] ?? 0;
     t.now += 60_000;
