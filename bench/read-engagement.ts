@@ -180,6 +180,7 @@ export async function benchReadEngagement(opts: ReadEngagementOptions = {}): Pro
               kind: a.kind as "email_sent",
               channel: a.channel as "email",
               direction: a.direction as "outbound" | null,
+              state: null,
               person: {
                 identities: [{ vendorId: `lea_${a.contactId}`, kind: "lead" }],
                 email: `${a.contactId}@bench.test`,

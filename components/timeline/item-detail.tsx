@@ -67,6 +67,13 @@ export function ItemDetail({
           </Field>
         ) : null}
         {duration ? <Field name="Duration">{duration}</Field> : null}
+        {activity?.state ? (
+          <Field name="Status">
+            {activity.state === "canceled"
+              ? "Canceled — not counted in engagement or last activity"
+              : "Scheduled — not sent or held yet, so not counted until it happens"}
+          </Field>
+        ) : null}
         {activity?.bot ? (
           <Field name="Machine">Yes — an automated open or click (security scanner, image proxy)</Field>
         ) : null}

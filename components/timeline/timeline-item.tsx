@@ -1,10 +1,11 @@
 "use client";
 
-import { Bot, ChevronDown } from "lucide-react";
+import { Ban, Bot, CalendarClock, ChevronDown } from "lucide-react";
 import { forwardRef, useEffect, useId, useState, type KeyboardEvent } from "react";
 import { Badge } from "@/components/ui/badge";
 import { lazyContent } from "@/components/ui/lazy-content";
 import { VendorBadge } from "@/components/ui/vendor-badge";
+import { ACTIVITY_STATE_LABELS } from "@/lib/model/plain/activity";
 import { KIND_LABELS } from "@/lib/model/plain/timeline";
 import type { TimelineItem, TimelineTaskItem } from "@/lib/model/timeline";
 import type { Vendor } from "@/lib/model/vendor";
@@ -85,13 +86,16 @@ export const TimelineItemView = forwardRef<HTMLButtonElement, Props>(function Ti
   const campaign = item.campaignName ?? (item.campaignId ? item.campaignId.replace(/^[^:]+:/, "") : null);
   const step = item.type === "activity" ? item.sequenceStep : null;
   const actor = item.type === "activity" ? item.actor?.name : item.assignee?.name;
+  // Scheduled and canceled items are shown but have not happened (and are never counted).
+  const state = item.type === "activity" ? (item.state ?? null) : null;
 
   return (
     <article
-      aria-label={`${label}${text ? `: ${text}` : ""}`}
+      aria-label={`${label}${state ? ` (${ACTIVITY_STATE_LABELS[state]})` : ""}${text ? `: ${text}` : ""}`}
       data-timeline-item={item.id}
       data-vendor={item.vendor}
       data-kind={kind}
+      data-state={state ?? undefined}
       className={cn(
         "rounded-lg border bg-card transition-colors",
         active && "border-ring/60 ring-2 ring-ring/30",
@@ -117,7 +121,15 @@ export const TimelineItemView = forwardRef<HTMLButtonElement, Props>(function Ti
         <KindIcon kind={kind} />
         <span className="min-w-0 flex-1">
           <span className="flex min-w-0 items-center gap-2 text-sm">
-            <span className="shrink-0 font-medium">{label}</span>
+            <span className={cn("shrink-0 font-medium", state === "canceled" && "line-through decoration-1")}>
+              {label}
+            </span>
+            {state ? (
+              <Badge variant={state === "canceled" ? "muted" : "warning"} className="shrink-0 py-0">
+                {state === "canceled" ? <Ban aria-hidden /> : <CalendarClock aria-hidden />}
+                {ACTIVITY_STATE_LABELS[state]}
+              </Badge>
+            ) : null}
             {text ? <span className="truncate text-foreground/90">{text}</span> : null}
           </span>
           <span className="mt-0.5 flex min-w-0 items-center gap-2 text-xs text-muted-foreground">

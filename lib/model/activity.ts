@@ -1,12 +1,23 @@
 import { z } from "zod";
-import { ACTIVITY_KINDS, CHANNELS } from "./plain/activity";
+import { ACTIVITY_KINDS, ACTIVITY_STATES, CHANNELS } from "./plain/activity";
 import { vendorSchema } from "./vendor-schema";
 
-export { ACTIVITY_KINDS, CHANNELS, KIND_GROUPS, type ActivityKind, type Channel } from "./plain/activity";
+export {
+  ACTIVITY_KINDS,
+  ACTIVITY_STATES,
+  CHANNELS,
+  KIND_GROUPS,
+  type ActivityKind,
+  type ActivityState,
+  type Channel,
+} from "./plain/activity";
 
 export const activityKindSchema = z.enum(ACTIVITY_KINDS);
 
 export const channelSchema = z.enum(CHANNELS);
+
+/** Null: it happened. See ACTIVITY_STATES (lib/model/plain/activity.ts). */
+export const activityStateSchema = z.enum(ACTIVITY_STATES).nullable();
 
 export const directionSchema = z.enum(["outbound", "inbound"]).nullable();
 
@@ -33,6 +44,8 @@ export const activitySchema = z.object({
   body: z.string().nullable(),
   bot: z.boolean(),
   durationSeconds: z.number().nullable().optional(),
+  /** Scheduled or canceled items are shown but never counted; absent or null: it happened. */
+  state: activityStateSchema.optional(),
   url: z.string().nullable(),
   raw: z.unknown(),
 });

@@ -49,6 +49,20 @@ export interface StreamPage<S> {
    * open tasks of this connection not in `seenTaskIds` become done (lemlist omits done tasks).
    */
   reconcileOpenTasks?: { seenTaskIds: string[] };
+  /**
+   * Records the vendor no longer has (Touchline ids, `<vendor>:<vendor id>`): removed from the
+   * timeline, the counts and the engagement rollups in this page's transaction, after the
+   * page's own rows are written. Ids Touchline never stored are ignored.
+   */
+  deleted?: { activities?: string[]; tasks?: string[] };
+  /**
+   * Given on the last page of a complete re-read of a stream's activities (e.g. after a gap
+   * longer than the vendor's change log): this connection's activities that the stream did
+   * not write during this run are gone at the vendor and are removed like `deleted`. With
+   * `occurredFrom`, only activities at or after it (the history horizon: older rows were not
+   * re-read, and moving the horizon forward removes nothing).
+   */
+  sweepActivities?: { occurredFrom: string | null };
   /** Rows the connector read but could not understand (kept out; counted and logged). */
   skipped?: number;
   /**

@@ -275,3 +275,33 @@ test("an unknown person is a clear not-found page", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Nothing here" })).toBeVisible();
   await expect(page.locator('meta[name="robots"][content*="noindex"]').first()).toBeAttached();
 });
+
+test("scheduled and canceled items are marked and are never the person's last activity", async ({ page }) => {
+  // The demo's Close account has emails waiting to be sent, upcoming and canceled meetings.
+  type Full = Item & { state?: string | null; subject: string | null };
+  const { data } = await api<{ data: (Contact & { lastActivityAt: string | null })[] }>(
+    page.request,
+    "/contacts?vendor=close&limit=500",
+  );
+  let found: { contact: (typeof data)[number]; item: Full } | null = null;
+  for (const contact of data) {
+    const items = (await apiItems(page.request, contact.id, "vendors=close&kinds=email_sent,meeting")) as Full[];
+    const item = items.find((i) => i.state === "scheduled" && Date.parse(i.occurredAt) > Date.now());
+    if (item) {
+      found = { contact, item };
+      break;
+    }
+  }
+  expect(found, "a demo person with a scheduled Close item").not.toBeNull();
+  const { contact, item } = found!;
+  expect(Date.parse(contact.lastActivityAt!)).toBeLessThan(Date.parse(item.occurredAt));
+  await page.goto(`/contacts/${encodeURIComponent(contact.id)}`);
+  const row = page.locator(`[data-timeline-item="${item.id}"]`);
+  await expect(row).toHaveAttribute("data-state", "scheduled");
+  await expect(row.getByRole("button")).toContainText("scheduled");
+  await shot(page, "scheduled");
+  await page.setViewportSize({ width: 375, height: 800 });
+  await row.scrollIntoViewIfNeeded();
+  await expect(row).toBeVisible();
+  await shot(page, "scheduled-375");
+});

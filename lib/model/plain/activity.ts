@@ -55,3 +55,20 @@ export const KIND_GROUPS = {
 
 export const CHANNELS = ["email", "linkedin", "phone", "sms", "whatsapp", "meeting", "note", "system"] as const;
 export type Channel = (typeof CHANNELS)[number];
+
+/**
+ * Where an activity stands when it has not simply happened (null: it happened).
+ * - `scheduled`: planned, not done yet — an email waiting in the outbox or a sequence, a
+ *   draft, an upcoming meeting. Shown (in the future part of the timeline when its time is
+ *   ahead), never counted: not in engagement, activity counts or "last activity".
+ * - `canceled`: it will not happen (a canceled or declined meeting). Shown struck through,
+ *   never counted.
+ * When the vendor later sends or holds it, the same item loses its state and counts.
+ */
+export const ACTIVITY_STATES = ["scheduled", "canceled"] as const;
+export type ActivityState = (typeof ACTIVITY_STATES)[number];
+
+export const ACTIVITY_STATE_LABELS: Record<ActivityState, string> = {
+  scheduled: "scheduled",
+  canceled: "canceled",
+};

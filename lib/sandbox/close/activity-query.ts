@@ -1,4 +1,4 @@
-import { stripEmail, insertionIndex, type CloseData } from "./data";
+import { indexOfRow, insertionIndex, stripEmail, type CloseData } from "./data";
 import { BadRequest, dateParam, intParam, listParam, project } from "./params";
 import { ACTIVITY_TYPES, type CloseActivity } from "./records";
 
@@ -24,6 +24,47 @@ export class ActivityIndex {
   /** Indexes rows already inserted into `data.activities` (page drift). */
   added(rows: CloseActivity[]): void {
     for (const a of rows) this.index(a, true);
+  }
+
+  /** Inserts a new activity into `data.activities` and the indexes. */
+  insert(a: CloseActivity): void {
+    this.data.activities.splice(insertionIndex(this.data.activities, a), 0, a);
+    this.index(a, true);
+  }
+
+  /**
+   * Swaps a stored activity for its changed copy (same id and `date_created`; Close never
+   * changes either), everywhere it is indexed. Rows are replaced, not edited, so events that
+   * hold the old object keep the state they logged.
+   */
+  replace(next: CloseActivity): CloseActivity {
+    const old = this.byId.get(next.id);
+    if (!old || old.date_created !== next.date_created) throw new Error(`no activity ${next.id} to replace`);
+    this.unindex(old);
+    this.data.activities[indexOfRow(this.data.activities, old)] = next;
+    this.index(next, true);
+    return old;
+  }
+
+  /** Removes an activity (deleted in Close). */
+  remove(id: string): CloseActivity | null {
+    const old = this.byId.get(id);
+    if (!old) return null;
+    this.unindex(old);
+    this.data.activities.splice(indexOfRow(this.data.activities, old), 1);
+    return old;
+  }
+
+  private unindex(a: CloseActivity): void {
+    this.byId.delete(a.id);
+    const list = this.byLead.get(a.lead_id);
+    const i = list ? indexOfRow(list, a) : -1;
+    if (i >= 0) list!.splice(i, 1);
+    if (a._type === "Email" && typeof a.thread_id === "string") {
+      const t = this.emailsByThread.get(a.thread_id);
+      const j = t ? t.indexOf(a) : -1;
+      if (j >= 0) t!.splice(j, 1);
+    }
   }
 
   private index(a: CloseActivity, sorted: boolean): void {

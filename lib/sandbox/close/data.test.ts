@@ -10,6 +10,7 @@ const data = generateCloseData(world());
 const hash = (v: unknown) => createHash("sha256").update(JSON.stringify(v)).digest("hex");
 const NOW = closeDate(now.getTime());
 const START = closeDate(now.getTime() - world().options.days * 86_400_000);
+const YEAR_AGO = closeDate(now.getTime() - 365 * 86_400_000);
 
 describe("generateCloseData", () => {
   it("is deterministic: same seed → byte-identical JSON", () => {
@@ -50,10 +51,10 @@ describe("generateCloseData", () => {
     }
   });
 
-  it("spreads date_created over [now − days, now], ascending, with Close's datetime format", () => {
+  it("spreads date_created over [now − days, now] (the old history: over a year ago), ascending, with Close's datetime format", () => {
     let prev = "";
     for (const a of data.activities) {
-      expect(a.date_created >= START && a.date_created < NOW).toBe(true);
+      expect((a.date_created >= START || a.date_created < YEAR_AGO) && a.date_created < NOW).toBe(true);
       expect(a.date_created >= prev).toBe(true);
       expect(a.date_created).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}\+00:00$/);
       prev = a.date_created;
@@ -187,6 +188,27 @@ describe("generateCloseData", () => {
         .sort(),
     ).toEqual(added.map((x) => x.id).sort());
     expect(hash(a.activities)).toBe(hash(b.activities));
+  });
+
+  it("holds history older than a year on some leads, created after their lead (a full backfill must reach it)", () => {
+    const old = data.activities.filter((a) => a.date_created < YEAR_AGO);
+    expect(old.length).toBeGreaterThan(30);
+    expect(new Set(old.map((a) => a._type)).size).toBeGreaterThan(2);
+    const leads = new Map(data.leads.map((l) => [l.id, l]));
+    for (const a of old) expect(a.date_created >= leads.get(a.lead_id)!.date_created).toBe(true);
+  });
+
+  // VENDORS.md: "Email status: inbox, draft, scheduled, outbox, sent, error"; "Meeting status (e.g. upcoming, … completed, canceled)"
+  it("has emails not sent yet (scheduled for the coming days, draft, outbox) and meetings upcoming, canceled and held", () => {
+    const unsent = data.activities.filter((a) => a._type === "Email" && a.status !== "sent" && a.status !== "inbox");
+    const statuses = new Set(unsent.map((a) => a.status));
+    for (const st of ["scheduled", "draft", "outbox"]) expect(statuses.has(st)).toBe(true);
+    for (const e of unsent.filter((a) => a.status === "scheduled")) {
+      expect(e.activity_at > NOW).toBe(true);
+      expect(e.date_sent).toBeNull();
+    }
+    const meetings = new Set(data.activities.filter((a) => a._type === "Meeting").map((a) => a.status));
+    for (const st of ["upcoming", "canceled", "completed"]) expect(meetings.has(st)).toBe(true);
   });
 
   it("scales: a 1 M-activity world gives the Close share (±10 %)", () => {

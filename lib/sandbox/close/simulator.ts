@@ -3,7 +3,9 @@ import { createHarness, type Simulator } from "@/lib/sandbox/shared/harness";
 import { SlidingLog } from "@/lib/sandbox/shared/rate-limit";
 import type { World } from "@/lib/sandbox/shared/world";
 import { ActivityIndex, queryActivities } from "./activity-query";
+import { createCloseChanges, type CloseChanges } from "./changes";
 import { addCloseDriftItems, generateCloseData, type CloseData } from "./data";
+import { EventLog } from "./event-log";
 import { BadRequest, intParam, listParam, project } from "./params";
 import type { CloseContact, CloseLead } from "./records";
 import { LIST_MAX_LIMIT, LIST_MAX_SKIP, queryTasks } from "./task-query";
@@ -16,12 +18,16 @@ import { LIST_MAX_LIMIT, LIST_MAX_SKIP, queryTasks } from "./task-query";
  * - `GET /activity/`: see activity-query.ts. `_limit` default 100, capped at 100;
  *   `_skip` past `maxSkip` (default 250 000) is a 400. Default order `-date_created`.
  * - `GET /task/`: see task-query.ts. `GET /contact/`, `/contact/{id}/`, `/lead/`,
- *   `/lead/{id}/` (with its `contacts`), `/me/`. List `_limit` capped at 1000.
+ *   `/lead/{id}/` (with its `contacts`), `/me/`, `/custom_activity/` (the custom activity
+ *   types: id, name, fields), `/custom_activity/{id}/`. List `_limit` capped at 1000.
+ * - `GET /event/`: the event log (event-log.ts) — the world's last 30 days, then every
+ *   change made through `sim.changes` (changes.ts) and page drift.
  * - Rate limit per key and endpoint group (activity, task, contact, lead, me), default
  *   100 requests per 10 s (sliding), header `RateLimit: limit=…, remaining=…, reset=…`
  *   (seconds, decimals) on every answer; 429 body `{"error": {"rate_reset", "message",
  *   "rate_limit", "rate_window"}}` as Close documents it, no `Retry-After`.
  * - Page drift (`driftPerRequest`) inserts new activities before a /activity/ listing.
+ * - `ignorePaging` answers every listing as if `_skip` / `_cursor` were absent.
  * - Errors: 400 `{"error": "<param>: …"}`, 404 `{"error": "Not found"}`, 405.
  */
 export const BASE_PATH = "/api/v1";
@@ -40,11 +46,18 @@ export interface CloseSimulatorOptions {
   maxSkip?: number;
   /** Reuse generated data (several simulators over one world). */
   data?: CloseData;
+  /**
+   * `GET /event/` refuses a listing filtered by dates alone: the documented combinations
+   * all name an object type, object, lead, user or request (default false: allowed).
+   */
+  eventsRequireFilter?: boolean;
 }
 
 export interface CloseSimulatorStats {
   requests: number;
   byStatus: Record<number, number>;
+  /** Requests per resource (`activity`, `event`, `contact`, …; `other` for the rest), counted as served. */
+  byResource: Record<string, number>;
   /** Largest `_skip` asked of /activity/, refused or not. */
   maxActivitySkip: number;
 }
@@ -54,9 +67,13 @@ export type CloseSimulator = Simulator & {
   apiKey: string;
   stats: CloseSimulatorStats;
   maxSkip: number;
+  /** The event log behind `GET /event/`. */
+  events: EventLog;
+  /** Changes to the account (edit, delete, schedule and send, merge), logged as Close logs them. */
+  changes: CloseChanges;
 };
 
-const GROUPS = ["activity", "task", "contact", "lead", "me"] as const;
+const GROUPS = ["activity", "task", "contact", "lead", "me", "event", "custom_activity"] as const;
 
 export function createCloseSimulator(world: World, opts: CloseSimulatorOptions = {}): CloseSimulator {
   const apiKey = opts.apiKey ?? DEMO_API_KEY;
@@ -67,10 +84,22 @@ export function createCloseSimulator(world: World, opts: CloseSimulatorOptions =
   const index = new ActivityIndex(data);
   const limiter = new SlidingLog(rate.limit, rate.windowMs, now);
   const contactsByLead = new Map<string, CloseContact[]>();
-  for (const c of data.contacts) contactsByLead.set(c.lead_id, [...(contactsByLead.get(c.lead_id) ?? []), c]);
-  const contactById = new Map(data.contacts.map((c) => [c.id, c]));
-  const leadById = new Map(data.leads.map((l) => [l.id, l]));
-  const stats: CloseSimulatorStats = { requests: 0, byStatus: {}, maxActivitySkip: 0 };
+  const contactById = new Map<string, CloseContact>();
+  const leadById = new Map<string, CloseLead>();
+  const reindexPeople = () => {
+    contactsByLead.clear();
+    for (const c of data.contacts) contactsByLead.set(c.lead_id, [...(contactsByLead.get(c.lead_id) ?? []), c]);
+    contactById.clear();
+    for (const c of data.contacts) contactById.set(c.id, c);
+    leadById.clear();
+    for (const l of data.leads) leadById.set(l.id, l);
+  };
+  reindexPeople();
+  const events = new EventLog(data.organization.id, world.rng.fork("close-events"), now, opts.eventsRequireFilter);
+  events.seed(data, world.options.now.getTime());
+  const changes = createCloseChanges(data, index, events, now, reindexPeople);
+  const customTypeById = new Map(data.customActivityTypes.map((t) => [t.id, t]));
+  const stats: CloseSimulatorStats = { requests: 0, byStatus: {}, byResource: {}, maxActivitySkip: 0 };
 
   const seconds = (ms: number) => String(Math.max(0, Math.ceil(ms)) / 1000);
   const rateHeader = (remaining: number, resetMs: number) =>
@@ -128,7 +157,11 @@ export function createCloseSimulator(world: World, opts: CloseSimulatorOptions =
         // Single activities live under per-type paths in Close (/activity/call/{id}/…): not simulated.
         if (id !== undefined) return null;
         stats.maxActivitySkip = Math.max(stats.maxActivitySkip, Number(q.get("_skip")) || 0);
-        if (drift > 0) index.added(addCloseDriftItems(data, drift, new Date(now())));
+        if (drift > 0) {
+          const added = addCloseDriftItems(data, drift, new Date(now()));
+          index.added(added);
+          for (const a of added) events.recordActivity(a, "created");
+        }
         return queryActivities(index, q, { maxSkip });
       }
       case "task":
@@ -141,6 +174,13 @@ export function createCloseSimulator(world: World, opts: CloseSimulatorOptions =
         const rows = data.contacts.filter((c) => (!leads || leads.includes(c.lead_id)) && (!ids || ids.includes(c.id)));
         return list(rows, q);
       }
+      case "custom_activity":
+        if (id !== undefined) return customTypeById.get(id) ?? null;
+        return list(data.customActivityTypes, q);
+      case "event":
+        // Single events (/event/{id}/) are not simulated.
+        if (id !== undefined) return null;
+        return events.query(q);
       case "lead": {
         if (id !== undefined) {
           const l = leadById.get(id);
@@ -172,12 +212,15 @@ export function createCloseSimulator(world: World, opts: CloseSimulatorOptions =
         .split("/")
         .filter(Boolean);
       const group = (GROUPS as readonly string[]).includes(parts[0] ?? "") ? parts[0]! : "other";
+      stats.byResource[group] = (stats.byResource[group] ?? 0) + 1;
       const slot = limiter.take(`${group}|${key}`);
       if (!slot.ok) return tooMany(slot.retryAfterMs);
       const headers = { ratelimit: rateHeader(slot.remaining, slot.resetAt - now()) };
       if (req.method !== "GET") return json(405, { error: `Method ${req.method} not allowed` }, headers);
       try {
-        const body = route(parts, url.searchParams, drift);
+        // (The shared ignorePaging fault has already dropped `_skip` / `_cursor` from `url`.)
+        const q = new URLSearchParams(url.searchParams);
+        const body = route(parts, q, drift);
         if (body === null || body === undefined) return json(404, { error: "Not found" }, headers);
         return json(200, body, headers);
       } catch (err) {
@@ -194,5 +237,5 @@ export function createCloseSimulator(world: World, opts: CloseSimulatorOptions =
     return res;
   }
 
-  return { handler, faults: harness.faults, data, apiKey, stats, maxSkip };
+  return { handler, faults: harness.faults, data, apiKey, stats, maxSkip, events, changes };
 }

@@ -32,7 +32,7 @@ export async function listCampaigns(db: Db, q: CampaignListQuery): Promise<Campa
     db,
     sql`
     select c.id, c.vendor, c.name, c.status, c.vendor_status as "vendorStatus",
-      ${isoSql(sql`(select max(a.occurred_at) from activities a where a.campaign_id = c.id)`)} as "lastActivityAt",
+      ${isoSql(sql`(select max(a.occurred_at) from activities a where a.campaign_id = c.id and a.state is null)`)} as "lastActivityAt",
       s.*
     from campaigns c
     left join lateral (select ${BUCKET_SUMS} from engagement_buckets e where e.campaign_id = c.id) s on true

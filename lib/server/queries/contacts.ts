@@ -81,7 +81,7 @@ export async function listContacts(db: Db, q: ContactsQuery): Promise<ContactsPa
       ${isoMs(sql`c.last_activity_at`)} as "lastActivityAt",
       ${isoUs(sql`c.last_activity_at`)} as "atKey",
       array(select distinct ci.vendor from contact_identities ci where ci.contact_id = c.id order by 1) as vendors,
-      (select count(*) from activities a where a.contact_id = c.id)::int as "activityCount",
+      (select count(*) from activities a where a.contact_id = c.id and a.state is null)::int as "activityCount",
       (select count(*) from tasks t where t.contact_id = c.id and t.status = 'open')::int as "openTaskCount"
     from page p join contacts c on c.id = p.id
     order by p.last_activity_at desc nulls last, p.id`,
@@ -111,7 +111,7 @@ export async function getContact(db: Db, id: string): Promise<ContactDetail | nu
     select c.id, c.email, c.name, c.company,
       ${isoMs(sql`c.last_activity_at`)} as "lastActivityAt",
       array(select distinct ci.vendor from contact_identities ci where ci.contact_id = c.id order by 1) as vendors,
-      (select count(*) from activities a where a.contact_id = c.id)::int as "activityCount",
+      (select count(*) from activities a where a.contact_id = c.id and a.state is null)::int as "activityCount",
       (select count(*) from tasks t where t.contact_id = c.id and t.status = 'open')::int as "openTaskCount"
     from contacts c where c.id = ${id}`,
   );

@@ -102,8 +102,8 @@ async function campaignRows(db: Db, ids: string[]): Promise<CampaignRow[]> {
     sql`
     select c.id, c.vendor, c.vendor_id as "vendorId", c.name, c.status, c.vendor_status as "vendorStatus",
       ${isoSql(sql`c.created_at`)} as "createdAt", c.url, c.vendor_reported as "vendorReported",
-      ${isoSql(sql`(select min(a.occurred_at) from activities a where a.campaign_id = c.id)`)} as "firstActivityAt",
-      ${isoSql(sql`(select max(a.occurred_at) from activities a where a.campaign_id = c.id)`)} as "lastActivityAt"
+      ${isoSql(sql`(select min(a.occurred_at) from activities a where a.campaign_id = c.id and a.state is null)`)} as "firstActivityAt",
+      ${isoSql(sql`(select max(a.occurred_at) from activities a where a.campaign_id = c.id and a.state is null)`)} as "lastActivityAt"
     from campaigns c
     where c.id in (select value from json_array_elements_text(${JSON.stringify(ids)}::json))`,
   );

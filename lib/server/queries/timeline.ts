@@ -161,6 +161,7 @@ interface ActivityRow {
   body: string | null;
   bot: boolean;
   durationSeconds: number | null;
+  state: string | null;
   url: string | null;
   raw: unknown;
 }
@@ -171,7 +172,7 @@ async function activitiesByIds(db: Db, ids: string[]): Promise<Map<string, Activ
     sql`select a.id, a.connection_id as "connectionId", a.vendor, a.vendor_type as "vendorType", a.kind, a.channel, a.direction,
       ${isoMs(sql`a.occurred_at`)} as "occurredAt", a.contact_id as "contactId", a.campaign_id as "campaignId",
       cp.name as "campaignName", a.sequence_step as "sequenceStep", a.variant, a.actor, a.subject, a.preview, a.body,
-      a.bot, a.duration_seconds as "durationSeconds", a.url, a.raw
+      a.bot, a.duration_seconds as "durationSeconds", a.state, a.url, a.raw
     from activities a left join campaigns cp on cp.id = a.campaign_id
     where a.id in ${list(ids)}`,
   );
@@ -184,6 +185,7 @@ async function activitiesByIds(db: Db, ids: string[]): Promise<Map<string, Activ
         kind: r.kind as Activity["kind"],
         channel: r.channel as Activity["channel"],
         direction: r.direction as Activity["direction"],
+        state: (r.state ?? null) as Activity["state"],
         actor: r.actor ?? null,
         raw: r.raw ?? null,
       },

@@ -7,7 +7,7 @@ import type { ActivityKind } from "@/lib/model/activity";
 import type { MappedActivity } from "@/lib/vendors/types";
 import { queryRows } from "@/lib/server/store/db";
 import * as t from "@/lib/server/store/schema";
-import { writeBatch } from "@/lib/server/sync/write";
+import { removeRows, sweepActivities, writeBatch } from "@/lib/server/sync/write";
 import { freshStore, STORE_KINDS } from "@/tests/helpers/stores";
 import { rebuildEngagementRollups } from "./engagement";
 
@@ -23,6 +23,7 @@ function act(
     step?: number | null;
     variant?: string | null;
     bot?: boolean;
+    state?: "scheduled" | "canceled" | null;
   } = {},
 ): MappedActivity {
   const person = o.person === undefined ? "p1" : o.person;
@@ -42,6 +43,7 @@ function act(
     preview: null,
     body: null,
     bot: o.bot ?? false,
+    state: o.state ?? null,
     url: null,
     raw: {},
     person: person
@@ -185,6 +187,7 @@ describe.each(STORE_KINDS)("engagement rollups on %s", (kind) => {
       step: fc.constantFrom(1, 2, null),
       variant: fc.constantFrom("A", "B", null),
       bot: fc.boolean(),
+      state: fc.constantFrom(null, null, "scheduled" as const, "canceled" as const),
     });
     await fc.assert(
       fc.asyncProperty(
@@ -203,6 +206,7 @@ describe.each(STORE_KINDS)("engagement rollups on %s", (kind) => {
                   step: v.step,
                   variant: v.variant,
                   bot: v.bot,
+                  state: v.state,
                 }),
               ),
             );
@@ -214,6 +218,56 @@ describe.each(STORE_KINDS)("engagement rollups on %s", (kind) => {
       ),
       { numRuns: kind === "pglite" ? 25 : 40, seed: 8 },
     );
+  });
+
+  it("never counts a scheduled or canceled activity; one that happens counts at its new time", async () => {
+    await write(store, [
+      act("s1", "email_sent", "2026-03-05T09:00:00Z", { state: "scheduled" }),
+      act("m1", "email_opened", "2026-03-01T09:00:00Z", { state: "canceled" }),
+    ]);
+    const none = await expectEqualToRebuild(store);
+    expect(none.facts).toEqual([]);
+    expect(none.buckets).toEqual([]);
+    // Sent two days earlier than planned: it counts, in the bucket of its send time.
+    await write(store, [act("s1", "email_sent", "2026-03-03T10:00:00Z")]);
+    const { buckets } = await expectEqualToRebuild(store);
+    expect(buckets).toEqual([expect.objectContaining({ sent: 1 })]);
+    expect(new Date(String(buckets[0]!.bucket)).toISOString()).toBe("2026-03-03T10:00:00.000Z");
+  });
+
+  it("takes removed activities out of the rollups and their contact's last activity (deletions and a sweep)", async () => {
+    await write(store, [
+      act("s1", "email_sent", "2026-03-01T09:00:00Z"),
+      act("o1", "email_opened", "2026-03-01T09:30:00Z"),
+      act("r1", "email_replied", "2026-03-02T09:00:00Z"),
+      act("u1", "email_sent", "2026-03-09T09:00:00Z", { state: "scheduled" }),
+    ]);
+    const last = async () =>
+      (
+        await queryRows<{ at: string | null }>(
+          store.db,
+          sql`select to_char(last_activity_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI') as at from contacts c
+              join contact_identities i on i.contact_id = c.id where i.vendor_id = 'lea_p1'`,
+        )
+      )[0]!.at;
+    expect(await last()).toBe("2026-03-02T09:00"); // the scheduled send is not the last activity
+    await store.db.transaction((tx) =>
+      removeRows(tx, "conn1", { activities: ["lemlist:r1", "lemlist:missing"], tasks: ["lemlist:t0"] }),
+    );
+    const { buckets } = await expectEqualToRebuild(store);
+    expect(buckets.reduce((n, b) => n + Number(b.replied), 0)).toBe(0);
+    expect(await last()).toBe("2026-03-01T09:30");
+    // A sweep after a complete re-read that wrote only s1 again.
+    const [{ at }] = (await queryRows<{ at: string }>(store.db, sql`select now()::text as at`)) as [{ at: string }];
+    await write(store, [act("s1", "email_sent", "2026-03-01T09:00:00Z")]);
+    const swept = await store.db.transaction((tx) => sweepActivities(tx, "conn1", at, null));
+    expect(swept).toBe(2);
+    const after = await expectEqualToRebuild(store);
+    expect(after.buckets.reduce((n, b) => n + Number(b.opened), 0)).toBe(0);
+    expect(await last()).toBe("2026-03-01T09:00");
+    await store.db.transaction((tx) => removeRows(tx, "conn1", { activities: ["lemlist:s1"] }));
+    expect(await last()).toBeNull();
+    expect((await expectEqualToRebuild(store)).facts).toEqual([]);
   });
 
   it("the migration's backfill builds the same rollups from rows stored before it", async () => {

@@ -22,7 +22,10 @@ import type { Db } from "../store/db";
  * same campaign on PostgreSQL.
  */
 
-/** The activity kinds the engagement definitions read; everything else (incl. `system`) never counts. */
+/**
+ * The activity kinds the engagement definitions read; everything else (incl. `system`) never
+ * counts, and neither does an activity with a `state` (scheduled or canceled: it has not happened).
+ */
 export const FACT_KINDS = [
   "email_sent",
   "email_bounced",
@@ -130,6 +133,7 @@ export async function engagementPairsFor(
     variant: string | null;
     bot: boolean;
     occurredAt: string;
+    state?: string | null;
   }[],
 ): Promise<EngagementPair[]> {
   if (rows.length === 0) return [];
@@ -137,7 +141,7 @@ export async function engagementPairsFor(
   const ids = JSON.stringify(rows.map((r) => r.id));
   const result = (await tx.execute(sql`
     select a.id, a.campaign_id as "campaignId", ${contactKey("a")} as key, a.kind, a.sequence_step as step, a.variant, a.bot,
-      extract(epoch from a.occurred_at)::float8 * 1000 as "atMs"
+      a.state, extract(epoch from a.occurred_at)::float8 * 1000 as "atMs"
     from activities a
     where a.id in (select value from json_array_elements_text(${ids}::json))`)) as unknown as {
     rows: {
@@ -148,6 +152,7 @@ export async function engagementPairsFor(
       step: number | null;
       variant: string | null;
       bot: boolean;
+      state: string | null;
       atMs: number;
     }[];
   };
@@ -156,8 +161,8 @@ export async function engagementPairsFor(
   for (const r of rows) {
     const key = r.contactId ?? `activity:${r.id}`;
     const old = before.get(r.id);
-    const counts = !!r.campaignId && kinds.has(r.kind);
-    const counted = !!old?.campaignId && kinds.has(old.kind);
+    const counts = !!r.campaignId && kinds.has(r.kind) && !r.state;
+    const counted = !!old?.campaignId && kinds.has(old.kind) && !old.state;
     if (
       old &&
       old.campaignId === r.campaignId &&
@@ -166,6 +171,7 @@ export async function engagementPairsFor(
       old.step === r.sequenceStep &&
       (old.variant ?? null) === (r.variant ?? null) &&
       old.bot === r.bot &&
+      (old.state ?? null) === (r.state ?? null) &&
       Math.abs(Number(old.atMs) - Date.parse(r.occurredAt)) < 0.001
     ) {
       continue; // nothing the facts read has changed
@@ -206,10 +212,10 @@ export async function refreshEngagementRollups(tx: Executor, pairs: EngagementPa
       with k as (${k}),
       src as (
         select ${sql.raw(ACTIVITY_COLUMNS)} from k join activities a on a.contact_id = k.k and a.campaign_id is not distinct from k.c
-        where k.k not like 'activity:%' and a.kind in (${FACT_KIND_LIST})
+        where k.k not like 'activity:%' and a.kind in (${FACT_KIND_LIST}) and a.state is null
         union all
         select ${sql.raw(ACTIVITY_COLUMNS)} from k join activities a on a.id = substr(k.k, 10)
-        where k.k like 'activity:%' and a.contact_id is null and a.campaign_id = k.c and a.kind in (${FACT_KIND_LIST})
+        where k.k like 'activity:%' and a.contact_id is null and a.campaign_id = k.c and a.kind in (${FACT_KIND_LIST}) and a.state is null
       ),
       fresh as (insert into engagement_facts (${FACT_COLUMNS}) ${factsFrom(sql`select * from src`)} returning *)
       ${BUCKET_INSERT} ${contributionFrom("fresh", 1)} ${BUCKET_ADD}`);
@@ -225,7 +231,7 @@ export function rebuildStatements(campaignIds?: string[]): SQL[] {
     sql`delete from engagement_buckets where true ${only}`,
     sql`delete from engagement_facts where true ${only}`,
     sql`insert into engagement_facts (${FACT_COLUMNS}) ${factsFrom(
-      sql`select ${sql.raw(ACTIVITY_COLUMNS)} from activities a where a.campaign_id is not null and a.kind in (${FACT_KIND_LIST}) ${only}`,
+      sql`select ${sql.raw(ACTIVITY_COLUMNS)} from activities a where a.campaign_id is not null and a.kind in (${FACT_KIND_LIST}) and a.state is null ${only}`,
     )}`,
     sql`with f as (select * from engagement_facts where true ${only})
       insert into engagement_buckets (campaign_id, bucket, step, variant, connection_id, ${sql.raw(COUNT_COLUMNS.join(", "))}) ${contributionFrom("f", 1)}`,

@@ -118,6 +118,9 @@ export const activities = pgTable(
     body: text("body"),
     bot: boolean("bot").notNull().default(false),
     durationSeconds: integer("duration_seconds"),
+    // Null: it happened. `scheduled` / `canceled` (lib/model/plain/activity.ts ACTIVITY_STATES):
+    // shown on the timeline, never counted (engagement, activity counts, last activity).
+    state: text("state"),
     url: text("url"),
     raw: jsonb("raw"),
     syncedAt: ts("synced_at").notNull().defaultNow(),

@@ -11,11 +11,11 @@ import { connectors } from "@/lib/vendors/registry";
 import type { Connector, ConnectorContext, Stream, StreamPage, SyncBatch } from "@/lib/vendors/types";
 import { log, scrub } from "../log";
 import { decryptApiKey, KeyUnreadableError } from "../secrets";
-import { getStore, type Store } from "../store/db";
+import { getStore, queryRows, type Store } from "../store/db";
 import * as t from "../store/schema";
 import { baseUrlFor } from "./connector-for";
 import { newId } from "./ids";
-import { reconcileOpenTasks, writeBatch } from "./write";
+import { reconcileOpenTasks, removeRows, sweepActivities, writeBatch } from "./write";
 
 export type SyncTrigger = "manual" | "interval" | "created" | "demo";
 
@@ -260,6 +260,9 @@ async function runStream(
     .where(and(eq(t.syncCursors.connectionId, connectionId), eq(t.syncCursors.stream, stream.name)));
   let rows = 0;
   let skipped = 0;
+  // The store's clock as this stream starts: a complete re-read removes what it did not write since.
+  const [clock] = await queryRows<{ at: string }>(db, sql`select now()::text as at`);
+  const streamStartedAt = clock?.at ?? null;
   // The vendor side runs ahead of the store: pages queue up (bounded, so memory stays flat)
   // while the previous group is written, and everything queued is written as ONE
   // transaction with the last page's cursor. The fetcher keeps its rate budget busy, and a
@@ -279,6 +282,9 @@ async function runStream(
       db.transaction(async (tx) => {
         const w = await writeBatch(tx, connectionId, vendor, batch);
         if (reconcile) await reconcileOpenTasks(tx, connectionId, reconcile.seenTaskIds);
+        for (const p of group) if (p.deleted) await removeRows(tx, connectionId, p.deleted);
+        const sweep = group.find((p) => p.sweepActivities)?.sweepActivities;
+        if (sweep && streamStartedAt) await sweepActivities(tx, connectionId, streamStartedAt, sweep.occurredFrom);
         await tx
           .insert(t.syncCursors)
           .values({ connectionId, stream: stream.name, state: last.state as object })

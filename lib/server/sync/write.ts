@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { normaliseEmail } from "@/lib/model/contact";
 import type { Vendor } from "@/lib/model/vendor";
 import type { PersonRef, SyncBatch } from "@/lib/vendors/types";
-import { engagementPairsFor, refreshEngagementRollups, type EngagementPair } from "../rollups/engagement";
+import { engagementPairsFor, FACT_KINDS, refreshEngagementRollups, type EngagementPair } from "../rollups/engagement";
 import { queryRows, type Db } from "../store/db";
 import { contactIdForEmail, contactIdForRecord } from "./ids";
 
@@ -174,6 +174,7 @@ const ACTIVITY_COLUMNS: [string, string][] = [
   ["body", "text"],
   ["bot", "boolean"],
   ["duration_seconds", "integer"],
+  ["state", "text"],
   ["url", "text"],
   ["raw", "jsonb"],
 ];
@@ -269,6 +270,7 @@ export async function writeBatch(tx: Tx, connectionId: string, vendor: Vendor, b
             body: a.body,
             bot: a.bot,
             duration_seconds: a.durationSeconds ?? null,
+            state: a.state ?? null,
             url: a.url,
             raw: a.raw ?? null,
           },
@@ -289,6 +291,7 @@ export async function writeBatch(tx: Tx, connectionId: string, vendor: Vendor, b
       variant: r.variant,
       bot: r.bot,
       occurredAt: r.occurred_at,
+      state: r.state,
     })),
   );
   await upsertJson(
@@ -348,15 +351,94 @@ export async function writeBatch(tx: Tx, connectionId: string, vendor: Vendor, b
   return { activities: activities.length, tasks: tasks.length, campaigns: campaigns.length, people: people.length };
 }
 
-/** Keeps contacts.last_activity_at (the contact list's sort key) in step with their activities. */
+/**
+ * Keeps contacts.last_activity_at (the contact list's sort key) in step with their activities:
+ * the latest one that happened (a scheduled or canceled item never is the last activity), null
+ * when none is left.
+ */
 export async function refreshLastActivity(tx: Tx | Db, contactIds: string[]): Promise<void> {
   for (const ids of chunks(contactIds, 5000)) {
     await tx.execute(sql`
       update contacts c set last_activity_at = m.last, updated_at = now()
-      from (select contact_id, max(occurred_at) as last from activities
-            where contact_id in (select value from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)) group by contact_id) m
-      where c.id = m.contact_id and c.last_activity_at is distinct from m.last`);
+      from (select k.id, (select max(a.occurred_at) from activities a where a.contact_id = k.id and a.state is null) as last
+            from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) as k(id)) m
+      where c.id = m.id and c.last_activity_at is distinct from m.last`);
   }
+}
+
+/**
+ * Removes activities and tasks the vendor no longer has (ids of this connection only), and
+ * everything computed from them: the engagement facts of their (campaign, person) pairs and
+ * their contacts' last activity. Runs inside the caller's transaction (the page's, with its cursor).
+ */
+export async function removeRows(
+  tx: Tx,
+  connectionId: string,
+  ids: { activities?: string[]; tasks?: string[] },
+): Promise<{ activities: number; tasks: number }> {
+  let activities = 0;
+  for (const part of chunks([...new Set(ids.activities ?? [])], 5000)) {
+    const gone = await queryRows<RemovedActivity>(
+      tx as unknown as Db,
+      sql`delete from activities where connection_id = ${connectionId}
+          and id in (select value from jsonb_array_elements_text(${JSON.stringify(part)}::jsonb))
+          returning id, contact_id, campaign_id, kind, state`,
+    );
+    await afterActivitiesRemoved(tx, gone);
+    activities += gone.length;
+  }
+  let tasks = 0;
+  for (const part of chunks([...new Set(ids.tasks ?? [])], 5000)) {
+    const gone = await queryRows<{ id: string }>(
+      tx as unknown as Db,
+      sql`delete from tasks where connection_id = ${connectionId}
+          and id in (select value from jsonb_array_elements_text(${JSON.stringify(part)}::jsonb)) returning id`,
+    );
+    tasks += gone.length;
+  }
+  return { activities, tasks };
+}
+
+/**
+ * The end of a complete re-read: this connection's activities not written since `since` (the
+ * store's clock when the re-reading stream started) are gone at the vendor. With
+ * `occurredFrom`, only those at or after it.
+ */
+export async function sweepActivities(
+  tx: Tx,
+  connectionId: string,
+  since: string,
+  occurredFrom: string | null,
+): Promise<number> {
+  const gone = await queryRows<RemovedActivity>(
+    tx as unknown as Db,
+    sql`delete from activities where connection_id = ${connectionId} and synced_at < ${since}::timestamptz
+        ${occurredFrom ? sql`and occurred_at >= ${occurredFrom}::timestamptz` : sql``}
+        returning id, contact_id, campaign_id, kind, state`,
+  );
+  await afterActivitiesRemoved(tx, gone);
+  return gone.length;
+}
+
+interface RemovedActivity {
+  id: string;
+  contact_id: string | null;
+  campaign_id: string | null;
+  kind: string;
+  state: string | null;
+}
+
+async function afterActivitiesRemoved(tx: Tx, gone: RemovedActivity[]): Promise<void> {
+  if (gone.length === 0) return;
+  const kinds = new Set<string>(FACT_KINDS);
+  await refreshEngagementRollups(
+    tx,
+    gone
+      .filter((r) => r.campaign_id && kinds.has(r.kind) && !r.state)
+      .map((r) => ({ campaignId: r.campaign_id!, key: r.contact_id ?? `activity:${r.id}` })),
+  );
+  const contacts = [...new Set(gone.map((r) => r.contact_id).filter((c): c is string => !!c))];
+  if (contacts.length) await refreshLastActivity(tx, contacts);
 }
 
 /** lemlist omits done tasks: open tasks of this connection missing from a complete listing become done. */

@@ -1,4 +1,5 @@
 import { VendorRequestError } from "@/lib/vendors/shared/errors";
+import { PageGuard } from "@/lib/vendors/shared/page-guard";
 import type { CloseClient, ListQuery } from "./client";
 
 /**
@@ -7,12 +8,15 @@ import type { CloseClient, ListQuery } from "./client";
  * ever-growing skips"). When the next skip would come near the maximum, the rest of the
  * slice is everything at or before the oldest row seen so far: the slice is split there
  * and paged again from skip 0. Rows on the split instant that were already yielded are
- * not yielded twice.
+ * not yielded twice. A page that brings no row not already read in this slice ends it with
+ * a warning (a Close that ignored `_skip` would otherwise repeat the first page forever).
  */
 export interface SlicePage {
   rows: unknown[];
   /** The last page of the slice. */
   last: boolean;
+  /** Set when the slice stopped because a page repeated rows already read. */
+  warning?: string;
 }
 
 export interface SliceOptions {
@@ -37,9 +41,10 @@ export async function* pageActivitySlice(
   let onBoundary = new Set<string>();
   // The newest-first run of rows sharing the oldest date_created seen so far (may span pages).
   let tail: { at: string | null; ids: Set<string> } = { at: null, ids: new Set() };
+  const guard = new PageGuard("close", "activities");
   // Each round either advances the skip or moves the upper bound strictly older, so this ends;
-  // the cap only guards against a vendor that keeps answering has_more with rows.
-  for (let round = 0; round < 1_000_000; round++) {
+  // a vendor that keeps answering has_more with the same rows is stopped by the guard.
+  for (;;) {
     const { rows, hasMore } = await client.listActivities({
       ...base,
       _limit: o.pageSize,
@@ -48,6 +53,10 @@ export async function* pageActivitySlice(
       date_created__lt: upper.lt,
       date_created__lte: upper.lte,
     });
+    if (rows.length > 0 && !guard.fresh(rows.map((r) => field(r, "id") ?? ""))) {
+      yield { rows: [], last: true, warning: guard.warning() };
+      return;
+    }
     const fresh = onBoundary.size ? rows.filter((r) => !onBoundary.has(field(r, "id") ?? "")) : rows;
     for (const r of rows) {
       const at = field(r, "date_created");
@@ -76,5 +85,4 @@ export async function* pageActivitySlice(
     }
     yield { rows: fresh, last: false };
   }
-  throw new VendorRequestError("close", 400, "GET /activity/ kept answering has_more");
 }

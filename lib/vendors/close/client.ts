@@ -1,7 +1,7 @@
 import { VendorUnavailableError } from "@/lib/vendors/shared/errors";
 import { createVendorHttp, type VendorHttp } from "@/lib/vendors/shared/http";
 import { SlidingWindowPacer } from "@/lib/vendors/shared/pacer";
-import { closeListSchema, closeRateLimitBodySchema } from "./schemas";
+import { closeEventListSchema, closeListSchema, closeRateLimitBodySchema } from "./schemas";
 
 /**
  * The Close HTTP client: Basic auth with the key as user and an empty password,
@@ -11,7 +11,7 @@ import { closeListSchema, closeRateLimitBodySchema } from "./schemas";
  * (from the header, else the body's `rate_reset`).
  */
 
-export const CLOSE_GROUPS = ["activity", "task", "contact", "lead", "me"] as const;
+export const CLOSE_GROUPS = ["activity", "task", "contact", "lead", "me", "event", "custom_activity"] as const;
 export type CloseGroup = (typeof CLOSE_GROUPS)[number];
 
 /**
@@ -78,6 +78,11 @@ export interface ListPage {
   rows: unknown[];
   hasMore: boolean;
 }
+export interface EventPage {
+  rows: unknown[];
+  /** Null on the last page. */
+  cursorNext: string | null;
+}
 
 export function createCloseClient(o: CloseClientOptions) {
   const pace = o.pace ?? CLOSE_PACE;
@@ -121,6 +126,14 @@ export function createCloseClient(o: CloseClientOptions) {
     return { rows: parsed.data.data, hasMore: parsed.data.has_more === true };
   }
 
+  /** `GET /event/`: `{data, cursor_next}` (VENDORS.md "Event log"). */
+  async function events(query: ListQuery): Promise<EventPage> {
+    const parsed = closeEventListSchema.safeParse(await get("event", "/event/", query));
+    if (!parsed.success)
+      throw new VendorUnavailableError("close", "GET /event/: the answer is not a {data, cursor_next} list");
+    return { rows: parsed.data.data, cursorNext: parsed.data.cursor_next || null };
+  }
+
   return {
     pacers,
     me: () => get("me", "/me/"),
@@ -128,6 +141,9 @@ export function createCloseClient(o: CloseClientOptions) {
     listTasks: (query: ListQuery) => list("task", "/task/", query),
     listContacts: (query: ListQuery) => list("contact", "/contact/", query),
     listLeads: (query: ListQuery) => list("lead", "/lead/", query),
+    listEvents: events,
+    listCustomActivityTypes: (query: ListQuery) => list("custom_activity", "/custom_activity/", query),
+    getTask: (id: string) => get("task", `/task/${encodeURIComponent(id)}/`),
     getContact: (id: string) => get("contact", `/contact/${encodeURIComponent(id)}/`),
     getLead: (id: string) => get("lead", `/lead/${encodeURIComponent(id)}/`),
   };

@@ -9,6 +9,7 @@ import { serveHandler, type RunningServer } from "@/lib/sandbox/shared/serve";
 import { createWorld } from "@/lib/sandbox/shared/world";
 import { VendorAuthError, VendorRequestError, VendorUnavailableError } from "@/lib/vendors/shared/errors";
 import type { ConnectorSession, StreamPage, SyncBatch } from "@/lib/vendors/types";
+import { closeDate } from "@/lib/sandbox/close/records";
 import { basicAuth } from "./client";
 import { createCloseConnector, type CloseActivitiesState, type CloseConnectorOptions } from "./index";
 
@@ -115,27 +116,44 @@ describe("streams, complete runs", () => {
     expect((r.last.state as { listedAt: string }).listedAt).toBeTruthy();
   });
 
-  it("activities: exactly the simulator's set, each once; the cursor moves only at window ends", async () => {
+  it("activities: the simulator's whole history, each once, newest first; the cursor moves back only at window ends", async () => {
     const { sim, session } = await setup();
     const runStart = clock();
     const r = await run<CloseActivitiesState>(session, "activities");
     const ids = r.activities.map((a) => a.id).sort();
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(activityIds(sim.data.activities.map((a) => a.id)));
-    // State: the old cursor on every page but the last of each window, which carries the window's end.
-    let hwm: string | null = null;
+    // History older than a year is there too (issue 19: everything by default).
+    const yearAgo = closeDate(worldNow.getTime() - 365 * 86_400_000);
+    expect(sim.data.activities.filter((a) => a.date_created < yearAgo).length).toBeGreaterThan(10);
+    // Newest first: each window's rows were created before the previous window's.
+    const created = new Map(sim.data.activities.map((a) => [`close:${a.id}`, a.date_created]));
+    const windows = [...new Set(r.pages.map((p) => p.progress?.window).filter((w) => w?.includes("→")))];
+    expect(windows.length).toBeGreaterThan(3);
+    let prevOldest = "\uffff";
+    for (const w of windows) {
+      const rows = r.pages.filter((p) => p.progress?.window === w).flatMap((p) => p.batch.activities ?? []);
+      if (rows.length === 0) continue;
+      const times = rows.map((a) => created.get(a.id)!).sort();
+      expect(times.at(-1)! < prevOldest).toBe(true);
+      prevOldest = times[0]!;
+    }
+    // The cursor: the top is the sync's start from the first page; backTo never moves forward,
+    // and stays put until a window's rows are all yielded (a restart repeats at most a window).
+    let backTo = r.pages[0]!.state.backTo!;
+    expect(Date.parse(r.pages[0]!.state.hwm!)).toBeGreaterThanOrEqual(runStart - 1000);
     for (let i = 0; i < r.pages.length; i++) {
       const p = r.pages[i]!;
       const next = r.pages[i + 1];
-      const endsWindow = !next || next.progress?.window !== p.progress?.window;
-      if (endsWindow) {
-        expect(p.state.hwm).not.toBe(hwm);
-        expect(p.state.hwm! > (hwm ?? "")).toBe(true);
-        hwm = p.state.hwm;
-      } else expect(p.state.hwm).toBe(hwm);
-      expect(p.progress?.window).toMatch(/→/);
+      const midWindow = next?.progress?.window === p.progress?.window && (next?.batch.activities?.length ?? 0) > 0;
+      if (midWindow) expect(p.state.backTo).toBe(backTo);
+      expect(p.state.backTo! <= backTo).toBe(true);
+      backTo = p.state.backTo!;
+      expect(p.progress?.historyBackTo).toBe(p.state.backTo);
     }
-    expect(Date.parse(r.last.state.hwm!)).toBeGreaterThanOrEqual(runStart);
+    expect(r.last.state).toMatchObject({ exhausted: true, reread: false });
+    expect(r.last.progress).toMatchObject({ historyComplete: true });
+    expect(r.pages.slice(0, -3).every((p) => p.progress?.historyComplete === false)).toBe(true);
     expect(r.last.progress?.done).toBe(sim.data.activities.length);
     // seed 004: activity_at is when it happened — occurredAt, not date_created.
     const late = sim.data.activities.find((a) => Date.parse(a.date_created) - Date.parse(a.activity_at) > 3_600_000)!;
@@ -172,7 +190,7 @@ describe("streams, complete runs", () => {
 });
 
 describe("re-sync and drift", () => {
-  it("a second run from the returned state brings back only the overlap, then the rows created since", async () => {
+  it("a second run from the returned state reads the event log and the overlap only, then the rows created since", async () => {
     const overlapMs = 6 * 3_600_000;
     const { sim, session, base } = await setup({}, { overlapMs });
     const first = await run<CloseActivitiesState>(session, "activities");
@@ -182,8 +200,14 @@ describe("re-sync and drift", () => {
     expect(second.activities.length).toBeLessThan(first.activities.length);
     for (const a of second.activities) expect(firstIds.has(a.id)).toBe(true);
     const since = Date.parse(hwm) - overlapMs;
-    const expected = sim.data.activities.filter((a) => Date.parse(a.date_created) >= since).map((a) => a.id);
-    expect(second.activities.map((a) => a.id).sort()).toEqual(activityIds(expected));
+    // …and what the event log says changed since 5 minutes before the first run's read (re-read by id).
+    const rescan = Date.parse(first.last.state.eventsAt!) - 5 * 60_000;
+    const expected = sim.data.activities
+      .filter((a) => Date.parse(a.date_created) >= since || Date.parse(a.date_updated) > rescan)
+      .map((a) => a.id);
+    // (An item both re-read and in the overlap comes twice: rows upsert by id.)
+    expect([...new Set(second.activities.map((a) => a.id))].sort()).toEqual(activityIds([...new Set(expected)]));
+    expect(second.last.state.eventsAt! > first.last.state.eventsAt!).toBe(true);
     // New rows in Close after the run: the next run has them.
     const before = sim.data.activities.length;
     sim.faults.set({ driftPerRequest: 3, pathIncludes: "/activity/" });

@@ -79,9 +79,16 @@ for (const tz of ["UTC", "Pacific/Auckland"]) {
       valid(m);
     });
 
-    it("Email drafts are other, errors email_failed; the body falls back to body_html as text", () => {
-      expect(map({ _type: "Email", direction: "outgoing", status: "draft" })!.kind).toBe("other");
-      expect(map({ _type: "Email", direction: "outgoing", status: "scheduled" })!.kind).toBe("other");
+    // VENDORS.md: "Email status: inbox, draft, scheduled, outbox, sent, error"
+    it("Email draft / scheduled / outbox are sends not made yet (state scheduled); errors email_failed; the body falls back to body_html as text", () => {
+      for (const status of ["draft", "scheduled", "outbox"]) {
+        const m = map({ _type: "Email", direction: "outgoing", status })!;
+        expect(m).toMatchObject({ kind: "email_sent", direction: "outbound", state: "scheduled" });
+        valid(m);
+      }
+      expect(map({ _type: "Email", direction: "outgoing", status: "sent" })!.state).toBeNull();
+      expect(map({ _type: "SMS", direction: "outbound", status: "scheduled" })!.state).toBe("scheduled");
+      expect(map({ _type: "SMS", direction: "inbound", status: "inbox" })!.state).toBeNull();
       const failed = map({
         _type: "Email",
         direction: "outgoing",
@@ -204,8 +211,39 @@ for (const tz of ["UTC", "Pacific/Auckland"]) {
 
     it("Custom → other, keeping the custom type id in raw", () => {
       const m = map({ _type: "Custom", custom_activity_type_id: "actitype_1", "custom.cf_outcome": "Positive" })!;
-      expect(m).toMatchObject({ kind: "other", vendorType: "Custom" });
+      expect(m).toMatchObject({ kind: "other", vendorType: "Custom", subject: "Custom activity" });
+      expect(m.body).toBe("cf_outcome: Positive");
       expect((m.raw as Record<string, unknown>)["custom.cf_outcome"]).toBe("Positive");
+    });
+
+    // VENDORS.md: "Custom activities: _type Custom, custom_activity_type_id, names from GET /custom_activity/"
+    it("Custom → its type's name as subject and its custom fields, named by the type, as body", () => {
+      const row = {
+        ...base,
+        _type: "Custom",
+        custom_activity_type_id: "actitype_1",
+        "custom.cf_outcome": "Positive",
+        "custom.cf_attendees": ["Ada", "Bruno"],
+        note: "Went well.",
+      };
+      const types = new Map([["actitype_1", { name: "Demo", fields: new Map([["cf_outcome", "Outcome"]]) }]]);
+      const m = mapCloseActivity(closeActivitySchema.parse(row), row, undefined, (id) => types.get(id))!;
+      expect(m).toMatchObject({
+        kind: "other",
+        subject: "Demo",
+        body: "Outcome: Positive\ncf_attendees: Ada, Bruno\n\nWent well.",
+      });
+      valid(m);
+    });
+
+    // VENDORS.md: "Meeting status (e.g. upcoming, in-progress, completed, canceled, declined-by-lead)"
+    it("Meeting status: upcoming is scheduled, canceled and declined are canceled, the rest happened", () => {
+      const state = (status: string) => map({ _type: "Meeting", title: "Demo", status })!.state;
+      expect(state("upcoming")).toBe("scheduled");
+      expect(state("canceled")).toBe("canceled");
+      expect(state("declined-by-lead")).toBe("canceled");
+      expect(state("completed")).toBeNull();
+      expect(state("in-progress")).toBeNull();
     });
 
     it("WhatsAppMessage → whatsapp, direction from outgoing/incoming", () => {

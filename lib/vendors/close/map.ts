@@ -1,12 +1,6 @@
-import type { ActivityKind, Channel } from "@/lib/model";
-import type { MappedActivity, MappedTask, PersonRef } from "@/lib/vendors/types";
-import {
-  isDateOnly,
-  parseCloseInstant,
-  type CloseActivityRow,
-  type CloseContactRow,
-  type CloseTaskRow,
-} from "./schemas";
+import type { ActivityKind, ActivityState, Channel } from "@/lib/model";
+import type { MappedActivity, PersonRef } from "@/lib/vendors/types";
+import { parseCloseInstant, type CloseActivityRow, type CloseContactRow } from "./schemas";
 
 /**
  * Close rows → the unified model. Pure functions; `raw` is the row as received.
@@ -21,8 +15,12 @@ import {
  *   `sequence_name` stay in `raw`. Opens embedded in an Email (`opens[]`) are not
  *   turned into `email_opened` rows.
  * - `EmailThread` maps to nothing: it repeats the Email rows it groups.
- * - An outgoing Email still a draft / scheduled / in the outbox is `other`, one with
+ * - An outgoing Email (or SMS) still a draft / scheduled / in the outbox is `email_sent`
+ *   (`sms`) with state `scheduled` — shown, not counted — until Close sends it; one with
  *   status `error` is `email_failed`.
+ * - A Meeting `upcoming` is `scheduled`; `canceled` and `declined-…` are `canceled`.
+ * - A Custom activity keeps its type's name (from `GET /custom_activity/`) as its subject
+ *   and its custom fields (`custom.<field id>`, named by the type) as its body.
  */
 
 export const CLOSE_APP_URL = "https://app.close.com";
@@ -74,16 +72,26 @@ interface Classified {
   kind: ActivityKind;
   channel: Channel;
   direction: "outbound" | "inbound" | null;
+  state?: ActivityState | null;
+}
+
+/** Email and SMS statuses of a message not sent yet (VENDORS.md: `inbox, draft, scheduled, outbox, sent, error`). */
+const UNSENT = new Set(["draft", "scheduled", "outbox"]);
+
+function meetingState(status: string | undefined): ActivityState | null {
+  if (status === "upcoming") return "scheduled";
+  if (status === "canceled" || status === "cancelled" || status?.startsWith("declined")) return "canceled";
+  return null;
 }
 
 function classify(row: CloseActivityRow): Classified | null {
   const dir = direction(row.direction);
+  const status = row.status?.toLowerCase();
   switch (row._type) {
     case "Email": {
       if (dir === "inbound") return { kind: "email_replied", channel: "email", direction: "inbound" };
-      const status = row.status?.toLowerCase();
-      if (status === "draft" || status === "scheduled" || status === "outbox")
-        return { kind: "other", channel: "email", direction: "outbound" };
+      if (status && UNSENT.has(status))
+        return { kind: "email_sent", channel: "email", direction: "outbound", state: "scheduled" };
       if (status === "error") return { kind: "email_failed", channel: "email", direction: "outbound" };
       return { kind: "email_sent", channel: "email", direction: "outbound" };
     }
@@ -92,11 +100,16 @@ function classify(row: CloseActivityRow): Classified | null {
     case "Call":
       return { kind: "call", channel: "phone", direction: dir };
     case "SMS":
-      return { kind: "sms", channel: "sms", direction: dir };
+      return {
+        kind: "sms",
+        channel: "sms",
+        direction: dir,
+        state: dir !== "inbound" && status && UNSENT.has(status) ? "scheduled" : null,
+      };
     case "WhatsAppMessage":
       return { kind: "whatsapp", channel: "whatsapp", direction: dir };
     case "Meeting":
-      return { kind: "meeting", channel: "meeting", direction: null };
+      return { kind: "meeting", channel: "meeting", direction: null, state: meetingState(status) };
     case "Note":
       return { kind: "note", channel: "note", direction: null };
     case "LeadStatusChange":
@@ -137,8 +150,36 @@ export function excerpt(text: string | null | undefined): string | null {
 
 const nonEmpty = (s: string | null | undefined) => (s && s.trim() ? s : null);
 
-function bodyOf(row: CloseActivityRow): string | null {
+/** A custom activity type's name and its fields' names, by field id (`cf_…`). */
+export interface CustomType {
+  name: string;
+  fields: Map<string, string>;
+}
+export type CustomTypeLookup = (typeId: string) => CustomType | undefined;
+
+/** `Outcome: Positive` lines for the row's `custom.<field id>` values, named by the type where it names them. */
+export function customFieldsText(row: Record<string, unknown>, type: CustomType | undefined): string | null {
+  const lines: string[] = [];
+  for (const [k, v] of Object.entries(row)) {
+    if (!k.startsWith("custom.") || v === null || v === undefined || v === "") continue;
+    const id = k.slice("custom.".length);
+    const value = Array.isArray(v) ? v.map(String).join(", ") : typeof v === "object" ? JSON.stringify(v) : String(v);
+    lines.push(`${type?.fields.get(id) ?? id}: ${value}`);
+  }
+  return lines.length ? lines.join("\n") : null;
+}
+
+function bodyOf(row: CloseActivityRow, custom?: CustomType): string | null {
   switch (row._type) {
+    case "Custom":
+      return (
+        [
+          customFieldsText(row, custom),
+          nonEmpty(row.note) ?? (row.note_html ? nonEmpty(htmlToText(row.note_html)) : null),
+        ]
+          .filter(Boolean)
+          .join("\n\n") || null
+      );
     case "Email":
       return nonEmpty(row.body_text) ?? (row.body_html ? nonEmpty(htmlToText(row.body_html)) : null);
     case "Note":
@@ -156,8 +197,10 @@ function bodyOf(row: CloseActivityRow): string | null {
   }
 }
 
-function subjectOf(row: CloseActivityRow): string | null {
+function subjectOf(row: CloseActivityRow, custom?: CustomType): string | null {
   switch (row._type) {
+    case "Custom":
+      return custom?.name || "Custom activity";
     case "Email":
       return nonEmpty(row.subject);
     case "Meeting":
@@ -194,13 +237,16 @@ export function mapCloseActivity(
   row: CloseActivityRow,
   raw: unknown = row,
   lookup?: ContactLookup,
+  customTypes?: CustomTypeLookup,
 ): MappedActivity | null {
   const c = classify(row);
   if (!c) return null;
+  const custom =
+    row._type === "Custom" && row.custom_activity_type_id ? customTypes?.(row.custom_activity_type_id) : undefined;
   // activity_at is when it happened; date_created is when Close learned of it (seed 004).
   const at = parseCloseInstant(row.activity_at) ?? parseCloseInstant(row.date_created);
   if (at === null) return null; // the schema refuses such rows; kept for callers that skip it
-  const body = bodyOf(row);
+  const body = bodyOf(row, custom);
   const actor = row.user_id || row.user_name ? { id: row.user_id ?? null, name: row.user_name ?? null } : null;
   return {
     id: `close:${row.id}`,
@@ -215,83 +261,16 @@ export function mapCloseActivity(
     sequenceStep: null,
     variant: null,
     actor,
-    subject: subjectOf(row),
+    subject: subjectOf(row, custom),
     preview: excerpt(row._type === "Email" ? (nonEmpty(row.body_preview) ?? body) : body),
     body,
     bot: false,
     durationSeconds: durationOf(row),
+    state: c.state ?? null,
     url: row.lead_id ? leadUrl(row.lead_id) : null,
     raw,
     person: row.contact_id ? personOfContact(row.contact_id, row.lead_id, lookup?.(row.contact_id)) : null,
   };
 }
 
-const TASK_TYPE: Record<string, string> = {
-  lead: "manual",
-  incoming_email: "email",
-  email_followup: "email",
-  missed_call: "call",
-  answered_detached_call: "call",
-  voicemail: "call",
-  incoming_sms: "other",
-  opportunity_due: "other",
-};
-
-const TASK_TITLE: Record<string, string> = {
-  incoming_email: "Reply to an incoming email",
-  email_followup: "Follow up on an email",
-  missed_call: "Missed call",
-  answered_detached_call: "Log an answered call",
-  voicemail: "Voicemail",
-  incoming_sms: "Reply to an SMS",
-  opportunity_due: "Opportunity due",
-};
-
-export function mapCloseTask(row: CloseTaskRow, raw: unknown = row, lookup?: ContactLookup): MappedTask {
-  const type = row._type ?? "lead";
-  let dueAt: string | null = null;
-  let dueDate: string | null = null;
-  let dueIsDateOnly = false;
-  if (row.date && row.is_dateless !== true) {
-    if (isDateOnly(row.date)) {
-      // A calendar day stays a day: never through a time zone.
-      dueDate = row.date.trim();
-      dueAt = `${dueDate}T00:00:00.000Z`;
-      dueIsDateOnly = true;
-    } else {
-      const ms = parseCloseInstant(row.date);
-      dueAt = ms === null ? null : iso(ms);
-    }
-  }
-  const created = parseCloseInstant(row.date_created);
-  const known = row.contact_id ? lookup?.(row.contact_id) : undefined;
-  return {
-    id: `close:${row.id}`,
-    vendor: "close",
-    vendorType: type,
-    type: TASK_TYPE[type] ?? "other",
-    title: nonEmpty(row.text)?.trim() ?? TASK_TITLE[type] ?? "Close task",
-    body: null,
-    status: row.is_complete ? "done" : "open",
-    dueAt,
-    dueDate,
-    dueIsDateOnly,
-    priority: null,
-    assignee:
-      row.assigned_to || row.assigned_to_name
-        ? { id: row.assigned_to ?? null, name: row.assigned_to_name ?? null }
-        : null,
-    campaignId: null,
-    campaignName: null,
-    url: row.lead_id ? leadUrl(row.lead_id) : null,
-    createdAt: created === null ? null : iso(created),
-    raw,
-    person: row.contact_id
-      ? personOfContact(row.contact_id, row.lead_id, {
-          ...known,
-          name: known?.name ?? row.contact_name ?? null,
-          company: known?.company ?? row.lead_name ?? null,
-        })
-      : null,
-  };
-}
+export { mapCloseTask } from "./map-task";

@@ -101,6 +101,40 @@ export const closeLeadSchema = z.looseObject({
 });
 export type CloseLeadRow = z.infer<typeof closeLeadSchema>;
 
+/**
+ * An event of the event log (VENDORS.md "Event log"). Only what the connector acts on is
+ * required; `data` (the object after the change) is kept raw and parsed by its kind.
+ */
+export const closeEventSchema = z.looseObject({
+  id: z.string().min(1),
+  object_type: z.string().min(1),
+  object_id: z.string().min(1),
+  action: z.string().min(1),
+  lead_id: optStr,
+  date_updated: optStr,
+  data: z.unknown().optional(),
+  meta: z.record(z.string(), z.unknown()).nullable().optional().catch(null),
+});
+export type CloseEventRow = z.infer<typeof closeEventSchema>;
+
+/** `GET /event/`: `{data: […], cursor_next}` — a missing or empty cursor ends the listing. */
+export const closeEventListSchema = z.looseObject({
+  data: z.array(z.unknown()),
+  cursor_next: z.string().nullable().optional().catch(null),
+});
+
+/** A custom activity type (`GET /custom_activity/`): its name, and its fields' names when given. */
+export const closeCustomTypeSchema = z.looseObject({
+  id: z.string().min(1),
+  name: optStr,
+  fields: z
+    .array(z.looseObject({ id: z.string().nullable().optional().catch(null), name: optStr }))
+    .nullable()
+    .optional()
+    .catch(null),
+});
+export type CloseCustomTypeRow = z.infer<typeof closeCustomTypeSchema>;
+
 /** A list answer: `{data: […], has_more}`. Rows stay unknown here and are parsed one by one. */
 export const closeListSchema = z.looseObject({
   data: z.array(z.unknown()),
