@@ -27,6 +27,14 @@ export const envSchema = z.object({
     .min(0)
     .max(24 * 60)
     .default(15),
+  /** The URL people use; its host is allowed besides localhost/127.0.0.1 on PORT (Host and Origin checks). */
+  TOUCHLINE_PUBLIC_URL: url.optional(),
+  /** How many reverse-proxy hops' X-Forwarded-For/-Host/-Proto to trust; 0: the socket address and Host header only. */
+  TOUCHLINE_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  /** A session unused this long ends (days). */
+  TOUCHLINE_SESSION_IDLE_DAYS: z.coerce.number().min(0.01).max(365).default(7),
+  /** A session ends this long after sign-in, used or not (days). */
+  TOUCHLINE_SESSION_MAX_DAYS: z.coerce.number().min(0.01).max(365).default(30),
   TOUCHLINE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   LEMLIST_API_URL: url.optional(),
   SMARTLEAD_API_URL: url.optional(),
@@ -55,4 +63,9 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Tests that change process.env between cases read it again. */
+export function resetEnvCache(): void {
+  cached = undefined;
 }

@@ -21,8 +21,12 @@ if (
 
 const host = process.env.HOST || "127.0.0.1";
 const port = process.env.PORT || "3000";
-const child = spawn(next, ["start", "-H", host, "-p", port], { cwd: root, stdio: "inherit", env });
-console.log(`Touchline on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
+// scripts/server.mjs serves the build (Next's handler behind node:http, which knows the socket address).
+const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...env, HOST: host, PORT: port, NODE_ENV: "production" },
+});
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 // `npm start` runs this through `sh -c`, which does not pass a SIGTERM sent to npm on: when
 // npm's shell goes away, stop the server too instead of leaving it orphaned on its port.

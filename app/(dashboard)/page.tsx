@@ -8,6 +8,8 @@ import { VIEWER_TZ_COOKIE, viewerTimeZone } from "@/components/overview/viewer-t
 import { WeekSummary } from "@/components/overview/week-summary";
 import { NoData } from "@/components/shell/no-data";
 import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/server/auth/current-user";
+import { linkedIdentities } from "@/lib/server/identities/me";
 import { listConnectionsForRender } from "@/lib/server/queries/connections";
 import { campaignsNeedingAttention, overviewWeek, tasksDueToday } from "@/lib/server/queries/overview";
 import { workspaceCounts } from "@/lib/server/queries/workspace";
@@ -19,11 +21,15 @@ export default async function OverviewPage() {
   const db = await getDb();
   const { tz, known } = viewerTimeZone((await cookies()).get(VIEWER_TZ_COOKIE)?.value);
   const now = new Date();
+  const user = await requireUser();
+  // Members see their own "Due today" (tasks assigned to their linked vendor users).
+  const mine = user.role === "member";
+  const me = mine ? await linkedIdentities(db, user.id) : undefined;
   const [counts, week, attention, tasks, connections] = await Promise.all([
     workspaceCounts(),
     overviewWeek(db, tz, now),
     campaignsNeedingAttention(db, now),
-    tasksDueToday(db, tz, now),
+    tasksDueToday(db, tz, now, 6, me),
     listConnectionsForRender(),
   ]);
   return (
@@ -35,7 +41,7 @@ export default async function OverviewPage() {
         <div className="grid gap-6 lg:grid-cols-2">
           <WeekSummary week={week} tz={tz} />
           <AttentionList items={attention} />
-          <TasksToday data={tasks} tz={tz} />
+          <TasksToday data={tasks} tz={tz} mine={mine} />
           <SyncHealth connections={connections} />
         </div>
       )}

@@ -9,10 +9,17 @@ import { PASSWORD_MIN_LENGTH } from "@/lib/model/plain/auth";
 import { postJson } from "./post-json";
 
 export function SetupForm() {
+  const [code, setCode] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
-  const [errors, setErrors] = useState<{ email?: string; password?: string; confirm?: string; form?: string }>({});
+  const [errors, setErrors] = useState<{
+    code?: string;
+    email?: string;
+    password?: string;
+    confirm?: string;
+    form?: string;
+  }>({});
   const [pending, setPending] = useState(false);
   const router = useRouter();
 
@@ -22,6 +29,7 @@ export function SetupForm() {
     // schema itself and its 400 shows as the form's error.
     const next: typeof errors = {};
     const address = email.trim();
+    if (!code.trim()) next.code = "Enter the setup code from the server log.";
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address) || address.length > 320)
       next.email = "Enter a valid email address.";
     if (password.length < PASSWORD_MIN_LENGTH) next.password = `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
@@ -29,11 +37,15 @@ export function SetupForm() {
     if (password !== confirm) next.confirm = "The two passwords differ.";
     setErrors(next);
     if (Object.keys(next).length) {
-      document.getElementById(next.email ? "setup-email" : next.password ? "setup-password" : "setup-confirm")?.focus();
+      document
+        .getElementById(
+          next.code ? "setup-code" : next.email ? "setup-email" : next.password ? "setup-password" : "setup-confirm",
+        )
+        ?.focus();
       return;
     }
     setPending(true);
-    const res = await postJson("/setup", { email: address, password });
+    const res = await postJson("/setup", { email: address, password, setupCode: code.trim() });
     if (res.ok) {
       router.replace("/");
       router.refresh();
@@ -42,6 +54,11 @@ export function SetupForm() {
     setPending(false);
     if (res.status === 409) {
       router.replace("/sign-in");
+      return;
+    }
+    if (res.status === 403) {
+      setErrors({ code: "That is not the setup code in the server log." });
+      document.getElementById("setup-code")?.focus();
       return;
     }
     setErrors({ form: res.detail ?? "The account could not be created." });
@@ -68,6 +85,24 @@ export function SetupForm() {
   return (
     <form onSubmit={submit} className="grid gap-4" noValidate>
       {field(
+        "setup-code",
+        "Setup code",
+        <Input
+          id="setup-code"
+          autoComplete="off"
+          spellCheck={false}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          autoFocus
+          placeholder="XXXX-XXXX-XXXX"
+          className="font-mono uppercase"
+          aria-invalid={errors.code ? true : undefined}
+          aria-describedby={errors.code ? "setup-code-error" : "setup-code-help"}
+        />,
+        errors.code,
+        "Touchline printed it in the server’s log when it started (look for “setup code”). It proves you run this server.",
+      )}
+      {field(
         "setup-email",
         "Email",
         <Input
@@ -76,7 +111,6 @@ export function SetupForm() {
           autoComplete="username"
           value={email}
           onChange={(e) => setEmail(e.target.value)}
-          autoFocus
           aria-invalid={errors.email ? true : undefined}
           aria-describedby={errors.email ? "setup-email-error" : undefined}
         />,

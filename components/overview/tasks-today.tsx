@@ -7,21 +7,31 @@ import { VendorDot } from "@/components/ui/vendor-badge";
 import type { DueTask } from "@/lib/server/queries/overview";
 
 /** Open tasks due today in the viewer's zone (date-only due dates as dates), and how many are overdue. */
-export function TasksToday({ data, tz }: { data: { total: number; overdue: number; tasks: DueTask[] }; tz: string }) {
+export function TasksToday({
+  data,
+  tz,
+  mine = false,
+}: {
+  data: { total: number; overdue: number; tasks: DueTask[] };
+  tz: string;
+  /** The viewer's own tasks (members): the links open "Assigned to me". */
+  mine?: boolean;
+}) {
+  const who = mine ? "&who=me" : "";
   const time = (iso: string) =>
     new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
   return (
     <Card aria-label="Tasks due today">
       <CardHeader className="flex-row items-start justify-between gap-3">
         <div className="space-y-1">
-          <CardTitle>Due today</CardTitle>
+          <CardTitle>{mine ? "Your tasks due today" : "Due today"}</CardTitle>
           <CardDescription className="text-xs">
             {data.total === 0 ? "Nothing due today." : `${data.total} open ${data.total === 1 ? "task" : "tasks"}`}
             {data.overdue > 0 ? ` · ${data.overdue} overdue` : ""}
           </CardDescription>
         </div>
         <Button asChild variant="ghost" size="sm">
-          <Link href="/tasks?due=today">All tasks</Link>
+          <Link href={`/tasks?due=today${who}`}>{mine ? "Your tasks" : "All tasks"}</Link>
         </Button>
       </CardHeader>
       <CardContent>
@@ -29,7 +39,7 @@ export function TasksToday({ data, tz }: { data: { total: number; overdue: numbe
           <p className="flex items-center gap-2 text-sm text-muted-foreground">
             <CalendarCheck className="size-4" aria-hidden />
             {data.overdue > 0 ? (
-              <Link href="/tasks?due=overdue" className="underline underline-offset-4">
+              <Link href={`/tasks?due=overdue${who}`} className="underline underline-offset-4">
                 Catch up on {data.overdue} overdue {data.overdue === 1 ? "task" : "tasks"}
               </Link>
             ) : (
@@ -69,7 +79,7 @@ export function TasksToday({ data, tz }: { data: { total: number; overdue: numbe
         )}
         {data.total > data.tasks.length ? (
           <Link
-            href="/tasks?due=today"
+            href={`/tasks?due=today${who}`}
             className="mt-3 inline-block text-xs text-muted-foreground underline underline-offset-4 hover:text-foreground"
           >
             and {data.total - data.tasks.length} more due today

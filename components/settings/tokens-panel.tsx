@@ -12,16 +12,27 @@ import { Input } from "@/components/ui/input";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { apiFetch } from "@/lib/client/api";
 import type { ApiToken, CreatedToken } from "@/lib/model/auth";
+import { TOKEN_DEFAULT_DAYS, TOKEN_SCOPE_LABELS, TOKEN_SCOPES, type TokenScope } from "@/lib/model/plain/roles";
+
+const EXPIRY_CHOICES = [
+  { value: "30", label: "30 days" },
+  { value: String(TOKEN_DEFAULT_DAYS), label: `${TOKEN_DEFAULT_DAYS} days` },
+  { value: "365", label: "1 year" },
+];
+const select =
+  "h-9 rounded-md border bg-background px-2.5 text-sm shadow-xs outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
 // The revoke confirmation (Radix AlertDialog) loads when a Revoke button is hovered, focused or pressed.
 const loadRevokeDialog = () => import("./revoke-token-dialog");
 const RevokeDialog = dynamic(() => import("./revoke-token-dialog").then((m) => m.RevokeDialog));
 
 /** API tokens for scripts: create (shown once, with a copy button), list, revoke. */
-export function TokensPanel({ initial }: { initial: ApiToken[] }) {
+export function TokensPanel({ initial, admin }: { initial: ApiToken[]; admin: boolean }) {
   const { data = initial } = useQuery(tokensQueryOptions(initial));
   const qc = useQueryClient();
   const [name, setName] = useState("");
+  const [scope, setScope] = useState<TokenScope>("read");
+  const [expiry, setExpiry] = useState(String(TOKEN_DEFAULT_DAYS));
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
@@ -29,7 +40,11 @@ export function TokensPanel({ initial }: { initial: ApiToken[] }) {
   const revokeButton = useRef<HTMLButtonElement | null>(null);
 
   const create = useMutation({
-    mutationFn: (n: string) => apiFetch<CreatedToken>("/tokens", { method: "POST", body: JSON.stringify({ name: n }) }),
+    mutationFn: (n: string) =>
+      apiFetch<CreatedToken>("/tokens", {
+        method: "POST",
+        body: JSON.stringify({ name: n, scope, expiresInDays: expiry === "never" ? null : Number(expiry) }),
+      }),
     onSuccess: (tok) => {
       setCreated(tok);
       setName("");
@@ -49,7 +64,9 @@ export function TokensPanel({ initial }: { initial: ApiToken[] }) {
           For scripts and integrations: send a token as{" "}
           <code className="rounded bg-muted px-1 py-0.5 font-mono text-xs">Authorization: Bearer tl_…</code> to any{" "}
           <code className="rounded bg-muted px-1 py-0.5 font-mono text-xs">/api/v1</code> route. A token acts as the
-          person who created it. Touchline keeps only a hash: a token is shown once, when it is created.
+          person who created it and never does more than their role allows: <strong>read only</strong> tokens only read,{" "}
+          <strong>read and sync</strong> tokens also start syncs and refreshes, and a token can never create another
+          token. Touchline keeps only a hash: a token is shown once, when it is created.
         </p>
       </div>
 
@@ -88,6 +105,41 @@ export function TokensPanel({ initial }: { initial: ApiToken[] }) {
             </p>
           ) : null}
         </div>
+        <div className="space-y-1.5">
+          <label htmlFor="token-scope" className="text-sm font-medium">
+            Scope
+          </label>
+          <select
+            id="token-scope"
+            className={`${select} block`}
+            value={scope}
+            onChange={(e) => setScope(e.target.value as TokenScope)}
+          >
+            {TOKEN_SCOPES.map((s) => (
+              <option key={s} value={s}>
+                {TOKEN_SCOPE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1.5">
+          <label htmlFor="token-expiry" className="text-sm font-medium">
+            Expires after
+          </label>
+          <select
+            id="token-expiry"
+            className={`${select} block`}
+            value={expiry}
+            onChange={(e) => setExpiry(e.target.value)}
+          >
+            {EXPIRY_CHOICES.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+            {admin ? <option value="never">Never</option> : null}
+          </select>
+        </div>
         <Button type="submit" className="mt-[1.625rem]" disabled={create.isPending}>
           {create.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <KeyRound aria-hidden />} Create token
         </Button>
@@ -109,10 +161,16 @@ export function TokensPanel({ initial }: { initial: ApiToken[] }) {
                   Name
                 </th>
                 <th scope="col" className="px-4 py-2.5 font-medium">
+                  Scope
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
                   Created by
                 </th>
                 <th scope="col" className="px-4 py-2.5 font-medium">
                   Created
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  Expires
                 </th>
                 <th scope="col" className="px-4 py-2.5 font-medium">
                   Last used
@@ -126,9 +184,13 @@ export function TokensPanel({ initial }: { initial: ApiToken[] }) {
               {data.map((t) => (
                 <tr key={t.id}>
                   <td className="px-4 py-2.5 font-medium">{t.name}</td>
+                  <td className="px-4 py-2.5 text-muted-foreground">{TOKEN_SCOPE_LABELS[t.scope]}</td>
                   <td className="px-4 py-2.5 text-muted-foreground">{t.createdBy ?? "—"}</td>
                   <td className="px-4 py-2.5 text-muted-foreground">
                     <RelativeTime iso={t.createdAt} />
+                  </td>
+                  <td className="px-4 py-2.5 text-muted-foreground">
+                    {t.expiresAt ? <RelativeTime iso={t.expiresAt} /> : "Never"}
                   </td>
                   <td className="px-4 py-2.5 text-muted-foreground">
                     {t.lastUsedAt ? <RelativeTime iso={t.lastUsedAt} /> : "Never"}

@@ -20,7 +20,7 @@ export async function AppShell({ children }: { children: ReactNode }) {
       </a>
       <aside className="sticky top-0 hidden h-dvh w-56 shrink-0 flex-col gap-6 border-r bg-sidebar px-3 py-4 md:flex">
         <Logo />
-        <SidebarNav />
+        <SidebarNav role={user.role} />
         <div className="mt-auto">
           <ThemeToggle />
         </div>
@@ -32,7 +32,7 @@ export async function AppShell({ children }: { children: ReactNode }) {
           </div>
           <WorkspaceStatus initial={connections} />
           <div className="ml-auto">
-            <UserMenu email={user.email} />
+            <UserMenu email={user.email} name={user.name} role={user.role} />
           </div>
         </header>
         <main id="main" className="mx-auto w-full max-w-[1400px] flex-1 px-6 py-6">

@@ -7,3 +7,7 @@ export const NAV_ITEMS = [
   { href: "/campaigns", label: "Campaigns", icon: ChartNoAxesCombined },
   { href: "/settings", label: "Settings", icon: Settings },
 ] as const;
+
+/** Where Settings opens for a role: connections for admins, your profile for everyone else. */
+export const settingsHomeFor = (role: string) =>
+  role === "owner" || role === "admin" ? "/settings" : "/settings/profile";

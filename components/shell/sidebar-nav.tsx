@@ -2,18 +2,21 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { roleAtLeast, type Role } from "@/lib/model/plain/roles";
 import { cn } from "@/lib/utils";
-import { NAV_ITEMS } from "./nav-items";
+import { NAV_ITEMS, settingsHomeFor } from "./nav-items";
 
-export function SidebarNav() {
+export function SidebarNav({ role }: { role: Role }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex flex-col gap-0.5">
-      {NAV_ITEMS.map(({ href, label, icon: Icon }) => {
-        const active = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+      {NAV_ITEMS.map(({ href: section, label, icon: Icon }) => {
+        const active = section === "/" ? pathname === "/" : pathname === section || pathname.startsWith(`${section}/`);
+        // Settings opens on what the role can use (connections are for admins).
+        const href = section === "/settings" && !roleAtLeast(role, "admin") ? settingsHomeFor(role) : section;
         return (
           <Link
-            key={href}
+            key={section}
             href={href}
             aria-current={active ? "page" : undefined}
             className={cn(

@@ -8,7 +8,7 @@ import { TimeZonePicker } from "./timezone-picker";
 import { useBrowserTimeZone, useTasksFilter } from "./use-tasks-filter";
 
 /** The page header's actions: the zone in use (changeable) and the CSV export of the current view. */
-export function TasksHeaderActions() {
+export function TasksHeaderActions({ defaultMine = false }: { defaultMine?: boolean }) {
   const browserTz = useBrowserTimeZone();
   if (!browserTz) {
     return (
@@ -18,11 +18,11 @@ export function TasksHeaderActions() {
       </>
     );
   }
-  return <Actions browserTz={browserTz} />;
+  return <Actions browserTz={browserTz} defaultMine={defaultMine} />;
 }
 
-function Actions({ browserTz }: { browserTz: string }) {
-  const { tz, clock, filter, setParams } = useTasksFilter(browserTz);
+function Actions({ browserTz, defaultMine }: { browserTz: string; defaultMine: boolean }) {
+  const { tz, clock, filter, setParams } = useTasksFilter(browserTz, defaultMine);
   return (
     <>
       <TimeZonePicker tz={tz} browserTz={browserTz} nowMs={clock.nowMs} onChange={(z) => void setParams({ tz: z })} />

@@ -26,6 +26,8 @@ export const tasksParams = {
   sort: parseAsStringLiteral(TASK_SORTS).withDefault("dueAt"),
   view: parseAsStringLiteral(TASK_VIEWS).withDefault("table"),
   size: parseAsInteger.withDefault(50),
+  /** "Assigned to me" (`me`) or everyone's tasks (`all`); absent: the role's default (members: me). */
+  who: parseAsStringLiteral(["me", "all"] as const),
   /** Hidden columns of the table. */
   hide: parseAsArrayOf(parseAsString).withDefault([]),
 };

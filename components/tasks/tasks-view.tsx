@@ -8,7 +8,8 @@ import {
   useReactTable,
   type VisibilityState,
 } from "@tanstack/react-table";
-import { Rows3, Search, Table2, X } from "lucide-react";
+import { Rows3, Search, Table2, UserRound, Users, X } from "lucide-react";
+import Link from "next/link";
 import dynamic from "next/dynamic";
 import { useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -36,15 +37,22 @@ import { ViewOptions } from "./view-options";
 const loadGroupedView = () => import("./grouped-view");
 const GroupedView = dynamic(() => loadGroupedView().then((m) => m.GroupedView), { loading: () => <GroupedSkeleton /> });
 
+interface MeProps {
+  /** Open on "Assigned to me" (members). */
+  defaultMine?: boolean;
+  /** Whether the viewer has linked vendor users ("me" matches nothing otherwise). */
+  hasIdentities?: boolean;
+}
+
 /** The tasks page: toolbar, table or grouped view, all state in the URL. */
-export function TasksView() {
+export function TasksView(props: MeProps) {
   // The browser's zone is unknown while rendering on the server: show the skeleton until mounted.
   const browserTz = useBrowserTimeZone();
   if (!browserTz) return <TasksSkeleton />;
-  return <Tasks browserTz={browserTz} />;
+  return <Tasks browserTz={browserTz} {...props} />;
 }
 
-function Tasks({ browserTz }: { browserTz: string }) {
+function Tasks({ browserTz, defaultMine = false, hasIdentities = true }: { browserTz: string } & MeProps) {
   const {
     params: p,
     setParams,
@@ -56,7 +64,8 @@ function Tasks({ browserTz }: { browserTz: string }) {
     dueTo,
     size,
     status,
-  } = useTasksFilter(browserTz);
+    mine,
+  } = useTasksFilter(browserTz, defaultMine);
 
   // Keyset paging: the cursors of the pages visited, reset whenever the filter changes.
   const [pager, setPager] = useState<{ key: string; cursors: (string | null)[] }>({ key: filterKey, cursors: [null] });
@@ -175,8 +184,28 @@ function Tasks({ browserTz }: { browserTz: string }) {
     />
   );
 
+  const setMine = (me: boolean) =>
+    void setParams({ who: me === defaultMine ? null : me ? "me" : "all", assignee: null });
+
   return (
     <div className="space-y-4">
+      <div role="group" aria-label="Whose tasks" className="inline-flex rounded-lg border bg-card p-1 shadow-xs">
+        <ViewButton
+          active={mine}
+          onClick={() => setMine(true)}
+          icon={<UserRound aria-hidden />}
+          label="Assigned to me"
+        />
+        <ViewButton active={!mine} onClick={() => setMine(false)} icon={<Users aria-hidden />} label="Everyone" />
+      </div>
+      {mine && !hasIdentities ? (
+        <p role="note" className="rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm">
+          Touchline does not know who you are in lemlist, Close or Leadlex yet, so no task is yours.{" "}
+          <Link href="/settings/profile" className="font-medium text-primary underline underline-offset-4">
+            Link your vendor users
+          </Link>
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-start justify-between gap-2">
         <DueFilter
           due={p.due}
@@ -245,13 +274,15 @@ function Tasks({ browserTz }: { browserTz: string }) {
           onChange={(v) => void setParams({ types: v.length ? v : null })}
           icon={(v) => <TypeIcon type={v} />}
         />
-        <FacetedFilter
-          title="Assignee"
-          options={f?.assignees ?? []}
-          selected={p.assignee}
-          loading={facets.isPending}
-          onChange={(v) => void setParams({ assignee: v.length ? v : null })}
-        />
+        {mine ? null : (
+          <FacetedFilter
+            title="Assignee"
+            options={f?.assignees ?? []}
+            selected={p.assignee}
+            loading={facets.isPending}
+            onChange={(v) => void setParams({ assignee: v.length ? v : null })}
+          />
+        )}
         <FacetedFilter
           title="Campaign"
           options={f?.campaigns ?? []}

@@ -6,7 +6,7 @@ import { isCalendarDate } from "@/lib/dates/calendar";
 import { dueClock } from "@/lib/dates/due";
 import { canonicalTimeZone, hostTimeZone, isValidTimeZone } from "@/lib/dates/zone";
 import { TASK_STATUSES, type TaskStatus } from "@/lib/model/plain/task";
-import type { TasksFilter } from "@/lib/model/plain/tasks-query";
+import { ASSIGNEE_ME, type TasksFilter } from "@/lib/model/plain/tasks-query";
 import { PAGE_SIZES, tasksParams } from "./search-params";
 
 const noSubscribe = () => () => {};
@@ -30,7 +30,7 @@ function useMinute(): number {
  * The page's state from the URL, cleaned (an invalid zone or date is ignored rather than
  * sent), as the API filter the list, the facets and the export are built from.
  */
-export function useTasksFilter(browserTz: string) {
+export function useTasksFilter(browserTz: string, defaultMine = false) {
   const [params, setParams] = useQueryStates(tasksParams, { history: "replace" });
   const now = useMinute();
   const tz = params.tz && isValidTimeZone(params.tz) ? canonicalTimeZone(params.tz) : browserTz;
@@ -47,6 +47,9 @@ export function useTasksFilter(browserTz: string) {
       ? TASK_STATUSES.filter((s) => params.status.includes(s))
       : ["open"];
   const q = params.q.trim() || undefined;
+  // "Assigned to me": the caller's linked vendor users (`assignee=me`), the default for members.
+  const mine = params.who ? params.who === "me" : defaultMine || params.assignee.includes(ASSIGNEE_ME);
+  const assignee = mine ? [ASSIGNEE_ME] : params.assignee.filter((a) => a !== ASSIGNEE_ME);
 
   const key = JSON.stringify([
     status,
@@ -56,7 +59,7 @@ export function useTasksFilter(browserTz: string) {
     tz,
     params.vendors,
     params.types,
-    params.assignee,
+    assignee,
     params.campaignId,
     q,
     params.sort,
@@ -71,7 +74,7 @@ export function useTasksFilter(browserTz: string) {
       tz,
       vendors: params.vendors,
       types: params.types,
-      assignee: params.assignee,
+      assignee,
       campaignId: params.campaignId,
       q,
       sort: params.sort,
@@ -80,5 +83,5 @@ export function useTasksFilter(browserTz: string) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the serialised filter
     [key],
   );
-  return { params, setParams, tz, clock, filter, filterKey: key, dueFrom, dueTo, size, status };
+  return { params, setParams, tz, clock, filter, filterKey: key, dueFrom, dueTo, size, status, mine };
 }

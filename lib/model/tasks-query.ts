@@ -10,6 +10,7 @@ import { TASK_STATUSES, taskSchema, type TaskStatus } from "./task";
 import { type Vendor, VENDORS } from "./vendor";
 
 export {
+  ASSIGNEE_ME,
   NO_CAMPAIGN,
   TASK_SORTS,
   TASK_STATUS_LABELS,

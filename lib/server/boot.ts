@@ -1,10 +1,12 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { ensureFirstAdmin } from "./auth/first-admin";
+import { purgeEndedSessions } from "./auth/sessions";
 import { startDemoWorkspace } from "./demo/bootstrap";
 import { log } from "./log";
 import { checkMasterKey, masterKey } from "./secrets";
-import { getStore } from "./store/db";
+import { getStore, storeOptionsFromEnv } from "./store/db";
+import { holdStore } from "./store/server-lock";
 import { startScheduler } from "./sync/scheduler";
 
 /**
@@ -15,11 +17,17 @@ import { startScheduler } from "./sync/scheduler";
 export async function boot(): Promise<void> {
   const e = env();
   const store = await getStore();
+  await holdStore(storeOptionsFromEnv());
   await checkMasterKey(store.db, masterKey());
   await ensureFirstAdmin(store.db);
   log.info("store ready", { db: store.kind });
   if (e.TOUCHLINE_DEMO === "on") await startDemoWorkspace(store);
   startScheduler(store);
+  // Ended sessions are refused anyway; their rows are cleared now and then.
+  const purge = () =>
+    void purgeEndedSessions(store.db).catch((err: unknown) => log.warn("could not purge ended sessions", { err }));
+  purge();
+  setInterval(purge, 3600_000).unref();
 }
 
 /** Boot, or refuse to serve with a broken configuration and say what to fix. */

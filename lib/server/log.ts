@@ -7,12 +7,39 @@ import { env } from "@/lib/env";
 type Level = "debug" | "info" | "warn" | "error";
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
+/**
+ * Strings every log line masks: the API keys this process stored or decrypted (bounded:
+ * the oldest drop out, and a key that is still in use is decrypted — and so added — again),
+ * plus keys in flight (a key being tested, while it is tested). A key that was only tried
+ * and refused is not kept.
+ */
+const MAX_SECRETS = 500;
 const secrets = new Set<string>();
+const inFlight = new Map<string, number>();
 
-/** Registers a secret (a decrypted API key) so that every later log line masks it. */
+/** Registers a secret (a stored or decrypted API key) so that every later log line masks it. */
 export function registerSecret(value: string | null | undefined): void {
-  if (value && value.length >= 6) secrets.add(value);
+  if (!value || value.length < 6) return;
+  secrets.delete(value);
+  secrets.add(value);
+  while (secrets.size > MAX_SECRETS) secrets.delete(secrets.values().next().value!);
 }
+
+/** Masks `value` in log lines while `fn` runs (a key being tested, not stored). */
+export async function withSecret<T>(value: string, fn: () => Promise<T>): Promise<T> {
+  if (value.length < 6) return fn();
+  inFlight.set(value, (inFlight.get(value) ?? 0) + 1);
+  try {
+    return await fn();
+  } finally {
+    const n = (inFlight.get(value) ?? 1) - 1;
+    if (n > 0) inFlight.set(value, n);
+    else inFlight.delete(value);
+  }
+}
+
+/** How many strings are masked now (tests). */
+export const maskedCount = () => secrets.size + inFlight.size;
 
 const PATTERNS: [RegExp, string][] = [
   [/([?&](?:api_key|apikey|key|token|access_token)=)[^&#\s"']+/gi, "$1[redacted]"],
@@ -23,6 +50,7 @@ const PATTERNS: [RegExp, string][] = [
 export function scrub(text: string): string {
   let out = text;
   for (const s of secrets) if (out.includes(s)) out = out.split(s).join("[redacted]");
+  for (const s of inFlight.keys()) if (out.includes(s)) out = out.split(s).join("[redacted]");
   for (const [re, rep] of PATTERNS) out = out.replace(re, rep);
   return out;
 }

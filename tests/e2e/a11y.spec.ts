@@ -60,6 +60,17 @@ const PAGES: { name: string; path: (t: Awaited<ReturnType<typeof pickTargets>>) 
   { name: "settings", path: () => "/settings", ready: [h1("Settings"), (p) => p.getByRole("article").first()] },
   { name: "settings-tokens", path: () => "/settings/tokens", ready: [h1("Settings"), current("API tokens")] },
   {
+    name: "settings-team",
+    path: () => "/settings/team",
+    ready: [h1("Settings"), current("Team"), (p) => p.getByRole("row").nth(1)],
+  },
+  { name: "settings-profile", path: () => "/settings/profile", ready: [h1("Settings"), current("Profile")] },
+  {
+    name: "settings-security",
+    path: () => "/settings/security",
+    ready: [h1("Settings"), current("Security"), (p) => p.getByText("This session")],
+  },
+  {
     name: "settings-audit",
     path: () => "/settings/audit",
     ready: [h1("Settings"), current("Audit log"), (p) => p.getByRole("row").nth(1)],

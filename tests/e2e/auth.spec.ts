@@ -129,6 +129,7 @@ test.describe("first start without an admin", () => {
   const base = `http://127.0.0.1:${port}`;
   let server: ChildProcess | null = null;
   let dataDir = "";
+  let setupCode = "";
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
@@ -143,7 +144,16 @@ test.describe("first start without an admin", () => {
     };
     delete env.TOUCHLINE_ADMIN_EMAIL;
     delete env.TOUCHLINE_ADMIN_PASSWORD;
-    server = spawn("node", ["scripts/start.mjs"], { env, stdio: "ignore", detached: true });
+    server = spawn("node", ["scripts/start.mjs"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    // The one-time setup code is printed in the server's log; whoever runs the server reads it there.
+    const collect = (chunk: Buffer) => {
+      for (const line of chunk.toString().split("\n")) {
+        const m = /"setupCode":"([A-Z0-9-]+)"/.exec(line);
+        if (m) setupCode = m[1]!;
+      }
+    };
+    server.stdout!.on("data", collect);
+    server.stderr!.on("data", collect);
     for (let i = 0; i < 150; i++) {
       if (
         await fetch(`${base}/api/v1/health`).then(
@@ -166,6 +176,15 @@ test.describe("first start without an admin", () => {
     await page.goto(`${base}/`);
     await expect(page).toHaveURL(`${base}/setup`);
     await expect(page.getByRole("heading", { name: "Create the first admin" })).toBeVisible();
+    // Without the code from the server log, setup is refused.
+    await page.getByLabel("Setup code").fill("AAAA-BBBB-CCCC");
+    await page.getByLabel("Email").fill("first@team.example");
+    await page.getByLabel("Password", { exact: true }).fill("a long enough passphrase");
+    await page.getByLabel("Repeat the password").fill("a long enough passphrase");
+    await page.getByRole("button", { name: "Create admin account" }).click();
+    await expect(page.getByText("That is not the setup code in the server log.")).toBeVisible();
+    expect(setupCode, "the server printed a setup code").toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await page.getByLabel("Setup code").fill(setupCode);
     await page.getByLabel("Email").fill("first@team.example");
     await page.getByLabel("Password", { exact: true }).fill("short");
     await page.getByRole("button", { name: "Create admin account" }).click();
@@ -185,7 +204,7 @@ test.describe("first start without an admin", () => {
         await fetch(`${base}/api/v1/setup`, {
           method: "POST",
           headers: { "content-type": "application/json", origin: base },
-          body: JSON.stringify({ email: "second@team.example", password: "another long password" }),
+          body: JSON.stringify({ email: "second@team.example", password: "another long password", setupCode }),
         })
       ).status,
     ).toBe(409);

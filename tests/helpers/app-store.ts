@@ -18,25 +18,35 @@ export function setTempDataDir(): string {
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 /**
- * A session cookie for a test user (created on first use) — every /api/v1 route needs a
- * session or a token. The user's password hash never verifies: it cannot sign in.
+ * A session cookie for a test user of `role` (created on first use, with a server-side
+ * session) — every /api/v1 route needs a session or a token. The users' password hashes
+ * never verify: they cannot sign in.
  */
-let testCookie: Promise<string> | undefined;
+const cookies = new Map<string, Promise<string>>();
+export function sessionCookieFor(role: "owner" | "admin" | "member" | "viewer", name = role): Promise<string> {
+  let c = cookies.get(`${role}:${name}`);
+  if (!c) {
+    c = (async () => {
+      const { getDb } = await import("@/lib/server/store/db");
+      const t = await import("@/lib/server/store/schema");
+      const { sealSession, SESSION_COOKIE } = await import("@/lib/server/auth/session");
+      const { createSession } = await import("@/lib/server/auth/sessions");
+      const db = await getDb();
+      const id = role === "owner" && name === "owner" ? "usr_route_tests" : `usr_route_${name}`;
+      const email =
+        role === "owner" && name === "owner" ? "route-tests@touchline.test" : `route-${name}@touchline.test`;
+      await db.insert(t.users).values({ id, email, role, passwordHash: "!" }).onConflictDoNothing();
+      const sessionId = await createSession(db, id, { userAgent: "vitest", ip: "127.0.0.1" });
+      return `${SESSION_COOKIE}=${await sealSession({ sessionId, userId: id })}`;
+    })();
+    cookies.set(`${role}:${name}`, c);
+  }
+  return c;
+}
+
+/** The owner's cookie: what every route test calls with unless it says otherwise. */
 export function testSessionCookie(): Promise<string> {
-  testCookie ??= (async () => {
-    const { getDb } = await import("@/lib/server/store/db");
-    const t = await import("@/lib/server/store/schema");
-    const { sealSession, SESSION_COOKIE } = await import("@/lib/server/auth/session");
-    const user = { id: "usr_route_tests", email: "route-tests@touchline.test" };
-    await (
-      await getDb()
-    )
-      .insert(t.users)
-      .values({ ...user, passwordHash: "!" })
-      .onConflictDoNothing();
-    return `${SESSION_COOKIE}=${await sealSession(user)}`;
-  })();
-  return testCookie;
+  return sessionCookieFor("owner");
 }
 
 /**
@@ -65,6 +75,7 @@ export async function callRoute(
       ...(opts.body !== undefined ? { "content-type": "application/json" } : {}),
       host: "127.0.0.1:3000",
       origin: "http://127.0.0.1:3000",
+      "x-touchline-peer": "127.0.0.1",
       ...auth,
       ...opts.headers,
     },

@@ -10,7 +10,17 @@ setTempDataDir();
 type Handler = Parameters<typeof callRoute>[0];
 const ROOT = path.resolve(import.meta.dirname, "../../app/api/v1");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-const PUBLIC = new Set(["GET /health", "POST /session", "DELETE /session", "GET /setup", "POST /setup"]);
+const PUBLIC = new Set([
+  "GET /health",
+  "POST /session",
+  "DELETE /session",
+  "GET /setup",
+  "POST /setup",
+  "GET /invites/[id]",
+  "POST /invites/[id]/accept",
+  "GET /password-resets/[id]",
+  "POST /password-resets/[id]",
+]);
 
 function routeFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -28,6 +38,23 @@ function sample(file: string) {
 }
 
 const ORIGIN = "http://127.0.0.1:3000";
+
+/** Runs `fn` with some environment variables set (the env is read again on both sides). */
+async function withEnv(vars: Record<string, string>, fn: () => Promise<void>) {
+  const { resetEnvCache } = await import("@/lib/env");
+  const before = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, vars);
+  resetEnvCache();
+  try {
+    await fn();
+  } finally {
+    for (const [k, v] of Object.entries(before)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    resetEnvCache();
+  }
+}
 let cookie = "";
 
 describe("API authentication", () => {
@@ -41,23 +68,39 @@ describe("API authentication", () => {
     expect((await callRoute(setup.GET as Handler, "/api/v1/setup", { anonymous: true })).json).toEqual({
       needed: true,
     });
+    const { getDb } = await import("@/lib/server/store/db");
+    const { issueSetupCode } = await import("@/lib/server/auth/setup-code");
+    const setupCode = await issueSetupCode(await getDb());
     const short = await callRoute(setup.POST as Handler, "/api/v1/setup", {
       anonymous: true,
       method: "POST",
-      body: { email: "admin@example.com", password: "short" },
+      body: { email: "admin@example.com", password: "short", setupCode },
     });
     expect(short.status).toBe(400);
+    // Without the code from the server log, or with a wrong one: refused, nothing created.
+    for (const body of [
+      { email: "first@example.com", password: "long enough password" },
+      { email: "first@example.com", password: "long enough password", setupCode: "AAAA-BBBB-CCCC" },
+    ]) {
+      const r = await callRoute(setup.POST as Handler, "/api/v1/setup", { anonymous: true, method: "POST", body });
+      expect(r.status, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
+      expect(r.status).toBeLessThan(500);
+      expect(r.headers.get("set-cookie")).toBeNull();
+    }
+    expect((await callRoute(setup.GET as Handler, "/api/v1/setup", { anonymous: true })).json).toEqual({
+      needed: true,
+    });
     const crossSite = await callRoute(setup.POST as Handler, "/api/v1/setup", {
       anonymous: true,
       method: "POST",
-      body: { email: "evil@example.com", password: "long enough password" },
+      body: { email: "evil@example.com", password: "long enough password", setupCode },
       headers: { origin: "https://evil.example" },
     });
     expect(crossSite.status).toBe(403);
     const created = await callRoute(setup.POST as Handler, "/api/v1/setup", {
       anonymous: true,
       method: "POST",
-      body: { email: "Admin@Example.com", password: "the admin password 1" },
+      body: { email: "Admin@Example.com", password: "the admin password 1", setupCode: setupCode.toLowerCase() },
     });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ email: "admin@example.com" });
@@ -69,7 +112,7 @@ describe("API authentication", () => {
     const again = await callRoute(setup.POST as Handler, "/api/v1/setup", {
       anonymous: true,
       method: "POST",
-      body: { email: "second@example.com", password: "another password 1" },
+      body: { email: "second@example.com", password: "another password 1", setupCode },
     });
     expect(again.status).toBe(409);
   });
@@ -121,8 +164,8 @@ describe("API authentication", () => {
     const value = cookie.split("=")[1]!;
     const forged = `touchline_session=AAAAAAAA${value.slice(8)}`;
     const truncated = `touchline_session=${value.slice(0, -6)}`;
-    const expired = `touchline_session=${await sealSession({ id: "usr_x", email: "admin@example.com" }, { now: new Date(Date.now() - 8 * 86400e3) })}`;
-    const unknownUser = `touchline_session=${await sealSession({ id: "usr_gone", email: "gone@example.com" })}`;
+    const expired = `touchline_session=${await sealSession({ sessionId: "ses_x", userId: "usr_x" }, { now: new Date(Date.now() - 31 * 86400e3) })}`;
+    const unknownUser = `touchline_session=${await sealSession({ sessionId: "ses_gone", userId: "usr_gone" })}`;
     for (const c of [forged, truncated, expired, unknownUser, "touchline_session=", "touchline_session=garbage"]) {
       const res = await callRoute(GET as Handler, "/api/v1/connections", { headers: { cookie: c } });
       expect(res.status, c.slice(0, 40)).toBe(401);
@@ -199,20 +242,30 @@ describe("API authentication", () => {
         })
       ).status,
     ).toBe(404);
-    expect(
-      (
-        await callRoute(conn.DELETE as Handler, "/api/v1/connections/c1", {
-          method: "DELETE",
-          params: { id: "c1" },
-          headers: {
-            cookie,
-            origin: "https://touchline.example.com",
-            "x-forwarded-host": "touchline.example.com",
-            "x-forwarded-proto": "https",
-          },
-        })
-      ).status,
-    ).toBe(404);
+    // Behind a reverse proxy: its X-Forwarded-Host counts only when TOUCHLINE_TRUSTED_PROXIES
+    // says a proxy sets it, and the host must be TOUCHLINE_PUBLIC_URL's.
+    const proxied = {
+      cookie,
+      origin: "https://touchline.example.com",
+      "x-forwarded-host": "touchline.example.com",
+      "x-forwarded-proto": "https",
+    };
+    const del = () =>
+      callRoute(conn.DELETE as Handler, "/api/v1/connections/c1", {
+        method: "DELETE",
+        params: { id: "c1" },
+        headers: proxied,
+      });
+    expect((await del()).status, "a client-chosen X-Forwarded-Host").toBe(403);
+    await withEnv(
+      { TOUCHLINE_TRUSTED_PROXIES: "1", TOUCHLINE_PUBLIC_URL: "https://touchline.example.com" },
+      async () => {
+        expect((await del()).status).toBe(404);
+      },
+    );
+    await withEnv({ TOUCHLINE_TRUSTED_PROXIES: "1" }, async () => {
+      expect((await del()).status, "a proxied host that is not TOUCHLINE_PUBLIC_URL").toBe(421);
+    });
   });
 
   it("API tokens: created once in clear, used as Bearer without Origin, revoked", async () => {
@@ -231,6 +284,7 @@ describe("API authentication", () => {
     expect(listed.json).toMatchObject({ data: [{ id, name: "nightly export", createdBy: "admin@example.com" }] });
 
     const bearer = { authorization: `Bearer ${secret}`, origin: "" };
+    // No token creates tokens, whatever its scope.
     expect(
       (
         await callRoute(tokens.POST as Handler, "/api/v1/tokens", {
@@ -239,7 +293,7 @@ describe("API authentication", () => {
           headers: bearer,
         })
       ).status,
-    ).toBe(201);
+    ).toBe(403);
     // A bearer token from a page of another site is still just a token (no ambient credential).
     expect(
       (
@@ -298,14 +352,15 @@ describe("API authentication", () => {
     expect(sc).toMatch(/SameSite=lax/i);
     expect(sc).toMatch(/Path=\//i);
     expect(sc).not.toMatch(/Secure/i);
-    const secure = await post(
-      { email: "admin@example.com", password: "the admin password 1" },
-      { "x-forwarded-proto": "https" },
-    );
-    expect(secure.headers.get("set-cookie")).toMatch(/Secure/i);
+    const viaProxy = () =>
+      post({ email: "admin@example.com", password: "the admin password 1" }, { "x-forwarded-proto": "https" });
+    expect((await viaProxy()).headers.get("set-cookie")).not.toMatch(/Secure/i); // a client's claim
+    await withEnv({ TOUCHLINE_TRUSTED_PROXIES: "1" }, async () => {
+      expect((await viaProxy()).headers.get("set-cookie")).toMatch(/Secure/i);
+    });
 
     const me = await callRoute(session.GET as Handler, "/api/v1/session", { headers: { cookie: sc.split(";")[0]! } });
-    expect(me.json).toMatchObject({ email: "admin@example.com", via: "session" });
+    expect(me.json).toMatchObject({ email: "admin@example.com", via: "session", role: "owner" });
     const out = await callRoute(session.DELETE as Handler, "/api/v1/session", {
       method: "DELETE",
       headers: { cookie: sc.split(";")[0]! },

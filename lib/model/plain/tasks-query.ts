@@ -23,6 +23,8 @@ export type TaskSort = (typeof TASK_SORTS)[number];
 
 /** `assignee=unassigned` selects tasks with no assignee; `campaignId=none` tasks outside any campaign. */
 export const UNASSIGNED = "unassigned";
+/** `assignee=me`: tasks assigned to the caller's linked vendor users (Settings → Profile). */
+export const ASSIGNEE_ME = "me";
 export const NO_CAMPAIGN = "none";
 
 export const TASKS_DEFAULT_LIMIT = 50;

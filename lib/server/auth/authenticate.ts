@@ -1,18 +1,28 @@
 import "server-only";
 import type { NextRequest } from "next/server";
+import type { Role, TokenScope } from "@/lib/model/plain/roles";
 import { forbidden, unauthorized } from "../http/errors";
 import { getDb } from "../store/db";
-import { isSameOrigin, STATE_CHANGING } from "./request";
-import { openSession, SESSION_COOKIE } from "./session";
+import { clientAddress, isSameOrigin, STATE_CHANGING } from "./request";
+import { SESSION_COOKIE } from "./session";
+import { sessionFromCookie } from "./sessions";
 import { userForToken } from "./tokens";
-import { findUserById } from "./users";
 
 export interface Principal {
   userId: string;
   email: string;
+  name: string | null;
+  /** The user's role; a token acts with it too, within its scope. */
+  role: Role;
   via: "session" | "token";
-  /** Set for token calls: which token (its name appears in the audit log). */
+  /** Session calls: which session (the "current" one in the sessions list). */
+  sessionId?: string;
+  /** Token calls: which token (its name appears in the audit log) and its scope. */
+  tokenId?: string;
   tokenName?: string;
+  tokenScope?: TokenScope;
+  /** The client address as throttling sees it. */
+  address: string;
 }
 
 /** How a principal is named in the audit log. */
@@ -21,7 +31,8 @@ export const actorOf = (p: Principal | null) =>
 
 /**
  * Resolves the caller of an API request, or throws 401: an `Authorization: Bearer`
- * API token, else the session cookie (forged, damaged, expired or of a deleted user: 401).
+ * API token, else the session cookie (forged, damaged, ended, timed out, or of a
+ * deactivated or deleted user: 401).
  *
  * CSRF lives here, in the one place every cookie-authenticated call passes: a
  * state-changing request (POST/PUT/PATCH/DELETE) that authenticates BY COOKIE must carry
@@ -30,24 +41,41 @@ export const actorOf = (p: Principal | null) =>
  */
 export async function authenticate(req: NextRequest): Promise<Principal> {
   const db = await getDb();
+  const address = clientAddress(req);
   const authz = req.headers.get("authorization");
   if (authz) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(authz);
     if (!m) throw unauthorized("Send the API token as `Authorization: Bearer <token>`.");
     const found = await userForToken(db, m[1]!);
-    if (!found) throw unauthorized("This API token is not valid: it was revoked, or mistyped.");
-    return { userId: found.userId, email: found.email, via: "token", tokenName: found.tokenName };
+    if (!found) throw unauthorized("This API token is not valid: it was revoked, has expired, or was mistyped.");
+    return {
+      userId: found.userId,
+      email: found.email,
+      name: found.name,
+      role: found.role,
+      via: "token",
+      tokenId: found.tokenId,
+      tokenName: found.tokenName,
+      tokenScope: found.scope,
+      address,
+    };
   }
   const cookie = req.cookies.get(SESSION_COOKIE)?.value;
   if (!cookie) throw unauthorized();
-  const claims = await openSession(cookie);
-  if (!claims) throw unauthorized("Your session has expired or is not valid. Sign in again.");
-  const user = await findUserById(db, claims.userId);
-  if (!user) throw unauthorized("This account no longer exists. Sign in again.");
+  const session = await sessionFromCookie(db, cookie);
+  if (!session) throw unauthorized("Your session has ended or is not valid. Sign in again.");
   if (STATE_CHANGING.has(req.method.toUpperCase()) && !isSameOrigin(req)) {
     throw forbidden(
       "This request did not come from Touchline's own pages (Origin check). Use an API token for scripts.",
     );
   }
-  return { userId: user.id, email: user.email, via: "session" };
+  return {
+    userId: session.userId,
+    email: session.email,
+    name: session.name,
+    role: session.role,
+    via: "session",
+    sessionId: session.sessionId,
+    address,
+  };
 }

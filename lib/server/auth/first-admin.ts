@@ -3,11 +3,13 @@ import { env } from "@/lib/env";
 import { log } from "../log";
 import type { Db } from "../store/db";
 import { dummyHash } from "./password";
+import { issueSetupCode } from "./setup-code";
 import { createFirstAdmin, findUserByEmail, hasUsers } from "./users";
 
 /**
  * At start: creates the first admin from TOUCHLINE_ADMIN_EMAIL / TOUCHLINE_ADMIN_PASSWORD
- * when no user exists yet; otherwise leaves it to the one-time /setup page. The env
+ * when no user exists yet; otherwise leaves it to the one-time /setup page, which needs the
+ * setup code printed in the log here. The env
  * password is used once — changing it later does not change the stored account.
  */
 export async function ensureFirstAdmin(db: Db): Promise<void> {
@@ -22,6 +24,5 @@ export async function ensureFirstAdmin(db: Db): Promise<void> {
   }
   if (email || password)
     log.warn("set both TOUCHLINE_ADMIN_EMAIL and TOUCHLINE_ADMIN_PASSWORD to create the first admin at start");
-  if (!(await hasUsers(db)))
-    log.warn("no user yet: open Touchline in a browser and create the first admin on the setup page (/setup)");
+  if (!(await hasUsers(db))) await issueSetupCode(db);
 }

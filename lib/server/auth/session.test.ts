@@ -3,15 +3,15 @@ import { describe, expect, it } from "vitest";
 import { openSession, sealSession, sessionKey } from "./session";
 
 const key = sessionKey(crypto.randomBytes(32));
-const user = { id: "usr_1", email: "ada@example.com" };
+const user = { sessionId: "ses_secret_1", userId: "usr_1" };
 
 describe("session cookies", () => {
   it("round-trips the user and hides it from the client", async () => {
     const token = await sealSession(user, { key });
     expect(token.split(".")).toHaveLength(5); // JWE compact: encrypted, not just signed
-    expect(Buffer.from(token.split(".")[3]!, "base64url").toString()).not.toContain("ada@example.com");
+    expect(Buffer.from(token.split(".")[3]!, "base64url").toString()).not.toContain("ses_secret_1");
     const claims = await openSession(token, { key });
-    expect(claims).toMatchObject({ userId: "usr_1", email: "ada@example.com" });
+    expect(claims).toMatchObject({ userId: "usr_1", sessionId: "ses_secret_1" });
     expect(claims!.expiresAt.getTime()).toBeGreaterThan(Date.now());
   });
 

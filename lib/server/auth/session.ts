@@ -4,19 +4,21 @@ import { EncryptJWT, jwtDecrypt } from "jose";
 import { masterKey } from "../secrets/master-key";
 
 /**
- * Sessions are stateless cookies: a JWE (dir + A256GCM — encrypted and authenticated,
- * so a client can neither read nor forge one) holding the user id and email, with an
- * expiry. The key is derived with HKDF from the master key, so no second secret has to
- * be managed; rotating the master key signs everyone out.
+ * The session cookie: a JWE (dir + A256GCM — encrypted and authenticated, so a client can
+ * neither read nor forge one) naming a server-side session (./sessions.ts) and its user.
+ * The cookie alone proves nothing: every request also finds the session row, so ending a
+ * session on the server ends it everywhere. The key is derived with HKDF from the master
+ * key; rotating the master key signs everyone out.
  */
 export const SESSION_COOKIE = "touchline_session";
-export const SESSION_TTL_SECONDS = 7 * 24 * 3600;
+/** The cookie's own lifetime; the session row decides earlier (idle timeout, absolute end). */
+export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
 const ISSUER = "touchline";
 const AUDIENCE = "touchline/session";
 
 export interface SessionClaims {
+  sessionId: string;
   userId: string;
-  email: string;
   expiresAt: Date;
 }
 
@@ -39,13 +41,13 @@ export function sessionKey(master: Buffer = masterKey().key): Uint8Array {
 }
 
 export async function sealSession(
-  user: { id: string; email: string },
+  session: { sessionId: string; userId: string },
   opts: { ttlSeconds?: number; now?: Date; key?: Uint8Array } = {},
 ): Promise<string> {
   const now = Math.floor((opts.now ?? new Date()).getTime() / 1000);
-  return new EncryptJWT({ email: user.email })
+  return new EncryptJWT({ sid: session.sessionId })
     .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
-    .setSubject(user.id)
+    .setSubject(session.userId)
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setIssuedAt(now)
@@ -53,7 +55,7 @@ export async function sealSession(
     .encrypt(opts.key ?? sessionKey());
 }
 
-/** The session in a cookie value, or null when it is forged, damaged, from another key, or expired. */
+/** The claims in a cookie value, or null when it is forged, damaged, from another key, or expired. */
 export async function openSession(
   token: string | undefined | null,
   opts: { key?: Uint8Array } = {},
@@ -67,9 +69,9 @@ export async function openSession(
       contentEncryptionAlgorithms: ["A256GCM"],
       requiredClaims: ["sub", "exp"],
     });
-    if (typeof payload.sub !== "string" || typeof payload.email !== "string" || typeof payload.exp !== "number")
+    if (typeof payload.sub !== "string" || typeof payload.sid !== "string" || typeof payload.exp !== "number")
       return null;
-    return { userId: payload.sub, email: payload.email, expiresAt: new Date(payload.exp * 1000) };
+    return { sessionId: payload.sid, userId: payload.sub, expiresAt: new Date(payload.exp * 1000) };
   } catch {
     return null;
   }

@@ -31,12 +31,17 @@ export async function hasUsers(db: Db): Promise<boolean> {
 }
 
 /**
- * Creates the first admin only while there is no user at all. Concurrent callers (two
+ * Creates the first admin — the owner — only while there is no user at all. Concurrent callers (two
  * setup forms, two instances starting with TOUCHLINE_ADMIN_*) cannot both win: the
  * insert is conditional on an empty table, serialised by an advisory transaction lock.
  * Returns the new user, or null when a user already exists.
  */
-export async function createFirstAdmin(db: Db, email: string, password: string): Promise<UserRow | null> {
+export async function createFirstAdmin(
+  db: Db,
+  email: string,
+  password: string,
+  name?: string | null,
+): Promise<UserRow | null> {
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('touchline:first-admin', 0))`);
@@ -44,7 +49,7 @@ export async function createFirstAdmin(db: Db, email: string, password: string):
     if (existing) return null;
     const [row] = await tx
       .insert(t.users)
-      .values({ id: newId("usr"), email: normaliseLoginEmail(email), passwordHash, role: "admin" })
+      .values({ id: newId("usr"), email: normaliseLoginEmail(email), passwordHash, role: "owner", name: name || null })
       .returning();
     await tx.insert(t.auditLog).values({ actor: row!.email, event: "admin_created", detail: {} });
     return row ?? null;

@@ -8,7 +8,7 @@ import {
 } from "@/lib/vendors/shared/errors";
 import { connectors } from "@/lib/vendors/registry";
 import { AppError, unprocessable } from "../http/errors";
-import { log, registerSecret, scrub } from "../log";
+import { log, scrub, withSecret } from "../log";
 import { baseUrlFor } from "../sync/connector-for";
 
 export const VERIFY_TIMEOUT_MS = 30_000;
@@ -25,7 +25,11 @@ export async function verifyVendorKey(
   apiKey: string,
   opts: { demo?: boolean; timeoutMs?: number } = {},
 ): Promise<void> {
-  registerSecret(apiKey); // from here on, no log line can carry it
+  // While it is tested no log line can carry it; it is remembered only if it is then stored.
+  return withSecret(apiKey, () => testKey(vendor, apiKey, opts));
+}
+
+async function testKey(vendor: Vendor, apiKey: string, opts: { demo?: boolean; timeoutMs?: number }): Promise<void> {
   const name = VENDOR_LABELS[vendor];
   const signal = AbortSignal.timeout(opts.timeoutMs ?? VERIFY_TIMEOUT_MS);
   try {

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { ZodError } from "zod";
 import { AppError } from "./errors";
 import { log } from "../log";
@@ -43,12 +44,13 @@ export function toProblemResponse(err: unknown): Response {
       retry ? { "retry-after": String(retry) } : undefined,
     );
   }
-  // Unknown failures are logged server-side (scrubbed) and answered with nothing that leaks.
-  log.error("unhandled route error", { err });
+  // Unknown failures are logged server-side (scrubbed) under a reference, and answered with nothing that leaks.
+  const ref = crypto.randomBytes(4).toString("hex");
+  log.error("unhandled route error", { ref, err });
   return problemResponse({
     type: "about:blank",
     title: "Internal error",
     status: 500,
-    detail: "Something went wrong on our side. It has been logged.",
+    detail: `Something went wrong on our side. It has been logged (reference ${ref}).`,
   });
 }

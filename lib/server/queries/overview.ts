@@ -162,8 +162,18 @@ export async function tasksDueToday(
   tz: string,
   now = new Date(),
   limit = 6,
+  /** Only tasks assigned to these vendor users (a member's own "Due today"); absent: everyone's. */
+  me?: { vendor: string; vendorUserId: string }[],
 ): Promise<{ today: string; total: number; overdue: number; tasks: DueTask[] }> {
   const today = calendarDayIn(now, tz);
+  const mine = !me
+    ? sql`true`
+    : me.length
+      ? sql`(t.vendor, t.assignee->>'id') in (${sql.join(
+          me.map((i) => sql`(${i.vendor}, ${i.vendorUserId})`),
+          sql`, `,
+        )})`
+      : sql`false`;
   const dueDay = sql`coalesce(t.due_date, (t.due_at at time zone 'UTC')::date)`;
   const isToday = sql`((t.due_is_date_only and ${dueDay} = ${today}::date)
     or (not t.due_is_date_only and t.due_at >= (${today}::date::timestamp at time zone ${tz}) and t.due_at < (${addCalendarDays(today, 1)}::date::timestamp at time zone ${tz})))`;
@@ -172,7 +182,7 @@ export async function tasksDueToday(
     db,
     sql`
     select count(*) filter (where ${isToday})::int as total, count(*) filter (where ${isOverdue})::int as overdue
-    from tasks t where t.status = 'open' and (t.due_at is not null or t.due_date is not null)`,
+    from tasks t where t.status = 'open' and (t.due_at is not null or t.due_date is not null) and ${mine}`,
   );
   const tasks = await queryRows<DueTask>(
     db,
@@ -180,7 +190,7 @@ export async function tasksDueToday(
     select t.id, t.title, t.type, t.vendor, ${isoSql(sql`t.due_at`)} as "dueAt", t.due_is_date_only as "dueIsDateOnly", t.priority,
       t.contact_id as "contactId", c.name as "contactName", t.url
     from tasks t left join contacts c on c.id = t.contact_id
-    where t.status = 'open' and ${isToday}
+    where t.status = 'open' and ${isToday} and ${mine}
     order by t.due_is_date_only, t.due_at nulls last, t.id
     limit ${limit}`,
   );

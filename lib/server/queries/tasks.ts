@@ -17,6 +17,7 @@ import {
   type TasksPage,
   type TasksQuery,
   UNASSIGNED,
+  ASSIGNEE_ME,
 } from "@/lib/model/tasks-query";
 import { VENDOR_LABELS, type Vendor } from "@/lib/model/vendor";
 import { type Db, queryRows } from "../store/db";
@@ -95,12 +96,24 @@ export function queryWindow(q: Pick<TasksQuery, "due" | "dueFrom" | "dueTo">, cl
 
 type Dimension = "status" | "vendors" | "types" | "assignee" | "campaignId" | "due" | "group";
 
+/** `assignee=me`: the caller's linked vendor users, resolved by the route (lib/server/identities/me.ts). */
+export type TasksQueryWithMe = TasksQuery & { me?: { vendor: string; vendorUserId: string }[] };
+
+/** Tasks assigned to any of these vendor users (none: no task). */
+function assignedToSql(me: { vendor: string; vendorUserId: string }[]): SQL {
+  if (!me.length) return sql`false`;
+  return sql`(t.vendor, t.assignee->>'id') in (${sql.join(
+    me.map((i) => sql`(${i.vendor}, ${i.vendorUserId})`),
+    sql`, `,
+  )})`;
+}
+
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** The conditions of a query by dimension (absent = no condition), for the list and for facets. */
-function conditions(q: TasksQuery, clock: DueClock): Partial<Record<Dimension | "base", SQL>> {
+function conditions(q: TasksQueryWithMe, clock: DueClock): Partial<Record<Dimension | "base", SQL>> {
   const out: Partial<Record<Dimension | "base", SQL>> = {};
   if (q.status.length < 3) {
     // A literal `status = 'open'` lets the planner use the partial index on open tasks.
@@ -113,10 +126,11 @@ function conditions(q: TasksQuery, clock: DueClock): Partial<Record<Dimension | 
   if (q.vendors?.length) out.vendors = inList(sql`t.vendor`, q.vendors);
   if (q.types?.length) out.types = inList(sql`t.type`, q.types);
   if (q.assignee?.length) {
-    const ids = q.assignee.filter((a) => a !== UNASSIGNED);
+    const ids = q.assignee.filter((a) => a !== UNASSIGNED && a !== ASSIGNEE_ME);
     const alts: SQL[] = [];
     if (ids.length) alts.push(inList(ASSIGNEE_KEY, ids));
-    if (ids.length < q.assignee.length) alts.push(sql`${ASSIGNEE_KEY} is null`);
+    if (q.assignee.includes(UNASSIGNED)) alts.push(sql`${ASSIGNEE_KEY} is null`);
+    if (q.assignee.includes(ASSIGNEE_ME)) alts.push(assignedToSql(q.me ?? []));
     out.assignee = sql`(${sql.join(alts, sql` or `)})`;
   }
   if (q.campaignId?.length) {
@@ -139,7 +153,7 @@ function conditions(q: TasksQuery, clock: DueClock): Partial<Record<Dimension | 
   return out;
 }
 
-function whereSql(q: TasksQuery, clock: DueClock): SQL {
+function whereSql(q: TasksQueryWithMe, clock: DueClock): SQL {
   return and(Object.values(conditions(q, clock)));
 }
 

@@ -5,6 +5,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { env } from "@/lib/env";
 import { log } from "../log";
+import { ensureDataDir, readableByOthers } from "../store/data-dir";
 import type { Db } from "../store/db";
 import * as t from "../store/schema";
 
@@ -45,8 +46,12 @@ export function loadMasterKey(): MasterKey {
   const fromEnv = env().TOUCHLINE_SECRET_KEY;
   if (fromEnv) return describeKey(decodeMasterKey(fromEnv));
   const file = keyFilePath();
-  if (fs.existsSync(file)) return describeKey(decodeMasterKey(fs.readFileSync(file, "utf8").trim()));
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ensureDataDir(path.dirname(file));
+  if (fs.existsSync(file)) {
+    if (readableByOthers(file))
+      log.warn("the master key file can be read by other users of this machine: run chmod 600 on it", { file });
+    return describeKey(decodeMasterKey(fs.readFileSync(file, "utf8").trim()));
+  }
   const key = crypto.randomBytes(32);
   fs.writeFileSync(file, key.toString("base64") + "\n", { mode: 0o600, flag: "wx" });
   log.warn(

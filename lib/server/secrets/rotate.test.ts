@@ -96,7 +96,8 @@ describe.each(STORE_KINDS)("master key on %s", (kind) => {
   });
 });
 
-describe("npm run keys:rotate", () => {
+// Each case starts tsx (the whole server module graph) and opens PGlite: slow on a busy machine.
+describe("npm run keys:rotate", { timeout: 300_000 }, () => {
   it("replaces the key file it read the old key from, with owner-only permissions", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "touchline-rotate-"));
     const oldKey = describeKey(crypto.randomBytes(32));

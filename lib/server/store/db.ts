@@ -4,6 +4,7 @@ import path from "node:path";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
+import { ensureDataDir } from "./data-dir";
 import { migrateStore } from "./migrate";
 import * as schema from "./schema";
 
@@ -39,8 +40,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   if (options.kind === "pglite") {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
-    const dir = path.resolve(options.dataDir, "pglite");
-    fs.mkdirSync(dir, { recursive: true });
+    const dir = path.join(ensureDataDir(options.dataDir), "pglite");
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     // pg_trgm backs the contact search index (drizzle/0003_contact_search.sql).
     const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
     const client = await PGlite.create(dir, { extensions: { pg_trgm } });

@@ -203,11 +203,15 @@ export const syncRuns = pgTable(
   (t) => [index("sync_runs_connection_idx").on(t.connectionId, t.startedAt.desc())],
 );
 
+/** People who sign in. `role`: owner (exactly one) > admin > member > viewer (lib/model/plain/roles.ts). */
 export const users = pgTable("users", {
   id: text("id").primaryKey(),
   email: text("email").notNull().unique(),
   passwordHash: text("password_hash").notNull(),
-  role: text("role").notNull().default("admin"),
+  role: text("role").notNull().default("member"),
+  name: text("name"),
+  /** A deactivated user cannot sign in; their sessions and tokens stop working at once. */
+  active: boolean("active").notNull().default(true),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
 
@@ -218,9 +222,86 @@ export const apiTokens = pgTable("api_tokens", {
     .references(() => users.id, { onDelete: "cascade" }),
   name: text("name").notNull(),
   tokenHash: text("token_hash").notNull().unique(),
+  /** read | write | admin; a token never does more than its creator's role allows. */
+  scope: text("scope").notNull().default("read"),
+  /** Null: never expires (admins only). */
+  expiresAt: ts("expires_at"),
   createdAt: ts("created_at").notNull().defaultNow(),
   lastUsedAt: ts("last_used_at"),
 });
+
+/**
+ * One row per sign-in: the cookie carries the id (encrypted), each request looks it up,
+ * so a session can be ended from the server (sign out elsewhere, deactivation, password change).
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    lastSeenAt: ts("last_seen_at").notNull().defaultNow(),
+    /** The absolute end, whatever the activity. */
+    expiresAt: ts("expires_at").notNull(),
+    userAgent: text("user_agent"),
+    ip: text("ip"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** One-time links: an invitation (a role to join with) or a password reset (for one user). */
+export const oneTimeLinks = pgTable(
+  "one_time_links",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind").notNull(), // invite | password_reset
+    tokenHash: text("token_hash").notNull().unique(),
+    role: text("role"),
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    createdBy: text("created_by"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    expiresAt: ts("expires_at").notNull(),
+    usedAt: ts("used_at"),
+    usedBy: text("used_by"),
+  },
+  (t) => [index("one_time_links_kind_idx").on(t.kind, t.createdAt.desc())],
+);
+
+/** The vendor users a Touchline user is ("me" in `assignee=me`). A vendor user belongs to one Touchline user. */
+export const userIdentities = pgTable(
+  "user_identities",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    vendor: text("vendor").notNull(),
+    vendorUserId: text("vendor_user_id").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.vendor, t.vendorUserId] }), index("user_identities_user_idx").on(t.userId)],
+);
+
+/**
+ * Vendor users Touchline knows of — from a vendor's user listing where one is documented,
+ * else from the ids and names seen on synced tasks and activities. Rebuilt from those
+ * sources (lib/server/identities/directory.ts); names label assignees everywhere.
+ */
+export const vendorUsers = pgTable(
+  "vendor_users",
+  {
+    vendor: text("vendor").notNull(),
+    vendorUserId: text("vendor_user_id").notNull(),
+    name: text("name"),
+    email: text("email"),
+    /** listing | tasks | activities */
+    source: text("source").notNull(),
+    taskCount: integer("task_count").notNull().default(0),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.vendor, t.vendorUserId] })],
+);
 
 export const auditLog = pgTable(
   "audit_log",
@@ -242,7 +323,11 @@ export const settings = pgTable("settings", {
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 
-/** Failed sign-ins per key (email, and client address), for throttling across instances. */
+/**
+ * Sign-in attempts per key (an email, an email from a known address, a client address)
+ * in the current window, counted before the password is checked (lib/server/auth/throttle.ts).
+ * `failures` is that count; `first_failure_at` starts the window.
+ */
 export const loginAttempts = pgTable("login_attempts", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull().default(0),

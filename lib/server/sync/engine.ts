@@ -1,14 +1,10 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Vendor } from "@/lib/model/vendor";
-import {
-  describeVendorError,
-  VendorAuthError,
-  VendorQuotaError,
-  VendorUnavailableError,
-} from "@/lib/vendors/shared/errors";
+import { VendorAuthError, VendorQuotaError, VendorUnavailableError } from "@/lib/vendors/shared/errors";
 import { connectors } from "@/lib/vendors/registry";
 import type { Connector, ConnectorContext, Stream, StreamPage, SyncBatch } from "@/lib/vendors/types";
+import { plainErrorMessage } from "../http/plain-error";
 import { log, scrub } from "../log";
 import { decryptApiKey, KeyUnreadableError } from "../secrets";
 import { getStore, queryRows, type Store } from "../store/db";
@@ -225,12 +221,11 @@ async function execute(
             : conn.status === "syncing"
               ? "ok"
               : conn.status;
-    const message = signal.aborted ? "Sync stopped." : describeVendorError(err);
-    if (
-      !signal.aborted &&
-      !(err instanceof VendorAuthError || err instanceof VendorUnavailableError || err instanceof VendorQuotaError)
-    )
-      log.error("sync failed", { connectionId: conn.id, err });
+    // Vendor errors in words; anything else (a database error, a bug) is logged under a
+    // reference and stored as a plain sentence — never SQL text (lib/server/http/plain-error.ts).
+    const message = signal.aborted
+      ? "Sync stopped."
+      : plainErrorMessage(err, "the sync failed", { connectionId: conn.id });
     try {
       return await finish("failed", message, status);
     } catch (finishErr) {

@@ -2,8 +2,8 @@ import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { RefreshSummary, RefreshVendorResult } from "@/lib/model/contacts-query";
 import type { Vendor } from "@/lib/model/vendor";
-import { describeVendorError } from "@/lib/vendors/shared/errors";
 import type { Connector, MappedActivity, MappedTask, SyncBatch } from "@/lib/vendors/types";
+import { isVendorError, plainErrorMessage } from "../http/plain-error";
 import { log, scrub } from "../log";
 import { decryptApiKey, KeyUnreadableError } from "../secrets";
 import type { Store } from "../store/db";
@@ -166,8 +166,13 @@ async function refreshOne(
     });
   } catch (err) {
     result.status = "failed";
-    result.error = scrub(timeout.aborted ? `${first.vendor} did not answer in time` : describeVendorError(err));
-    log.warn("refresh of one vendor failed", { vendor: first.vendor, connectionId: first.connectionId, err });
+    result.error = scrub(
+      timeout.aborted
+        ? `${first.vendor} did not answer in time`
+        : plainErrorMessage(err, "the refresh failed", { vendor: first.vendor, connectionId: first.connectionId }),
+    );
+    if (isVendorError(err))
+      log.warn("refresh of one vendor failed", { vendor: first.vendor, connectionId: first.connectionId, err });
     // What the vendor said before failing still holds (a quota used up: the connection pauses).
     if (Object.keys(meta).length)
       await store.db

@@ -56,6 +56,6 @@ export function describeVendorError(err: unknown): string {
   if (err instanceof VendorQuotaError) return err.message;
   if (err instanceof VendorUnavailableError) return `${err.vendor} could not be reached: ${err.message}`;
   if (err instanceof VendorRequestError) return `${err.vendor} refused a request (HTTP ${err.status}): ${err.message}`;
-  if (err instanceof Error) return err.message;
-  return "Unknown error";
+  // Not a vendor's error (a database error, a bug): its text stays in the log, never in words shown or stored.
+  return "An unexpected error stopped this (see the server log).";
 }

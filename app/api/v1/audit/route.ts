@@ -5,4 +5,6 @@ import { listAudit } from "@/lib/server/queries/audit";
 export const dynamic = "force-dynamic";
 
 /** `GET /audit?connectionId=&limit=&cursor=` → `{data: [entry…], nextCursor}`, newest first. */
-export const GET = route({ query: auditQuerySchema }, async ({ query }) => json(await listAudit(query)));
+export const GET = route({ access: { role: "admin" }, query: auditQuerySchema }, async ({ query }) =>
+  json(await listAudit(query)),
+);

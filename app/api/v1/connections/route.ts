@@ -7,10 +7,10 @@ import { getStore } from "@/lib/server/store/db";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({}, async () => json({ data: await listConnections() }));
+export const GET = route({ access: { role: "viewer" } }, async () => json({ data: await listConnections() }));
 
 /** The key is tested against the vendor first: 201 with the connection (its first sync started), 422 `{detail}` if refused — nothing stored. */
-export const POST = route({ body: createConnectionSchema }, async ({ body, principal }) => {
+export const POST = route({ access: { role: "admin" }, body: createConnectionSchema }, async ({ body, principal }) => {
   const store = await getStore();
   const id = await createConnection(store, body, actorOf(principal));
   return json(await getConnection(id, store.db), { status: 201 });

@@ -6,6 +6,6 @@ import { getDb } from "@/lib/server/store";
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/contacts?q=&vendor=&limit=&cursor= — API.md "Contacts and timeline". */
-export const GET = route({ query: contactsQuerySchema }, async ({ query }) =>
+export const GET = route({ access: { role: "viewer" }, query: contactsQuerySchema }, async ({ query }) =>
   json(await listContacts(await getDb(), query)),
 );

@@ -4,7 +4,7 @@ import pkg from "@/package.json";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: false }, async () => {
+export const GET = route({ access: "public" }, async () => {
   const store = await getStore();
   return json({ status: "ok", db: store.kind, version: pkg.version });
 });

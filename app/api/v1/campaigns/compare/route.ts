@@ -6,6 +6,6 @@ import { getDb } from "@/lib/server/store";
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/campaigns/compare?ids=a,b&from=&to=&tz=&bots= — totals and rates side by side, across vendors; unknown ids → 404 naming them. */
-export const GET = route({ query: compareQuerySchema }, async ({ query }) =>
+export const GET = route({ access: { role: "viewer" }, query: compareQuerySchema }, async ({ query }) =>
   json(compareSchema.parse(await compareCampaigns(await getDb(), query))),
 );

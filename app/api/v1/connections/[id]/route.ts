@@ -11,21 +11,24 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ id: z.string().min(1).max(100) });
 
-export const GET = route({ params }, async ({ params }) => {
+export const GET = route({ access: { role: "viewer" }, params }, async ({ params }) => {
   const conn = await getConnection(params.id);
   if (!conn) throw notFound("Connection");
   return json(conn);
 });
 
 /** `{label?, apiKey?}`: a new key is tested first; the mask (`••••abcd`) sent back keeps the stored key. */
-export const PATCH = route({ params, body: updateConnectionSchema }, async ({ params, body, principal }) => {
-  const store = await getStore();
-  await updateConnection(store, params.id, body, actorOf(principal));
-  return json(await getConnection(params.id, store.db));
-});
+export const PATCH = route(
+  { access: { role: "admin" }, params, body: updateConnectionSchema },
+  async ({ params, body, principal }) => {
+    const store = await getStore();
+    await updateConnection(store, params.id, body, actorOf(principal));
+    return json(await getConnection(params.id, store.db));
+  },
+);
 
 /** 204: the key and every row synced through this connection are gone. */
-export const DELETE = route({ params }, async ({ params, principal }) => {
+export const DELETE = route({ access: { role: "admin" }, params }, async ({ params, principal }) => {
   await removeConnection(await getStore(), params.id, actorOf(principal));
   return new Response(null, { status: 204 });
 });

@@ -8,7 +8,7 @@ import { getDb } from "@/lib/server/store";
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/contacts/{id} — the person, identities with links into each vendor, counts, and open tasks. */
-export const GET = route({ params: contactIdParamsSchema }, async ({ params }) => {
+export const GET = route({ access: { role: "viewer" }, params: contactIdParamsSchema }, async ({ params }) => {
   const db = await getDb();
   const contact = await getContact(db, params.id);
   if (!contact) throw notFound("Contact");

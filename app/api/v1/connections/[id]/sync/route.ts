@@ -10,14 +10,14 @@ export const dynamic = "force-dynamic";
 const params = z.object({ id: z.string().min(1).max(100) });
 
 /** The latest sync: `{id, state: idle|running|succeeded|failed, startedAt, finishedAt, progress, rateLimitedMs, error}`. */
-export const GET = route({ params }, async ({ params }) => {
+export const GET = route({ access: { role: "viewer" }, params }, async ({ params }) => {
   const sync = await getSyncState(params.id);
   if (!sync) throw notFound("Connection");
   return json(sync);
 });
 
 /** 202 `{syncId}`; when a sync of this connection already runs, its id. */
-export const POST = route({ params }, async ({ params }) => {
+export const POST = route({ access: { role: "member", token: "write" }, params }, async ({ params }) => {
   const store = await getStore();
   if (!(await getSyncState(params.id, store.db))) throw notFound("Connection");
   const { syncId } = await startSync(params.id, "manual", store);

@@ -9,10 +9,13 @@ import { getDb } from "@/lib/server/store";
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/contacts/{id}/timeline — API.md "Contacts and timeline"; placement of tasks: lib/model/timeline.ts. */
-export const GET = route({ params: contactIdParamsSchema, query: timelineQuerySchema }, async ({ params, query }) => {
-  const db = await getDb();
-  const page = await timelinePage(db, params.id, query);
-  // Items prove the person exists; only an empty answer needs the extra look-up.
-  if (page.data.length === 0 && !(await contactExists(db, params.id))) throw notFound("Contact");
-  return json(page);
-});
+export const GET = route(
+  { access: { role: "viewer" }, params: contactIdParamsSchema, query: timelineQuerySchema },
+  async ({ params, query }) => {
+    const db = await getDb();
+    const page = await timelinePage(db, params.id, query);
+    // Items prove the person exists; only an empty answer needs the extra look-up.
+    if (page.data.length === 0 && !(await contactExists(db, params.id))) throw notFound("Contact");
+    return json(page);
+  },
+);

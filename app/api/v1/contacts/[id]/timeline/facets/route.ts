@@ -13,10 +13,13 @@ export const dynamic = "force-dynamic";
  * no limit/cursor) → counts per vendor, kind, campaign and machine events, each facet
  * counted without its own filter, plus the total matching every filter.
  */
-export const GET = route({ params: contactIdParamsSchema, query: timelineFiltersSchema }, async ({ params, query }) => {
-  const db = await getDb();
-  const facets = await timelineFacets(db, params.id, query);
-  const empty = Object.keys(facets.vendors).length === 0;
-  if (empty && !(await contactExists(db, params.id))) throw notFound("Contact");
-  return json(facets);
-});
+export const GET = route(
+  { access: { role: "viewer" }, params: contactIdParamsSchema, query: timelineFiltersSchema },
+  async ({ params, query }) => {
+    const db = await getDb();
+    const facets = await timelineFacets(db, params.id, query);
+    const empty = Object.keys(facets.vendors).length === 0;
+    if (empty && !(await contactExists(db, params.id))) throw notFound("Contact");
+    return json(facets);
+  },
+);
