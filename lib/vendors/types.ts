@@ -122,4 +122,55 @@ export interface Connector {
   /** The vendor's production base URL (overridable only by server env). */
   defaultBaseUrl: string;
   open(ctx: ConnectorContext): ConnectorSession;
+  /** Task writes, for vendors with tasks (absent: the vendor has no tasks). */
+  tasks?: TaskWriter;
+}
+
+/**
+ * Changing a task at its vendor (issue 15). The service (lib/server/tasks) re-reads the task
+ * before writing (a change made at the vendor meanwhile is a conflict), writes, and re-reads
+ * the written task only, so the store holds the vendor's truth.
+ */
+export interface VendorTaskChange {
+  /** true: complete; false: reopen. */
+  done?: boolean;
+  /** A calendar day stays a day (never through a time zone); a datetime is an instant. */
+  due?: { dateOnly: true; date: string } | { dateOnly: false; at: string };
+  assigneeId?: string;
+  priority?: "low" | "medium" | "high";
+}
+
+/** What Touchline knows of a stored task that a vendor needs to find it again. */
+export interface TaskRef {
+  vendorId: string;
+  vendorType: string;
+  assigneeId: string | null;
+  /** The task's contact's email (lemlist has no task-by-id read: its listing filters by email). */
+  contactEmail: string | null;
+  raw: unknown;
+}
+
+export interface TaskWriteCapabilities {
+  complete: boolean;
+  reopen: boolean;
+  reschedule: boolean;
+  reassign: boolean;
+  priority: boolean;
+  /** In words, when the vendor's tasks cannot be changed at all (Leadlex); null otherwise. */
+  readOnly: string | null;
+  /** In words, why a done task cannot be reopened (lemlist), so the UI says so. */
+  noReopen?: string;
+}
+
+export interface TaskWriteSession {
+  /** The task as the vendor has it now; null when the vendor no longer lists it as open (lemlist) or has no such task. */
+  read(task: TaskRef): Promise<MappedTask | null>;
+  /** Writes the change; resolves with the vendor's answer (for the audit log), throws the vendor's refusal. */
+  write(task: TaskRef, change: VendorTaskChange): Promise<unknown>;
+}
+
+export interface TaskWriter {
+  capabilities: TaskWriteCapabilities;
+  /** Absent for a vendor whose tasks are read-only. */
+  open?(ctx: ConnectorContext): TaskWriteSession;
 }

@@ -9,6 +9,7 @@ import { EventLog } from "./event-log";
 import { BadRequest, intParam, listParam, project } from "./params";
 import type { CloseContact, CloseLead } from "./records";
 import { LIST_MAX_LIMIT, LIST_MAX_SKIP, queryTasks } from "./task-query";
+import { putCloseTask } from "./task-writes";
 
 /**
  * API-compatible Close simulator (VENDORS.md "Close", seed 004), over `generateCloseData`.
@@ -28,6 +29,7 @@ import { LIST_MAX_LIMIT, LIST_MAX_SKIP, queryTasks } from "./task-query";
  *   "rate_limit", "rate_window"}}` as Close documents it, no `Retry-After`.
  * - Page drift (`driftPerRequest`) inserts new activities before a /activity/ listing.
  * - `ignorePaging` answers every listing as if `_skip` / `_cursor` were absent.
+ * - `PUT /task/{id}/`: task writes (task-writes.ts), kept and logged in the event log.
  * - Errors: 400 `{"error": "<param>: …"}`, 404 `{"error": "Not found"}`, 405.
  */
 export const BASE_PATH = "/api/v1";
@@ -203,6 +205,10 @@ export function createCloseSimulator(world: World, opts: CloseSimulatorOptions =
     tooManyRequests: (retryAfterSeconds) => tooMany(retryAfterSeconds * 1000),
     unauthorized: () => json(401, { error: "Unauthorized" }),
     serverError: (status) => json(status, { error: "Internal server error" }),
+    clientError: (status) =>
+      json(status, {
+        error: status === 403 ? "You don't have permission to do this." : "The request could not be processed.",
+      }),
     async serve(req, { url, drift }) {
       if (!url.pathname.startsWith(`${BASE_PATH}/`)) return json(404, { error: "Not found" });
       const key = keyOf(req);
@@ -216,6 +222,15 @@ export function createCloseSimulator(world: World, opts: CloseSimulatorOptions =
       const slot = limiter.take(`${group}|${key}`);
       if (!slot.ok) return tooMany(slot.retryAfterMs);
       const headers = { ratelimit: rateHeader(slot.remaining, slot.resetAt - now()) };
+      if (req.method === "PUT" && parts[0] === "task" && parts[1] && parts.length === 2) {
+        try {
+          const task = putCloseTask(data, changes, parts[1], await req.json().catch(() => null));
+          return task ? json(200, task, headers) : json(404, { error: "Not found" }, headers);
+        } catch (err) {
+          if (err instanceof BadRequest) return json(400, { error: err.message }, headers);
+          throw err;
+        }
+      }
       if (req.method !== "GET") return json(405, { error: `Method ${req.method} not allowed` }, headers);
       try {
         // (The shared ignorePaging fault has already dropped `_skip` / `_cursor` from `url`.)

@@ -16,6 +16,7 @@ import {
   parseTaskPage,
 } from "./query";
 import type { LemlistLeadEntry } from "./records";
+import { patchLemlistTask, TaskNotFound } from "./task-writes";
 
 /** The path part of `https://api.lemlist.com/api` (VENDORS.md "lemlist"). */
 export const BASE_PATH = "/api";
@@ -125,7 +126,17 @@ export function createLemlistSimulator(world: World, opts: LemlistSimulatorOptio
     const text = (body: string, status: number) => new Response(body, { status, headers: { ...TEXT, ...headers } });
 
     const path = ctx.url.pathname.startsWith(BASE_PATH + "/") ? ctx.url.pathname.slice(BASE_PATH.length) : null;
-    if (req.method !== "GET" || path === null) return text("Not Found", 404);
+    if (path === null) return text("Not Found", 404);
+    if (req.method === "PATCH" && path === "/tasks") {
+      try {
+        return json(patchLemlistTask(data, await req.json().catch(() => null)));
+      } catch (err) {
+        if (err instanceof BadRequest) return text(err.message, 400);
+        if (err instanceof TaskNotFound) return text(err.message, 404);
+        throw err;
+      }
+    }
+    if (req.method !== "GET") return text("Not Found", 404);
     const q = ctx.url.searchParams;
     try {
       if (path === "/team") return json(data.team);
@@ -197,6 +208,8 @@ export function createLemlistSimulator(world: World, opts: LemlistSimulatorOptio
     tooManyRequests: (s) => tooManyRequests(s),
     unauthorized,
     serverError: (status) => new Response("Internal Server Error", { status, headers: TEXT }),
+    clientError: (status) =>
+      new Response(status === 403 ? "Forbidden" : "Unprocessable Entity", { status, headers: TEXT }),
     serve,
   });
   return { ...harness, data, apiKey, limiter };

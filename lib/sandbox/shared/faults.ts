@@ -13,6 +13,11 @@ export const faultsSchema = z.object({
   /** Next N requests answer 500 (or `errorStatus`). */
   status5xx: z.number().int().min(0).optional(),
   errorStatus: z.number().int().min(500).max(599).optional(),
+  /** Next N requests answer a vendor client error (`clientErrorStatus`, default 422): a refused write, a key without write permission (403). */
+  status4xx: z.number().int().min(0).optional(),
+  clientErrorStatus: z.number().int().min(400).max(499).optional(),
+  /** Only requests with one of these methods are affected (e.g. `["PATCH", "PUT"]`: writes only). */
+  methods: z.array(z.string()).optional(),
   /** Added latency on every request, ms. */
   latencyMs: z.number().int().min(0).optional(),
   /** Next N requests never answer (until the client gives up). */
@@ -36,6 +41,7 @@ export type FaultDecision =
   | { type: "none" }
   | { type: "status429"; retryAfterSeconds: number }
   | { type: "status5xx"; status: number }
+  | { type: "status4xx"; status: number }
   | { type: "hang" }
   | { type: "revoked" };
 
@@ -57,13 +63,15 @@ export class FaultState {
     this.f = {};
   }
 
-  private applies(path: string, f: Faults): boolean {
+  private applies(path: string, f: Faults, method?: string): boolean {
+    if (f.methods && method !== undefined && !f.methods.map((m) => m.toUpperCase()).includes(method.toUpperCase()))
+      return false;
     return !f.pathIncludes || path.includes(f.pathIncludes);
   }
 
   private takeCounter(
     f: Faults,
-    key: "status429" | "status5xx" | "hang" | "malformedJson" | "truncate",
+    key: "status429" | "status5xx" | "status4xx" | "hang" | "malformedJson" | "truncate",
     persistent: boolean,
   ): boolean {
     const n = f[key] ?? 0;
@@ -73,17 +81,19 @@ export class FaultState {
   }
 
   /** Decides a request's fate before it is served. `header` is the per-request fault, if any. */
-  before(path: string, header: Faults | null): FaultDecision {
+  before(path: string, header: Faults | null, method = "GET"): FaultDecision {
     for (const [f, persistent] of [
       [header, false],
       [this.f, true],
     ] as const) {
-      if (!f || !this.applies(path, f)) continue;
+      if (!f || !this.applies(path, f, method)) continue;
       if (f.revokeKey) return { type: "revoked" };
       if (this.takeCounter(f, "hang", persistent)) return { type: "hang" };
       if (this.takeCounter(f, "status429", persistent))
         return { type: "status429", retryAfterSeconds: f.retryAfterSeconds ?? 1 };
       if (this.takeCounter(f, "status5xx", persistent)) return { type: "status5xx", status: f.errorStatus ?? 500 };
+      if (this.takeCounter(f, "status4xx", persistent))
+        return { type: "status4xx", status: f.clientErrorStatus ?? 422 };
     }
     return { type: "none" };
   }

@@ -23,6 +23,8 @@ export interface HarnessOptions {
   unauthorized(): Response;
   /** The vendor's own 5xx. */
   serverError(status: number): Response;
+  /** The vendor's own client error (injected 403/422); default a plain-text body. */
+  clientError?(status: number): Response;
   /**
    * The simulator proper. `drift` is how many new items to insert before answering a list
    * request. (The `ignorePaging` fault is applied before this: paging parameters are dropped from `url`.)
@@ -54,7 +56,7 @@ export function createHarness(o: HarnessOptions): Simulator {
     const latency = faults.latency(header);
     if (latency > 0) await sleep(latency);
 
-    const decision = faults.before(url.pathname, header);
+    const decision = faults.before(url.pathname, header, req.method);
     switch (decision.type) {
       case "hang":
         return hangUntil(req.signal);
@@ -62,6 +64,14 @@ export function createHarness(o: HarnessOptions): Simulator {
         return o.tooManyRequests(decision.retryAfterSeconds);
       case "status5xx":
         return o.serverError(decision.status);
+      case "status4xx":
+        return (
+          o.clientError?.(decision.status) ??
+          new Response(`Refused (injected ${decision.status})`, {
+            status: decision.status,
+            headers: { "content-type": "text/plain; charset=utf-8" },
+          })
+        );
       case "revoked":
         return o.unauthorized();
     }

@@ -77,6 +77,8 @@ export async function updateConnection(store: Store, id: string, input: UpdateIn
           keyHint: keyHint(input.apiKey),
           status: "ok",
           lastError: null,
+          // A new key may be allowed to change tasks where the old one was refused (issue 15).
+          meta: sql`${t.connections.meta} - 'taskWritesRefused'`,
           updatedAt: sql`now()`,
         })
         .where(eq(t.connections.id, id));

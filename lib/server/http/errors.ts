@@ -8,6 +8,8 @@ export class AppError extends Error {
     readonly title: string,
     message: string,
     readonly errors?: { path: string; message: string }[],
+    /** Extension members of the problem document (e.g. a 409's `vendorTask`). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "AppError";

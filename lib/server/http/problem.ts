@@ -9,6 +9,7 @@ export interface Problem {
   status: number;
   detail: string;
   errors?: { path: string; message: string }[];
+  [extension: string]: unknown;
 }
 
 export function problemResponse(problem: Problem, headers?: HeadersInit): Response {
@@ -40,6 +41,7 @@ export function toProblemResponse(err: unknown): Response {
         status: err.status,
         detail: err.message,
         ...(err.errors ? { errors: err.errors } : {}),
+        ...err.extra,
       },
       retry ? { "retry-after": String(retry) } : undefined,
     );

@@ -387,7 +387,7 @@ function toItem(r: TaskRow): TaskListItem {
   };
 }
 
-async function loadTasks(db: Db, ids: string[]): Promise<TaskListItem[]> {
+export async function loadTasks(db: Db, ids: string[]): Promise<TaskListItem[]> {
   if (ids.length === 0) return [];
   const rows = await queryRows<TaskRow>(
     db,

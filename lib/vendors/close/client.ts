@@ -144,6 +144,9 @@ export function createCloseClient(o: CloseClientOptions) {
     listEvents: events,
     listCustomActivityTypes: (query: ListQuery) => list("custom_activity", "/custom_activity/", query),
     getTask: (id: string) => get("task", `/task/${encodeURIComponent(id)}/`),
+    /** `PUT /task/{id}/` with `is_complete`, `date`, `assigned_to`, `text` (VENDORS.md "Writes"). */
+    updateTask: async (id: string, body: Record<string, unknown>) =>
+      (await https.task.request(`/task/${encodeURIComponent(id)}/`, { method: "PUT", body, signal: o.signal })).data,
     getContact: (id: string) => get("contact", `/contact/${encodeURIComponent(id)}/`),
     getLead: (id: string) => get("lead", `/lead/${encodeURIComponent(id)}/`),
   };

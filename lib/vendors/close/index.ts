@@ -4,6 +4,7 @@ import type { CloseClientOptions } from "./client";
 import { contactsStream, tasksStream } from "./listings";
 import { refreshPerson } from "./refresh";
 import { openCloseSession } from "./session";
+import { createCloseTaskWriter } from "./task-writes";
 
 export type { CloseActivitiesState } from "./activities-stream";
 export type { CloseListingState } from "./listings";
@@ -63,6 +64,7 @@ export function createCloseConnector(options: CloseConnectorOptions = {}): Conne
   return {
     vendor: "close",
     defaultBaseUrl: "https://api.close.com/api/v1",
+    tasks: createCloseTaskWriter(o.client),
     open(ctx: ConnectorContext) {
       const s = openCloseSession(ctx, o);
       return {

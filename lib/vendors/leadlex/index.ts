@@ -43,6 +43,18 @@ export function createLeadlexConnector(options: LeadlexConnectorOptions = {}): C
   return {
     vendor: "leadlex",
     defaultBaseUrl: "https://data.leadlex.com/functions/v1/api-gateway",
+    // VENDORS.md: Leadlex documents task creation only, no update: its tasks stay read-only.
+    tasks: {
+      capabilities: {
+        complete: false,
+        reopen: false,
+        reschedule: false,
+        reassign: false,
+        priority: false,
+        readOnly:
+          "Leadlex's API has no way to change an existing task (it documents creating tasks only), so Leadlex tasks are read-only here. Change them in Leadlex.",
+      },
+    },
     open(ctx: ConnectorContext): ConnectorSession {
       const meta = ctx.meta ?? {};
       const stored = settingsOf(meta);

@@ -21,8 +21,10 @@ export interface LemlistClientOptions {
 }
 
 // One pacer per (base URL, key, pace): the limit is per key, so every session and
-// stream of the same key in this process shares one budget.
-const pacers = new Map<string, SlidingWindowPacer>();
+// stream of the same key in this process shares one budget — kept on globalThis because
+// under Next the sync and the task-write routes are separate bundles with their own modules.
+const holder = globalThis as unknown as { __touchlineLemlistPacers?: Map<string, SlidingWindowPacer> };
+const pacers = (holder.__touchlineLemlistPacers ??= new Map<string, SlidingWindowPacer>());
 function pacerFor(baseUrl: string, apiKey: string, pace: { limit: number; windowMs: number }): SlidingWindowPacer {
   const id = `${baseUrl}\n${createHash("sha256").update(apiKey).digest("hex")}\n${pace.limit}/${pace.windowMs}`;
   let p = pacers.get(id);
@@ -89,6 +91,10 @@ export function createLemlistClient(ctx: ConnectorContext, o: LemlistClientOptio
         return (data as { results: unknown[] }).results;
       throw shapeError("GET /tasks");
     },
+
+    /** `PATCH /tasks` with `{id, done?, dueDate?, assignedTo?, priority?}` (VENDORS.md "Task writes"); the answer is not documented. */
+    updateTask: async (body: Record<string, unknown>): Promise<unknown> =>
+      (await http.request("/tasks", { method: "PATCH", body, signal })).data,
 
     /** `GET /campaigns?version=v2`: `{campaigns:[…]}` or, on the legacy route, a bare array (shape unverified). */
     async campaigns(offset: number, limit: number): Promise<unknown[]> {
