@@ -78,6 +78,13 @@ function HeaderCell({ header }: { header: Header<TaskListItem, unknown> }) {
   const meta = header.column.columnDef.meta;
   const label = meta?.label ?? header.column.id;
   const sorted = header.column.getIsSorted();
+  // A column that renders its own header (the selection checkbox).
+  if (typeof header.column.columnDef.header === "function")
+    return (
+      <th scope="col" className={cn("h-10 px-2.5 text-left", meta?.className)}>
+        {flexRender(header.column.columnDef.header, header.getContext())}
+      </th>
+    );
   if (!header.column.getCanSort()) {
     return (
       <th

@@ -21,6 +21,7 @@ import { TASK_STATUS_LABELS, type TaskSort } from "@/lib/model/plain/tasks-query
 import type { FacetOption } from "@/lib/model/tasks-query";
 import { VENDORS_WITH_TASKS, VENDOR_LABELS, type Vendor } from "@/lib/model/vendor";
 import { cn } from "@/lib/utils";
+import { BulkBar } from "./bulk-bar";
 import { taskColumns } from "./columns";
 import { DataTable } from "./data-table";
 import { DueFilter } from "./due-filter";
@@ -28,8 +29,11 @@ import { FacetedFilter } from "./faceted-filter";
 import { Pagination } from "./pagination";
 import { taskFacetsOptions, tasksListOptions } from "./queries";
 import { StatusIcon, TypeIcon } from "./task-meta";
+import { withActionColumns } from "./task-actions";
+import { PageTasks, TaskActionsProvider } from "./task-actions-context";
 import { TasksEmpty } from "./tasks-empty";
 import { GroupedSkeleton, TasksSkeleton } from "./tasks-skeleton";
+import { taskCapabilitiesOptions } from "./use-task-mutation";
 import { useBrowserTimeZone, useTasksFilter } from "./use-tasks-filter";
 import { ViewOptions } from "./view-options";
 
@@ -77,7 +81,9 @@ function Tasks({ browserTz, defaultMine = false, hasIdentities = true }: { brows
   const list = useQuery({ ...tasksListOptions({ ...filter, cursor }), enabled: !grouped });
   const facets = useQuery(taskFacetsOptions(filter));
 
-  const columns = useMemo(() => taskColumns(clock), [clock]);
+  const caps = useQuery(taskCapabilitiesOptions()).data;
+  const canAct = !!caps && caps.scope !== "none";
+  const columns = useMemo(() => withActionColumns(taskColumns(clock), canAct), [clock, canAct]);
   const sorting: SortingState = useMemo(
     () => [
       p.sort === "dueAt" || p.sort === "-dueAt"
@@ -188,166 +194,170 @@ function Tasks({ browserTz, defaultMine = false, hasIdentities = true }: { brows
     void setParams({ who: me === defaultMine ? null : me ? "me" : "all", assignee: null });
 
   return (
-    <div className="space-y-4">
-      <div role="group" aria-label="Whose tasks" className="inline-flex rounded-lg border bg-card p-1 shadow-xs">
-        <ViewButton
-          active={mine}
-          onClick={() => setMine(true)}
-          icon={<UserRound aria-hidden />}
-          label="Assigned to me"
-        />
-        <ViewButton active={!mine} onClick={() => setMine(false)} icon={<Users aria-hidden />} label="Everyone" />
-      </div>
-      {mine && !hasIdentities ? (
-        <p role="note" className="rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm">
-          Touchline does not know who you are in lemlist, Close or Leadlex yet, so no task is yours.{" "}
-          <Link href="/settings/profile" className="font-medium text-primary underline underline-offset-4">
-            Link your vendor users
-          </Link>
-        </p>
-      ) : null}
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <DueFilter
-          due={p.due}
-          dueFrom={dueFrom}
-          dueTo={dueTo}
-          counts={f?.due}
-          today={clock.today}
-          onPreset={setPreset}
-          onRange={setRange}
-        />
-        <div role="group" aria-label="Layout" className="flex rounded-lg border bg-card p-1 shadow-xs">
+    <TaskActionsProvider tz={tz} nowMs={clock.nowMs}>
+      <PageTasks tasks={grouped ? undefined : list.data?.data} />
+      <div className="space-y-4">
+        <div role="group" aria-label="Whose tasks" className="inline-flex rounded-lg border bg-card p-1 shadow-xs">
           <ViewButton
-            active={!grouped}
-            onClick={() => void setParams({ view: null })}
-            icon={<Table2 aria-hidden />}
-            label="Table"
+            active={mine}
+            onClick={() => setMine(true)}
+            icon={<UserRound aria-hidden />}
+            label="Assigned to me"
           />
-          <ViewButton
-            active={grouped}
-            onClick={() => void setParams({ view: "grouped" })}
-            onIntent={() => void loadGroupedView()}
-            icon={<Rows3 aria-hidden />}
-            label="Grouped"
-          />
+          <ViewButton active={!mine} onClick={() => setMine(false)} icon={<Users aria-hidden />} label="Everyone" />
         </div>
-      </div>
-
-      <div className="flex flex-wrap items-center gap-2">
-        <div className="relative w-full sm:w-60">
-          <Search
-            className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
-            aria-hidden
-          />
-          <input
-            type="search"
-            aria-label="Search tasks"
-            placeholder="Search tasks, people, campaigns…"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === "Enter") void setParams({ q: search || null });
-            }}
-            className="h-8 w-full rounded-md border border-input bg-card pr-2 pl-8 text-sm shadow-xs outline-none placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring/30"
-          />
-        </div>
-        <FacetedFilter
-          title="Status"
-          options={statusOptions}
-          selected={status}
-          onChange={(v) => void setParams({ status: v.length === 1 && v[0] === "open" ? null : (v as TaskStatus[]) })}
-          icon={(v) => <StatusIcon status={v as TaskStatus} className="size-3.5 text-muted-foreground" />}
-        />
-        <FacetedFilter
-          title="Vendor"
-          options={vendorOptions}
-          selected={p.vendors}
-          loading={facets.isPending}
-          onChange={(v) => void setParams({ vendors: v.length ? (v as Vendor[]) : null })}
-          icon={(v) => <VendorDot vendor={v as Vendor} />}
-        />
-        <FacetedFilter
-          title="Type"
-          options={f?.types ?? []}
-          selected={p.types}
-          loading={facets.isPending}
-          onChange={(v) => void setParams({ types: v.length ? v : null })}
-          icon={(v) => <TypeIcon type={v} />}
-        />
-        {mine ? null : (
-          <FacetedFilter
-            title="Assignee"
-            options={f?.assignees ?? []}
-            selected={p.assignee}
-            loading={facets.isPending}
-            onChange={(v) => void setParams({ assignee: v.length ? v : null })}
-          />
-        )}
-        <FacetedFilter
-          title="Campaign"
-          options={f?.campaigns ?? []}
-          selected={p.campaignId}
-          loading={facets.isPending}
-          onChange={(v) => void setParams({ campaignId: v.length ? v : null })}
-        />
-        {changed ? (
-          <Button variant="ghost" size="sm" onClick={reset}>
-            Reset
-            <X aria-hidden />
-          </Button>
+        {mine && !hasIdentities ? (
+          <p role="note" className="rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm">
+            Touchline does not know who you are in lemlist, Close or Leadlex yet, so no task is yours.{" "}
+            <Link href="/settings/profile" className="font-medium text-primary underline underline-offset-4">
+              Link your vendor users
+            </Link>
+          </p>
         ) : null}
-        {!grouped ? (
-          <div className="ml-auto">
-            <ViewOptions table={table} />
-          </div>
-        ) : null}
-      </div>
-
-      {facets.isError || list.isError ? (
-        <p
-          role="alert"
-          className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive"
-        >
-          Could not load tasks: {(list.error ?? facets.error)?.message}{" "}
-          <button
-            type="button"
-            className="underline underline-offset-2"
-            onClick={() => void (list.isError ? list.refetch() : facets.refetch())}
-          >
-            Try again
-          </button>
-        </p>
-      ) : null}
-
-      {grouped ? (
-        <GroupedView
-          filter={filter}
-          counts={f && !facets.isPlaceholderData ? f.groups : undefined}
-          clock={clock}
-          empty={<div className="rounded-xl border bg-card">{empty}</div>}
-        />
-      ) : (
-        <div className="space-y-3">
-          <DataTable table={table} loading={list.isPending} stale={list.isPlaceholderData} empty={empty} />
-          {list.data && list.data.total > 0 ? (
-            <Pagination
-              pageIndex={pageIndex}
-              pageSize={size}
-              shown={list.data.data.length}
-              total={list.data.total}
-              hasNext={!!list.data.nextCursor}
-              busy={list.isFetching}
-              onFirst={() => setPager({ key: filterKey, cursors: [null] })}
-              onPrevious={() => setPager({ key: filterKey, cursors: cursors.slice(0, -1) })}
-              onNext={() =>
-                list.data?.nextCursor && setPager({ key: filterKey, cursors: [...cursors, list.data.nextCursor] })
-              }
-              onPageSize={(s) => void setParams({ size: s === 50 ? null : s })}
+        <div className="flex flex-wrap items-start justify-between gap-2">
+          <DueFilter
+            due={p.due}
+            dueFrom={dueFrom}
+            dueTo={dueTo}
+            counts={f?.due}
+            today={clock.today}
+            onPreset={setPreset}
+            onRange={setRange}
+          />
+          <div role="group" aria-label="Layout" className="flex rounded-lg border bg-card p-1 shadow-xs">
+            <ViewButton
+              active={!grouped}
+              onClick={() => void setParams({ view: null })}
+              icon={<Table2 aria-hidden />}
+              label="Table"
             />
+            <ViewButton
+              active={grouped}
+              onClick={() => void setParams({ view: "grouped" })}
+              onIntent={() => void loadGroupedView()}
+              icon={<Rows3 aria-hidden />}
+              label="Grouped"
+            />
+          </div>
+        </div>
+
+        <div className="flex flex-wrap items-center gap-2">
+          <div className="relative w-full sm:w-60">
+            <Search
+              className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+              aria-hidden
+            />
+            <input
+              type="search"
+              aria-label="Search tasks"
+              placeholder="Search tasks, people, campaigns…"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === "Enter") void setParams({ q: search || null });
+              }}
+              className="h-8 w-full rounded-md border border-input bg-card pr-2 pl-8 text-sm shadow-xs outline-none placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring/30"
+            />
+          </div>
+          <FacetedFilter
+            title="Status"
+            options={statusOptions}
+            selected={status}
+            onChange={(v) => void setParams({ status: v.length === 1 && v[0] === "open" ? null : (v as TaskStatus[]) })}
+            icon={(v) => <StatusIcon status={v as TaskStatus} className="size-3.5 text-muted-foreground" />}
+          />
+          <FacetedFilter
+            title="Vendor"
+            options={vendorOptions}
+            selected={p.vendors}
+            loading={facets.isPending}
+            onChange={(v) => void setParams({ vendors: v.length ? (v as Vendor[]) : null })}
+            icon={(v) => <VendorDot vendor={v as Vendor} />}
+          />
+          <FacetedFilter
+            title="Type"
+            options={f?.types ?? []}
+            selected={p.types}
+            loading={facets.isPending}
+            onChange={(v) => void setParams({ types: v.length ? v : null })}
+            icon={(v) => <TypeIcon type={v} />}
+          />
+          {mine ? null : (
+            <FacetedFilter
+              title="Assignee"
+              options={f?.assignees ?? []}
+              selected={p.assignee}
+              loading={facets.isPending}
+              onChange={(v) => void setParams({ assignee: v.length ? v : null })}
+            />
+          )}
+          <FacetedFilter
+            title="Campaign"
+            options={f?.campaigns ?? []}
+            selected={p.campaignId}
+            loading={facets.isPending}
+            onChange={(v) => void setParams({ campaignId: v.length ? v : null })}
+          />
+          {changed ? (
+            <Button variant="ghost" size="sm" onClick={reset}>
+              Reset
+              <X aria-hidden />
+            </Button>
+          ) : null}
+          {!grouped ? (
+            <div className="ml-auto">
+              <ViewOptions table={table} />
+            </div>
           ) : null}
         </div>
-      )}
-    </div>
+
+        {facets.isError || list.isError ? (
+          <p
+            role="alert"
+            className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive"
+          >
+            Could not load tasks: {(list.error ?? facets.error)?.message}{" "}
+            <button
+              type="button"
+              className="underline underline-offset-2"
+              onClick={() => void (list.isError ? list.refetch() : facets.refetch())}
+            >
+              Try again
+            </button>
+          </p>
+        ) : null}
+
+        {grouped ? (
+          <GroupedView
+            filter={filter}
+            counts={f && !facets.isPlaceholderData ? f.groups : undefined}
+            clock={clock}
+            empty={<div className="rounded-xl border bg-card">{empty}</div>}
+          />
+        ) : (
+          <div className="space-y-3">
+            <DataTable table={table} loading={list.isPending} stale={list.isPlaceholderData} empty={empty} />
+            {list.data && list.data.total > 0 ? (
+              <Pagination
+                pageIndex={pageIndex}
+                pageSize={size}
+                shown={list.data.data.length}
+                total={list.data.total}
+                hasNext={!!list.data.nextCursor}
+                busy={list.isFetching}
+                onFirst={() => setPager({ key: filterKey, cursors: [null] })}
+                onPrevious={() => setPager({ key: filterKey, cursors: cursors.slice(0, -1) })}
+                onNext={() =>
+                  list.data?.nextCursor && setPager({ key: filterKey, cursors: [...cursors, list.data.nextCursor] })
+                }
+                onPageSize={(s) => void setParams({ size: s === 50 ? null : s })}
+              />
+            ) : null}
+            <BulkBar filter={filter} total={list.data?.total ?? 0} />
+          </div>
+        )}
+      </div>
+    </TaskActionsProvider>
   );
 }
 

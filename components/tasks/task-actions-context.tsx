@@ -1,0 +1,239 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import type { TaskCapabilities, TaskChange } from "@/lib/model/task-change";
+import type { TaskListItem } from "@/lib/model/tasks-query";
+import { VENDOR_LABELS } from "@/lib/model/vendor";
+import { ActionToast, type ToastState } from "./action-toast";
+import { ConflictDialog, type ConflictState } from "./conflict-dialog";
+import { ShortcutsHelp } from "./shortcuts-help";
+import {
+  actionsFor,
+  blockedReason,
+  TaskChangeError,
+  taskCapabilitiesOptions,
+  useChangeTask,
+} from "./use-task-mutation";
+
+// Everything the task rows share for acting on tasks: what the viewer may do, the selection
+// (checkbox, shift-click range, "select all N matching"), the optimistic change with its
+// toast (undo for 10 s where the vendor can undo), the conflict dialog, and the keyboard
+// (x select, e complete, s reschedule on the focused row; ? lists them).
+
+interface Ctx {
+  caps: TaskCapabilities | undefined;
+  tz: string;
+  nowMs: number;
+  /** Tasks on the current page, in order (shift-click ranges). */
+  page: TaskListItem[];
+  setPage(tasks: TaskListItem[]): void;
+  selected: Map<string, TaskListItem>;
+  toggle(task: TaskListItem, range?: boolean): void;
+  setSelected(tasks: TaskListItem[]): void;
+  clear(): void;
+  blocked(task: TaskListItem): string | null;
+  change(task: TaskListItem, change: TaskChange, what: string): void;
+  pending: Set<string>;
+  /** The row whose reschedule menu is open (the `s` key). */
+  rescheduling: string | null;
+  setRescheduling(id: string | null): void;
+}
+
+const TaskActions = createContext<Ctx | null>(null);
+
+export function useTaskActions(): Ctx | null {
+  return useContext(TaskActions);
+}
+
+/** The change that puts back what `change` altered, or null where the vendor cannot undo it. */
+function inverse(task: TaskListItem, change: TaskChange, caps: TaskCapabilities | undefined): TaskChange | null {
+  const out: TaskChange = {};
+  if (change.status) {
+    if (change.status === "done" && !actionsFor(caps, task)?.reopen) return null;
+    out.status = task.status === "done" ? "done" : "open";
+  }
+  if (change.dueAt !== undefined) {
+    if (!task.dueAt) return null;
+    Object.assign(
+      out,
+      task.dueIsDateOnly
+        ? { dueAt: task.dueDate ?? task.dueAt.slice(0, 10), dueIsDateOnly: true }
+        : { dueAt: task.dueAt, dueIsDateOnly: false },
+    );
+  }
+  if (change.assigneeId) {
+    if (!task.assignee?.id) return null;
+    out.assigneeId = task.assignee.id;
+  }
+  if (change.priority) {
+    if (!task.priority) return null;
+    out.priority = task.priority;
+  }
+  return out;
+}
+
+export function TaskActionsProvider({ tz, nowMs, children }: { tz: string; nowMs: number; children: ReactNode }) {
+  const caps = useQuery(taskCapabilitiesOptions()).data;
+  const mutation = useChangeTask();
+  const [page, setPage] = useState<TaskListItem[]>([]);
+  const [selected, setSelectedMap] = useState<Map<string, TaskListItem>>(new Map());
+  const [pending, setPending] = useState<Set<string>>(new Set());
+  const [toast, setToast] = useState<ToastState | null>(null);
+  const [conflict, setConflict] = useState<ConflictState | null>(null);
+  const [rescheduling, setRescheduling] = useState<string | null>(null);
+  const [help, setHelp] = useState(false);
+  const anchor = useRef<string | null>(null);
+
+  // The undo of a change is a change too; through a ref, as `change` cannot name itself.
+  const changeRef = useRef<((task: TaskListItem, c: TaskChange, what: string) => void) | null>(null);
+  const blocked = useCallback((task: TaskListItem) => blockedReason(caps, task), [caps]);
+
+  const change = useCallback(
+    (task: TaskListItem, c: TaskChange, what: string) => {
+      setPending((s) => new Set(s).add(task.id));
+      mutation.mutate(
+        { task, change: c },
+        {
+          onSuccess: () => {
+            const back = inverse(task, c, caps);
+            const vendor = VENDOR_LABELS[task.vendor];
+            setToast({
+              id: Date.now(),
+              tone: "ok",
+              message: `${what}: “${task.title}” — confirmed by ${vendor}.`,
+              note: back ? undefined : (actionsFor(caps, task)?.noReopen ?? `${vendor} cannot undo this.`),
+              undo: back
+                ? () =>
+                    changeRef.current?.(
+                      task.status === "done" ? task : { ...task, ...c, status: task.status },
+                      back,
+                      "Undone",
+                    )
+                : undefined,
+            });
+          },
+          onError: (err) => {
+            if (err instanceof TaskChangeError && err.status === 409)
+              setConflict({ task, change: c, what, detail: err.message, vendorTask: err.vendorTask });
+            else
+              setToast({
+                id: Date.now(),
+                tone: "error",
+                message: `${VENDOR_LABELS[task.vendor]} did not take the change to “${task.title}”.`,
+                note: err.message,
+              });
+          },
+          onSettled: () =>
+            setPending((s) => {
+              const n = new Set(s);
+              n.delete(task.id);
+              return n;
+            }),
+        },
+      );
+    },
+    [mutation, caps],
+  );
+
+  useEffect(() => {
+    changeRef.current = change;
+  }, [change]);
+
+  const toggle = useCallback(
+    (task: TaskListItem, range = false) => {
+      setSelectedMap((prev) => {
+        const next = new Map(prev);
+        const from = anchor.current ? page.findIndex((t) => t.id === anchor.current) : -1;
+        const to = page.findIndex((t) => t.id === task.id);
+        if (range && from >= 0 && to >= 0) {
+          const on = !prev.has(task.id);
+          for (const t of page.slice(Math.min(from, to), Math.max(from, to) + 1))
+            if (on && !blockedReason(caps, t)) next.set(t.id, t);
+            else if (!on) next.delete(t.id);
+        } else if (next.has(task.id)) next.delete(task.id);
+        else next.set(task.id, task);
+        return next;
+      });
+      anchor.current = task.id;
+    },
+    [page, caps],
+  );
+
+  // Keyboard: on the row holding the focus (its checkbox or a button in it).
+  useEffect(() => {
+    if (!caps || caps.scope === "none") return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.metaKey || e.ctrlKey || e.altKey) return;
+      const el = e.target as HTMLElement | null;
+      if (
+        el?.closest("input:not([type=checkbox]), textarea, select, [contenteditable=true], [role=dialog], [role=menu]")
+      )
+        return;
+      if (e.key === "?") {
+        e.preventDefault();
+        setHelp(true);
+        return;
+      }
+      const id = el?.closest<HTMLElement>("[data-task-id]")?.dataset.taskId;
+      const task = id ? page.find((t) => t.id === id) : undefined;
+      if (!task || blockedReason(caps, task)) return;
+      if (e.key === "x") {
+        e.preventDefault();
+        toggle(task, e.shiftKey);
+      } else if (e.key === "e" && task.status === "open") {
+        e.preventDefault();
+        change(task, { status: "done" }, "Completed");
+      } else if (e.key === "s") {
+        e.preventDefault();
+        setRescheduling(task.id);
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [caps, page, toggle, change]);
+
+  const value = useMemo<Ctx>(
+    () => ({
+      caps,
+      tz,
+      nowMs,
+      page,
+      setPage,
+      selected,
+      toggle,
+      setSelected: (tasks) => setSelectedMap(new Map(tasks.map((t) => [t.id, t]))),
+      clear: () => setSelectedMap(new Map()),
+      blocked,
+      change,
+      pending,
+      rescheduling,
+      setRescheduling,
+    }),
+    [caps, tz, nowMs, page, selected, toggle, blocked, change, pending, rescheduling],
+  );
+
+  return (
+    <TaskActions.Provider value={value}>
+      {children}
+      <ActionToast toast={toast} onClose={() => setToast(null)} />
+      <ConflictDialog
+        conflict={conflict}
+        onClose={() => setConflict(null)}
+        onApplyMine={(c) => {
+          setConflict(null);
+          if (c.vendorTask) change(c.vendorTask, c.change, c.what);
+        }}
+      />
+      {caps && caps.scope !== "none" ? <ShortcutsHelp open={help} onOpenChange={setHelp} /> : null}
+    </TaskActions.Provider>
+  );
+}
+
+/** Tells the actions which tasks the page shows (shift-click ranges, keyboard), without a render of its own. */
+export function PageTasks({ tasks }: { tasks: TaskListItem[] | undefined }) {
+  const ctx = useTaskActions();
+  const setPage = ctx?.setPage;
+  useEffect(() => setPage?.(tasks ?? []), [tasks, setPage]);
+  return null;
+}

@@ -1,0 +1,185 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { Check, Lock, MoreHorizontal, RotateCcw } from "lucide-react";
+import { DropdownMenu } from "radix-ui";
+import { Button } from "@/components/ui/button";
+import { dueChange } from "@/lib/dates/reschedule";
+import { TASK_PRIORITIES } from "@/lib/model/plain/task";
+import type { TaskListItem } from "@/lib/model/tasks-query";
+import { VENDOR_LABELS } from "@/lib/model/vendor";
+import { RescheduleMenu } from "./reschedule-menu";
+import { useTaskActions } from "./task-actions-context";
+import { actionsFor } from "./use-task-mutation";
+
+const item =
+  "flex cursor-default items-center rounded-md px-2 py-1.5 text-sm outline-none select-none data-[highlighted]:bg-muted data-[disabled]:opacity-50";
+
+/** Complete / reopen / reschedule / reassign / priority on one task, as its vendor and the viewer's role allow. */
+export function RowActions({ task }: { task: TaskListItem }) {
+  const ctx = useTaskActions();
+  if (!ctx || !ctx.caps || ctx.caps.scope === "none") return null;
+  const why = ctx.blocked(task);
+  if (why)
+    return (
+      <span className="inline-flex size-8 items-center justify-center text-muted-foreground" title={why}>
+        <Lock className="size-3.5" aria-hidden />
+        <span className="sr-only">{why}</span>
+      </span>
+    );
+  const actions = actionsFor(ctx.caps, task)!;
+  const busy = ctx.pending.has(task.id);
+  const vendor = VENDOR_LABELS[task.vendor];
+  const mates = ctx.caps.teammates.filter((m) => m.vendor === task.vendor && m.vendorUserId !== task.assignee?.id);
+  return (
+    <div className="flex items-center justify-end gap-0.5">
+      {task.status === "open" ? (
+        <Button
+          variant="ghost"
+          size="icon"
+          className="size-8"
+          disabled={busy}
+          aria-label={`Complete “${task.title}”`}
+          title="Complete (e)"
+          onClick={() => ctx.change(task, { status: "done" }, "Completed")}
+        >
+          <Check aria-hidden />
+        </Button>
+      ) : actions.reopen ? (
+        <Button
+          variant="ghost"
+          size="icon"
+          className="size-8"
+          disabled={busy}
+          aria-label={`Reopen “${task.title}”`}
+          title="Reopen"
+          onClick={() => ctx.change(task, { status: "open" }, "Reopened")}
+        >
+          <RotateCcw aria-hidden />
+        </Button>
+      ) : (
+        <span className="size-8" title={actions.noReopen} />
+      )}
+      <RescheduleMenu
+        tz={ctx.tz}
+        now={ctx.nowMs}
+        label={`Reschedule “${task.title}”`}
+        open={ctx.rescheduling === task.id}
+        onOpenChange={(o) => ctx.setRescheduling(o ? task.id : null)}
+        onPick={(day) => ctx.change(task, dueChange(day, task, ctx.tz), `Rescheduled to ${day}`)}
+      />
+      <DropdownMenu.Root>
+        <DropdownMenu.Trigger asChild>
+          <Button variant="ghost" size="icon" className="size-8" aria-label={`More actions on “${task.title}”`}>
+            <MoreHorizontal aria-hidden />
+          </Button>
+        </DropdownMenu.Trigger>
+        <DropdownMenu.Portal>
+          <DropdownMenu.Content
+            align="end"
+            sideOffset={6}
+            collisionPadding={8}
+            className="z-50 min-w-52 rounded-xl border bg-card p-1 shadow-lg"
+          >
+            <DropdownMenu.Label className="px-2 py-1 text-xs text-muted-foreground">
+              Reassign in {vendor}
+            </DropdownMenu.Label>
+            {mates.length ? (
+              mates.map((m) => (
+                <DropdownMenu.Item
+                  key={m.vendorUserId}
+                  className={item}
+                  onSelect={() => ctx.change(task, { assigneeId: m.vendorUserId }, `Reassigned to ${m.name}`)}
+                >
+                  {m.name}
+                </DropdownMenu.Item>
+              ))
+            ) : (
+              <DropdownMenu.Item disabled className={item}>
+                No teammate is linked to {vendor}
+              </DropdownMenu.Item>
+            )}
+            {actions.priority ? (
+              <>
+                <DropdownMenu.Separator className="my-1 h-px bg-border" />
+                <DropdownMenu.Label className="px-2 py-1 text-xs text-muted-foreground">Priority</DropdownMenu.Label>
+                {TASK_PRIORITIES.map((p) => (
+                  <DropdownMenu.Item
+                    key={p}
+                    className={item}
+                    disabled={task.priority === p}
+                    onSelect={() => ctx.change(task, { priority: p }, `Priority ${p}`)}
+                  >
+                    {p[0]!.toUpperCase() + p.slice(1)}
+                  </DropdownMenu.Item>
+                ))}
+              </>
+            ) : null}
+            {task.status === "open" && !actions.reopen ? (
+              <p className="max-w-60 px-2 py-1.5 text-xs text-muted-foreground">{actions.noReopen}</p>
+            ) : null}
+          </DropdownMenu.Content>
+        </DropdownMenu.Portal>
+      </DropdownMenu.Root>
+    </div>
+  );
+}
+
+function SelectAllOnPage() {
+  const ctx = useTaskActions();
+  if (!ctx?.caps || ctx.caps.scope === "none") return null;
+  const selectable = ctx.page.filter((t) => !ctx.blocked(t));
+  const all = selectable.length > 0 && selectable.every((t) => ctx.selected.has(t.id));
+  return (
+    <input
+      type="checkbox"
+      className="size-4 accent-primary"
+      aria-label="Select every task on this page"
+      checked={all}
+      disabled={!selectable.length}
+      onChange={() => ctx.setSelected(all ? [] : selectable)}
+    />
+  );
+}
+
+function SelectRow({ task }: { task: TaskListItem }) {
+  const ctx = useTaskActions();
+  if (!ctx?.caps || ctx.caps.scope === "none") return null;
+  const why = ctx.blocked(task);
+  return (
+    <input
+      type="checkbox"
+      className="size-4 accent-primary"
+      aria-label={`Select “${task.title}”`}
+      title={why ?? "Select (x); Shift-click selects a range"}
+      disabled={!!why}
+      checked={ctx.selected.has(task.id)}
+      onChange={() => {}}
+      onClick={(e) => ctx.toggle(task, e.shiftKey)}
+    />
+  );
+}
+
+/** The table's columns with a selection checkbox first and the actions last (shown only to who may act). */
+export function withActionColumns(columns: ColumnDef<TaskListItem>[], canAct: boolean): ColumnDef<TaskListItem>[] {
+  if (!canAct) return columns;
+  return [
+    {
+      id: "select",
+      enableSorting: false,
+      enableHiding: false,
+      meta: { label: "Select", className: "w-9" },
+      header: () => <SelectAllOnPage />,
+      cell: ({ row }) => <SelectRow task={row.original} />,
+    },
+    ...columns,
+    {
+      id: "actions",
+      enableSorting: false,
+      enableHiding: false,
+      meta: { label: "Actions", className: "w-[7.5rem]" },
+      header: () => <span className="sr-only">Actions</span>,
+      cell: ({ row }) => <RowActions task={row.original} />,
+    },
+  ];
+}
