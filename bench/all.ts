@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { printTable, writeReport, type Figure } from "./figures";
 
-const parts = ["sync", "read", "load", "browser"].filter((p) => fs.existsSync(path.resolve(`bench/${p}.ts`)));
+const parts = ["sync", "read", "load", "browser", "act"].filter((p) => fs.existsSync(path.resolve(`bench/${p}.ts`)));
 const all: Figure[] = [];
 const started = Date.now();
 for (const part of parts) {
