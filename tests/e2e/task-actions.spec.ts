@@ -35,7 +35,7 @@ async function waitForSyncs(page: Page) {
     .toBe(true);
 }
 
-test("completes an overdue lemlist task and a Close task from the tasks page", async ({ page }) => {
+test("completes an overdue lemlist task and a Close task from the tasks page", async ({ page, baseURL }) => {
   test.setTimeout(300_000);
   await waitForSyncs(page);
   for (const [vendor, due] of [
@@ -61,7 +61,9 @@ test("completes an overdue lemlist task and a Close task from the tasks page", a
   // The next sync keeps the vendor's truth.
   const { data: conns } = await api<{ data: { id: string; vendor: string }[] }>(page, "/connections");
   for (const c of conns.filter((c) => c.vendor === "lemlist" || c.vendor === "close"))
-    expect((await page.request.post(`/api/v1/connections/${c.id}/sync`)).status()).toBe(202);
+    expect(
+      (await page.request.post(`/api/v1/connections/${c.id}/sync`, { headers: { origin: baseURL! } })).status(),
+    ).toBe(202);
   await page.waitForTimeout(1500);
   await waitForSyncs(page);
   const done = await api<{ total: number }>(page, "/tasks?status=done&vendors=lemlist,close&limit=1");
