@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { TaskListItem } from "@/lib/model/tasks-query";
 import { cn } from "@/lib/utils";
+import { OWN_HEADER_COLUMNS } from "./task-actions";
 
 /** The task table: sortable headers (server-side sorting), one row per task. */
 export function DataTable({
@@ -79,7 +80,7 @@ function HeaderCell({ header }: { header: Header<TaskListItem, unknown> }) {
   const label = meta?.label ?? header.column.id;
   const sorted = header.column.getIsSorted();
   // A column that renders its own header (the selection checkbox).
-  if (typeof header.column.columnDef.header === "function")
+  if (OWN_HEADER_COLUMNS.has(header.column.id))
     return (
       <th scope="col" className={cn("h-10 px-2.5 text-left", meta?.className)}>
         {flexRender(header.column.columnDef.header, header.getContext())}

@@ -32,7 +32,7 @@ export function RowActions({ task }: { task: TaskListItem }) {
   const vendor = VENDOR_LABELS[task.vendor];
   const mates = ctx.caps.teammates.filter((m) => m.vendor === task.vendor && m.vendorUserId !== task.assignee?.id);
   return (
-    <div className="flex items-center justify-end gap-0.5">
+    <div className="flex items-center justify-end">
       {task.status === "open" ? (
         <Button
           variant="ghost"
@@ -160,6 +160,9 @@ function SelectRow({ task }: { task: TaskListItem }) {
   );
 }
 
+/** Columns whose header is their own component, not a label (the data table renders them as they are). */
+export const OWN_HEADER_COLUMNS = new Set(["select", "actions"]);
+
 /** The table's columns with a selection checkbox first and the actions last (shown only to who may act). */
 export function withActionColumns(columns: ColumnDef<TaskListItem>[], canAct: boolean): ColumnDef<TaskListItem>[] {
   if (!canAct) return columns;
@@ -168,7 +171,7 @@ export function withActionColumns(columns: ColumnDef<TaskListItem>[], canAct: bo
       id: "select",
       enableSorting: false,
       enableHiding: false,
-      meta: { label: "Select", className: "w-9" },
+      meta: { label: "Select", className: "w-8" },
       header: () => <SelectAllOnPage />,
       cell: ({ row }) => <SelectRow task={row.original} />,
     },
@@ -177,7 +180,7 @@ export function withActionColumns(columns: ColumnDef<TaskListItem>[], canAct: bo
       id: "actions",
       enableSorting: false,
       enableHiding: false,
-      meta: { label: "Actions", className: "w-[7.5rem]" },
+      meta: { label: "Actions", className: "w-[6.75rem]" },
       header: () => <span className="sr-only">Actions</span>,
       cell: ({ row }) => <RowActions task={row.original} />,
     },
