@@ -4,6 +4,7 @@ import type { Vendor } from "@/lib/model/vendor";
 import { VendorAuthError, VendorQuotaError, VendorUnavailableError } from "@/lib/vendors/shared/errors";
 import { connectors } from "@/lib/vendors/registry";
 import type { Connector, ConnectorContext, Stream, StreamPage, SyncBatch } from "@/lib/vendors/types";
+import { horizonFrom, type HorizonValue } from "@/lib/model/plain/history";
 import { plainErrorMessage } from "../http/plain-error";
 import { log, scrub } from "../log";
 import { decryptApiKey, KeyUnreadableError } from "../secrets";
@@ -177,10 +178,13 @@ async function execute(
         );
       throw err;
     }
+    // The connection's horizon (Settings), as an instant for this run: "last 3 months" moves with the clock.
+    const history = { from: horizonFrom(conn.meta.history as HorizonValue | undefined, opts.now?.() ?? new Date()) };
     const session = (opts.connectors?.[vendor] ?? connectors[vendor]).open({
       baseUrl: baseUrlFor(vendor, conn.demo),
       apiKey,
       signal,
+      history,
       meta: conn.meta,
       now: opts.now,
       http: opts.http,
@@ -271,6 +275,12 @@ async function runStream(
     const batch = mergeBatches(group.map((p) => p.batch));
     const reconcile = group.find((p) => p.reconcileOpenTasks)?.reconcileOpenTasks;
     skipped += group.reduce((n, p) => n + (p.skipped ?? 0), 0);
+    const warnings = group.flatMap((p) => p.warnings ?? []);
+    for (const w of warnings) log.warn(w, { connectionId, vendor, stream: stream.name, syncId });
+    // The last page that says how far back the stream has read (not every page does).
+    const told = group.findLast(
+      (p) => p.progress?.historyBackTo !== undefined || p.progress?.historyComplete !== undefined,
+    )?.progress;
     const streamFraction = last.progress?.total ? Math.min(1, last.progress.done / last.progress.total) : 0;
     // Rows and the cursor that covers them commit together: a crash can only repeat pages, never skip one.
     const written = await withDeadlockRetry(() =>
@@ -287,6 +297,7 @@ async function runStream(
             target: [t.syncCursors.connectionId, t.syncCursors.stream],
             set: { state: last.state as object, updatedAt: sql`now()` },
           });
+        if (told) await recordHistory(tx, connectionId, stream.name, told);
         const { rateLimitedMs } = live();
         await tx
           .update(t.syncRuns)
@@ -301,7 +312,7 @@ async function runStream(
               window: last.progress?.window,
               streamDone: last.progress?.done,
               streamTotal: last.progress?.total,
-            })}::jsonb || jsonb_build_object('done', coalesce((${t.syncRuns.progress}->>'done')::int, 0) + ${pageRows(batch)}, 'pages', coalesce((${t.syncRuns.progress}->>'pages')::int, 0) + ${group.length})`,
+            })}::jsonb || ${warnings.length ? sql`jsonb_build_object('warnings', coalesce(${t.syncRuns.progress}->'warnings', '[]'::jsonb) || ${JSON.stringify(warnings)}::jsonb) ||` : sql``} jsonb_build_object('done', coalesce((${t.syncRuns.progress}->>'done')::int, 0) + ${pageRows(batch)}, 'pages', coalesce((${t.syncRuns.progress}->>'pages')::int, 0) + ${group.length})`,
           })
           .where(eq(t.syncRuns.id, syncId));
         return w;
@@ -317,6 +328,25 @@ async function runStream(
     })
     .where(eq(t.syncRuns.id, syncId));
   return { rows, skipped };
+}
+
+/**
+ * How far back one stream has read, kept on the connection (meta.historyProgress) so the
+ * card says "History back to 14 Mar 2024 — still reading" between runs and after a restart.
+ */
+async function recordHistory(
+  tx: Parameters<Parameters<Store["db"]["transaction"]>[0]>[0],
+  connectionId: string,
+  stream: string,
+  p: NonNullable<StreamPage<unknown>["progress"]>,
+): Promise<void> {
+  const entry = { backTo: p.historyBackTo ?? null, complete: p.historyComplete === true };
+  await tx
+    .update(t.connections)
+    .set({
+      meta: sql`${t.connections.meta} || jsonb_build_object('historyProgress', coalesce(${t.connections.meta}->'historyProgress', '{}'::jsonb) || jsonb_build_object(${stream}::text, ${JSON.stringify(entry)}::jsonb))`,
+    })
+    .where(eq(t.connections.id, connectionId));
 }
 
 /**
