@@ -13,6 +13,7 @@ import { getStore, queryRows, type Store } from "../store/db";
 import * as t from "../store/schema";
 import { baseUrlFor } from "./connector-for";
 import { newId } from "./ids";
+import { recordHistory } from "./history-progress";
 import { reconcileOpenTasks, removeRows, sweepActivities, writeBatch } from "./write";
 
 export type SyncTrigger = "manual" | "interval" | "created" | "demo";
@@ -369,25 +370,6 @@ async function runStream(
     })
     .where(eq(t.syncRuns.id, syncId));
   return { rows, skipped };
-}
-
-/**
- * How far back one stream has read, kept on the connection (meta.historyProgress) so the
- * card says "History back to 14 Mar 2024 — still reading" between runs and after a restart.
- */
-async function recordHistory(
-  tx: Parameters<Parameters<Store["db"]["transaction"]>[0]>[0],
-  connectionId: string,
-  stream: string,
-  p: NonNullable<StreamPage<unknown>["progress"]>,
-): Promise<void> {
-  const entry = { backTo: p.historyBackTo ?? null, complete: p.historyComplete === true };
-  await tx
-    .update(t.connections)
-    .set({
-      meta: sql`${t.connections.meta} || jsonb_build_object('historyProgress', coalesce(${t.connections.meta}->'historyProgress', '{}'::jsonb) || jsonb_build_object(${stream}::text, ${JSON.stringify(entry)}::jsonb))`,
-    })
-    .where(eq(t.connections.id, connectionId));
 }
 
 /**
