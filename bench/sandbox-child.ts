@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Vendor } from "@/lib/model/vendor";
 
 export interface SandboxChild {
+  /** Every simulator started (all four unless `vendors` chose some). */
   urls: Record<Vendor, { baseUrl: string; apiKey: string }>;
   stop(): void;
 }
@@ -13,6 +14,8 @@ export async function startSandboxChild(args: {
   activities: number;
   people: number;
   seed?: number;
+  days?: number;
+  vendors?: Vendor[];
 }): Promise<SandboxChild> {
   const tsx = path.resolve("node_modules/.bin/tsx");
   const child = spawn(
@@ -26,6 +29,8 @@ export async function startSandboxChild(args: {
       "--people",
       String(args.people),
       ...(args.seed ? ["--seed", String(args.seed)] : []),
+      ...(args.days ? ["--days", String(args.days)] : []),
+      ...(args.vendors ? ["--vendors", args.vendors.join(",")] : []),
     ],
     { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=8192" } },
   );
@@ -37,7 +42,7 @@ export async function startSandboxChild(args: {
       for (const line of buf.split("\n")) {
         try {
           const j = JSON.parse(line);
-          if (j.lemlist?.baseUrl) {
+          if (j.lemlist?.baseUrl || (args.vendors && j[args.vendors[0]!]?.baseUrl)) {
             clearTimeout(timer);
             resolve(j);
           }

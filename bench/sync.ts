@@ -3,11 +3,13 @@
 //   lemlist: activities rows/s over the ceiling 20 requests / 2 s × 100 rows = 1 000 rows/s
 //   Smartlead: activities requests/s over the ceiling 10 requests / 2 s (1 000 leads a page)
 //   RSS: peak growth over idle while ≥ 200 000 activities are synced (PGlite; its own ~330 MB baseline excluded)
+//   Full backfills (bench/sync-backfill.ts): the demo world and a 1 000 000-activity lemlist account.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { atLeast, atMost, info, printTable, rssMb, writeReport, type Figure } from "./figures";
 import { startSandboxChild } from "./sandbox-child";
+import { benchBackfill } from "./sync-backfill";
 
 export async function benchSync(): Promise<Figure[]> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "touchline-bench-sync-"));
@@ -153,7 +155,7 @@ export async function benchSync(): Promise<Figure[]> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const figures = await benchSync();
+  const figures = [...(await benchSync()), ...(await benchBackfill())];
   printTable("bench:sync", figures);
   console.log(`report: ${writeReport("sync", figures)}`);
   process.exit(0);

@@ -1,9 +1,10 @@
 // `npm run sandbox`: the four vendor simulators, standalone on 127.0.0.1, for trying
 // connectors or scripts by hand. `-- --json` prints one JSON line with the base URLs and
 // keys and keeps serving until killed. Flags: --seed N, --activities N, --people N,
-// --port-base N (lemlist on N, smartlead N+1, close N+2, leadlex N+3).
+// --port-base N (lemlist on N, smartlead N+1, close N+2, leadlex N+3), --days N (how far back
+// the activities go), --vendors lemlist,close (only those simulators).
 import { parseArgs } from "node:util";
-import { createWorld, DEMO_WORLD, startSandbox } from "@/lib/sandbox";
+import { createWorld, DEMO_WORLD, sandboxVendors, startSandbox } from "@/lib/sandbox";
 
 const { values } = parseArgs({
   options: {
@@ -12,6 +13,8 @@ const { values } = parseArgs({
     activities: { type: "string" },
     people: { type: "string" },
     "port-base": { type: "string" },
+    days: { type: "string" },
+    vendors: { type: "string" },
   },
 });
 
@@ -21,13 +24,17 @@ const world = createWorld({
   seed: num(values.seed, DEMO_WORLD.seed),
   activities: num(values.activities, DEMO_WORLD.activities),
   people: num(values.people, DEMO_WORLD.people),
+  days: num(values.days, DEMO_WORLD.days),
   now: new Date(),
 });
 const base = values["port-base"] ? Number(values["port-base"]) : undefined;
-const running = await startSandbox(
-  world,
-  base ? { ports: { lemlist: base, smartlead: base + 1, close: base + 2, leadlex: base + 3 } } : {},
-);
+const vendors = values.vendors
+  ? (values.vendors.split(",").filter((v) => v in sandboxVendors) as (keyof typeof sandboxVendors)[])
+  : undefined;
+const running = await startSandbox(world, {
+  ...(base ? { ports: { lemlist: base, smartlead: base + 1, close: base + 2, leadlex: base + 3 } } : {}),
+  vendors,
+});
 
 const summary = Object.fromEntries(running.map((r) => [r.vendor, { baseUrl: r.baseUrl, apiKey: r.apiKey }]));
 if (values.json) console.log(JSON.stringify(summary));

@@ -18,7 +18,9 @@ import { ApiError, apiFetch } from "@/lib/client/api";
 import type { Connection } from "@/lib/model/connection";
 import { VENDOR_LABELS, VENDORS, type Vendor } from "@/lib/model/vendor";
 import { cn } from "@/lib/utils";
+import type { HorizonValue } from "@/lib/model/plain/history";
 import { ApiKeyField, problemMessage } from "./api-key-field";
+import { draftOf, HorizonField, horizonOfDraft, type HorizonDraft } from "./horizon-field";
 import { settingsKeys } from "./queries";
 import { KEY_HELP } from "./status";
 
@@ -41,18 +43,20 @@ export function AddConnectionDialog({
   const [vendor, setVendor] = useState<Vendor>("lemlist");
   const [label, setLabel] = useState("");
   const [apiKey, setApiKey] = useState("");
-  const [error, setError] = useState<{ field: "apiKey" | "label" | "form"; message: string } | null>(null);
+  const [horizon, setHorizon] = useState<HorizonDraft>(draftOf(null));
+  const [error, setError] = useState<{ field: "apiKey" | "label" | "history" | "form"; message: string } | null>(null);
   const keyRef = useRef<HTMLInputElement>(null);
   const qc = useQueryClient();
 
   const reset = () => {
     setLabel("");
     setApiKey(""); // the key does not linger in the page's memory
+    setHorizon(draftOf(null));
     setError(null);
   };
 
   const create = useMutation({
-    mutationFn: (body: { vendor: Vendor; label?: string; apiKey: string }) =>
+    mutationFn: (body: { vendor: Vendor; label?: string; apiKey: string; history?: HorizonValue }) =>
       apiFetch<Connection>("/connections", { method: "POST", body: JSON.stringify(body) }),
     onSuccess: (conn) => {
       qc.setQueryData<Connection[]>(settingsKeys.connections, (old) => [
@@ -68,7 +72,14 @@ export function AddConnectionDialog({
     onError: (err) => {
       const e = err instanceof ApiError ? err : null;
       const path = e?.errors?.[0]?.path;
-      const field = path === "label" ? "label" : e?.status === 422 || path === "apiKey" ? "apiKey" : "form";
+      const field =
+        path === "label"
+          ? "label"
+          : path?.startsWith("history")
+            ? "history"
+            : e?.status === 422 || path === "apiKey"
+              ? "apiKey"
+              : "form";
       setError({ field, message: problemMessage(err) });
     },
   });
@@ -83,7 +94,8 @@ export function AddConnectionDialog({
     // JavaScript; the route parses with the schema itself (its 400 lands in onError).
     const key = apiKey.trim();
     const labelText = label.trim();
-    const problem: { field: "label" | "apiKey"; message: string } | null =
+    const h = horizonOfDraft(horizon);
+    const problem: { field: "label" | "apiKey" | "history"; message: string } | null =
       key === ""
         ? { field: "apiKey", message: "Paste the API key." }
         : key.length < 8
@@ -92,14 +104,17 @@ export function AddConnectionDialog({
             ? { field: "apiKey", message: "The key is longer than any API key (400 characters at most)." }
             : labelText.length > 80
               ? { field: "label", message: "The label is too long (80 characters at most)." }
-              : null;
+              : "problem" in h
+                ? { field: "history", message: h.problem }
+                : null;
     if (problem) {
       setError(problem);
       if (problem.field === "apiKey") keyRef.current?.focus();
       return;
     }
     setError(null);
-    create.mutate({ vendor, label: labelText || undefined, apiKey: key });
+    const history = "value" in h && h.value.mode !== "all" ? h.value : undefined;
+    create.mutate({ vendor, label: labelText || undefined, apiKey: key, history });
   };
 
   const name = VENDOR_LABELS[vendor];
@@ -190,6 +205,16 @@ export function AddConnectionDialog({
                 {KEY_HELP[vendor].note}
               </>
             }
+          />
+          <HorizonField
+            idPrefix="add-history"
+            value={horizon}
+            onChange={(v) => {
+              setHorizon(v);
+              if (error?.field === "history") setError(null);
+            }}
+            disabled={create.isPending}
+            error={error?.field === "history" ? error.message : null}
           />
           {error?.field === "form" ? (
             <p

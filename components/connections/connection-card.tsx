@@ -14,11 +14,12 @@ import { VENDOR_LABELS } from "@/lib/model/vendor";
 import { cn } from "@/lib/utils";
 import { problemMessage } from "./api-key-field";
 import { DailyBudget } from "./daily-budget";
+import { HistorySummary } from "./history-summary";
 import { settingsKeys } from "./queries";
 import { formatDuration, numberFormat, STATUS_LABEL, STATUS_VARIANT, statusAdvice } from "./status";
 import { SyncProgress } from "./sync-progress";
 
-type Open = "rename" | "key" | "remove" | null;
+type Open = "rename" | "key" | "remove" | "history" | null;
 
 // The dialogs (Radix Dialog and their forms) load when a card's buttons are hovered, focused
 // or pressed, and are mounted only while open: the page's first load carries none of them.
@@ -26,6 +27,7 @@ const loadDialogs = () => import("./connection-dialogs");
 const RenameDialog = dynamic(() => import("./connection-dialogs").then((m) => m.RenameDialog));
 const ReplaceKeyDialog = dynamic(() => import("./connection-dialogs").then((m) => m.ReplaceKeyDialog));
 const RemoveDialog = dynamic(() => import("./connection-dialogs").then((m) => m.RemoveDialog));
+const HistoryDialog = dynamic(() => import("./history-dialog").then((m) => m.HistoryDialog));
 const prefetch = { onPointerEnter: () => void loadDialogs(), onFocus: () => void loadDialogs() };
 
 /** One connection: who it is, whether it works, how its data is doing, and what can be done about it. */
@@ -143,6 +145,23 @@ export function ConnectionCard({
           </p>
         ) : null}
 
+        <HistorySummary
+          connection={c}
+          action={
+            <Button
+              size="sm"
+              variant="link"
+              className="h-auto px-0 text-xs"
+              aria-haspopup="dialog"
+              onClick={(e) => openDialog("history", e.currentTarget)}
+              onPointerEnter={() => void import("./history-dialog")}
+              onFocus={() => void import("./history-dialog")}
+            >
+              Change
+            </Button>
+          }
+        />
+
         {!running && (c.lastError || advice) ? (
           <div
             className={cn(
@@ -217,6 +236,7 @@ export function ConnectionCard({
       {open === "rename" ? <RenameDialog {...dialogProps("rename")} opener={opener} /> : null}
       {open === "key" ? <ReplaceKeyDialog {...dialogProps("key")} opener={opener} /> : null}
       {open === "remove" ? <RemoveDialog {...dialogProps("remove")} opener={opener} /> : null}
+      {open === "history" ? <HistoryDialog {...dialogProps("history")} opener={opener} /> : null}
     </article>
   );
 }

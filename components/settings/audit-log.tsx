@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { VendorDot } from "@/components/ui/vendor-badge";
 import type { AuditEntry } from "@/lib/model/auth";
+import { describeHorizon, formatDay, type HorizonValue } from "@/lib/model/plain/history";
 import { VENDOR_LABELS, VENDORS, type Vendor } from "@/lib/model/vendor";
 
 type Variant = "default" | "muted" | "success" | "warning" | "destructive";
@@ -44,9 +45,16 @@ export function describeAudit(e: AuditEntry): { title: string; detail: string | 
         num(l.scheduledShare) !== null
           ? `scheduled syncs: ${Math.round(num(l.scheduledShare)! * 100)} % of the day`
           : null,
+        d.history && typeof d.history === "object" ? `history: ${describeHorizon(d.history as HorizonValue)}` : null,
       ].filter(Boolean);
       return { title: "Settings changed", detail: parts.join(", ") || null, variant: "muted" };
     }
+    case "pruned":
+      return {
+        title: "History pruned",
+        detail: `${numberFormat.format(num(d.activities) ?? 0)} activities before ${str(d.before) ? formatDay(str(d.before)!) : "the horizon"} removed`,
+        variant: "warning",
+      };
     case "key_replaced":
       return { title: "API key replaced", detail: str(d.keyHint) ? `now ${str(d.keyHint)}` : null, variant: "default" };
     case "synced": {

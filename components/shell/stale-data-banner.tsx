@@ -11,6 +11,7 @@ import { VendorDot } from "@/components/ui/vendor-badge";
 import { apiFetch } from "@/lib/client/api";
 import type { Connection } from "@/lib/model/connection";
 import { cn } from "@/lib/utils";
+import { BackfillNotice, isBackfilling } from "./backfill-notice";
 import { explainStale, isStale } from "./stale-data";
 import { connectionsQuery } from "./workspace-status";
 
@@ -33,7 +34,13 @@ export function StaleDataBanner({
     initialData: initial,
     refetchInterval: (q) => {
       const list = q.state.data ?? [];
-      return list.some((c) => c.sync.state === "running") ? 2_000 : list.some(isStale) ? 30_000 : 60_000;
+      return list.some((c) => c.sync.state === "running")
+        ? 2_000
+        : list.some(isBackfilling)
+          ? 10_000
+          : list.some(isStale)
+            ? 30_000
+            : 60_000;
     },
   });
   // Connections whose retry was asked for here: shown as "retrying" while their sync runs.
@@ -46,6 +53,8 @@ export function StaleDataBanner({
 
   const entries = data.filter((c) => isStale(c) || (retrying.has(c.id) && c.sync.state === "running"));
   const hidden = pathname.startsWith("/settings");
+  // In the banner's place while a connection reads its history back (and is not stale).
+  const backfilling = data.filter((c) => !entries.includes(c) && isBackfilling(c));
   const keyTrouble = entries.some((c) => c.status === "key_rejected" || c.status === "key_unreadable");
 
   return (
@@ -80,6 +89,7 @@ export function StaleDataBanner({
           </ul>
         </div>
       ) : null}
+      {!hidden ? <BackfillNotice connections={backfilling} /> : null}
     </div>
   );
 }

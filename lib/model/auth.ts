@@ -68,6 +68,7 @@ export const AUDIT_EVENTS = [
   "renamed",
   "key_replaced",
   "settings_changed",
+  "pruned",
   "synced",
   "sync_failed",
   "removed",

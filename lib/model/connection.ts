@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { connectionHistorySchema, historyHorizonSchema } from "./history";
 import { vendorSchema } from "./vendor-schema";
 
 export const CONNECTION_STATUSES = ["ok", "key_rejected", "key_unreadable", "unreachable", "syncing"] as const;
@@ -17,6 +18,8 @@ export const syncProgressSchema = z.object({
   window: z.string().optional(),
   /** 0–1 over the run's streams, for a progress bar; absent before the first page. */
   fraction: z.number().min(0).max(1).optional(),
+  /** What the run met and an operator should see (a listing that stopped on a repeated page). */
+  warnings: z.array(z.string()).optional(),
 });
 export type SyncProgress = z.infer<typeof syncProgressSchema>;
 
@@ -81,6 +84,8 @@ export const connectionSchema = z.object({
     .optional(),
   /** Leadlex connections only (docs/api-additions.md). */
   budget: connectionBudgetSchema.nullable().optional(),
+  /** How far back this connection imports, and how far each stream has read (docs/api-additions.md). */
+  history: connectionHistorySchema.optional(),
   sync: syncStateSchema,
 });
 export type Connection = z.infer<typeof connectionSchema>;
@@ -89,6 +94,8 @@ export const createConnectionSchema = z.object({
   vendor: vendorSchema,
   label: z.string().trim().min(1).max(80).optional(),
   apiKey: z.string().trim().min(8, "looks too short for an API key").max(400),
+  /** How far back to import (default: everything). */
+  history: historyHorizonSchema.optional(),
 });
 /** Leadlex settings of a connection: its plan (when the API's headers say nothing) and the scheduled share. */
 export const leadlexSettingsSchema = z
@@ -106,7 +113,11 @@ export const updateConnectionSchema = z
     label: z.string().trim().min(1).max(80).optional(),
     apiKey: z.string().trim().min(4).max(400).optional(),
     leadlex: leadlexSettingsSchema.optional(),
+    history: historyHorizonSchema.optional(),
   })
-  .refine((v) => v.label !== undefined || v.apiKey !== undefined || v.leadlex !== undefined, {
-    message: "give a label, an apiKey or leadlex settings",
-  });
+  .refine(
+    (v) => v.label !== undefined || v.apiKey !== undefined || v.leadlex !== undefined || v.history !== undefined,
+    {
+      message: "give a label, an apiKey, leadlex settings or a history horizon",
+    },
+  );

@@ -56,10 +56,12 @@ export async function startSandbox(
     ports?: Partial<Record<Vendor, number>>;
     faults?: Partial<Record<Vendor, Faults>>;
     options?: Partial<Record<Vendor, Record<string, unknown>>>;
+    /** Only these simulators (benchmarks of one vendor need not generate the others' data). */
+    vendors?: Vendor[];
   } = {},
 ): Promise<RunningSandbox[]> {
   const out: RunningSandbox[] = [];
-  for (const vendor of Object.keys(sandboxVendors) as Vendor[]) {
+  for (const vendor of opts.vendors ?? (Object.keys(sandboxVendors) as Vendor[])) {
     const v = sandboxVendors[vendor];
     const simulator = v.create(world, { ...opts.options?.[vendor], faults: opts.faults?.[vendor] });
     const server = await serveHandler(simulator.handler, { port: opts.ports?.[vendor] ?? 0 });

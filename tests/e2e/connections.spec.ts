@@ -96,6 +96,10 @@ test("add a key → tested → synced → its data shows; rename, replace, remov
   const dialog = page.getByRole("dialog", { name: "Add a connection" });
   await dialog.getByLabel(/^Label/).fill(LABEL);
   await dialog.getByLabel("lemlist API key").fill(SANDBOX_LEMLIST_KEY);
+  // How far back: everything by default; this one only the last 3 months.
+  await expect(dialog.getByRole("radio", { name: /^Everything/ })).toBeChecked();
+  await dialog.getByRole("radio", { name: /^Last months/ }).check();
+  await dialog.getByLabel("The last").fill("3");
   await dialog.getByRole("button", { name: "Test and connect" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("status").filter({ hasText: "lemlist connected" })).toBeVisible();
@@ -110,6 +114,24 @@ test("add a key → tested → synced → its data shows; rename, replace, remov
   await expect(c.getByText("Connected", { exact: true })).toBeVisible({ timeout: 120_000 });
   await expect(c.getByText(/\d[\d,]* rows/)).toBeVisible();
   await expect(c.getByRole("definition").first()).not.toHaveText("Never");
+  await expect(c.getByText(/History: the last 3 months · Complete back to \d+ \w+ \d{4}/)).toBeVisible();
+
+  // Moving it back to everything starts a sync that reads the older history.
+  await c.getByRole("button", { name: "Change" }).click();
+  const history = page.getByRole("dialog", { name: `History of “${LABEL}”` });
+  await history.getByRole("radio", { name: /^Everything/ }).check();
+  await expect(history).toContainText("Saving starts a sync that reads the older history");
+  await page.screenshot({ path: "test-results/screenshots/settings-history-dialog.png" });
+  await history.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "History: everything. A sync has started" })).toBeVisible();
+  await expect(c.getByText(/History: everything · Complete back to/)).toBeVisible({ timeout: 120_000 });
+  // Moving it forward again removes nothing unless asked, and says how much a prune would remove.
+  await c.getByRole("button", { name: "Change" }).click();
+  await history.getByRole("radio", { name: /^Last months/ }).check();
+  await history.getByLabel("The last").fill("3");
+  await expect(history.getByText(/[\d,]+ activities before \d+ \w+ \d{4} are stored/)).toBeVisible();
+  await expect(history.getByRole("checkbox", { name: /Also remove them/ })).not.toBeChecked();
+  await page.keyboard.press("Escape");
 
   // Its data is in the workspace: a campaign of the sandbox's lemlist, by its id.
   const campaign = (await sandboxCampaigns())[0]!;

@@ -49,6 +49,8 @@ const RULES: Record<string, Rule | `${Role}+write` | `${Role}+session`> = {
   "DELETE /connections/[id]": "admin",
   "GET /connections/[id]/sync": "viewer",
   "POST /connections/[id]/sync": "member+write",
+  "GET /connections/[id]/prune": "admin",
+  "POST /connections/[id]/prune": "admin",
   "GET /contacts": "viewer",
   "GET /contacts/[id]": "viewer",
   "POST /contacts/[id]/refresh": "member+write",

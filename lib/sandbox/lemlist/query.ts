@@ -1,3 +1,4 @@
+import { pluralType } from "./type-names";
 import { lowerBound, upperBound, type LemlistData } from "./data";
 import type { LemlistActivity, LemlistCampaign, LemlistTask } from "./records";
 
@@ -53,7 +54,8 @@ export function parseActivityQuery(q: URLSearchParams): ActivityQuery {
   const isFirstRaw = q.get("isFirst");
   if (isFirstRaw !== null && isFirstRaw !== "true" && isFirstRaw !== "false") throw new BadRequest("Invalid isFirst");
   return {
-    type: q.get("type") || null,
+    // Either name of a type filters the same rows (the data keeps the plural).
+    type: q.get("type") ? pluralType(q.get("type")!) : null,
     campaignId: q.get("campaignId") || null,
     leadId: q.get("leadId") || null,
     isFirst: isFirstRaw === null ? null : isFirstRaw === "true",

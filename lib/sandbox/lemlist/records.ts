@@ -42,6 +42,8 @@ export interface LemlistActivity {
   createdAt: string;
   teamId: string;
   isFirst?: boolean;
+  /** Seed 000's opens carry it (false); the generated rows leave it out. */
+  stopped?: boolean;
   bot?: boolean;
   leadId?: string;
   contactId?: string;

@@ -15,8 +15,10 @@ import {
   parseTaskFilters,
   parseTaskPage,
 } from "./query";
-import type { LemlistLeadEntry } from "./records";
+import type { LemlistActivity, LemlistLeadEntry } from "./records";
+import { addSeedExamples } from "./seed-example";
 import { patchLemlistTask, TaskNotFound } from "./task-writes";
+import { withSingularNames } from "./type-names";
 
 /** The path part of `https://api.lemlist.com/api` (VENDORS.md "lemlist"). */
 export const BASE_PATH = "/api";
@@ -42,6 +44,14 @@ export interface LemlistSimulatorOptions {
    * array, as the legacy route does, to check that a connector accepts both.
    */
   campaignsAsArray?: boolean;
+  /** Also serve seed 000's own example rows (October 2025), their campaigns and leads (lib/sandbox/lemlist/seed-example.ts). */
+  seedExamples?: boolean;
+  /**
+   * Seed 000's schema names the types `emailOpened`, `emailClicked`, `emailReplied` while its
+   * examples say `emailsOpened`…: serve about half of those rows under the singular name
+   * (by id, so a row always comes back the same). On by default; `false` serves plural only.
+   */
+  singularTypeNames?: boolean;
 }
 
 export type LemlistSimulator = Simulator & { data: LemlistData; apiKey: string; limiter: SlidingLog | null };
@@ -82,6 +92,8 @@ function leadView(e: LemlistLeadEntry) {
 
 export function createLemlistSimulator(world: World, opts: LemlistSimulatorOptions = {}): LemlistSimulator {
   const data = opts.data ?? generateLemlistData(world);
+  if (opts.seedExamples) addSeedExamples(data);
+  const served = opts.singularTypeNames === false ? (rows: LemlistActivity[]) => rows : withSingularNames;
   const apiKey = opts.apiKey ?? DEMO_API_KEY;
   const keys = new Set([apiKey, ...(opts.extraApiKeys ?? [])]);
   const now = opts.now ?? Date.now;
@@ -144,7 +156,7 @@ export function createLemlistSimulator(world: World, opts: LemlistSimulatorOptio
       if (path === "/activities") {
         const query = parseActivityQuery(q);
         if (ctx.drift > 0) data.addDriftItems(ctx.drift, new Date(now()));
-        return json(listActivities(data, query));
+        return json(served(listActivities(data, query)));
       }
 
       if (path === "/tasks") {

@@ -9,6 +9,7 @@ import { encryptApiKey, keyHint } from "../secrets";
 import type { Store } from "../store/db";
 import * as t from "../store/schema";
 import { cancelSync, startSync, type SyncTrigger } from "../sync/engine";
+import { setHorizon } from "./horizon";
 import { insertConnection } from "./store";
 import { verifyVendorKey } from "./verify";
 
@@ -42,7 +43,13 @@ export async function createConnection(store: Store, input: CreateInput, actor: 
     });
     throw err;
   }
-  const id = await insertConnection(db, { vendor: input.vendor, label: input.label, apiKey: input.apiKey, actor });
+  const id = await insertConnection(db, {
+    vendor: input.vendor,
+    label: input.label,
+    apiKey: input.apiKey,
+    actor,
+    history: input.history,
+  });
   await db
     .insert(t.auditLog)
     .values({ actor, connectionId: id, event: "tested", detail: { vendor: input.vendor, result: "accepted" } });
@@ -117,7 +124,10 @@ export async function updateConnection(store: Store, id: string, input: UpdateIn
       .values({ actor, connectionId: id, event: "settings_changed", detail: { vendor, leadlex: input.leadlex } });
   }
 
-  if (keyReplaced) await kickOff(store, id, "manual");
+  let widened = false;
+  if (input.history !== undefined) widened = await setHorizon(db, conn, input.history, actor);
+
+  if (keyReplaced || widened) await kickOff(store, id, "manual");
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

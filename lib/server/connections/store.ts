@@ -1,4 +1,5 @@
 import "server-only";
+import type { HistoryHorizon } from "@/lib/model/history";
 import type { Vendor } from "@/lib/model/vendor";
 import { VENDOR_LABELS } from "@/lib/model/vendor";
 import { encryptApiKey, keyHint } from "../secrets";
@@ -9,7 +10,7 @@ import { newId } from "../sync/ids";
 /** Stores a new connection with its key sealed to this row (the id and vendor are the envelope's associated data). */
 export async function insertConnection(
   db: Db,
-  input: { vendor: Vendor; label?: string; apiKey: string; demo?: boolean; actor?: string },
+  input: { vendor: Vendor; label?: string; apiKey: string; demo?: boolean; actor?: string; history?: HistoryHorizon },
 ): Promise<string> {
   const id = newId("conn");
   await db.insert(t.connections).values({
@@ -19,6 +20,8 @@ export async function insertConnection(
     keyCiphertext: encryptApiKey(input.apiKey, { connectionId: id, vendor: input.vendor }),
     keyHint: keyHint(input.apiKey),
     demo: input.demo ?? false,
+    // "Everything" is the default and is not stored: only a chosen limit is.
+    ...(input.history && input.history.mode !== "all" ? { meta: { history: input.history } } : {}),
   });
   await db.insert(t.auditLog).values({
     actor: input.actor ?? "system",
@@ -28,6 +31,7 @@ export async function insertConnection(
       vendor: input.vendor,
       label: input.label?.trim() || VENDOR_LABELS[input.vendor],
       demo: input.demo ?? false,
+      ...(input.history && input.history.mode !== "all" ? { history: input.history } : {}),
     },
   });
   return id;

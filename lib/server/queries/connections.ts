@@ -2,6 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { desc, eq, sql } from "drizzle-orm";
 import type { Connection, ConnectionBudget, ConnectionStatus, SyncState } from "@/lib/model/connection";
+import type { ConnectionHistory, HistoryHorizon, StreamHistory } from "@/lib/model/history";
+import { horizonFrom } from "@/lib/model/plain/history";
 import type { Vendor } from "@/lib/model/vendor";
 import { isKeyReadable, KEY_UNREADABLE_MESSAGE } from "../secrets";
 import { getDb, type Db } from "../store";
@@ -31,7 +33,9 @@ export function toSyncState(run: RunRow | undefined): SyncState {
     stream?: string;
     window?: string;
     fraction?: number;
+    warnings?: unknown;
   };
+  const warnings = Array.isArray(p.warnings) ? p.warnings.filter((w): w is string => typeof w === "string") : [];
   return {
     id: run.id,
     state: run.state as SyncState["state"],
@@ -47,6 +51,7 @@ export function toSyncState(run: RunRow | undefined): SyncState {
       ...(typeof p.fraction === "number" && Number.isFinite(p.fraction)
         ? { fraction: Math.min(1, Math.max(0, p.fraction)) }
         : {}),
+      ...(warnings.length ? { warnings: [...new Set(warnings)].slice(0, 20) } : {}),
     },
     rateLimitedMs: run.rateLimitedMs,
     error: run.error,
@@ -102,6 +107,36 @@ export function budgetOf(vendor: string, meta: Record<string, unknown>, now = Da
   };
 }
 
+/** The stored horizon, read leniently (anything unreadable is "everything", the default). */
+export function horizonOf(meta: Record<string, unknown>): HistoryHorizon {
+  const h = meta.history as Record<string, unknown> | undefined;
+  if (h?.mode === "since" && typeof h.since === "string" && /^\d{4}-\d{2}-\d{2}$/.test(h.since))
+    return { mode: "since", since: h.since };
+  if (h?.mode === "months" && typeof h.months === "number" && Number.isInteger(h.months) && h.months > 0)
+    return { mode: "months", months: h.months };
+  return { mode: "all" };
+}
+
+/**
+ * The connection's history (meta.history and meta.historyProgress, which the sync engine
+ * keeps per stream). While streams are still reading, `backTo` is the newest point any of
+ * them has reached (everything after it is complete in every stream); once all are done,
+ * the oldest.
+ */
+export function historyOf(meta: Record<string, unknown>, now = new Date()): ConnectionHistory {
+  const horizon = horizonOf(meta);
+  const raw = (meta.historyProgress ?? {}) as Record<string, { backTo?: unknown; complete?: unknown }>;
+  const streams: StreamHistory[] = Object.entries(raw)
+    .filter(([, v]) => v && typeof v === "object")
+    .map(([stream, v]) => ({ stream, backTo: when(v.backTo), complete: v.complete === true }))
+    .sort((a, b) => a.stream.localeCompare(b.stream));
+  const complete = streams.every((s) => s.complete);
+  const points = streams.filter((s) => complete || !s.complete).map((s) => s.backTo);
+  const known = points.filter((p): p is string => p !== null).sort();
+  const backTo = known.length === 0 ? null : complete ? known[0]! : known.at(-1)!;
+  return { horizon, from: horizonFrom(horizon, now), streams, complete, backTo };
+}
+
 export function toConnection(row: ConnectionRow, run: RunRow | undefined): Connection {
   const sync = toSyncState(run);
   const q = (row.meta as { quota?: Connection["quota"] }).quota ?? null;
@@ -127,6 +162,7 @@ export function toConnection(row: ConnectionRow, run: RunRow | undefined): Conne
         : row.lastError,
     quota,
     budget: budgetOf(row.vendor, row.meta as Record<string, unknown>),
+    history: historyOf(row.meta as Record<string, unknown>),
     sync,
   };
 }

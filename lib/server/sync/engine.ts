@@ -5,6 +5,7 @@ import { VendorAuthError, VendorQuotaError, VendorUnavailableError } from "@/lib
 import { countRequests } from "@/lib/vendors/shared/request-count";
 import { connectors } from "@/lib/vendors/registry";
 import type { Connector, ConnectorContext, Stream, StreamPage, SyncBatch } from "@/lib/vendors/types";
+import { horizonFrom, type HorizonValue } from "@/lib/model/plain/history";
 import { plainErrorMessage } from "../http/plain-error";
 import { log, scrub } from "../log";
 import { decryptApiKey, KeyUnreadableError } from "../secrets";
@@ -12,6 +13,7 @@ import { getStore, queryRows, type Store } from "../store/db";
 import * as t from "../store/schema";
 import { baseUrlFor } from "./connector-for";
 import { newId } from "./ids";
+import { recordHistory } from "./history-progress";
 import { reconcileOpenTasks, removeRows, sweepActivities, writeBatch } from "./write";
 
 export type SyncTrigger = "manual" | "interval" | "created" | "demo";
@@ -192,10 +194,13 @@ async function execute(
         );
       throw err;
     }
+    // The connection's horizon (Settings), as an instant for this run: "last 3 months" moves with the clock.
+    const history = { from: horizonFrom(conn.meta.history as HorizonValue | undefined, opts.now?.() ?? new Date()) };
     const session = (opts.connectors?.[vendor] ?? connectors[vendor]).open({
       baseUrl: baseUrlFor(vendor, conn.demo),
       apiKey,
       signal,
+      history,
       meta: conn.meta,
       now: opts.now,
       http: opts.http,
@@ -312,6 +317,12 @@ async function runStream(
     const batch = mergeBatches(group.map((p) => p.batch));
     const reconcile = group.find((p) => p.reconcileOpenTasks)?.reconcileOpenTasks;
     skipped += group.reduce((n, p) => n + (p.skipped ?? 0), 0);
+    const warnings = group.flatMap((p) => p.warnings ?? []);
+    for (const w of warnings) log.warn(w, { connectionId, vendor, stream: stream.name, syncId });
+    // The last page that says how far back the stream has read (not every page does).
+    const told = group.findLast(
+      (p) => p.progress?.historyBackTo !== undefined || p.progress?.historyComplete !== undefined,
+    )?.progress;
     const streamFraction = last.progress?.total ? Math.min(1, last.progress.done / last.progress.total) : 0;
     // Rows and the cursor that covers them commit together: a crash can only repeat pages, never skip one.
     const written = await withDeadlockRetry(() =>
@@ -328,6 +339,7 @@ async function runStream(
             target: [t.syncCursors.connectionId, t.syncCursors.stream],
             set: { state: last.state as object, updatedAt: sql`now()` },
           });
+        if (told) await recordHistory(tx, connectionId, stream.name, told);
         const { rateLimitedMs } = live();
         await tx
           .update(t.syncRuns)
@@ -342,7 +354,7 @@ async function runStream(
               window: last.progress?.window,
               streamDone: last.progress?.done,
               streamTotal: last.progress?.total,
-            })}::jsonb || jsonb_build_object('done', coalesce((${t.syncRuns.progress}->>'done')::int, 0) + ${pageRows(batch)}, 'pages', coalesce((${t.syncRuns.progress}->>'pages')::int, 0) + ${group.length})`,
+            })}::jsonb || ${warnings.length ? sql`jsonb_build_object('warnings', coalesce(${t.syncRuns.progress}->'warnings', '[]'::jsonb) || ${JSON.stringify(warnings)}::jsonb) ||` : sql``} jsonb_build_object('done', coalesce((${t.syncRuns.progress}->>'done')::int, 0) + ${pageRows(batch)}, 'pages', coalesce((${t.syncRuns.progress}->>'pages')::int, 0) + ${group.length})`,
           })
           .where(eq(t.syncRuns.id, syncId));
         return w;

@@ -5,7 +5,9 @@ import { serveHandler, type RunningServer } from "@/lib/sandbox/shared/serve";
 import { createWorld } from "@/lib/sandbox/shared/world";
 import { VendorAuthError, VendorUnavailableError } from "@/lib/vendors/shared/errors";
 import type { ConnectorContext, Stream, StreamPage } from "@/lib/vendors/types";
+import { lemlistActivityId } from "./calls";
 import { createLemlistConnector, type ActivitiesState, type LemlistConnectorOptions } from "./index";
+import type { LemlistActivityRow } from "./schemas";
 
 // The connector against the lemlist simulator over real HTTP on 127.0.0.1.
 
@@ -78,8 +80,14 @@ function streamsOf(h: Harness, options: LemlistConnectorOptions = FAST, ctx = ct
 }
 
 const activityIds = (pages: StreamPage<unknown>[]) => pages.flatMap((p) => p.batch.activities ?? []).map((a) => a.id);
-const simActivityIds = (sim: LemlistSimulator, upTo = Infinity) =>
-  sim.data.activities.filter((a) => Date.parse(a.createdAt) < upTo).map((a) => `lemlist:${a._id}`);
+/** Touchline's ids for the simulator's rows: an Aircall call's rows share one. */
+const simActivityIds = (sim: LemlistSimulator, upTo = Infinity) => [
+  ...new Set(
+    sim.data.activities
+      .filter((a) => Date.parse(a.createdAt) < upTo)
+      .map((a) => lemlistActivityId(a as unknown as LemlistActivityRow)),
+  ),
+];
 const openTaskIds = (sim: LemlistSimulator) =>
   sim.data.tasks.filter((t) => !sim.data.doneTaskIds.has(t._id)).map((t) => `lemlist:${t._id}`);
 const sorted = (xs: string[]) => [...xs].sort();
@@ -147,14 +155,22 @@ describe("lemlist connector", () => {
       expect(hwm >= prev).toBe(true);
       prev = hwm;
     }
-    expect(aPages.at(-1)!.state).toEqual({ hwm: new Date(runStart).toISOString() });
-    expect(aPages.at(-1)!.progress!.done).toBe(ids.length);
+    const end = aPages.at(-1)!.state as ActivitiesState;
+    expect(end.hwm).toBe(new Date(runStart).toISOString());
+    // Full history: read back until lemlist had nothing older, newest window first.
+    expect(end.exhausted).toBe(true);
+    expect(aPages.at(-1)!.progress!.historyComplete).toBe(true);
+    expect(aPages.at(-1)!.progress!.historyBackTo).toBe(end.oldest);
+    const backTos = aPages.map((p) => (p.state as ActivitiesState).backTo!);
+    expect([...backTos].sort().reverse()).toEqual(backTos);
+    expect(Date.parse(backTos[0]!)).toBeGreaterThan(runStart - 8 * 86_400_000);
     // A full page is never the last of its window: it carries the state of the page before it.
     let fullPages = 0;
     aPages.forEach((p, i) => {
-      if ((p.batch.activities?.length ?? 0) < 100) return;
+      // Rows read on this page (an Aircall call's rows become one item, so count rows read).
+      if (p.progress!.done - (i > 0 ? aPages[i - 1]!.progress!.done : 0) < 100) return;
       fullPages++;
-      expect(p.state).toEqual(i === 0 ? { hwm: null } : aPages[i - 1]!.state);
+      if (i > 0) expect(p.state).toEqual(aPages[i - 1]!.state);
     });
     expect(fullPages).toBeGreaterThan(0);
     expect(aPages[0]!.progress!.window).toMatch(/^\d{4}-\d{2}-\d{2}.* → \d{4}-\d{2}-\d{2}/);
@@ -186,7 +202,9 @@ describe("lemlist connector", () => {
       expect(firstIds.has(a.id)).toBe(true);
       expect(Date.parse(a.occurredAt)).toBeGreaterThanOrEqual(Date.parse(state.hwm!) - overlapMs);
     }
-    expect(again.at(-1)!.state).toEqual({ hwm: new Date(h.clock.t).toISOString() });
+    expect(again.at(-1)!.state.hwm).toBe(new Date(h.clock.t).toISOString());
+    // The first run read the whole history: the second only reads what is new.
+    expect(again.at(-1)!.progress!.historyComplete).toBe(true);
   });
 
   it("page drift during a run loses nothing created before it; the next run picks up the new items", async () => {
@@ -270,7 +288,7 @@ describe("lemlist connector", () => {
       expect(pages.reduce((n, p) => n + (p.skipped ?? 0), 0)).toBe(1);
       const ids = activityIds(pages);
       expect(ids).not.toContain(`lemlist:${victim._id}`);
-      expect(ids).toHaveLength(h.sim.data.activities.length - 1);
+      expect(ids).toHaveLength(simActivityIds(h.sim).length - 1);
       expect(s.ctx.warnings).toHaveLength(1);
       expect(s.ctx.warnings[0]!.fields).toEqual({ id: victim._id, issues: ["type"] });
       expect(JSON.stringify(s.ctx.warnings)).not.toContain(KEY);
@@ -287,9 +305,13 @@ describe("lemlist connector", () => {
     const session = createLemlistConnector(FAST).open(ctxFor(h));
     const batch = await session.refreshPerson({ email: ` ${email.toUpperCase()} `, identities: [] });
     const leadIds = entries.map((e) => e.lead._id);
-    const expected = h.sim.data.activities
-      .filter((a) => a.leadId && leadIds.includes(a.leadId))
-      .map((a) => `lemlist:${a._id}`);
+    const expected = [
+      ...new Set(
+        h.sim.data.activities
+          .filter((a) => a.leadId && leadIds.includes(a.leadId))
+          .map((a) => lemlistActivityId(a as unknown as LemlistActivityRow)),
+      ),
+    ];
     expect(sorted(batch.activities!.map((a) => a.id))).toEqual(sorted(expected));
     const expectedTasks = h.sim.data.tasks.filter(
       (t) =>
@@ -307,7 +329,10 @@ describe("lemlist connector", () => {
 
     // By lead identity alone (no email), and an unknown email (lemlist's 404) gives nothing.
     const byLead = await session.refreshPerson({ email: null, identities: [{ vendorId: leadIds[0]!, kind: "lead" }] });
-    expect(byLead.activities!.length).toBe(h.sim.data.byLead.get(leadIds[0]!)!.length);
+    expect(byLead.activities!.length).toBe(
+      new Set(h.sim.data.byLead.get(leadIds[0]!)!.map((a) => lemlistActivityId(a as unknown as LemlistActivityRow)))
+        .size,
+    );
     expect(await session.refreshPerson({ email: "nobody@nowhere.example", identities: [] })).toEqual({
       people: [],
       activities: [],
@@ -334,7 +359,6 @@ describe("lemlist connector at the documented pace (20 requests / 2 s)", () => {
       const options: LemlistConnectorOptions = {
         initialWindowMs: 2.5 * 86_400_000,
         maxWindowMs: 2.5 * 86_400_000,
-        initialLookbackDays: 125,
       };
       let waited = 0;
       const session = createLemlistConnector(options).open({ ...ctxFor(h), onRateLimitWait: (ms) => (waited += ms) });

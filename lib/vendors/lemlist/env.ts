@@ -5,8 +5,6 @@ import type { LemlistClient, LemlistClientOptions } from "./client";
 import { issuePaths, lemlistTeamSchema } from "./schemas";
 
 export interface LemlistSyncOptions {
-  /** How far back a first sync of activities reaches. */
-  initialLookbackDays?: number;
   /** Re-syncs start this long before the stored high-water mark (late rows upsert, never duplicate). */
   overlapMs?: number;
   /** First window of a run; later windows adapt to how many pages the previous one took. */
@@ -16,22 +14,18 @@ export interface LemlistSyncOptions {
   /** Windows are resized to stay between these page counts. */
   minPagesPerWindow?: number;
   maxPagesPerWindow?: number;
-  /** Safety stop for any paged listing. */
-  maxPages?: number;
 }
 
 export type LemlistConnectorOptions = LemlistClientOptions & LemlistSyncOptions;
 
 const DAY = 86_400_000;
 export const LEMLIST_SYNC_DEFAULTS: Required<LemlistSyncOptions> = {
-  initialLookbackDays: 180,
   overlapMs: 60 * 60_000,
   initialWindowMs: 7 * DAY,
   minWindowMs: 60_000,
   maxWindowMs: 90 * DAY,
   minPagesPerWindow: 10,
   maxPagesPerWindow: 60,
-  maxPages: 100_000,
 };
 
 /** lemlist's `limit` maximum (seed 000: "Default: 100. Maximum: 100"). */

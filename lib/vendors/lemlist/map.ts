@@ -45,6 +45,11 @@ export const LEMLIST_KINDS: Readonly<Record<string, KindInfo>> = {
   manualNotInterested: k("not_interested", "system", null),
   emailsUnsubscribed: k("unsubscribed", "email", "inbound"),
   linkedinSent: k("linkedin_message_sent", "linkedin", "outbound"),
+  // The lead opened our LinkedIn message: DESIGN's kinds have no LinkedIn open, so it is an
+  // event of that message, inbound (docs/vendor-assumptions.md).
+  linkedinOpened: k("linkedin_message_sent", "linkedin", "inbound"),
+  // Following the lead's profile is, like a visit, something we do on their profile.
+  linkedinFollowDone: k("linkedin_visit", "linkedin", "outbound"),
   linkedinVoiceNoteDone: k("linkedin_message_sent", "linkedin", "outbound"),
   linkedinReplied: k("linkedin_replied", "linkedin", "inbound"),
   linkedinVisitDone: k("linkedin_visit", "linkedin", "outbound"),
@@ -74,11 +79,22 @@ export const LEMLIST_KINDS: Readonly<Record<string, KindInfo>> = {
   notInterested: k("system", "system", null),
 };
 
+/**
+ * The plural name for a singular one: seed 000's schema text names the types `emailOpened`,
+ * `emailClicked`, `emailReplied` while its examples (and VENDORS.md) use `emailsOpened`…;
+ * both are read as the same type.
+ */
+export function canonicalLemlistType(type: string): string {
+  if (LEMLIST_KINDS[type]) return type;
+  const plural = type.replace(/^email(?!s)(?=[A-Z])/, "emails").replace(/^opportunityDone$/, "opportunitiesDone");
+  return LEMLIST_KINDS[plural] ? plural : type;
+}
+
 /** Known and unknown types alike: anything not in the table is `other`, on the channel its prefix names. */
 export function lemlistKind(type: string): KindInfo {
-  const known = LEMLIST_KINDS[type];
+  const known = LEMLIST_KINDS[canonicalLemlistType(type)];
   if (known) return known;
-  const channel: Channel = type.startsWith("emails")
+  const channel: Channel = type.startsWith("email")
     ? "email"
     : type.startsWith("linkedin")
       ? "linkedin"

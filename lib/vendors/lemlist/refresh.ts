@@ -1,6 +1,8 @@
 import type { MappedActivity, MappedTask, PersonRef, SyncBatch } from "@/lib/vendors/types";
 import { PAGE_LIMIT, parseRows, type LemlistEnv } from "./env";
-import { lemlistLeadPerson, mapLemlistActivity, mapLemlistTask } from "./map";
+import { PageGuard } from "@/lib/vendors/shared/page-guard";
+import { CallMerger } from "./calls";
+import { lemlistLeadPerson, mapLemlistTask } from "./map";
 import { lemlistActivitySchema, lemlistLeadSchema, lemlistTaskSchema } from "./schemas";
 
 /** Bounds the live path: one person never costs more than this many pages per lead. */
@@ -31,15 +33,20 @@ export async function refreshLemlistPerson(
   }
 
   const activities = new Map<string, MappedActivity>();
+  // The rows of one Aircall call become one item, with the same id as the sync gives it.
+  const calls = new CallMerger(() => ({ teamId: env.teamId }));
   for (const leadId of leadIds) {
+    const guard = new PageGuard("lemlist", "activities of a lead");
     for (let offset = 0, n = 0; n < MAX_PAGES_PER_LEAD; n++) {
       const rows = await env.client.activities({ leadId, offset, limit: PAGE_LIMIT });
-      const { ok } = parseRows(env, rows, lemlistActivitySchema, "activity");
-      for (const { row, raw } of ok) {
-        env.learnTeamId(row.teamId);
-        const a = mapLemlistActivity(row, { teamId: env.teamId }, raw);
-        activities.set(a.id, a);
+      const ids = rows.map((r) => (r && typeof r === "object" ? String((r as { _id?: unknown })._id) : ""));
+      if (rows.length > 0 && !guard.fresh(ids)) {
+        env.ctx.warn?.(guard.warning());
+        break;
       }
+      const { ok } = parseRows(env, rows, lemlistActivitySchema, "activity");
+      for (const { row } of ok) env.learnTeamId(row.teamId);
+      for (const a of calls.map(ok)) activities.set(a.id, a);
       if (rows.length < PAGE_LIMIT) break;
       offset += rows.length;
     }
@@ -47,9 +54,15 @@ export async function refreshLemlistPerson(
 
   const tasks = new Map<string, MappedTask>();
   if (email) {
+    const guard = new PageGuard("lemlist", "tasks of a person");
     for (let page = 0; page < MAX_PAGES_PER_LEAD; page++) {
       const rows = await env.client.tasks(page, [{ filterId: "email", value: email }]);
       if (!rows.length) break;
+      const ids = rows.map((r) => (r && typeof r === "object" ? String((r as { _id?: unknown })._id) : ""));
+      if (!guard.fresh(ids)) {
+        env.ctx.warn?.(guard.warning());
+        break;
+      }
       for (const { row, raw } of parseRows(env, rows, lemlistTaskSchema, "task").ok) {
         const t = mapLemlistTask(row, { teamId: env.teamId }, raw);
         tasks.set(t.id, t);

@@ -1,0 +1,135 @@
+// Part of `npm run bench:sync`: a full backfill, newest first, at the vendors' real limits.
+//   1. The demo world, all four vendors: per connection, time to its first usable week
+//      (the stream's history reaches 7 days back), time to all of it, requests, 429s.
+//   2. A lemlist account of 1 000 000 activities over two years (BENCH_BACKFILL_LEMLIST to
+//      change the size): the same figures; the first week must be stored within a minute.
+// Progress is printed every few seconds ("history back to …, n rows").
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Vendor } from "@/lib/model/vendor";
+import { DEMO_WORLD } from "@/lib/sandbox/shared/world";
+import { atMost, info, type Figure } from "./figures";
+import { startSandboxChild } from "./sandbox-child";
+
+const DAY = 86_400_000;
+const WEEK = 7 * DAY;
+const LEMLIST_SHARE = 0.4; // lib/sandbox/shared/world.ts SHARES
+
+interface Counted {
+  requests: Map<string, number>;
+  restore(): void;
+}
+
+/** Counts every response per simulator port and status. */
+function countFetches(): Counted {
+  const requests = new Map<string, number>();
+  const real = globalThis.fetch;
+  globalThis.fetch = async (input, init) => {
+    const res = await real(input, init);
+    const port = new URL(typeof input === "string" || input instanceof URL ? input : input.url).port;
+    requests.set(`${port}:${res.status}`, (requests.get(`${port}:${res.status}`) ?? 0) + 1);
+    return res;
+  };
+  return { requests, restore: () => (globalThis.fetch = real) };
+}
+
+export async function backfill(
+  label: string,
+  vendors: Vendor[],
+  world: { activities: number; people: number; days?: number },
+): Promise<Figure[]> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "touchline-bench-backfill-"));
+  const sandbox = await startSandboxChild({ ...world, vendors });
+  const counted = countFetches();
+  try {
+    process.env.TOUCHLINE_SECRET_KEY ??= Buffer.alloc(32, 3).toString("base64");
+    process.env.TOUCHLINE_LOG_LEVEL = "error";
+    const { openStore, queryRows } = await import("@/lib/server/store/db");
+    const { insertConnection } = await import("@/lib/server/connections/store");
+    const { setSandboxBaseUrls } = await import("@/lib/server/demo/sandbox-registry");
+    const { runSync } = await import("@/lib/server/sync/engine");
+    const { historyOf } = await import("@/lib/server/queries/connections");
+    const { sql } = await import("drizzle-orm");
+    const store = await openStore({ kind: "pglite", dataDir });
+    setSandboxBaseUrls(Object.fromEntries(vendors.map((v) => [v, sandbox.urls[v].baseUrl])));
+    const figures: Figure[] = [];
+    for (const vendor of vendors) {
+      const conn = await insertConnection(store.db, { vendor, apiKey: sandbox.urls[vendor].apiKey, demo: true });
+      const port = new URL(sandbox.urls[vendor].baseUrl).port;
+      const now = Date.now();
+      const t0 = performance.now();
+      let firstWeek: number | null = null;
+      let lastPrint = 0;
+      const watch = setInterval(async () => {
+        const [row] = await queryRows<{ meta: Record<string, unknown>; n: number }>(
+          store.db,
+          sql`select c.meta, (select count(*)::int from activities a where a.connection_id = c.id) as n from connections c where c.id = ${conn}`,
+        );
+        if (!row) return;
+        const h = historyOf(row.meta);
+        const acts = h.streams.find((s) => s.stream === "activities");
+        const back = acts?.backTo ? Date.parse(acts.backTo) : NaN;
+        if (firstWeek === null && (acts?.complete || back <= now - WEEK)) firstWeek = (performance.now() - t0) / 1000;
+        if (performance.now() - lastPrint > 5000) {
+          lastPrint = performance.now();
+          const s = ((performance.now() - t0) / 1000).toFixed(0).padStart(4);
+          console.log(
+            `  ${label} ${vendor.padEnd(9)} ${s} s  ${String(row.n).padStart(9)} activities  history back to ${acts?.backTo?.slice(0, 10) ?? "—"}${acts?.complete ? " (complete)" : ""}`,
+          );
+        }
+      }, 250);
+      const outcome = await runSync(conn, "created", store);
+      clearInterval(watch);
+      const seconds = (performance.now() - t0) / 1000;
+      const [total] = await queryRows<{ n: number }>(
+        store.db,
+        sql`select count(*)::int as n from activities where connection_id = ${conn}`,
+      );
+      const requests = [...counted.requests.entries()]
+        .filter(([k]) => k.startsWith(`${port}:`))
+        .reduce((n, [, v]) => n + v, 0);
+      const tooMany = counted.requests.get(`${port}:429`) ?? 0;
+      const name = `${label} ${vendor}`;
+      const [meta] = await queryRows<{ meta: Record<string, unknown> }>(
+        store.db,
+        sql`select meta from connections where id = ${conn}`,
+      );
+      // Leadlex reads per-contact history as its daily quota allows: one run is not all of it.
+      const complete = historyOf(meta!.meta).complete;
+      figures.push(
+        atMost(`${name}: time to the first usable week`, firstWeek ?? seconds, "s", 60),
+        info(
+          `${name}: time to all of it`,
+          Math.round(seconds),
+          "s",
+          `${total!.n} activities, ${outcome?.state}${complete ? "" : " — history not complete after this run (daily quota)"}`,
+        ),
+        info(`${name}: requests`, requests, ""),
+        atMost(`${name}: 429 answers received`, tooMany, "", 0),
+      );
+    }
+    await store.close();
+    return figures;
+  } finally {
+    counted.restore();
+    sandbox.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function benchBackfill(): Promise<Figure[]> {
+  const lemlist = Number(process.env.BENCH_BACKFILL_LEMLIST ?? 1_000_000);
+  console.log("full backfill of the demo world:");
+  const demo = await backfill("demo", ["lemlist", "smartlead", "close", "leadlex"], {
+    activities: DEMO_WORLD.activities,
+    people: DEMO_WORLD.people,
+  });
+  console.log(`full backfill of a ${lemlist.toLocaleString("en")}-activity lemlist account:`);
+  const big = await backfill(`lemlist ${Math.round(lemlist / 1000)}k`, ["lemlist"], {
+    activities: Math.round(lemlist / LEMLIST_SHARE),
+    people: Math.max(1000, Math.round(lemlist / 50)),
+    days: 730,
+  });
+  return [...demo, ...big];
+}
