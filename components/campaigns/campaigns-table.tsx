@@ -312,7 +312,7 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
             {rows.length} campaigns in all. Try another word, or another vendor or status.
           </EmptyState>
         ) : (
-          <div className="overflow-x-auto rounded-xl border bg-card shadow-xs">
+          <div className="relative overflow-x-auto rounded-xl border bg-card shadow-xs">
             <table className="w-full text-sm">
               <caption className="sr-only">Campaigns, {filtered.length} shown. Rates exclude machine opens.</caption>
               <thead className="border-b bg-muted/40 text-xs text-muted-foreground">
