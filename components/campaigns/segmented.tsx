@@ -29,7 +29,7 @@ export function Segmented<T extends string>({
           aria-pressed={value === o.value}
           onClick={() => onChange(o.value)}
           className={cn(
-            "h-7 rounded-[5px] px-2.5 text-xs max-sm:h-11 max-sm:min-w-11 font-medium whitespace-nowrap text-muted-foreground transition-colors outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring/50",
+            "h-7 rounded-[5px] px-2.5 text-xs font-medium whitespace-nowrap text-muted-foreground transition-colors outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring/50 max-sm:h-11 max-sm:min-w-11",
             value === o.value && "bg-muted text-foreground shadow-xs",
           )}
         >
