@@ -186,7 +186,8 @@ function FacetButtons<T extends string>({
 
 /** Every campaign from every vendor: sortable, filterable (in the URL), selectable for a side-by-side compare. */
 export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
-  const [params, setParams] = useQueryStates(campaignListParams, { history: "replace" });
+  // Choices push a history entry; typing in the search box replaces it (the rule of every page).
+  const [params, setParams] = useQueryStates(campaignListParams, { history: "push" });
   const [selection, setSelection] = useState<RowSelectionState>({});
 
   const q = params.q.trim().toLowerCase();
@@ -255,7 +256,7 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
           <Input
             type="search"
             value={params.q}
-            onChange={(e) => void setParams({ q: e.target.value || null })}
+            onChange={(e) => void setParams({ q: e.target.value || null }, { history: "replace" })}
             placeholder="Search campaigns…"
             aria-label="Search campaigns"
             className="h-8 w-64"
