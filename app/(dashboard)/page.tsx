@@ -38,7 +38,7 @@ export default async function OverviewPage() {
       {counts.activities === 0 && counts.openTasks === 0 && counts.connections === 0 ? (
         <NoData icon={Gauge} what="activity" counts={counts} />
       ) : (
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 sm:gap-6 lg:grid-cols-2 [&>*]:min-w-0">
           <WeekSummary week={week} tz={tz} />
           <AttentionList items={attention} />
           <TasksToday data={tasks} tz={tz} mine={mine} />

@@ -30,7 +30,7 @@ export function UserMenu({ email, name, role }: { email: string; name?: string |
       <button
         {...triggerProps}
         type="button"
-        className="inline-flex max-w-64 items-center gap-2 rounded-md px-2 py-1 text-sm text-muted-foreground hover:bg-muted hover:text-foreground aria-expanded:bg-muted"
+        className="inline-flex max-w-64 items-center gap-2 rounded-md px-2 py-1 text-sm text-muted-foreground hover:bg-muted hover:text-foreground aria-expanded:bg-muted max-sm:min-h-11"
         aria-label={`Account: ${email}`}
       >
         <span

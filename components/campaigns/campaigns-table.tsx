@@ -186,7 +186,8 @@ function FacetButtons<T extends string>({
 
 /** Every campaign from every vendor: sortable, filterable (in the URL), selectable for a side-by-side compare. */
 export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
-  const [params, setParams] = useQueryStates(campaignListParams, { history: "replace" });
+  // Choices push a history entry; typing in the search box replaces it (the rule of every page).
+  const [params, setParams] = useQueryStates(campaignListParams, { history: "push" });
   const [selection, setSelection] = useState<RowSelectionState>({});
 
   const q = params.q.trim().toLowerCase();
@@ -255,7 +256,7 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
           <Input
             type="search"
             value={params.q}
-            onChange={(e) => void setParams({ q: e.target.value || null })}
+            onChange={(e) => void setParams({ q: e.target.value || null }, { history: "replace" })}
             placeholder="Search campaigns…"
             aria-label="Search campaigns"
             className="h-8 w-64"
@@ -312,7 +313,7 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
             {rows.length} campaigns in all. Try another word, or another vendor or status.
           </EmptyState>
         ) : (
-          <div className="overflow-x-auto rounded-xl border bg-card shadow-xs">
+          <div className="relative overflow-x-auto rounded-xl border bg-card shadow-xs">
             <table className="w-full text-sm">
               <caption className="sr-only">Campaigns, {filtered.length} shown. Rates exclude machine opens.</caption>
               <thead className="border-b bg-muted/40 text-xs text-muted-foreground">

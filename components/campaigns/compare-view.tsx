@@ -176,7 +176,7 @@ function bestOf(rows: CompareRow[], line: Line): string | null {
 
 function CompareTable({ rows, onRemove }: { rows: CompareRow[]; onRemove: (id: string) => void }) {
   return (
-    <div className="overflow-x-auto rounded-xl border bg-card shadow-xs">
+    <div className="relative overflow-x-auto rounded-xl border bg-card shadow-xs">
       <table className="w-full text-sm">
         <caption className="sr-only">Campaigns side by side; the best rate of each line is marked.</caption>
         <thead>

@@ -20,7 +20,7 @@ export function Segmented<T extends string>({
     <div
       role="group"
       aria-label={label}
-      className={cn("inline-flex rounded-md border bg-card p-0.5 shadow-xs", className)}
+      className={cn("inline-flex max-w-full flex-wrap rounded-md border bg-card p-0.5 shadow-xs", className)}
     >
       {options.map((o) => (
         <button
@@ -29,7 +29,7 @@ export function Segmented<T extends string>({
           aria-pressed={value === o.value}
           onClick={() => onChange(o.value)}
           className={cn(
-            "h-7 rounded-[5px] px-2.5 text-xs font-medium whitespace-nowrap text-muted-foreground transition-colors outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring/50",
+            "h-7 rounded-[5px] px-2.5 text-xs font-medium whitespace-nowrap text-muted-foreground transition-colors outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring/50 max-sm:h-11 max-sm:min-w-11",
             value === o.value && "bg-muted text-foreground shadow-xs",
           )}
         >

@@ -58,7 +58,7 @@ export function StepBreakdown({ data }: { data: Engagement }) {
           <ChartFrame config={BARS} summary={summary} className="h-56">
             <StepPlot rows={rows} series={Object.keys(BARS)} />
           </ChartFrame>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-sm">
               <caption className="sr-only">Engagement by sequence step</caption>
               <thead className="text-xs text-muted-foreground">

@@ -63,7 +63,7 @@ export function VendorReported({ data, wholeCampaign }: { data: Engagement; whol
         ) : null}
         {data.bots === "include" ? null : <li>Touchline&apos;s figures here leave machine opens and clicks out.</li>}
       </ul>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-sm">
           <caption className="sr-only">Touchline&apos;s figures beside {name}&apos;s</caption>
           <thead className="text-xs text-muted-foreground">

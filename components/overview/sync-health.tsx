@@ -40,7 +40,10 @@ export function SyncHealth({ connections }: { connections: Connection[] }) {
               (c.sync.state === "failed" ? (c.sync.error ?? c.lastError ?? "The last sync failed") : null);
             const running = c.sync.state === "running" || c.status === "syncing";
             return (
-              <li key={c.id} className="flex items-center gap-2 py-2 text-sm first:pt-0 last:pb-0">
+              <li
+                key={c.id}
+                className="flex flex-wrap items-center gap-x-2 gap-y-0.5 py-2 text-sm first:pt-0 last:pb-0"
+              >
                 <VendorDot vendor={c.vendor} />
                 <span className="font-medium">{c.label}</span>
                 <span className="ml-auto flex min-w-0 items-center gap-1.5 text-xs text-muted-foreground">

@@ -60,7 +60,7 @@ export function WeekSummary({ week, tz }: { week: OverviewWeek; tz: string }) {
         </CardDescription>
       </CardHeader>
       <CardContent>
-        <dl className="grid grid-cols-3 gap-4">
+        <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3">
           <Figure
             label="Sent"
             value={int.format(a.sent)}

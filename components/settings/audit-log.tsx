@@ -105,7 +105,12 @@ export function AuditLog({ initial }: { initial: { data: AuditEntry[]; nextCurso
           Events appear here as soon as someone adds a connection or a sync runs.
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl border bg-card">
+        <div
+          role="region"
+          aria-label="Audit log"
+          tabIndex={0}
+          className="relative overflow-x-auto rounded-xl border bg-card focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+        >
           <table className="w-full text-sm">
             <caption className="sr-only">Audit log, newest first</caption>
             <thead className="border-b text-left text-xs text-muted-foreground">

@@ -152,7 +152,7 @@ export function TokensPanel({ initial, admin }: { initial: ApiToken[]; admin: bo
           Create one above when a script needs to read Touchline’s data.
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl border bg-card">
+        <div className="relative overflow-x-auto rounded-xl border bg-card">
           <table className="w-full text-sm">
             <caption className="sr-only">API tokens</caption>
             <thead className="border-b text-left text-xs text-muted-foreground">

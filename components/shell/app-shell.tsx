@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { UserMenu } from "@/components/auth/user-menu";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { listConnectionsForRender } from "@/lib/server/queries/connections";
+import { BottomNav } from "./bottom-nav";
 import { Logo } from "./logo";
 import { SidebarNav } from "./sidebar-nav";
 import { ThemeToggle } from "./theme-toggle";
@@ -26,18 +27,23 @@ export async function AppShell({ children }: { children: ReactNode }) {
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="sticky top-0 z-20 flex min-h-14 items-center gap-4 border-b bg-background/85 px-6 py-2 backdrop-blur">
-          <div className="md:hidden">
+        <header className="sticky top-0 z-20 flex min-h-14 items-center gap-2 border-b bg-background/85 px-3 py-1.5 backdrop-blur sm:gap-4 sm:px-6 sm:py-2">
+          <div className="md:hidden max-sm:[&_span]:sr-only max-sm:[&>div]:px-1">
             <Logo />
           </div>
           <WorkspaceStatus initial={connections} />
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-1">
+            <div className="md:hidden [&_button]:min-h-11 [&_button>span]:sr-only">
+              <ThemeToggle />
+            </div>
             <UserMenu email={user.email} name={user.name} role={user.role} />
           </div>
         </header>
-        <main id="main" className="mx-auto w-full max-w-[1400px] flex-1 px-6 py-6">
+        {/* Bottom padding on narrow screens keeps the last row clear of the bottom navigation. */}
+        <main id="main" className="mx-auto w-full max-w-[1400px] flex-1 px-3 pt-4 pb-24 sm:px-6 sm:py-6 md:pb-6">
           {children}
         </main>
+        <BottomNav role={user.role} />
       </div>
     </div>
   );

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { AlertTriangle, Loader2, Plug } from "lucide-react";
 import Link from "next/link";
+import { LazyPopover } from "@/components/ui/lazy-popover";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { VendorDot } from "@/components/ui/vendor-badge";
 import { apiFetch } from "@/lib/client/api";
@@ -39,46 +40,99 @@ export function WorkspaceStatus({ initial }: { initial: Connection[] }) {
     .filter((v): v is string => !!v)
     .sort()
     .at(-1);
+  const failing = data.filter(isFailing);
+  const syncing = data.some((c) => c.sync.state === "running");
+  const list = (
+    <ul className="flex flex-wrap items-center gap-3 max-sm:flex-col max-sm:items-start" aria-label="Connections">
+      {data.map((c) => (
+        <li key={c.id}>
+          <Link
+            href="/settings"
+            className="inline-flex items-center gap-1.5 text-muted-foreground hover:text-foreground max-sm:min-h-11"
+            title={c.lastError ?? undefined}
+          >
+            <VendorDot vendor={c.vendor} />
+            <span className={cn(c.status !== "ok" && c.status !== "syncing" && "text-destructive")}>{c.label}</span>
+            {c.sync.state === "running" ? <Loader2 className="size-3 animate-spin" aria-label="syncing" /> : null}
+            {isFailing(c) ? (
+              <AlertTriangle className="size-3 text-destructive" aria-label={c.lastError ?? c.status} />
+            ) : null}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+  const lastSynced = (
+    <span className="text-muted-foreground">
+      {last ? (
+        <>
+          Last synced <RelativeTime iso={last} />
+        </>
+      ) : (
+        "Not synced yet"
+      )}
+    </span>
+  );
+  const health = failing.length
+    ? `${failing.length} of ${data.length} connections need attention`
+    : syncing
+      ? "Syncing"
+      : `${data.length} connections healthy`;
   return (
-    <div className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-1 text-sm">
-      {demo ? (
-        <span
-          className="rounded-md bg-warning/20 px-2 py-0.5 text-xs font-semibold"
-          title="Connections point at Touchline's built-in vendor simulators; the data is generated."
-        >
-          Demo workspace · simulated data
-        </span>
-      ) : null}
-      <ul className="flex flex-wrap items-center gap-3" aria-label="Connections">
-        {data.map((c) => (
-          <li key={c.id}>
-            <Link
-              href="/settings"
-              className="inline-flex items-center gap-1.5 text-muted-foreground hover:text-foreground"
-              title={c.lastError ?? undefined}
-            >
-              <VendorDot vendor={c.vendor} />
-              <span className={cn(c.status !== "ok" && c.status !== "syncing" && "text-destructive")}>{c.label}</span>
-              {c.sync.state === "running" ? <Loader2 className="size-3 animate-spin" aria-label="syncing" /> : null}
-              {c.status === "key_rejected" ||
-              c.status === "key_unreadable" ||
-              c.status === "unreachable" ||
-              c.sync.state === "failed" ? (
-                <AlertTriangle className="size-3 text-destructive" aria-label={c.lastError ?? c.status} />
-              ) : null}
-            </Link>
-          </li>
-        ))}
-      </ul>
-      <span className="text-muted-foreground">
-        {last ? (
-          <>
-            Last synced <RelativeTime iso={last} />
-          </>
-        ) : (
-          "Not synced yet"
-        )}
-      </span>
-    </div>
+    <>
+      {/* Phones: connection health as one dot; the list opens in a panel. */}
+      <LazyPopover
+        align="start"
+        className="w-[min(20rem,calc(100vw-2rem))] p-3"
+        aria-label="Connections"
+        trigger={
+          <button
+            type="button"
+            className="inline-flex min-h-11 items-center gap-2 rounded-md px-2 text-sm text-muted-foreground hover:bg-muted sm:hidden"
+          >
+            <span
+              aria-hidden
+              className={cn(
+                "size-2.5 rounded-full",
+                failing.length ? "bg-destructive" : syncing ? "animate-pulse bg-warning" : "bg-success",
+              )}
+            />
+            <span className="sr-only">{health}</span>
+            {demo ? <span className="rounded-md bg-warning/20 px-1.5 py-0.5 text-xs font-semibold">Demo</span> : null}
+            <span aria-hidden>
+              {failing.length ? `${failing.length} need attention` : `${data.length} connections`}
+            </span>
+          </button>
+        }
+      >
+        <div className="flex flex-col gap-2 text-sm">
+          {demo ? (
+            <p className="text-xs text-muted-foreground">
+              Demo workspace: connections point at Touchline&apos;s built-in vendor simulators; the data is generated.
+            </p>
+          ) : null}
+          {list}
+          {lastSynced}
+        </div>
+      </LazyPopover>
+      <div className="hidden min-w-0 flex-wrap items-center gap-x-4 gap-y-1 text-sm sm:flex">
+        {demo ? (
+          <span
+            className="rounded-md bg-warning/20 px-2 py-0.5 text-xs font-semibold"
+            title="Connections point at Touchline's built-in vendor simulators; the data is generated."
+          >
+            Demo workspace · simulated data
+          </span>
+        ) : null}
+        {list}
+        {lastSynced}
+      </div>
+    </>
   );
 }
+
+const isFailing = (c: Connection) =>
+  c.status === "key_rejected" ||
+  c.status === "key_unreadable" ||
+  c.status === "unreachable" ||
+  c.sync.state === "failed";

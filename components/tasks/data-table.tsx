@@ -23,7 +23,7 @@ export function DataTable({
   const rows = table.getRowModel().rows;
   const columns = table.getVisibleLeafColumns();
   return (
-    <div className="overflow-x-auto rounded-xl border bg-card shadow-xs">
+    <div className="relative overflow-x-auto rounded-xl border bg-card shadow-xs">
       <table className="w-full min-w-[68rem] table-fixed caption-bottom text-sm" aria-busy={loading || stale}>
         <caption className="sr-only">Tasks</caption>
         <thead className="border-b bg-muted/40">

@@ -129,7 +129,7 @@ function Tasks({ browserTz, defaultMine = false, hasIdentities = true }: { brows
   }
   useEffect(() => {
     if (search === p.q) return;
-    const id = setTimeout(() => void setParams({ q: search || null }), 300);
+    const id = setTimeout(() => void setParams({ q: search || null }, { history: "replace" }), 300);
     return () => clearTimeout(id);
   }, [search, p.q, setParams]);
 
@@ -254,7 +254,7 @@ function Tasks({ browserTz, defaultMine = false, hasIdentities = true }: { brows
               value={search}
               onChange={(e) => setSearch(e.target.value)}
               onKeyDown={(e) => {
-                if (e.key === "Enter") void setParams({ q: search || null });
+                if (e.key === "Enter") void setParams({ q: search || null }, { history: "replace" });
               }}
               className="h-8 w-full rounded-md border border-input bg-card pr-2 pl-8 text-sm shadow-xs outline-none placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring/30"
             />

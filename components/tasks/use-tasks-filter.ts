@@ -31,7 +31,9 @@ function useMinute(): number {
  * sent), as the API filter the list, the facets and the export are built from.
  */
 export function useTasksFilter(browserTz: string, defaultMine = false) {
-  const [params, setParams] = useQueryStates(tasksParams, { history: "replace" });
+  // One rule on every page: a choice (preset, facet, sort, view) is a history entry the Back
+  // button returns to; typing in the search box replaces the current entry (callers pass it).
+  const [params, setParams] = useQueryStates(tasksParams, { history: "push" });
   const now = useMinute();
   const tz = params.tz && isValidTimeZone(params.tz) ? canonicalTimeZone(params.tz) : browserTz;
   const clock = useMemo(() => dueClock(tz, now), [tz, now]);

@@ -93,7 +93,12 @@ export function TeamPanel({
       ) : null}
 
       {/* relative: the sr-only header text is positioned inside the scroller, not the page. */}
-      <div className="relative overflow-x-auto rounded-xl border bg-card">
+      <div
+        role="region"
+        aria-label="People in this workspace"
+        tabIndex={0}
+        className="relative overflow-x-auto rounded-xl border bg-card focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+      >
         <table className="w-full min-w-[640px] text-sm">
           <caption className="sr-only">People in this workspace</caption>
           <thead className="border-b text-left text-xs text-muted-foreground">

@@ -132,15 +132,15 @@ export const TimelineItemView = forwardRef<HTMLButtonElement, Props>(function Ti
             ) : null}
             {text ? <span className="truncate text-foreground/90">{text}</span> : null}
           </span>
-          <span className="mt-0.5 flex min-w-0 items-center gap-2 text-xs text-muted-foreground">
+          <span className="mt-0.5 flex min-w-0 flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-muted-foreground sm:flex-nowrap">
             <VendorBadge vendor={item.vendor} className="shrink-0 px-1 py-0 text-[11px]" />
             {campaign ? (
-              <span className="max-w-56 shrink-0 truncate" title={campaign}>
+              <span className="max-w-full truncate sm:max-w-56 sm:shrink-0" title={campaign}>
                 {campaign}
                 {step ? ` · step ${step}` : ""}
               </span>
             ) : null}
-            {actor ? <span className="shrink-0">by {actor}</span> : null}
+            {actor ? <span className="max-w-full truncate sm:shrink-0">by {actor}</span> : null}
             {item.type === "activity" && item.bot ? (
               <Badge variant="muted" className="shrink-0 py-0">
                 <Bot aria-hidden />

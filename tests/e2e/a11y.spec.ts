@@ -4,6 +4,8 @@ import { expect, test, type APIRequestContext, type Locator, type Page } from "@
 // Issue 9: every page, in the light and the dark theme, scanned with axe once its data is
 // on screen — no violation of impact "serious" or "critical" (contrast, names, labels,
 // landmarks, ARIA structure). A failure lists each violation with the elements it hit.
+// Issue 17: the same pages on a phone (375 × 812): no sideways scrolling, the bottom
+// navigation there, and the same axe scan.
 
 type Campaign = { id: string; vendor: string; totals: { sent: number } };
 type Contact = { id: string; activityCount: number };
@@ -125,3 +127,26 @@ for (const theme of ["light", "dark"] as const) {
     }
   });
 }
+
+test.describe("phone (375 × 812)", () => {
+  test.use({ viewport: { width: 375, height: 812 }, colorScheme: "light", hasTouch: true, isMobile: true });
+
+  for (const { name, path, ready } of PAGES) {
+    test(`${name} page fits a phone and has no serious accessibility violations`, async ({ page, request }) => {
+      await page.goto(path(await pickTargets(request)));
+      for (const locate of ready) await expect(locate(page)).toBeVisible();
+      await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+      // The page itself never scrolls sideways; wide tables scroll inside their own box.
+      const overflow = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const wide = [...document.querySelectorAll("body *")]
+          .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest("[data-scroll-x]"))
+          .slice(0, 5)
+          .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)}`);
+        return { scroll: document.documentElement.scrollWidth - width, wide };
+      });
+      expect(overflow.scroll, `wider than the screen: ${overflow.wide.join(" | ")}`).toBeLessThanOrEqual(0);
+      await expectNoSeriousViolations(page, "light", `${name}-375`);
+    });
+  }
+});

@@ -51,3 +51,31 @@ test("serves a favicon and names it in every page's head", async ({ page, reques
   expect(href).toBeTruthy();
   expect((await request.get(href!)).status()).toBe(200);
 });
+
+test.describe("on a phone (375 × 812)", () => {
+  test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+
+  test("the bottom navigation reaches every section, with targets of at least 44 px", async ({ page }) => {
+    await page.goto("/");
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav).toBeVisible();
+    for (const name of ["Overview", "Contacts", "Tasks", "Campaigns", "Settings"]) {
+      const box = await nav.getByRole("link", { name }).boundingBox();
+      expect(box?.height, name).toBeGreaterThanOrEqual(44);
+    }
+    await nav.getByRole("link", { name: "Tasks" }).tap();
+    await expect(page).toHaveURL(/\/tasks/);
+    await expect(page.getByRole("heading", { level: 1, name: "Tasks" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Tasks" })).toHaveAttribute("aria-current", "page");
+  });
+
+  test("the header shows connection health as one control that lists the connections", async ({ page }) => {
+    await page.goto("/");
+    const header = page.getByRole("banner");
+    const health = header.getByRole("button", { name: /connections|need attention|Syncing/ });
+    await expect(health).toBeVisible();
+    expect((await header.boundingBox())?.height).toBeLessThan(80);
+    await health.tap();
+    await expect(page.getByRole("dialog", { name: "Connections" }).getByRole("link").first()).toBeVisible();
+  });
+});
