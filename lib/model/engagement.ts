@@ -19,7 +19,10 @@ import {
   ENGAGEMENT_INTERVALS,
   engagementTimeZone,
   isCalendarDay,
+  REPLY_FORMULAS,
+  REPLY_MODES,
 } from "./plain/engagement";
+import { REPLY_CLASSES } from "./reply-class";
 import { VENDORS } from "./vendor";
 import { vendorSchema } from "./vendor-schema";
 
@@ -33,8 +36,11 @@ export {
   engagementSearch,
   engagementTimeZone,
   isoWeekStart,
+  REPLY_FORMULAS,
+  REPLY_MODES,
   type BotsMode,
   type EngagementInterval,
+  type ReplyMode,
 } from "./plain/engagement";
 
 /** The `definitions` object of every engagement answer: each rate's formula, and what each count counts. */
@@ -98,6 +104,7 @@ export const engagementQuerySchema = z
     tz: tzParam,
     interval: z.preprocess(blank, z.enum(ENGAGEMENT_INTERVALS).default("day")),
     bots: z.preprocess(blank, z.enum(BOTS_MODES).default("exclude")),
+    replies: z.preprocess(blank, z.enum(REPLY_MODES).default("human")),
   })
   .superRefine(checkRange);
 export type EngagementQuery = z.output<typeof engagementQuerySchema>;
@@ -131,6 +138,7 @@ export const compareQuerySchema = z
     to: dateParam,
     tz: tzParam,
     bots: z.preprocess(blank, z.enum(BOTS_MODES).default("exclude")),
+    replies: z.preprocess(blank, z.enum(REPLY_MODES).default("human")),
   })
   .superRefine(checkRange);
 export type CompareQuery = z.output<typeof compareQuerySchema>;
@@ -178,9 +186,13 @@ export const ZERO_COUNTS: EngagementCounts = Object.fromEntries(
   ENGAGEMENT_COUNTS.map((k) => [k, 0]),
 ) as EngagementCounts;
 
-/** A fraction from 0 to 1, or null when the denominator is 0. */
-function ratio(n: number, d: number): number | null {
-  return d > 0 ? Math.min(1, n / d) : null;
+/**
+ * A fraction from 0 to 1, or null when the denominator is 0 — or smaller than the
+ * numerator: such a figure is not a share of its base and is never capped to 100 %
+ * (RATE_OVER_BASE_REASON).
+ */
+export function ratio(n: number, d: number): number | null {
+  return d > 0 && n <= d ? n / d : null;
 }
 
 /** The rates of DESIGN.md, from counts. */
@@ -191,6 +203,19 @@ export function ratesOf(c: EngagementCounts): Rates {
     reply: ratio(c.replied, c.delivered),
     bounce: ratio(c.bounced, c.sent),
     positive: ratio(c.interested, c.replied),
+  };
+}
+
+export const replyRatesSchema = z.object({
+  human: z.object({ replied: z.number().int().min(0), rate: z.number().nullable(), formula: z.string() }),
+  all: z.object({ replied: z.number().int().min(0), rate: z.number().nullable(), formula: z.string() }),
+});
+export type ReplyRates = z.infer<typeof replyRatesSchema>;
+
+export function replyRatesOf(human: number, all: number, delivered: number): ReplyRates {
+  return {
+    human: { replied: human, rate: ratio(human, delivered), formula: REPLY_FORMULAS.human },
+    all: { replied: all, rate: ratio(all, delivered), formula: REPLY_FORMULAS.all },
   };
 }
 
@@ -226,6 +251,8 @@ export const topReplySchema = z.object({
   subject: z.string().nullable(),
   preview: z.string().nullable(),
   interested: z.boolean(),
+  /** human | auto_reply | opt_out | bounce_notice; null only for a reply not yet classified. */
+  replyClass: z.enum(REPLY_CLASSES).nullable(),
 });
 export type TopReply = z.infer<typeof topReplySchema>;
 
@@ -234,6 +261,10 @@ export const engagementSchema = z.object({
   interval: z.enum(ENGAGEMENT_INTERVALS),
   tz: z.string(),
   bots: z.enum(BOTS_MODES),
+  /** Which replies `replied` and the reply rate count (issue 18). */
+  replies: z.enum(REPLY_MODES),
+  /** Both reply counts and rates, whichever mode was asked, with the formula of each. */
+  replyRates: replyRatesSchema,
   /** The calendar days covered (in `tz`, inclusive). */
   from: z.iso.date(),
   to: z.iso.date(),
@@ -281,7 +312,10 @@ export const compareSchema = z.object({
   to: z.iso.date().nullable(),
   tz: z.string(),
   bots: z.enum(BOTS_MODES),
+  replies: z.enum(REPLY_MODES),
   data: z.array(compareRowSchema),
+  /** Ids asked for that are not (or no longer) campaigns: the others are compared. */
+  notFound: z.array(z.string()),
   definitions: z.record(z.string(), z.string()),
 });
 export type Compare = z.infer<typeof compareSchema>;

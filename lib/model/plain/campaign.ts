@@ -23,3 +23,23 @@ export const RATE_DEFINITIONS = {
   bounce: "bounced / sent",
   positive: "interested / replied",
 } as const;
+
+/**
+ * Every rate names its base, on every chart and card ("of delivered"). One base per rate:
+ * the funnel and the cards use these same ones.
+ */
+export const RATE_BASES = {
+  open: "of delivered",
+  click: "of delivered",
+  reply: "of delivered",
+  bounce: "of sent",
+  positive: "of replied",
+} as const;
+
+/**
+ * A rate whose numerator exceeds its base is not a rate: vendors mark people interested
+ * without a reply (a call, a manual status), so "interested / replied" can pass 100 %.
+ * Such a rate is null — never capped — and the page shows the counts with this reason.
+ */
+export const RATE_OVER_BASE_REASON =
+  "more marked than in the base (vendors can mark a person without a reply), so no rate — counts shown";

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { normaliseEmail } from "@/lib/model/contact";
+import { classifyReply, isReplyKind } from "@/lib/model/reply-class";
 import type { Vendor } from "@/lib/model/vendor";
 import type { PersonRef, SyncBatch } from "@/lib/vendors/types";
 import { engagementPairsFor, FACT_KINDS, refreshEngagementRollups, type EngagementPair } from "../rollups/engagement";
@@ -175,6 +176,7 @@ const ACTIVITY_COLUMNS: [string, string][] = [
   ["bot", "boolean"],
   ["duration_seconds", "integer"],
   ["state", "text"],
+  ["reply_class", "text"],
   ["url", "text"],
   ["raw", "jsonb"],
 ];
@@ -271,6 +273,10 @@ export async function writeBatch(tx: Tx, connectionId: string, vendor: Vendor, b
             bot: a.bot,
             duration_seconds: a.durationSeconds ?? null,
             state: a.state ?? null,
+            // The mapper's class (from a vendor category) wins; else the text rules.
+            reply_class: isReplyKind(a.kind)
+              ? (a.replyClass ?? classifyReply({ subject: a.subject, body: a.body ?? a.preview }))
+              : null,
             url: a.url,
             raw: a.raw ?? null,
           },
@@ -292,6 +298,7 @@ export async function writeBatch(tx: Tx, connectionId: string, vendor: Vendor, b
       bot: r.bot,
       occurredAt: r.occurred_at,
       state: r.state,
+      replyClass: r.reply_class,
     })),
   );
   await upsertJson(
