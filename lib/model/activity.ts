@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ACTIVITY_KINDS, ACTIVITY_STATES, CHANNELS } from "./plain/activity";
-import { REPLY_CLASSES } from "./reply-class";
+import { REPLY_CLASSES } from "./plain/reply-class";
 import { vendorSchema } from "./vendor-schema";
 
 export {

@@ -4,10 +4,12 @@
 import { z } from "zod";
 import {
   campaignStatusSchema,
+  completenessSchema,
   ENGAGEMENT_COUNTS,
   engagementCountsSchema,
   RATE_DEFINITIONS,
   ratesSchema,
+  ratio,
   vendorReportedSchema,
   type EngagementCounts,
   type Rates,
@@ -22,7 +24,7 @@ import {
   REPLY_FORMULAS,
   REPLY_MODES,
 } from "./plain/engagement";
-import { REPLY_CLASSES } from "./reply-class";
+import { REPLY_CLASSES } from "./plain/reply-class";
 import { VENDORS } from "./vendor";
 import { vendorSchema } from "./vendor-schema";
 
@@ -186,14 +188,7 @@ export const ZERO_COUNTS: EngagementCounts = Object.fromEntries(
   ENGAGEMENT_COUNTS.map((k) => [k, 0]),
 ) as EngagementCounts;
 
-/**
- * A fraction from 0 to 1, or null when the denominator is 0 — or smaller than the
- * numerator: such a figure is not a share of its base and is never capped to 100 %
- * (RATE_OVER_BASE_REASON).
- */
-export function ratio(n: number, d: number): number | null {
-  return d > 0 && n <= d ? n / d : null;
-}
+export { ratio };
 
 /** The rates of DESIGN.md, from counts. */
 export function ratesOf(c: EngagementCounts): Rates {
@@ -265,6 +260,8 @@ export const engagementSchema = z.object({
   replies: z.enum(REPLY_MODES),
   /** Both reply counts and rates, whichever mode was asked, with the formula of each. */
   replyRates: replyRatesSchema,
+  /** Whether Touchline's copy is whole (issue 18); partial figures say why and until when. */
+  completeness: completenessSchema,
   /** The calendar days covered (in `tz`, inclusive). */
   from: z.iso.date(),
   to: z.iso.date(),
@@ -288,6 +285,7 @@ export const campaignListItemSchema = z.object({
   totals: engagementCountsSchema,
   rates: ratesSchema,
   lastActivityAt: z.iso.datetime().nullable(),
+  completeness: completenessSchema,
 });
 export type CampaignListItem = z.infer<typeof campaignListItemSchema>;
 export const campaignListSchema = z.object({ data: z.array(campaignListItemSchema) });
@@ -304,6 +302,7 @@ export const compareRowSchema = z.object({
   totals: engagementCountsSchema,
   rates: ratesSchema,
   vendorReported: vendorReportedSchema,
+  completeness: completenessSchema,
 });
 export type CompareRow = z.infer<typeof compareRowSchema>;
 export const compareSchema = z.object({

@@ -1,4 +1,4 @@
-import { REPLY_CLASSES } from "./reply-class";
+import { REPLY_CLASSES } from "./plain/reply-class";
 import { z } from "zod";
 import { activitySchema } from "./activity";
 import { TIMELINE_KINDS } from "./plain/timeline";

@@ -7,6 +7,7 @@ import { writeBatch } from "@/lib/server/sync/write";
 import type { MappedActivity } from "@/lib/vendors/types";
 import { freshStore, STORE_KINDS } from "@/tests/helpers/stores";
 import { listCampaigns } from "./campaigns";
+import { completenessOf } from "./completeness";
 import { campaignEngagement, compareCampaigns } from "./engagement";
 import { compareQuerySchema } from "@/lib/model/engagement";
 
@@ -56,16 +57,14 @@ describe.each(STORE_KINDS)("reply classes in engagement on %s", (kind) => {
     await store.db
       .insert(t.connections)
       .values({ id: "c1", vendor: "lemlist", label: "L", keyCiphertext: "x", keyHint: "x" });
-    await store.db
-      .insert(t.campaigns)
-      .values({
-        id: C,
-        connectionId: "c1",
-        vendor: "lemlist",
-        vendorId: "cmp_replies",
-        name: "Replies",
-        status: "active",
-      });
+    await store.db.insert(t.campaigns).values({
+      id: C,
+      connectionId: "c1",
+      vendor: "lemlist",
+      vendorId: "cmp_replies",
+      name: "Replies",
+      status: "active",
+    });
     await store.db.transaction((tx) => writeBatch(tx, "c1", "lemlist", { activities: ROWS }));
   });
   afterAll(async () => store?.cleanup());
@@ -106,6 +105,62 @@ describe.each(STORE_KINDS)("reply classes in engagement on %s", (kind) => {
     expect(c!.totals.replied).toBe(1);
     const cmp = await compareCampaigns(store.db, compareQuerySchema.parse({ ids: C, replies: "all" }));
     expect(cmp.data[0]!.totals.replied).toBe(4);
+  });
+
+  it("says when its copy is partial: vendor totals above ours, a quota-limited history, a running sync", async () => {
+    expect((await campaignEngagement(store.db, C, q())).completeness).toMatchObject({
+      state: "complete",
+      reason: null,
+    });
+    await store.db.execute(sql`update campaigns set vendor_reported = '{"sent": 25}'::jsonb where id = ${C}`);
+    const e = await campaignEngagement(store.db, C, q());
+    expect(e.completeness).toMatchObject({
+      state: "partial",
+      synced: 10,
+      vendorReported: 25,
+      reasons: ["vendor_ahead"],
+    });
+    expect(e.completeness.reason).toMatch(/lemlist reports 25 sent; Touchline holds 10/);
+    // A range is not comparable with the vendor's all-time total.
+    expect(
+      (await campaignEngagement(store.db, C, engagementQuerySchema.parse({ from: "2026-03-02", to: "2026-03-03" })))
+        .completeness.state,
+    ).toBe("complete");
+    const [listed] = await listCampaigns(store.db, {});
+    expect(listed!.completeness.state).toBe("partial");
+    await store.db.execute(sql`update campaigns set vendor_reported = null where id = ${C}`);
+
+    const now = Date.parse("2026-03-04T10:00:00Z");
+    const meta = {
+      quota: { limit: 100, remaining: 40, resetAt: "2026-03-05T00:00:00.000Z", source: "headers" },
+      leadlex: { contactsTotal: 400, contactsComplete: 100, historyComplete: false },
+    };
+    const c = await completenessOf(
+      store.db,
+      [{ id: C, connectionId: "c1", vendor: "lemlist", sent: 10, vendorReported: null }],
+      { whole: true, now },
+    );
+    expect(c.get(C)!.state).toBe("complete");
+    await store.db.execute(
+      sql`update connections set vendor = 'leadlex', meta = ${JSON.stringify(meta)}::jsonb where id = 'c1'`,
+    );
+    const p = (
+      await completenessOf(
+        store.db,
+        [{ id: C, connectionId: "c1", vendor: "leadlex", sent: 10, vendorReported: null }],
+        {
+          whole: true,
+          now,
+        },
+      )
+    ).get(C)!;
+    // 300 histories left; 40 − 30 reserve today, then 70 a day: 290 / 70 → 5 more days.
+    expect(p).toMatchObject({ state: "partial", reasons: ["quota"], completeBy: "2026-03-09T23:59:59.999Z" });
+    expect(p.reason).toMatch(/histories of 100 of 400 contacts read, about complete by 9 Mar/);
+    await store.db.execute(sql`update connections set vendor = 'lemlist', meta = '{}'::jsonb where id = 'c1'`);
+    await store.db.insert(t.syncRuns).values({ id: "run1", connectionId: "c1", state: "running", trigger: "manual" });
+    expect((await campaignEngagement(store.db, C, q())).completeness.reasons).toEqual(["backfill"]);
+    await store.db.execute(sql`delete from sync_runs`);
   });
 
   it("classifies replies stored before classes existed, and moves the rollups", async () => {

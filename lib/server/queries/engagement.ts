@@ -28,6 +28,7 @@ import type { Vendor } from "@/lib/model/vendor";
 import { badRequest, notFound } from "../http/errors";
 import { SnapshotCache } from "../cache/snapshot-cache";
 import { queryRows, type Db } from "../store/db";
+import { completenessOf } from "./completeness";
 
 // Read side of campaign engagement: sums over engagement_buckets (15-minute UTC buckets
 // kept by the sync, see lib/server/rollups/engagement.ts), grouped into days or ISO weeks
@@ -90,6 +91,7 @@ export function countsOf(s: BucketSums | undefined, bots: BotsMode, replies: Rep
 
 interface CampaignRow {
   id: string;
+  connectionId: string;
   vendor: Vendor;
   vendorId: string;
   name: string;
@@ -108,7 +110,7 @@ async function campaignRows(db: Db, ids: string[]): Promise<CampaignRow[]> {
   return queryRows<CampaignRow>(
     db,
     sql`
-    select c.id, c.vendor, c.vendor_id as "vendorId", c.name, c.status, c.vendor_status as "vendorStatus",
+    select c.id, c.connection_id as "connectionId", c.vendor, c.vendor_id as "vendorId", c.name, c.status, c.vendor_status as "vendorStatus",
       ${isoSql(sql`c.created_at`)} as "createdAt", c.url, c.vendor_reported as "vendorReported",
       ${isoSql(sql`(select min(a.occurred_at) from activities a where a.campaign_id = c.id and a.state is null)`)} as "firstActivityAt",
       ${isoSql(sql`(select max(a.occurred_at) from activities a where a.campaign_id = c.id and a.state is null)`)} as "lastActivityAt"
@@ -294,6 +296,9 @@ export async function campaignEngagement(db: Db, id: string, q: EngagementQuery)
     byStep.sort((a, b) => a.step - b.step);
     byVariant.sort((a, b) => a.variant.localeCompare(b.variant));
     const topReplies = await latestReplies(db, id, rangeStart!, rangeEnd, q.bots);
+    const completeness = (await completenessOf(db, [{ ...row, sent: totals.sent }], { whole: !q.from && !q.to })).get(
+      id,
+    )!;
 
     return {
       campaign: summaryOf(row),
@@ -302,6 +307,7 @@ export async function campaignEngagement(db: Db, id: string, q: EngagementQuery)
       bots: q.bots,
       replies: q.replies,
       replyRates,
+      completeness,
       from: fromDay,
       to: toDay,
       series,
@@ -383,6 +389,11 @@ export async function compareCampaigns(db: Db, q: CompareQuery): Promise<Compare
       group by e.campaign_id`,
     );
     const sumsById = new Map(sums.map((s) => [s.campaignId, s]));
+    const completeness = await completenessOf(
+      db,
+      known.map((id) => ({ ...byId.get(id)!, sent: countsOf(sumsById.get(id), q.bots).sent })),
+      { whole: !q.from && !q.to },
+    );
     return {
       from,
       to,
@@ -406,6 +417,7 @@ export async function compareCampaigns(db: Db, q: CompareQuery): Promise<Compare
           totals,
           rates: ratesOf(totals),
           vendorReported: r.vendorReported ?? null,
+          completeness: completeness.get(id)!,
         };
       }),
     };

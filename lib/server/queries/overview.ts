@@ -103,10 +103,10 @@ export async function campaignsNeedingAttention(db: Db, now = new Date()): Promi
         coalesce(sum(e.bounced) filter (where e.bucket >= ${nowIso}::timestamptz - ${`${r.bounceWindowDays} days`}::interval), 0)::int as bounced30,
         coalesce(sum(e.sent) filter (where e.bucket >= ${nowIso}::timestamptz - ${`${r.replyWindowDays} days`}::interval), 0)::int as "sentNow",
         coalesce(sum(e.bounced) filter (where e.bucket >= ${nowIso}::timestamptz - ${`${r.replyWindowDays} days`}::interval), 0)::int as "bouncedNow",
-        coalesce(sum(e.replied) filter (where e.bucket >= ${nowIso}::timestamptz - ${`${r.replyWindowDays} days`}::interval), 0)::int as "repliedNow",
+        coalesce(sum(e.replied_human) filter (where e.bucket >= ${nowIso}::timestamptz - ${`${r.replyWindowDays} days`}::interval), 0)::int as "repliedNow",
         coalesce(sum(e.sent) filter (where e.bucket < ${nowIso}::timestamptz - ${`${r.replyWindowDays} days`}::interval and e.bucket >= ${nowIso}::timestamptz - ${`${2 * r.replyWindowDays} days`}::interval), 0)::int as "sentBefore",
         coalesce(sum(e.bounced) filter (where e.bucket < ${nowIso}::timestamptz - ${`${r.replyWindowDays} days`}::interval and e.bucket >= ${nowIso}::timestamptz - ${`${2 * r.replyWindowDays} days`}::interval), 0)::int as "bouncedBefore",
-        coalesce(sum(e.replied) filter (where e.bucket < ${nowIso}::timestamptz - ${`${r.replyWindowDays} days`}::interval and e.bucket >= ${nowIso}::timestamptz - ${`${2 * r.replyWindowDays} days`}::interval), 0)::int as "repliedBefore"
+        coalesce(sum(e.replied_human) filter (where e.bucket < ${nowIso}::timestamptz - ${`${r.replyWindowDays} days`}::interval and e.bucket >= ${nowIso}::timestamptz - ${`${2 * r.replyWindowDays} days`}::interval), 0)::int as "repliedBefore"
       from engagement_buckets e
       where e.bucket >= ${nowIso}::timestamptz - ${`${Math.max(r.bounceWindowDays, 2 * r.replyWindowDays)} days`}::interval and e.bucket < ${nowIso}::timestamptz
       group by e.campaign_id

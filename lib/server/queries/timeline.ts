@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Activity } from "@/lib/model/activity";
 import { encodeCursor } from "@/lib/model/query-params";
-import { isReplyClass, REPLY_KINDS, type ReplyClass } from "@/lib/model/reply-class";
+import { isReplyClass, REPLY_KINDS, type ReplyClass } from "@/lib/model/plain/reply-class";
 import type { Task } from "@/lib/model/task";
 import type {
   TimelineFacets,

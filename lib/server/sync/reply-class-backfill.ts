@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { classifyReply } from "@/lib/model/reply-class";
+import { classifyReply } from "@/lib/model/plain/reply-class";
 import { refreshEngagementRollups, type EngagementPair } from "../rollups/engagement";
 import { queryRows, type Db } from "../store/db";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { normaliseEmail } from "@/lib/model/contact";
-import { classifyReply, isReplyKind } from "@/lib/model/reply-class";
+import { classifyReply, isReplyKind } from "@/lib/model/plain/reply-class";
 import type { Vendor } from "@/lib/model/vendor";
 import type { PersonRef, SyncBatch } from "@/lib/vendors/types";
 import { engagementPairsFor, FACT_KINDS, refreshEngagementRollups, type EngagementPair } from "../rollups/engagement";

@@ -1,4 +1,4 @@
-import { classifyReply } from "@/lib/model/reply-class";
+import { classifyReply } from "@/lib/model/plain/reply-class";
 import type { ActivityKind } from "@/lib/model/activity";
 import type { CAMPAIGN_STATUSES } from "@/lib/model/campaign";
 import type { MappedActivity, MappedCampaign, PersonRef } from "@/lib/vendors/types";
