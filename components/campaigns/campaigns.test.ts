@@ -1,32 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { engagementQuerySchema, type Engagement, type VariantRow } from "@/lib/model/engagement";
-import { csvFileName, toCsv } from "./csv";
 import { presetOf, presetRange } from "./engagement-controls";
 import { fmtBucket, fmtPts, fmtRate } from "./format";
 import { partialWeek, partialWeeksNote, plotSeries } from "./over-time-chart";
 import { funnelRows } from "./funnel-chart";
 import { replyRateTest } from "./variant-comparison";
 import { differenceNote, vendorRate } from "./vendor-notes";
-
-describe("CSV", () => {
-  it("quotes separators, quotes and line breaks, and defuses spreadsheet formulas", () => {
-    const csv = toCsv(
-      [{ a: 'say "hi", then\nbye', b: "=HYPERLINK(1)", c: -3, d: null }],
-      [
-        { header: "a", value: (r) => r.a },
-        { header: "b", value: (r) => r.b },
-        { header: "c", value: (r) => r.c },
-        { header: "d", value: (r) => r.d },
-      ],
-    );
-    expect(csv).toBe('a,b,c,d\r\n"say ""hi"", then\nbye",\'=HYPERLINK(1),-3,\r\n');
-  });
-  it("names files from readable parts", () => {
-    expect(csvFileName("Q4 Outreach — APAC", "over-time", "2026-10-01")).toBe(
-      "q4-outreach-apac-over-time-2026-10-01.csv",
-    );
-  });
-});
 
 describe("formats", () => {
   it("rates as percentages, differences in points, no denominator as a dash", () => {

@@ -29,7 +29,9 @@ export default function CompareChart({
   from,
   to,
   replies,
+  tz,
 }: {
+  tz: string;
   rows: CompareRow[];
   from: string | null;
   to: string | null;
@@ -61,7 +63,7 @@ export default function CompareChart({
         />
       }
       csv={{
-        name: csvFileName("compare", from ?? "all", to ?? "time"),
+        name: csvFileName("compare", from ?? "all", to ?? "time", ...(from ? [tz] : [])),
         build: () =>
           toCsv(rows, [
             { header: "campaign_id", value: (r) => r.campaign.id },

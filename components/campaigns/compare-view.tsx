@@ -171,7 +171,7 @@ export function CompareView({ options }: { options: CampaignOption[] }) {
         ) : (
           <>
             <CompareTable rows={rows} onRemove={(id) => void setParams({ ids: ids.filter((x) => x !== id) })} />
-            <CompareChart rows={rows} from={data.from} to={data.to} replies={data.replies} />
+            <CompareChart rows={rows} from={data.from} to={data.to} replies={data.replies} tz={data.tz} />
           </>
         )}
       </div>

@@ -71,7 +71,7 @@ export function FunnelChart({ data }: { data: Engagement }) {
       title="Funnel"
       description={`Each stage as a share of its base, as on the cards: delivered of sent; opened, clicked and replied of delivered; interested of replied. Opened, clicked, replied and interested are people × steps${data.replies === "human" ? "; replied counts people's replies only" : ""}.`}
       csv={{
-        name: csvFileName(data.campaign.name, "funnel", data.from, data.to),
+        name: csvFileName(data.campaign.name, "funnel", data.from, data.to, data.tz),
         build: () =>
           toCsv(rows, [
             { header: "stage", value: (r) => r.key },

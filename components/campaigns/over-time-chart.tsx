@@ -94,7 +94,7 @@ export function OverTimeChart({ data }: { data: Engagement }) {
       title="Over time"
       description={`Per ${data.interval === "week" ? "ISO week (from Monday)" : "day"} in ${data.tz}. Opens, clicks and replies count each person × step once, when it first happened.`}
       csv={{
-        name: csvFileName(data.campaign.name, "over-time", data.interval, data.from, data.to),
+        name: csvFileName(data.campaign.name, "over-time", data.interval, data.from, data.to, data.tz),
         build: () => overTimeCsv(data),
       }}
     >
