@@ -8,6 +8,7 @@ import { checkMasterKey, masterKey } from "./secrets";
 import { getStore, storeOptionsFromEnv } from "./store/db";
 import { holdStore } from "./store/server-lock";
 import { backfillReplyClasses } from "./sync/reply-class-backfill";
+import { catchUpLastActivity } from "./sync/write";
 import { startScheduler } from "./sync/scheduler";
 
 /**
@@ -24,6 +25,7 @@ export async function boot(): Promise<void> {
   log.info("store ready", { db: store.kind });
   const classified = await backfillReplyClasses(store.db);
   if (classified) log.info("classified stored replies", { replies: classified });
+  await catchUpLastActivity(store.db);
   if (e.TOUCHLINE_DEMO === "on") await startDemoWorkspace(store);
   startScheduler(store);
   // Ended sessions are refused anyway; their rows are cleared now and then.
