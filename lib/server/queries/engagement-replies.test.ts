@@ -7,7 +7,9 @@ import { writeBatch } from "@/lib/server/sync/write";
 import type { MappedActivity } from "@/lib/vendors/types";
 import { freshStore, STORE_KINDS } from "@/tests/helpers/stores";
 import { listCampaigns } from "./campaigns";
+import { timelineFiltersSchema, timelineQuerySchema } from "@/lib/model/timeline";
 import { completenessOf } from "./completeness";
+import { timelineFacets, timelinePage } from "./timeline";
 import { campaignEngagement, compareCampaigns } from "./engagement";
 import { compareQuerySchema } from "@/lib/model/engagement";
 
@@ -98,6 +100,23 @@ describe.each(STORE_KINDS)("reply classes in engagement on %s", (kind) => {
   it("puts people's replies first in Latest replies, each with its class", async () => {
     const e = await campaignEngagement(store.db, C, q());
     expect(e.topReplies.map((r) => r.replyClass)).toEqual(["human", "bounce_notice", "opt_out", "auto_reply"]);
+  });
+
+  it("shows the class on the timeline and filters by it, with counts", async () => {
+    const { rows } = (await store.db.execute(
+      sql`select contact_id from activities where id = 'lemlist:r2'`,
+    )) as unknown as { rows: { contact_id: string }[] };
+    const contact = rows[0]!.contact_id;
+    const all = await timelinePage(store.db, contact, timelineQuerySchema.parse({}));
+    const reply = all.data.find((i) => i.type === "activity" && i.kind === "email_replied");
+    expect(reply).toMatchObject({ replyClass: "auto_reply" });
+    expect(all.data.some((i) => i.type === "activity" && i.kind === "email_sent")).toBe(true);
+    const human = await timelinePage(store.db, contact, timelineQuerySchema.parse({ replyClass: "human" }));
+    expect(human.data.some((i) => i.type === "activity" && i.kind === "email_replied")).toBe(false);
+    expect(human.data.some((i) => i.type === "activity" && i.kind === "email_sent")).toBe(true);
+    const f = await timelineFacets(store.db, contact, timelineFiltersSchema.parse({ replyClass: "human" }));
+    expect(f.replyClasses).toEqual({ auto_reply: 1 });
+    expect(timelineQuerySchema.safeParse({ replyClass: "robot" }).success).toBe(false);
   });
 
   it("lists and compares with human replies", async () => {
