@@ -71,6 +71,28 @@ function pendingWindows(meta: Record<string, unknown>): number {
   return typeof h?.pendingWindows === "number" && h.pendingWindows > 0 ? h.pendingWindows : 0;
 }
 
+/** The partial campaigns of every vendor (the overview says which figures are not whole). */
+export async function partialByVendor(
+  db: Db,
+): Promise<{ vendor: Vendor; campaigns: number; reason: string; completeBy: string | null }[]> {
+  const rows = await queryRows<CompletenessInput>(
+    db,
+    sql`select c.id, c.connection_id as "connectionId", c.vendor, c.vendor_reported as "vendorReported",
+        coalesce((select sum(e.sent) from engagement_buckets e where e.campaign_id = c.id), 0)::int as sent
+      from campaigns c`,
+  );
+  const all = await completenessOf(db, rows, { whole: true });
+  const by = new Map<Vendor, { vendor: Vendor; campaigns: number; reason: string; completeBy: string | null }>();
+  for (const r of rows) {
+    const c = all.get(r.id)!;
+    if (c.state !== "partial") continue;
+    const v = by.get(r.vendor) ?? { vendor: r.vendor, campaigns: 0, reason: c.reason ?? "", completeBy: c.completeBy };
+    v.campaigns += 1;
+    by.set(r.vendor, v);
+  }
+  return [...by.values()];
+}
+
 /** Completeness of each campaign; `whole`: the figures are the campaign's whole life (vendor totals comparable). */
 export async function completenessOf(
   db: Db,
