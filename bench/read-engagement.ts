@@ -181,6 +181,7 @@ export async function benchReadEngagement(opts: ReadEngagementOptions = {}): Pro
               channel: a.channel as "email",
               direction: a.direction as "outbound" | null,
               state: null,
+              replyClass: null,
               person: {
                 identities: [{ vendorId: `lea_${a.contactId}`, kind: "lead" }],
                 email: `${a.contactId}@bench.test`,

@@ -12,6 +12,7 @@ import { requireUser } from "@/lib/server/auth/current-user";
 import { linkedIdentities } from "@/lib/server/identities/me";
 import { listConnectionsForRender } from "@/lib/server/queries/connections";
 import { campaignsNeedingAttention, overviewWeek, tasksDueToday } from "@/lib/server/queries/overview";
+import { partialByVendor } from "@/lib/server/queries/completeness";
 import { workspaceCounts } from "@/lib/server/queries/workspace";
 import { getDb } from "@/lib/server/store";
 
@@ -25,12 +26,13 @@ export default async function OverviewPage() {
   // Members see their own "Due today" (tasks assigned to their linked vendor users).
   const mine = user.role === "member";
   const me = mine ? await linkedIdentities(db, user.id) : undefined;
-  const [counts, week, attention, tasks, connections] = await Promise.all([
+  const [counts, week, attention, tasks, connections, partial] = await Promise.all([
     workspaceCounts(),
     overviewWeek(db, tz, now),
     campaignsNeedingAttention(db, now),
     tasksDueToday(db, tz, now, 6, me),
     listConnectionsForRender(),
+    partialByVendor(db),
   ]);
   return (
     <div className="space-y-6">
@@ -39,7 +41,7 @@ export default async function OverviewPage() {
         <NoData icon={Gauge} what="activity" counts={counts} />
       ) : (
         <div className="grid grid-cols-1 gap-4 sm:gap-6 lg:grid-cols-2 [&>*]:min-w-0">
-          <WeekSummary week={week} tz={tz} />
+          <WeekSummary week={week} tz={tz} partial={partial} />
           <AttentionList items={attention} />
           <TasksToday data={tasks} tz={tz} mine={mine} />
           <SyncHealth connections={connections} />

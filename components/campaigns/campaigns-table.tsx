@@ -24,7 +24,8 @@ import type { CampaignListItem } from "@/lib/model/engagement";
 import { VENDOR_LABELS, VENDORS, type Vendor } from "@/lib/model/vendor";
 import { cn } from "@/lib/utils";
 import { fmtInt } from "./format";
-import { HintProvider, Rate } from "./rate";
+import { CompletenessNote } from "./completeness-note";
+import { HintProvider, Rate, RATE_BASES } from "./rate";
 import { campaignListParams, type CampaignSort } from "./search-params";
 import { Sparkline } from "./sparkline";
 import { CampaignStatusBadge, STATUS_LABELS } from "./status-badge";
@@ -68,12 +69,15 @@ function columns(): ColumnDef<CampaignRow>[] {
       accessorKey: "name",
       header: "Campaign",
       cell: ({ row }) => (
-        <Link
-          href={`/campaigns/${encodeURIComponent(row.original.id)}`}
-          className="block min-w-40 font-medium underline-offset-4 hover:underline focus-visible:underline"
-        >
-          {row.original.name}
-        </Link>
+        <div className="grid min-w-40 justify-items-start gap-1">
+          <Link
+            href={`/campaigns/${encodeURIComponent(row.original.id)}`}
+            className="font-medium underline-offset-4 hover:underline focus-visible:underline"
+          >
+            {row.original.name}
+          </Link>
+          <CompletenessNote completeness={row.original.completeness} compact />
+        </div>
       ),
     },
     {
@@ -103,8 +107,15 @@ function columns(): ColumnDef<CampaignRow>[] {
     ...(["open", "click", "reply", "bounce"] as const).map((k): ColumnDef<CampaignRow> => ({
       id: k,
       accessorFn: rateValue(k),
-      header: `${k[0]!.toUpperCase()}${k.slice(1)} rate`,
-      cell: ({ row }) => <Rate rate={k} value={row.original.rates[k]} counts={row.original.totals} />,
+      header: `${k[0]!.toUpperCase()}${k.slice(1)} rate (${RATE_BASES[k]})`,
+      cell: ({ row }) => (
+        <Rate
+          rate={k}
+          value={row.original.rates[k]}
+          counts={row.original.totals}
+          partial={row.original.completeness.reason}
+        />
+      ),
     })),
     {
       id: "interested",

@@ -1,31 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { engagementQuerySchema, type VariantRow } from "@/lib/model/engagement";
-import { csvFileName, toCsv } from "./csv";
+import { engagementQuerySchema, type Engagement, type VariantRow } from "@/lib/model/engagement";
 import { presetOf, presetRange } from "./engagement-controls";
 import { fmtBucket, fmtPts, fmtRate } from "./format";
-import { partialWeek } from "./over-time-chart";
+import { partialWeek, partialWeeksNote, plotSeries } from "./over-time-chart";
+import { funnelRows } from "./funnel-chart";
 import { replyRateTest } from "./variant-comparison";
 import { differenceNote, vendorRate } from "./vendor-notes";
-
-describe("CSV", () => {
-  it("quotes separators, quotes and line breaks, and defuses spreadsheet formulas", () => {
-    const csv = toCsv(
-      [{ a: 'say "hi", then\nbye', b: "=HYPERLINK(1)", c: -3, d: null }],
-      [
-        { header: "a", value: (r) => r.a },
-        { header: "b", value: (r) => r.b },
-        { header: "c", value: (r) => r.c },
-        { header: "d", value: (r) => r.d },
-      ],
-    );
-    expect(csv).toBe('a,b,c,d\r\n"say ""hi"", then\nbye",\'=HYPERLINK(1),-3,\r\n');
-  });
-  it("names files from readable parts", () => {
-    expect(csvFileName("Q4 Outreach — APAC", "over-time", "2026-10-01")).toBe(
-      "q4-outreach-apac-over-time-2026-10-01.csv",
-    );
-  });
-});
 
 describe("formats", () => {
   it("rates as percentages, differences in points, no denominator as a dash", () => {
@@ -66,6 +46,56 @@ describe("weekly buckets cut by the range", () => {
     expect(partialWeek("2026-03-08T23:00:00.000Z", e)).toBeNull();
     expect(partialWeek("2026-03-22T23:00:00.000Z", e)).toBe("23 Mar 2026 – 24 Mar 2026 only");
     expect(partialWeek("2026-03-22T23:00:00.000Z", { ...e, interval: "day" })).toBeNull();
+  });
+  it("are drawn dashed, never on the solid line of whole weeks, and said in words", () => {
+    const point = (bucket: string, sent: number) => ({
+      bucket,
+      sent,
+      delivered: sent,
+      opened: 0,
+      clicked: 0,
+      replied: 0,
+      bounced: 0,
+      unsubscribed: 0,
+      interested: 0,
+    });
+    const data = {
+      ...e,
+      series: [
+        point("2026-03-01T23:00:00.000Z", 5),
+        point("2026-03-08T23:00:00.000Z", 20),
+        point("2026-03-15T23:00:00.000Z", 22),
+        point("2026-03-22T23:00:00.000Z", 3),
+      ],
+    } as unknown as Engagement;
+    const rows = plotSeries(data);
+    expect(rows.map((r) => r.sent)).toEqual([null, 20, 22, null]);
+    expect(rows.map((r) => r.sent__partial)).toEqual([5, 20, 22, 3]);
+    expect(partialWeeksNote(data)).toBe(
+      "Partial weeks, dashed — counts for the days in range only (first week: 4 Mar 2026 – 8 Mar 2026; last week: 23 Mar 2026 – 24 Mar 2026).",
+    );
+    expect(partialWeeksNote({ ...data, interval: "day" })).toBeNull();
+  });
+});
+
+describe("funnel", () => {
+  it("uses the cards' bases and never shows a share above its base", () => {
+    const totals = {
+      sent: 100,
+      delivered: 90,
+      opened: 45,
+      clicked: 9,
+      replied: 32,
+      bounced: 10,
+      unsubscribed: 0,
+      interested: 46,
+    };
+    const rows = funnelRows({ totals, replies: "human" } as unknown as Engagement);
+    const by = Object.fromEntries(rows.map((r) => [r.key, r]));
+    expect(by.delivered).toMatchObject({ base: "sent", share: 0.9 });
+    expect(by.opened).toMatchObject({ base: "delivered", share: 0.5, label: "45 · 50.0 % of delivered" });
+    expect(by.replied!.base).toBe("delivered");
+    expect(by.interested).toMatchObject({ base: "replied", share: null, over: true, label: "46 · more than replied" });
   });
 });
 

@@ -1,6 +1,8 @@
 "use client";
 
+import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
+import { Segmented } from "./segmented";
 import { ChartTooltipContent, type ChartConfig } from "@/components/ui/chart";
 import { ChartContainer, ChartTooltip } from "@/components/ui/chart-container";
 import type { CompareRow } from "@/lib/model/engagement";
@@ -8,6 +10,7 @@ import { VENDOR_LABELS } from "@/lib/model/vendor";
 import { ChartCard } from "./chart-card";
 import { csvFileName, toCsv } from "./csv";
 import { fmtRate } from "./format";
+import { RATE_BASES } from "./rate";
 
 // The compare page's chart, loaded as its own chunk (recharts is large).
 
@@ -18,29 +21,49 @@ const RATE_BARS = {
   bounce: { label: "Bounce rate", color: "var(--chart-bounced)" },
 } satisfies ChartConfig;
 
+type BarKey = keyof typeof RATE_BARS;
+const BAR_KEYS = Object.keys(RATE_BARS) as BarKey[];
+
 export default function CompareChart({
   rows,
   from,
   to,
+  replies,
+  tz,
 }: {
+  tz: string;
   rows: CompareRow[];
   from: string | null;
   to: string | null;
+  replies: "human" | "all";
 }) {
+  const [view, setView] = useState<"chart" | "table">("chart");
+  // A rate without a figure (nothing to divide, or over its base) is left out, never drawn as 0.
   const data = rows.map((r) => ({
-    name: r.campaign.name,
-    open: r.rates.open ?? 0,
-    click: r.rates.click ?? 0,
-    reply: r.rates.reply ?? 0,
-    bounce: r.rates.bounce ?? 0,
+    name: `${r.campaign.name}${r.completeness.state === "partial" ? " (partial)" : ""}`,
+    open: r.rates.open,
+    click: r.rates.click,
+    reply: r.rates.reply,
+    bounce: r.rates.bounce,
   }));
   const summary = `Bar chart of rates by campaign: ${rows.map((r) => `${r.campaign.name} (${VENDOR_LABELS[r.campaign.vendor]}): open ${fmtRate(r.rates.open)}, click ${fmtRate(r.rates.click)}, reply ${fmtRate(r.rates.reply)}, bounce ${fmtRate(r.rates.bounce)}`).join("; ")}.`;
   return (
     <ChartCard
       title="Rates side by side"
-      description="Open, click and reply rates divide by delivered emails; bounce rate by emails sent."
+      description={`Open, click and reply rates are of delivered emails; bounce rate of emails sent. ${replies === "human" ? "Replies: people's only." : "Replies: every reply."} Partial copies are marked.`}
+      actions={
+        <Segmented
+          label="Show as"
+          value={view}
+          options={[
+            { value: "chart", label: "Chart" },
+            { value: "table", label: "Table" },
+          ]}
+          onChange={setView}
+        />
+      }
       csv={{
-        name: csvFileName("compare", from ?? "all", to ?? "time"),
+        name: csvFileName("compare", from ?? "all", to ?? "time", ...(from ? [tz] : [])),
         build: () =>
           toCsv(rows, [
             { header: "campaign_id", value: (r) => r.campaign.id },
@@ -56,34 +79,92 @@ export default function CompareChart({
           ]),
       }}
     >
-      <ChartContainer config={RATE_BARS} summary={summary} className="h-72">
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid vertical={false} />
-          <XAxis
-            dataKey="name"
-            tickLine={false}
-            axisLine={false}
-            tickMargin={8}
-            interval={0}
-            tickFormatter={(v: string) => (v.length > 24 ? `${v.slice(0, 23)}…` : v)}
-          />
-          <YAxis tickLine={false} axisLine={false} width={44} tickFormatter={(v: number) => fmtRate(v, 0)} />
-          <ChartTooltip
-            cursor
-            content={(p) => (
-              <ChartTooltipContent
-                active={p.active}
-                payload={p.payload}
-                label={p.label}
-                valueFormatter={(v) => fmtRate(v)}
-              />
-            )}
-          />
-          {(Object.keys(RATE_BARS) as (keyof typeof RATE_BARS)[]).map((k) => (
-            <Bar key={k} dataKey={k} fill={`var(--color-${k})`} radius={[3, 3, 0, 0]} isAnimationActive={false} />
-          ))}
-        </BarChart>
-      </ChartContainer>
+      <ul aria-label="Legend" className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground">
+        {BAR_KEYS.map((k) => (
+          <li key={k} className="flex items-center gap-1.5">
+            <span aria-hidden className="size-2.5 rounded-sm" style={{ background: RATE_BARS[k].color }} />
+            {RATE_BARS[k].label} <span className="text-muted-foreground/80">({RATE_BASES[k]})</span>
+          </li>
+        ))}
+      </ul>
+      {view === "table" ? (
+        <RatesTable rows={rows} />
+      ) : (
+        <ChartContainer config={RATE_BARS} summary={summary} className="h-72">
+          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+            <CartesianGrid vertical={false} />
+            <XAxis
+              dataKey="name"
+              tickLine={false}
+              axisLine={false}
+              tickMargin={8}
+              interval={0}
+              tickFormatter={(v: string) => (v.length > 24 ? `${v.slice(0, 23)}…` : v)}
+            />
+            <YAxis tickLine={false} axisLine={false} width={44} tickFormatter={(v: number) => fmtRate(v, 0)} />
+            <ChartTooltip
+              cursor
+              content={(p) => (
+                <ChartTooltipContent
+                  active={p.active}
+                  payload={p.payload}
+                  label={p.label}
+                  valueFormatter={(v) => fmtRate(v)}
+                />
+              )}
+            />
+            {(Object.keys(RATE_BARS) as (keyof typeof RATE_BARS)[]).map((k) => (
+              <Bar key={k} dataKey={k} fill={`var(--color-${k})`} radius={[3, 3, 0, 0]} isAnimationActive={false} />
+            ))}
+          </BarChart>
+        </ChartContainer>
+      )}
     </ChartCard>
+  );
+}
+
+/** The chart's figures as a table: the accessible view of the same data. */
+function RatesTable({ rows }: { rows: CompareRow[] }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm">
+        <caption className="sr-only">Rates by campaign, each with its base</caption>
+        <thead>
+          <tr className="border-b text-left text-xs text-muted-foreground">
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Campaign
+            </th>
+            {BAR_KEYS.map((k) => (
+              <th key={k} scope="col" className="py-2 pr-4 text-right font-medium">
+                {RATE_BARS[k].label} <span className="font-normal">({RATE_BASES[k]})</span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.campaign.id} className="border-b last:border-0">
+              <th scope="row" className="py-2 pr-4 text-left font-medium">
+                {r.campaign.name}{" "}
+                <span className="font-normal text-muted-foreground">· {VENDOR_LABELS[r.campaign.vendor]}</span>
+                {r.completeness.state === "partial" ? (
+                  <span className="block text-xs font-normal text-muted-foreground">
+                    Partial: {r.completeness.reason}
+                  </span>
+                ) : null}
+              </th>
+              {BAR_KEYS.map((k) => (
+                <td
+                  key={k}
+                  className={`py-2 pr-4 text-right tabular-nums ${r.completeness.state === "partial" ? "text-muted-foreground italic" : ""}`}
+                >
+                  {fmtRate(r.rates[k])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -19,6 +19,7 @@ import { campaignQueries } from "./queries";
 import { HintProvider, Rate, type RateKey } from "./rate";
 import { compareParams } from "./search-params";
 import { CampaignStatusBadge } from "./status-badge";
+import { CompletenessNote } from "./completeness-note";
 import { useBrowserTimeZone } from "./use-browser-time-zone";
 
 const CompareChart = dynamic(() => import("./compare-chart"), {
@@ -60,7 +61,13 @@ export function CompareView({ options }: { options: CampaignOption[] }) {
 
   const ids = params.ids;
   const query = useQuery({
-    ...campaignQueries.compare(ids, { from: params.from, to: params.to, tz: tz ?? "UTC", bots: params.bots }),
+    ...campaignQueries.compare(ids, {
+      from: params.from,
+      to: params.to,
+      tz: tz ?? "UTC",
+      bots: params.bots,
+      replies: params.replies,
+    }),
     enabled: !!tz && ids.length > 0,
   });
   const data = query.data;
@@ -86,6 +93,8 @@ export function CompareView({ options }: { options: CampaignOption[] }) {
               onRange={(from, to) => void setParams({ from, to })}
               onTz={(next) => void setParams({ tz: next })}
               onBots={(bots) => void setParams({ bots })}
+              replies={params.replies}
+              onReplies={(replies) => void setParams({ replies })}
             />
           ) : (
             <Skeleton className="h-14 w-full" />
@@ -115,7 +124,15 @@ export function CompareView({ options }: { options: CampaignOption[] }) {
               : "Each campaign's whole life"
             : null}
           {data ? ` · machine opens ${data.bots === "include" ? "included" : "excluded"}` : null}
+          {data ? ` · ${data.replies === "human" ? "people's replies only" : "every reply"}` : null}
         </p>
+
+        {data?.notFound.length ? (
+          <NotFoundNotice
+            ids={data.notFound}
+            onDrop={() => void setParams({ ids: ids.filter((x) => !data.notFound.includes(x)) })}
+          />
+        ) : null}
 
         {ids.length === 0 ? (
           <EmptyState
@@ -154,7 +171,7 @@ export function CompareView({ options }: { options: CampaignOption[] }) {
         ) : (
           <>
             <CompareTable rows={rows} onRemove={(id) => void setParams({ ids: ids.filter((x) => x !== id) })} />
-            <CompareChart rows={rows} from={data.from} to={data.to} />
+            <CompareChart rows={rows} from={data.from} to={data.to} replies={data.replies} tz={data.tz} />
           </>
         )}
       </div>
@@ -162,10 +179,32 @@ export function CompareView({ options }: { options: CampaignOption[] }) {
   );
 }
 
+/** Ids of an old link that are no longer campaigns: said, and the rest compared. */
+function NotFoundNotice({ ids, onDrop }: { ids: string[]; onDrop: () => void }) {
+  return (
+    <div
+      role="status"
+      className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-warning/40 bg-warning/10 px-4 py-3 text-sm"
+    >
+      <p>
+        {ids.length === 1 ? "One campaign in this link was" : `${ids.length} campaigns in this link were`} not found
+        (deleted, or from a connection that was removed): <span className="font-mono text-xs">{ids.join(", ")}</span>.
+        The others are compared below.
+      </p>
+      <Button variant="secondary" size="sm" onClick={onDrop}>
+        Remove from the link
+      </Button>
+    </div>
+  );
+}
+
+/** The best rate of a line among complete campaigns: a partial copy is never ranked "best". */
 function bestOf(rows: CompareRow[], line: Line): string | null {
-  if (!("rate" in line) || rows.length < 2) return null;
+  if (!("rate" in line)) return null;
+  const complete = rows.filter((r) => r.completeness.state === "complete");
+  if (complete.length < 2) return null;
   let best: CompareRow | null = null;
-  for (const r of rows) {
+  for (const r of complete) {
     const v = r.rates[line.rate];
     if (v === null || v === undefined) continue;
     const b = best ? best.rates[line.rate] : null;
@@ -178,7 +217,9 @@ function CompareTable({ rows, onRemove }: { rows: CompareRow[]; onRemove: (id: s
   return (
     <div className="relative overflow-x-auto rounded-xl border bg-card shadow-xs">
       <table className="w-full text-sm">
-        <caption className="sr-only">Campaigns side by side; the best rate of each line is marked.</caption>
+        <caption className="sr-only">
+          Campaigns side by side; the best rate of each line among complete campaigns is marked; partial copies say why.
+        </caption>
         <thead>
           <tr className="border-b align-top">
             <th scope="col" className="w-40 px-4 py-3 text-left text-xs font-medium text-muted-foreground">
@@ -198,6 +239,7 @@ function CompareTable({ rows, onRemove }: { rows: CompareRow[]; onRemove: (id: s
                       <VendorBadge vendor={r.campaign.vendor} />
                       <CampaignStatusBadge status={r.campaign.status} />
                     </span>
+                    <CompletenessNote completeness={r.completeness} compact />
                   </div>
                   <Button
                     variant="ghost"
@@ -231,7 +273,12 @@ function CompareTable({ rows, onRemove }: { rows: CompareRow[]; onRemove: (id: s
                   >
                     {"rate" in line ? (
                       <>
-                        <Rate rate={line.rate} value={r.rates[line.rate] ?? null} counts={r.totals} />
+                        <Rate
+                          rate={line.rate}
+                          value={r.rates[line.rate] ?? null}
+                          counts={r.totals}
+                          partial={r.completeness.reason}
+                        />
                         {best === r.campaign.id ? <span className="sr-only"> (best)</span> : null}
                       </>
                     ) : (

@@ -4,6 +4,7 @@ import { ChartNoAxesCombined } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Engagement } from "@/lib/model/engagement";
+import { CompletenessNote } from "./completeness-note";
 import { fmtCalendarDay } from "./format";
 import { FunnelChart } from "./funnel-chart";
 import { KpiCards } from "./kpi-cards";
@@ -27,12 +28,22 @@ export default function EngagementBody({
 }) {
   const t = data.totals;
   const nothing = t.sent + t.opened + t.clicked + t.replied + t.bounced + t.interested + t.unsubscribed === 0;
-  return (
-    <div className="space-y-6">
-      {nothing ? (
+  // An empty or draft campaign gets one empty state saying what will appear and when —
+  // not a banner over panels of zeros and steps that do not exist.
+  if (nothing) {
+    const draft = data.campaign.status === "draft";
+    return (
+      <div className="space-y-6">
+        {data.completeness.state === "partial" ? <CompletenessNote completeness={data.completeness} /> : null}
         <EmptyState
           icon={ChartNoAxesCombined}
-          title="No email activity in this range"
+          title={
+            !wholeCampaign
+              ? "No email activity in this range"
+              : draft
+                ? "A draft: nothing sent yet"
+                : "No emails synced for this campaign yet"
+          }
           action={
             wholeCampaign ? null : (
               <Button variant="secondary" onClick={onReset}>
@@ -41,11 +52,18 @@ export default function EngagementBody({
             )
           }
         >
-          {wholeCampaign
-            ? "Touchline has no emails for this campaign yet. They appear after the next sync stores them."
-            : `Nothing was sent, opened or replied to between ${fmtCalendarDay(data.from)} and ${fmtCalendarDay(data.to)}.`}
+          {!wholeCampaign
+            ? `Nothing was sent, opened or replied to between ${fmtCalendarDay(data.from)} and ${fmtCalendarDay(data.to)}.`
+            : draft
+              ? "Once the campaign is launched at the vendor, its sends, opens, replies and steps appear here after the next sync reads them."
+              : "Its sends, opens and replies appear here after the next sync stores them."}
         </EmptyState>
-      ) : null}
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-6">
+      {data.completeness.state === "partial" ? <CompletenessNote completeness={data.completeness} /> : null}
       <KpiCards data={data} />
       <OverTimeChart data={data} />
       <div className="grid gap-6 xl:grid-cols-2">

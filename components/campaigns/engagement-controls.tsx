@@ -1,7 +1,14 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { addCalendarDays, calendarDayIn, type BotsMode, type EngagementInterval } from "@/lib/model/plain/engagement";
+import {
+  addCalendarDays,
+  calendarDayIn,
+  REPLY_FORMULAS,
+  type BotsMode,
+  type EngagementInterval,
+  type ReplyMode,
+} from "@/lib/model/plain/engagement";
 import { cn } from "@/lib/utils";
 import { Segmented } from "./segmented";
 
@@ -55,6 +62,8 @@ export function EngagementControls({
   onTz,
   onInterval,
   onBots,
+  replies,
+  onReplies,
   showInterval = true,
 }: {
   from: string | null;
@@ -69,6 +78,9 @@ export function EngagementControls({
   onTz: (tz: string) => void;
   onInterval?: (interval: EngagementInterval) => void;
   onBots: (bots: BotsMode) => void;
+  /** Issue 18: which replies the reply rate counts; the toggle shows the formula. */
+  replies?: ReplyMode;
+  onReplies?: (replies: ReplyMode) => void;
   showInterval?: boolean;
 }) {
   const zones = useZones(tz);
@@ -178,6 +190,23 @@ export function EngagementControls({
         />
         Include machine opens and clicks
       </label>
+      {replies && onReplies ? (
+        <div className="space-y-1.5">
+          <span className="block text-xs font-medium text-muted-foreground">Replies counted</span>
+          <Segmented
+            label="Replies counted"
+            value={replies}
+            options={[
+              { value: "human", label: "People's replies" },
+              { value: "all", label: "All replies" },
+            ]}
+            onChange={onReplies}
+          />
+        </div>
+      ) : null}
+      {replies ? (
+        <p className="basis-full text-xs text-muted-foreground">Reply rate = {REPLY_FORMULAS[replies]}</p>
+      ) : null}
     </div>
   );
 }

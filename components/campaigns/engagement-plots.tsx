@@ -9,12 +9,12 @@ import { ChartResponsive, ChartTooltip } from "@/components/ui/chart-container";
 import type { Engagement, StepRow, VariantRow } from "@/lib/model/engagement";
 import { fmtBucket, fmtInt, fmtRate } from "./format";
 import type { funnelRows } from "./funnel-chart";
-import { partialWeek } from "./over-time-chart";
+import { partialWeek, plotSeries } from "./over-time-chart";
 
 export function OverTimePlot({ data, shown }: { data: Engagement; shown: readonly string[] }) {
   return (
     <ChartResponsive>
-      <LineChart data={data.series} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+      <LineChart data={plotSeries(data)} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
         <CartesianGrid vertical={false} />
         <XAxis
           dataKey="bucket"
@@ -36,7 +36,10 @@ export function OverTimePlot({ data, shown }: { data: Engagement; shown: readonl
           content={(props) => (
             <ChartTooltipContent
               active={props.active}
-              payload={props.payload}
+              // A bucket next to a partial week is on both lines: one row per series.
+              payload={props.payload?.filter(
+                (p, i, all) => p.value != null && all.findIndex((q) => q.name === p.name && q.value != null) === i,
+              )}
               label={props.label}
               labelFormatter={(label) => {
                 const partial = partialWeek(String(label), data);
@@ -63,6 +66,25 @@ export function OverTimePlot({ data, shown }: { data: Engagement; shown: readonl
             isAnimationActive={false}
           />
         ))}
+        {/* Partial first/last weeks: dashed (the tooltip says the days they cover). */}
+        {data.interval === "week"
+          ? shown.map((k) => (
+              <Line
+                key={`${k}__partial`}
+                dataKey={`${k}__partial`}
+                name={k}
+                type="monotone"
+                stroke={`var(--color-${k})`}
+                strokeWidth={2}
+                strokeDasharray="5 4"
+                strokeOpacity={0.7}
+                dot={{ r: 3, strokeDasharray: "" }}
+                activeDot={false}
+                legendType="none"
+                isAnimationActive={false}
+              />
+            ))
+          : null}
       </LineChart>
     </ChartResponsive>
   );
@@ -83,9 +105,10 @@ export function FunnelPlot({ rows }: { rows: ReturnType<typeof funnelRows> }) {
               label={props.label}
               footer={(payload) => {
                 const r = payload[0] as ReturnType<typeof funnelRows>[number] | undefined;
-                return r
-                  ? `${fmtRate(r.ofSent)} of sent${r.ofPrevious !== null ? ` · ${fmtRate(r.ofPrevious)} of the stage before` : ""}`
-                  : null;
+                if (!r || r.base === null) return null;
+                return r.over
+                  ? `More than ${r.base}: vendors can mark interest without a reply, so no share`
+                  : `${fmtRate(r.share)} of ${r.base}`;
               }}
             />
           )}

@@ -20,7 +20,12 @@ import { engagementParams } from "./search-params";
 import { useBrowserTimeZone } from "./use-browser-time-zone";
 
 const sameRequest = (a: EngagementRequest, b: EngagementRequest) =>
-  a.from === b.from && a.to === b.to && a.tz === b.tz && a.interval === b.interval && a.bots === b.bots;
+  a.from === b.from &&
+  a.to === b.to &&
+  a.tz === b.tz &&
+  a.interval === b.interval &&
+  a.bots === b.bots &&
+  a.replies === b.replies;
 
 /**
  * A campaign's engagement: range, zone, interval and machine events from the URL; every
@@ -54,6 +59,7 @@ export function EngagementView({
     tz: tz ?? "UTC",
     interval: params.interval,
     bots: params.bots,
+    replies: params.replies,
   };
   const query = useQuery({
     ...campaignQueries.engagement(campaignId, request),
@@ -80,6 +86,8 @@ export function EngagementView({
               tz={tz}
               interval={params.interval}
               bots={params.bots}
+              replies={params.replies}
+              onReplies={(replies) => void setParams({ replies })}
               shownFrom={data?.from}
               shownTo={data?.to}
               onRange={(from, to) => void setParams({ from, to })}
@@ -96,7 +104,8 @@ export function EngagementView({
           {data ? (
             <>
               {fmtCalendarDay(data.from)} – {fmtCalendarDay(data.to)} · {data.tz.replace(/_/g, " ")} · by{" "}
-              {data.interval} · machine opens {data.bots === "include" ? "included" : "excluded"}
+              {data.interval} · machine opens {data.bots === "include" ? "included" : "excluded"} ·{" "}
+              {data.replies === "human" ? "people's replies only" : "every reply"}
             </>
           ) : null}
           {query.isFetching && data ? <LoaderCircle className="size-4 animate-spin" aria-label="Updating" /> : null}

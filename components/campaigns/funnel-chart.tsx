@@ -2,6 +2,7 @@
 
 import { ChartFrame, type ChartConfig } from "@/components/ui/chart";
 import type { Engagement } from "@/lib/model/engagement";
+import { ratio } from "@/lib/model/plain/campaign";
 import { ChartCard } from "./chart-card";
 import { csvFileName, toCsv } from "./csv";
 import { fmtInt, fmtRate } from "./format";
@@ -17,20 +18,41 @@ const STAGES = {
 } satisfies ChartConfig;
 type Stage = keyof typeof STAGES;
 
-/** Each stage with its share of the emails sent and of the stage before. */
+/**
+ * Each stage's share of the same base the cards use (RATE_BASES): delivered of sent;
+ * opened, clicked and replied of delivered; interested of replied. A stage above its base
+ * (interest marked without a reply) gets no share — its count is shown with the reason.
+ */
+const BASE: Record<Stage, "sent" | "delivered" | "replied" | null> = {
+  sent: null,
+  delivered: "sent",
+  opened: "delivered",
+  clicked: "delivered",
+  replied: "delivered",
+  interested: "replied",
+};
+
 export function funnelRows(e: Engagement) {
   const keys = Object.keys(STAGES) as Stage[];
-  return keys.map((key, i) => {
+  return keys.map((key) => {
     const value = e.totals[key];
-    const prev = i > 0 ? e.totals[keys[i - 1]!] : null;
-    const ofSent = e.totals.sent > 0 ? value / e.totals.sent : null;
+    const base = BASE[key];
+    const of = base ? e.totals[base] : null;
+    const share = of === null ? null : ratio(value, of);
+    const over = of !== null && of > 0 && value > of;
     return {
       key,
       stage: STAGES[key].label,
       value,
-      ofSent,
-      ofPrevious: prev ? value / prev : null,
-      label: key === "sent" ? fmtInt(value) : `${fmtInt(value)} · ${fmtRate(ofSent)}`,
+      base,
+      share,
+      over,
+      label:
+        base === null
+          ? fmtInt(value)
+          : over
+            ? `${fmtInt(value)} · more than ${base}`
+            : `${fmtInt(value)} · ${fmtRate(share)} of ${base}`,
     };
   });
 }
@@ -39,20 +61,23 @@ export function FunnelChart({ data }: { data: Engagement }) {
   const rows = funnelRows(data);
   const summary = `Funnel from ${fmtInt(data.totals.sent)} sent: ${rows
     .slice(1)
-    .map((r) => `${fmtInt(r.value)} ${r.stage.toLowerCase()} (${fmtRate(r.ofSent)} of sent)`)
+    .map(
+      (r) =>
+        `${fmtInt(r.value)} ${r.stage.toLowerCase()} (${r.over ? `more than ${r.base}` : `${fmtRate(r.share)} of ${r.base}`})`,
+    )
     .join(", ")}.`;
   return (
     <ChartCard
       title="Funnel"
-      description="Sent → delivered → opened → clicked → replied → interested. Opened, clicked, replied and interested are people × steps."
+      description={`Each stage as a share of its base, as on the cards: delivered of sent; opened, clicked and replied of delivered; interested of replied. Opened, clicked, replied and interested are people × steps${data.replies === "human" ? "; replied counts people's replies only" : ""}.`}
       csv={{
-        name: csvFileName(data.campaign.name, "funnel", data.from, data.to),
+        name: csvFileName(data.campaign.name, "funnel", data.from, data.to, data.tz),
         build: () =>
           toCsv(rows, [
             { header: "stage", value: (r) => r.key },
             { header: "count", value: (r) => r.value },
-            { header: "share_of_sent", value: (r) => r.ofSent?.toFixed(4) },
-            { header: "share_of_previous_stage", value: (r) => r.ofPrevious?.toFixed(4) },
+            { header: "base", value: (r) => r.base },
+            { header: "share_of_base", value: (r) => r.share?.toFixed(4) },
           ]),
       }}
     >

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import type { Engagement } from "@/lib/model/engagement";
 import { COUNT_DEFINITIONS } from "@/lib/model/plain/engagement";
 import { fmtInt } from "./format";
-import { Hint, Rate, type RateKey } from "./rate";
+import { Hint, Rate, RATE_BASES, type RateKey } from "./rate";
 
 function Kpi({ label, children, sub }: { label: string; children: ReactNode; sub?: ReactNode }) {
   return (
@@ -16,12 +16,17 @@ function Kpi({ label, children, sub }: { label: string; children: ReactNode; sub
   );
 }
 
-/** The range's totals and rates; every rate explains its formula on hover or focus. */
+/**
+ * The range's totals and rates; every rate names its base ("of delivered", the same base
+ * the funnel uses) and explains its formula on hover or focus. Rates on a partial copy are
+ * muted and say why.
+ */
 export function KpiCards({ data }: { data: Engagement }) {
   const t = data.totals;
+  const partial = data.completeness.state === "partial" ? data.completeness.reason : null;
   const rate = (key: RateKey, label: string, count: keyof typeof t) => (
-    <Kpi label={label} sub={`${fmtInt(t[count])} ${count}`}>
-      <Rate rate={key} value={data.rates[key] ?? null} counts={t} />
+    <Kpi label={`${label} · ${RATE_BASES[key]}`} sub={`${fmtInt(t[count])} ${count}`}>
+      <Rate rate={key} value={data.rates[key] ?? null} counts={t} partial={partial} />
     </Kpi>
   );
   return (
@@ -39,7 +44,7 @@ export function KpiCards({ data }: { data: Engagement }) {
       </Kpi>
       {rate("open", "Open rate", "opened")}
       {rate("click", "Click rate", "clicked")}
-      {rate("reply", "Reply rate", "replied")}
+      {rate("reply", data.replies === "human" ? "Reply rate (people)" : "Reply rate (all)", "replied")}
       {rate("bounce", "Bounce rate", "bounced")}
       {rate("positive", "Positive rate", "interested")}
     </dl>

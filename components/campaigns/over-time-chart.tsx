@@ -20,6 +20,36 @@ export function partialWeek(bucket: string, e: Pick<Engagement, "interval" | "tz
   return first === last ? `${fmtCalendarDay(first)} only` : `${fmtCalendarDay(first)} – ${fmtCalendarDay(last)} only`;
 }
 
+/**
+ * The series as the plot draws it: whole buckets on the solid lines (`sent`…), the partial
+ * first and last weeks on dashed ones (`sent__partial`…) that join their whole neighbour,
+ * so a cut week is never drawn as a whole week's drop.
+ */
+export function plotSeries(e: Engagement): Record<string, number | string | null>[] {
+  const keys = Object.keys(OVER_TIME_SERIES) as SeriesKey[];
+  const partial = e.series.map((p) => partialWeek(p.bucket, e) !== null);
+  return e.series.map((p, i) => {
+    const row: Record<string, number | string | null> = { bucket: p.bucket };
+    const nearPartial = partial[i] || partial[i - 1] === true || partial[i + 1] === true;
+    for (const k of keys) {
+      row[k] = partial[i] ? null : p[k];
+      row[`${k}__partial`] = nearPartial ? p[k] : null;
+    }
+    return row;
+  });
+}
+
+/** "First week (2 – 8 Mar) and last week (23 – 24 Mar) cover only those days" — or null. */
+export function partialWeeksNote(e: Engagement): string | null {
+  const cut = e.series
+    .map((p, i) => ({ i, days: partialWeek(p.bucket, e) }))
+    .filter((x): x is { i: number; days: string } => x.days !== null);
+  if (!cut.length) return null;
+  const name = (i: number) => (i === 0 ? "first week" : i === e.series.length - 1 ? "last week" : "week");
+  const parts = cut.map((c) => `${name(c.i)}: ${c.days.replace(/ only$/, "")}`);
+  return `Partial weeks, dashed — counts for the days in range only (${parts.join("; ")}).`;
+}
+
 export const OVER_TIME_SERIES = {
   sent: { label: "Sent", color: "var(--chart-sent)" },
   opened: { label: "Opened", color: "var(--chart-opened)" },
@@ -33,6 +63,7 @@ type SeriesKey = keyof typeof OVER_TIME_SERIES;
 export function overTimeSummary(e: Engagement): string {
   const per = e.interval === "week" ? "week" : "day";
   const busiest = e.series.reduce<SeriesPoint | null>((best, p) => (!best || p.sent > best.sent ? p : best), null);
+  const note = partialWeeksNote(e);
   const parts = [
     `Line chart of emails per ${per} from ${fmtCalendarDay(e.from)} to ${fmtCalendarDay(e.to)} (${e.tz}), ${e.series.length} ${per}s`,
     `${fmtInt(e.totals.sent)} sent, ${fmtInt(e.totals.opened)} opened, ${fmtInt(e.totals.clicked)} clicked, ${fmtInt(e.totals.replied)} replied, ${fmtInt(e.totals.bounced)} bounced`,
@@ -41,7 +72,7 @@ export function overTimeSummary(e: Engagement): string {
     parts.push(
       `busiest ${per}: ${fmtBucket(busiest.bucket, e.interval, e.tz, true)} with ${fmtInt(busiest.sent)} sent`,
     );
-  return `${parts.join("; ")}.`;
+  return `${parts.join("; ")}.${note ? ` ${note}` : ""}`;
 }
 
 export function overTimeCsv(e: Engagement): string {
@@ -63,7 +94,7 @@ export function OverTimeChart({ data }: { data: Engagement }) {
       title="Over time"
       description={`Per ${data.interval === "week" ? "ISO week (from Monday)" : "day"} in ${data.tz}. Opens, clicks and replies count each person × step once, when it first happened.`}
       csv={{
-        name: csvFileName(data.campaign.name, "over-time", data.interval, data.from, data.to),
+        name: csvFileName(data.campaign.name, "over-time", data.interval, data.from, data.to, data.tz),
         build: () => overTimeCsv(data),
       }}
     >
@@ -78,9 +109,19 @@ export function OverTimeChart({ data }: { data: Engagement }) {
           No emails in this range.
         </p>
       ) : (
-        <ChartFrame config={OVER_TIME_SERIES} summary={overTimeSummary(data)} className="h-72">
-          <OverTimePlot data={data} shown={shown} />
-        </ChartFrame>
+        <>
+          <ChartFrame config={OVER_TIME_SERIES} summary={overTimeSummary(data)} className="h-72">
+            <OverTimePlot data={data} shown={shown} />
+          </ChartFrame>
+          {partialWeeksNote(data) ? (
+            <p className="mt-2 flex items-center gap-2 text-xs text-muted-foreground">
+              <svg aria-hidden width="24" height="6" className="shrink-0">
+                <line x1="0" y1="3" x2="24" y2="3" stroke="currentColor" strokeWidth="2" strokeDasharray="4 3" />
+              </svg>
+              {partialWeeksNote(data)}
+            </p>
+          ) : null}
+        </>
       )}
     </ChartCard>
   );

@@ -1,7 +1,7 @@
 // One queryOptions factory for the campaign pages; keys go from generic to specific.
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
-import { engagementSearch, type BotsMode, type EngagementInterval } from "@/lib/model/plain/engagement";
+import { engagementSearch, type BotsMode, type EngagementInterval, type ReplyMode } from "@/lib/model/plain/engagement";
 import type { Compare, Engagement } from "@/lib/model/engagement";
 
 export interface EngagementRequest {
@@ -10,6 +10,7 @@ export interface EngagementRequest {
   tz: string;
   interval: EngagementInterval;
   bots: BotsMode;
+  replies: ReplyMode;
 }
 
 export const campaignQueries = {
@@ -22,7 +23,10 @@ export const campaignQueries = {
       // Changing the range keeps the old charts on screen until the new ones arrive: no flash, no layout shift.
       placeholderData: keepPreviousData,
     }),
-  compare: (ids: readonly string[], q: { from: string | null; to: string | null; tz: string; bots: BotsMode }) =>
+  compare: (
+    ids: readonly string[],
+    q: { from: string | null; to: string | null; tz: string; bots: BotsMode; replies: ReplyMode },
+  ) =>
     queryOptions({
       queryKey: [...campaignQueries.all(), "compare", [...ids], q] as const,
       queryFn: ({ signal }) =>

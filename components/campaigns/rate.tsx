@@ -2,7 +2,7 @@
 
 import { Tooltip } from "radix-ui";
 import type { ReactNode } from "react";
-import { RATE_DEFINITIONS } from "@/lib/model/plain/campaign";
+import { RATE_BASES, RATE_DEFINITIONS, RATE_OVER_BASE_REASON } from "@/lib/model/plain/campaign";
 import { cn } from "@/lib/utils";
 import { fmtInt, fmtRate } from "./format";
 
@@ -62,24 +62,35 @@ export function Hint({
   );
 }
 
-/** A rate with its formula on hover and focus: "Reply rate = replied / delivered = 12 / 340". */
+export { RATE_BASES };
+
+/**
+ * A rate with its formula on hover and focus: "Reply rate = replied / delivered = 12 / 340".
+ * `partial`: the reason the figures are partial — the rate is muted and says why. A rate
+ * whose numerator passes its base shows no figure (never a capped 100 %) and says why.
+ */
 export function Rate({
   rate,
   value,
   counts,
   className,
   digits,
+  partial,
 }: {
   rate: RateKey;
   value: number | null;
   counts?: Partial<Record<string, unknown>>;
   className?: string;
   digits?: number;
+  partial?: string | null;
 }) {
   const [num, den] = RATE_PARTS[rate];
+  const n = Number(counts?.[num] ?? 0);
+  const d = Number(counts?.[den] ?? 0);
+  const over = !!counts && d > 0 && n > d;
   return (
     <Hint
-      className={cn("tabular-nums", className)}
+      className={cn("tabular-nums", partial && "text-muted-foreground italic", className)}
       content={
         <span className="grid gap-0.5">
           <span className="font-medium">
@@ -87,15 +98,17 @@ export function Rate({
           </span>
           {counts ? (
             <span className="text-muted-foreground">
-              = {fmtInt(Number(counts[num] ?? 0))} / {fmtInt(Number(counts[den] ?? 0))}
-              {value === null ? " (nothing to divide by)" : ""}
+              = {fmtInt(n)} / {fmtInt(d)}
+              {value === null ? (over ? ` — ${RATE_OVER_BASE_REASON}` : " (nothing to divide by)") : ""}
             </span>
           ) : null}
+          {partial ? <span className="text-foreground">Partial data: {partial}</span> : null}
         </span>
       }
     >
       <span className="sr-only">{RATE_LABELS[rate]} </span>
-      {fmtRate(value, digits)}
+      {over && value === null ? `${fmtInt(n)} > ${fmtInt(d)}` : fmtRate(value, digits)}
+      {partial ? <span className="sr-only"> (partial data: {partial})</span> : null}
     </Hint>
   );
 }

@@ -2,7 +2,7 @@
 // the pages and their components.
 import { parseAsArrayOf, parseAsString, parseAsStringLiteral } from "nuqs";
 import { CAMPAIGN_STATUSES } from "@/lib/model/plain/campaign";
-import { BOTS_MODES, ENGAGEMENT_INTERVALS } from "@/lib/model/plain/engagement";
+import { BOTS_MODES, ENGAGEMENT_INTERVALS, REPLY_MODES } from "@/lib/model/plain/engagement";
 import { VENDORS } from "@/lib/model/vendor";
 
 /** Campaign page and compare page: range (calendar days), zone, interval, machine events. */
@@ -12,6 +12,8 @@ export const engagementParams = {
   tz: parseAsString,
   interval: parseAsStringLiteral(ENGAGEMENT_INTERVALS).withDefault("day"),
   bots: parseAsStringLiteral(BOTS_MODES).withDefault("exclude"),
+  /** Issue 18: people's replies (default) or every reply. */
+  replies: parseAsStringLiteral(REPLY_MODES).withDefault("human"),
 };
 
 export const CAMPAIGN_SORTS = [
@@ -45,4 +47,5 @@ export const compareParams = {
   to: parseAsString,
   tz: parseAsString,
   bots: parseAsStringLiteral(BOTS_MODES).withDefault("exclude"),
+  replies: parseAsStringLiteral(REPLY_MODES).withDefault("human"),
 };

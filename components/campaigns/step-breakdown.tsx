@@ -45,7 +45,10 @@ export function StepBreakdown({ data }: { data: Engagement }) {
       }
       csv={
         rows.length
-          ? { name: csvFileName(data.campaign.name, "by-step", data.from, data.to), build: () => stepsCsv(rows) }
+          ? {
+              name: csvFileName(data.campaign.name, "by-step", data.from, data.to, data.tz),
+              build: () => stepsCsv(rows),
+            }
           : null
       }
     >

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { Engagement } from "@/lib/model/engagement";
+import { REPLY_CLASS_LABELS } from "@/lib/model/plain/reply-class";
 import { fmtDateTime } from "./format";
 
 /** The latest replies in range; each person links to their timeline. Vendor text is shown as text. */
@@ -14,7 +15,8 @@ export function TopReplies({ data }: { data: Engagement }) {
       <CardHeader>
         <CardTitle>Latest replies</CardTitle>
         <CardDescription className="text-xs">
-          The ten most recent in this range — open a person to see every touch.
+          Replies written by people first, newest first; then auto-replies, opt-outs and bounce notices. Open a person
+          to see every touch.
         </CardDescription>
       </CardHeader>
       <CardContent>
@@ -42,6 +44,9 @@ export function TopReplies({ data }: { data: Engagement }) {
                     )}
                     {r.name && r.email ? <span className="text-xs text-muted-foreground">{r.email}</span> : null}
                     {r.interested ? <Badge variant="success">Interested</Badge> : null}
+                    {r.replyClass && r.replyClass !== "human" ? (
+                      <Badge variant="muted">{REPLY_CLASS_LABELS[r.replyClass]}</Badge>
+                    ) : null}
                     <span className="ml-auto text-xs text-muted-foreground">
                       {r.step ? `Step ${r.step}` : null}
                       {r.variant ? ` · ${r.variant}` : null}

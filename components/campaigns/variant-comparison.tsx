@@ -54,7 +54,7 @@ export function VariantComparison({ data }: { data: Engagement }) {
       csv={
         rows.length
           ? {
-              name: csvFileName(data.campaign.name, "variants", data.from, data.to),
+              name: csvFileName(data.campaign.name, "variants", data.from, data.to, data.tz),
               build: () =>
                 toCsv(rows, [
                   { header: "variant", value: (r) => r.variant },

@@ -44,12 +44,16 @@ export function VendorReported({ data, wholeCampaign }: { data: Engagement; whol
             { header: "difference", value: (r) => r.diff },
             { header: "why", value: (r) => r.note },
           ]) +
-          toCsv(rateRows, [
-            { header: "rate", value: (r) => `${r.rate}_rate` },
-            { header: "touchline", value: (r) => data.rates[r.rate]?.toFixed(4) },
-            { header: vendor, value: (r) => r.theirs!.value.toFixed(4) },
-            { header: `${vendor}_formula`, value: (r) => r.theirs!.formula },
-          ]),
+          toCsv(
+            rateRows,
+            [
+              { header: "rate", value: (r) => `${r.rate}_rate` },
+              { header: "touchline", value: (r) => data.rates[r.rate]?.toFixed(4) },
+              { header: vendor, value: (r) => r.theirs!.value.toFixed(4) },
+              { header: `${vendor}_formula`, value: (r) => r.theirs!.formula },
+            ],
+            { bom: false }, // the second table of the same file
+          ),
       }}
     >
       <ul className="mb-3 list-disc space-y-1 pl-5 text-xs text-muted-foreground">

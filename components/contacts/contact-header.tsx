@@ -40,10 +40,22 @@ export function ContactHeader({ contact, actions }: { contact: ContactDetail; ac
             ) : null}
             <span>
               {contact.activityCount.toLocaleString("en-GB")} {contact.activityCount === 1 ? "activity" : "activities"}
+              {contact.otherTimelineCount ? (
+                <span title="The timeline also shows tasks, and items not yet happened or canceled">
+                  {" "}
+                  + {contact.otherTimelineCount.toLocaleString("en-GB")} upcoming, canceled or tasks
+                </span>
+              ) : null}
               {contact.lastActivityAt ? (
                 <>
                   {" "}
                   · last <RelativeTime iso={contact.lastActivityAt} />
+                </>
+              ) : null}
+              {contact.upcomingAt ? (
+                <>
+                  {" "}
+                  · upcoming <RelativeTime iso={contact.upcomingAt} />
                 </>
               ) : null}
             </span>

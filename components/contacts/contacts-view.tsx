@@ -264,6 +264,11 @@ export function ContactsView({
                   </td>
                   <td className="truncate px-3 text-muted-foreground">
                     {c.lastActivityAt ? <RelativeTime iso={c.lastActivityAt} /> : "never"}
+                    {c.upcomingAt ? (
+                      <span className="block text-xs">
+                        upcoming <RelativeTime iso={c.upcomingAt} />
+                      </span>
+                    ) : null}
                   </td>
                   <td className="px-3 text-right tabular-nums">{c.activityCount.toLocaleString("en-GB")}</td>
                   <td className="px-4 text-right tabular-nums">

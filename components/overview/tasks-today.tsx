@@ -4,7 +4,30 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { VendorDot } from "@/components/ui/vendor-badge";
-import type { DueTask } from "@/lib/server/queries/overview";
+import type { TaskFigures } from "@/lib/server/queries/overview";
+
+const n = (x: number) => x.toLocaleString("en-GB");
+
+/**
+ * "12 open: 3 overdue · 2 due today · 7 later or undated" — the parts add up to the whole,
+ * and each links to the tasks page's preset with the same count (overdue and today disjoint).
+ */
+function TaskCounts({ data, who }: { data: Omit<TaskFigures, "today">; who: string }) {
+  if (data.open === 0) return <>No open tasks.</>;
+  const later = data.open - data.overdue - data.total;
+  const link = (href: string, text: string) => (
+    <Link href={href} className="underline-offset-4 hover:text-foreground hover:underline">
+      {text}
+    </Link>
+  );
+  return (
+    <>
+      {link(`/tasks?due=all${who}`, `${n(data.open)} open`)}:{" "}
+      {link(`/tasks?due=overdue${who}`, `${n(data.overdue)} overdue`)} ·{" "}
+      {link(`/tasks?due=today${who}`, `${n(data.total)} due today`)} · {n(later)} later or undated
+    </>
+  );
+}
 
 /** Open tasks due today in the viewer's zone (date-only due dates as dates), and how many are overdue. */
 export function TasksToday({
@@ -12,7 +35,7 @@ export function TasksToday({
   tz,
   mine = false,
 }: {
-  data: { total: number; overdue: number; tasks: DueTask[] };
+  data: Omit<TaskFigures, "today">;
   tz: string;
   /** The viewer's own tasks (members): the links open "Assigned to me". */
   mine?: boolean;
@@ -26,8 +49,7 @@ export function TasksToday({
         <div className="space-y-1">
           <CardTitle>{mine ? "Your tasks due today" : "Due today"}</CardTitle>
           <CardDescription className="text-xs">
-            {data.total === 0 ? "Nothing due today." : `${data.total} open ${data.total === 1 ? "task" : "tasks"}`}
-            {data.overdue > 0 ? ` · ${data.overdue} overdue` : ""}
+            <TaskCounts data={data} who={who} />
           </CardDescription>
         </div>
         <Button asChild variant="ghost" size="sm">

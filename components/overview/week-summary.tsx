@@ -2,6 +2,7 @@ import { ArrowDownRight, ArrowRight, ArrowUpRight } from "lucide-react";
 import type { ReactNode } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { OverviewWeek } from "@/lib/server/queries/overview";
+import { VENDOR_LABELS, type Vendor } from "@/lib/model/vendor";
 import { cn } from "@/lib/utils";
 
 const int = new Intl.NumberFormat("en-GB");
@@ -49,7 +50,16 @@ function Figure({ label, value, delta, sub }: { label: string; value: ReactNode;
 }
 
 /** This ISO week so far against the same span of last week. */
-export function WeekSummary({ week, tz }: { week: OverviewWeek; tz: string }) {
+export function WeekSummary({
+  week,
+  tz,
+  partial = [],
+}: {
+  week: OverviewWeek;
+  tz: string;
+  /** Vendors whose copy is partial (issue 18): said under the figures, with why. */
+  partial?: { vendor: Vendor; campaigns: number; reason: string; completeBy: string | null }[];
+}) {
   const { thisWeek: a, lastWeek: b } = week;
   return (
     <Card aria-label="This week">
@@ -68,18 +78,30 @@ export function WeekSummary({ week, tz }: { week: OverviewWeek; tz: string }) {
             sub={`vs ${int.format(b.sent)}`}
           />
           <Figure
-            label="Replies"
+            label="Replies from people"
             value={int.format(a.replied)}
             delta={<Delta now={a.replied} before={b.replied} kind="count" />}
             sub={`vs ${int.format(b.replied)}`}
           />
           <Figure
-            label="Reply rate"
-            value={<span title="replied / delivered">{pct(a.replyRate)}</span>}
+            label="Reply rate · of delivered"
+            value={<span title="people's replies / delivered">{pct(a.replyRate)}</span>}
             delta={<Delta now={a.replyRate} before={b.replyRate} kind="rate" />}
             sub={`vs ${pct(b.replyRate)}`}
           />
         </dl>
+        {partial.length ? (
+          <ul className="mt-4 space-y-1 border-t pt-3 text-xs text-muted-foreground" aria-label="Partial figures">
+            {partial.map((p) => (
+              <li key={p.vendor}>
+                <span className="font-medium text-foreground">
+                  Partial: {VENDOR_LABELS[p.vendor]} ({p.campaigns} {p.campaigns === 1 ? "campaign" : "campaigns"})
+                </span>{" "}
+                — {p.reason}
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </CardContent>
     </Card>
   );

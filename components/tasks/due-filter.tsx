@@ -20,9 +20,21 @@ export const PRESET_LABELS: Record<DuePreset, string> = {
   overdue: "Overdue",
   today: "Today",
   tomorrow: "Tomorrow",
-  week: "This week",
+  // API.md: Monday to Sunday of the viewer's week, its past days included — said on the button.
+  week: "This week (Mon–Sun, incl. past days)",
   next7: "Next 7 days",
   none: "No due date",
+};
+
+/** What each preset holds, on hover/focus: overdue and today never share a task. */
+export const PRESET_HINTS: Record<DuePreset, string> = {
+  all: "Every task, with or without a due date",
+  overdue: "Due before now (a date-only task: before today)",
+  today: "Due later today — tasks whose time has passed are under Overdue",
+  tomorrow: "Due tomorrow",
+  week: "Open tasks due Monday to Sunday of this week, including days already past (and so overdue ones)",
+  next7: "Due from now to the end of the sixth day after today",
+  none: "Tasks without a due date",
 };
 const PRESET_ORDER: DuePreset[] = ["all", "overdue", "today", "tomorrow", "week", "next7", "none"];
 
@@ -60,6 +72,7 @@ export function DueFilter({
               key={p}
               type="button"
               aria-pressed={active}
+              title={PRESET_HINTS[p]}
               onClick={() => onPreset(p)}
               className={cn(
                 "inline-flex h-7 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium whitespace-nowrap text-muted-foreground transition-colors hover:bg-muted hover:text-foreground",

@@ -20,12 +20,13 @@ export const GROUP_LABELS: Record<DueGroup, string> = {
   overdue: "Overdue",
   today: "Today",
   tomorrow: "Tomorrow",
-  week: "This week",
+  week: "Later this week",
   later: "Later",
   none: "No due date",
 };
 const GROUP_HINTS: Partial<Record<DueGroup, string>> = {
   overdue: "Due before now",
+  today: "Due later today",
   week: "After tomorrow, until Sunday",
   later: "After this week",
 };

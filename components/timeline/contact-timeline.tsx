@@ -48,6 +48,7 @@ export function ContactTimeline({ contactId, initial }: { contactId: string; ini
       tz,
       q: params.q,
       bots: params.bots,
+      replyClass: params.replyClass,
     }),
     [params, tz],
   );

@@ -2,6 +2,7 @@
 // share; the back button steps through filter changes). Same vocabulary as the API's
 // query string (lib/model/timeline.ts), so the request is built straight from them.
 import { parseAsArrayOf, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { REPLY_CLASSES } from "@/lib/model/plain/reply-class";
 import { TIMELINE_KINDS } from "@/lib/model/plain/timeline";
 import { VENDORS } from "@/lib/model/vendor";
 
@@ -14,4 +15,6 @@ export const timelineParams = {
   from: parseAsString,
   to: parseAsString,
   bots: parseAsStringLiteral(["include", "exclude"] as const).withDefault("include"),
+  /** Issue 18: replies of these classes only; empty = every reply. */
+  replyClass: parseAsArrayOf(parseAsStringLiteral(REPLY_CLASSES)).withDefault([]),
 };

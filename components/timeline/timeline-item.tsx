@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { lazyContent } from "@/components/ui/lazy-content";
 import { VendorBadge } from "@/components/ui/vendor-badge";
 import { ACTIVITY_STATE_LABELS } from "@/lib/model/plain/activity";
+import { REPLY_CLASS_LABELS } from "@/lib/model/plain/reply-class";
 import { KIND_LABELS } from "@/lib/model/plain/timeline";
 import type { TimelineItem, TimelineTaskItem } from "@/lib/model/timeline";
 import type { Vendor } from "@/lib/model/vendor";
@@ -88,10 +89,12 @@ export const TimelineItemView = forwardRef<HTMLButtonElement, Props>(function Ti
   const actor = item.type === "activity" ? item.actor?.name : item.assignee?.name;
   // Scheduled and canceled items are shown but have not happened (and are never counted).
   const state = item.type === "activity" ? (item.state ?? null) : null;
+  // Issue 18: every reply says what it is (a person, an autoresponder, an opt-out, a bounce).
+  const replyClass = item.type === "activity" ? (item.replyClass ?? null) : null;
 
   return (
     <article
-      aria-label={`${label}${state ? ` (${ACTIVITY_STATE_LABELS[state]})` : ""}${text ? `: ${text}` : ""}`}
+      aria-label={`${label}${state ? ` (${ACTIVITY_STATE_LABELS[state]})` : ""}${replyClass ? ` (${REPLY_CLASS_LABELS[replyClass]})` : ""}${text ? `: ${text}` : ""}`}
       data-timeline-item={item.id}
       data-vendor={item.vendor}
       data-kind={kind}
@@ -128,6 +131,15 @@ export const TimelineItemView = forwardRef<HTMLButtonElement, Props>(function Ti
               <Badge variant={state === "canceled" ? "muted" : "warning"} className="shrink-0 py-0">
                 {state === "canceled" ? <Ban aria-hidden /> : <CalendarClock aria-hidden />}
                 {ACTIVITY_STATE_LABELS[state]}
+              </Badge>
+            ) : null}
+            {replyClass ? (
+              <Badge
+                variant={replyClass === "human" ? "success" : "muted"}
+                className="shrink-0 py-0"
+                data-reply-class={replyClass}
+              >
+                {REPLY_CLASS_LABELS[replyClass]}
               </Badge>
             ) : null}
             {text ? <span className="truncate text-foreground/90">{text}</span> : null}

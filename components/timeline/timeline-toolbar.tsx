@@ -7,6 +7,7 @@ import { Input } from "@/components/ui/input";
 import { Kbd } from "@/components/ui/kbd";
 import { lazyContent } from "@/components/ui/lazy-content";
 import { KIND_LABELS, REPLY_KINDS, TIMELINE_KIND_GROUPS, type TimelineKind } from "@/lib/model/plain/timeline";
+import { REPLY_CLASS_LABELS, REPLY_CLASSES, type ReplyClass } from "@/lib/model/plain/reply-class";
 import type { TimelineFacets } from "@/lib/model/timeline";
 import { VENDOR_LABELS, type Vendor } from "@/lib/model/vendor";
 import { cn } from "@/lib/utils";
@@ -30,6 +31,7 @@ export interface TimelineFilterState {
   from: string | null;
   to: string | null;
   bots: "include" | "exclude";
+  replyClass: ReplyClass[];
 }
 
 export const EMPTY_FILTERS: TimelineFilterState = {
@@ -40,10 +42,20 @@ export const EMPTY_FILTERS: TimelineFilterState = {
   from: null,
   to: null,
   bots: "include",
+  replyClass: [],
 };
 
 export function hasActiveFilters(f: TimelineFilterState): boolean {
-  return !!(f.q.trim() || f.vendors.length || f.kinds.length || f.campaign || f.from || f.to || f.bots === "exclude");
+  return !!(
+    f.q.trim() ||
+    f.vendors.length ||
+    f.kinds.length ||
+    f.campaign ||
+    f.from ||
+    f.to ||
+    f.bots === "exclude" ||
+    f.replyClass.length
+  );
 }
 
 interface Props {
@@ -176,6 +188,8 @@ export function TimelineToolbar({ filters, onChange, facets, tz, searchRef }: Pr
         ) : null}
       </label>
 
+      <ReplyClassFilter filters={filters} onChange={onChange} facets={facets} />
+
       {hasActiveFilters(filters) ? (
         <Button
           variant="ghost"
@@ -262,5 +276,36 @@ function DateFilter({ filters, onChange, today }: Pick<Props, "filters" | "onCha
     >
       <DatePanel filters={filters} onChange={onChange} today={today} onDone={() => setOpen(false)} />
     </FilterPopover>
+  );
+}
+
+/** Issue 18: replies by class — people's answers, auto-replies, opt-outs, bounce notices. */
+function ReplyClassFilter({
+  filters,
+  onChange,
+  facets,
+}: {
+  filters: TimelineFilterState;
+  onChange: (patch: Partial<TimelineFilterState>) => void;
+  facets: TimelineFacets | undefined;
+}) {
+  const value = filters.replyClass.length === 1 ? filters.replyClass[0]! : "";
+  return (
+    <label className="inline-flex h-8 items-center gap-2 rounded-md border border-dashed px-2.5 text-xs font-medium has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring">
+      Replies
+      <select
+        value={value}
+        onChange={(e) => onChange({ replyClass: e.target.value ? [e.target.value as ReplyClass] : [] })}
+        className="bg-transparent text-xs outline-none"
+      >
+        <option value="">All classes</option>
+        {REPLY_CLASSES.map((c) => (
+          <option key={c} value={c}>
+            {REPLY_CLASS_LABELS[c]}
+            {facets?.replyClasses?.[c] !== undefined ? ` (${facets.replyClasses[c]!.toLocaleString("en-GB")})` : ""}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

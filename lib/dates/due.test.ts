@@ -43,8 +43,13 @@ const SCENARIOS: Scenario[] = [
     today: "2026-04-05",
     cases: [
       { label: "date-only today", task: dateOnly("2026-04-05"), group: "today", presets: ["today", "week", "next7"] },
-      { label: "date-only yesterday", task: dateOnly("2026-04-04"), group: "overdue", presets: ["overdue"] },
-      { label: "23:00 NZDT yesterday", task: timed("2026-04-04T10:00:00Z"), group: "overdue", presets: ["overdue"] },
+      { label: "date-only yesterday", task: dateOnly("2026-04-04"), group: "overdue", presets: ["overdue", "week"] },
+      {
+        label: "23:00 NZDT yesterday",
+        task: timed("2026-04-04T10:00:00Z"),
+        group: "overdue",
+        presets: ["overdue", "week"],
+      },
       {
         label: "23:30 NZST today, after the clocks went back",
         task: timed("2026-04-05T11:30:00Z"),
@@ -86,7 +91,7 @@ const SCENARIOS: Scenario[] = [
         label: "03:00 today has passed",
         task: timed("2026-04-04T10:00:00Z"),
         group: "overdue",
-        presets: ["overdue", "today", "week", "next7"],
+        presets: ["overdue", "week"],
       },
       {
         label: "04:30 tomorrow",
@@ -121,7 +126,7 @@ const SCENARIOS: Scenario[] = [
         label: "10:00 today has passed",
         task: timed("2026-04-04T10:00:00Z"),
         group: "overdue",
-        presets: ["overdue", "today", "week", "next7"],
+        presets: ["overdue", "week"],
       },
       {
         label: "11:31 today is still ahead",
@@ -165,9 +170,14 @@ const SCENARIOS: Scenario[] = [
         label: "midnight PST today, passed",
         task: timed("2026-03-08T08:00:00Z"),
         group: "overdue",
-        presets: ["overdue", "today", "week", "next7"],
+        presets: ["overdue", "week"],
       },
-      { label: "23:59 PST yesterday", task: timed("2026-03-08T07:59:00Z"), group: "overdue", presets: ["overdue"] },
+      {
+        label: "23:59 PST yesterday",
+        task: timed("2026-03-08T07:59:00Z"),
+        group: "overdue",
+        presets: ["overdue", "week"],
+      },
       { label: "date-only today", task: dateOnly("2026-03-08"), group: "today", presets: ["today", "week", "next7"] },
       { label: "date-only tomorrow", task: dateOnly("2026-03-09"), group: "tomorrow", presets: ["tomorrow", "next7"] },
     ],
@@ -185,7 +195,7 @@ const SCENARIOS: Scenario[] = [
         group: "tomorrow",
         presets: ["tomorrow", "next7"],
       },
-      { label: "date-only yesterday", task: dateOnly("2026-03-07"), group: "overdue", presets: ["overdue"] },
+      { label: "date-only yesterday", task: dateOnly("2026-03-07"), group: "overdue", presets: ["overdue", "week"] },
     ],
   },
   {
@@ -198,7 +208,7 @@ const SCENARIOS: Scenario[] = [
         label: "midnight PDT today (a fixed -8 h offset would say yesterday)",
         task: timed("2026-11-01T07:00:00Z"),
         group: "overdue",
-        presets: ["overdue", "today", "week", "next7"],
+        presets: ["overdue", "week"],
       },
       {
         label: "23:59 PST today, ahead",
@@ -218,7 +228,7 @@ const SCENARIOS: Scenario[] = [
         group: "today",
         presets: ["today", "week", "next7"],
       },
-      { label: "date-only yesterday", task: dateOnly("2026-10-31"), group: "overdue", presets: ["overdue"] },
+      { label: "date-only yesterday", task: dateOnly("2026-10-31"), group: "overdue", presets: ["overdue", "week"] },
       { label: "date-only tomorrow", task: dateOnly("2026-11-02"), group: "tomorrow", presets: ["tomorrow", "next7"] },
     ],
   },
@@ -247,6 +257,12 @@ const SCENARIOS: Scenario[] = [
         presets: ["week", "next7"],
       },
       { label: "date-only next Monday", task: dateOnly("2026-11-09"), group: "later", presets: [] },
+      {
+        label: "date-only Sunday before, last week",
+        task: dateOnly("2026-11-01"),
+        group: "overdue",
+        presets: ["overdue"],
+      },
     ],
   },
 ];
@@ -276,6 +292,21 @@ describe.each(["UTC", "Pacific/Auckland", "America/Los_Angeles"])("due dates wit
       // The grouped view's buckets are exclusive and cover everything.
       expect(DUE_GROUPS.filter((g) => matchesWindow(task, groupWindow(g, clock), clock))).toEqual([group]);
     });
+  });
+
+  it("keeps this week's presets to open tasks, its past days included", () => {
+    const clock = dueClock("Europe/Paris", new Date("2026-12-03T10:00:00Z")); // Thursday
+    const week = presetWindow("week", clock);
+    expect(clock.weekStart).toBe("2026-11-30");
+    expect(matchesWindow({ ...dateOnly("2026-11-30"), status: "open" }, week, clock)).toBe(true);
+    expect(matchesWindow({ ...dateOnly("2026-11-30"), status: "done" }, week, clock)).toBe(false);
+    expect(matchesWindow({ ...dateOnly("2026-11-29"), status: "open" }, week, clock)).toBe(false);
+    // Due at 09:00 Paris today: overdue at 11:00, not also today.
+    const nine = timed("2026-12-03T08:00:00Z");
+    expect(matchesWindow(nine, presetWindow("overdue", clock), clock)).toBe(true);
+    expect(matchesWindow(nine, presetWindow("today", clock), clock)).toBe(false);
+    expect(matchesWindow(nine, presetWindow("next7", clock), clock)).toBe(false);
+    expect(matchesWindow(nine, week, clock)).toBe(true);
   });
 
   it("never reads a date-only due date through a zone", () => {

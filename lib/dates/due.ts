@@ -5,7 +5,7 @@
 // instant is placed on the viewer's calendar by the zone. These functions are the single
 // definition: the SQL in lib/server/queries/tasks.ts implements the same windows from the
 // boundaries computed here, and the tests check one against the other.
-import { addDays, type CalendarDate, endOfIsoWeek } from "./calendar";
+import { addDays, type CalendarDate, endOfIsoWeek, startOfIsoWeek } from "./calendar";
 import { calendarDateIn, dayRangeIn } from "./zone";
 
 export const DUE_PRESETS = ["overdue", "today", "tomorrow", "week", "next7", "none", "all"] as const;
@@ -20,6 +20,8 @@ export interface TaskDue {
   dueAt: string | null;
   dueDate: CalendarDate | null;
   dueIsDateOnly: boolean;
+  /** Only the `week` preset looks at it (open tasks only); absent counts as open. */
+  status?: string;
 }
 
 /** "Now" seen from one zone: the day boundaries every window is built from. */
@@ -28,6 +30,8 @@ export interface DueClock {
   nowMs: number;
   today: CalendarDate;
   tomorrow: CalendarDate;
+  /** The Monday starting this ISO week (today on a Monday). */
+  weekStart: CalendarDate;
   /** The Sunday ending this ISO week (today on a Sunday). */
   weekEnd: CalendarDate;
   /** Today + 6: the last day of "next 7 days". */
@@ -37,7 +41,15 @@ export interface DueClock {
 export function dueClock(tz: string, now: Date | number = Date.now()): DueClock {
   const nowMs = typeof now === "number" ? now : now.getTime();
   const today = calendarDateIn(nowMs, tz);
-  return { tz, nowMs, today, tomorrow: addDays(today, 1), weekEnd: endOfIsoWeek(today), next7End: addDays(today, 6) };
+  return {
+    tz,
+    nowMs,
+    today,
+    tomorrow: addDays(today, 1),
+    weekStart: startOfIsoWeek(today),
+    weekEnd: endOfIsoWeek(today),
+    next7End: addDays(today, 6),
+  };
 }
 
 /** A set of due dates: everything, no due date, overdue, or a range of calendar days (open ends allowed). */
@@ -45,8 +57,11 @@ export type DueWindow =
   | { kind: "all" }
   | { kind: "none" }
   | { kind: "overdue" }
-  /** Due on a day in `from`…`to` (inclusive, null = unbounded); `notOverdue` drops tasks already past due. */
-  | { kind: "range"; from: CalendarDate | null; to: CalendarDate | null; notOverdue?: boolean };
+  /**
+   * Due on a day in `from`…`to` (inclusive, null = unbounded); `notOverdue` drops tasks already
+   * past due; `openOnly` keeps open tasks only (the `week` preset, API.md).
+   */
+  | { kind: "range"; from: CalendarDate | null; to: CalendarDate | null; notOverdue?: boolean; openOnly?: boolean };
 
 export function presetWindow(preset: DuePreset, clock: DueClock): DueWindow {
   switch (preset) {
@@ -56,14 +71,17 @@ export function presetWindow(preset: DuePreset, clock: DueClock): DueWindow {
       return { kind: "none" };
     case "overdue":
       return { kind: "overdue" };
+    // API.md: "overdue" and "today" never share a task — a task due at 9:00 is overdue at 10:00.
     case "today":
-      return { kind: "range", from: clock.today, to: clock.today };
+      return { kind: "range", from: clock.today, to: clock.today, notOverdue: true };
     case "tomorrow":
       return { kind: "range", from: clock.tomorrow, to: clock.tomorrow };
+    // Monday to Sunday of the viewer's week, its past days (and so overdue tasks) included.
     case "week":
-      return { kind: "range", from: clock.today, to: clock.weekEnd };
+      return { kind: "range", from: clock.weekStart, to: clock.weekEnd, openOnly: true };
+    // "Today" as above and the six days after.
     case "next7":
-      return { kind: "range", from: clock.today, to: clock.next7End };
+      return { kind: "range", from: clock.today, to: clock.next7End, notOverdue: true };
   }
 }
 
@@ -118,6 +136,7 @@ export function matchesWindow(task: TaskDue, window: DueWindow, clock: DueClock)
     case "range": {
       if (!hasDue(task)) return false;
       if (window.notOverdue && isOverdue(task, clock)) return false;
+      if (window.openOnly && task.status !== undefined && task.status !== "open") return false;
       const day = dueDateIn(task, clock.tz)!;
       return (window.from === null || day >= window.from) && (window.to === null || day <= window.to);
     }

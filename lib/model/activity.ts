@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ACTIVITY_KINDS, ACTIVITY_STATES, CHANNELS } from "./plain/activity";
+import { REPLY_CLASSES } from "./plain/reply-class";
 import { vendorSchema } from "./vendor-schema";
 
 export {
@@ -46,6 +47,8 @@ export const activitySchema = z.object({
   durationSeconds: z.number().nullable().optional(),
   /** Scheduled or canceled items are shown but never counted; absent or null: it happened. */
   state: activityStateSchema.optional(),
+  /** Replies only (issue 18): human | auto_reply | opt_out | bounce_notice; null on everything else. */
+  replyClass: z.enum(REPLY_CLASSES).nullable().optional(),
   url: z.string().nullable(),
   raw: z.unknown(),
 });

@@ -1,8 +1,15 @@
 import { z } from "zod";
-import { CAMPAIGN_STATUSES, ENGAGEMENT_COUNTS } from "./plain/campaign";
+import { CAMPAIGN_STATUSES, COMPLETENESS_REASONS, ENGAGEMENT_COUNTS } from "./plain/campaign";
 import { vendorSchema } from "./vendor-schema";
 
-export { CAMPAIGN_STATUSES, ENGAGEMENT_COUNTS, RATE_DEFINITIONS } from "./plain/campaign";
+export {
+  CAMPAIGN_STATUSES,
+  COMPLETENESS_REASONS,
+  ENGAGEMENT_COUNTS,
+  RATE_DEFINITIONS,
+  ratio,
+  type Completeness,
+} from "./plain/campaign";
 
 export const campaignStatusSchema = z.enum(CAMPAIGN_STATUSES);
 
@@ -22,6 +29,15 @@ export const ratesSchema = z.object({
   positive: z.number().nullable().optional(),
 });
 export type Rates = z.infer<typeof ratesSchema>;
+
+export const completenessSchema = z.object({
+  state: z.enum(["complete", "partial"]),
+  synced: z.number().int().min(0),
+  vendorReported: z.number().nullable(),
+  reasons: z.array(z.enum(COMPLETENESS_REASONS)),
+  reason: z.string().nullable(),
+  completeBy: z.iso.datetime().nullable(),
+});
 
 /** Numbers the vendor itself reports, kept as given (keys vary by vendor). */
 export const vendorReportedSchema = z.record(z.string(), z.number().nullable()).nullable();

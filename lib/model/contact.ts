@@ -25,8 +25,14 @@ export const contactListItemSchema = z.object({
   name: z.string().nullable(),
   company: z.string().nullable(),
   vendors: z.array(vendorSchema),
+  /** The latest activity at or before now (issue 18); a future one is `upcomingAt`. */
   lastActivityAt: z.iso.datetime().nullable(),
+  /** The soonest activity after now (a scheduled meeting, a send waiting): shown as "upcoming". */
+  upcomingAt: z.iso.datetime().nullable().optional(),
+  /** Activities that happened (at or before now, not scheduled or canceled). */
   activityCount: z.number().int(),
+  /** The timeline's other items: activities not yet happened or canceled, and every task. */
+  otherTimelineCount: z.number().int().optional(),
   openTaskCount: z.number().int(),
 });
 export type ContactListItem = z.infer<typeof contactListItemSchema>;

@@ -27,7 +27,12 @@ export type ContactsPage = z.infer<typeof contactsPageSchema>;
 /** GET /api/v1/contacts/{id}: the person, every vendor identity (with a link into the vendor's app), and counts. */
 export const contactDetailSchema = contactSchema.extend({
   vendors: z.array(vendorSchema),
+  /** Activities that happened (at or before now, not scheduled or canceled). */
   activityCount: z.number().int(),
+  /** The soonest activity after now: "upcoming", never the last activity. */
+  upcomingAt: z.iso.datetime().nullable().optional(),
+  /** The timeline's other items (activities not yet happened or canceled, and every task), so header + this = the timeline's count. */
+  otherTimelineCount: z.number().int().optional(),
   openTaskCount: z.number().int(),
 });
 export type ContactDetail = z.infer<typeof contactDetailSchema>;

@@ -4,10 +4,12 @@
 import { z } from "zod";
 import {
   campaignStatusSchema,
+  completenessSchema,
   ENGAGEMENT_COUNTS,
   engagementCountsSchema,
   RATE_DEFINITIONS,
   ratesSchema,
+  ratio,
   vendorReportedSchema,
   type EngagementCounts,
   type Rates,
@@ -19,7 +21,10 @@ import {
   ENGAGEMENT_INTERVALS,
   engagementTimeZone,
   isCalendarDay,
+  REPLY_FORMULAS,
+  REPLY_MODES,
 } from "./plain/engagement";
+import { REPLY_CLASSES } from "./plain/reply-class";
 import { VENDORS } from "./vendor";
 import { vendorSchema } from "./vendor-schema";
 
@@ -33,8 +38,11 @@ export {
   engagementSearch,
   engagementTimeZone,
   isoWeekStart,
+  REPLY_FORMULAS,
+  REPLY_MODES,
   type BotsMode,
   type EngagementInterval,
+  type ReplyMode,
 } from "./plain/engagement";
 
 /** The `definitions` object of every engagement answer: each rate's formula, and what each count counts. */
@@ -98,6 +106,7 @@ export const engagementQuerySchema = z
     tz: tzParam,
     interval: z.preprocess(blank, z.enum(ENGAGEMENT_INTERVALS).default("day")),
     bots: z.preprocess(blank, z.enum(BOTS_MODES).default("exclude")),
+    replies: z.preprocess(blank, z.enum(REPLY_MODES).default("human")),
   })
   .superRefine(checkRange);
 export type EngagementQuery = z.output<typeof engagementQuerySchema>;
@@ -131,6 +140,7 @@ export const compareQuerySchema = z
     to: dateParam,
     tz: tzParam,
     bots: z.preprocess(blank, z.enum(BOTS_MODES).default("exclude")),
+    replies: z.preprocess(blank, z.enum(REPLY_MODES).default("human")),
   })
   .superRefine(checkRange);
 export type CompareQuery = z.output<typeof compareQuerySchema>;
@@ -178,10 +188,7 @@ export const ZERO_COUNTS: EngagementCounts = Object.fromEntries(
   ENGAGEMENT_COUNTS.map((k) => [k, 0]),
 ) as EngagementCounts;
 
-/** A fraction from 0 to 1, or null when the denominator is 0. */
-function ratio(n: number, d: number): number | null {
-  return d > 0 ? Math.min(1, n / d) : null;
-}
+export { ratio };
 
 /** The rates of DESIGN.md, from counts. */
 export function ratesOf(c: EngagementCounts): Rates {
@@ -191,6 +198,19 @@ export function ratesOf(c: EngagementCounts): Rates {
     reply: ratio(c.replied, c.delivered),
     bounce: ratio(c.bounced, c.sent),
     positive: ratio(c.interested, c.replied),
+  };
+}
+
+export const replyRatesSchema = z.object({
+  human: z.object({ replied: z.number().int().min(0), rate: z.number().nullable(), formula: z.string() }),
+  all: z.object({ replied: z.number().int().min(0), rate: z.number().nullable(), formula: z.string() }),
+});
+export type ReplyRates = z.infer<typeof replyRatesSchema>;
+
+export function replyRatesOf(human: number, all: number, delivered: number): ReplyRates {
+  return {
+    human: { replied: human, rate: ratio(human, delivered), formula: REPLY_FORMULAS.human },
+    all: { replied: all, rate: ratio(all, delivered), formula: REPLY_FORMULAS.all },
   };
 }
 
@@ -226,6 +246,8 @@ export const topReplySchema = z.object({
   subject: z.string().nullable(),
   preview: z.string().nullable(),
   interested: z.boolean(),
+  /** human | auto_reply | opt_out | bounce_notice; null only for a reply not yet classified. */
+  replyClass: z.enum(REPLY_CLASSES).nullable(),
 });
 export type TopReply = z.infer<typeof topReplySchema>;
 
@@ -234,6 +256,12 @@ export const engagementSchema = z.object({
   interval: z.enum(ENGAGEMENT_INTERVALS),
   tz: z.string(),
   bots: z.enum(BOTS_MODES),
+  /** Which replies `replied` and the reply rate count (issue 18). */
+  replies: z.enum(REPLY_MODES),
+  /** Both reply counts and rates, whichever mode was asked, with the formula of each. */
+  replyRates: replyRatesSchema,
+  /** Whether Touchline's copy is whole (issue 18); partial figures say why and until when. */
+  completeness: completenessSchema,
   /** The calendar days covered (in `tz`, inclusive). */
   from: z.iso.date(),
   to: z.iso.date(),
@@ -257,6 +285,7 @@ export const campaignListItemSchema = z.object({
   totals: engagementCountsSchema,
   rates: ratesSchema,
   lastActivityAt: z.iso.datetime().nullable(),
+  completeness: completenessSchema,
 });
 export type CampaignListItem = z.infer<typeof campaignListItemSchema>;
 export const campaignListSchema = z.object({ data: z.array(campaignListItemSchema) });
@@ -273,6 +302,7 @@ export const compareRowSchema = z.object({
   totals: engagementCountsSchema,
   rates: ratesSchema,
   vendorReported: vendorReportedSchema,
+  completeness: completenessSchema,
 });
 export type CompareRow = z.infer<typeof compareRowSchema>;
 export const compareSchema = z.object({
@@ -281,7 +311,10 @@ export const compareSchema = z.object({
   to: z.iso.date().nullable(),
   tz: z.string(),
   bots: z.enum(BOTS_MODES),
+  replies: z.enum(REPLY_MODES),
   data: z.array(compareRowSchema),
+  /** Ids asked for that are not (or no longer) campaigns: the others are compared. */
+  notFound: z.array(z.string()),
   definitions: z.record(z.string(), z.string()),
 });
 export type Compare = z.infer<typeof compareSchema>;

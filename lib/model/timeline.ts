@@ -1,3 +1,4 @@
+import { REPLY_CLASSES } from "./plain/reply-class";
 import { z } from "zod";
 import { activitySchema } from "./activity";
 import { TIMELINE_KINDS } from "./plain/timeline";
@@ -131,6 +132,8 @@ const filterShape = {
   tz: timeZoneSchema.default("UTC"),
   q: optionalText(200),
   bots: z.enum(["include", "exclude"], { error: "must be include or exclude" }).default("include"),
+  /** Issue 18: replies of these classes only (other items unaffected); absent: every reply. */
+  replyClass: commaList(REPLY_CLASSES, "reply class"),
 };
 
 function withRange<T extends { from?: DateBound; to?: DateBound; tz: string }>(v: T, ctx: z.RefinementCtx) {
@@ -189,5 +192,7 @@ export const timelineFacetsSchema = z.object({
   ),
   /** Machine-generated opens and clicks among the items matching the other filters. */
   bots: z.number().int(),
+  /** Replies per class among the items matching the other filters (issue 18). */
+  replyClasses: z.partialRecord(z.enum(REPLY_CLASSES), z.number().int()).optional(),
 });
 export type TimelineFacets = z.infer<typeof timelineFacetsSchema>;

@@ -7,6 +7,8 @@ import { log } from "./log";
 import { checkMasterKey, masterKey } from "./secrets";
 import { getStore, storeOptionsFromEnv } from "./store/db";
 import { holdStore } from "./store/server-lock";
+import { backfillReplyClasses } from "./sync/reply-class-backfill";
+import { catchUpLastActivity } from "./sync/write";
 import { startScheduler } from "./sync/scheduler";
 
 /**
@@ -21,6 +23,9 @@ export async function boot(): Promise<void> {
   await checkMasterKey(store.db, masterKey());
   await ensureFirstAdmin(store.db);
   log.info("store ready", { db: store.kind });
+  const classified = await backfillReplyClasses(store.db);
+  if (classified) log.info("classified stored replies", { replies: classified });
+  await catchUpLastActivity(store.db);
   if (e.TOUCHLINE_DEMO === "on") await startDemoWorkspace(store);
   startScheduler(store);
   // Ended sessions are refused anyway; their rows are cleared now and then.

@@ -10,7 +10,7 @@ async function openBusiestActiveCampaign(page: Page) {
   await page.goto("/campaigns?status=active");
   const table = page.getByRole("table");
   await expect(table).toBeVisible();
-  await table.getByRole("button", { name: "Sent" }).click(); // most emails first
+  await table.getByRole("button", { name: "Sent", exact: true }).click(); // most emails first
   await expect(page).toHaveURL(/sort=sent/);
   const first = table.getByRole("row").nth(1).getByRole("link").first();
   const name = (await first.textContent())!.trim();

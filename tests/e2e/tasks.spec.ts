@@ -95,7 +95,7 @@ test("a custom range from the calendar shows exactly the API's tasks for it", as
   expect(range.total, "the whole range is on the page").toBeLessThanOrEqual(500);
 
   // The calendar picks by keyboard too: open it again and choose the first day of the range with Enter.
-  await page.getByRole("button", { name: /–/ }).first().click();
+  await page.getByRole("button", { name: /–/ }).filter({ hasNotText: "This week" }).first().click();
   await expect(dialog.getByRole("grid")).toBeVisible();
   await dialog.getByRole("button", { name: "Clear", exact: true }).click();
   await dialog.locator(`[data-day="${from}"]`).focus();
@@ -152,10 +152,12 @@ test("the CSV download holds the same rows as the view", async ({ page }) => {
     page.waitForEvent("download"),
     page.getByRole("link", { name: "Export CSV" }).click(),
   ]);
-  expect(download.suggestedFilename()).toMatch(/^touchline-tasks-.*\.csv$/);
+  expect(download.suggestedFilename()).toMatch(/^touchline-tasks-\d{4}-\d{2}-\d{2}-.+\.csv$/);
   const csv = fs.readFileSync((await download.path())!, "utf8");
-  const lines = csv.trim().split("\n");
-  expect(lines[0]).toMatch(/^id,vendor,type,/);
+  // A UTF-8 BOM first (Excel reads accents right), then the header naming the zone.
+  expect(csv.startsWith("\uFEFF")).toBe(true);
+  const lines = csv.slice(1).trim().split("\n");
+  expect(lines[0]).toMatch(/^id,vendor,type,.*due_local \(/);
   expect(lines.length - 1).toBe(json.total);
   expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(json.data.map((t) => t.id));
 });

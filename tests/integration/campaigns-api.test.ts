@@ -195,10 +195,15 @@ describe("campaigns API", () => {
     expect((ranged.json as typeof c).data.map((d) => d.totals.sent)).toEqual([0, 1]);
   });
 
-  it("compare names unknown ids (404) and refuses a missing list (400)", async () => {
+  it("compare names unknown ids and compares the rest (404 only when none is known); a missing list is 400", async () => {
     const r = await callRoute(compare.GET, `/api/v1/campaigns/compare?ids=${LEM},lemlist:gone`);
-    expect(r.status).toBe(404);
-    expect((r.json as Problem).detail).toContain('"lemlist:gone"');
+    expect(r.status).toBe(200);
+    const body = r.json as { notFound: string[]; data: { campaign: { id: string } }[] };
+    expect(body.notFound).toEqual(["lemlist:gone"]);
+    expect(body.data.map((d) => d.campaign.id)).toEqual([LEM]);
+    const gone = await callRoute(compare.GET, "/api/v1/campaigns/compare?ids=lemlist:gone");
+    expect(gone.status).toBe(404);
+    expect((gone.json as Problem).detail).toContain('"lemlist:gone"');
     const none = await callRoute(compare.GET, "/api/v1/campaigns/compare");
     expect(none.status).toBe(400);
     expect((none.json as Problem).errors?.[0]?.path).toBe("ids");

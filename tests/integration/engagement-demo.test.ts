@@ -100,7 +100,8 @@ describe.each(STORE_KINDS)("engagement of a synced world on %s", (kind) => {
         const e = await campaignEngagement(
           store.db,
           c.id,
-          engagementQuerySchema.parse({ tz: "Europe/Paris", bots: bots ? "include" : "exclude" }),
+          // Every reply, as the independent count has no reply classes.
+          engagementQuerySchema.parse({ tz: "Europe/Paris", bots: bots ? "include" : "exclude", replies: "all" }),
         );
         const want = await independent(c.id, bots);
         expect(pick(e.totals), `${c.id} bots=${bots}`).toEqual(pick(want.total));
@@ -120,6 +121,18 @@ describe.each(STORE_KINDS)("engagement of a synced world on %s", (kind) => {
     expect(checked).toBeGreaterThan(10);
   }, 120_000);
 
+  it("shows no rate above 100 % and people's replies within all replies, on every campaign (issue 18)", async () => {
+    const campaigns = await queryRows<{ id: string }>(store.db, sql`select id from campaigns order by id`);
+    for (const c of campaigns) {
+      const e = await campaignEngagement(store.db, c.id, engagementQuerySchema.parse({}));
+      for (const rates of [e.rates, ...e.byStep.map((s) => s.rates), ...e.byVariant.map((v) => v.rates)])
+        for (const [k, v] of Object.entries(rates))
+          if (v !== null && v !== undefined) expect(v, `${c.id} ${k}`).toBeLessThanOrEqual(1);
+      expect(e.replyRates.human.replied).toBeLessThanOrEqual(e.replyRates.all.replied);
+      expect(e.totals.replied).toBe(e.replyRates.human.replied);
+    }
+  }, 120_000);
+
   it("sends and bounces equal the simulators' own statistics where the whole log is synced", async () => {
     const rows = await queryRows<{ id: string; vendor: Vendor; reported: Record<string, number | null> | null }>(
       store.db,
@@ -130,6 +143,8 @@ describe.each(STORE_KINDS)("engagement of a synced world on %s", (kind) => {
       const e = await campaignEngagement(store.db, r.id, engagementQuerySchema.parse({}));
       if (typeof r.reported?.sent === "number") expect(e.totals.sent, `${r.id} sent`).toBe(r.reported.sent);
       if (typeof r.reported?.bounced === "number") expect(e.totals.bounced, `${r.id} bounced`).toBe(r.reported.bounced);
+      // The whole log synced: the copy is complete.
+      expect(e.completeness, r.id).toMatchObject({ state: "complete", reasons: [] });
     }
   }, 60_000);
 

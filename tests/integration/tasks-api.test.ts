@@ -134,6 +134,16 @@ describe("tasks API", () => {
     expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(all.map((x) => x.id));
   });
 
+  it("starts the CSV with a UTF-8 BOM and says the time zone in the header and the file name", async () => {
+    const { csvHeader } = await import("@/lib/server/queries/tasks-csv");
+    expect(csvHeader("Europe/Paris").startsWith("\uFEFFid,vendor,type,")).toBe(true);
+    expect(csvHeader("Europe/Paris")).toContain("due_local (Europe/Paris)");
+    const csv = await callRoute(csvRoute.GET, "/api/v1/tasks.csv?tz=Europe/Paris");
+    expect(csv.headers.get("content-disposition")).toMatch(
+      /filename="touchline-tasks-\d{4}-\d{2}-\d{2}-europe-paris\.csv"/,
+    );
+  });
+
   it("quotes and neutralises fields in the CSV", async () => {
     const csv = await callRoute(csvRoute.GET, "/api/v1/tasks.csv?status=all&contactId=ct_1&q=countess");
     const line = csv.text.split("\n").find((l) => l.startsWith("close:task_5,"))!;

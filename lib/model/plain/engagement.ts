@@ -7,6 +7,15 @@ export const ENGAGEMENT_INTERVALS = ["day", "week"] as const;
 export type EngagementInterval = (typeof ENGAGEMENT_INTERVALS)[number];
 export const BOTS_MODES = ["exclude", "include"] as const;
 export type BotsMode = (typeof BOTS_MODES)[number];
+/** Which replies count (issue 18): people's answers only (default), or every reply incl. auto-replies, opt-outs and bounce notices. */
+export const REPLY_MODES = ["human", "all"] as const;
+export type ReplyMode = (typeof REPLY_MODES)[number];
+
+/** The reply rate's formula for each mode, said beside the figure. */
+export const REPLY_FORMULAS: Record<ReplyMode, string> = {
+  human: "replies written by a person (auto-replies, opt-outs and bounce notices left out) / delivered",
+  all: "every reply (auto-replies, opt-outs and bounce notices included) / delivered",
+};
 
 /** What each count means (DESIGN.md "Engagement definitions"), shown beside every figure. */
 export const COUNT_DEFINITIONS = {
@@ -69,6 +78,7 @@ export function engagementSearch(q: {
   tz?: string | null;
   interval?: EngagementInterval | null;
   bots?: BotsMode | null;
+  replies?: ReplyMode | null;
 }): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(q)) if (v) p.set(k, v);

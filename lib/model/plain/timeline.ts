@@ -58,6 +58,8 @@ export interface TimelineRequest {
   tz?: string | null;
   q?: string | null;
   bots?: "include" | "exclude" | null;
+  /** Issue 18: replies of these classes only (human, auto_reply, opt_out, bounce_notice). */
+  replyClass?: readonly string[] | null;
   limit?: number | null;
   cursor?: string | null;
 }
@@ -73,6 +75,7 @@ export function timelineSearchParams(r: TimelineRequest): URLSearchParams {
   if (r.tz) sp.set("tz", r.tz);
   if (r.q?.trim()) sp.set("q", r.q.trim());
   if (r.bots === "exclude") sp.set("bots", "exclude");
+  if (r.replyClass?.length) sp.set("replyClass", [...r.replyClass].sort().join(","));
   if (r.limit) sp.set("limit", String(r.limit));
   if (r.cursor) sp.set("cursor", r.cursor);
   return sp;

@@ -10,10 +10,13 @@ import {
 } from "@/lib/model/engagement";
 import type { Vendor } from "@/lib/model/vendor";
 import { queryRows, type Db } from "../store/db";
+import { completenessOf } from "./completeness";
 import { BUCKET_SUMS, countsOf, isoSql, type BucketSums } from "./engagement";
 
 type Row = BucketSums & {
   id: string;
+  connectionId: string;
+  vendorReported: Record<string, number | null> | null;
   vendor: Vendor;
   name: string;
   status: Campaign["status"];
@@ -31,7 +34,7 @@ export async function listCampaigns(db: Db, q: CampaignListQuery): Promise<Campa
   const rows = await queryRows<Row>(
     db,
     sql`
-    select c.id, c.vendor, c.name, c.status, c.vendor_status as "vendorStatus",
+    select c.id, c.connection_id as "connectionId", c.vendor_reported as "vendorReported", c.vendor, c.name, c.status, c.vendor_status as "vendorStatus",
       ${isoSql(sql`(select max(a.occurred_at) from activities a where a.campaign_id = c.id and a.state is null)`)} as "lastActivityAt",
       s.*
     from campaigns c
@@ -40,6 +43,11 @@ export async function listCampaigns(db: Db, q: CampaignListQuery): Promise<Campa
       ${q.vendor?.length ? sql`and c.vendor in (select value from json_array_elements_text(${JSON.stringify(q.vendor)}::json))` : sql``}
       ${q.status?.length ? sql`and c.status in (select value from json_array_elements_text(${JSON.stringify(q.status)}::json))` : sql``}
       ${like ? sql`and (c.name ilike ${like} or c.id ilike ${like})` : sql``}`,
+  );
+  const completeness = await completenessOf(
+    db,
+    rows.map((r) => ({ ...r, sent: Number(r.sent ?? 0) })),
+    { whole: true },
   );
   return rows
     .map((r) => {
@@ -53,6 +61,7 @@ export async function listCampaigns(db: Db, q: CampaignListQuery): Promise<Campa
         totals,
         rates: ratesOf(totals),
         lastActivityAt: r.lastActivityAt,
+        completeness: completeness.get(r.id)!,
       };
     })
     .sort((a, b) => (b.lastActivityAt ?? "").localeCompare(a.lastActivityAt ?? "") || a.name.localeCompare(b.name));
@@ -71,9 +80,9 @@ export async function replySparklines(
   const rows = await queryRows<{ campaignId: string; day: string; replied: number }>(
     db,
     sql`
-    select e.campaign_id as "campaignId", to_char((e.bucket at time zone ${tz})::date, 'YYYY-MM-DD') as day, sum(e.replied)::int as replied
+    select e.campaign_id as "campaignId", to_char((e.bucket at time zone ${tz})::date, 'YYYY-MM-DD') as day, sum(e.replied_human)::int as replied
     from engagement_buckets e
-    where e.bucket >= (${first}::date::timestamp at time zone ${tz}) and e.bucket < (${addCalendarDays(today, 1)}::date::timestamp at time zone ${tz}) and e.replied > 0
+    where e.bucket >= (${first}::date::timestamp at time zone ${tz}) and e.bucket < (${addCalendarDays(today, 1)}::date::timestamp at time zone ${tz}) and e.replied_human > 0
     group by 1, 2`,
   );
   const index = new Map(dayList.map((d, i) => [d, i]));

@@ -1,9 +1,11 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contactListItemSchema } from "@/lib/model/contact";
 import { contactDetailSchema, contactsQuerySchema } from "@/lib/model/contacts-query";
 import * as t from "@/lib/server/store/schema";
 import { freshStore, STORE_KINDS } from "@/tests/helpers/stores";
 import { seedTimelineWorld } from "@/tests/fixtures/timeline";
+import { refreshLastActivity } from "@/lib/server/sync/write";
 import { contactExists, getContact, listContacts } from "./contacts";
 
 describe.each(STORE_KINDS)("contact queries on %s", (kind) => {
@@ -58,6 +60,7 @@ describe.each(STORE_KINDS)("contact queries on %s", (kind) => {
       company: "Acme Analytics",
       vendors: ["close", "leadlex", "lemlist", "smartlead"],
       lastActivityAt: "2026-11-02T10:00:00.000Z",
+      upcomingAt: null,
       activityCount: 12,
       openTaskCount: 2,
     });
@@ -119,5 +122,28 @@ describe.each(STORE_KINDS)("contact queries on %s", (kind) => {
     expect(await getContact(store.db, "nope")).toBeNull();
     expect(await contactExists(store.db, "c_ada")).toBe(true);
     expect(await contactExists(store.db, "nope")).toBe(false);
+  });
+
+  it("keeps a future activity out of the last activity: it is upcoming, and counted apart", async () => {
+    const future = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    await store.db.insert(t.activities).values({
+      id: "close:meeting_next_week",
+      connectionId: "conn_close",
+      vendor: "close",
+      vendorType: "Meeting",
+      kind: "meeting",
+      channel: "meeting",
+      occurredAt: future,
+      contactId: "c_ada",
+    });
+    await refreshLastActivity(store.db, ["c_ada"]);
+    const [ada] = (await list({ q: "ada lovelace" })).data;
+    expect(ada).toMatchObject({ lastActivityAt: "2026-11-02T10:00:00.000Z", activityCount: 12 });
+    expect(Date.parse(ada!.upcomingAt!)).toBe(Date.parse(future));
+    expect(await ids({})).toEqual(ORDER); // not sorted first
+    const detail = (await getContact(store.db, "c_ada"))!;
+    expect(detail.activityCount).toBe(12);
+    expect(detail.otherTimelineCount).toBeGreaterThanOrEqual(1);
+    await store.db.delete(t.activities).where(eq(t.activities.id, "close:meeting_next_week"));
   });
 });

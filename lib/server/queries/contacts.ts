@@ -17,6 +17,7 @@ interface ListRow {
   atKey: string | null;
   vendors: Vendor[] | string | null;
   activityCount: number;
+  upcomingAt: string | null;
   openTaskCount: number;
 }
 
@@ -81,7 +82,8 @@ export async function listContacts(db: Db, q: ContactsQuery): Promise<ContactsPa
       ${isoMs(sql`c.last_activity_at`)} as "lastActivityAt",
       ${isoUs(sql`c.last_activity_at`)} as "atKey",
       array(select distinct ci.vendor from contact_identities ci where ci.contact_id = c.id order by 1) as vendors,
-      (select count(*) from activities a where a.contact_id = c.id and a.state is null)::int as "activityCount",
+      (select count(*) from activities a where a.contact_id = c.id and a.state is null and a.occurred_at <= now())::int as "activityCount",
+      ${isoMs(sql`(select min(a.occurred_at) from activities a where a.contact_id = c.id and a.occurred_at > now() and (a.state is null or a.state = 'scheduled'))`)} as "upcomingAt",
       (select count(*) from tasks t where t.contact_id = c.id and t.status = 'open')::int as "openTaskCount"
     from page p join contacts c on c.id = p.id
     order by p.last_activity_at desc nulls last, p.id`,
@@ -97,6 +99,7 @@ export async function listContacts(db: Db, q: ContactsQuery): Promise<ContactsPa
     company: r.company,
     vendors: textArray(r.vendors) as Vendor[],
     lastActivityAt: r.lastActivityAt,
+    upcomingAt: r.upcomingAt,
     activityCount: r.activityCount,
     openTaskCount: r.openTaskCount,
   }));
@@ -105,14 +108,17 @@ export async function listContacts(db: Db, q: ContactsQuery): Promise<ContactsPa
 
 /** One person with every vendor identity (each with a link into the vendor's app) and counts; null if unknown. */
 export async function getContact(db: Db, id: string): Promise<ContactDetail | null> {
-  const [row] = await queryRows<Omit<ListRow, "atKey">>(
+  const [row] = await queryRows<Omit<ListRow, "atKey"> & { otherTimelineCount: number }>(
     db,
     sql`
     select c.id, c.email, c.name, c.company,
       ${isoMs(sql`c.last_activity_at`)} as "lastActivityAt",
       array(select distinct ci.vendor from contact_identities ci where ci.contact_id = c.id order by 1) as vendors,
-      (select count(*) from activities a where a.contact_id = c.id and a.state is null)::int as "activityCount",
-      (select count(*) from tasks t where t.contact_id = c.id and t.status = 'open')::int as "openTaskCount"
+      (select count(*) from activities a where a.contact_id = c.id and a.state is null and a.occurred_at <= now())::int as "activityCount",
+      ${isoMs(sql`(select min(a.occurred_at) from activities a where a.contact_id = c.id and a.occurred_at > now() and (a.state is null or a.state = 'scheduled'))`)} as "upcomingAt",
+      (select count(*) from tasks t where t.contact_id = c.id and t.status = 'open')::int as "openTaskCount",
+      ((select count(*) from activities a where a.contact_id = c.id and (a.state is not null or a.occurred_at > now()))
+        + (select count(*) from tasks t where t.contact_id = c.id))::int as "otherTimelineCount"
     from contacts c where c.id = ${id}`,
   );
   if (!row) return null;
@@ -135,7 +141,9 @@ export async function getContact(db: Db, id: string): Promise<ContactDetail | nu
     company: row.company,
     lastActivityAt: row.lastActivityAt,
     vendors: textArray(row.vendors) as Vendor[],
+    upcomingAt: row.upcomingAt,
     activityCount: row.activityCount,
+    otherTimelineCount: row.otherTimelineCount,
     openTaskCount: row.openTaskCount,
     identities: unique.map((i) => ({
       vendor: i.vendor,

@@ -9,8 +9,11 @@ import {
   engagementSchema,
   isoWeekStart,
   ratesOf,
+  REPLY_FORMULAS,
+  replyRatesOf,
   ZERO_COUNTS,
   type BotsMode,
+  type ReplyMode,
   type CampaignSummary,
   type Compare,
   type CompareQuery,
@@ -25,6 +28,7 @@ import type { Vendor } from "@/lib/model/vendor";
 import { badRequest, notFound } from "../http/errors";
 import { SnapshotCache } from "../cache/snapshot-cache";
 import { queryRows, type Db } from "../store/db";
+import { completenessOf } from "./completeness";
 
 // Read side of campaign engagement: sums over engagement_buckets (15-minute UTC buckets
 // kept by the sync, see lib/server/rollups/engagement.ts), grouped into days or ISO weeks
@@ -44,6 +48,7 @@ export const BUCKET_SUMS = sql.raw(
     "clicked_any",
     "replied",
     "replied_any",
+    "replied_human",
     "interested",
     "unsubscribed",
   ]
@@ -60,12 +65,16 @@ export interface BucketSums {
   clicked_any: number;
   replied: number;
   replied_any: number;
+  replied_human: number;
   interested: number;
   unsubscribed: number;
 }
 
-/** Sums → the counts of the API, with or without machine events. */
-export function countsOf(s: BucketSums | undefined, bots: BotsMode): EngagementCounts {
+/**
+ * Sums → the counts of the API, with or without machine events; `replied` counts people's
+ * replies only unless `replies` is `all` (issue 18).
+ */
+export function countsOf(s: BucketSums | undefined, bots: BotsMode, replies: ReplyMode = "human"): EngagementCounts {
   if (!s) return { ...ZERO_COUNTS };
   const any = bots === "include";
   return {
@@ -73,7 +82,7 @@ export function countsOf(s: BucketSums | undefined, bots: BotsMode): EngagementC
     delivered: Math.max(0, s.sent - s.bounced),
     opened: any ? s.opened_any : s.opened,
     clicked: any ? s.clicked_any : s.clicked,
-    replied: any ? s.replied_any : s.replied,
+    replied: replies === "human" ? s.replied_human : any ? s.replied_any : s.replied,
     bounced: s.bounced,
     unsubscribed: s.unsubscribed,
     interested: s.interested,
@@ -82,6 +91,7 @@ export function countsOf(s: BucketSums | undefined, bots: BotsMode): EngagementC
 
 interface CampaignRow {
   id: string;
+  connectionId: string;
   vendor: Vendor;
   vendorId: string;
   name: string;
@@ -100,7 +110,7 @@ async function campaignRows(db: Db, ids: string[]): Promise<CampaignRow[]> {
   return queryRows<CampaignRow>(
     db,
     sql`
-    select c.id, c.vendor, c.vendor_id as "vendorId", c.name, c.status, c.vendor_status as "vendorStatus",
+    select c.id, c.connection_id as "connectionId", c.vendor, c.vendor_id as "vendorId", c.name, c.status, c.vendor_status as "vendorStatus",
       ${isoSql(sql`c.created_at`)} as "createdAt", c.url, c.vendor_reported as "vendorReported",
       ${isoSql(sql`(select min(a.occurred_at) from activities a where a.campaign_id = c.id and a.state is null)`)} as "firstActivityAt",
       ${isoSql(sql`(select max(a.occurred_at) from activities a where a.campaign_id = c.id and a.state is null)`)} as "lastActivityAt"
@@ -204,11 +214,15 @@ function resolveRange(
   return { fromDay, toDay };
 }
 
-/** The seven sums the API reports, with machine opens, clicks and replies in or out. */
-function chosenSums(bots: BotsMode): SQL {
+/**
+ * The seven sums the API reports, with machine opens, clicks and replies in or out, and
+ * people's replies or all of them (plus both reply counts, for the toggle's two rates).
+ */
+function chosenSums(bots: BotsMode, replies: ReplyMode): SQL {
   const any = bots === "include" ? "_any" : "";
+  const all = `replied${any}`;
   return sql.raw(
-    `sum(sent) as sent, sum(bounced) as bounced, sum(opened${any}) as opened, sum(clicked${any}) as clicked, sum(replied${any}) as replied, sum(interested) as interested, sum(unsubscribed) as unsubscribed`,
+    `sum(sent) as sent, sum(bounced) as bounced, sum(opened${any}) as opened, sum(clicked${any}) as clicked, sum(${replies === "human" ? "replied_human" : all}) as replied, sum(interested) as interested, sum(unsubscribed) as unsubscribed, sum(replied_human) as replied_human, sum(${all}) as replied_all`,
   );
 }
 
@@ -230,7 +244,7 @@ export async function campaignEngagement(db: Db, id: string, q: EngagementQuery)
     // step, variant); then the series, the steps, the variants and the total from those
     // few hundred groups in the same statement, so only ~200 rows leave the database.
     const rows = await queryRows<
-      Record<keyof ChosenSums, string | number> & {
+      Record<keyof ChosenSums | "replied_human" | "replied_all", string | number> & {
         gi: number;
         gs: number;
         gv: number;
@@ -242,12 +256,12 @@ export async function campaignEngagement(db: Db, id: string, q: EngagementQuery)
       db,
       sql`
       with l as (
-        select width_bucket(e.bucket, ${`{${bounds.join(",")}}`}::timestamptz[]) as i, e.step, e.variant, ${chosenSums(q.bots)}
+        select width_bucket(e.bucket, ${`{${bounds.join(",")}}`}::timestamptz[]) as i, e.step, e.variant, ${chosenSums(q.bots, q.replies)}
         from engagement_buckets e
         where e.campaign_id = ${id} and e.bucket >= ${rangeStart}::timestamptz and e.bucket < ${rangeEnd}::timestamptz
         group by 1, 2, 3)
       select grouping(i) as gi, grouping(step) as gs, grouping(variant) as gv, i, step, variant,
-        ${sql.raw(["sent", "bounced", "opened", "clicked", "replied", "interested", "unsubscribed"].map((c) => `sum(${c})::int as ${c}`).join(", "))}
+        ${sql.raw(["sent", "bounced", "opened", "clicked", "replied", "interested", "unsubscribed", "replied_human", "replied_all"].map((c) => `sum(${c})::int as ${c}`).join(", "))}
       from l
       group by grouping sets ((i), (step), (variant), ())`,
     );
@@ -256,6 +270,7 @@ export async function campaignEngagement(db: Db, id: string, q: EngagementQuery)
     const byStep: StepRow[] = [];
     const byVariant: VariantRow[] = [];
     let totals: EngagementCounts = { ...ZERO_COUNTS };
+    let replyRates = replyRatesOf(0, 0, 0);
     for (const r of rows) {
       const c = countsFrom({
         sent: Number(r.sent),
@@ -275,17 +290,24 @@ export async function campaignEngagement(db: Db, id: string, q: EngagementQuery)
         if (r.variant) byVariant.push({ variant: r.variant, ...c, rates: ratesOf(c) });
       } else {
         totals = c;
+        replyRates = replyRatesOf(Number(r.replied_human), Number(r.replied_all), c.delivered);
       }
     }
     byStep.sort((a, b) => a.step - b.step);
     byVariant.sort((a, b) => a.variant.localeCompare(b.variant));
     const topReplies = await latestReplies(db, id, rangeStart!, rangeEnd, q.bots);
+    const completeness = (await completenessOf(db, [{ ...row, sent: totals.sent }], { whole: !q.from && !q.to })).get(
+      id,
+    )!;
 
     return {
       campaign: summaryOf(row),
       interval: q.interval,
       tz: q.tz,
       bots: q.bots,
+      replies: q.replies,
+      replyRates,
+      completeness,
       from: fromDay,
       to: toDay,
       series,
@@ -293,14 +315,20 @@ export async function campaignEngagement(db: Db, id: string, q: EngagementQuery)
       byVariant,
       totals,
       rates: ratesOf(totals),
-      definitions: ENGAGEMENT_DEFINITIONS,
+      definitions: definitionsFor(q.replies),
       vendorReported: row.vendorReported ?? null,
       topReplies,
     };
   });
 }
 
-/** The latest replies in range, newest first (the (campaign_id, occurred_at) index read backwards). */
+/** The definitions with the reply rate's formula for the chosen replies. */
+function definitionsFor(replies: ReplyMode): Record<string, string> {
+  const who = REPLY_FORMULAS[replies].replace(/ \/ delivered$/, "");
+  return { ...ENGAGEMENT_DEFINITIONS, replied: `people × steps with at least one reply; counted: ${who}` };
+}
+
+/** The latest replies in range: people's first, then the rest; newest first within each. */
 async function latestReplies(
   db: Db,
   campaignId: string,
@@ -314,11 +342,12 @@ async function latestReplies(
     sql`
     select a.id as "activityId", a.contact_id as "contactId", c.name, c.email, ${isoSql(sql`a.occurred_at`)} as "occurredAt",
       a.sequence_step as step, nullif(a.variant, '') as variant, a.subject, left(a.preview, 280) as preview,
-      exists (select 1 from engagement_facts f where f.campaign_id = a.campaign_id and f.contact_key = a.contact_id and f.interested_at is not null) as interested
+      exists (select 1 from engagement_facts f where f.campaign_id = a.campaign_id and f.contact_key = a.contact_id and f.interested_at is not null) as interested,
+      a.reply_class as "replyClass"
     from activities a left join contacts c on c.id = a.contact_id
     where a.campaign_id = ${campaignId} and a.kind = 'email_replied' and a.occurred_at >= ${start}::timestamptz and a.occurred_at < ${end}::timestamptz
       ${bots === "exclude" ? sql`and not a.bot` : sql``}
-    order by a.occurred_at desc, a.id desc
+    order by coalesce(a.reply_class, 'human') <> 'human', a.occurred_at desc, a.id desc
     limit ${limit}`,
   );
 }
@@ -327,8 +356,11 @@ async function latestReplies(
 export async function compareCampaigns(db: Db, q: CompareQuery): Promise<Compare> {
   const rows = await campaignRows(db, q.ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
+  // Unknown or deleted ids (an old shared link) are named in `notFound`; the rest are
+  // compared. Only when none is known is it a 404.
   const unknown = q.ids.filter((id) => !byId.has(id));
-  if (unknown.length)
+  const known = q.ids.filter((id) => byId.has(id));
+  if (!known.length)
     throw notFound(`campaign${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => JSON.stringify(u)).join(", ")}`);
 
   return inZone(q.tz, async () => {
@@ -353,19 +385,26 @@ export async function compareCampaigns(db: Db, q: CompareQuery): Promise<Compare
       sql`
       select e.campaign_id as "campaignId", ${BUCKET_SUMS}
       from engagement_buckets e
-      where e.campaign_id in (select value from json_array_elements_text(${JSON.stringify(q.ids)}::json)) ${range}
+      where e.campaign_id in (select value from json_array_elements_text(${JSON.stringify(known)}::json)) ${range}
       group by e.campaign_id`,
     );
     const sumsById = new Map(sums.map((s) => [s.campaignId, s]));
+    const completeness = await completenessOf(
+      db,
+      known.map((id) => ({ ...byId.get(id)!, sent: countsOf(sumsById.get(id), q.bots).sent })),
+      { whole: !q.from && !q.to },
+    );
     return {
       from,
       to,
       tz: q.tz,
       bots: q.bots,
-      definitions: ENGAGEMENT_DEFINITIONS,
-      data: q.ids.map((id) => {
+      replies: q.replies,
+      notFound: unknown,
+      definitions: definitionsFor(q.replies),
+      data: known.map((id) => {
         const r = byId.get(id)!;
-        const totals = countsOf(sumsById.get(id), q.bots);
+        const totals = countsOf(sumsById.get(id), q.bots, q.replies);
         return {
           campaign: {
             id: r.id,
@@ -378,6 +417,7 @@ export async function compareCampaigns(db: Db, q: CompareQuery): Promise<Compare
           totals,
           rates: ratesOf(totals),
           vendorReported: r.vendorReported ?? null,
+          completeness: completeness.get(id)!,
         };
       }),
     };
@@ -413,6 +453,7 @@ export async function initialEngagement(
     tz: string;
     interval: EngagementQuery["interval"];
     bots: BotsMode;
+    replies: ReplyMode;
   };
   data: Engagement;
 } | null> {
@@ -426,12 +467,20 @@ export async function initialEngagement(
     tz: one("tz") ?? viewerTz ?? "UTC",
     interval: one("interval"),
     bots: one("bots"),
+    replies: one("replies"),
   };
   const parsed = engagementQuerySchema.safeParse(raw);
   if (!parsed.success) return null;
   const data = engagementSchema.parse(await cachedCampaignEngagement(db, id, parsed.data));
   return {
-    request: { from: raw.from, to: raw.to, tz: raw.tz, interval: parsed.data.interval, bots: parsed.data.bots },
+    request: {
+      from: raw.from,
+      to: raw.to,
+      tz: raw.tz,
+      interval: parsed.data.interval,
+      bots: parsed.data.bots,
+      replies: parsed.data.replies,
+    },
     data,
   };
 }

@@ -112,6 +112,7 @@ describe.each(STORE_KINDS)("overview on %s", (kind) => {
         type: "call",
         title: "Date-only today",
         status: "open",
+        dueAt: "2026-03-11T00:00:00Z", // date-only tasks carry midnight UTC of their day (as sync writes them)
         dueDate: "2026-03-11",
         dueIsDateOnly: true,
       },
@@ -133,6 +134,7 @@ describe.each(STORE_KINDS)("overview on %s", (kind) => {
         type: "call",
         title: "Yesterday, date-only",
         status: "open",
+        dueAt: "2026-03-10T00:00:00Z",
         dueDate: "2026-03-10",
         dueIsDateOnly: true,
       },
@@ -173,9 +175,11 @@ describe.each(STORE_KINDS)("overview on %s", (kind) => {
 
   it("lists open tasks due today in the viewer's zone; date-only due dates stay dates", async () => {
     const paris = await tasksDueToday(store.db, "Europe/Paris", NOW);
-    expect(paris.tasks.map((x) => x.id).sort()).toEqual(["close:t1", "close:t2", "close:t3"]);
-    expect(paris.total).toBe(3);
+    // Today's 00:30 task has passed: overdue, and so not also "due today" (API.md: disjoint).
+    expect(paris.tasks.map((x) => x.id).sort()).toEqual(["close:t1", "close:t2"]);
+    expect(paris.total).toBe(2);
     expect(paris.overdue).toBe(2); // yesterday's date-only task, and today's 00:30 one (overdue = due before now)
+    expect(paris.open).toBe(4);
     const ny = await tasksDueToday(store.db, "America/New_York", NOW); // 05:00 on the 11th there
     expect(ny.tasks.map((x) => x.id).sort()).toEqual(["close:t1", "close:t2"]);
   });

@@ -2,9 +2,11 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Campaign } from "@/lib/model/campaign";
 import { addCalendarDays, calendarDayIn, isoWeekStart, ratesOf } from "@/lib/model/engagement";
+import { dueClock, presetWindow } from "@/lib/dates/due";
 import type { Vendor } from "@/lib/model/vendor";
 import { queryRows, type Db } from "../store/db";
 import { BUCKET_SUMS, countsOf, isoSql, type BucketSums } from "./engagement";
+import { dueWindowSql } from "./tasks";
 
 // The Overview (home) page: this week against last week, campaigns that need a look,
 // tasks due today and the state of each connection. Engagement figures come from the
@@ -101,10 +103,10 @@ export async function campaignsNeedingAttention(db: Db, now = new Date()): Promi
         coalesce(sum(e.bounced) filter (where e.bucket >= ${nowIso}::timestamptz - ${`${r.bounceWindowDays} days`}::interval), 0)::int as bounced30,
         coalesce(sum(e.sent) filter (where e.bucket >= ${nowIso}::timestamptz - ${`${r.replyWindowDays} days`}::interval), 0)::int as "sentNow",
         coalesce(sum(e.bounced) filter (where e.bucket >= ${nowIso}::timestamptz - ${`${r.replyWindowDays} days`}::interval), 0)::int as "bouncedNow",
-        coalesce(sum(e.replied) filter (where e.bucket >= ${nowIso}::timestamptz - ${`${r.replyWindowDays} days`}::interval), 0)::int as "repliedNow",
+        coalesce(sum(e.replied_human) filter (where e.bucket >= ${nowIso}::timestamptz - ${`${r.replyWindowDays} days`}::interval), 0)::int as "repliedNow",
         coalesce(sum(e.sent) filter (where e.bucket < ${nowIso}::timestamptz - ${`${r.replyWindowDays} days`}::interval and e.bucket >= ${nowIso}::timestamptz - ${`${2 * r.replyWindowDays} days`}::interval), 0)::int as "sentBefore",
         coalesce(sum(e.bounced) filter (where e.bucket < ${nowIso}::timestamptz - ${`${r.replyWindowDays} days`}::interval and e.bucket >= ${nowIso}::timestamptz - ${`${2 * r.replyWindowDays} days`}::interval), 0)::int as "bouncedBefore",
-        coalesce(sum(e.replied) filter (where e.bucket < ${nowIso}::timestamptz - ${`${r.replyWindowDays} days`}::interval and e.bucket >= ${nowIso}::timestamptz - ${`${2 * r.replyWindowDays} days`}::interval), 0)::int as "repliedBefore"
+        coalesce(sum(e.replied_human) filter (where e.bucket < ${nowIso}::timestamptz - ${`${r.replyWindowDays} days`}::interval and e.bucket >= ${nowIso}::timestamptz - ${`${2 * r.replyWindowDays} days`}::interval), 0)::int as "repliedBefore"
       from engagement_buckets e
       where e.bucket >= ${nowIso}::timestamptz - ${`${Math.max(r.bounceWindowDays, 2 * r.replyWindowDays)} days`}::interval and e.bucket < ${nowIso}::timestamptz
       group by e.campaign_id
@@ -153,9 +155,22 @@ export interface DueTask {
   url: string | null;
 }
 
+/** The overview's task figures: they add up (open = overdue + due today + later + undated). */
+export interface TaskFigures {
+  today: string;
+  /** Open tasks due today and not yet overdue (the tasks page's "Today"). */
+  total: number;
+  /** Open tasks due before now (the tasks page's "Overdue"); never also in `total`. */
+  overdue: number;
+  /** Every open task. */
+  open: number;
+  tasks: DueTask[];
+}
+
 /**
- * Open tasks due today in `tz`: a date-only due date is today's date there (never shifted
- * through UTC); a timed one falls between the zone's midnights. Plus how many are overdue.
+ * Open tasks due today in `tz` and how many are overdue, with the tasks page's own due
+ * windows (lib/dates/due.ts through dueWindowSql), so the overview and the tasks page
+ * always show the same numbers and "today" never counts an overdue task twice.
  */
 export async function tasksDueToday(
   db: Db,
@@ -164,8 +179,8 @@ export async function tasksDueToday(
   limit = 6,
   /** Only tasks assigned to these vendor users (a member's own "Due today"); absent: everyone's. */
   me?: { vendor: string; vendorUserId: string }[],
-): Promise<{ today: string; total: number; overdue: number; tasks: DueTask[] }> {
-  const today = calendarDayIn(now, tz);
+): Promise<TaskFigures> {
+  const clock = dueClock(tz, now);
   const mine = !me
     ? sql`true`
     : me.length
@@ -174,15 +189,14 @@ export async function tasksDueToday(
           sql`, `,
         )})`
       : sql`false`;
-  const dueDay = sql`coalesce(t.due_date, (t.due_at at time zone 'UTC')::date)`;
-  const isToday = sql`((t.due_is_date_only and ${dueDay} = ${today}::date)
-    or (not t.due_is_date_only and t.due_at >= (${today}::date::timestamp at time zone ${tz}) and t.due_at < (${addCalendarDays(today, 1)}::date::timestamp at time zone ${tz})))`;
-  const isOverdue = sql`((t.due_is_date_only and ${dueDay} < ${today}::date) or (not t.due_is_date_only and t.due_at < ${now.toISOString()}::timestamptz))`;
-  const [counts] = await queryRows<{ total: number; overdue: number }>(
+  const isToday = dueWindowSql(presetWindow("today", clock), clock);
+  const isOverdue = dueWindowSql(presetWindow("overdue", clock), clock);
+  const [counts] = await queryRows<{ total: number; overdue: number; open: number }>(
     db,
     sql`
-    select count(*) filter (where ${isToday})::int as total, count(*) filter (where ${isOverdue})::int as overdue
-    from tasks t where t.status = 'open' and (t.due_at is not null or t.due_date is not null) and ${mine}`,
+    select count(*) filter (where ${isToday})::int as total, count(*) filter (where ${isOverdue})::int as overdue,
+      count(*)::int as open
+    from tasks t where t.status = 'open' and ${mine}`,
   );
   const tasks = await queryRows<DueTask>(
     db,
@@ -194,5 +208,11 @@ export async function tasksDueToday(
     order by t.due_is_date_only, t.due_at nulls last, t.id
     limit ${limit}`,
   );
-  return { today, total: counts?.total ?? 0, overdue: counts?.overdue ?? 0, tasks };
+  return {
+    today: clock.today,
+    total: counts?.total ?? 0,
+    overdue: counts?.overdue ?? 0,
+    open: counts?.open ?? 0,
+    tasks,
+  };
 }

@@ -1,13 +1,14 @@
 import "server-only";
 import { zonedParts } from "@/lib/dates/zone";
 import type { TaskListItem, TasksQuery } from "@/lib/model/tasks-query";
+import { CSV_BOM, csvFileName, csvLine as writeLine } from "@/lib/csv";
 import type { Db } from "../store/db";
 import { iterateTasks, type TasksContext } from "./tasks";
 
-// The tasks export: every row matching the query, one CSV line per task. Fields never
-// hold a raw line break (replaced by a space) so naive line-based tools count rows
-// right, quotes are doubled inside quoted fields (RFC 4180), and text a spreadsheet
-// would run as a formula (= + - @) is prefixed with an apostrophe.
+// The tasks export: every row matching the query, one CSV line per task, written by the
+// one CSV writer (lib/csv.ts: UTF-8 BOM, RFC 4180 quoting, no raw line breaks in cells,
+// the formula guard). The time zone is said twice: in the `due_local (<zone>)` header and
+// in the file name.
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -45,19 +46,12 @@ export const TASK_CSV_COLUMNS: {
   { header: "notes", value: (t) => t.body },
 ];
 
-export function csvCell(value: string | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  let s = value.replace(/[\r\n\u2028\u2029]+/g, " ");
-  if (/^[=+\-@\t]/.test(s)) s = `'${s}`;
-  return /[",;]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function csvHeader(tz: string): string {
-  return TASK_CSV_COLUMNS.map((c) => csvCell(typeof c.header === "string" ? c.header : c.header(tz))).join(",") + "\n";
+  return CSV_BOM + writeLine(TASK_CSV_COLUMNS.map((c) => (typeof c.header === "string" ? c.header : c.header(tz))));
 }
 
 export function csvLine(task: TaskListItem, tz: string): string {
-  return TASK_CSV_COLUMNS.map((c) => csvCell(c.value(task, tz))).join(",") + "\n";
+  return writeLine(TASK_CSV_COLUMNS.map((c) => c.value(task, tz)));
 }
 
 /**
@@ -93,7 +87,7 @@ export async function tasksCsvResponse(db: Db, q: TasksQuery, ctx: TasksContext 
     status: 200,
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="touchline-tasks-${stamp}.csv"`,
+      "content-disposition": `attachment; filename="${csvFileName("touchline-tasks", stamp, q.tz)}"`,
       "cache-control": "no-store",
       "x-content-type-options": "nosniff",
     },

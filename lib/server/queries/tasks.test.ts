@@ -139,6 +139,7 @@ const asDue = (r: Row) => ({
   dueAt: r.dueAt ? new Date(r.dueAt).toISOString() : null,
   dueDate: r.dueDate ?? null,
   dueIsDateOnly: !!r.dueIsDateOnly,
+  status: r.status,
 });
 const ids = (items: { id: string }[]) => items.map((i) => i.id);
 const sortedIds = (items: { id: string }[]) => ids(items).sort();

@@ -83,7 +83,12 @@ export function dueWindowSql(window: DueWindow, clock: DueClock): SQL {
         coarse.push(sql`t.due_at < ${ts(Math.max(end, utcMidnightMs(window.to) + DAY_MS) + DAY_MS)}`);
       }
       const exact = sql`((${and(dateOnly)}) or (${and(timed)}))`;
-      return and([...coarse, exact, ...(window.notOverdue ? [sql`not ${overdueSql(clock)}`] : [])]);
+      return and([
+        ...(window.openOnly ? [sql.raw(`t.status = 'open'`)] : []),
+        ...coarse,
+        exact,
+        ...(window.notOverdue ? [sql`not ${overdueSql(clock)}`] : []),
+      ]);
     }
   }
 }
@@ -530,7 +535,7 @@ interface FacetCount {
  * Every task falls in exactly one of these classes, from which each preset and each
  * bucket of the grouped view is a sum: one CASE per row instead of thirteen filters.
  */
-type DueClass = "none" | "past" | "todayOverdue" | "today" | "tomorrow" | "week" | "next7" | "later";
+type DueClass = "none" | "past" | "weekPast" | "todayOverdue" | "today" | "tomorrow" | "week" | "next7" | "later";
 
 function dueClassSql(clock: DueClock): SQL {
   const sod = (d: string) => ts(startOfDayIn(d, clock.tz));
@@ -538,14 +543,18 @@ function dueClassSql(clock: DueClock): SQL {
   return sql`case
     when t.due_at is null then 'none'
     when t.due_is_date_only then case
-      when ${DUE_DAY} < ${day(clock.today)} then 'past'
+      when ${DUE_DAY} < ${day(clock.weekStart)} then 'past'
+      when ${DUE_DAY} < ${day(clock.today)} then 'weekPast'
       when ${DUE_DAY} = ${day(clock.today)} then 'today'
       when ${DUE_DAY} = ${day(clock.tomorrow)} then 'tomorrow'
       when ${DUE_DAY} <= ${day(clock.weekEnd)} then 'week'
       when ${DUE_DAY} <= ${day(clock.next7End)} then 'next7'
       else 'later' end
     else case
-      when t.due_at < ${ts(clock.nowMs)} then case when t.due_at >= ${sod(clock.today)} then 'todayOverdue' else 'past' end
+      when t.due_at < ${ts(clock.nowMs)} then case
+        when t.due_at >= ${sod(clock.today)} then 'todayOverdue'
+        when t.due_at >= ${sod(clock.weekStart)} then 'weekPast'
+        else 'past' end
       when t.due_at < ${sod(clock.tomorrow)} then 'today'
       when t.due_at < ${sod(afterTomorrow)} then 'tomorrow'
       when t.due_at < ${sod(addDays(clock.weekEnd, 1))} then 'week'
@@ -555,12 +564,13 @@ function dueClassSql(clock: DueClock): SQL {
 }
 
 function dueCountsFrom(
-  rows: { class: DueClass; w: boolean; n: number }[],
+  rows: { status: string; class: DueClass; w: boolean; n: number }[],
   clock: DueClock,
 ): Pick<TaskFacets, "due" | "groups"> {
   const all = {
     none: 0,
     past: 0,
+    weekPast: 0,
     todayOverdue: 0,
     today: 0,
     tomorrow: 0,
@@ -569,24 +579,29 @@ function dueCountsFrom(
     later: 0,
   } satisfies Record<DueClass, number>;
   const inWindow = { ...all };
+  // The week preset counts open tasks only (API.md).
+  const open = { ...all };
   for (const r of rows) {
     all[r.class] += r.n;
     if (r.w) inWindow[r.class] += r.n;
+    if (r.status === "open") open[r.class] += r.n;
   }
   const c = all;
-  const tomorrowInWeek = clock.tomorrow <= clock.weekEnd ? c.tomorrow : 0;
+  const o = open;
+  const tomorrowInWeek = clock.tomorrow <= clock.weekEnd ? o.tomorrow : 0;
   return {
+    // Overdue and today are disjoint; this week runs Monday to Sunday, its past days included.
     due: {
-      overdue: c.past + c.todayOverdue,
-      today: c.todayOverdue + c.today,
+      overdue: c.past + c.weekPast + c.todayOverdue,
+      today: c.today,
       tomorrow: c.tomorrow,
-      week: c.todayOverdue + c.today + tomorrowInWeek + c.week,
-      next7: c.todayOverdue + c.today + c.tomorrow + c.week + c.next7,
+      week: o.weekPast + o.todayOverdue + o.today + tomorrowInWeek + o.week,
+      next7: c.today + c.tomorrow + c.week + c.next7,
       none: c.none,
       all: Object.values(c).reduce((a, b) => a + b, 0),
     },
     groups: {
-      overdue: inWindow.past + inWindow.todayOverdue,
+      overdue: inWindow.past + inWindow.weekPast + inWindow.todayOverdue,
       today: inWindow.today,
       tomorrow: inWindow.tomorrow,
       week: inWindow.week,

@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Activity } from "@/lib/model/activity";
 import { encodeCursor } from "@/lib/model/query-params";
+import { isReplyClass, REPLY_KINDS, type ReplyClass } from "@/lib/model/plain/reply-class";
 import type { Task } from "@/lib/model/task";
 import type {
   TimelineFacets,
@@ -29,7 +30,7 @@ const taskAt = (tz: string) => sql`(case
   when t.due_at is not null then t.due_at
   else coalesce(t.created_at, t.synced_at) end)`;
 
-type Facet = "vendors" | "kinds" | "campaign" | "bots";
+type Facet = "vendors" | "kinds" | "campaign" | "bots" | "replyClass";
 
 interface Parts {
   /** Null when the kinds filter leaves no activity kinds. */
@@ -69,6 +70,8 @@ function conditions(contactId: string, f: TimelineFilters, ignore?: Facet): Part
     t.push(sql`${at} < ${f.range.before}::timestamptz`);
   }
   if (f.bots === "exclude" && ignore !== "bots") a.push(sql`not a.bot`);
+  if (f.replyClass?.length && ignore !== "replyClass")
+    a.push(sql`(a.kind not in ${list([...REPLY_KINDS])} or coalesce(a.reply_class, 'human') in ${list(f.replyClass)})`);
   const terms = searchTerms(f.q);
   a.push(
     ...matchAllTerms(terms, [sql`a.subject`, sql`a.preview`, sql`a.body`, sql`(a.actor->>'name')`, sql`a.vendor_type`]),
@@ -162,6 +165,7 @@ interface ActivityRow {
   bot: boolean;
   durationSeconds: number | null;
   state: string | null;
+  replyClass: string | null;
   url: string | null;
   raw: unknown;
 }
@@ -172,7 +176,7 @@ async function activitiesByIds(db: Db, ids: string[]): Promise<Map<string, Activ
     sql`select a.id, a.connection_id as "connectionId", a.vendor, a.vendor_type as "vendorType", a.kind, a.channel, a.direction,
       ${isoMs(sql`a.occurred_at`)} as "occurredAt", a.contact_id as "contactId", a.campaign_id as "campaignId",
       cp.name as "campaignName", a.sequence_step as "sequenceStep", a.variant, a.actor, a.subject, a.preview, a.body,
-      a.bot, a.duration_seconds as "durationSeconds", a.state, a.url, a.raw
+      a.bot, a.duration_seconds as "durationSeconds", a.state, a.reply_class as "replyClass", a.url, a.raw
     from activities a left join campaigns cp on cp.id = a.campaign_id
     where a.id in ${list(ids)}`,
   );
@@ -186,6 +190,7 @@ async function activitiesByIds(db: Db, ids: string[]): Promise<Map<string, Activ
         channel: r.channel as Activity["channel"],
         direction: r.direction as Activity["direction"],
         state: (r.state ?? null) as Activity["state"],
+        replyClass: isReplyClass(r.replyClass) ? r.replyClass : null,
         actor: r.actor ?? null,
         raw: r.raw ?? null,
       },
@@ -265,6 +270,7 @@ interface FacetRow {
   campaignId: string | null;
   campaignName: string | null;
   bot: boolean;
+  replyClass: ReplyClass | null;
   n: number;
 }
 
@@ -283,14 +289,16 @@ export async function timelineFacets(db: Db, contactId: string, f: TimelineFilte
     vendors: undefined,
     campaignId: undefined,
     bots: "include",
+    replyClass: undefined,
   });
   const rows = await queryRows<FacetRow>(
     db,
-    sql`select 'activity' as type, a.vendor, a.kind, a.campaign_id as "campaignId", min(cp.name) as "campaignName", a.bot, count(*)::int as n
+    sql`select 'activity' as type, a.vendor, a.kind, a.campaign_id as "campaignId", min(cp.name) as "campaignName", a.bot,
+        case when a.kind in ${list([...REPLY_KINDS])} then coalesce(a.reply_class, 'human') end as "replyClass", count(*)::int as n
       from activities a left join campaigns cp on cp.id = a.campaign_id
-      where ${and(shared.activities!)} group by a.vendor, a.kind, a.campaign_id, a.bot
+      where ${and(shared.activities!)} group by a.vendor, a.kind, a.campaign_id, a.bot, 7
     union all
-    select 'task' as type, t.vendor, null as kind, t.campaign_id as "campaignId", min(cp.name) as "campaignName", false as bot, count(*)::int as n
+    select 'task' as type, t.vendor, null as kind, t.campaign_id as "campaignId", min(cp.name) as "campaignName", false as bot, null as "replyClass", count(*)::int as n
       from tasks t left join campaigns cp on cp.id = t.campaign_id
       where ${and(shared.tasks!)} group by t.vendor, t.campaign_id`,
   );
@@ -301,13 +309,15 @@ export async function timelineFacets(db: Db, contactId: string, f: TimelineFilte
   const vendorOk = (r: FacetRow) => !f.vendors?.length || f.vendors.includes(r.vendor as Vendor);
   const campaignOk = (r: FacetRow) => !f.campaignId || r.campaignId === f.campaignId;
   const botOk = (r: FacetRow) => f.bots !== "exclude" || !r.bot;
+  const replyOk = (r: FacetRow) => !f.replyClass?.length || !r.replyClass || f.replyClass.includes(r.replyClass);
   const passes = (r: FacetRow, ignore?: Facet) =>
     (ignore === "kinds" || kindOk(r)) &&
     (ignore === "vendors" || vendorOk(r)) &&
     (ignore === "campaign" || campaignOk(r)) &&
-    (ignore === "bots" || botOk(r));
+    (ignore === "bots" || botOk(r)) &&
+    (ignore === "replyClass" || replyOk(r));
 
-  const out: TimelineFacets = { total: 0, vendors: {}, kinds: {}, campaigns: [], bots: 0 };
+  const out: TimelineFacets = { total: 0, vendors: {}, kinds: {}, campaigns: [], bots: 0, replyClasses: {} };
   const campaigns = new Map<string, { id: string; name: string | null; vendor: Vendor; count: number }>();
   for (const r of rows) {
     if (passes(r)) out.total += r.n;
@@ -328,6 +338,8 @@ export async function timelineFacets(db: Db, contactId: string, f: TimelineFilte
       campaigns.set(r.campaignId, c);
     }
     if (r.type === "activity" && r.bot && passes(r, "bots")) out.bots += r.n;
+    if (r.replyClass && passes(r, "replyClass"))
+      out.replyClasses![r.replyClass] = (out.replyClasses![r.replyClass] ?? 0) + r.n;
   }
   out.campaigns = [...campaigns.values()].sort(
     (x, y) => y.count - x.count || (x.name ?? x.id).localeCompare(y.name ?? y.id),

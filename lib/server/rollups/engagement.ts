@@ -46,7 +46,7 @@ type Executor = Pick<Db, "execute">;
 
 const FACT_KIND_LIST = sql.raw(FACT_KINDS.map((k) => `'${k}'`).join(", "));
 const FACT_COLUMNS = sql.raw(
-  "campaign_id, contact_key, step, connection_id, variant, sent_at, bounced_at, opened_at, opened_any_at, clicked_at, clicked_any_at, replied_at, replied_any_at, interested_at, unsubscribed_at",
+  "campaign_id, contact_key, step, connection_id, variant, sent_at, bounced_at, opened_at, opened_any_at, clicked_at, clicked_any_at, replied_at, replied_any_at, interested_at, unsubscribed_at, replied_human_at",
 );
 const COUNT_COLUMNS = [
   "sent",
@@ -59,6 +59,7 @@ const COUNT_COLUMNS = [
   "replied_any",
   "interested",
   "unsubscribed",
+  "replied_human",
 ] as const;
 
 /** The contact key of an activity row (SQL), for an alias with contact_id and id. */
@@ -79,7 +80,8 @@ function factsFrom(source: SQL): SQL {
       min(a.occurred_at) filter (where a.kind = 'email_replied' and not a.bot) as replied_at,
       min(a.occurred_at) filter (where a.kind = 'email_replied') as replied_any_at,
       min(a.occurred_at) filter (where a.kind = 'interested') as interested_at,
-      min(a.occurred_at) filter (where a.kind = 'unsubscribed') as unsubscribed_at
+      min(a.occurred_at) filter (where a.kind = 'unsubscribed') as unsubscribed_at,
+      min(a.occurred_at) filter (where a.kind = 'email_replied' and not a.bot and coalesce(a.reply_class, 'human') = 'human') as replied_human_at
     from (${source}) a
     group by a.campaign_id, ${contactKey("a")}, coalesce(a.sequence_step, 0)`;
 }
@@ -100,7 +102,8 @@ function contributionFrom(f: string, sign: 1 | -1): SQL {
       select u.t, 1 from unnest(${f}.sent_at) as u(t)
       union all select u.t, 2 from unnest(${f}.bounced_at) as u(t)
       union all values (${f}.opened_at, 3), (${f}.opened_any_at, 4), (${f}.clicked_at, 5), (${f}.clicked_any_at, 6),
-        (${f}.replied_at, 7), (${f}.replied_any_at, 8), (${f}.interested_at, 9), (${f}.unsubscribed_at, 10)
+        (${f}.replied_at, 7), (${f}.replied_any_at, 8), (${f}.interested_at, 9), (${f}.unsubscribed_at, 10),
+        (${f}.replied_human_at, 11)
     ) as e(t, k)
     where e.t is not null
     group by ${f}.campaign_id, 2, ${f}.step, ${f}.variant`);
@@ -114,7 +117,7 @@ const BUCKET_ADD = sql.raw(
 );
 
 const ACTIVITY_COLUMNS =
-  "a.id, a.campaign_id, a.contact_id, a.sequence_step, a.variant, a.kind, a.bot, a.occurred_at, a.connection_id";
+  "a.id, a.campaign_id, a.contact_id, a.sequence_step, a.variant, a.kind, a.bot, a.occurred_at, a.connection_id, a.reply_class";
 
 /**
  * The (campaign, person) pairs a write of these activity rows changes: where each row goes
@@ -134,6 +137,7 @@ export async function engagementPairsFor(
     bot: boolean;
     occurredAt: string;
     state?: string | null;
+    replyClass?: string | null;
   }[],
 ): Promise<EngagementPair[]> {
   if (rows.length === 0) return [];
@@ -141,7 +145,7 @@ export async function engagementPairsFor(
   const ids = JSON.stringify(rows.map((r) => r.id));
   const result = (await tx.execute(sql`
     select a.id, a.campaign_id as "campaignId", ${contactKey("a")} as key, a.kind, a.sequence_step as step, a.variant, a.bot,
-      a.state, extract(epoch from a.occurred_at)::float8 * 1000 as "atMs"
+      a.state, a.reply_class as "replyClass", extract(epoch from a.occurred_at)::float8 * 1000 as "atMs"
     from activities a
     where a.id in (select value from json_array_elements_text(${ids}::json))`)) as unknown as {
     rows: {
@@ -153,6 +157,7 @@ export async function engagementPairsFor(
       variant: string | null;
       bot: boolean;
       state: string | null;
+      replyClass: string | null;
       atMs: number;
     }[];
   };
@@ -172,6 +177,7 @@ export async function engagementPairsFor(
       (old.variant ?? null) === (r.variant ?? null) &&
       old.bot === r.bot &&
       (old.state ?? null) === (r.state ?? null) &&
+      (old.replyClass ?? null) === (r.replyClass ?? null) &&
       Math.abs(Number(old.atMs) - Date.parse(r.occurredAt)) < 0.001
     ) {
       continue; // nothing the facts read has changed

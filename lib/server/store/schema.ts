@@ -121,6 +121,8 @@ export const activities = pgTable(
     // Null: it happened. `scheduled` / `canceled` (lib/model/plain/activity.ts ACTIVITY_STATES):
     // shown on the timeline, never counted (engagement, activity counts, last activity).
     state: text("state"),
+    // Replies only: human | auto_reply | opt_out | bounce_notice (lib/model/reply-class.ts).
+    replyClass: text("reply_class"),
     url: text("url"),
     raw: jsonb("raw"),
     syncedAt: ts("synced_at").notNull().defaultNow(),
@@ -369,6 +371,8 @@ export const engagementFacts = pgTable(
     clickedAnyAt: ts("clicked_any_at"),
     repliedAt: ts("replied_at"),
     repliedAnyAt: ts("replied_any_at"),
+    /** First reply a person wrote (class `human`, or not yet classified), machine events excluded. */
+    repliedHumanAt: ts("replied_human_at"),
     interestedAt: ts("interested_at"),
     unsubscribedAt: ts("unsubscribed_at"),
   },
@@ -400,6 +404,7 @@ export const engagementBuckets = pgTable(
     clickedAny: integer("clicked_any").notNull().default(0),
     replied: integer("replied").notNull().default(0),
     repliedAny: integer("replied_any").notNull().default(0),
+    repliedHuman: integer("replied_human").notNull().default(0),
     interested: integer("interested").notNull().default(0),
     unsubscribed: integer("unsubscribed").notNull().default(0),
   },

@@ -1,3 +1,4 @@
+import { classifyReply } from "@/lib/model/plain/reply-class";
 import type { ActivityKind } from "@/lib/model/activity";
 import type { CAMPAIGN_STATUSES } from "@/lib/model/campaign";
 import type { MappedActivity, MappedCampaign, PersonRef } from "@/lib/vendors/types";
@@ -276,6 +277,16 @@ export function mapLeadEmails(lead: LeadInput, emails: EmailInput[]): MappedActi
           subject: subject ? `Re: ${subject}` : null,
           preview: previewOf(replyText),
           body: replyText,
+          // The lead's category describes its reply on the lead's last email (issue 18).
+          ...(e === anchor && lead.lead_category?.trim()
+            ? {
+                replyClass: classifyReply({
+                  subject,
+                  body: replyText,
+                  vendorCategory: { vendor: "smartlead", category: lead.lead_category },
+                }),
+              }
+            : {}),
           raw: e.replyRaw ?? e.raw,
         }),
       );
