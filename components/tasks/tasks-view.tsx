@@ -32,6 +32,7 @@ import { TasksEmpty } from "./tasks-empty";
 import { GroupedSkeleton, TasksSkeleton } from "./tasks-skeleton";
 import { useBrowserTimeZone, useTasksFilter } from "./use-tasks-filter";
 import { ViewOptions } from "./view-options";
+import { vendorNames } from "@/lib/vendors/metas";
 
 // The grouped view loads when the user switches to it (or lands on it); its skeleton holds the place meanwhile.
 const loadGroupedView = () => import("./grouped-view");
@@ -200,7 +201,7 @@ function Tasks({ browserTz, defaultMine = false, hasIdentities = true }: { brows
       </div>
       {mine && !hasIdentities ? (
         <p role="note" className="rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm">
-          Touchline does not know who you are in lemlist, Close or Leadlex yet, so no task is yours.{" "}
+          Touchline does not know who you are in {vendorNames((m) => m.hasTasks, "or")} yet, so no task is yours.{" "}
           <Link href="/settings/profile" className="font-medium text-primary underline underline-offset-4">
             Link your vendor users
           </Link>

@@ -4,6 +4,7 @@ import type { Vendor } from "@/lib/model/vendor";
 import { log } from "../log";
 import { queryRows, type Db } from "../store/db";
 import { listedVendorUsers } from "./listings";
+import { isVendor, vendorMeta } from "@/lib/vendors/metas";
 
 /**
  * The directory of vendor users (table `vendor_users`): who the ids on tasks and
@@ -74,9 +75,10 @@ export async function refreshDirectory(db: Db, opts: { listings?: boolean } = {}
     add({ vendor: u.vendor, id: u.vendorUserId, name: u.name, email: u.email, source: "listing", open_tasks: 0 });
   fromTasks.forEach(add);
   fromActivities.forEach(add);
-  // Smartlead's "users" are sending mailboxes: the id is the address.
+  // A vendor whose "users" are sending mailboxes (its meta.ts `userNoun`): the id is the address.
   for (const r of merged.values())
-    if (r.vendor === "smartlead" && !r.email && r.id.includes("@")) r.email = r.id.toLowerCase();
+    if (isVendor(r.vendor) && vendorMeta(r.vendor).userNoun === "sending mailbox" && !r.email && r.id.includes("@"))
+      r.email = r.id.toLowerCase();
   const rows = [...merged.values()];
   await db.transaction(async (tx) => {
     await tx.execute(sql`delete from vendor_users`);
