@@ -51,5 +51,10 @@ export interface VendorMeta<Id extends string = string> {
     threadKeys: readonly string[];
     /** A key of `raw` holding the one reply the event is about. */
     replyKey?: string;
+    /**
+     * Where the raw activity names its users, when the mapped actor is not the one who
+     * acted: `idKey`/`nameKey` the user who acted, `senderIdKey` the sending user.
+     */
+    users?: { idKey: string; nameKey: string; senderIdKey: string };
   };
 }

@@ -117,9 +117,22 @@ export interface ConnectorSession {
   }): Promise<SyncBatch>;
 }
 
+/** A user of the vendor's account, as its own user listing gives it. */
+export interface ListedUser {
+  vendor: Vendor;
+  vendorUserId: string;
+  name: string | null;
+  email: string | null;
+}
+
 export interface Connector {
   vendor: Vendor;
   /** The vendor's production base URL (overridable only by server env). */
   defaultBaseUrl: string;
+  /**
+   * The vendor's documented user listing, where it has one (the vendor-user directory,
+   * lib/server/identities). Without it, users come from synced tasks and activities only.
+   */
+  listUsers?(ctx: { baseUrl: string; apiKey: string; signal?: AbortSignal }): Promise<ListedUser[]>;
   open(ctx: ConnectorContext): ConnectorSession;
 }

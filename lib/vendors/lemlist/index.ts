@@ -3,6 +3,7 @@ import { createLemlistClient } from "./client";
 import { createEnv, type LemlistConnectorOptions } from "./env";
 import { refreshLemlistPerson } from "./refresh";
 import { activitiesStream, campaignsStream, tasksStream } from "./streams";
+import { listLemlistUsers } from "./team";
 
 export { LEMLIST_PACE } from "./client";
 export { LEMLIST_SYNC_DEFAULTS, type LemlistConnectorOptions } from "./env";
@@ -15,6 +16,7 @@ export function createLemlistConnector(options: LemlistConnectorOptions = {}): C
   return {
     vendor: "lemlist",
     defaultBaseUrl: LEMLIST_API_URL,
+    listUsers: listLemlistUsers,
     open(ctx: ConnectorContext): ConnectorSession {
       const env = createEnv(createLemlistClient(ctx, options), ctx, options);
       return {

@@ -37,5 +37,8 @@ export const lemlistMeta = {
   baseUrlEnv: "LEMLIST_API_URL",
   raw: {
     threadKeys: ["history", "messages"],
+    // The actor column prefers the sending user (sendUserId) while `userName` names the
+    // user who acted (`userId`), so names are read from the raw row's pair.
+    users: { idKey: "userId", nameKey: "userName", senderIdKey: "sendUserId" },
   },
 } as const satisfies VendorMeta<"lemlist">;
