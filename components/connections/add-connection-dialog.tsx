@@ -38,7 +38,7 @@ export function AddConnectionDialog({
   /** Where focus goes back on close: the button that opened the dialog. */
   trigger: RefObject<HTMLButtonElement | null>;
 }) {
-  const [vendor, setVendor] = useState<Vendor>("lemlist");
+  const [vendor, setVendor] = useState<Vendor>(VENDORS[0]);
   const [label, setLabel] = useState("");
   const [apiKey, setApiKey] = useState("");
   const [error, setError] = useState<{ field: "apiKey" | "label" | "form"; message: string } | null>(null);

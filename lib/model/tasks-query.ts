@@ -27,7 +27,7 @@ export {
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 /**
- * A comma-separated list (`vendors=close,lemlist`), de-duplicated; empty means absent.
+ * A comma-separated list (`vendors=a,b`), de-duplicated; empty means absent.
  * An unknown item is reported on the parameter itself (path = its name).
  */
 function list<T extends string>(valid: (s: string) => boolean, expected: string) {

@@ -27,7 +27,7 @@ export interface VendorMeta<Id extends string = string> {
   hasTasks: boolean;
   /** Touchline may create and complete tasks there. */
   canWriteTasks: boolean;
-  /** What the vendor calls the users tasks and activities belong to (Smartlead: sending mailboxes). */
+  /** What the vendor calls the users tasks and activities belong to (some call them sending mailboxes). */
   userNoun: "user" | "sending mailbox";
   /** Why its own campaign dashboard shows other numbers than Touchline. */
   campaignNotes: readonly string[];

@@ -75,7 +75,7 @@ export function engagementSearch(q: {
   return p.toString();
 }
 
-/** Campaign ids hold a colon (`lemlist:cam_1`): a path segment may arrive encoded or not. */
+/** Campaign ids hold a colon (`<vendor>:<campaign id>`): a path segment may arrive encoded or not. */
 export function decodeCampaignId(segment: string): string {
   try {
     return segment.includes("%") ? decodeURIComponent(segment) : segment;
