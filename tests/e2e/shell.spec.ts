@@ -41,3 +41,13 @@ test("an unknown page shows a helpful not-found state", async ({ page }) => {
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Nothing here" })).toBeVisible();
 });
+
+test("serves a favicon and names it in every page's head", async ({ page, request }) => {
+  const ico = await request.get("/favicon.ico");
+  expect(ico.status()).toBe(200);
+  expect(ico.headers()["content-type"]).toMatch(/icon/);
+  await page.goto("/");
+  const href = await page.locator('head link[rel="icon"]').first().getAttribute("href");
+  expect(href).toBeTruthy();
+  expect((await request.get(href!)).status()).toBe(200);
+});

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resetEnvCache } from "@/lib/env";
 import { normaliseEmail } from "@/lib/model/contact";
 import { VENDORS, type Vendor } from "@/lib/model/vendor";
 import type { RunningSandbox } from "@/lib/sandbox";
@@ -69,6 +70,31 @@ describe.each(STORE_KINDS)("full sync of a generated world on %s", (kind) => {
     );
     expect(dup[0]!.n).toBe(0);
   });
+
+  it("writes one summary line per sync to the server log: vendor, rows, requests, waits, duration", async () => {
+    const lines: string[] = [];
+    const level = process.env.TOUCHLINE_LOG_LEVEL;
+    process.env.TOUCHLINE_LOG_LEVEL = "info"; // the suite runs at "warn"; the summary is an info line
+    resetEnvCache();
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+      lines.push(String(chunk));
+      return write(chunk, ...rest);
+    }) as typeof process.stdout.write;
+    try {
+      expect((await runSync(conns.lemlist, "manual", store))?.state).toBe("succeeded");
+    } finally {
+      process.stdout.write = write;
+      process.env.TOUCHLINE_LOG_LEVEL = level;
+      resetEnvCache();
+    }
+    const summary = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((e) => e.syncId);
+    expect(summary).toHaveLength(1);
+    expect(summary[0]!.msg).toMatch(
+      /^sync done: lemlist, \d+ rows, [1-9]\d* requests, [\d.]+ s waiting for rate limits, [\d.]+ s$/,
+    );
+    expect(summary[0]).toMatchObject({ vendor: "lemlist", state: "succeeded", connectionId: conns.lemlist });
+  }, 120_000);
 
   it("changes nothing on a second sync", async () => {
     for (const vendor of VENDORS) {

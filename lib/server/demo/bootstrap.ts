@@ -6,7 +6,7 @@ import { insertConnection } from "../connections/store";
 import { log } from "../log";
 import type { Store } from "../store/db";
 import * as t from "../store/schema";
-import { startSync } from "../sync/engine";
+import { runSync } from "../sync/engine";
 import { setSandboxBaseUrls } from "./sandbox-registry";
 
 /**
@@ -42,5 +42,22 @@ export async function startDemoWorkspace(store: Store): Promise<void> {
     }
   }
   const demo = await db.select().from(t.connections).where(eq(t.connections.demo, true));
-  for (const c of demo) if (!c.lastSyncAt) await startSync(c.id, "demo", store);
+  const first = demo.filter((c) => !c.lastSyncAt);
+  if (!first.length) {
+    log.info(`demo workspace ready: ${demo.length} connections, synced before`);
+    return;
+  }
+  // The first syncs run in the background (the server answers meanwhile); the log says
+  // when the workspace is complete, which is what an operator waits for.
+  const syncing = Date.now();
+  void Promise.all(first.map((c) => runSync(c.id, "demo", store)))
+    .then((outcomes) => {
+      const done = outcomes.filter((o) => o !== null);
+      const rows = done.reduce((n, o) => n + o.rows, 0);
+      const failed = done.filter((o) => o.state === "failed").length;
+      const text = `demo workspace ready: ${rows} rows in ${((Date.now() - syncing) / 1000).toFixed(1)} s`;
+      if (failed) log.warn(`${text}, ${failed} of ${done.length} syncs failed`, { rows, failed });
+      else log.info(text, { rows, connections: done.length });
+    })
+    .catch((err: unknown) => log.warn("demo workspace sync failed", { err }));
 }

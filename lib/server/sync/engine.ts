@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Vendor } from "@/lib/model/vendor";
 import { VendorAuthError, VendorQuotaError, VendorUnavailableError } from "@/lib/vendors/shared/errors";
+import { countRequests } from "@/lib/vendors/shared/request-count";
 import { connectors } from "@/lib/vendors/registry";
 import type { Connector, ConnectorContext, Stream, StreamPage, SyncBatch } from "@/lib/vendors/types";
 import { plainErrorMessage } from "../http/plain-error";
@@ -138,9 +139,23 @@ async function execute(
   let rows = 0;
   let skipped = 0;
   let meta: Record<string, unknown> = {};
+  const tally = { requests: 0 };
+  const startedAt = Date.now();
 
   const finish = async (state: "succeeded" | "failed", error: string | null, status: string) => {
     const message = error ? scrub(error) : null;
+    logSummary({
+      vendor,
+      connectionId: conn.id,
+      syncId,
+      state,
+      rows,
+      skipped,
+      requests: tally.requests,
+      rateLimitedMs,
+      ms: Date.now() - startedAt,
+      error: message,
+    });
     await db
       .update(t.syncRuns)
       .set({ state, finishedAt: sql`now()`, error: message, rateLimitedMs })
@@ -189,20 +204,22 @@ async function execute(
       warn: (message, fields) => log.warn(`${vendor}: ${message}`, { connectionId: conn.id, ...fields }),
     });
     const streams = session.streams();
-    for (const [index, stream] of streams.entries()) {
-      const counts = await runStream(
-        store,
-        conn.id,
-        vendor,
-        syncId,
-        stream as Stream,
-        { index, count: streams.length },
-        signal,
-        () => ({ rateLimitedMs, meta }),
-      );
-      rows += counts.rows;
-      skipped += counts.skipped;
-    }
+    await countRequests(tally, async () => {
+      for (const [index, stream] of streams.entries()) {
+        const counts = await runStream(
+          store,
+          conn.id,
+          vendor,
+          syncId,
+          stream as Stream,
+          { index, count: streams.length },
+          signal,
+          () => ({ rateLimitedMs, meta }),
+        );
+        rows += counts.rows;
+        skipped += counts.skipped;
+      }
+    });
     if (skipped) log.warn("sync skipped rows it could not read", { connectionId: conn.id, skipped });
     // PGlite has no autovacuum: after a large load the planner needs fresh statistics.
     if (rows >= 5_000)
@@ -236,6 +253,30 @@ async function execute(
   } finally {
     controllers.delete(conn.id);
   }
+}
+
+/** One line per sync for whoever reads the server log: what was read, what it cost, how long it took. */
+function logSummary(s: {
+  vendor: Vendor;
+  connectionId: string;
+  syncId: string;
+  state: "succeeded" | "failed";
+  rows: number;
+  skipped: number;
+  requests: number;
+  rateLimitedMs: number;
+  ms: number;
+  error: string | null;
+}): void {
+  const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const text =
+    `sync ${s.state === "succeeded" ? "done" : "failed"}: ${s.vendor}, ${s.rows} rows, ${s.requests} requests, ` +
+    `${secs(s.rateLimitedMs)} waiting for rate limits, ${secs(s.ms)}` +
+    (s.skipped ? `, ${s.skipped} rows skipped` : "") +
+    (s.error ? ` — ${s.error}` : "");
+  const { error: _error, ...fields } = s;
+  if (s.state === "succeeded") log.info(text, fields);
+  else log.warn(text, fields);
 }
 
 async function runStream(

@@ -1,6 +1,7 @@
 import type { Vendor } from "@/lib/model/vendor";
 import { VendorAuthError, VendorRequestError, VendorUnavailableError } from "./errors";
 import type { PacerSlot, SlidingWindowPacer } from "./pacer";
+import { noteRequest } from "./request-count";
 
 export interface VendorHttpOptions {
   vendor: Vendor;
@@ -96,6 +97,7 @@ export function createVendorHttp(o: VendorHttpOptions) {
 
       let res: Response;
       let text: string;
+      noteRequest();
       try {
         ({ res, text } = await fetchText(
           url,
