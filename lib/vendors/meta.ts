@@ -36,8 +36,9 @@ export interface VendorMeta<Id extends string = string> {
   /** How the vendor divides its rates, where known: [numerator, denominator]. */
   rateFormulas?: Partial<Record<RateName, readonly [ReportedKey, ReportedKey]>>;
   /**
-   * Its share of the generated demo workspace (lib/sandbox): of all activities, tasks and
-   * campaigns. Each kind's shares add up to 1 across the vendors; no tasks API, no tasks.
+   * Its share of the generated demo workspace (lib/sandbox): a fraction of the world's
+   * activities, tasks and campaigns. Not normalised (the first vendors' add up to 1, so the
+   * seeded demo stays as it was); a new vendor's share adds to the totals. No tasks API, no tasks.
    */
   demoShare: { activities: number; tasks: number; campaigns: number };
   /** The server env variable that overrides its API base URL (tests, a standalone sandbox). */
