@@ -11,7 +11,8 @@ import {
 import { Rows3, Search, Table2, UserRound, Users, X } from "lucide-react";
 import Link from "next/link";
 import dynamic from "next/dynamic";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
+import { useDebouncedSearch } from "@/components/filters/use-debounced-search";
 import { Button } from "@/components/ui/button";
 import { VendorDot } from "@/components/ui/vendor-badge";
 import type { CalendarDate } from "@/lib/dates/calendar";
@@ -115,18 +116,8 @@ function Tasks({ browserTz, defaultMine = false, hasIdentities = true }: { brows
   });
 
   // Text search: typed into local state, written to the URL after a pause.
-  const [search, setSearch] = useState(p.q);
-  const [lastQ, setLastQ] = useState(p.q);
-  if (p.q !== lastQ) {
-    // The URL changed under us (reset, back button): follow it.
-    setLastQ(p.q);
-    setSearch(p.q);
-  }
-  useEffect(() => {
-    if (search === p.q) return;
-    const id = setTimeout(() => void setParams({ q: search || null }), 300);
-    return () => clearTimeout(id);
-  }, [search, p.q, setParams]);
+  const commitSearch = useCallback((q: string) => void setParams({ q: q || null }), [setParams]);
+  const [search, setSearch, settleSearch] = useDebouncedSearch(p.q, commitSearch);
 
   const narrowed = !!(
     dueFrom ||
@@ -139,7 +130,7 @@ function Tasks({ browserTz, defaultMine = false, hasIdentities = true }: { brows
   );
   const changed = narrowed || p.due !== "all" || !(status.length === 1 && status[0] === "open");
   const reset = () => {
-    setSearch("");
+    settleSearch("");
     void setParams({
       status: null,
       due: null,
