@@ -16,7 +16,7 @@ import { timelineParams } from "./search-params";
 import { LoadingRows } from "./loading-rows";
 import { TimelineList } from "./timeline-list";
 import { EMPTY_FILTERS, hasActiveFilters, TimelineToolbar, type TimelineFilterState } from "./timeline-toolbar";
-import { useViewerTimeZone } from "./use-viewer-tz";
+import { useBrowserTimeZone as useViewerTimeZone } from "@/lib/dates/use-browser-time-zone";
 
 /**
  * The contact page: who the person is, their open tasks, and every touch from every vendor

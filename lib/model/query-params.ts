@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-export { dayInZone } from "./plain/dates";
+import { validTimeZone } from "@/lib/dates/zone";
+
+export { calendarDayOf as dayInZone } from "@/lib/dates/zone";
 
 /**
  * Building blocks for the query-string schemas of the read API (contacts, timeline):
@@ -48,17 +50,9 @@ export const optionalText = (max: number) =>
 
 /**
  * An IANA zone name, validated by the runtime's time-zone database and returned in its
- * canonical spelling (so PostgreSQL understands it too). Offsets like `+05:00` are
- * refused: PostgreSQL reads POSIX offsets with the opposite sign.
+ * canonical spelling (so PostgreSQL understands it too), or null (lib/dates).
  */
-export function canonicalTimeZone(tz: string): string | null {
-  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(tz)) return null;
-  try {
-    return new Intl.DateTimeFormat("en-US", { timeZone: tz }).resolvedOptions().timeZone;
-  } catch {
-    return null;
-  }
-}
+export const canonicalTimeZone = validTimeZone;
 
 export const timeZoneSchema = z
   .string()
