@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/env";
 
 // Structured one-line JSON logs. Every line passes through scrub() so that a vendor

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Activity, Campaign, Task } from "@/lib/model";
 import type { Vendor } from "@/lib/model/vendor";
 

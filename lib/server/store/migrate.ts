@@ -1,3 +1,4 @@
+import "server-only";
 import path from "node:path";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import type { Pool } from "pg";

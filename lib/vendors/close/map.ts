@@ -1,3 +1,4 @@
+import "server-only";
 import type { ActivityKind, ActivityState, Channel } from "@/lib/model";
 import type { MappedActivity, PersonRef } from "@/lib/vendors/types";
 import { parseCloseInstant, type CloseActivityRow, type CloseContactRow } from "./schemas";

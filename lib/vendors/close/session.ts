@@ -1,3 +1,4 @@
+import "server-only";
 import { PageGuard } from "@/lib/vendors/shared/page-guard";
 import { VendorRequestError } from "@/lib/vendors/shared/errors";
 import type { ConnectorContext, MappedActivity, MappedTask } from "@/lib/vendors/types";

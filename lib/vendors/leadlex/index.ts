@@ -1,3 +1,4 @@
+import "server-only";
 import { normaliseEmail } from "@/lib/model/contact";
 import { VendorAuthError, VendorRequestError } from "@/lib/vendors/shared/errors";
 import type { Connector, ConnectorContext, ConnectorSession, PersonRef, Stream, SyncBatch } from "@/lib/vendors/types";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Connector, ConnectorContext, ConnectorSession } from "@/lib/vendors/types";
 import { createLemlistClient } from "./client";
 import { createEnv, type LemlistConnectorOptions } from "./env";

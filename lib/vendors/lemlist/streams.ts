@@ -1,3 +1,4 @@
+import "server-only";
 import { VendorRequestError, VendorUnavailableError } from "@/lib/vendors/shared/errors";
 import type { MappedCampaign, MappedTask, Stream, StreamPage } from "@/lib/vendors/types";
 import { PAGE_LIMIT, parseRows, type LemlistEnv } from "./env";

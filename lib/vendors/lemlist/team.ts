@@ -1,3 +1,4 @@
+import "server-only";
 import type { ListedUser } from "@/lib/vendors/types";
 import { createLemlistClient } from "./client";
 

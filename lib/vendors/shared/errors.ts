@@ -1,3 +1,4 @@
+import "server-only";
 import type { Vendor } from "@/lib/model/vendor";
 
 /** The vendor refused the key (401/403): the connection is marked "key rejected"; never retried. */

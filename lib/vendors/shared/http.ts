@@ -1,3 +1,4 @@
+import "server-only";
 import type { Vendor } from "@/lib/model/vendor";
 import { VendorAuthError, VendorRequestError, VendorUnavailableError } from "./errors";
 import type { PacerSlot, SlidingWindowPacer } from "./pacer";

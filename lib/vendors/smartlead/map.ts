@@ -1,3 +1,4 @@
+import "server-only";
 import type { ActivityKind } from "@/lib/model/activity";
 import type { CAMPAIGN_STATUSES } from "@/lib/model/campaign";
 import type { MappedActivity, MappedCampaign, PersonRef } from "@/lib/vendors/types";
