@@ -273,5 +273,3 @@ export function mapCloseActivity(
     person: row.contact_id ? personOfContact(row.contact_id, row.lead_id, lookup?.(row.contact_id)) : null,
   };
 }
-
-export { mapCloseTask } from "./map-task";
