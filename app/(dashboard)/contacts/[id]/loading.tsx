@@ -5,7 +5,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 export default function Loading() {
   return (
     <PageSkeleton label="Loading contact" title="w-64">
-      <div className="-mt-4 flex gap-2">
+      <div className="-mt-2 flex gap-2">
         <Skeleton className="h-6 w-28" />
         <Skeleton className="h-6 w-28" />
         <Skeleton className="h-6 w-28" />
