@@ -40,6 +40,42 @@ export default defineConfig([
           ],
         },
       ],
+      // A client component may import nothing of lib/server, nor of a vendor's connector
+      // (server components under components/ may).
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "Program:has(ExpressionStatement[directive='use client']) ImportDeclaration[importKind!='type'][source.value=/^@\\/lib\\/(server|vendors\\/(?!metas$|meta$|[^/]+\\/meta$))/]",
+          message:
+            "A client component imports nothing of lib/server or lib/vendors but the browser-safe meta.ts files and metas.ts (`import type` for types).",
+        },
+      ],
+    },
+  },
+  {
+    // Everything under lib/server and lib/vendors is privileged and starts with
+    // `import "server-only"`, so a client import fails the build. Excepted: each vendor's
+    // browser-safe meta.ts, its type (lib/vendors/meta.ts) and their list (metas.ts), which
+    // the browser imports by design; and the store's schema.ts, which drizzle-kit loads
+    // outside Next (it holds table definitions, no keys or queries).
+    files: ["lib/server/**/*.ts", "lib/vendors/**/*.ts"],
+    ignores: [
+      "**/*.test.ts",
+      "lib/vendors/meta.ts",
+      "lib/vendors/metas.ts",
+      "lib/vendors/*/meta.ts",
+      "lib/server/store/schema.ts",
+    ],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "Program:not(:has(ImportDeclaration[source.value='server-only']))",
+          message:
+            'Files under lib/server and lib/vendors start with `import "server-only"` (browser-safe meta.ts files excepted).',
+        },
+      ],
     },
   },
 ]);

@@ -4,11 +4,13 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers/providers";
+import { VendorColors } from "@/components/ui/vendor-colors";
+import { vendorNames } from "@/lib/vendors/metas";
 import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Touchline", template: "%s · Touchline" },
-  description: "Every touch with every prospect, across lemlist, Smartlead, Close and Leadlex.",
+  description: `Every touch with every prospect, across ${vendorNames()}.`,
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
@@ -16,6 +18,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`} suppressHydrationWarning>
+      <head>
+        <VendorColors />
+      </head>
       <body className="min-h-dvh font-sans antialiased">
         <Providers nonce={nonce}>{children}</Providers>
       </body>

@@ -1,10 +1,16 @@
 import { z } from "zod";
+// Relative: next.config.ts loads this file without the "@/" alias.
+import { VENDOR_METAS, type VendorBaseUrlEnv } from "./vendors/metas";
 
 // Server configuration, validated once. A bad value stops the process with a
 // message naming the variable (next.config.ts imports this, so `next start`
 // fails at boot rather than on the first request).
 const url = z.url({ protocol: /^https?$/ });
 const onOff = z.enum(["on", "off"]);
+const vendorUrls = Object.fromEntries(VENDOR_METAS.map((m) => [m.baseUrlEnv, url.optional()])) as Record<
+  VendorBaseUrlEnv,
+  z.ZodOptional<typeof url>
+>;
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -36,10 +42,8 @@ export const envSchema = z.object({
   /** A session ends this long after sign-in, used or not (days). */
   TOUCHLINE_SESSION_MAX_DAYS: z.coerce.number().min(0.01).max(365).default(30),
   TOUCHLINE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-  LEMLIST_API_URL: url.optional(),
-  SMARTLEAD_API_URL: url.optional(),
-  CLOSE_API_URL: url.optional(),
-  LEADLEX_API_URL: url.optional(),
+  /** Each vendor's API base URL override (its meta.ts `baseUrlEnv`: tests, a standalone sandbox). */
+  ...vendorUrls,
 });
 
 export type Env = z.infer<typeof envSchema>;

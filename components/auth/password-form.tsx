@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { PASSWORD_MIN_LENGTH } from "@/lib/model/plain/auth";
 import { postJson } from "./post-json";
+import { vendorNames } from "@/lib/vendors/metas";
 
 type Fields = { email?: string; name?: string; password?: string; confirm?: string; form?: string };
 
@@ -113,7 +114,7 @@ export function PasswordForm({
               aria-invalid={errors.name ? true : undefined}
               aria-describedby={described("name", true)}
             />,
-            "Shown to your team, and used to propose your users in lemlist, Close and the others.",
+            `Shown to your team, and used to propose your users in ${vendorNames()}.`,
           )
         : null}
       {field(

@@ -19,8 +19,8 @@ import { campaignQueries } from "./queries";
 import { HintProvider, Rate, type RateKey } from "./rate";
 import { compareParams } from "./search-params";
 import { CampaignStatusBadge } from "./status-badge";
+import { useBrowserTimeZone } from "@/lib/dates/use-browser-time-zone";
 import { CompletenessNote } from "./completeness-note";
-import { useBrowserTimeZone } from "./use-browser-time-zone";
 
 const CompareChart = dynamic(() => import("./compare-chart"), {
   ssr: false,

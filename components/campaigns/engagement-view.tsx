@@ -17,7 +17,7 @@ import { campaignQueries, type EngagementRequest } from "./queries";
 import { PlotsReady } from "./lazy-plots";
 import { HintProvider } from "./rate";
 import { engagementParams } from "./search-params";
-import { useBrowserTimeZone } from "./use-browser-time-zone";
+import { useBrowserTimeZone } from "@/lib/dates/use-browser-time-zone";
 
 const sameRequest = (a: EngagementRequest, b: EngagementRequest) =>
   a.from === b.from &&

@@ -2,23 +2,14 @@
 
 import { useState } from "react";
 import { ChartFrame, ChartSeriesToggle, type ChartConfig } from "@/components/ui/chart";
-import { addCalendarDays, calendarDayIn } from "@/lib/model/plain/engagement";
 import type { Engagement, SeriesPoint } from "@/lib/model/engagement";
 import { ChartCard } from "./chart-card";
 import { csvFileName, toCsv } from "./csv";
 import { fmtBucket, fmtCalendarDay, fmtInt } from "./format";
 import { OverTimePlot } from "./lazy-plots";
+import { partialWeek } from "./partial-week";
 
-/** A week the range cuts (its first or last): the days it really covers, else null. */
-export function partialWeek(bucket: string, e: Pick<Engagement, "interval" | "tz" | "from" | "to">): string | null {
-  if (e.interval !== "week") return null;
-  const monday = calendarDayIn(bucket, e.tz);
-  const sunday = addCalendarDays(monday, 6);
-  if (monday >= e.from && sunday <= e.to) return null;
-  const first = monday < e.from ? e.from : monday;
-  const last = sunday > e.to ? e.to : sunday;
-  return first === last ? `${fmtCalendarDay(first)} only` : `${fmtCalendarDay(first)} – ${fmtCalendarDay(last)} only`;
-}
+export { partialWeek };
 
 /**
  * The series as the plot draws it: whole buckets on the solid lines (`sent`…), the partial

@@ -40,7 +40,7 @@ export function AddConnectionDialog({
   /** Where focus goes back on close: the button that opened the dialog. */
   trigger: RefObject<HTMLButtonElement | null>;
 }) {
-  const [vendor, setVendor] = useState<Vendor>("lemlist");
+  const [vendor, setVendor] = useState<Vendor>(VENDORS[0]);
   const [label, setLabel] = useState("");
   const [apiKey, setApiKey] = useState("");
   const [horizon, setHorizon] = useState<HorizonDraft>(draftOf(null));

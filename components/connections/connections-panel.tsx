@@ -9,6 +9,7 @@ import { VENDOR_LABELS } from "@/lib/model/vendor";
 import { AddConnectionButton } from "./add-connection";
 import { ConnectionCard } from "./connection-card";
 import { connectionsQueryOptions } from "./queries";
+import { vendorNames } from "@/lib/vendors/metas";
 
 /** Settings → Connections: one card per connection, live while syncing. */
 export function ConnectionsPanel({ initial }: { initial: Connection[] }) {
@@ -60,8 +61,8 @@ export function ConnectionsPanel({ initial }: { initial: Connection[] }) {
           title="No connections yet"
           action={<AddConnectionButton onConnected={onConnected} label="Add your first connection" />}
         >
-          Connect lemlist, Smartlead, Close or Leadlex with an API key. Touchline tests the key, then syncs activities,
-          tasks and campaigns into this workspace.
+          Connect {vendorNames(undefined, "or")} with an API key. Touchline tests the key, then syncs activities, tasks
+          and campaigns into this workspace.
         </EmptyState>
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">

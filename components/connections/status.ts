@@ -1,5 +1,5 @@
 import type { ConnectionStatus } from "@/lib/model/connection";
-import type { Vendor } from "@/lib/model/vendor";
+import { byVendor } from "@/lib/vendors/metas";
 
 export const STATUS_LABEL: Record<ConnectionStatus, string> = {
   ok: "Connected",
@@ -31,22 +31,8 @@ export function statusAdvice(status: ConnectionStatus, vendorName: string): stri
   }
 }
 
-/** Where each vendor shows its API key. */
-export const KEY_HELP: Record<Vendor, { where: string; note?: string }> = {
-  lemlist: {
-    where: "lemlist → Settings → Integrations → API",
-    note: "Any team member's key works; it reads the whole team.",
-  },
-  smartlead: {
-    where: "Smartlead → Settings → API Key",
-    note: "Smartlead takes the key in the request URL; Touchline masks it in every log line.",
-  },
-  close: { where: "Close → Settings → Developer → API Keys", note: "A key of an admin sees every lead and task." },
-  leadlex: {
-    where: "Leadlex → Settings → API keys (starts with wbk_)",
-    note: "The key needs the activities:read permission.",
-  },
-};
+/** Where each vendor shows its API key (from its meta.ts). */
+export const KEY_HELP = byVendor((m) => m.keyHelp);
 
 export const formatDuration = (ms: number) => {
   const s = Math.round(ms / 1000);

@@ -9,6 +9,7 @@ import { identityKindLabel } from "@/lib/model/deep-links";
 import { VENDORS, VENDOR_LABELS, type Vendor } from "@/lib/model/vendor";
 
 import { displayName } from "./display-name";
+import { vendorMeta } from "@/lib/vendors/metas";
 
 export { displayName };
 
@@ -68,14 +69,14 @@ export function ContactHeader({ contact, actions }: { contact: ContactDetail; ac
   );
 }
 
-/** The record to open first: Close shows people inside their lead; elsewhere the account-wide contact beats a per-campaign lead. */
+/** The record to open first (the vendor's meta.ts `openFirst`): a vendor may show people inside their lead; elsewhere the account-wide contact beats a per-campaign lead. */
 function primaryRecord(vendor: Vendor, records: Identity[]): Identity {
   const isLead = (i: Identity) => i.kind === "lead" || i.vendorId.startsWith("lea_") || i.vendorId.startsWith("lead_");
-  const preferred = vendor === "close" ? records.find(isLead) : records.find((i) => !isLead(i));
+  const preferred = vendorMeta(vendor).openFirst === "lead" ? records.find(isLead) : records.find((i) => !isLead(i));
   return preferred ?? records[0]!;
 }
 
-/** One link per vendor into its app; a vendor holding several records of the person (lemlist: one lead per campaign) lists the rest on demand. */
+/** One link per vendor into its app; a vendor holding several records of the person (one lead per campaign) lists the rest on demand. */
 function IdentityLinks({ name, identities }: { name: string; identities: Identity[] }) {
   const byVendor = VENDORS.map((v) => [v, identities.filter((i) => i.vendor === v)] as const).filter(
     ([, list]) => list.length > 0,

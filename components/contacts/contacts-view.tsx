@@ -4,7 +4,9 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { AlertTriangle, ArrowDown, Search, SearchX } from "lucide-react";
 import Link from "next/link";
 import { useQueryStates } from "nuqs";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useSlashToFocus } from "@/components/filters/keyboard";
+import { useDebouncedSearch } from "@/components/filters/use-debounced-search";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -19,9 +21,6 @@ import { cn } from "@/lib/utils";
 import { displayName } from "./display-name";
 import { contactQueries, type ContactListFilters } from "./queries";
 import { contactListParams } from "./search-params";
-
-const isTyping = (el: EventTarget | null) =>
-  el instanceof HTMLElement && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
 
 const sameFilters = (a: ContactListFilters, b: ContactListFilters) =>
   a.q.trim() === b.q.trim() && [...a.vendor].sort().join() === [...b.vendor].sort().join();
@@ -48,35 +47,12 @@ export function ContactsView({
   const { data, isPlaceholderData, hasNextPage, isFetchingNextPage, fetchNextPage, isError, error, refetch } = query;
   const rows = useMemo(() => data?.pages.flatMap((p) => p.data) ?? [], [data]);
 
-  // Typing updates the box at once and the URL (and the query) 200 ms after the last key.
-  const [text, setText] = useState(params.q);
-  const sent = useRef(params.q);
-  useEffect(() => {
-    if (params.q !== sent.current) {
-      sent.current = params.q;
-      setText(params.q);
-    }
-  }, [params.q]);
-  useEffect(() => {
-    if (text === sent.current) return;
-    const id = setTimeout(() => {
-      sent.current = text;
-      void setParams({ q: text });
-    }, 200);
-    return () => clearTimeout(id);
-  }, [text, setParams]);
+  // Typing updates the box at once and the URL (and the query) after a pause.
+  const commitSearch = useCallback((q: string) => void setParams({ q }), [setParams]);
+  const [text, setText, settleText] = useDebouncedSearch(params.q, commitSearch);
 
   const searchRef = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "/" || e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target)) return;
-      e.preventDefault();
-      searchRef.current?.focus();
-      searchRef.current?.select();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  useSlashToFocus(searchRef);
 
   // Load the next page when the end of the table comes near.
   const sentinel = useRef<HTMLDivElement>(null);
@@ -178,8 +154,7 @@ export function ContactsView({
             <Button
               variant="secondary"
               onClick={() => {
-                setText("");
-                sent.current = "";
+                settleText("");
                 void setParams({ q: "", vendor: [] }, { history: "push" });
               }}
             >

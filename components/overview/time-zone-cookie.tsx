@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+import { hostTimeZone } from "@/lib/dates/zone";
 import { rememberViewerTimeZone } from "./viewer-time-zone";
 
 /**
@@ -11,7 +12,7 @@ import { rememberViewerTimeZone } from "./viewer-time-zone";
 export function TimeZoneCookie({ current }: { current: string | null }) {
   const router = useRouter();
   useEffect(() => {
-    const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const tz = hostTimeZone();
     if (!tz || tz === current) return;
     rememberViewerTimeZone(tz);
     router.refresh();

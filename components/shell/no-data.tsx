@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { WorkspaceCounts } from "@/lib/server/queries/workspace";
+import { vendorNames } from "@/lib/vendors/metas";
 
 /** What a new user sees before any data: why the page is empty and what to do next. */
 export function NoData({ icon, what, counts }: { icon: LucideIcon; what: string; counts: WorkspaceCounts }) {
@@ -17,9 +18,9 @@ export function NoData({ icon, what, counts }: { icon: LucideIcon; what: string;
           </Button>
         }
       >
-        Touchline shows {what} synced from lemlist, Smartlead, Close and Leadlex. Add an API key in Settings and the
-        first sync starts at once — or restart with <code className="rounded bg-muted px-1">TOUCHLINE_DEMO=on</code> to
-        explore the demo workspace.
+        Touchline shows {what} synced from {vendorNames()}. Add an API key in Settings and the first sync starts at once
+        — or restart with <code className="rounded bg-muted px-1">TOUCHLINE_DEMO=on</code> to explore the demo
+        workspace.
       </EmptyState>
     );
   }

@@ -16,7 +16,7 @@ import { explainStale, isStale } from "./stale-data";
 import { connectionsQuery } from "./workspace-status";
 
 /**
- * "lemlist data is stale — last synced 3 hours ago. The last sync failed: …", one entry per
+ * "<vendor> data is stale — last synced 3 hours ago. The last sync failed: …", one entry per
  * connection whose data stopped arriving, above every dashboard page (Settings has the
  * details on each connection's card). The page underneath keeps working on the data it has.
  * Polls the shared connections query, so the entry leaves once a sync succeeds.

@@ -77,7 +77,7 @@ export function explainStale(c: Connection, opts: { intervalMinutes: number; now
     default: {
       // Failed with the connection still fine: a used-up quota, a refused request, an interrupted run.
       const said = (error ?? "the reason was not recorded").trim().replace(/\.$/, "");
-      // A vendor's daily quota used up (Leadlex): nothing is asked before its reset.
+      // A vendor's daily quota used up: nothing is asked before its reset.
       const paused = c.budget?.pausedUntil && Date.parse(c.budget.pausedUntil) > opts.now ? c.budget.pausedUntil : null;
       const resumes = paused
         ? `Touchline asks ${vendor} nothing until the quota resets at ${paused.slice(11, 16)} UTC, then syncs again.`

@@ -8,7 +8,7 @@ import type { CalendarDate } from "@/lib/dates/calendar";
 import type { DuePreset } from "@/lib/dates/due";
 import { formatDay } from "@/lib/dates/format";
 import { cn } from "@/lib/utils";
-import { ToolbarPopover } from "./popover";
+import { FilterPopover } from "@/components/filters/popover";
 
 // The range form and its calendar load on first intent, not with the page.
 const { load: loadRangeForm, Content: RangeForm } = lazyContent(() =>
@@ -118,7 +118,7 @@ function CustomRange({
 
   return (
     <div className="flex items-center">
-      <ToolbarPopover
+      <FilterPopover
         label="Custom due date range"
         className="w-[19rem] p-3"
         open={open}
@@ -148,7 +148,7 @@ function CustomRange({
             setOpen(false);
           }}
         />
-      </ToolbarPopover>
+      </FilterPopover>
       {active ? (
         <Button
           variant="secondary"

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { lazyContent } from "@/components/ui/lazy-content";
 import type { FacetOption } from "@/lib/model/tasks-query";
 import { cn } from "@/lib/utils";
-import { ToolbarPopover } from "./popover";
+import { FilterPopover } from "@/components/filters/popover";
 
 // The option list (search, checkboxes, counts) loads on first intent, not with the page.
 const { load: loadFacetList, Content: FacetList } = lazyContent(() => import("./facet-list").then((m) => m.FacetList));
@@ -39,7 +39,7 @@ export function FacetedFilter({
   const labelOf = (v: string) => all.find((o) => o.value === v)?.label ?? v;
 
   return (
-    <ToolbarPopover
+    <FilterPopover
       label={`Filter by ${title.toLowerCase()}`}
       className="w-72 p-0"
       load={loadFacetList}
@@ -65,6 +65,6 @@ export function FacetedFilter({
       }
     >
       <FacetList title={title} options={all} selected={selected} onChange={onChange} icon={icon} loading={loading} />
-    </ToolbarPopover>
+    </FilterPopover>
   );
 }

@@ -92,7 +92,7 @@ export function Status({ status, compact }: { status: TaskStatus; compact?: bool
   );
 }
 
-/** An assignee's name; a vendor that only gives an id (Leadlex) shows a short form of it. */
+/** An assignee's name; a vendor that only gives an id shows a short form of it. */
 export function assigneeLabel(a: { id: string | null; name: string | null } | null): string {
   if (!a) return "Unassigned";
   if (a.name) return a.name;

@@ -3,6 +3,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { DuePreset } from "@/lib/dates/due";
 import type { TaskStatus } from "@/lib/model/plain/task";
+import { vendorNames } from "@/lib/vendors/metas";
 
 /**
  * Why the list is empty and what to do next: "nothing due" is good news and says so;
@@ -77,7 +78,7 @@ export function TasksEmpty({
     },
     all: {
       title: "No open tasks",
-      body: "Everything synced from lemlist, Close and Leadlex is done or ignored.",
+      body: `Everything synced from ${vendorNames((m) => m.hasTasks)} is done or ignored.`,
       next: ["Show done tasks", onShowDone],
     },
   };

@@ -11,7 +11,8 @@ import {
 import { Rows3, Search, Table2, UserRound, Users, X } from "lucide-react";
 import Link from "next/link";
 import dynamic from "next/dynamic";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
+import { useDebouncedSearch } from "@/components/filters/use-debounced-search";
 import { Button } from "@/components/ui/button";
 import { VendorDot } from "@/components/ui/vendor-badge";
 import type { CalendarDate } from "@/lib/dates/calendar";
@@ -36,6 +37,7 @@ import { GroupedSkeleton, TasksSkeleton } from "./tasks-skeleton";
 import { taskCapabilitiesOptions } from "./use-task-mutation";
 import { useBrowserTimeZone, useTasksFilter } from "./use-tasks-filter";
 import { ViewOptions } from "./view-options";
+import { vendorNames } from "@/lib/vendors/metas";
 
 // The grouped view loads when the user switches to it (or lands on it); its skeleton holds the place meanwhile.
 const loadGroupedView = () => import("./grouped-view");
@@ -120,18 +122,12 @@ function Tasks({ browserTz, defaultMine = false, hasIdentities = true }: { brows
   });
 
   // Text search: typed into local state, written to the URL after a pause.
-  const [search, setSearch] = useState(p.q);
-  const [lastQ, setLastQ] = useState(p.q);
-  if (p.q !== lastQ) {
-    // The URL changed under us (reset, back button): follow it.
-    setLastQ(p.q);
-    setSearch(p.q);
-  }
-  useEffect(() => {
-    if (search === p.q) return;
-    const id = setTimeout(() => void setParams({ q: search || null }, { history: "replace" }), 300);
-    return () => clearTimeout(id);
-  }, [search, p.q, setParams]);
+  // Typing replaces the history entry; choices push one (the rule of every page).
+  const commitSearch = useCallback(
+    (q: string) => void setParams({ q: q || null }, { history: "replace" }),
+    [setParams],
+  );
+  const [search, setSearch, settleSearch] = useDebouncedSearch(p.q, commitSearch);
 
   const narrowed = !!(
     dueFrom ||
@@ -144,7 +140,7 @@ function Tasks({ browserTz, defaultMine = false, hasIdentities = true }: { brows
   );
   const changed = narrowed || p.due !== "all" || !(status.length === 1 && status[0] === "open");
   const reset = () => {
-    setSearch("");
+    settleSearch("");
     void setParams({
       status: null,
       due: null,
@@ -208,7 +204,7 @@ function Tasks({ browserTz, defaultMine = false, hasIdentities = true }: { brows
         </div>
         {mine && !hasIdentities ? (
           <p role="note" className="rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm">
-            Touchline does not know who you are in lemlist, Close or Leadlex yet, so no task is yours.{" "}
+            Touchline does not know who you are in {vendorNames((m) => m.hasTasks, "or")} yet, so no task is yours.{" "}
             <Link href="/settings/profile" className="font-medium text-primary underline underline-offset-4">
               Link your vendor users
             </Link>

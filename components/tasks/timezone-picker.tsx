@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { lazyContent } from "@/components/ui/lazy-content";
 import { zoneOffsetLabel } from "@/lib/dates/format";
-import { ToolbarPopover } from "./popover";
+import { FilterPopover } from "@/components/filters/popover";
 
 // The zone list (Intl.supportedValuesOf, search) loads on first intent, not with the page.
 const { load: loadZoneList, Content: ZoneList } = lazyContent(() =>
@@ -31,7 +31,7 @@ export function TimeZonePicker({
   };
 
   return (
-    <ToolbarPopover
+    <FilterPopover
       label="Time zone"
       align="end"
       className="w-80 p-0"
@@ -52,6 +52,6 @@ export function TimeZonePicker({
       }
     >
       <ZoneList tz={tz} browserTz={browserTz} nowMs={now} onPick={pick} />
-    </ToolbarPopover>
+    </FilterPopover>
   );
 }

@@ -1,20 +1,15 @@
 "use client";
 
 import { useQueryStates } from "nuqs";
-import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { isCalendarDate } from "@/lib/dates/calendar";
 import { dueClock } from "@/lib/dates/due";
-import { canonicalTimeZone, hostTimeZone, isValidTimeZone } from "@/lib/dates/zone";
+import { canonicalTimeZone, isValidTimeZone } from "@/lib/dates/zone";
 import { TASK_STATUSES, type TaskStatus } from "@/lib/model/plain/task";
 import { ASSIGNEE_ME, type TasksFilter } from "@/lib/model/plain/tasks-query";
 import { PAGE_SIZES, tasksParams } from "./search-params";
 
-const noSubscribe = () => () => {};
-
-/** The browser's zone; null while rendering on the server (it is not known there). */
-export function useBrowserTimeZone(): string | null {
-  return useSyncExternalStore(noSubscribe, hostTimeZone, () => null);
-}
+export { useBrowserTimeZone } from "@/lib/dates/use-browser-time-zone";
 
 /** "Now", refreshed every minute so "in 5 minutes" and "overdue" stay true while the page is open. */
 function useMinute(): number {

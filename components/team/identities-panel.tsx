@@ -14,6 +14,7 @@ import { ROLE_LABELS, type Role } from "@/lib/model/plain/roles";
 import type { Identity, IdentityOption } from "@/lib/model/team";
 import { VENDOR_LABELS, VENDORS, type Vendor } from "@/lib/model/vendor";
 import { identityOptionsQueryOptions, teamKeys } from "./queries";
+import { vendorMeta, vendorNames } from "@/lib/vendors/metas";
 
 const key = (o: { vendor: string; vendorUserId: string }) => `${o.vendor}\u0000${o.vendorUserId}`;
 const short = (id: string) => (id.length > 14 ? `${id.slice(0, 10)}…` : id);
@@ -84,8 +85,9 @@ export function IdentitiesPanel({
       <div className="space-y-1">
         <h3 className="text-base font-semibold">You in each vendor</h3>
         <p className="max-w-2xl text-sm text-muted-foreground">
-          Pick the users that are you in lemlist, Close, Leadlex and the Smartlead mailboxes you send from. Tasks
-          assigned to them are yours: the tasks page’s{" "}
+          Pick the users that are you in {vendorNames((m) => m.userNoun === "user")} and the{" "}
+          {vendorNames((m) => m.userNoun === "sending mailbox")} mailboxes you send from. Tasks assigned to them are
+          yours: the tasks page’s{" "}
           <Link href="/tasks?assignee=me" className="text-primary underline underline-offset-4">
             Assigned to me
           </Link>{" "}
@@ -137,7 +139,7 @@ export function IdentitiesPanel({
                             </span>
                             <span className="block truncate text-xs text-muted-foreground">
                               {o.email && o.name ? `${o.email} · ` : ""}
-                              {vendor === "smartlead"
+                              {vendorMeta(vendor).userNoun === "sending mailbox"
                                 ? "sending mailbox"
                                 : `${o.openTasks} open task${o.openTasks === 1 ? "" : "s"}`}
                               {o.linkedTo ? ` · linked to ${o.linkedTo}` : ""}

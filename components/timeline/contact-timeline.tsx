@@ -2,7 +2,8 @@
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useMemo, useRef } from "react";
+import { useSlashToFocus } from "@/components/filters/keyboard";
 import { ContactHeader } from "@/components/contacts/contact-header";
 import { contactQueries } from "@/components/contacts/queries";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -15,10 +16,7 @@ import { timelineParams } from "./search-params";
 import { LoadingRows } from "./loading-rows";
 import { TimelineList } from "./timeline-list";
 import { EMPTY_FILTERS, hasActiveFilters, TimelineToolbar, type TimelineFilterState } from "./timeline-toolbar";
-import { useViewerTimeZone } from "./use-viewer-tz";
-
-const isTyping = (el: EventTarget | null) =>
-  el instanceof HTMLElement && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
+import { useBrowserTimeZone as useViewerTimeZone } from "@/lib/dates/use-browser-time-zone";
 
 /**
  * The contact page: who the person is, their open tasks, and every touch from every vendor
@@ -60,16 +58,7 @@ export function ContactTimeline({ contactId, initial }: { contactId: string; ini
 
   // "/" jumps to the search box from anywhere on the page.
   const searchRef = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "/" || e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target)) return;
-      e.preventDefault();
-      searchRef.current?.focus();
-      searchRef.current?.select();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  useSlashToFocus(searchRef);
 
   const vendorLinks = useMemo(() => {
     const links: Partial<Record<Vendor, string>> = {};

@@ -1,4 +1,5 @@
-import { dayInZone } from "@/lib/model/plain/dates";
+import { addDays } from "@/lib/dates/calendar";
+import { calendarDayOf } from "@/lib/dates/zone";
 
 /** Date-range presets of the timeline filter, as inclusive calendar days in the viewer's zone. */
 export interface DateRange {
@@ -6,11 +7,7 @@ export interface DateRange {
   to: string | null;
 }
 
-export function addDays(day: string, n: number): string {
-  const t = new Date(`${day}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + n);
-  return t.toISOString().slice(0, 10);
-}
+export { addDays };
 
 export const DATE_PRESETS = [
   { key: "today", label: "Today", range: (today: string): DateRange => ({ from: today, to: today }) },
@@ -42,7 +39,7 @@ export const DATE_PRESETS = [
   },
 ] as const;
 
-export const todayIn = (tz: string, now: Date = new Date()) => dayInZone(now, tz);
+export const todayIn = (tz: string, now: Date = new Date()) => calendarDayOf(now, tz);
 
 /** The preset a range equals today, if any. */
 export function matchingPreset(r: DateRange, today: string): (typeof DATE_PRESETS)[number] | null {

@@ -11,7 +11,7 @@ import { refreshContact, timelineQueries } from "./queries";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 
-/** What changed, in words: "3 new, 1 updated — lemlist: 2 new activities; Close: 1 new task…". */
+/** What changed, in words: "3 new, 1 updated — <vendor>: 2 new activities; <vendor>: 1 new task…". */
 export function describeRefresh(s: RefreshSummary): { headline: string; details: string[] } {
   if (s.vendors.length === 0) return { headline: "This person has no vendor record to refresh.", details: [] };
   const parts: string[] = [];

@@ -1,4 +1,4 @@
-import { dayInZone } from "@/lib/model/plain/dates";
+import { calendarDayOf } from "@/lib/dates/zone";
 import type { TimelineItem } from "@/lib/model/timeline";
 
 /**
@@ -15,11 +15,11 @@ export const ITEM_ROW_HEIGHT = 68;
 
 export function buildRows(items: readonly TimelineItem[], tz: string, now: Date = new Date()): TimelineRow[] {
   const rows: TimelineRow[] = [];
-  const today = dayInZone(now, tz);
+  const today = calendarDayOf(now, tz);
   let lastDay = "";
   let label = "";
   items.forEach((item, position) => {
-    const day = dayInZone(item.occurredAt, tz);
+    const day = calendarDayOf(item.occurredAt, tz);
     if (day !== lastDay) {
       label = dayLabel(day, today);
       rows.push({ type: "day", key: `day:${day}`, day, label });

@@ -3,6 +3,8 @@
  * text here (tags dropped, line breaks kept, entities decoded) and then rendered as React
  * text nodes — never injected as HTML, so a hostile body cannot run or style anything.
  */
+import { VENDOR_METAS } from "@/lib/vendors/metas";
+
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", "#39": "'" };
 
 export function htmlToText(input: string | null | undefined): string {
@@ -41,7 +43,9 @@ export interface ThreadMessage {
 const BODY_KEYS = ["reply_email_body", "email_body", "body_text", "text", "body", "content", "message", "snippet"];
 const TIME_KEYS = ["time", "sent_time", "date", "date_created", "created_at", "createdAt", "timestamp"];
 const FROM_KEYS = ["from_email", "from", "sender", "sender_email", "user_name", "userName"];
-const LIST_KEYS = ["thread_replies", "history", "thread", "messages", "emails", "replies", "conversation"];
+// Where each vendor keeps a conversation in `raw` (its meta.ts: `raw.threadKeys`, `raw.replyKey`).
+const LIST_KEYS = [...new Set(VENDOR_METAS.flatMap((m) => m.raw.threadKeys))];
+const REPLY_KEYS = [...new Set(VENDOR_METAS.flatMap((m) => ("replyKey" in m.raw ? [m.raw.replyKey] : [])))];
 
 const str = (v: unknown): string | null =>
   typeof v === "string" && v.trim() ? v : typeof v === "number" ? String(v) : null;
@@ -68,9 +72,9 @@ function toMessage(v: unknown): ThreadMessage | null {
 }
 
 /**
- * The conversation the vendor kept beside an event, if any: Smartlead's `reply_details`
- * and `thread_replies`, a message `history`, Close's `thread`/`emails`… whatever is in
- * `raw`, oldest first, without repeating the item's own body.
+ * The conversation the vendor kept beside an event, if any: the lists and the reply its
+ * meta.ts names (`raw.threadKeys`, `raw.replyKey`), whatever is in `raw`, oldest first,
+ * without repeating the item's own body.
  */
 export function replyThread(raw: unknown, ownBody?: string | null): ThreadMessage[] {
   if (!raw || typeof raw !== "object") return [];
@@ -84,8 +88,10 @@ export function replyThread(raw: unknown, ownBody?: string | null): ThreadMessag
         if (msg) out.push(msg);
       }
   }
-  const reply = toMessage(o.reply_details);
-  if (reply) out.push({ ...reply, inbound: true });
+  for (const key of REPLY_KEYS) {
+    const reply = toMessage(o[key]);
+    if (reply) out.push({ ...reply, inbound: true });
+  }
   const own = htmlToText(ownBody);
   const seen = new Set<string>();
   const unique = out.filter((m) => {

@@ -4,6 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { AlertTriangle, SearchX, History } from "lucide-react";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { isTyping } from "@/components/filters/keyboard";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Vendor } from "@/lib/model/vendor";
@@ -22,10 +23,6 @@ interface Props {
 }
 
 const SKELETON_ROWS = 3;
-
-/** Keys typed into these never move the timeline's selection. */
-const isTyping = (el: EventTarget | null) =>
-  el instanceof HTMLElement && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
 
 /**
  * The timeline itself: a window-scrolled virtual list (only the rows near the viewport are

@@ -1,7 +1,8 @@
 "use client";
 
 import { Bot, CalendarRange, ChevronDown, Filter, Megaphone, Search, X } from "lucide-react";
-import { useEffect, useRef, useState, type RefObject } from "react";
+import { useCallback, useState, type RefObject } from "react";
+import { useDebouncedSearch } from "@/components/filters/use-debounced-search";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Kbd } from "@/components/ui/kbd";
@@ -12,7 +13,7 @@ import type { TimelineFacets } from "@/lib/model/timeline";
 import { VENDOR_LABELS, type Vendor } from "@/lib/model/vendor";
 import { cn } from "@/lib/utils";
 import { describeRange, todayIn } from "./date-presets";
-import { FilterPopover } from "./popover";
+import { FilterPopover } from "@/components/filters/popover";
 
 // The four panels' contents (option lists, date presets, the range form) load on first intent, not with the page.
 const loadPanels = () => import("./toolbar-panels");
@@ -89,23 +90,9 @@ function TriggerButton({
 }
 
 export function TimelineToolbar({ filters, onChange, facets, tz, searchRef }: Props) {
-  // The search box answers at once; the URL (and the query) follow 250 ms after the last keystroke.
-  const [text, setText] = useState(filters.q);
-  const lastSent = useRef(filters.q);
-  useEffect(() => {
-    if (filters.q !== lastSent.current) {
-      lastSent.current = filters.q;
-      setText(filters.q);
-    }
-  }, [filters.q]);
-  useEffect(() => {
-    if (text === lastSent.current) return;
-    const id = setTimeout(() => {
-      lastSent.current = text;
-      onChange({ q: text }, { replace: true });
-    }, 250);
-    return () => clearTimeout(id);
-  }, [text, onChange]);
+  // The search box answers at once; the URL (and the query) follow a pause after the last keystroke.
+  const commitSearch = useCallback((q: string) => onChange({ q }, { replace: true }), [onChange]);
+  const [text, setText, settleText] = useDebouncedSearch(filters.q, commitSearch);
 
   const today = todayIn(tz);
   const repliesOnly = sameSet(filters.kinds, REPLY_KINDS);
@@ -195,8 +182,7 @@ export function TimelineToolbar({ filters, onChange, facets, tz, searchRef }: Pr
           variant="ghost"
           size="sm"
           onClick={() => {
-            setText("");
-            lastSent.current = "";
+            settleText("");
             onChange(EMPTY_FILTERS);
           }}
         >

@@ -9,7 +9,7 @@ import { KIND_LABELS, REPLY_KINDS, TIMELINE_KIND_GROUPS, type TimelineKind } fro
 import type { TimelineFacets } from "@/lib/model/timeline";
 import { VENDORS, VENDOR_LABELS, type Vendor } from "@/lib/model/vendor";
 import { DATE_PRESETS } from "./date-presets";
-import { FacetOption } from "./popover";
+import { FacetOption } from "@/components/filters/popover";
 import type { TimelineFilterState } from "./timeline-toolbar";
 
 // The timeline toolbar's panel contents, loaded on first open (see timeline-toolbar.tsx).

@@ -1,15 +1,15 @@
 import { VENDOR_LABELS, type Vendor } from "@/lib/model/vendor";
 import { cn } from "@/lib/utils";
 
-const DOT: Record<Vendor, string> = {
-  lemlist: "bg-vendor-lemlist",
-  smartlead: "bg-vendor-smartlead",
-  close: "bg-vendor-close",
-  leadlex: "bg-vendor-leadlex",
-};
-
 export function VendorDot({ vendor, className }: { vendor: Vendor; className?: string }) {
-  return <span aria-hidden className={cn("inline-block size-2 rounded-full", DOT[vendor], className)} />;
+  return (
+    <span
+      aria-hidden
+      className={cn("inline-block size-2 rounded-full", className)}
+      // The colour is the vendor's meta colour, set once as a CSS variable (components/ui/vendor-colors.tsx).
+      style={{ backgroundColor: `var(--vendor-${vendor})` }}
+    />
+  );
 }
 
 export function VendorBadge({ vendor, className }: { vendor: Vendor; className?: string }) {

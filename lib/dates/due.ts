@@ -1,6 +1,6 @@
 // What "overdue", "today", "this week"… mean for a task, in the viewer's zone.
 //
-// A task is due either on a calendar day (date-only: Close `date`, a lemlist day) or at an
+// A task is due either on a calendar day (date-only) or at an
 // instant. A calendar day is the same day in every zone and is compared as a day; an
 // instant is placed on the viewer's calendar by the zone. These functions are the single
 // definition: the SQL in lib/server/queries/tasks.ts implements the same windows from the

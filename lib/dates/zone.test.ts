@@ -139,3 +139,20 @@ describe.each(["UTC", "Pacific/Auckland", "America/Los_Angeles"])("with the host
     });
   });
 });
+
+describe("calendarDayOf and validTimeZone (the one copy of each)", () => {
+  it("gives the day of an instant in the zone, and a calendar day as itself", async () => {
+    const { calendarDayOf } = await import("./zone");
+    expect(calendarDayOf("2026-03-01T02:00:00Z", "America/New_York")).toBe("2026-02-28");
+    expect(calendarDayOf(new Date("2026-03-01T02:00:00Z"), "Asia/Tokyo")).toBe("2026-03-01");
+    expect(calendarDayOf("2026-03-01", "Pacific/Auckland")).toBe("2026-03-01");
+    expect(() => calendarDayOf("not a date", "UTC")).toThrow(RangeError);
+  });
+
+  it("returns a zone in the runtime's spelling, or null", async () => {
+    const { validTimeZone } = await import("./zone");
+    expect(validTimeZone("europe/paris")).toBe("Europe/Paris");
+    expect(validTimeZone("+01:00")).toBeNull();
+    expect(validTimeZone("Mars/Olympus")).toBeNull();
+  });
+});

@@ -1,6 +1,6 @@
 // Time-zone arithmetic with Intl only. Every function takes the zone explicitly and never
 // reads the host's zone, so results are the same on a server in UTC and a laptop in Auckland.
-import { type CalendarDate, formatCalendarDate, parseCalendarDate } from "./calendar";
+import { type CalendarDate, formatCalendarDate, isCalendarDate, parseCalendarDate } from "./calendar";
 
 const HOUR_MS = 3_600_000;
 
@@ -38,6 +38,11 @@ export function isValidTimeZone(tz: unknown): tz is string {
   } catch {
     return false;
   }
+}
+
+/** A zone name checked and in the runtime's spelling, or null: for query strings and cookies. */
+export function validTimeZone(tz: unknown): string | null {
+  return isValidTimeZone(tz) ? canonicalTimeZone(tz) : null;
 }
 
 /** The runtime's spelling of a valid zone (`utc` → `UTC`, `europe/paris` → `Europe/Paris`). */
@@ -97,6 +102,14 @@ export function zoneOffsetMs(instantMs: number, tz: string): number {
 export function calendarDateIn(instantMs: number, tz: string): CalendarDate {
   const p = zonedParts(instantMs, tz);
   return formatCalendarDate(p.year, p.month, p.day);
+}
+
+/** The calendar day of a date or an instant in a zone; a calendar day (`YYYY-MM-DD`) is its own. */
+export function calendarDayOf(value: string | number | Date, tz: string): CalendarDate {
+  if (typeof value === "string" && isCalendarDate(value)) return value;
+  const ms = value instanceof Date ? value.getTime() : typeof value === "number" ? value : Date.parse(value);
+  if (Number.isNaN(ms)) throw new RangeError(`Invalid time value: ${String(value)}`);
+  return calendarDateIn(ms, tz);
 }
 
 /**

@@ -3,7 +3,7 @@ import { vendorSchema } from "./vendor-schema";
 
 export const identitySchema = z.object({
   vendor: vendorSchema,
-  vendorId: z.string(), // lemlist ctc_/lea_, Smartlead lead id, Close cont_/lead_, Leadlex uuid
+  vendorId: z.string(), // the vendor's own id, as its connector maps it
   kind: z.string().nullable().optional(), // e.g. "contact", "lead"
   url: z.string().nullable().optional(),
 });

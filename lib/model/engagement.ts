@@ -114,7 +114,7 @@ export type EngagementQuery = z.output<typeof engagementQuerySchema>;
 const campaignIdList = z.preprocess(
   blank,
   z
-    .string({ error: "give the campaigns to compare, e.g. ids=lemlist:cam_1,smartlead:42" })
+    .string({ error: `give the campaigns to compare, e.g. ids=${VENDORS[0]}:cam_1,${VENDORS[1] ?? VENDORS[0]}:42` })
     .max(4000)
     .transform((s) => [
       ...new Set(

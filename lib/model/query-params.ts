@@ -1,6 +1,9 @@
 import { z } from "zod";
 
-export { dayInZone } from "./plain/dates";
+import { validTimeZone } from "@/lib/dates/zone";
+import { base64urlDecode, base64urlEncode } from "@/lib/base64url";
+
+export { calendarDayOf as dayInZone } from "@/lib/dates/zone";
 
 /**
  * Building blocks for the query-string schemas of the read API (contacts, timeline):
@@ -48,17 +51,9 @@ export const optionalText = (max: number) =>
 
 /**
  * An IANA zone name, validated by the runtime's time-zone database and returned in its
- * canonical spelling (so PostgreSQL understands it too). Offsets like `+05:00` are
- * refused: PostgreSQL reads POSIX offsets with the opposite sign.
+ * canonical spelling (so PostgreSQL understands it too), or null (lib/dates).
  */
-export function canonicalTimeZone(tz: string): string | null {
-  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(tz)) return null;
-  try {
-    return new Intl.DateTimeFormat("en-US", { timeZone: tz }).resolvedOptions().timeZone;
-  } catch {
-    return null;
-  }
-}
+export const canonicalTimeZone = validTimeZone;
 
 export const timeZoneSchema = z
   .string()
@@ -87,26 +82,6 @@ export const limitSchema = z.coerce
 
 /** An instant with up to microsecond precision, as PostgreSQL keeps it. */
 export const CURSOR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
-
-const B64URL = /^[A-Za-z0-9_-]+$/;
-
-function base64urlEncode(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let bin = "";
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function base64urlDecode(s: string): string | null {
-  if (!B64URL.test(s) || s.length % 4 === 1) return null;
-  try {
-    const bin = atob(s.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (s.length % 4)) % 4));
-    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
-}
 
 export interface KeysetCursor {
   /** The sort key of the last row handed out (an instant, or null where the sort allows nulls). */

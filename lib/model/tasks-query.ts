@@ -8,6 +8,7 @@ import { canonicalTimeZone, isValidTimeZone } from "@/lib/dates/zone";
 import { TASK_SORTS, TASK_TYPES, TASKS_DEFAULT_LIMIT, TASKS_MAX_LIMIT, type TaskSort } from "./plain/tasks-query";
 import { TASK_STATUSES, taskSchema, type TaskStatus } from "./task";
 import { type Vendor, VENDORS } from "./vendor";
+import { base64urlDecode, base64urlEncode } from "@/lib/base64url";
 
 export {
   ASSIGNEE_ME,
@@ -27,7 +28,7 @@ export {
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 /**
- * A comma-separated list (`vendors=close,lemlist`), de-duplicated; empty means absent.
+ * A comma-separated list (`vendors=a,b`), de-duplicated; empty means absent.
  * An unknown item is reported on the parameter itself (path = its name).
  */
 function list<T extends string>(valid: (s: string) => boolean, expected: string) {
@@ -74,29 +75,13 @@ export interface TasksCursor {
   id: string;
 }
 
-function toBase64url(text: string): string {
-  let bin = "";
-  for (const b of new TextEncoder().encode(text)) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function fromBase64url(s: string): string | null {
-  if (!/^[A-Za-z0-9_-]+$/.test(s) || s.length % 4 === 1) return null;
-  try {
-    const bin = atob(s.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (s.length % 4)) % 4));
-    return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
-  } catch {
-    return null;
-  }
-}
-
 export function encodeTasksCursor(c: TasksCursor): string {
-  return toBase64url(JSON.stringify(c));
+  return base64urlEncode(JSON.stringify(c));
 }
 
 /** Null when `raw` is not a cursor this API handed out. */
 export function decodeTasksCursor(raw: string): TasksCursor | null {
-  const text = fromBase64url(raw);
+  const text = base64urlDecode(raw);
   if (text === null) return null;
   try {
     const c = JSON.parse(text) as Partial<TasksCursor>;

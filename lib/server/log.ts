@@ -1,7 +1,8 @@
+import "server-only";
 import { env } from "@/lib/env";
 
 // Structured one-line JSON logs. Every line passes through scrub() so that a vendor
-// key that slipped into a message, a URL (Smartlead's api_key=…) or an error never
+// key that slipped into a message, a URL (a key in a query parameter, api_key=…) or an error never
 // reaches the log.
 
 type Level = "debug" | "info" | "warn" | "error";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Vendor } from "@/lib/model/vendor";
 import { closeConnector } from "./close";
 import { leadlexConnector } from "./leadlex";

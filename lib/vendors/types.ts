@@ -1,3 +1,4 @@
+import "server-only";
 import type { Activity, Campaign, Task } from "@/lib/model";
 import type { Vendor } from "@/lib/model/vendor";
 
@@ -9,7 +10,7 @@ import type { Vendor } from "@/lib/model/vendor";
 
 /** A vendor record of a person. The engine turns it into a Touchline contact by normalised email. */
 export interface PersonRef {
-  /** The vendor's ids for this person (lemlist ctc_ and lea_, Close cont_ and lead_, …). */
+  /** The vendor's ids for this person (a contact id and a per-campaign lead id, …). */
   identities: { vendorId: string; kind: string; url?: string | null }[];
   email?: string | null;
   name?: string | null;
@@ -46,7 +47,7 @@ export interface StreamPage<S> {
   };
   /**
    * Full-listing reconciliation, given on the last page of a complete listing:
-   * open tasks of this connection not in `seenTaskIds` become done (lemlist omits done tasks).
+   * open tasks of this connection not in `seenTaskIds` become done (for a vendor that omits done tasks).
    */
   reconcileOpenTasks?: { seenTaskIds: string[] };
   /**
@@ -79,7 +80,7 @@ export interface ConnectorContext {
   signal?: AbortSignal;
   now?: () => Date;
   onRateLimitWait?(ms: number): void;
-  /** Vendor facts worth showing (Leadlex quota left), stored on the connection. */
+  /** Vendor facts worth showing (a daily quota left), stored on the connection. */
   onMeta?(meta: Record<string, unknown>): void;
   /** Log of things the connector did not understand; never gets the key. */
   warn?(message: string, fields?: Record<string, unknown>): void;
@@ -91,8 +92,8 @@ export interface ConnectorContext {
   history?: { from: string | null };
   /**
    * What this connection stores for its connector (connections.meta): facts earlier
-   * sessions reported through `onMeta` (Leadlex's quota of the day, a pause until the
-   * reset) and per-connection settings (Leadlex's plan). Read leniently; may be absent.
+   * sessions reported through `onMeta` (a quota of the day, a pause until the
+   * reset) and per-connection settings (a plan). Read leniently; may be absent.
    */
   meta?: Readonly<Record<string, unknown>>;
   /** Defaults for the vendor HTTP client where the connector's own options leave them unset (tests: a short timeout and backoff). */
@@ -117,10 +118,23 @@ export interface ConnectorSession {
   }): Promise<SyncBatch>;
 }
 
+/** A user of the vendor's account, as its own user listing gives it. */
+export interface ListedUser {
+  vendor: Vendor;
+  vendorUserId: string;
+  name: string | null;
+  email: string | null;
+}
+
 export interface Connector {
   vendor: Vendor;
   /** The vendor's production base URL (overridable only by server env). */
   defaultBaseUrl: string;
+  /**
+   * The vendor's documented user listing, where it has one (the vendor-user directory,
+   * lib/server/identities). Without it, users come from synced tasks and activities only.
+   */
+  listUsers?(ctx: { baseUrl: string; apiKey: string; signal?: AbortSignal }): Promise<ListedUser[]>;
   open(ctx: ConnectorContext): ConnectorSession;
   /** Task writes, for vendors with tasks (absent: the vendor has no tasks). */
   tasks?: TaskWriter;

@@ -37,10 +37,7 @@ test("campaigns: a vendor facet pushes, Back restores the whole list, a search r
 test("contacts: a vendor facet pushes and Back restores the list", async ({ page }) => {
   await page.goto("/contacts");
   const before = page.url();
-  const facet = page
-    .getByRole("group", { name: /vendor/i })
-    .getByRole("button")
-    .first();
+  const facet = page.getByRole("group", { name: "Vendor" }).getByRole("button", { name: /Close/ });
   await facet.click();
   await expect(page).toHaveURL(/vendor=/);
   await page.goBack();

@@ -13,6 +13,7 @@ import type { Simulator } from "@/lib/sandbox/shared/harness";
 import { serveHandler, type RunningServer } from "@/lib/sandbox/shared/serve";
 import { createWorld } from "@/lib/sandbox/shared/world";
 import * as smartlead from "@/lib/sandbox/smartlead/simulator";
+import { vendorMeta } from "@/lib/vendors/metas";
 import { STORE_KINDS, freshStore } from "@/tests/helpers/stores";
 
 // Issue 5's canary: one key per vendor, stored through the API, must appear nowhere —
@@ -30,12 +31,6 @@ const world = createWorld({
   now: new Date(),
 });
 const hex = () => crypto.randomBytes(12).toString("hex");
-const ENV_VAR: Record<Vendor, string> = {
-  lemlist: "LEMLIST_API_URL",
-  smartlead: "SMARTLEAD_API_URL",
-  close: "CLOSE_API_URL",
-  leadlex: "LEADLEX_API_URL",
-};
 
 function makeSimulator(vendor: Vendor, apiKey: string, extra: string): Simulator & { basePath: string } {
   switch (vendor) {
@@ -130,7 +125,7 @@ describe.each(STORE_KINDS)("stored API keys never leave the server (%s)", (kind)
       TOUCHLINE_LOG_LEVEL: "debug",
       TOUCHLINE_SECRET_KEY: "",
     });
-    for (const v of VENDORS) process.env[ENV_VAR[v]] = sims[v].url;
+    for (const v of VENDORS) process.env[vendorMeta(v).baseUrlEnv] = sims[v].url;
     if (kind === "postgres") {
       pg = await freshStore("postgres");
       process.env.DATABASE_URL = (pg as unknown as { url: string }).url;

@@ -4,6 +4,7 @@ import { SetupForm } from "@/components/auth/setup-form";
 import { env } from "@/lib/env";
 import { hasUsers } from "@/lib/server/auth/users";
 import { getDb } from "@/lib/server/store/db";
+import { vendorNames } from "@/lib/vendors/metas";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Set up" };
@@ -20,9 +21,8 @@ export default async function SetupPage() {
       {env().TOUCHLINE_DEMO === "on" ? (
         <DemoHint>
           The demo workspace is behind this sign-in too. Create your account here and you land in it: four connections
-          to built-in simulators of lemlist, Smartlead, Close and Leadlex, syncing generated data in the background. To
-          skip this page, start Touchline with <code>TOUCHLINE_ADMIN_EMAIL</code> and{" "}
-          <code>TOUCHLINE_ADMIN_PASSWORD</code>.
+          to built-in simulators of {vendorNames()}, syncing generated data in the background. To skip this page, start
+          Touchline with <code>TOUCHLINE_ADMIN_EMAIL</code> and <code>TOUCHLINE_ADMIN_PASSWORD</code>.
         </DemoHint>
       ) : (
         <p className="mt-4 text-xs text-muted-foreground">

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { getCurrentUser, safeNext } from "@/lib/server/auth/current-user";
 import { hasUsers } from "@/lib/server/auth/users";
 import { getDb } from "@/lib/server/store/db";
+import { vendorNames } from "@/lib/vendors/metas";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Sign in" };
@@ -19,10 +20,7 @@ export default async function SignInPage({
   if (!(await hasUsers(await getDb()))) redirect("/setup");
   if (await getCurrentUser()) redirect(next);
   return (
-    <AuthCard
-      title="Sign in to Touchline"
-      description="Your team’s outreach across lemlist, Smartlead, Close and Leadlex."
-    >
+    <AuthCard title="Sign in to Touchline" description={`Your team’s outreach across ${vendorNames()}.`}>
       <SignInForm next={next} />
       {env().TOUCHLINE_DEMO === "on" ? (
         <DemoHint>

@@ -1,12 +1,9 @@
+import { PageSkeleton } from "@/components/ui/page-skeleton";
 import { Skeleton } from "@/components/ui/skeleton";
 
 export default function Loading() {
   return (
-    <div className="space-y-6" aria-busy="true" aria-label="Loading campaigns">
-      <div className="space-y-2">
-        <Skeleton className="h-7 w-40" />
-        <Skeleton className="h-4 w-96" />
-      </div>
+    <PageSkeleton label="Loading campaigns">
       <div className="flex gap-3">
         <Skeleton className="h-8 w-64" />
         <Skeleton className="h-8 w-80" />
@@ -16,6 +13,6 @@ export default function Loading() {
           <Skeleton key={i} className="h-11 rounded-none" />
         ))}
       </div>
-    </div>
+    </PageSkeleton>
   );
 }

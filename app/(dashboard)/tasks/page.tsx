@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/server/auth/current-user";
 import { linkedIdentities } from "@/lib/server/identities/me";
 import { workspaceCounts } from "@/lib/server/queries/workspace";
 import { getDb } from "@/lib/server/store/db";
+import { vendorNames } from "@/lib/vendors/metas";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Tasks" };
@@ -20,7 +21,7 @@ export default async function TasksPage() {
     <div className="space-y-6">
       <PageHeader
         title="Tasks"
-        description="What is due and what is overdue, across lemlist, Close and Leadlex."
+        description={`What is due and what is overdue, across ${vendorNames((m) => m.hasTasks)}.`}
         actions={counts.connections === 0 ? undefined : <TasksHeaderActions defaultMine={defaultMine} />}
       />
       {counts.connections === 0 ? (

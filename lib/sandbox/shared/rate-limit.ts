@@ -28,7 +28,7 @@ export class SlidingLog {
   }
 }
 
-/** A counter that resets at the next UTC midnight (Leadlex's daily quota). */
+/** A counter that resets at the next UTC midnight (a daily quota). */
 export class DailyQuota {
   private used = new Map<string, { day: string; n: number }>();
   constructor(

@@ -1,8 +1,10 @@
-import type { Vendor } from "@/lib/model/vendor";
+import { VENDORS, type Vendor } from "@/lib/model/vendor";
+import type { VendorMeta } from "@/lib/vendors/meta";
+import { vendorMeta } from "@/lib/vendors/metas";
 import { Rng } from "./prng";
 
 /**
- * The people of the generated world, shared by the four simulators so that about a
+ * The people of the generated world, shared by the simulators so that about a
  * third of them appear in several vendors under the same email (the identity
  * resolution the product is about). Each vendor's own data (campaigns, activities,
  * tasks) is generated in lib/sandbox/<vendor>/data.ts from `peopleOf(world, vendor)`
@@ -14,7 +16,7 @@ export interface WorldOptions {
   now: Date;
   days: number;
   people: number;
-  /** Total activities across the four vendors (each vendor takes its share). */
+  /** Total activities across the vendors (each takes its meta.ts `demoShare`). */
   activities: number;
   campaigns: number;
   tasks: number;
@@ -27,14 +29,6 @@ export const DEMO_WORLD: Omit<WorldOptions, "now"> = {
   activities: 50_000,
   campaigns: 12,
   tasks: 800,
-};
-
-/** Each vendor's share of activities, tasks and campaigns. */
-export const SHARES: Record<Vendor, { activities: number; tasks: number; campaigns: number }> = {
-  lemlist: { activities: 0.4, tasks: 0.4, campaigns: 5 / 12 },
-  smartlead: { activities: 0.3, tasks: 0, campaigns: 4 / 12 },
-  close: { activities: 0.2, tasks: 0.4, campaigns: 0 },
-  leadlex: { activities: 0.1, tasks: 0.2, campaigns: 3 / 12 },
 };
 
 export interface Person {
@@ -198,7 +192,8 @@ const ZONES = [
   "Pacific/Auckland",
   "Europe/Berlin",
 ];
-const VENDOR_ORDER: Vendor[] = ["lemlist", "smartlead", "close", "leadlex"];
+// The registry's order: the generator draws from it, so the order is part of the seed.
+const VENDOR_ORDER: Vendor[] = [...VENDORS];
 
 export function createWorld(opts: Partial<WorldOptions> & { now?: Date } = {}): World {
   const options: WorldOptions = { ...DEMO_WORLD, now: new Date(), ...opts };
@@ -248,8 +243,8 @@ export function peopleOf(world: World, vendor: Vendor): Person[] {
 }
 
 /** How many of `kind` this vendor should generate, from the world totals. */
-export function shareOf(world: World, vendor: Vendor, kind: keyof (typeof SHARES)[Vendor]): number {
+export function shareOf(world: World, vendor: Vendor, kind: keyof VendorMeta["demoShare"]): number {
   const total =
     kind === "activities" ? world.options.activities : kind === "tasks" ? world.options.tasks : world.options.campaigns;
-  return Math.round(total * SHARES[vendor][kind]);
+  return Math.round(total * vendorMeta(vendor).demoShare[kind]);
 }

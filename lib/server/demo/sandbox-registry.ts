@@ -1,3 +1,4 @@
+import "server-only";
 import type { Vendor } from "@/lib/model/vendor";
 
 // Base URLs of the simulators this process started for the demo workspace (kept on

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Typed application errors: route handlers throw these and the one error mapper
  * (./problem.ts) turns them into RFC 9457 problem documents with their status.

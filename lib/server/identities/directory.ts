@@ -4,14 +4,14 @@ import type { Vendor } from "@/lib/model/vendor";
 import { log } from "../log";
 import { queryRows, type Db } from "../store/db";
 import { listedVendorUsers } from "./listings";
+import { isVendor, VENDOR_METAS, vendorMeta } from "@/lib/vendors/metas";
 
 /**
  * The directory of vendor users (table `vendor_users`): who the ids on tasks and
  * activities are. Rebuilt from
- * - the vendor's documented user listing (lemlist `GET /team`),
- * - synced tasks (the assignee: Close gives `assigned_to_name`; lemlist and Leadlex only ids),
- * - synced activities (lemlist rows carry `userId` + `userName`; Close `user_id` + `user_name`;
- *   Smartlead's sending mailbox `from_email`; Leadlex `created_by_user_id`).
+ * - the vendor's documented user listing (the connector's `listUsers`),
+ * - synced tasks (the assignee: some vendors give a name, some only an id),
+ * - synced activities (the actor, or the raw row's users where the vendor's meta.ts says so).
  * The rebuild scans tasks and activities, so it runs in the background at most every few
  * minutes (`ensureDirectory`, every 15), never on a request's path once there is a directory.
  */
@@ -35,21 +35,32 @@ export async function refreshDirectory(db: Db, opts: { listings?: boolean } = {}
           null as email, 'tasks' as source, (count(*) filter (where status = 'open'))::int as open_tasks
         from tasks where coalesce(assignee->>'id', '') <> '' group by 1, 2`,
   );
-  // lemlist's actor column prefers the sending user (sendUserId) while `userName` names the
-  // user who acted (`userId`), so lemlist names are read from the raw row's pair.
+  // A vendor whose raw rows name their users apart from the actor (its meta.ts `raw.users`)
+  // is read from the raw row's pair; the others from the actor column.
+  const rawUsers = VENDOR_METAS.flatMap((m) => ("users" in m.raw ? [{ vendor: m.id, ...m.raw.users }] : []));
+  const fromRaw = rawUsers.map(
+    (u) => sql`
+          union all
+          select vendor, raw->>${u.idKey}::text as id, raw->>${u.nameKey}::text as name from activities
+            where vendor = ${u.vendor} and coalesce(raw->>${u.idKey}::text, '') <> ''
+          union all
+          select vendor, coalesce(raw->>${u.senderIdKey}::text, actor->>'id') as id, null as name from activities
+            where vendor = ${u.vendor} and coalesce(raw->>${u.senderIdKey}::text, actor->>'id', '') <> ''`,
+  );
+  const actorVendors = rawUsers.length
+    ? sql`vendor not in (${sql.join(
+        rawUsers.map((u) => sql`${u.vendor}`),
+        sql`, `,
+      )})`
+    : sql`true`;
   const fromActivities = await queryRows<Row>(
     db,
     sql`select vendor, id, mode() within group (order by name) filter (where coalesce(name, '') not in ('', 'api')) as name,
           null as email, 'activities' as source, 0 as open_tasks
         from (
           select vendor, actor->>'id' as id, actor->>'name' as name from activities
-            where vendor <> 'lemlist' and coalesce(actor->>'id', '') <> ''
-          union all
-          select vendor, raw->>'userId' as id, raw->>'userName' as name from activities
-            where vendor = 'lemlist' and coalesce(raw->>'userId', '') <> ''
-          union all
-          select vendor, coalesce(raw->>'sendUserId', actor->>'id') as id, null as name from activities
-            where vendor = 'lemlist' and coalesce(raw->>'sendUserId', actor->>'id', '') <> ''
+            where ${actorVendors} and coalesce(actor->>'id', '') <> ''
+          ${sql.join(fromRaw, sql``)}
         ) a group by 1, 2`,
   );
   const listed = opts.listings === false ? [] : await listedVendorUsers(db).catch(() => []);
@@ -74,9 +85,10 @@ export async function refreshDirectory(db: Db, opts: { listings?: boolean } = {}
     add({ vendor: u.vendor, id: u.vendorUserId, name: u.name, email: u.email, source: "listing", open_tasks: 0 });
   fromTasks.forEach(add);
   fromActivities.forEach(add);
-  // Smartlead's "users" are sending mailboxes: the id is the address.
+  // A vendor whose "users" are sending mailboxes (its meta.ts `userNoun`): the id is the address.
   for (const r of merged.values())
-    if (r.vendor === "smartlead" && !r.email && r.id.includes("@")) r.email = r.id.toLowerCase();
+    if (isVendor(r.vendor) && vendorMeta(r.vendor).userNoun === "sending mailbox" && !r.email && r.id.includes("@"))
+      r.email = r.id.toLowerCase();
   const rows = [...merged.values()];
   await db.transaction(async (tx) => {
     await tx.execute(sql`delete from vendor_users`);

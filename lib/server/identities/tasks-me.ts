@@ -12,7 +12,7 @@ export async function withMe(db: Db, q: TasksQuery, principal: Principal): Promi
   return { ...q, me: await linkedIdentities(db, principal.userId) };
 }
 
-/** Assignees by name where the vendor gave only an id (lemlist, Leadlex): see ./directory.ts. */
+/** Assignees by name where the vendor gave only an id: see ./directory.ts. */
 export async function nameAssignees(db: Db, page: TasksPage): Promise<TasksPage> {
   if (!page.data.some((t) => t.assignee?.id && !t.assignee.name)) return page;
   const names = await vendorUserNames(db);

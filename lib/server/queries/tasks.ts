@@ -687,7 +687,7 @@ export async function taskFacets(db: Db, q: TasksQuery, ctx: TasksContext = {}):
     vendors: top("vendors").map((r) => opt(r.value ?? "", VENDOR_LABELS[r.value as Vendor] ?? r.value ?? "", r.n)),
     types: top("types").map((r) => opt(r.value ?? "other", TASK_TYPE_LABELS[r.value ?? ""] ?? r.value ?? "Other", r.n)),
     assignees: top("assignee").map((r) =>
-      // A vendor that gives only an id (Leadlex) gets its first characters rather than a 36-character uuid.
+      // A vendor that gives only an id gets its first characters rather than a 36-character uuid.
       r.value === null
         ? opt(UNASSIGNED, "Unassigned", r.n)
         : opt(r.value, r.label ?? (r.value.length > 14 ? `${r.value.slice(0, 10)}…` : r.value), r.n),

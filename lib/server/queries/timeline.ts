@@ -276,7 +276,7 @@ interface FacetRow {
 
 /**
  * Counts per filter value for the person's timeline. Each facet is counted under every
- * other filter but its own (picking lemlist does not zero the Close count). One grouped
+ * other filter but its own (picking one vendor does not zero the others' counts). One grouped
  * scan of the person's rows under the filters every facet shares (date range, text) —
  * vendor × kind × campaign × machine — and the facets are summed from those few groups,
  * instead of one scan per facet.

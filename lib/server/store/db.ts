@@ -5,7 +5,7 @@ import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
 import { ensureDataDir } from "./data-dir";
-import { migrateStore } from "./migrate";
+import { migratePglite, migratePostgres } from "./migrate";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -19,6 +19,8 @@ export interface Store {
    * instance sharing the database) holds `key`. Returns null when the lock is taken.
    */
   tryWithLock<T>(key: string, fn: () => Promise<T>): Promise<{ value: T } | null>;
+  /** Applies the migrations the database has not seen (done once at open; again is a no-op). */
+  migrate(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -45,13 +47,15 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     // pg_trgm backs the contact search index (drizzle/0003_contact_search.sql).
     const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
     const client = await PGlite.create(dir, { extensions: { pg_trgm } });
-    const db = drizzle(client, { schema }) as unknown as Db;
-    await migrateStore(db, "pglite");
+    const pglite = drizzle(client, { schema });
+    await migratePglite(pglite);
+    const db = pglite as unknown as Db;
     return {
       kind: "pglite",
       db,
       // One process owns a PGlite directory, so an in-process lock is the whole story.
       tryWithLock: withLocalLock,
+      migrate: () => migratePglite(pglite),
       close: () => client.close(),
     };
   }
@@ -62,11 +66,13 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   // An idle connection dropped by the server (restart, admin kill) must not crash the process;
   // the pool replaces it on the next query.
   pool.on("error", (err) => console.warn(`PostgreSQL connection lost: ${err.message}`));
-  const db = drizzle(pool, { schema }) as unknown as Db;
-  await migrateStore(db, "postgres", pool);
+  const pg = drizzle(pool, { schema });
+  await migratePostgres(pg, pool);
+  const db = pg as unknown as Db;
   return {
     kind: "postgres",
     db,
+    migrate: () => migratePostgres(pg, pool),
     async tryWithLock(key, fn) {
       return withLocalLock(key, async () => {
         // A session-level advisory lock lives on one connection: hold that

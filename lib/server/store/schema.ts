@@ -29,7 +29,7 @@ export const connections = pgTable("connections", {
   status: text("status").notNull().default("ok"),
   lastSyncAt: ts("last_sync_at"),
   lastError: text("last_error"),
-  /** Vendor-specific live facts, e.g. Leadlex's remaining daily quota. */
+  /** Vendor-specific live facts, e.g. a remaining daily quota. */
   meta: jsonb("meta").$type<Record<string, unknown>>().notNull().default({}),
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),

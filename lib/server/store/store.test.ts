@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshStore, STORE_KINDS } from "@/tests/helpers/stores";
 import { queryRows } from "./db";
-import { migrateStore } from "./migrate";
 import * as t from "./schema";
 
 describe.each(STORE_KINDS)("store on %s", (kind) => {
@@ -68,7 +67,7 @@ describe.each(STORE_KINDS)("store on %s", (kind) => {
       store.db,
       sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
     );
-    await migrateStore(store.db, store.kind);
+    await store.migrate();
     const after = await queryRows<{ n: number }>(
       store.db,
       sql`select count(*)::int as n from drizzle.__drizzle_migrations`,

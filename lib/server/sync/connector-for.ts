@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import type { Vendor } from "@/lib/model/vendor";
+import { vendorMeta, type VendorBaseUrlEnv } from "@/lib/vendors/metas";
 import { connectors } from "@/lib/vendors/registry";
 import { sandboxBaseUrl } from "../demo/sandbox-registry";
 
@@ -15,12 +16,6 @@ export function baseUrlFor(vendor: Vendor, demo: boolean): string {
     if (url) return url;
     throw new Error("The demo simulators are not running in this process (TOUCHLINE_DEMO=off?)");
   }
-  const e = env();
-  const override = {
-    lemlist: e.LEMLIST_API_URL,
-    smartlead: e.SMARTLEAD_API_URL,
-    close: e.CLOSE_API_URL,
-    leadlex: e.LEADLEX_API_URL,
-  }[vendor];
+  const override = env()[vendorMeta(vendor).baseUrlEnv as VendorBaseUrlEnv];
   return override ?? connectors[vendor].defaultBaseUrl;
 }

@@ -469,7 +469,7 @@ async function afterActivitiesRemoved(tx: Tx, gone: RemovedActivity[]): Promise<
   if (contacts.length) await refreshLastActivity(tx, contacts);
 }
 
-/** lemlist omits done tasks: open tasks of this connection missing from a complete listing become done. */
+/** A vendor may omit done tasks: open tasks of this connection missing from a complete listing become done. */
 export async function reconcileOpenTasks(tx: Tx, connectionId: string, seenTaskIds: string[]): Promise<number> {
   const rows = await queryRows<{ id: string }>(
     tx as unknown as Db,

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Stream, StreamPage, SyncBatch } from "@/lib/vendors/types";
 import { readEventLog, type EventsMode } from "./event-feed";
 import type { CloseSession } from "./session";

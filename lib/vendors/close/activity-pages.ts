@@ -1,3 +1,4 @@
+import "server-only";
 import { VendorRequestError } from "@/lib/vendors/shared/errors";
 import { PageGuard } from "@/lib/vendors/shared/page-guard";
 import type { CloseClient, ListQuery } from "./client";

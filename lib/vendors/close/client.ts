@@ -1,3 +1,4 @@
+import "server-only";
 import { VendorUnavailableError } from "@/lib/vendors/shared/errors";
 import { createVendorHttp, type VendorHttp } from "@/lib/vendors/shared/http";
 import { SlidingWindowPacer } from "@/lib/vendors/shared/pacer";

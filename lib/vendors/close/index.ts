@@ -1,3 +1,4 @@
+import "server-only";
 import type { Connector, ConnectorContext, Stream } from "@/lib/vendors/types";
 import { activitiesStream } from "./activities-stream";
 import type { CloseClientOptions } from "./client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { PageGuard } from "@/lib/vendors/shared/page-guard";
 import type { PersonRef, Stream, StreamPage } from "@/lib/vendors/types";
 import { contactInfo, mapCloseContact } from "./map";

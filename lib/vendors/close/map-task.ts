@@ -1,3 +1,4 @@
+import "server-only";
 import type { MappedTask } from "@/lib/vendors/types";
 import { leadUrl, personOfContact, type ContactLookup } from "./map";
 import { isDateOnly, parseCloseInstant, type CloseTaskRow } from "./schemas";

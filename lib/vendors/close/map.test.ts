@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activitySchema, taskSchema } from "@/lib/model";
 import { closeRetryAfterMs, parseRateLimitHeader } from "./client";
-import { excerpt, htmlToText, mapCloseActivity, mapCloseContact, mapCloseTask, type ContactLookup } from "./map";
+import { excerpt, htmlToText, mapCloseActivity, mapCloseContact, type ContactLookup } from "./map";
+import { mapCloseTask } from "./map-task";
 import { closeActivitySchema, closeContactSchema, closeTaskSchema, parseCloseInstant } from "./schemas";
 
 // One test per Close type of VENDORS.md ("_type values: Email, EmailThread, Call, SMS, Meeting,

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ActivityKind, ActivityState, Channel } from "@/lib/model";
 import type { MappedActivity, PersonRef } from "@/lib/vendors/types";
 import { parseCloseInstant, type CloseActivityRow, type CloseContactRow } from "./schemas";
@@ -272,5 +273,3 @@ export function mapCloseActivity(
     person: row.contact_id ? personOfContact(row.contact_id, row.lead_id, lookup?.(row.contact_id)) : null,
   };
 }
-
-export { mapCloseTask } from "./map-task";

@@ -1,3 +1,4 @@
+import "server-only";
 import { VendorRequestError } from "@/lib/vendors/shared/errors";
 import { PageGuard } from "@/lib/vendors/shared/page-guard";
 import type { SyncBatch } from "@/lib/vendors/types";
@@ -60,7 +61,7 @@ export async function refreshPerson(
 ): Promise<SyncBatch> {
   const leadIds = new Set<string>();
   for (const id of person.identities) {
-    // Close ids carry their prefix; other vendors' identities (lemlist lea_…) are ignored.
+    // Close ids carry their prefix; other vendors' identities are ignored.
     if (id.vendorId.startsWith("lead_")) leadIds.add(id.vendorId);
     else if (id.vendorId.startsWith("cont_")) {
       const known = s.directory.get(id.vendorId)?.leadId;

@@ -1,9 +1,11 @@
+import "server-only";
 import { PageGuard } from "@/lib/vendors/shared/page-guard";
 import { VendorRequestError } from "@/lib/vendors/shared/errors";
 import type { ConnectorContext, MappedActivity, MappedTask } from "@/lib/vendors/types";
 import { createCloseClient, type CloseClient } from "./client";
 import type { CloseConnectorSettings } from "./index";
-import { mapCloseActivity, mapCloseTask, type ContactInfo, type CustomType } from "./map";
+import { mapCloseActivity, type ContactInfo, type CustomType } from "./map";
+import { mapCloseTask } from "./map-task";
 import { closeActivitySchema, closeCustomTypeSchema, closeLeadSchema, closeTaskSchema } from "./schemas";
 
 /**

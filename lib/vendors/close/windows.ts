@@ -1,3 +1,4 @@
+import "server-only";
 import { pageActivitySlice, type SlicePage } from "./activity-pages";
 import type { ListQuery } from "./client";
 import { parseCloseInstant } from "./schemas";

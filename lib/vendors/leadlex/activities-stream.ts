@@ -1,3 +1,4 @@
+import "server-only";
 import { VendorRequestError } from "@/lib/vendors/shared/errors";
 import type { Stream, StreamPage, SyncBatch } from "@/lib/vendors/types";
 import { contactsStream } from "./contacts-stream";

@@ -1,3 +1,4 @@
+import "server-only";
 import { DAY_MS, type Quota } from "./quota";
 
 /**

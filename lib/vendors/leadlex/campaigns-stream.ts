@@ -1,3 +1,4 @@
+import "server-only";
 import { VendorRequestError } from "@/lib/vendors/shared/errors";
 import type { MappedCampaign, Stream } from "@/lib/vendors/types";
 import { BudgetSpent, isoNow, SIX_HOURS, spend, type StreamDeps } from "./deps";

@@ -1,3 +1,4 @@
+import "server-only";
 import { VendorQuotaError, VendorUnavailableError } from "@/lib/vendors/shared/errors";
 import { createVendorHttp, parseRetryAfter } from "@/lib/vendors/shared/http";
 import { SlidingWindowPacer } from "@/lib/vendors/shared/pacer";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { MappedActivity, PersonRef } from "@/lib/vendors/types";
 import type { LeadlexClient, Page } from "./client";
 import { mapActivityRows } from "./map";

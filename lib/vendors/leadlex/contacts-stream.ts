@@ -1,3 +1,4 @@
+import "server-only";
 import type { PersonRef, Stream } from "@/lib/vendors/types";
 import { DAY } from "./budget";
 import { BudgetSpent, isoNow, SIX_HOURS, spend, type StreamDeps } from "./deps";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { RunBudget } from "./budget";
 import type { LeadlexClient } from "./client";
 import type { Warn } from "./schemas";

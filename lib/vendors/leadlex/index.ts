@@ -1,3 +1,4 @@
+import "server-only";
 import { normaliseEmail } from "@/lib/model/contact";
 import { VendorAuthError, VendorRequestError } from "@/lib/vendors/shared/errors";
 import type { Connector, ConnectorContext, ConnectorSession, PersonRef, Stream, SyncBatch } from "@/lib/vendors/types";
@@ -161,7 +162,7 @@ async function refreshPerson(
   person: { email: string | null; identities: { vendorId: string; kind: string | null }[] },
 ): Promise<SyncBatch> {
   const email = normaliseEmail(person.email);
-  // Leadlex ids are uuids; other vendors' "contact" identities (Close cont_…) are not ours.
+  // Leadlex ids are uuids; other vendors' "contact" identities are not ours.
   const known = person.identities.find(
     (i) => (i.kind === "contact" || i.kind === null) && UUID_RE.test(i.vendorId),
   )?.vendorId;

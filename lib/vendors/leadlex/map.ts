@@ -1,3 +1,4 @@
+import "server-only";
 import type { ActivityKind, Channel } from "@/lib/model/activity";
 import type { MappedActivity, MappedCampaign, MappedTask, PersonRef } from "@/lib/vendors/types";
 import type { ActivityRow, CampaignRow, CampaignStats, ContactRow, TaskRow } from "./schemas";
@@ -129,7 +130,7 @@ const isTrue = (v: unknown) => v === true || v === "true" || v === 1;
 /**
  * An activity row and the engagement its flags record. Leadlex keeps an email's opens and
  * replies as `metadata: {opened, replied}` flags on the email itself (seed 003's example),
- * so they become `email_opened` / `email_replied` items the way Smartlead's counts do:
+ * so they become `email_opened` / `email_replied` items the way other vendors' counts do:
  * dated at the email unless the metadata gives a time (`opened_at`, …), marked as derived
  * (`raw.derivedFrom` points at the email), with the email's campaign, step and variant so
  * they count in its engagement. Inbound emails carry no such flags.

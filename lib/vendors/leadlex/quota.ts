@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Leadlex's daily quota (VENDORS.md "Leadlex"): per plan (Starter 10/min and 100/day, Pro
  * 50/min and 1 000/day), reset at midnight UTC, stated by `X-RateLimit-Limit`,

@@ -1,3 +1,4 @@
+import "server-only";
 import { clampShare, DEFAULT_SCHEDULED_SHARE } from "./budget";
 import type { PlanSetting, Quota } from "./quota";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { MappedTask, Stream, StreamPage } from "@/lib/vendors/types";
 import { BudgetSpent, fingerprint, isoNow, SIX_HOURS, spend, type StreamDeps } from "./deps";
 import { mapTask, personOfContactId } from "./map";

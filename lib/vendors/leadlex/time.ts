@@ -1,3 +1,4 @@
+import "server-only";
 /** Leadlex timestamps: ISO 8601, sometimes without an offset (read as UTC), sometimes a bare date. */
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;

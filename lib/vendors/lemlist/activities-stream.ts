@@ -1,3 +1,4 @@
+import "server-only";
 import { PageGuard } from "@/lib/vendors/shared/page-guard";
 import type { Stream, StreamPage } from "@/lib/vendors/types";
 import { CallMerger } from "./calls";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { MappedActivity } from "@/lib/vendors/types";
 import { mapLemlistActivity, type LemlistMapContext } from "./map";
 import type { LemlistActivityRow } from "./schemas";

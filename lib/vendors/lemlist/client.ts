@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { VendorRequestError, VendorUnavailableError } from "@/lib/vendors/shared/errors";
 import { createVendorHttp } from "@/lib/vendors/shared/http";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { VendorRequestError } from "@/lib/vendors/shared/errors";
 import type { ConnectorContext } from "@/lib/vendors/types";

@@ -1,9 +1,11 @@
+import "server-only";
 import type { Connector, ConnectorContext, ConnectorSession } from "@/lib/vendors/types";
 import { createLemlistClient } from "./client";
 import { createEnv, type LemlistConnectorOptions } from "./env";
 import { refreshLemlistPerson } from "./refresh";
 import { activitiesStream, campaignsStream, tasksStream } from "./streams";
 import { createLemlistTaskWriter } from "./task-writes";
+import { listLemlistUsers } from "./team";
 
 export { LEMLIST_PACE } from "./client";
 export { LEMLIST_SYNC_DEFAULTS, type LemlistConnectorOptions } from "./env";
@@ -17,6 +19,7 @@ export function createLemlistConnector(options: LemlistConnectorOptions = {}): C
     vendor: "lemlist",
     defaultBaseUrl: LEMLIST_API_URL,
     tasks: createLemlistTaskWriter({ pace: options.pace }),
+    listUsers: listLemlistUsers,
     open(ctx: ConnectorContext): ConnectorSession {
       const env = createEnv(createLemlistClient(ctx, options), ctx, options);
       return {

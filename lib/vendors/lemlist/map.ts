@@ -1,3 +1,4 @@
+import "server-only";
 import type { ActivityKind, Channel } from "@/lib/model/activity";
 import type { MappedActivity, MappedCampaign, MappedTask, PersonRef } from "@/lib/vendors/types";
 import type {

@@ -1,3 +1,4 @@
+import "server-only";
 import type { MappedActivity, MappedTask, PersonRef, SyncBatch } from "@/lib/vendors/types";
 import { PAGE_LIMIT, parseRows, type LemlistEnv } from "./env";
 import { PageGuard } from "@/lib/vendors/shared/page-guard";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Vendor } from "@/lib/model/vendor";
 
 /** The vendor refused the key (401/403): the connection is marked "key rejected"; never retried. */
@@ -36,7 +37,7 @@ export class VendorUnavailableError extends Error {
   }
 }
 
-/** A quota that will not come back soon (Leadlex's daily budget); the message is for a person to read. */
+/** A quota that will not come back soon (a daily budget); the message is for a person to read. */
 export class VendorQuotaError extends Error {
   override name = "VendorQuotaError";
   constructor(
@@ -52,7 +53,7 @@ export class VendorQuotaError extends Error {
 export function describeVendorError(err: unknown): string {
   if (err instanceof VendorAuthError)
     return `The ${err.vendor} API rejected the key (HTTP ${err.status}). Replace the key in Settings.`;
-  // The connector words it for a person already ("Leadlex daily quota used up; resumes at 00:00 UTC").
+  // The connector words it for a person already ("<vendor> daily quota used up; resumes at 00:00 UTC").
   if (err instanceof VendorQuotaError) return err.message;
   if (err instanceof VendorUnavailableError) return `${err.vendor} could not be reached: ${err.message}`;
   if (err instanceof VendorRequestError) return `${err.vendor} refused a request (HTTP ${err.status}): ${err.message}`;

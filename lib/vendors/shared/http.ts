@@ -1,3 +1,4 @@
+import "server-only";
 import type { Vendor } from "@/lib/model/vendor";
 import { VendorAuthError, VendorRequestError, VendorUnavailableError } from "./errors";
 import type { PacerSlot, SlidingWindowPacer } from "./pacer";
@@ -6,9 +7,9 @@ import { noteRequest } from "./request-count";
 export interface VendorHttpOptions {
   vendor: Vendor;
   baseUrl: string;
-  /** Adds the vendor's auth to the request (a header, or Smartlead's `api_key` query parameter). */
+  /** Adds the vendor's auth to the request (a header, or an `api_key` query parameter). */
   authorize(url: URL, headers: Headers): void;
-  /** Every pacer must grant a slot before a request starts (Leadlex has a minute and a day budget). */
+  /** Every pacer must grant a slot before a request starts (a vendor may have a minute and a day budget). */
   pacers: SlidingWindowPacer[];
   /** The key and anything else that must never appear in an error message. */
   secrets: string[];
@@ -16,7 +17,7 @@ export interface VendorHttpOptions {
   maxRetries?: number;
   maxRateLimitRetries?: number;
   maxBackoffMs?: number;
-  /** Vendor hook to learn from headers (Close `RateLimit`, Leadlex quota headers). */
+  /** Vendor hook to learn from headers (a `RateLimit` header, quota headers). */
   onResponse?(res: Response): void;
   /** Vendor hook for how long a 429 asks to wait, in ms (default: `Retry-After`). */
   retryAfterMs?(res: Response, bodyText: string): number | null;

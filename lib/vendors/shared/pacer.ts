@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Client-side pacing under a vendor's documented limit: at most `limit` request
  * starts in any sliding `windowMs`. `pauseUntil` holds every caller back after a

@@ -1,3 +1,4 @@
+import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 
 // Counts the HTTP requests (every attempt, retries included) made inside one sync, without

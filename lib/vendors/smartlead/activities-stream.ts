@@ -1,3 +1,4 @@
+import "server-only";
 import type { ConnectorContext, Stream, StreamPage } from "@/lib/vendors/types";
 import type { SmartleadClient } from "./client";
 import { DAY, iso, newestEventBefore, nextWindowSize, readWindow } from "./window-read";

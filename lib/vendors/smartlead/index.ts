@@ -1,3 +1,4 @@
+import "server-only";
 import type { Connector } from "@/lib/vendors/types";
 import { DEFAULT_WINDOWS, activitiesStream, type ActivityWindowOptions } from "./activities-stream";
 import { campaignsStream } from "./campaigns-stream";

@@ -1,3 +1,4 @@
+import "server-only";
 import { classifyReply } from "@/lib/model/plain/reply-class";
 import type { ActivityKind } from "@/lib/model/activity";
 import type { CAMPAIGN_STATUSES } from "@/lib/model/campaign";

@@ -1,3 +1,4 @@
+import "server-only";
 import { VendorRequestError } from "@/lib/vendors/shared/errors";
 import type { ConnectorContext, ConnectorSession, MappedActivity, SyncBatch } from "@/lib/vendors/types";
 import type { SmartleadClient } from "./client";

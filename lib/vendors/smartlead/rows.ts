@@ -1,3 +1,4 @@
+import "server-only";
 import type { ConnectorContext, MappedActivity } from "@/lib/vendors/types";
 import { mapLeadEmails, type EmailInput } from "./map";
 import { activitySchema, issuePaths, leadSchema, threadReplySchema } from "./schemas";

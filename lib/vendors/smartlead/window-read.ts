@@ -1,3 +1,4 @@
+import "server-only";
 import { PageGuard } from "@/lib/vendors/shared/page-guard";
 import type { ConnectorContext, MappedActivity } from "@/lib/vendors/types";
 import type { SmartleadClient } from "./client";

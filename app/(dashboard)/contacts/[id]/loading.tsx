@@ -1,17 +1,14 @@
 import { LoadingRows } from "@/components/timeline/loading-rows";
+import { PageSkeleton } from "@/components/ui/page-skeleton";
 import { Skeleton } from "@/components/ui/skeleton";
 
 export default function Loading() {
   return (
-    <div className="space-y-6" aria-busy="true" aria-label="Loading contact">
-      <div className="space-y-2">
-        <Skeleton className="h-7 w-64" />
-        <Skeleton className="h-4 w-96" />
-        <div className="flex gap-2 pt-2">
-          <Skeleton className="h-6 w-28" />
-          <Skeleton className="h-6 w-28" />
-          <Skeleton className="h-6 w-28" />
-        </div>
+    <PageSkeleton label="Loading contact" title="w-64">
+      <div className="-mt-2 flex gap-2">
+        <Skeleton className="h-6 w-28" />
+        <Skeleton className="h-6 w-28" />
+        <Skeleton className="h-6 w-28" />
       </div>
       <Skeleton className="h-24 w-full" />
       <div className="space-y-3">
@@ -19,6 +16,6 @@ export default function Loading() {
         <Skeleton className="h-8 w-full max-w-3xl" />
         <LoadingRows />
       </div>
-    </div>
+    </PageSkeleton>
   );
 }

@@ -5,7 +5,7 @@ import { LazyPopover } from "@/components/ui/lazy-popover";
 import type { PopoverPanelProps } from "@/components/ui/popover-panel";
 import { cn } from "@/lib/utils";
 
-/** A filter popover: a toolbar button that opens a panel, focus managed by Radix, loaded on first use (Esc closes, focus returns). */
+/** A filter popover: a toolbar button that opens a panel, focus managed by Radix, loaded on first use (Esc closes, focus returns). Every page's toolbar uses this one. */
 export function FilterPopover({
   trigger,
   children,
@@ -36,6 +36,8 @@ export function FilterPopover({
       aria-label={label}
       align={align}
       sideOffset={6}
+      role="dialog"
+      collisionPadding={8}
       className={cn("w-72", className)}
     >
       {children}

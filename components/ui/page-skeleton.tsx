@@ -1,0 +1,29 @@
+import type { ReactNode } from "react";
+import { Skeleton } from "@/components/ui/skeleton";
+
+/**
+ * A page's loading state (its `loading.tsx`): the title and description lines, then the
+ * page's own skeleton. Announced as busy, with a label saying what is loading.
+ */
+export function PageSkeleton({
+  label,
+  title = "w-40",
+  description = "w-96",
+  children,
+}: {
+  label: string;
+  /** Widths of the title and description lines, as the page's own heading would be. */
+  title?: string;
+  description?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="space-y-6" aria-busy="true" aria-label={label}>
+      <div className="space-y-2">
+        <Skeleton className={`h-7 ${title}`} />
+        <Skeleton className={`h-4 max-w-full ${description}`} />
+      </div>
+      {children}
+    </div>
+  );
+}
