@@ -9,7 +9,7 @@ import { ChartResponsive, ChartTooltip } from "@/components/ui/chart-container";
 import type { Engagement, StepRow, VariantRow } from "@/lib/model/engagement";
 import { fmtBucket, fmtInt, fmtRate } from "./format";
 import type { funnelRows } from "./funnel-chart";
-import { plotSeries } from "./over-time-chart";
+import { plotSeries } from "./over-time-series";
 import { partialWeek } from "./partial-week";
 
 export function OverTimePlot({ data, shown }: { data: Engagement; shown: readonly string[] }) {

@@ -1,34 +1,16 @@
 "use client";
 
 import { useState } from "react";
-import { ChartFrame, ChartSeriesToggle, type ChartConfig } from "@/components/ui/chart";
+import { ChartFrame, ChartSeriesToggle } from "@/components/ui/chart";
 import type { Engagement, SeriesPoint } from "@/lib/model/engagement";
 import { ChartCard } from "./chart-card";
 import { csvFileName, toCsv } from "./csv";
 import { fmtBucket, fmtCalendarDay, fmtInt } from "./format";
 import { OverTimePlot } from "./lazy-plots";
+import { OVER_TIME_SERIES, plotSeries, type SeriesKey } from "./over-time-series";
 import { partialWeek } from "./partial-week";
 
-export { partialWeek };
-
-/**
- * The series as the plot draws it: whole buckets on the solid lines (`sent`…), the partial
- * first and last weeks on dashed ones (`sent__partial`…) that join their whole neighbour,
- * so a cut week is never drawn as a whole week's drop.
- */
-export function plotSeries(e: Engagement): Record<string, number | string | null>[] {
-  const keys = Object.keys(OVER_TIME_SERIES) as SeriesKey[];
-  const partial = e.series.map((p) => partialWeek(p.bucket, e) !== null);
-  return e.series.map((p, i) => {
-    const row: Record<string, number | string | null> = { bucket: p.bucket };
-    const nearPartial = partial[i] || partial[i - 1] === true || partial[i + 1] === true;
-    for (const k of keys) {
-      row[k] = partial[i] ? null : p[k];
-      row[`${k}__partial`] = nearPartial ? p[k] : null;
-    }
-    return row;
-  });
-}
+export { OVER_TIME_SERIES, partialWeek, plotSeries };
 
 /** "First week (2 – 8 Mar) and last week (23 – 24 Mar) cover only those days" — or null. */
 export function partialWeeksNote(e: Engagement): string | null {
@@ -40,15 +22,6 @@ export function partialWeeksNote(e: Engagement): string | null {
   const parts = cut.map((c) => `${name(c.i)}: ${c.days.replace(/ only$/, "")}`);
   return `Partial weeks, dashed — counts for the days in range only (${parts.join("; ")}).`;
 }
-
-export const OVER_TIME_SERIES = {
-  sent: { label: "Sent", color: "var(--chart-sent)" },
-  opened: { label: "Opened", color: "var(--chart-opened)" },
-  clicked: { label: "Clicked", color: "var(--chart-clicked)" },
-  replied: { label: "Replied", color: "var(--chart-replied)" },
-  bounced: { label: "Bounced", color: "var(--chart-bounced)" },
-} satisfies ChartConfig;
-type SeriesKey = keyof typeof OVER_TIME_SERIES;
 
 /** The chart in words, for screen readers. */
 export function overTimeSummary(e: Engagement): string {
