@@ -31,7 +31,7 @@ export function taskColumns(clock: DueClock): ColumnDef<TaskListItem>[] {
       id: "due",
       accessorFn: (t) => t.dueAt,
       enableSorting: true,
-      meta: { label: "Due", className: "w-[8.5rem]" },
+      meta: { label: "Due", className: "w-[8.25rem]" },
       cell: ({ row }) => <DueCell task={row.original} clock={clock} />,
     },
     {
@@ -72,21 +72,22 @@ export function taskColumns(clock: DueClock): ColumnDef<TaskListItem>[] {
       id: "type",
       accessorKey: "type",
       enableSorting: false,
-      meta: { label: "Type", className: "w-[6.5rem]", hideable: true },
-      cell: ({ row }) => <TaskType type={row.original.type} />,
+      meta: { label: "Type", className: "w-12", hideable: true },
+      // The icon alone (the word on hover): the title gets the width.
+      cell: ({ row }) => <TaskType type={row.original.type} compact />,
     },
     {
       id: "vendor",
       accessorKey: "vendor",
       enableSorting: false,
-      meta: { label: "Vendor", className: "w-[6.5rem]", hideable: true },
+      meta: { label: "Vendor", className: "w-[6.25rem]", hideable: true },
       cell: ({ row }) => <VendorBadge vendor={row.original.vendor} />,
     },
     {
       id: "contact",
       accessorFn: (t) => t.contact?.name ?? t.contact?.email ?? null,
       enableSorting: false,
-      meta: { label: "Contact", className: "w-[8.5rem]", hideable: true },
+      meta: { label: "Contact", className: "w-32", hideable: true },
       cell: ({ row }) => {
         const c = row.original.contact;
         if (!c) return dash;
@@ -105,7 +106,7 @@ export function taskColumns(clock: DueClock): ColumnDef<TaskListItem>[] {
       id: "campaign",
       accessorFn: (t) => t.campaignName ?? null,
       enableSorting: false,
-      meta: { label: "Campaign", className: "w-[7.5rem]", hideable: true },
+      meta: { label: "Campaign", className: "w-28", hideable: true },
       cell: ({ row }) => {
         const t = row.original;
         if (!t.campaignId) return dash;
@@ -121,7 +122,7 @@ export function taskColumns(clock: DueClock): ColumnDef<TaskListItem>[] {
       id: "assignee",
       accessorFn: (t) => t.assignee?.name ?? t.assignee?.id ?? null,
       enableSorting: false,
-      meta: { label: "Assignee", className: "w-[7.5rem]", hideable: true },
+      meta: { label: "Assignee", className: "w-28", hideable: true },
       cell: ({ row }) => {
         const a = row.original.assignee;
         return a ? (
@@ -138,14 +139,14 @@ export function taskColumns(clock: DueClock): ColumnDef<TaskListItem>[] {
       accessorKey: "priority",
       enableSorting: true,
       sortDescFirst: true, // "high first" on the first click
-      meta: { label: "Priority", className: "w-24", hideable: true },
+      meta: { label: "Priority", className: "w-[5.5rem]", hideable: true },
       cell: ({ row }) => <Priority priority={row.original.priority} />,
     },
     {
       id: "status",
       accessorKey: "status",
       enableSorting: false,
-      meta: { label: "Status", className: "w-[4.5rem]", hideable: true },
+      meta: { label: "Status", className: "w-16", hideable: true },
       cell: ({ row }) => <Status status={row.original.status} compact />,
     },
   ];

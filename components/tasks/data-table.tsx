@@ -24,7 +24,7 @@ export function DataTable({
   const columns = table.getVisibleLeafColumns();
   return (
     <div className="relative overflow-x-auto rounded-xl border bg-card shadow-xs">
-      <table className="w-full min-w-[68rem] table-fixed caption-bottom text-sm" aria-busy={loading || stale}>
+      <table className="w-full min-w-[70rem] table-fixed caption-bottom text-sm" aria-busy={loading || stale}>
         <caption className="sr-only">Tasks</caption>
         <thead className="border-b bg-muted/40">
           {table.getHeaderGroups().map((hg) => (
@@ -40,7 +40,7 @@ export function DataTable({
             ? Array.from({ length: 8 }, (_, i) => (
                 <tr key={i} className="border-b last:border-0">
                   {columns.map((c) => (
-                    <td key={c.id} className="h-14 px-2.5">
+                    <td key={c.id} className="h-14 px-2">
                       <Skeleton className={cn("h-4", c.id === "title" ? "w-4/5" : "w-3/4")} />
                     </td>
                   ))}
@@ -55,7 +55,7 @@ export function DataTable({
                   {row.getVisibleCells().map((cell) => (
                     <td
                       key={cell.id}
-                      className={cn("h-14 px-2.5 py-2 align-middle", cell.column.columnDef.meta?.className)}
+                      className={cn("h-14 px-2 py-2 align-middle", cell.column.columnDef.meta?.className)}
                     >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
@@ -82,7 +82,7 @@ function HeaderCell({ header }: { header: Header<TaskListItem, unknown> }) {
   // A column that renders its own header (the selection checkbox).
   if (OWN_HEADER_COLUMNS.has(header.column.id))
     return (
-      <th scope="col" className={cn("h-10 px-2.5 text-left", meta?.className)}>
+      <th scope="col" className={cn("h-10 px-2 text-left", meta?.className)}>
         {flexRender(header.column.columnDef.header, header.getContext())}
       </th>
     );
@@ -91,7 +91,7 @@ function HeaderCell({ header }: { header: Header<TaskListItem, unknown> }) {
       <th
         scope="col"
         className={cn(
-          "h-10 px-2.5 text-left text-xs font-medium whitespace-nowrap text-muted-foreground",
+          "h-10 px-2 text-left text-xs font-medium whitespace-nowrap text-muted-foreground",
           meta?.className,
         )}
       >
@@ -112,7 +112,11 @@ function HeaderCell({ header }: { header: Header<TaskListItem, unknown> }) {
     <th
       scope="col"
       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
-      className={cn("h-10 px-1 text-left text-xs font-medium whitespace-nowrap text-muted-foreground", meta?.className)}
+      // The button's own padding lines its label up with the cells' text.
+      className={cn(
+        "h-10 px-0.5 text-left text-xs font-medium whitespace-nowrap text-muted-foreground",
+        meta?.className,
+      )}
     >
       <button
         type="button"

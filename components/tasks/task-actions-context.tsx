@@ -73,7 +73,18 @@ function inverse(task: TaskListItem, change: TaskChange, caps: TaskCapabilities 
   return out;
 }
 
-export function TaskActionsProvider({ tz, nowMs, children }: { tz: string; nowMs: number; children: ReactNode }) {
+export function TaskActionsProvider({
+  tz,
+  nowMs,
+  onChanged,
+  children,
+}: {
+  tz: string;
+  nowMs: number;
+  /** After a change settles (written or refused): pages whose tasks are not the task lists re-read theirs. */
+  onChanged?: () => void;
+  children: ReactNode;
+}) {
   const caps = useQuery(taskCapabilitiesOptions()).data;
   const mutation = useChangeTask();
   const [page, setPage] = useState<TaskListItem[]>([]);
@@ -124,16 +135,18 @@ export function TaskActionsProvider({ tz, nowMs, children }: { tz: string; nowMs
                 note: err.message,
               });
           },
-          onSettled: () =>
+          onSettled: () => {
             setPending((s) => {
               const n = new Set(s);
               n.delete(task.id);
               return n;
-            }),
+            });
+            onChanged?.();
+          },
         },
       );
     },
-    [mutation, caps],
+    [mutation, caps, onChanged],
   );
 
   useEffect(() => {

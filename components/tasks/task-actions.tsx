@@ -171,7 +171,7 @@ export function withActionColumns(columns: ColumnDef<TaskListItem>[], canAct: bo
       id: "select",
       enableSorting: false,
       enableHiding: false,
-      meta: { label: "Select", className: "w-8" },
+      meta: { label: "Select", className: "w-9" },
       header: () => <SelectAllOnPage />,
       cell: ({ row }) => <SelectRow task={row.original} />,
     },
@@ -180,7 +180,13 @@ export function withActionColumns(columns: ColumnDef<TaskListItem>[], canAct: bo
       id: "actions",
       enableSorting: false,
       enableHiding: false,
-      meta: { label: "Actions", className: "w-[6.75rem]" },
+      // Three 2rem buttons: the cell's padding is trimmed so they fit.
+      // On a phone the table scrolls sideways: the actions stay pinned to its right edge.
+      meta: {
+        label: "Actions",
+        className:
+          "w-[6.75rem] px-1 max-md:sticky max-md:right-0 max-md:bg-card max-md:shadow-[-6px_0_6px_-6px_rgb(0_0_0/0.2)]",
+      },
       header: () => <span className="sr-only">Actions</span>,
       cell: ({ row }) => <RowActions task={row.original} />,
     },

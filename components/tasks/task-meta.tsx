@@ -35,7 +35,15 @@ export function TypeIcon({ type, className }: { type: string; className?: string
   return <Icon className={cn("size-3.5 text-muted-foreground", className)} aria-hidden />;
 }
 
-export function TaskType({ type, className }: { type: string; className?: string }) {
+/** A task type with its icon, or in `compact` form the icon alone (the word for screen readers and on hover). */
+export function TaskType({ type, className, compact }: { type: string; className?: string; compact?: boolean }) {
+  if (compact)
+    return (
+      <span className={cn("inline-flex items-center", className)} title={typeLabel(type)}>
+        <TypeIcon type={type} className="size-4" />
+        <span className="sr-only">{typeLabel(type)}</span>
+      </span>
+    );
   return (
     <span className={cn("inline-flex items-center gap-1.5 text-sm whitespace-nowrap", className)}>
       <TypeIcon type={type} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { useCallback, useMemo, useRef } from "react";
 import { useSlashToFocus } from "@/components/filters/keyboard";
@@ -67,6 +67,12 @@ export function ContactTimeline({ contactId, initial }: { contactId: string; ini
   }, [contact.identities]);
 
   const refresh = useRefreshContact(contactId);
+  // A task changed from the open tasks: the contact's open tasks come from the store, re-read them.
+  const qc = useQueryClient();
+  const reread = useCallback(
+    () => void qc.invalidateQueries({ queryKey: contactQueries.detail(contactId).queryKey }),
+    [qc, contactId],
+  );
   const total = facets.data?.total;
 
   return (
@@ -74,7 +80,7 @@ export function ContactTimeline({ contactId, initial }: { contactId: string; ini
       <ContactHeader contact={contact} actions={<RefreshButton mutation={refresh} />} />
       <RefreshStatus mutation={refresh} />
       {/* Rendered from the first paint (in UTC until the browser's zone is known): no jump when it arrives. */}
-      <OpenTasks tasks={contact.openTasks} tz={tz ?? "UTC"} />
+      <OpenTasks tasks={contact.openTasks} tz={tz ?? "UTC"} onChanged={reread} />
       <section aria-labelledby="timeline-title" className="space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="timeline-title" className="text-base font-semibold">
