@@ -40,11 +40,25 @@ interface Ctx {
   setRescheduling(id: string | null): void;
 }
 
+// Three contexts so that a row re-renders only for what it shows: the actions themselves
+// (stable while the page is open), the selection (checkboxes) and the pending/open state (the
+// row's buttons). One context for all re-rendered every row's menus on every checkbox tick.
+type Api = Pick<
+  Ctx,
+  "caps" | "tz" | "nowMs" | "setPage" | "toggle" | "setSelected" | "clear" | "blocked" | "change" | "setRescheduling"
+>;
 const TaskActions = createContext<Ctx | null>(null);
+const TaskApi = createContext<Api | null>(null);
+const TaskSelection = createContext<Pick<Ctx, "page" | "selected">>({ page: [], selected: new Map() });
+const TaskStatus = createContext<Pick<Ctx, "pending" | "rescheduling">>({ pending: new Set(), rescheduling: null });
 
+/** Everything (the bulk bar). Rows use the narrower hooks below. */
 export function useTaskActions(): Ctx | null {
   return useContext(TaskActions);
 }
+export const useTaskApi = () => useContext(TaskApi);
+export const useTaskSelection = () => useContext(TaskSelection);
+export const useTaskStatus = () => useContext(TaskStatus);
 
 /** The change that puts back what `change` altered, or null where the vendor cannot undo it. */
 function inverse(task: TaskListItem, change: TaskChange, caps: TaskCapabilities | undefined): TaskChange | null {
@@ -86,7 +100,7 @@ export function TaskActionsProvider({
   children: ReactNode;
 }) {
   const caps = useQuery(taskCapabilitiesOptions()).data;
-  const mutation = useChangeTask();
+  const { mutate } = useChangeTask();
   const [page, setPage] = useState<TaskListItem[]>([]);
   const [selected, setSelectedMap] = useState<Map<string, TaskListItem>>(new Map());
   const [pending, setPending] = useState<Set<string>>(new Set());
@@ -95,6 +109,10 @@ export function TaskActionsProvider({
   const [rescheduling, setRescheduling] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
   const anchor = useRef<string | null>(null);
+  const pageRef = useRef(page);
+  useEffect(() => {
+    pageRef.current = page;
+  }, [page]);
 
   // The undo of a change is a change too; through a ref, as `change` cannot name itself.
   const changeRef = useRef<((task: TaskListItem, c: TaskChange, what: string) => void) | null>(null);
@@ -103,7 +121,7 @@ export function TaskActionsProvider({
   const change = useCallback(
     (task: TaskListItem, c: TaskChange, what: string) => {
       setPending((s) => new Set(s).add(task.id));
-      mutation.mutate(
+      mutate(
         { task, change: c },
         {
           onSuccess: () => {
@@ -146,7 +164,7 @@ export function TaskActionsProvider({
         },
       );
     },
-    [mutation, caps, onChanged],
+    [mutate, caps, onChanged],
   );
 
   useEffect(() => {
@@ -155,6 +173,7 @@ export function TaskActionsProvider({
 
   const toggle = useCallback(
     (task: TaskListItem, range = false) => {
+      const page = pageRef.current;
       setSelectedMap((prev) => {
         const next = new Map(prev);
         const from = anchor.current ? page.findIndex((t) => t.id === anchor.current) : -1;
@@ -170,7 +189,7 @@ export function TaskActionsProvider({
       });
       anchor.current = task.id;
     },
-    [page, caps],
+    [caps],
   );
 
   // Keyboard: on the row holding the focus (its checkbox or a button in it).
@@ -206,29 +225,23 @@ export function TaskActionsProvider({
     return () => document.removeEventListener("keydown", onKey);
   }, [caps, page, toggle, change]);
 
-  const value = useMemo<Ctx>(
-    () => ({
-      caps,
-      tz,
-      nowMs,
-      page,
-      setPage,
-      selected,
-      toggle,
-      setSelected: (tasks) => setSelectedMap(new Map(tasks.map((t) => [t.id, t]))),
-      clear: () => setSelectedMap(new Map()),
-      blocked,
-      change,
-      pending,
-      rescheduling,
-      setRescheduling,
-    }),
-    [caps, tz, nowMs, page, selected, toggle, blocked, change, pending, rescheduling],
+  const setSelected = useCallback((tasks: TaskListItem[]) => setSelectedMap(new Map(tasks.map((t) => [t.id, t]))), []);
+  const clear = useCallback(() => setSelectedMap(new Map()), []);
+  const api = useMemo<Api>(
+    () => ({ caps, tz, nowMs, setPage, toggle, setSelected, clear, blocked, change, setRescheduling }),
+    [caps, tz, nowMs, toggle, setSelected, clear, blocked, change],
   );
+  const selection = useMemo(() => ({ page, selected }), [page, selected]);
+  const status = useMemo(() => ({ pending, rescheduling }), [pending, rescheduling]);
+  const value = useMemo<Ctx>(() => ({ ...api, ...selection, ...status }), [api, selection, status]);
 
   return (
     <TaskActions.Provider value={value}>
-      {children}
+      <TaskApi.Provider value={api}>
+        <TaskSelection.Provider value={selection}>
+          <TaskStatus.Provider value={status}>{children}</TaskStatus.Provider>
+        </TaskSelection.Provider>
+      </TaskApi.Provider>
       <ActionToast toast={toast} onClose={() => setToast(null)} />
       <ConflictDialog
         conflict={conflict}
@@ -245,8 +258,7 @@ export function TaskActionsProvider({
 
 /** Tells the actions which tasks the page shows (shift-click ranges, keyboard), without a render of its own. */
 export function PageTasks({ tasks }: { tasks: TaskListItem[] | undefined }) {
-  const ctx = useTaskActions();
-  const setPage = ctx?.setPage;
+  const setPage = useTaskApi()?.setPage;
   useEffect(() => setPage?.(tasks ?? []), [tasks, setPage]);
   return null;
 }

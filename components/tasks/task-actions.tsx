@@ -1,15 +1,16 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import { Check, Lock, MoreHorizontal, RotateCcw } from "lucide-react";
+import { CalendarClock, Check, Lock, MoreHorizontal, RotateCcw } from "lucide-react";
 import { DropdownMenu } from "radix-ui";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { dueChange } from "@/lib/dates/reschedule";
 import { TASK_PRIORITIES } from "@/lib/model/plain/task";
 import type { TaskListItem } from "@/lib/model/tasks-query";
 import { VENDOR_LABELS } from "@/lib/model/vendor";
 import { RescheduleMenu } from "./reschedule-menu";
-import { useTaskActions } from "./task-actions-context";
+import { useTaskApi, useTaskSelection, useTaskStatus } from "./task-actions-context";
 import { actionsFor } from "./use-task-mutation";
 
 const item =
@@ -17,8 +18,22 @@ const item =
 
 /** Complete / reopen / reschedule / reassign / priority on one task, as its vendor and the viewer's role allow. */
 export function RowActions({ task }: { task: TaskListItem }) {
-  const ctx = useTaskActions();
-  if (!ctx || !ctx.caps || ctx.caps.scope === "none") return null;
+  const api = useTaskApi();
+  const { pending, rescheduling } = useTaskStatus();
+  // The two menus (a Radix popover and a dropdown, dozens of hooks each) mount when the row
+  // is first hovered, focused or pressed: a 500-row page renders plain buttons until then.
+  const [armed, setArmed] = useState(false);
+  const [moreOpen, setMoreOpen] = useState(false);
+  // Keyboard users who tab onto a plain button get the same button back, focused, once armed.
+  const row = useRef<HTMLDivElement>(null);
+  const refocus = useRef<string | null>(null);
+  useEffect(() => {
+    if (!armed || !refocus.current) return;
+    row.current?.querySelector<HTMLElement>(`[aria-label="${CSS.escape(refocus.current)}"]`)?.focus();
+    refocus.current = null;
+  }, [armed]);
+  if (!api || !api.caps || api.caps.scope === "none") return null;
+  const ctx = api;
   const why = ctx.blocked(task);
   if (why)
     return (
@@ -28,49 +43,97 @@ export function RowActions({ task }: { task: TaskListItem }) {
       </span>
     );
   const actions = actionsFor(ctx.caps, task)!;
-  const busy = ctx.pending.has(task.id);
+  const busy = pending.has(task.id);
   const vendor = VENDOR_LABELS[task.vendor];
-  const mates = ctx.caps.teammates.filter((m) => m.vendor === task.vendor && m.vendorUserId !== task.assignee?.id);
+  const mates = api.caps.teammates.filter((m) => m.vendor === task.vendor && m.vendorUserId !== task.assignee?.id);
+  const rescheduleLabel = `Reschedule “${task.title}”`;
+  const moreLabel = `More actions on “${task.title}”`;
+  const arm = () => setArmed(true);
+  const completeOrReopen =
+    task.status === "open" ? (
+      <Button
+        variant="ghost"
+        size="icon"
+        className="size-8"
+        disabled={busy}
+        aria-label={`Complete “${task.title}”`}
+        title="Complete (e)"
+        onClick={() => ctx.change(task, { status: "done" }, "Completed")}
+      >
+        <Check aria-hidden />
+      </Button>
+    ) : actions.reopen ? (
+      <Button
+        variant="ghost"
+        size="icon"
+        className="size-8"
+        disabled={busy}
+        aria-label={`Reopen “${task.title}”`}
+        title="Reopen"
+        onClick={() => ctx.change(task, { status: "open" }, "Reopened")}
+      >
+        <RotateCcw aria-hidden />
+      </Button>
+    ) : (
+      <span className="size-8" title={actions.noReopen} />
+    );
+
+  if (!armed && rescheduling !== task.id)
+    return (
+      <div
+        className="flex items-center justify-end"
+        onPointerEnter={arm}
+        onFocusCapture={(e) => {
+          refocus.current = e.target.getAttribute("aria-label");
+          arm();
+        }}
+      >
+        {completeOrReopen}
+        <Button
+          variant="ghost"
+          size="icon"
+          className="size-8"
+          aria-label={rescheduleLabel}
+          title={`${rescheduleLabel} (s)`}
+          aria-haspopup="dialog"
+          aria-expanded={false}
+          onClick={() => {
+            arm();
+            ctx.setRescheduling(task.id);
+          }}
+        >
+          <CalendarClock aria-hidden />
+        </Button>
+        <Button
+          variant="ghost"
+          size="icon"
+          className="size-8"
+          aria-label={moreLabel}
+          aria-haspopup="menu"
+          aria-expanded={false}
+          onClick={() => {
+            arm();
+            setMoreOpen(true);
+          }}
+        >
+          <MoreHorizontal aria-hidden />
+        </Button>
+      </div>
+    );
   return (
-    <div className="flex items-center justify-end">
-      {task.status === "open" ? (
-        <Button
-          variant="ghost"
-          size="icon"
-          className="size-8"
-          disabled={busy}
-          aria-label={`Complete “${task.title}”`}
-          title="Complete (e)"
-          onClick={() => ctx.change(task, { status: "done" }, "Completed")}
-        >
-          <Check aria-hidden />
-        </Button>
-      ) : actions.reopen ? (
-        <Button
-          variant="ghost"
-          size="icon"
-          className="size-8"
-          disabled={busy}
-          aria-label={`Reopen “${task.title}”`}
-          title="Reopen"
-          onClick={() => ctx.change(task, { status: "open" }, "Reopened")}
-        >
-          <RotateCcw aria-hidden />
-        </Button>
-      ) : (
-        <span className="size-8" title={actions.noReopen} />
-      )}
+    <div ref={row} className="flex items-center justify-end">
+      {completeOrReopen}
       <RescheduleMenu
         tz={ctx.tz}
         now={ctx.nowMs}
-        label={`Reschedule “${task.title}”`}
-        open={ctx.rescheduling === task.id}
+        label={rescheduleLabel}
+        open={rescheduling === task.id}
         onOpenChange={(o) => ctx.setRescheduling(o ? task.id : null)}
         onPick={(day) => ctx.change(task, dueChange(day, task, ctx.tz), `Rescheduled to ${day}`)}
       />
-      <DropdownMenu.Root>
+      <DropdownMenu.Root open={moreOpen} onOpenChange={setMoreOpen}>
         <DropdownMenu.Trigger asChild>
-          <Button variant="ghost" size="icon" className="size-8" aria-label={`More actions on “${task.title}”`}>
+          <Button variant="ghost" size="icon" className="size-8" aria-label={moreLabel}>
             <MoreHorizontal aria-hidden />
           </Button>
         </DropdownMenu.Trigger>
@@ -126,8 +189,10 @@ export function RowActions({ task }: { task: TaskListItem }) {
 }
 
 function SelectAllOnPage() {
-  const ctx = useTaskActions();
-  if (!ctx?.caps || ctx.caps.scope === "none") return null;
+  const api = useTaskApi();
+  const selection = useTaskSelection();
+  if (!api?.caps || api.caps.scope === "none") return null;
+  const ctx = { ...api, ...selection };
   const selectable = ctx.page.filter((t) => !ctx.blocked(t));
   const all = selectable.length > 0 && selectable.every((t) => ctx.selected.has(t.id));
   return (
@@ -143,8 +208,10 @@ function SelectAllOnPage() {
 }
 
 function SelectRow({ task }: { task: TaskListItem }) {
-  const ctx = useTaskActions();
-  if (!ctx?.caps || ctx.caps.scope === "none") return null;
+  const api = useTaskApi();
+  const { selected } = useTaskSelection();
+  if (!api?.caps || api.caps.scope === "none") return null;
+  const ctx = { ...api, selected };
   const why = ctx.blocked(task);
   return (
     <input
