@@ -83,7 +83,7 @@ export default function CompareChart({
         {BAR_KEYS.map((k) => (
           <li key={k} className="flex items-center gap-1.5">
             <span aria-hidden className="size-2.5 rounded-sm" style={{ background: RATE_BARS[k].color }} />
-            {RATE_BARS[k].label} <span className="text-muted-foreground/80">({RATE_BASES[k]})</span>
+            {RATE_BARS[k].label} <span className="text-muted-foreground">({RATE_BASES[k]})</span>
           </li>
         ))}
       </ul>

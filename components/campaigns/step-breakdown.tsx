@@ -57,7 +57,7 @@ export function StepBreakdown({ data }: { data: Engagement }) {
           No step information in this range: the vendor did not say which step these emails belong to.
         </p>
       ) : (
-        <div className="grid gap-4">
+        <div className="grid grid-cols-1 gap-4 [&>*]:min-w-0">
           <ChartFrame config={BARS} summary={summary} className="h-56">
             <StepPlot rows={rows} series={Object.keys(BARS)} />
           </ChartFrame>

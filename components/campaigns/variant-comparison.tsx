@@ -83,66 +83,68 @@ export function VariantComparison({ data }: { data: Engagement }) {
           step.
         </p>
       ) : (
-        <div className="grid gap-4">
+        <div className="grid grid-cols-1 gap-4 [&>*]:min-w-0">
           <ChartFrame config={BARS} summary={summary} className="h-48">
             <VariantPlot rows={rows} />
           </ChartFrame>
-          <table className="w-full text-sm">
-            <caption className="sr-only">Engagement by A/B variant</caption>
-            <thead className="text-xs text-muted-foreground">
-              <tr className="border-b">
-                <th scope="col" className="py-2 pr-3 text-left font-medium">
-                  Variant
-                </th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">
-                  Delivered
-                </th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">
-                  Open rate
-                </th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">
-                  Replied
-                </th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">
-                  Reply rate
-                </th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">
-                  vs {base?.variant}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => {
-                const t = base && r !== base ? replyRateTest(base, r) : null;
-                return (
-                  <tr key={r.variant} className="border-b last:border-0">
-                    <th scope="row" className="py-2 pr-3 text-left font-medium">
-                      {r.variant}
-                    </th>
-                    <td className="px-2 py-2 text-right tabular-nums">{fmtInt(r.delivered)}</td>
-                    <td className="px-2 py-2 text-right">
-                      <Rate rate="open" value={r.rates.open} counts={r} />
-                    </td>
-                    <td className="px-2 py-2 text-right tabular-nums">{fmtInt(r.replied)}</td>
-                    <td className="px-2 py-2 text-right">
-                      <Rate rate="reply" value={r.rates.reply} counts={r} />
-                    </td>
-                    <td className="px-2 py-2 text-right tabular-nums">
-                      {t ? (
-                        <Hint
-                          content={`Difference in reply rate, ${r.variant} − ${base!.variant}; z = ${t.z.toFixed(2)} (${t.significant ? "significant at 95 %" : "not significant yet"}).`}
-                        >
-                          {fmtPts(t.diff)}
-                        </Hint>
-                      ) : (
-                        <span className="font-sans text-muted-foreground">baseline</span>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div className="relative overflow-x-auto">
+            <table className="w-full text-sm">
+              <caption className="sr-only">Engagement by A/B variant</caption>
+              <thead className="text-xs text-muted-foreground">
+                <tr className="border-b">
+                  <th scope="col" className="py-2 pr-3 text-left font-medium">
+                    Variant
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-right font-medium">
+                    Delivered
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-right font-medium">
+                    Open rate
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-right font-medium">
+                    Replied
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-right font-medium">
+                    Reply rate
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-right font-medium">
+                    vs {base?.variant}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => {
+                  const t = base && r !== base ? replyRateTest(base, r) : null;
+                  return (
+                    <tr key={r.variant} className="border-b last:border-0">
+                      <th scope="row" className="py-2 pr-3 text-left font-medium">
+                        {r.variant}
+                      </th>
+                      <td className="px-2 py-2 text-right tabular-nums">{fmtInt(r.delivered)}</td>
+                      <td className="px-2 py-2 text-right">
+                        <Rate rate="open" value={r.rates.open} counts={r} />
+                      </td>
+                      <td className="px-2 py-2 text-right tabular-nums">{fmtInt(r.replied)}</td>
+                      <td className="px-2 py-2 text-right">
+                        <Rate rate="reply" value={r.rates.reply} counts={r} />
+                      </td>
+                      <td className="px-2 py-2 text-right tabular-nums">
+                        {t ? (
+                          <Hint
+                            content={`Difference in reply rate, ${r.variant} − ${base!.variant}; z = ${t.z.toFixed(2)} (${t.significant ? "significant at 95 %" : "not significant yet"}).`}
+                          >
+                            {fmtPts(t.diff)}
+                          </Hint>
+                        ) : (
+                          <span className="font-sans text-muted-foreground">baseline</span>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         </div>
       )}
     </ChartCard>

@@ -20,7 +20,7 @@ export function BackfillNotice({ connections }: { connections: Connection[] }) {
   if (connections.length === 0) return null;
   return (
     <div className="mb-6 rounded-xl border bg-card px-4 py-3 text-sm shadow-xs">
-      <ul className="space-y-1.5">
+      <ul aria-label="Connections still reading their history" className="space-y-1.5">
         {connections.map((c) => (
           <li key={c.id} className="flex flex-wrap items-center gap-x-2 gap-y-1">
             {connections.length > 1 ? (

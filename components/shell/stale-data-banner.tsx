@@ -75,7 +75,7 @@ export function StaleDataBanner({
               Data from {entries.length} connections is stale — the page shows what was synced before.
             </p>
           ) : null}
-          <ul className={cn(entries.length > 1 && "divide-y divide-foreground/10")}>
+          <ul aria-label="Stale connections" className={cn(entries.length > 1 && "divide-y divide-foreground/10")}>
             {entries.map((c) => (
               <StaleEntry
                 key={c.id}

@@ -117,7 +117,9 @@ test("machine opens are out by default and can be included; each chart's data do
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/over-time.*\.csv$/);
   const text = await (await import("node:fs")).promises.readFile((await file.path())!, "utf8");
-  expect(text.split("\r\n")[0]).toBe(
+  // A UTF-8 byte-order mark first, so Excel reads accented names right (issue 18).
+  expect(text.startsWith("\uFEFF")).toBe(true);
+  expect(text.slice(1).split("\r\n")[0]).toBe(
     "bucket_start_utc,day_in_Europe/Paris,sent,delivered,opened,clicked,replied,bounced,unsubscribed,interested",
   );
   await expect(page.getByRole("img", { name: /^Funnel from/ })).toBeVisible();
