@@ -1,9 +1,8 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import { CalendarClock, Check, Lock, MoreHorizontal, RotateCcw } from "lucide-react";
+import { Check, Lock, MoreHorizontal, RotateCcw } from "lucide-react";
 import { DropdownMenu } from "radix-ui";
-import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { dueChange } from "@/lib/dates/reschedule";
 import { TASK_PRIORITIES } from "@/lib/model/plain/task";
@@ -20,18 +19,6 @@ const item =
 export function RowActions({ task }: { task: TaskListItem }) {
   const api = useTaskApi();
   const { pending, rescheduling } = useTaskStatus();
-  // The two menus (a Radix popover and a dropdown, dozens of hooks each) mount when the row
-  // is first hovered, focused or pressed: a 500-row page renders plain buttons until then.
-  const [armed, setArmed] = useState(false);
-  const [moreOpen, setMoreOpen] = useState(false);
-  // Keyboard users who tab onto a plain button get the same button back, focused, once armed.
-  const row = useRef<HTMLDivElement>(null);
-  const refocus = useRef<string | null>(null);
-  useEffect(() => {
-    if (!armed || !refocus.current) return;
-    row.current?.querySelector<HTMLElement>(`[aria-label="${CSS.escape(refocus.current)}"]`)?.focus();
-    refocus.current = null;
-  }, [armed]);
   if (!api || !api.caps || api.caps.scope === "none") return null;
   const ctx = api;
   const why = ctx.blocked(task);
@@ -48,7 +35,6 @@ export function RowActions({ task }: { task: TaskListItem }) {
   const mates = api.caps.teammates.filter((m) => m.vendor === task.vendor && m.vendorUserId !== task.assignee?.id);
   const rescheduleLabel = `Reschedule “${task.title}”`;
   const moreLabel = `More actions on “${task.title}”`;
-  const arm = () => setArmed(true);
   const completeOrReopen =
     task.status === "open" ? (
       <Button
@@ -78,50 +64,8 @@ export function RowActions({ task }: { task: TaskListItem }) {
       <span className="size-8" title={actions.noReopen} />
     );
 
-  if (!armed && rescheduling !== task.id)
-    return (
-      <div
-        className="flex items-center justify-end"
-        onPointerEnter={arm}
-        onFocusCapture={(e) => {
-          refocus.current = e.target.getAttribute("aria-label");
-          arm();
-        }}
-      >
-        {completeOrReopen}
-        <Button
-          variant="ghost"
-          size="icon"
-          className="size-8"
-          aria-label={rescheduleLabel}
-          title={`${rescheduleLabel} (s)`}
-          aria-haspopup="dialog"
-          aria-expanded={false}
-          onClick={() => {
-            arm();
-            ctx.setRescheduling(task.id);
-          }}
-        >
-          <CalendarClock aria-hidden />
-        </Button>
-        <Button
-          variant="ghost"
-          size="icon"
-          className="size-8"
-          aria-label={moreLabel}
-          aria-haspopup="menu"
-          aria-expanded={false}
-          onClick={() => {
-            arm();
-            setMoreOpen(true);
-          }}
-        >
-          <MoreHorizontal aria-hidden />
-        </Button>
-      </div>
-    );
   return (
-    <div ref={row} className="flex items-center justify-end">
+    <div className="flex items-center justify-end">
       {completeOrReopen}
       <RescheduleMenu
         tz={ctx.tz}
@@ -131,7 +75,7 @@ export function RowActions({ task }: { task: TaskListItem }) {
         onOpenChange={(o) => ctx.setRescheduling(o ? task.id : null)}
         onPick={(day) => ctx.change(task, dueChange(day, task, ctx.tz), `Rescheduled to ${day}`)}
       />
-      <DropdownMenu.Root open={moreOpen} onOpenChange={setMoreOpen}>
+      <DropdownMenu.Root>
         <DropdownMenu.Trigger asChild>
           <Button variant="ghost" size="icon" className="size-8" aria-label={moreLabel}>
             <MoreHorizontal aria-hidden />
