@@ -110,7 +110,12 @@ test("a person's timeline across vendors: filters in the URL, reload, back, expa
   const vendorsSeen = await page
     .locator("[data-timeline-item]")
     .evaluateAll((els) => els.map((e) => e.getAttribute("data-vendor")));
-  expect(new Set(vendorsSeen.slice(0, 12)).size).toBeGreaterThanOrEqual(3);
+  // Every vendor's touches on one line: the timeline holds three vendors' items, and the rows
+  // on screen are the newest of them in the API's order, whichever vendors those are (with
+  // full history read, the newest dozen can come from two vendors).
+  expect(new Set(api0.map((i) => i.vendor)).size).toBeGreaterThanOrEqual(3);
+  const shown = vendorsSeen.slice(0, 12);
+  expect(shown).toEqual(api0.slice(0, shown.length).map((i) => i.vendor));
   const times = api0.slice(0, all.length).map((i) => Date.parse(i.occurredAt));
   expect(times).toEqual([...times].sort((a, b) => b - a));
   await shot(page, "all-vendors");
