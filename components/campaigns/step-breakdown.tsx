@@ -61,7 +61,12 @@ export function StepBreakdown({ data }: { data: Engagement }) {
           <ChartFrame config={BARS} summary={summary} className="h-56">
             <StepPlot rows={rows} series={Object.keys(BARS)} />
           </ChartFrame>
-          <div className="relative overflow-x-auto">
+          <div
+            role="region"
+            aria-label="Engagement by sequence step"
+            tabIndex={0}
+            className="relative overflow-x-auto rounded-md focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+          >
             <table className="w-full text-sm">
               <caption className="sr-only">Engagement by sequence step</caption>
               <thead className="text-xs text-muted-foreground">

@@ -87,7 +87,12 @@ export function VariantComparison({ data }: { data: Engagement }) {
           <ChartFrame config={BARS} summary={summary} className="h-48">
             <VariantPlot rows={rows} />
           </ChartFrame>
-          <div className="relative overflow-x-auto">
+          <div
+            role="region"
+            aria-label="Engagement by A/B variant"
+            tabIndex={0}
+            className="relative overflow-x-auto rounded-md focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+          >
             <table className="w-full text-sm">
               <caption className="sr-only">Engagement by A/B variant</caption>
               <thead className="text-xs text-muted-foreground">

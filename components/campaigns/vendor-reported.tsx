@@ -67,7 +67,12 @@ export function VendorReported({ data, wholeCampaign }: { data: Engagement; whol
         ) : null}
         {data.bots === "include" ? null : <li>Touchline&apos;s figures here leave machine opens and clicks out.</li>}
       </ul>
-      <div className="relative overflow-x-auto">
+      <div
+        role="region"
+        aria-label="Vendor-reported figures beside Touchline's"
+        tabIndex={0}
+        className="relative overflow-x-auto rounded-md focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+      >
         <table className="w-full text-sm">
           <caption className="sr-only">Touchline&apos;s figures beside {name}&apos;s</caption>
           <thead className="text-xs text-muted-foreground">
