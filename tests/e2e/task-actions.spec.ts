@@ -63,11 +63,33 @@ test("a member completes an overdue lemlist task and a Close task from the tasks
   test.setTimeout(300_000);
   await waitForSyncs(page);
   const { context, user: member } = await join(page, browser, baseURL!, "Member", "member.actions@touchline.test");
-  // The member links the lemlist and Close users with the most open tasks.
+  // The member links, in each vendor, the free user (not linked to a teammate) with the most
+  // tasks this test acts on: overdue ones in lemlist, open ones in Close.
   await member.goto("/settings/profile");
-  for (const vendor of ["lemlist", "Close"]) {
-    const group = member.getByRole("group", { name: vendor, exact: true });
-    await group.getByRole("checkbox").first().check();
+  for (const [vendor, label, due] of [
+    ["lemlist", "lemlist", "overdue"],
+    ["close", "Close", "all"],
+  ] as const) {
+    const open = await api<{ data: (Task & { assignee: { name: string | null } | null })[] }>(
+      page,
+      `/tasks?status=open&due=${due}&vendors=${vendor}&limit=500`,
+    );
+    const counts = new Map<string, number>();
+    for (const t of open.data)
+      if (t.assignee?.name) counts.set(t.assignee.name, (counts.get(t.assignee.name) ?? 0) + 1);
+    const group = member.getByRole("group", { name: label, exact: true });
+    const showAll = group.getByRole("button", { name: /^Show all/ });
+    if (await showAll.count()) await showAll.click();
+    const names = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([n]) => n);
+    let linked = false;
+    for (const n of names) {
+      const box = group.getByRole("checkbox", { name: n });
+      if ((await box.count()) !== 1 || (await box.isDisabled())) continue;
+      await box.check();
+      linked = true;
+      break;
+    }
+    expect(linked, `a free ${label} user with ${due} open tasks`).toBe(true);
   }
   await member.getByRole("button", { name: "Save my vendor users" }).click();
   await expect(member.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
