@@ -66,16 +66,38 @@ for (const report of [vitestJson, scaleJson]) {
     /* vitest did not run to the end (or at all): its stage already failed */
   }
 }
+// Each end-to-end failure's first lines, repeated at the very end: CI logs are often read from the tail.
+const e2eFailures = [];
 try {
   const p = JSON.parse(fs.readFileSync(pwJson, "utf8"));
   passed += p.stats?.expected ?? 0;
   failed += p.stats?.unexpected ?? 0;
   flaky += p.stats?.flaky ?? 0;
   skipped += p.stats?.skipped ?? 0;
+  const walk = (suite, titles) => {
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests ?? [])
+        for (const r of t.results ?? [])
+          if (r.status === "failed" || r.status === "timedOut") {
+            const message = (r.error?.message ?? r.status).replace(/\u001b\[[0-9;]*m/g, "");
+            const where = r.error?.location
+              ? ` (${path.basename(r.error.location.file)}:${r.error.location.line})`
+              : "";
+            e2eFailures.push(
+              `${[...titles, spec.title].filter(Boolean).join(" › ")} [try ${r.retry + 1}]${where}\n    ${message.split("\n").slice(0, 4).join("\n    ")}`,
+            );
+          }
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+  };
+  for (const suite of p.suites ?? []) walk(suite, []);
 } catch {
   /* playwright did not run */
 }
 
+if (e2eFailures.length) {
+  console.log("\n━━ end-to-end failures ━━");
+  for (const f of e2eFailures.slice(0, 12)) console.log(`✘ ${f}`);
+}
 console.log("\n━━ summary ━━");
 for (const s of stages)
   console.log(`${s.ok ? "ok  " : "FAIL"} ${s.name} (${s.seconds} s)${s.skipped ? ` — skipped: ${s.skipped}` : ""}`);

@@ -1,10 +1,9 @@
 import { CalendarCheck } from "lucide-react";
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { VendorDot } from "@/components/ui/vendor-badge";
 import type { TaskFigures } from "@/lib/server/queries/overview";
+import { DueTodayList } from "./due-today-list";
 
 const n = (x: number) => x.toLocaleString("en-GB");
 
@@ -41,8 +40,6 @@ export function TasksToday({
   mine?: boolean;
 }) {
   const who = mine ? "&who=me" : "";
-  const time = (iso: string) =>
-    new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
   return (
     <Card aria-label="Tasks due today">
       <CardHeader className="flex-row items-start justify-between gap-3">
@@ -69,35 +66,7 @@ export function TasksToday({
             )}
           </p>
         ) : (
-          <ul className="divide-y">
-            {data.tasks.map((t) => (
-              <li key={t.id} className="flex items-center gap-2 py-2 text-sm first:pt-0 last:pb-0">
-                <VendorDot vendor={t.vendor} />
-                <span className="min-w-0 flex-1 truncate">
-                  {t.title}
-                  {t.contactName ? (
-                    <>
-                      {" · "}
-                      {t.contactId ? (
-                        <Link
-                          href={`/contacts/${encodeURIComponent(t.contactId)}`}
-                          className="text-muted-foreground underline underline-offset-4 hover:text-foreground"
-                        >
-                          {t.contactName}
-                        </Link>
-                      ) : (
-                        <span className="text-muted-foreground">{t.contactName}</span>
-                      )}
-                    </>
-                  ) : null}
-                </span>
-                {t.priority === "high" ? <Badge variant="destructive">High</Badge> : null}
-                <span className="shrink-0 text-xs text-muted-foreground">
-                  {t.dueIsDateOnly || !t.dueAt ? "Today" : time(t.dueAt)}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <DueTodayList tasks={data.tasks} tz={tz} />
         )}
         {data.total > data.tasks.length ? (
           <Link

@@ -20,8 +20,7 @@ export function RowActions({ task }: { task: TaskListItem }) {
   const api = useTaskApi();
   const { pending, rescheduling } = useTaskStatus();
   if (!api || !api.caps || api.caps.scope === "none") return null;
-  const ctx = api;
-  const why = ctx.blocked(task);
+  const why = api.blocked(task);
   if (why)
     return (
       <span className="inline-flex size-8 items-center justify-center text-muted-foreground" title={why}>
@@ -29,7 +28,7 @@ export function RowActions({ task }: { task: TaskListItem }) {
         <span className="sr-only">{why}</span>
       </span>
     );
-  const actions = actionsFor(ctx.caps, task)!;
+  const actions = actionsFor(api.caps, task)!;
   const busy = pending.has(task.id);
   const vendor = VENDOR_LABELS[task.vendor];
   const mates = api.caps.teammates.filter((m) => m.vendor === task.vendor && m.vendorUserId !== task.assignee?.id);
@@ -44,7 +43,7 @@ export function RowActions({ task }: { task: TaskListItem }) {
         disabled={busy}
         aria-label={`Complete “${task.title}”`}
         title="Complete (e)"
-        onClick={() => ctx.change(task, { status: "done" }, "Completed")}
+        onClick={() => api.change(task, { status: "done" }, "Completed")}
       >
         <Check aria-hidden />
       </Button>
@@ -56,7 +55,7 @@ export function RowActions({ task }: { task: TaskListItem }) {
         disabled={busy}
         aria-label={`Reopen “${task.title}”`}
         title="Reopen"
-        onClick={() => ctx.change(task, { status: "open" }, "Reopened")}
+        onClick={() => api.change(task, { status: "open" }, "Reopened")}
       >
         <RotateCcw aria-hidden />
       </Button>
@@ -68,12 +67,12 @@ export function RowActions({ task }: { task: TaskListItem }) {
     <div className="flex items-center justify-end">
       {completeOrReopen}
       <RescheduleMenu
-        tz={ctx.tz}
-        now={ctx.nowMs}
+        tz={api.tz}
+        now={api.nowMs}
         label={rescheduleLabel}
         open={rescheduling === task.id}
-        onOpenChange={(o) => ctx.setRescheduling(o ? task.id : null)}
-        onPick={(day) => ctx.change(task, dueChange(day, task, ctx.tz), `Rescheduled to ${day}`)}
+        onOpenChange={(o) => api.setRescheduling(o ? task.id : null)}
+        onPick={(day) => api.change(task, dueChange(day, task, api.tz), `Rescheduled to ${day}`)}
       />
       <DropdownMenu.Root>
         <DropdownMenu.Trigger asChild>
@@ -96,7 +95,7 @@ export function RowActions({ task }: { task: TaskListItem }) {
                 <DropdownMenu.Item
                   key={m.vendorUserId}
                   className={item}
-                  onSelect={() => ctx.change(task, { assigneeId: m.vendorUserId }, `Reassigned to ${m.name}`)}
+                  onSelect={() => api.change(task, { assigneeId: m.vendorUserId }, `Reassigned to ${m.name}`)}
                 >
                   {m.name}
                 </DropdownMenu.Item>
@@ -115,7 +114,7 @@ export function RowActions({ task }: { task: TaskListItem }) {
                     key={p}
                     className={item}
                     disabled={task.priority === p}
-                    onSelect={() => ctx.change(task, { priority: p }, `Priority ${p}`)}
+                    onSelect={() => api.change(task, { priority: p }, `Priority ${p}`)}
                   >
                     {p[0]!.toUpperCase() + p.slice(1)}
                   </DropdownMenu.Item>

@@ -2,10 +2,11 @@
 
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
-import { useCallback, useMemo, useRef } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { useSlashToFocus } from "@/components/filters/keyboard";
 import { ContactHeader } from "@/components/contacts/contact-header";
 import { contactQueries } from "@/components/contacts/queries";
+import { TaskActionsProvider } from "@/components/tasks/task-actions-context";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ContactResponse } from "@/lib/model/contacts-query";
 import type { Vendor } from "@/lib/model/vendor";
@@ -67,51 +68,60 @@ export function ContactTimeline({ contactId, initial }: { contactId: string; ini
   }, [contact.identities]);
 
   const refresh = useRefreshContact(contactId);
-  // A task changed from the open tasks: the contact's open tasks come from the store, re-read them.
+  // A task changed (open tasks or a timeline row): both come from the store, re-read them.
   const qc = useQueryClient();
-  const reread = useCallback(
-    () => void qc.invalidateQueries({ queryKey: contactQueries.detail(contactId).queryKey }),
-    [qc, contactId],
-  );
+  const reread = useCallback(() => {
+    void qc.invalidateQueries({ queryKey: contactQueries.detail(contactId).queryKey });
+    void qc.invalidateQueries({ queryKey: timelineQueries.all(contactId) });
+  }, [qc, contactId]);
+  const [now] = useState(() => Date.now());
   const total = facets.data?.total;
 
   return (
-    <div className="space-y-6">
-      <ContactHeader contact={contact} actions={<RefreshButton mutation={refresh} />} />
-      <RefreshStatus mutation={refresh} />
-      {/* Rendered from the first paint (in UTC until the browser's zone is known): no jump when it arrives. */}
-      <OpenTasks tasks={contact.openTasks} tz={tz ?? "UTC"} onChanged={reread} />
-      <section aria-labelledby="timeline-title" className="space-y-3">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="timeline-title" className="text-base font-semibold">
-            Timeline
-          </h2>
-          <p className="text-xs text-muted-foreground" aria-live="polite">
-            {total !== undefined
-              ? `${total.toLocaleString("en-GB")} ${total === 1 ? "item" : "items"}${hasActiveFilters(filters) ? (total === 1 ? " matches" : " match") : ""}`
-              : "\u00a0"}
-            {tz ? ` · times in ${tz.replace(/_/g, " ")}` : ""}
-          </p>
-        </div>
-        {tz ? (
-          <>
-            <TimelineToolbar filters={filters} onChange={onChange} facets={facets.data} tz={tz} searchRef={searchRef} />
-            <TimelineList
-              contactId={contactId}
-              request={request}
-              tz={tz}
-              filtered={hasActiveFilters(filters)}
-              vendorLinks={vendorLinks}
-              onReset={reset}
-            />
-          </>
-        ) : (
-          <>
-            <Skeleton className="h-8 w-full max-w-3xl" />
-            <LoadingRows />
-          </>
-        )}
-      </section>
-    </div>
+    <TaskActionsProvider tz={tz ?? "UTC"} nowMs={now} onChanged={reread}>
+      <div className="space-y-6">
+        <ContactHeader contact={contact} actions={<RefreshButton mutation={refresh} />} />
+        <RefreshStatus mutation={refresh} />
+        {/* Rendered from the first paint (in UTC until the browser's zone is known): no jump when it arrives. */}
+        <OpenTasks tasks={contact.openTasks} tz={tz ?? "UTC"} />
+        <section aria-labelledby="timeline-title" className="space-y-3">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="timeline-title" className="text-base font-semibold">
+              Timeline
+            </h2>
+            <p className="text-xs text-muted-foreground" aria-live="polite">
+              {total !== undefined
+                ? `${total.toLocaleString("en-GB")} ${total === 1 ? "item" : "items"}${hasActiveFilters(filters) ? (total === 1 ? " matches" : " match") : ""}`
+                : "\u00a0"}
+              {tz ? ` · times in ${tz.replace(/_/g, " ")}` : ""}
+            </p>
+          </div>
+          {tz ? (
+            <>
+              <TimelineToolbar
+                filters={filters}
+                onChange={onChange}
+                facets={facets.data}
+                tz={tz}
+                searchRef={searchRef}
+              />
+              <TimelineList
+                contactId={contactId}
+                request={request}
+                tz={tz}
+                filtered={hasActiveFilters(filters)}
+                vendorLinks={vendorLinks}
+                onReset={reset}
+              />
+            </>
+          ) : (
+            <>
+              <Skeleton className="h-8 w-full max-w-3xl" />
+              <LoadingRows />
+            </>
+          )}
+        </section>
+      </div>
+    </TaskActionsProvider>
   );
 }

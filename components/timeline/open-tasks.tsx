@@ -4,7 +4,7 @@ import { AlertCircle, CalendarClock, ExternalLink, ListTodo } from "lucide-react
 import { useMemo, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { RowActions } from "@/components/tasks/task-actions";
-import { PageTasks, TaskActionsProvider } from "@/components/tasks/task-actions-context";
+import { PageTasks } from "@/components/tasks/task-actions-context";
 import { Button } from "@/components/ui/button";
 import { VendorBadge } from "@/components/ui/vendor-badge";
 import { dueClock, formatDue } from "@/lib/dates";
@@ -18,9 +18,10 @@ const SHOWN = 4;
 
 /**
  * The person's open tasks, pinned above the timeline: overdue first and highlighted, each with
- * the task page's actions (complete, reschedule, more) for whoever may act on it.
+ * the task page's actions (complete, reschedule, more) for whoever may act on it. The actions'
+ * provider is the contact page's (the timeline's task rows share it).
  */
-export function OpenTasks({ tasks, tz, onChanged }: { tasks: Task[]; tz: string; onChanged?: () => void }) {
+export function OpenTasks({ tasks, tz }: { tasks: Task[]; tz: string }) {
   const [all, setAll] = useState(false);
   const [now] = useState(() => Date.now());
   // The actions take list items; the person is the page itself, so no contact on them.
@@ -31,7 +32,7 @@ export function OpenTasks({ tasks, tz, onChanged }: { tasks: Task[]; tz: string;
   const overdue = rows.filter((r) => r.due?.overdue).length;
   const shown = all ? rows : rows.slice(0, SHOWN);
   return (
-    <TaskActionsProvider tz={tz} nowMs={now} onChanged={onChanged}>
+    <>
       <PageTasks tasks={items} />
       <section aria-labelledby="open-tasks-title" className="rounded-xl border bg-card shadow-xs">
         <div className="flex items-center justify-between gap-3 border-b px-4 py-2.5">
@@ -49,14 +50,18 @@ export function OpenTasks({ tasks, tz, onChanged }: { tasks: Task[]; tz: string;
               <li
                 key={task.id}
                 data-task-id={task.id}
-                className={cn("flex items-center gap-3 px-4 py-2.5 text-sm", due?.overdue && "bg-destructive/5")}
+                // On a phone the vendor, link and actions wrap under the title instead of squeezing it.
+                className={cn(
+                  "flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2.5 text-sm",
+                  due?.overdue && "bg-destructive/5",
+                )}
               >
                 {due?.overdue ? (
                   <AlertCircle aria-hidden className="size-4 shrink-0 text-destructive" />
                 ) : (
                   <CalendarClock aria-hidden className="size-4 shrink-0 text-muted-foreground" />
                 )}
-                <div className="min-w-0 flex-1">
+                <div className="min-w-0 flex-1 basis-52">
                   <p className="truncate font-medium">{task.title}</p>
                   <p className="flex flex-wrap items-center gap-x-2 text-xs text-muted-foreground">
                     {due ? (
@@ -77,19 +82,21 @@ export function OpenTasks({ tasks, tz, onChanged }: { tasks: Task[]; tz: string;
                     {task.priority === "high" ? <Badge variant="warning">high priority</Badge> : null}
                   </p>
                 </div>
-                <VendorBadge vendor={task.vendor} />
-                {link ? (
-                  <a
-                    href={link}
-                    target="_blank"
-                    rel="noopener noreferrer"
-                    aria-label={`Open task “${task.title}” in ${VENDOR_LABELS[task.vendor]}`}
-                    className="rounded-md p-1 text-muted-foreground hover:bg-muted hover:text-foreground"
-                  >
-                    <ExternalLink aria-hidden className="size-3.5" />
-                  </a>
-                ) : null}
-                <RowActions task={task} />
+                <div className="ml-auto flex items-center gap-2">
+                  <VendorBadge vendor={task.vendor} />
+                  {link ? (
+                    <a
+                      href={link}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      aria-label={`Open task “${task.title}” in ${VENDOR_LABELS[task.vendor]}`}
+                      className="rounded-md p-1 text-muted-foreground hover:bg-muted hover:text-foreground"
+                    >
+                      <ExternalLink aria-hidden className="size-3.5" />
+                    </a>
+                  ) : null}
+                  <RowActions task={task} />
+                </div>
               </li>
             );
           })}
@@ -102,6 +109,6 @@ export function OpenTasks({ tasks, tz, onChanged }: { tasks: Task[]; tz: string;
           </div>
         ) : null}
       </section>
-    </TaskActionsProvider>
+    </>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { Ban, Bot, CalendarClock, ChevronDown } from "lucide-react";
-import { forwardRef, useEffect, useId, useState, type KeyboardEvent } from "react";
+import { forwardRef, useEffect, useId, useMemo, useState, type KeyboardEvent } from "react";
+import { RowActions } from "@/components/tasks/task-actions";
 import { Badge } from "@/components/ui/badge";
 import { lazyContent } from "@/components/ui/lazy-content";
 import { VendorBadge } from "@/components/ui/vendor-badge";
@@ -9,6 +10,7 @@ import { ACTIVITY_STATE_LABELS } from "@/lib/model/plain/activity";
 import { REPLY_CLASS_LABELS } from "@/lib/model/plain/reply-class";
 import { KIND_LABELS } from "@/lib/model/plain/timeline";
 import type { TimelineItem, TimelineTaskItem } from "@/lib/model/timeline";
+import type { TaskListItem } from "@/lib/model/tasks-query";
 import type { Vendor } from "@/lib/model/vendor";
 import { dueClock, formatDue } from "@/lib/dates";
 import { cn } from "@/lib/utils";
@@ -47,6 +49,20 @@ export function itemTitle(item: TimelineItem): { label: string; text: string } {
 function taskDue(item: TimelineTaskItem, tz: string, now: number): { text: string; overdue: boolean } | null {
   const due = formatDue(item, dueClock(tz, now), "en-GB");
   return due ? { text: `Due ${due.absolute}`, overdue: item.status === "open" && due.overdue } : null;
+}
+
+/** A task row's actions (complete, reschedule, more), beside its expand button: a button may not hold buttons. */
+function TimelineTaskActions({ item }: { item: TimelineTaskItem }) {
+  // The person is the page itself: no contact on the task.
+  const task = useMemo<TaskListItem>(() => {
+    const { taskType, occurredAt: _at, ...rest } = item;
+    return { ...rest, type: taskType, contact: null };
+  }, [item]);
+  return (
+    <span className="flex shrink-0 items-center pr-2 empty:hidden">
+      <RowActions task={task} />
+    </span>
+  );
 }
 
 function metaLine(item: TimelineItem, tz: string, now: number): string {
@@ -96,6 +112,7 @@ export const TimelineItemView = forwardRef<HTMLButtonElement, Props>(function Ti
     <article
       aria-label={`${label}${state ? ` (${ACTIVITY_STATE_LABELS[state]})` : ""}${replyClass ? ` (${REPLY_CLASS_LABELS[replyClass]})` : ""}${text ? `: ${text}` : ""}`}
       data-timeline-item={item.id}
+      data-task-id={item.type === "task" ? item.id : undefined}
       data-vendor={item.vendor}
       data-kind={kind}
       data-state={state ?? undefined}
@@ -105,76 +122,80 @@ export const TimelineItemView = forwardRef<HTMLButtonElement, Props>(function Ti
         item.type === "task" && due?.overdue && "border-destructive/40",
       )}
     >
-      <button
-        ref={ref}
-        type="button"
-        aria-expanded={expanded}
-        aria-controls={expanded ? detailId : undefined}
-        onClick={onToggle}
-        onPointerEnter={preloadDetail}
-        onFocus={() => {
-          preloadDetail();
-          onFocusItem();
-        }}
-        onKeyDown={onKeyDown}
-        // Row = 8px gap + 2px border + this: exactly ITEM_ROW_HEIGHT, so the estimate never shifts anything.
-        style={{ height: ITEM_ROW_HEIGHT - 10 }}
-        className="flex w-full items-center gap-3 rounded-lg px-3 text-left outline-none hover:bg-muted/50 focus-visible:ring-2 focus-visible:ring-ring"
-      >
-        <KindIcon kind={kind} />
-        <span className="min-w-0 flex-1">
-          <span className="flex min-w-0 items-center gap-2 text-sm">
-            <span className={cn("shrink-0 font-medium", state === "canceled" && "line-through decoration-1")}>
-              {label}
-            </span>
-            {state ? (
-              <Badge variant={state === "canceled" ? "muted" : "warning"} className="shrink-0 py-0">
-                {state === "canceled" ? <Ban aria-hidden /> : <CalendarClock aria-hidden />}
-                {ACTIVITY_STATE_LABELS[state]}
-              </Badge>
-            ) : null}
-            {replyClass ? (
-              <Badge
-                variant={replyClass === "human" ? "success" : "muted"}
-                className="shrink-0 py-0"
-                data-reply-class={replyClass}
-              >
-                {REPLY_CLASS_LABELS[replyClass]}
-              </Badge>
-            ) : null}
-            {text ? <span className="truncate text-foreground/90">{text}</span> : null}
-          </span>
-          <span className="mt-0.5 flex min-w-0 flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-muted-foreground sm:flex-nowrap">
-            <VendorBadge vendor={item.vendor} className="shrink-0 px-1 py-0 text-[11px]" />
-            {campaign ? (
-              <span className="max-w-full truncate sm:max-w-56 sm:shrink-0" title={campaign}>
-                {campaign}
-                {step ? ` · step ${step}` : ""}
+      <div className="flex items-center">
+        <button
+          ref={ref}
+          type="button"
+          data-item-toggle
+          aria-expanded={expanded}
+          aria-controls={expanded ? detailId : undefined}
+          onClick={onToggle}
+          onPointerEnter={preloadDetail}
+          onFocus={() => {
+            preloadDetail();
+            onFocusItem();
+          }}
+          onKeyDown={onKeyDown}
+          // Row = 8px gap + 2px border + this: exactly ITEM_ROW_HEIGHT, so the estimate never shifts anything.
+          style={{ height: ITEM_ROW_HEIGHT - 10 }}
+          className="flex w-full min-w-0 flex-1 items-center gap-3 rounded-lg px-3 text-left outline-none hover:bg-muted/50 focus-visible:ring-2 focus-visible:ring-ring"
+        >
+          <KindIcon kind={kind} />
+          <span className="min-w-0 flex-1">
+            <span className="flex min-w-0 items-center gap-2 text-sm">
+              <span className={cn("shrink-0 font-medium", state === "canceled" && "line-through decoration-1")}>
+                {label}
               </span>
-            ) : null}
-            {actor ? <span className="max-w-full truncate sm:shrink-0">by {actor}</span> : null}
-            {item.type === "activity" && item.bot ? (
-              <Badge variant="muted" className="shrink-0 py-0">
-                <Bot aria-hidden />
-                machine
-              </Badge>
-            ) : null}
-            {due?.overdue ? (
-              <Badge variant="destructive" className="shrink-0 py-0">
-                overdue
-              </Badge>
-            ) : null}
-            {meta ? <span className="truncate">{meta}</span> : null}
+              {state ? (
+                <Badge variant={state === "canceled" ? "muted" : "warning"} className="shrink-0 py-0">
+                  {state === "canceled" ? <Ban aria-hidden /> : <CalendarClock aria-hidden />}
+                  {ACTIVITY_STATE_LABELS[state]}
+                </Badge>
+              ) : null}
+              {replyClass ? (
+                <Badge
+                  variant={replyClass === "human" ? "success" : "muted"}
+                  className="shrink-0 py-0"
+                  data-reply-class={replyClass}
+                >
+                  {REPLY_CLASS_LABELS[replyClass]}
+                </Badge>
+              ) : null}
+              {text ? <span className="truncate text-foreground/90">{text}</span> : null}
+            </span>
+            <span className="mt-0.5 flex min-w-0 flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-muted-foreground sm:flex-nowrap">
+              <VendorBadge vendor={item.vendor} className="shrink-0 px-1 py-0 text-[11px]" />
+              {campaign ? (
+                <span className="max-w-full truncate sm:max-w-56 sm:shrink-0" title={campaign}>
+                  {campaign}
+                  {step ? ` · step ${step}` : ""}
+                </span>
+              ) : null}
+              {actor ? <span className="max-w-full truncate sm:shrink-0">by {actor}</span> : null}
+              {item.type === "activity" && item.bot ? (
+                <Badge variant="muted" className="shrink-0 py-0">
+                  <Bot aria-hidden />
+                  machine
+                </Badge>
+              ) : null}
+              {due?.overdue ? (
+                <Badge variant="destructive" className="shrink-0 py-0">
+                  overdue
+                </Badge>
+              ) : null}
+              {meta ? <span className="truncate">{meta}</span> : null}
+            </span>
           </span>
-        </span>
-        <span className="flex shrink-0 items-center gap-2 text-xs text-muted-foreground tabular-nums">
-          <time dateTime={item.occurredAt}>
-            <span className="sr-only">{day}, </span>
-            {time}
-          </time>
-          <ChevronDown aria-hidden className={cn("size-4 transition-transform", expanded && "rotate-180")} />
-        </span>
-      </button>
+          <span className="flex shrink-0 items-center gap-2 text-xs text-muted-foreground tabular-nums">
+            <time dateTime={item.occurredAt}>
+              <span className="sr-only">{day}, </span>
+              {time}
+            </time>
+            <ChevronDown aria-hidden className={cn("size-4 transition-transform", expanded && "rotate-180")} />
+          </span>
+        </button>
+        {item.type === "task" ? <TimelineTaskActions item={item} /> : null}
+      </div>
       {expanded ? (
         detail.loaded() ? (
           <detail.Content id={detailId} item={item} tz={tz} vendorLinks={vendorLinks} />

@@ -7,7 +7,8 @@ import { calendarDateIn } from "../../lib/dates/zone";
 // from "Open" after a reload and after a sync); reschedule a date-only Close task to next
 // Monday from Auckland (the vendor gets the day); bulk-reschedule 40 tasks across two
 // vendors with progress and no failure; a refused write leaves the row as it was with the
-// reason; a viewer sees no actions.
+// reason; the contact page's open tasks, its timeline's task rows and the overview's "Due
+// today" act too; a viewer sees no actions.
 
 type Task = { id: string; title: string; status: string; dueDate: string | null; dueIsDateOnly: boolean };
 
@@ -242,12 +243,61 @@ test("completes a task from the contact page's open tasks", async ({ page }) => 
   await page.goto(`/contacts/${encodeURIComponent(task.contact!.id)}`);
   const section = page.getByRole("region", { name: /^Open tasks/ });
   const item = section.locator(`li[data-task-id="${task.id}"]`);
+  // The block shows the first few; the rest are behind "Show all" (waited for: never read before it renders).
+  await expect(section.locator("li[data-task-id]").first()).toBeVisible();
   if (!(await item.isVisible())) await section.getByRole("button", { name: /^Show all/ }).click();
   await item.getByRole("button", { name: /^Complete “/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "confirmed by Close" })).toBeVisible();
   await expect(item).toHaveCount(0);
   const done = await api<{ data: Task[] }>(page, "/tasks?status=done&vendors=close&limit=500");
   expect(done.data.some((t) => t.id === task.id)).toBe(true);
+});
+
+test("completes a task from its row on the contact's timeline", async ({ page }) => {
+  const open = await api<{ data: (Task & { vendor: string; contact: { id: string } | null })[] }>(
+    page,
+    "/tasks?status=open&vendors=lemlist,close&limit=500",
+  );
+  const task = open.data.find((t) => t.contact)!;
+  expect(task).toBeTruthy();
+  // Tasks only, so the row is on the first screen whatever the person's history.
+  await page.goto(`/contacts/${encodeURIComponent(task.contact!.id)}?kinds=task`);
+  const article = page.locator(`article[data-task-id="${task.id}"]`);
+  await expect(article).toHaveAttribute("aria-label", /^Task:/);
+  await page.screenshot({ path: "test-results/screenshots/task-actions-timeline-1440.png" });
+  await page.setViewportSize({ width: 375, height: 812 });
+  await expect(article.getByRole("button", { name: /^Complete “/ })).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/task-actions-timeline-375.png" });
+  await article.getByRole("button", { name: /^Complete “/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: /confirmed by (lemlist|Close)/ })).toBeVisible();
+  // The row is re-read from the store: now a done task, with no "Complete" (lemlist cannot reopen; Close can).
+  await expect(article).toHaveAttribute("aria-label", /^Task done:/);
+  await expect(article.getByRole("button", { name: /^Complete “/ })).toHaveCount(0);
+  const done = await api<{ data: Task[] }>(page, "/tasks?status=done&vendors=lemlist,close&limit=500");
+  expect(done.data.some((t) => t.id === task.id)).toBe(true);
+});
+
+test("completes a task from the overview's Due today", async ({ page }) => {
+  const today = await api<{ data: Task[] }>(page, "/tasks?status=open&due=today&vendors=lemlist,close&limit=50");
+  expect(today.data.length, "the demo world has lemlist or Close tasks due today").toBeGreaterThan(0);
+  await page.goto("/");
+  const card = page.getByRole("region", { name: "Tasks due today" });
+  const first = card
+    .locator("li[data-task-id]")
+    .filter({ has: page.getByRole("button", { name: /^Complete “/ }) })
+    .first();
+  await expect(first).toBeVisible();
+  const id = (await first.getAttribute("data-task-id"))!;
+  await card.screenshot({ path: "test-results/screenshots/task-actions-overview-1440.png" });
+  await page.setViewportSize({ width: 375, height: 812 });
+  await expect(first.getByRole("button", { name: /^Complete “/ })).toBeVisible();
+  await card.screenshot({ path: "test-results/screenshots/task-actions-overview-375.png" });
+  await first.getByRole("button", { name: /^Complete “/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "confirmed by" })).toBeVisible();
+  // The server-rendered figures follow: the task leaves the list.
+  await expect(card.locator(`li[data-task-id="${id}"]`)).toHaveCount(0);
+  const done = await api<{ data: Task[] }>(page, "/tasks?status=done&limit=500");
+  expect(done.data.some((t) => t.id === id)).toBe(true);
 });
 
 test("a viewer sees no actions", async ({ page, browser, baseURL }) => {

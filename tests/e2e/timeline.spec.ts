@@ -238,7 +238,7 @@ test("keyboard: / focuses search, j and k move between items, Enter expands", as
   await expect(page.getByRole("searchbox", { name: "Search this timeline" })).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(page.getByRole("searchbox", { name: "Search this timeline" })).not.toBeFocused();
-  const rows = page.locator("[data-timeline-item] > button");
+  const rows = page.locator("[data-timeline-item] [data-item-toggle]");
   await page.keyboard.press("j");
   await expect(rows.nth(0)).toBeFocused();
   await page.keyboard.press("j");

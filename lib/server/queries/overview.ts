@@ -3,10 +3,11 @@ import { sql } from "drizzle-orm";
 import type { Campaign } from "@/lib/model/campaign";
 import { addCalendarDays, calendarDayIn, isoWeekStart, ratesOf } from "@/lib/model/engagement";
 import { dueClock, presetWindow } from "@/lib/dates/due";
+import type { TaskListItem } from "@/lib/model/tasks-query";
 import type { Vendor } from "@/lib/model/vendor";
 import { queryRows, type Db } from "../store/db";
-import { BUCKET_SUMS, countsOf, isoSql, type BucketSums } from "./engagement";
-import { dueWindowSql } from "./tasks";
+import { BUCKET_SUMS, countsOf, type BucketSums } from "./engagement";
+import { dueWindowSql, loadTasks } from "./tasks";
 
 // The Overview (home) page: this week against last week, campaigns that need a look,
 // tasks due today and the state of each connection. Engagement figures come from the
@@ -142,19 +143,6 @@ export async function campaignsNeedingAttention(db: Db, now = new Date()): Promi
   return items.sort((a, b) => b.severity - a.severity).map(({ severity: _, ...item }) => item);
 }
 
-export interface DueTask {
-  id: string;
-  title: string;
-  type: string;
-  vendor: Vendor;
-  dueAt: string | null;
-  dueIsDateOnly: boolean;
-  priority: string | null;
-  contactId: string | null;
-  contactName: string | null;
-  url: string | null;
-}
-
 /** The overview's task figures: they add up (open = overdue + due today + later + undated). */
 export interface TaskFigures {
   today: string;
@@ -164,7 +152,8 @@ export interface TaskFigures {
   overdue: number;
   /** Every open task. */
   open: number;
-  tasks: DueTask[];
+  /** The first few, as the tasks page lists them (so the overview can act on them too). */
+  tasks: TaskListItem[];
 }
 
 /**
@@ -198,16 +187,21 @@ export async function tasksDueToday(
       count(*)::int as open
     from tasks t where t.status = 'open' and ${mine}`,
   );
-  const tasks = await queryRows<DueTask>(
+  const ids = await queryRows<{ id: string }>(
     db,
     sql`
-    select t.id, t.title, t.type, t.vendor, ${isoSql(sql`t.due_at`)} as "dueAt", t.due_is_date_only as "dueIsDateOnly", t.priority,
-      t.contact_id as "contactId", c.name as "contactName", t.url
-    from tasks t left join contacts c on c.id = t.contact_id
+    select t.id from tasks t
     where t.status = 'open' and ${isToday} and ${mine}
     order by t.due_is_date_only, t.due_at nulls last, t.id
     limit ${limit}`,
   );
+  // The vendor's raw record stays on the server: the overview never shows it.
+  const tasks = (
+    await loadTasks(
+      db,
+      ids.map((r) => r.id),
+    )
+  ).map((t) => ({ ...t, raw: null }));
   return {
     today: clock.today,
     total: counts?.total ?? 0,
