@@ -7,10 +7,8 @@ import { ChartCard } from "./chart-card";
 import { csvFileName, toCsv } from "./csv";
 import { fmtBucket, fmtCalendarDay, fmtInt } from "./format";
 import { OverTimePlot } from "./lazy-plots";
-import { OVER_TIME_SERIES, plotSeries, type SeriesKey } from "./over-time-series";
+import { OVER_TIME_SERIES, type SeriesKey } from "./over-time-series";
 import { partialWeek } from "./partial-week";
-
-export { OVER_TIME_SERIES, partialWeek, plotSeries };
 
 /** "First week (2 – 8 Mar) and last week (23 – 24 Mar) cover only those days" — or null. */
 export function partialWeeksNote(e: Engagement): string | null {

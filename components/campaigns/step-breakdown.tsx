@@ -7,6 +7,7 @@ import { csvFileName, toCsv } from "./csv";
 import { fmtInt, fmtRate } from "./format";
 import { StepPlot } from "./lazy-plots";
 import { Rate } from "./rate";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const BARS = {
   sent: { label: "Sent", color: "var(--chart-sent)" },
@@ -61,12 +62,7 @@ export function StepBreakdown({ data }: { data: Engagement }) {
           <ChartFrame config={BARS} summary={summary} className="h-56">
             <StepPlot rows={rows} series={Object.keys(BARS)} />
           </ChartFrame>
-          <div
-            role="region"
-            aria-label="Engagement by sequence step"
-            tabIndex={0}
-            className="relative overflow-x-auto rounded-md focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-          >
+          <ScrollRegion label="Engagement by sequence step">
             <table className="w-full text-sm">
               <caption className="sr-only">Engagement by sequence step</caption>
               <thead className="text-xs text-muted-foreground">
@@ -122,7 +118,7 @@ export function StepBreakdown({ data }: { data: Engagement }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </div>
       )}
     </ChartCard>

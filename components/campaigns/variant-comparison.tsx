@@ -7,6 +7,7 @@ import { csvFileName, toCsv } from "./csv";
 import { fmtInt, fmtPts, fmtRate } from "./format";
 import { VariantPlot } from "./lazy-plots";
 import { Hint, Rate } from "./rate";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const BARS = {
   open: { label: "Open rate", color: "var(--chart-opened)" },
@@ -87,12 +88,7 @@ export function VariantComparison({ data }: { data: Engagement }) {
           <ChartFrame config={BARS} summary={summary} className="h-48">
             <VariantPlot rows={rows} />
           </ChartFrame>
-          <div
-            role="region"
-            aria-label="Engagement by A/B variant"
-            tabIndex={0}
-            className="relative overflow-x-auto rounded-md focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-          >
+          <ScrollRegion label="Engagement by A/B variant">
             <table className="w-full text-sm">
               <caption className="sr-only">Engagement by A/B variant</caption>
               <thead className="text-xs text-muted-foreground">
@@ -149,7 +145,7 @@ export function VariantComparison({ data }: { data: Engagement }) {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </div>
       )}
     </ChartCard>

@@ -7,6 +7,7 @@ import { csvFileName, toCsv } from "./csv";
 import { fmtInt, fmtPts, fmtRate } from "./format";
 import { Rate } from "./rate";
 import { differenceNote, RATE_NAMES, REPORTED_KEYS, VENDOR_NOTES, vendorRate, type ReportedKey } from "./vendor-notes";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** Our figures beside the vendor's own, with why they differ. Null when the vendor reports nothing. */
 export function VendorReported({ data, wholeCampaign }: { data: Engagement; wholeCampaign: boolean }) {
@@ -67,12 +68,7 @@ export function VendorReported({ data, wholeCampaign }: { data: Engagement; whol
         ) : null}
         {data.bots === "include" ? null : <li>Touchline&apos;s figures here leave machine opens and clicks out.</li>}
       </ul>
-      <div
-        role="region"
-        aria-label="Vendor-reported figures beside Touchline's"
-        tabIndex={0}
-        className="relative overflow-x-auto rounded-md focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-      >
+      <ScrollRegion label="Vendor-reported figures beside Touchline's">
         <table className="w-full text-sm">
           <caption className="sr-only">Touchline&apos;s figures beside {name}&apos;s</caption>
           <thead className="text-xs text-muted-foreground">
@@ -132,7 +128,7 @@ export function VendorReported({ data, wholeCampaign }: { data: Engagement; whol
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {other.length ? (
         <p className="mt-3 text-xs text-muted-foreground">
           Also reported by {name}:{" "}

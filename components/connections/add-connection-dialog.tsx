@@ -23,6 +23,7 @@ import { ApiKeyField, problemMessage } from "./api-key-field";
 import { draftOf, HorizonField, horizonOfDraft, type HorizonDraft } from "./horizon-field";
 import { settingsKeys } from "./queries";
 import { KEY_HELP } from "./status";
+import { focusOnClose } from "@/components/ui/focus-on-close";
 
 /**
  * Add a connection: vendor, label, key — the key is tested against the vendor before anything
@@ -132,10 +133,7 @@ export function AddConnectionDialog({
           e.preventDefault();
           keyRef.current?.focus();
         }}
-        onCloseAutoFocus={(e) => {
-          e.preventDefault();
-          trigger.current?.focus();
-        }}
+        onCloseAutoFocus={focusOnClose(trigger)}
       >
         <DialogHeader>
           <DialogTitle>Add a connection</DialogTitle>

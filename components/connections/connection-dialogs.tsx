@@ -25,6 +25,7 @@ import { VENDOR_LABELS } from "@/lib/model/vendor";
 import { ApiKeyField, problemMessage } from "./api-key-field";
 import { settingsKeys } from "./queries";
 import { KEY_HELP } from "./status";
+import { focusOnClose } from "@/components/ui/focus-on-close";
 
 type DialogProps = {
   connection: Connection;
@@ -33,12 +34,6 @@ type DialogProps = {
   onDone: (message: string) => void;
   /** The card's button that opened the dialog: focus goes back to it on close (the dialogs have no Radix trigger of their own). */
   opener: RefObject<HTMLButtonElement | null>;
-};
-
-/** Radix would focus its own trigger, which these dialogs don't have: focus the card's button instead. */
-const closeFocus = (opener: RefObject<HTMLButtonElement | null>) => (e: Event) => {
-  e.preventDefault();
-  opener.current?.focus();
 };
 
 function useConnectionMutation<T>(fn: (vars: T) => Promise<unknown>, onSuccess: () => void) {
@@ -78,7 +73,7 @@ export function RenameDialog({ connection, open, onOpenChange, onDone, opener }:
         onOpenChange(o);
       }}
     >
-      <DialogContent onCloseAutoFocus={closeFocus(opener)}>
+      <DialogContent onCloseAutoFocus={focusOnClose(opener)}>
         <DialogHeader>
           <DialogTitle>Rename connection</DialogTitle>
           <DialogDescription>The label shows in the header, on filters and in the audit log.</DialogDescription>
@@ -162,7 +157,7 @@ export function ReplaceKeyDialog({ connection, open, onOpenChange, onDone, opene
           e.preventDefault();
           keyRef.current?.focus();
         }}
-        onCloseAutoFocus={closeFocus(opener)}
+        onCloseAutoFocus={focusOnClose(opener)}
       >
         <DialogHeader>
           <DialogTitle>Replace the {name} key</DialogTitle>
@@ -243,7 +238,7 @@ export function RemoveDialog({ connection, open, onOpenChange, onDone, opener }:
         onOpenChange(o);
       }}
     >
-      <AlertDialogContent onCloseAutoFocus={closeFocus(opener)}>
+      <AlertDialogContent onCloseAutoFocus={focusOnClose(opener)}>
         <div className="space-y-2">
           <AlertDialogTitle>Remove “{connection.label}”?</AlertDialogTitle>
           <AlertDialogDescription asChild>

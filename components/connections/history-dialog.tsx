@@ -19,6 +19,7 @@ import { problemMessage } from "./api-key-field";
 import { draftOf, HorizonField, horizonOfDraft } from "./horizon-field";
 import { settingsKeys } from "./queries";
 import { numberFormat } from "./status";
+import { focusOnClose } from "@/components/ui/focus-on-close";
 
 const at = (iso: string | null) => (iso === null ? -Infinity : Date.parse(iso));
 
@@ -101,12 +102,7 @@ export function HistoryDialog({
         onOpenChange(o);
       }}
     >
-      <DialogContent
-        onCloseAutoFocus={(e) => {
-          e.preventDefault();
-          opener.current?.focus();
-        }}
-      >
+      <DialogContent onCloseAutoFocus={focusOnClose(opener)}>
         <DialogHeader>
           <DialogTitle>History of “{c.label}”</DialogTitle>
           <DialogDescription>

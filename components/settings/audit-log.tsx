@@ -12,6 +12,7 @@ import { VendorDot } from "@/components/ui/vendor-badge";
 import type { AuditEntry } from "@/lib/model/auth";
 import { describeHorizon, formatDay, type HorizonValue } from "@/lib/model/plain/history";
 import { VENDOR_LABELS, VENDORS, type Vendor } from "@/lib/model/vendor";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Variant = "default" | "muted" | "success" | "warning" | "destructive";
 
@@ -105,12 +106,7 @@ export function AuditLog({ initial }: { initial: { data: AuditEntry[]; nextCurso
           Events appear here as soon as someone adds a connection or a sync runs.
         </EmptyState>
       ) : (
-        <div
-          role="region"
-          aria-label="Audit log"
-          tabIndex={0}
-          className="relative overflow-x-auto rounded-xl border bg-card focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-        >
+        <ScrollRegion label="Audit log" className="rounded-xl border bg-card">
           <table className="w-full text-sm">
             <caption className="sr-only">Audit log, newest first</caption>
             <thead className="border-b text-left text-xs text-muted-foreground">
@@ -161,7 +157,7 @@ export function AuditLog({ initial }: { initial: { data: AuditEntry[]; nextCurso
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {q.hasNextPage ? (
         <div className="flex justify-center">

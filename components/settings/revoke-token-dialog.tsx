@@ -15,6 +15,7 @@ import {
 } from "@/components/ui/dialog";
 import { apiFetch } from "@/lib/client/api";
 import type { ApiToken } from "@/lib/model/auth";
+import { focusOnClose } from "@/components/ui/focus-on-close";
 
 /** Revoke a token, after a confirmation. Loaded on demand by TokensPanel; mounted while open. */
 export function RevokeDialog({
@@ -47,12 +48,7 @@ export function RevokeDialog({
         }
       }}
     >
-      <AlertDialogContent
-        onCloseAutoFocus={(e) => {
-          e.preventDefault();
-          opener.current?.focus();
-        }}
-      >
+      <AlertDialogContent onCloseAutoFocus={focusOnClose(opener)}>
         <div className="space-y-2">
           <AlertDialogTitle>Revoke “{token.name}”?</AlertDialogTitle>
           <AlertDialogDescription>

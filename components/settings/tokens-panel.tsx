@@ -1,7 +1,8 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Check, Copy, KeyRound, Loader2, Trash2 } from "lucide-react";
+import { KeyRound, Loader2, Trash2 } from "lucide-react";
+import { ShownOnce } from "@/components/ui/shown-once";
 import dynamic from "next/dynamic";
 import { useRef, useState } from "react";
 import { problemMessage } from "@/components/connections/api-key-field";
@@ -224,39 +225,13 @@ export function TokensPanel({ initial, admin }: { initial: ApiToken[]; admin: bo
 }
 
 function NewToken({ token, onDone }: { token: CreatedToken; onDone: () => void }) {
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(token.token);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 2500);
-    } catch {
-      /* clipboard refused (insecure context): the field can be selected by hand */
-    }
-  };
   return (
-    <div role="status" aria-live="polite" className="space-y-3 rounded-xl border border-success/40 bg-success/8 p-4">
-      <div>
-        <p className="text-sm font-semibold">Token “{token.name}” created</p>
-        <p className="text-sm text-muted-foreground">
-          Copy it now and keep it somewhere safe: it will not be shown again.
-        </p>
-      </div>
-      <div className="flex flex-wrap gap-2">
-        <Input
-          readOnly
-          value={token.token}
-          aria-label="New API token"
-          className="min-w-72 flex-1 font-mono text-xs"
-          onFocus={(e) => e.currentTarget.select()}
-        />
-        <Button type="button" variant="secondary" onClick={copy}>
-          {copied ? <Check aria-hidden /> : <Copy aria-hidden />} {copied ? "Copied" : "Copy"}
-        </Button>
-        <Button type="button" variant="ghost" onClick={onDone}>
-          Done
-        </Button>
-      </div>
-    </div>
+    <ShownOnce
+      title={<>Token “{token.name}” created</>}
+      help="Copy it now and keep it somewhere safe: it will not be shown again."
+      value={token.token}
+      label="New API token"
+      onDone={onDone}
+    />
   );
 }

@@ -12,7 +12,7 @@ import { FilterPopover } from "@/components/filters/popover";
 
 // The range form and its calendar load on first intent, not with the page.
 const { load: loadRangeForm, Content: RangeForm } = lazyContent(() =>
-  import("./due-range-form").then((m) => m.DueRangeForm),
+  import("@/components/filters/date-range-form").then((m) => m.DateRangeForm),
 );
 
 export const PRESET_LABELS: Record<DuePreset, string> = {

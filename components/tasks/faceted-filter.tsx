@@ -10,7 +10,9 @@ import { cn } from "@/lib/utils";
 import { FilterPopover } from "@/components/filters/popover";
 
 // The option list (search, checkboxes, counts) loads on first intent, not with the page.
-const { load: loadFacetList, Content: FacetList } = lazyContent(() => import("./facet-list").then((m) => m.FacetList));
+const { load: loadFacetList, Content: FacetList } = lazyContent(() =>
+  import("@/components/filters/facet-list").then((m) => m.FacetList),
+);
 
 /**
  * A facet menu (shadcn "faceted filter"): a dashed button that opens a list of values

@@ -1,55 +1,15 @@
-"use client";
-
-import { Check, Copy } from "lucide-react";
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { ShownOnce } from "@/components/ui/shown-once";
 
 /** A one-time link shown once, with a copy button (no email server: the admin hands it over). */
-export function CopyLink({
-  title,
-  help,
-  url,
-  label,
-  onDone,
-}: {
-  title: string;
-  help: string;
-  url: string;
-  label: string;
-  onDone: () => void;
-}) {
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 2500);
-    } catch {
-      /* clipboard refused (insecure context): the field can be selected by hand */
-    }
-  };
+export function CopyLink(props: { title: string; help: string; url: string; label: string; onDone: () => void }) {
   return (
-    <div role="status" aria-live="polite" className="space-y-3 rounded-xl border border-success/40 bg-success/8 p-4">
-      <div>
-        <p className="text-sm font-semibold">{title}</p>
-        <p className="text-sm text-muted-foreground">{help}</p>
-      </div>
-      <div className="flex flex-wrap gap-2">
-        <Input
-          readOnly
-          value={url}
-          aria-label={label}
-          className="min-w-0 flex-1 basis-64 font-mono text-xs"
-          onFocus={(e) => e.currentTarget.select()}
-        />
-        <Button type="button" variant="secondary" onClick={copy}>
-          {copied ? <Check aria-hidden /> : <Copy aria-hidden />} {copied ? "Copied" : "Copy link"}
-        </Button>
-        <Button type="button" variant="ghost" onClick={onDone}>
-          Done
-        </Button>
-      </div>
-    </div>
+    <ShownOnce
+      title={props.title}
+      help={props.help}
+      value={props.url}
+      label={props.label}
+      copyText="Copy link"
+      onDone={props.onDone}
+    />
   );
 }

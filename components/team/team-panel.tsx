@@ -13,6 +13,7 @@ import type { CreatedLink, Invite, UserSummary } from "@/lib/model/team";
 import { CopyLink } from "./copy-link";
 import { InviteForm, selectClass } from "./invite-form";
 import { invitesQueryOptions, usersQueryOptions } from "./queries";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** Settings → Team: invite, change roles, deactivate, remove, reset a password, hand on ownership. */
 export function TeamPanel({
@@ -92,13 +93,7 @@ export function TeamPanel({
         </p>
       ) : null}
 
-      {/* relative: the sr-only header text is positioned inside the scroller, not the page. */}
-      <div
-        role="region"
-        aria-label="People in this workspace"
-        tabIndex={0}
-        className="relative overflow-x-auto rounded-xl border bg-card focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-      >
+      <ScrollRegion label="People in this workspace" className="rounded-xl border bg-card">
         <table className="w-full min-w-[640px] text-sm">
           <caption className="sr-only">People in this workspace</caption>
           <thead className="border-b text-left text-xs text-muted-foreground">
@@ -217,7 +212,7 @@ export function TeamPanel({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       <div className="space-y-2">
         <h3 className="text-sm font-semibold">Open invitations</h3>

@@ -1,14 +1,15 @@
 "use client";
 
 import { Reply } from "lucide-react";
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
 import { VendorDot } from "@/components/ui/vendor-badge";
 import { KIND_LABELS, REPLY_KINDS, TIMELINE_KIND_GROUPS, type TimelineKind } from "@/lib/model/plain/timeline";
 import type { TimelineFacets } from "@/lib/model/timeline";
 import { VENDORS, VENDOR_LABELS, type Vendor } from "@/lib/model/vendor";
 import { DATE_PRESETS } from "./date-presets";
+import { DateRangeForm } from "@/components/filters/date-range-form";
+import { FacetList } from "@/components/filters/facet-list";
+import { isCalendarDate } from "@/lib/dates/calendar";
 import { FacetOption } from "@/components/filters/popover";
 import type { TimelineFilterState } from "./timeline-toolbar";
 
@@ -19,28 +20,16 @@ interface PanelProps {
   onChange(patch: Partial<TimelineFilterState>): void;
 }
 
-const fmt = (n: number | undefined) => (n === undefined ? undefined : n);
-
 export function VendorPanel({ filters, onChange, facets }: PanelProps & { facets: TimelineFacets | undefined }) {
-  const vendorCount = (v: Vendor) => facets?.vendors[v] ?? 0;
   return (
-    <>
-      <div role="group" aria-label="Vendors" className="space-y-0.5">
-        {VENDORS.map((v) => (
-          <FacetOption
-            key={v}
-            label={VENDOR_LABELS[v]}
-            icon={<VendorDot vendor={v} />}
-            count={fmt(vendorCount(v))}
-            checked={filters.vendors.includes(v)}
-            onChange={(on) =>
-              onChange({ vendors: on ? [...filters.vendors, v] : filters.vendors.filter((x) => x !== v) })
-            }
-          />
-        ))}
-      </div>
-      {filters.vendors.length ? <ClearRow onClear={() => onChange({ vendors: [] })} /> : null}
-    </>
+    <FacetList
+      title="Vendors"
+      options={VENDORS.map((v) => ({ value: v, label: VENDOR_LABELS[v], count: facets?.vendors[v] ?? 0 }))}
+      selected={filters.vendors}
+      onChange={(vendors) => onChange({ vendors: vendors as Vendor[] })}
+      icon={(v) => <VendorDot vendor={v as Vendor} />}
+      loading={!facets}
+    />
   );
 }
 
@@ -163,10 +152,6 @@ export function CampaignPanel({
 }
 
 export function DatePanel({ filters, onChange, today, onDone }: PanelProps & { today: string; onDone(): void }) {
-  // The draft starts from the applied range each time the panel opens (it mounts with the panel).
-  const [from, setFrom] = useState(filters.from ?? "");
-  const [to, setTo] = useState(filters.to ?? "");
-  const invalid = !!from && !!to && from > to;
   const active = !!(filters.from || filters.to);
   return (
     <>
@@ -203,59 +188,18 @@ export function DatePanel({ filters, onChange, today, onDone }: PanelProps & { t
           Any date
         </Button>
       </div>
-      <form
-        className="space-y-2 pt-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (invalid) return;
-          onChange({ from: from || null, to: to || null });
-          onDone();
-        }}
-      >
-        <p className="px-1 text-xs font-medium text-muted-foreground">Custom range (inclusive, your time zone)</p>
-        <div className="grid grid-cols-2 gap-2">
-          <label className="space-y-1 text-xs">
-            <span className="px-1">From</span>
-            <Input
-              type="date"
-              value={from}
-              max={to || undefined}
-              onChange={(e) => setFrom(e.target.value)}
-              className="h-8 px-2 text-xs"
-              aria-invalid={invalid}
-            />
-          </label>
-          <label className="space-y-1 text-xs">
-            <span className="px-1">To</span>
-            <Input
-              type="date"
-              value={to}
-              min={from || undefined}
-              onChange={(e) => setTo(e.target.value)}
-              className="h-8 px-2 text-xs"
-              aria-invalid={invalid}
-            />
-          </label>
-        </div>
-        {invalid ? (
-          <p role="alert" className="px-1 text-xs text-destructive">
-            “From” is after “To”.
-          </p>
-        ) : null}
-        <Button type="submit" size="sm" className="w-full" disabled={invalid || (!from && !to)}>
-          Apply range
-        </Button>
-      </form>
+      <div className="pt-2">
+        <p className="pb-2 text-xs font-medium text-muted-foreground">Custom range (your time zone)</p>
+        <DateRangeForm
+          from={filters.from && isCalendarDate(filters.from) ? filters.from : null}
+          to={filters.to && isCalendarDate(filters.to) ? filters.to : null}
+          today={today}
+          onApply={(r) => {
+            onChange(r);
+            onDone();
+          }}
+        />
+      </div>
     </>
-  );
-}
-
-function ClearRow({ onClear }: { onClear(): void }) {
-  return (
-    <div className="mt-1 border-t pt-1">
-      <Button variant="ghost" size="sm" className="w-full justify-center" onClick={onClear}>
-        Clear
-      </Button>
-    </div>
   );
 }

@@ -7,8 +7,11 @@ import { RangeCalendar } from "./range-calendar";
 
 type Range = { from: CalendarDate | null; to: CalendarDate | null };
 
-/** The custom due range panel's contents, loaded on first open: date inputs, a calendar, Apply. The draft starts from the applied range at each open. */
-export function DueRangeForm({
+/**
+ * A custom date range (tasks' due dates, the timeline's days): two date inputs, a calendar,
+ * Clear and Apply. Loaded with its panel; the draft starts from the applied range at each open.
+ */
+export function DateRangeForm({
   from,
   to,
   today,

@@ -2,9 +2,13 @@
 
 import { type ReactNode, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { FacetOption } from "@/lib/model/tasks-query";
+import type { FacetOption as Option } from "@/lib/model/tasks-query";
+import { FacetOption } from "./popover";
 
-/** A facet panel's contents, loaded on first open: a search box (long lists), the values as checkboxes with counts, Clear. */
+/**
+ * A facet panel's contents (tasks, timeline, campaigns): a search box when the list is long,
+ * the values as checkboxes with counts, and Clear. Loaded with the panel, on first open.
+ */
 export function FacetList({
   title,
   options: all,
@@ -14,7 +18,7 @@ export function FacetList({
   loading,
 }: {
   title: string;
-  options: FacetOption[];
+  options: Option[];
   selected: string[];
   onChange: (values: string[]) => void;
   icon?: (value: string) => ReactNode;
@@ -47,26 +51,17 @@ export function FacetList({
             {loading ? "Loading…" : "No matches."}
           </li>
         ) : null}
-        {shown.map((o) => {
-          const checked = selected.includes(o.value);
-          return (
-            <li key={o.value}>
-              <label className="flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 hover:bg-muted has-[:focus-visible]:bg-muted has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring">
-                <input
-                  type="checkbox"
-                  className="size-4 shrink-0 cursor-pointer rounded accent-[var(--primary)] outline-none"
-                  checked={checked}
-                  onChange={(e) => toggle(o.value, e.target.checked)}
-                />
-                {icon ? icon(o.value) : null}
-                <span className="min-w-0 flex-1 truncate">{o.label}</span>
-                <span className="shrink-0 font-mono text-xs text-muted-foreground tabular-nums">
-                  {o.count.toLocaleString("en-GB")}
-                </span>
-              </label>
-            </li>
-          );
-        })}
+        {shown.map((o) => (
+          <li key={o.value}>
+            <FacetOption
+              label={o.label}
+              icon={icon?.(o.value)}
+              count={o.count}
+              checked={selected.includes(o.value)}
+              onChange={(on) => toggle(o.value, on)}
+            />
+          </li>
+        ))}
       </ul>
       {selected.length ? (
         <div className="border-t p-1">
