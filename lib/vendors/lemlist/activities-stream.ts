@@ -77,14 +77,19 @@ export function activitiesStream(env: LemlistEnv): Stream<ActivitiesState> {
       let warned = false;
 
       const complete = () => st.exhausted === true || Date.parse(st.backTo ?? iso(end)) <= floor;
-      const progress = (window: string) => ({
+      // `reading`: the oldest row of the backfill window being read. Rows come newest first,
+      // so everything after it is stored even before the window's last page commits the state
+      // (what the card and the bench show; a restart still resumes from the committed state).
+      const progress = (window: string, reading?: number) => ({
         done,
         window,
         historyBackTo: complete()
           ? st.exhausted
             ? (st.oldest ?? st.backTo ?? null)
             : iso(Math.max(floor, Math.min(Date.parse(st.backTo!), end)))
-          : (st.backTo ?? null),
+          : reading !== undefined && st.backTo && reading < Date.parse(st.backTo)
+            ? iso(reading)
+            : (st.backTo ?? null),
         historyComplete: complete(),
       });
 
@@ -93,6 +98,8 @@ export function activitiesStream(env: LemlistEnv): Stream<ActivitiesState> {
         from: number,
         to: number,
         commit: (oldest: number) => ActivitiesState,
+        /** A backfill window: its progress follows the rows read (newest first) before it commits. */
+        backfill = false,
       ): AsyncGenerator<StreamPage<ActivitiesState>, { pages: number; rows: number }> {
         // lemlist's bounds are inclusive; `maxDate = to − 1 ms` makes windows half-open so
         // neighbours never share a row. A 1 ms window must stay inclusive (maxDate > minDate).
@@ -101,6 +108,9 @@ export function activitiesStream(env: LemlistEnv): Stream<ActivitiesState> {
         const guard = new PageGuard("lemlist", "activities");
         let oldest = Infinity;
         let rowsIn = 0;
+        // Only while lemlist keeps its documented order (newest first); else progress waits for the commit.
+        let ordered = backfill;
+        let previous = Infinity;
         for (let offset = 0, pages = 1; ; pages++) {
           const rows = await env.client.activities({
             minDate: iso(from),
@@ -116,7 +126,10 @@ export function activitiesStream(env: LemlistEnv): Stream<ActivitiesState> {
             : parseRows(env, rows, lemlistActivitySchema, "activity");
           for (const { row } of ok) {
             env.learnTeamId(row.teamId);
-            oldest = Math.min(oldest, Date.parse(row.createdAt));
+            const at = Date.parse(row.createdAt);
+            oldest = Math.min(oldest, at);
+            if (!(at <= previous)) ordered = false;
+            previous = at;
           }
           const activities = calls.map(ok);
           done += ok.length;
@@ -130,7 +143,7 @@ export function activitiesStream(env: LemlistEnv): Stream<ActivitiesState> {
           yield {
             batch: { activities },
             state: { ...st },
-            progress: progress(label),
+            progress: progress(label, !last && ordered && Number.isFinite(oldest) ? oldest : undefined),
             ...(skipped ? { skipped } : {}),
             ...(warnings ? { warnings } : {}),
           };
@@ -166,11 +179,16 @@ export function activitiesStream(env: LemlistEnv): Stream<ActivitiesState> {
       let size = o.initialWindowMs;
       while (!st.exhausted && before > floor) {
         const from = Math.max(floor, before - size);
-        const r = yield* window(from, before, (oldest) => ({
-          ...st,
-          backTo: iso(from),
-          oldest: Number.isFinite(oldest) ? minIso(st.oldest, iso(oldest)) : (st.oldest ?? null),
-        }));
+        const r = yield* window(
+          from,
+          before,
+          (oldest) => ({
+            ...st,
+            backTo: iso(from),
+            oldest: Number.isFinite(oldest) ? minIso(st.oldest, iso(oldest)) : (st.oldest ?? null),
+          }),
+          true,
+        );
         yielded = true;
         before = from;
         if (r.rows > 0 || before <= floor) {

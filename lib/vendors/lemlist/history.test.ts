@@ -250,6 +250,25 @@ describe("lemlist full history, newest first", () => {
     expect(h.requests.length - before).toBeLessThan(500);
   });
 
+  it("history back to follows the rows of a window being read, before its last page commits it", async () => {
+    // One window over everything: many pages, one commit at the end.
+    const session = createLemlistConnector({ ...FAST, initialWindowMs: 800 * DAY, maxWindowMs: 800 * DAY }).open({
+      baseUrl: h.server.url + BASE_PATH,
+      apiKey: KEY,
+      now: () => new Date(NOW),
+    });
+    const activities = (session.streams() as Stream<ActivitiesState>[])[1]!;
+    const pages = await drain(activities, null, 6);
+    const backTos = pages.map((p) => Date.parse(p.progress!.historyBackTo!));
+    // The committed state has not moved (the window is not read whole)...
+    expect(pages.at(-1)!.state.backTo).toBe(new Date(NOW).toISOString());
+    // ...but what is stored already reaches back page by page: the oldest row read so far.
+    for (let i = 1; i < backTos.length; i++) expect(backTos[i]!).toBeLessThanOrEqual(backTos[i - 1]!);
+    expect(backTos.at(-1)!).toBeLessThan(NOW - DAY);
+    expect(backTos.at(-1)!).toBe(Math.min(...pages.map((p) => Date.parse(p.progress!.historyBackTo!))));
+    expect(pages.at(-1)!.progress!.historyComplete).toBe(false);
+  });
+
   it("a backfill stopped in the middle resumes from its last committed window", async () => {
     const fullFrom = h.requests.length;
     const all = await drain(streams(h).activities, null);
