@@ -6,10 +6,17 @@ import type { ReactNode } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { TaskListItem } from "@/lib/model/tasks-query";
 import { cn } from "@/lib/utils";
+import { useMediaQuery } from "@/components/ui/use-media-query";
 import { OWN_HEADER_COLUMNS } from "./task-actions";
+import { TaskCards } from "./task-cards";
 
-/** The task table: sortable headers (server-side sorting), one row per task. */
-export function DataTable({
+/** The task table: sortable headers (server-side sorting), one row per task; cards on a phone. */
+export function DataTable(props: { table: Table<TaskListItem>; loading: boolean; stale: boolean; empty: ReactNode }) {
+  const phone = useMediaQuery("(max-width: 639px)");
+  return phone ? <TaskCards {...props} /> : <TaskTable {...props} />;
+}
+
+function TaskTable({
   table,
   loading,
   stale,

@@ -301,7 +301,8 @@ function Tasks({ browserTz, defaultMine = false, hasIdentities = true }: { brows
             </Button>
           ) : null}
           {!grouped ? (
-            <div className="ml-auto">
+            // A phone shows cards (task-cards.tsx): no columns to choose there.
+            <div className="ml-auto hidden sm:block">
               <ViewOptions table={table} />
             </div>
           ) : null}

@@ -228,3 +228,28 @@ test("dark theme", async ({ page }) => {
   await page.screenshot({ path: "test-results/screenshots/tasks-dark.png" });
   await page.getByRole("button", { name: "Toggle theme" }).click();
 });
+
+test.describe("on a phone (375 × 812)", () => {
+  test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+
+  test("tasks are cards with their actions, in the API's order; the sort select re-sorts them", async ({ page }) => {
+    await page.goto("/tasks?due=overdue&size=50");
+    const cards = page.getByRole("list", { name: "Tasks" }).locator(":scope > li[data-task-id]");
+    const ids = () => cards.evaluateAll((lis) => lis.map((li) => li.getAttribute("data-task-id")));
+    const soonest = await api(page, "status=open&due=overdue&sort=dueAt");
+    await expect.poll(ids).toEqual(soonest.data.slice(0, 50).map((t) => t.id));
+    await expect(page.locator("table")).toHaveCount(0);
+    // Nothing cut off: the page never scrolls sideways, and a card's actions are in reach.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    const complete = cards.getByRole("button", { name: /^Complete “/ }).first();
+    await complete.scrollIntoViewIfNeeded();
+    const box = (await complete.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(375);
+
+    await page.getByLabel("Sort tasks").selectOption({ label: "Due, latest first" });
+    await expect(page).toHaveURL(/sort=-dueAt/);
+    const latest = await api(page, "status=open&due=overdue&sort=-dueAt");
+    await expect.poll(ids).toEqual(latest.data.slice(0, 50).map((t) => t.id));
+    await page.screenshot({ path: "test-results/screenshots/tasks-cards-375.png" });
+  });
+});
