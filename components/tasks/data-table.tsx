@@ -1,32 +1,21 @@
 "use client";
 
-import { flexRender, type Header, type Table } from "@tanstack/react-table";
+import { flexRender, type Header } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
-import type { ReactNode } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { TaskListItem } from "@/lib/model/tasks-query";
 import { cn } from "@/lib/utils";
 import { useMediaQuery } from "@/components/ui/use-media-query";
 import { OWN_HEADER_COLUMNS } from "./task-actions";
-import { TaskCards } from "./task-cards";
+import { TaskCards, type TaskListProps } from "./task-cards";
 
 /** The task table: sortable headers (server-side sorting), one row per task; cards on a phone. */
-export function DataTable(props: { table: Table<TaskListItem>; loading: boolean; stale: boolean; empty: ReactNode }) {
+export function DataTable(props: TaskListProps) {
   const phone = useMediaQuery("(max-width: 639px)");
   return phone ? <TaskCards {...props} /> : <TaskTable {...props} />;
 }
 
-function TaskTable({
-  table,
-  loading,
-  stale,
-  empty,
-}: {
-  table: Table<TaskListItem>;
-  loading: boolean;
-  stale: boolean;
-  empty: ReactNode;
-}) {
+function TaskTable({ table, loading, stale, empty }: TaskListProps) {
   const rows = table.getRowModel().rows;
   const columns = table.getVisibleLeafColumns();
   return (

@@ -11,17 +11,15 @@ import { cn } from "@/lib/utils";
  * and the same cell renderers (selection, due, title, vendor, contact, actions), so nothing
  * is cut off and every action stays in reach. Sorting moves to a select above the cards.
  */
-export function TaskCards({
-  table,
-  loading,
-  stale,
-  empty,
-}: {
+export interface TaskListProps {
   table: Table<TaskListItem>;
   loading: boolean;
+  /** The rows are the previous filter's while the new ones load. */
   stale: boolean;
   empty: ReactNode;
-}) {
+}
+
+export function TaskCards({ table, loading, stale, empty }: TaskListProps) {
   const rows = table.getRowModel().rows;
   return (
     <div className="space-y-2">
