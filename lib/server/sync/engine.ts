@@ -227,10 +227,7 @@ async function execute(
     });
     if (skipped) log.warn("sync skipped rows it could not read", { connectionId: conn.id, skipped });
     // PGlite has no autovacuum: after a large load the planner needs fresh statistics.
-    if (rows >= 5_000)
-      await db
-        .execute(sql`analyze activities, tasks, contacts, contact_identities, engagement_facts, engagement_buckets`)
-        .catch(() => {});
+    if (rows >= ANALYZE_FROM) await analyzeStore(store);
     return await finish("succeeded", null, "ok");
   } catch (err) {
     const status =
@@ -284,6 +281,15 @@ function logSummary(s: {
   else log.warn(text, fields);
 }
 
+const ANALYZE_FROM = 5_000;
+
+/** Fresh planner statistics for the tables a sync fills (PGlite has no autovacuum). Best effort. */
+async function analyzeStore(store: Store): Promise<void> {
+  await store.db
+    .execute(sql`analyze activities, tasks, contacts, contact_identities, engagement_facts, engagement_buckets`)
+    .catch(() => {});
+}
+
 async function runStream(
   store: Store,
   connectionId: string,
@@ -301,6 +307,9 @@ async function runStream(
     .where(and(eq(t.syncCursors.connectionId, connectionId), eq(t.syncCursors.stream, stream.name)));
   let rows = 0;
   let skipped = 0;
+  // A first sync grows the tables from nothing: fresh statistics each time they double, or
+  // the planner keeps the plans it chose for empty tables all the way to a million rows.
+  let nextAnalyze = ANALYZE_FROM;
   // The store's clock as this stream starts: a complete re-read removes what it did not write since.
   const [clock] = await queryRows<{ at: string }>(db, sql`select now()::text as at`);
   const streamStartedAt = clock?.at ?? null;
@@ -361,6 +370,10 @@ async function runStream(
       }),
     );
     rows += written.activities + written.tasks + written.campaigns;
+    if (rows >= nextAnalyze) {
+      nextAnalyze = rows * 2;
+      await analyzeStore(store);
+    }
   }
   // Mark the stream finished in the progress, so the bar advances even for an empty stream.
   await db
