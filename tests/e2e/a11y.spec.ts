@@ -47,7 +47,8 @@ const PAGES: { name: string; path: (t: Awaited<ReturnType<typeof pickTargets>>) 
     path: (t) => `/contacts/${encodeURIComponent(t.contact)}`,
     ready: [(p) => p.getByRole("feed", { name: "Timeline" }).getByRole("article").first()],
   },
-  { name: "tasks", path: () => "/tasks", ready: [h1("Tasks"), (p) => p.getByRole("row").nth(1)] },
+  // A table row on a laptop, a card on a phone: both carry the task's id.
+  { name: "tasks", path: () => "/tasks", ready: [h1("Tasks"), (p) => p.locator("[data-task-id]").first()] },
   { name: "campaigns", path: () => "/campaigns", ready: [h1("Campaigns"), (p) => p.getByRole("row").nth(1)] },
   {
     name: "campaign",
