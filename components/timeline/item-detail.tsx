@@ -6,7 +6,8 @@ import type { TimelineActivityItem, TimelineItem } from "@/lib/model/timeline";
 import { VENDOR_LABELS, type Vendor } from "@/lib/model/vendor";
 import { cn } from "@/lib/utils";
 import { formatDuration } from "./rows";
-import { htmlToText, replyThread } from "./text";
+import { htmlToText } from "@/lib/plain-text";
+import { replyThread } from "./text";
 
 // An expanded timeline item's detail, loaded on first hover, focus or expand (see timeline-item.tsx).
 

@@ -1,24 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { htmlToText, replyThread } from "./text";
-
-describe("vendor text", () => {
-  it("turns an HTML email body into plain text, keeping line breaks", () => {
-    expect(htmlToText("<p>Hi Ada,</p><p>Are you free <b>Tuesday</b>?<br>Best, Sam</p>")).toBe(
-      "Hi Ada,\nAre you free Tuesday?\nBest, Sam",
-    );
-    expect(htmlToText("Fish &amp; chips &lt;3 &#39;yes&#39; &#x41;")).toBe("Fish & chips <3 'yes' A");
-  });
-
-  it("drops scripts and styles entirely and never yields markup", () => {
-    const text = htmlToText('<style>p{color:red}</style><script>alert("x")</script><img src=x onerror=alert(1)>Hello');
-    expect(text).toBe("Hello");
-  });
-
-  it("leaves plain text alone", () => {
-    expect(htmlToText("  a < b and c > d  ")).toBe("a < b and c > d");
-    expect(htmlToText(null)).toBe("");
-  });
-});
+import { replyThread } from "./text";
 
 describe("reply threads from raw vendor payloads", () => {
   it("reads Smartlead's reply_details and thread_replies, oldest first", () => {

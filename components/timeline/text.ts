@@ -1,36 +1,10 @@
 /**
- * Vendor text shown as TEXT. Email bodies often arrive as HTML; they are turned into plain
- * text here (tags dropped, line breaks kept, entities decoded) and then rendered as React
- * text nodes — never injected as HTML, so a hostile body cannot run or style anything.
+ * The conversation kept in an item's `raw`, shown as TEXT: each message through the one
+ * `htmlToText` (lib/plain-text.ts) and rendered as React text nodes — never injected as HTML,
+ * so a hostile body cannot run or style anything.
  */
+import { htmlToText } from "@/lib/plain-text";
 import { VENDOR_METAS } from "@/lib/vendors/metas";
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", "#39": "'" };
-
-export function htmlToText(input: string | null | undefined): string {
-  if (!input) return "";
-  if (!/<[a-z!/][^>]*>|&[#a-z0-9]+;/i.test(input)) return input.trim();
-  return input
-    .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, "")
-    .replace(/<!--[\s\S]*?-->/g, "")
-    .replace(/<br\s*\/?>/gi, "\n")
-    .replace(/<\/(p|div|li|tr|h[1-6]|blockquote)>/gi, "\n")
-    .replace(/<li[^>]*>/gi, "• ")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-      const k = e.toLowerCase();
-      if (k.startsWith("#x")) return safeChar(parseInt(k.slice(2), 16)) ?? m;
-      if (k.startsWith("#")) return safeChar(Number(k.slice(1))) ?? m;
-      return ENTITIES[k] ?? m;
-    })
-    .replace(/[ \t]+\n/g, "\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-}
-
-function safeChar(code: number): string | null {
-  return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : null;
-}
 
 export interface ThreadMessage {
   at: string | null;

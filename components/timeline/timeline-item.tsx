@@ -16,7 +16,7 @@ import { dueClock, formatDue } from "@/lib/dates";
 import { cn } from "@/lib/utils";
 import { KindIcon } from "./kind-icon";
 import { ITEM_ROW_HEIGHT, clockTime } from "./rows";
-import { htmlToText } from "./text";
+import { excerpt, htmlToText } from "@/lib/plain-text";
 
 // The expanded detail (fields, body, reply thread, raw JSON) loads on first hover, focus or expand, not with the page.
 const detail = lazyContent(() => import("./item-detail").then((m) => m.ItemDetail));
@@ -36,10 +36,7 @@ interface Props {
   onKeyDown?(e: KeyboardEvent<HTMLButtonElement>): void;
 }
 
-const firstLine = (s: string | null | undefined, max = 220) => {
-  const t = htmlToText(s).replace(/\s+/g, " ").trim();
-  return t.length > max ? `${t.slice(0, max)}…` : t;
-};
+const firstLine = (s: string | null | undefined, max = 220) => excerpt(htmlToText(s), max) ?? "";
 
 export function itemTitle(item: TimelineItem): { label: string; text: string } {
   if (item.type === "task") return { label: item.status === "done" ? "Task done" : "Task", text: item.title };

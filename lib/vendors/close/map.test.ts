@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activitySchema, taskSchema } from "@/lib/model";
 import { closeRetryAfterMs, parseRateLimitHeader } from "./client";
-import { excerpt, htmlToText, mapCloseActivity, mapCloseContact, type ContactLookup } from "./map";
+import { mapCloseActivity, mapCloseContact, type ContactLookup } from "./map";
 import { mapCloseTask } from "./map-task";
 import { closeActivitySchema, closeContactSchema, closeTaskSchema, parseCloseInstant } from "./schemas";
 
@@ -432,19 +432,6 @@ describe("mapping Close contacts", () => {
   it("leaves the email null for a contact without one", () => {
     const row = closeContactSchema.parse({ id: "cont_B", lead_id: "lead_A", name: "Reception", emails: [] });
     expect(mapCloseContact(row, null).email).toBeNull();
-  });
-});
-
-describe("text helpers", () => {
-  it("cuts previews at 200 characters", () => {
-    const p = excerpt("word ".repeat(100))!;
-    expect(p.length).toBeLessThanOrEqual(200);
-    expect(p.endsWith("…")).toBe(true);
-    expect(excerpt("  ")).toBeNull();
-  });
-
-  it("decodes entities after dropping tags, so escaped markup becomes literal text", () => {
-    expect(htmlToText("<p>a &lt;b&gt; c</p>")).toBe("a <b> c");
   });
 });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { excerpt, htmlToText } from "@/lib/plain-text";
 import type { ActivityKind, ActivityState, Channel } from "@/lib/model";
 import type { MappedActivity, PersonRef } from "@/lib/vendors/types";
 import { parseCloseInstant, type CloseActivityRow, type CloseContactRow } from "./schemas";
@@ -35,8 +36,6 @@ export interface ContactInfo {
   leadId: string | null;
 }
 export type ContactLookup = (contactId: string) => ContactInfo | undefined;
-
-const PREVIEW_MAX = 200;
 
 export function personOfContact(
   contactId: string,
@@ -124,29 +123,6 @@ function classify(row: CloseActivityRow): Classified | null {
       // Custom activities and types we do not know yet.
       return { kind: "other", channel: "system", direction: null };
   }
-}
-
-/** Plain text of Close's HTML (notes, email bodies): tags dropped, entities decoded. Rendered as text downstream. */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, "")
-    .replace(/<br\s*\/?>/gi, "\n")
-    .replace(/<\/(p|div|li|h[1-6])>/gi, "\n")
-    .replace(/<[^>]*>/g, "")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-}
-
-export function excerpt(text: string | null | undefined): string | null {
-  const flat = text?.replace(/\s+/g, " ").trim();
-  if (!flat) return null;
-  return flat.length <= PREVIEW_MAX ? flat : `${flat.slice(0, PREVIEW_MAX - 1).trimEnd()}…`;
 }
 
 const nonEmpty = (s: string | null | undefined) => (s && s.trim() ? s : null);

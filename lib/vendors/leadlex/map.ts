@@ -1,4 +1,5 @@
 import "server-only";
+import { excerpt, htmlToText } from "@/lib/plain-text";
 import type { ActivityKind, Channel } from "@/lib/model/activity";
 import type { MappedActivity, MappedCampaign, MappedTask, PersonRef } from "@/lib/vendors/types";
 import type { ActivityRow, CampaignRow, CampaignStats, ContactRow, TaskRow } from "./schemas";
@@ -67,21 +68,8 @@ function num(v: unknown): number | null {
 
 const str = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v : null);
 
-/** Plain text of a body, whitespace collapsed, at most 200 characters. */
-export function previewOf(body: string | null | undefined): string | null {
-  if (!body) return null;
-  const plain = body
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/\s+/g, " ")
-    .trim();
-  if (!plain) return null;
-  return plain.length <= 200 ? plain : `${plain.slice(0, 199)}…`;
-}
+/** Plain text of a body (it may be HTML) on one line, at most 200 characters. */
+export const previewOf = (body: string | null | undefined): string | null => excerpt(htmlToText(body));
 
 export function mapActivity(a: ActivityRow, raw: unknown, person: PersonRef | null): MappedActivity {
   const rule = KINDS[a.type] ?? OTHER;
