@@ -13,7 +13,7 @@ export function isBackfilling(c: Connection): boolean {
 }
 
 /**
- * Where the stale-data banner goes while a first backfill runs: "lemlist: History back to
+ * Where the stale-data banner goes while a first backfill runs: "<vendor>: History back to
  * 14 Mar 2024 — still reading", so a page that looks short on history says why.
  */
 export function BackfillNotice({ connections }: { connections: Connection[] }) {

@@ -159,7 +159,7 @@ export interface TaskRef {
   vendorId: string;
   vendorType: string;
   assigneeId: string | null;
-  /** The task's contact's email (lemlist has no task-by-id read: its listing filters by email). */
+  /** The task's contact's email (for a vendor with no task-by-id read, whose listing filters by email). */
   contactEmail: string | null;
   raw: unknown;
 }
@@ -170,14 +170,16 @@ export interface TaskWriteCapabilities {
   reschedule: boolean;
   reassign: boolean;
   priority: boolean;
-  /** In words, when the vendor's tasks cannot be changed at all (Leadlex); null otherwise. */
+  /** In words, when the vendor's tasks cannot be changed at all; null otherwise. */
   readOnly: string | null;
-  /** In words, why a done task cannot be reopened (lemlist), so the UI says so. */
+  /** In words, why a done task cannot be reopened, so the UI says so. */
   noReopen?: string;
+  /** The vendor lists open tasks only: a task missing from its listing is done (or deleted) there. */
+  listsOpenOnly?: boolean;
 }
 
 export interface TaskWriteSession {
-  /** The task as the vendor has it now; null when the vendor no longer lists it as open (lemlist) or has no such task. */
+  /** The task as the vendor has it now; null when the vendor no longer lists it as open (`listsOpenOnly`) or has no such task. */
   read(task: TaskRef): Promise<MappedTask | null>;
   /** Writes the change; resolves with the vendor's answer (for the audit log), throws the vendor's refusal. */
   write(task: TaskRef, change: VendorTaskChange): Promise<unknown>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classFromVendorCategory, classifyReply, type ReplyClass } from "./reply-class";
+import { classifyReply, type ReplyClass } from "./reply-class";
 
 // Real-world phrasings (collected from inboxes and autoresponder templates), in English,
 // French, German and Spanish. `subject | body` → class.
@@ -99,32 +99,22 @@ describe("classifyReply: a table of real-world replies in four languages", () =>
 });
 
 describe("the vendor's category comes first", () => {
-  it("Smartlead's Out Of Office / Do Not Contact / bounce decide whatever the text", () => {
+  it("a decisive verdict wins whatever the text", () => {
     const body = "Yes, let's talk.";
-    expect(classifyReply({ body, vendorCategory: { vendor: "smartlead", category: "Out Of Office" } })).toBe(
-      "auto_reply",
-    );
-    expect(classifyReply({ body, vendorCategory: { vendor: "smartlead", category: "Do Not Contact" } })).toBe(
-      "opt_out",
-    );
-    expect(classifyReply({ body, vendorCategory: { vendor: "smartlead", category: "Sender Originated Bounce" } })).toBe(
-      "bounce_notice",
-    );
+    expect(classifyReply({ body, categoryVerdict: "auto_reply" })).toBe("auto_reply");
+    expect(classifyReply({ body, categoryVerdict: "opt_out" })).toBe("opt_out");
+    expect(classifyReply({ body, categoryVerdict: "bounce_notice" })).toBe("bounce_notice");
   });
 
   it("a person's category is human, unless the text asks to be removed", () => {
-    const interested = { vendor: "smartlead", category: "Interested" };
-    expect(classifyReply({ body: "I am out of the office until Monday", vendorCategory: interested })).toBe("human");
-    const notInterested = { vendor: "smartlead", category: "Not Interested" };
-    expect(classifyReply({ body: "Not now, thanks.", vendorCategory: notInterested })).toBe("human");
-    expect(classifyReply({ body: "Please remove me from your list.", vendorCategory: notInterested })).toBe("opt_out");
+    expect(classifyReply({ body: "I am out of the office until Monday", categoryVerdict: "human" })).toBe("human");
+    const verdict = "human_unless_opt_out" as const;
+    expect(classifyReply({ body: "Not now, thanks.", categoryVerdict: verdict })).toBe("human");
+    expect(classifyReply({ body: "Please remove me from your list.", categoryVerdict: verdict })).toBe("opt_out");
   });
 
-  it("an unknown category or another vendor's falls back to the text", () => {
-    expect(classFromVendorCategory({ vendor: "smartlead", category: "Something new" })).toBeNull();
-    expect(
-      classifyReply({ body: "Out of office until Monday", vendorCategory: { vendor: "close", category: "x" } }),
-    ).toBe("auto_reply");
+  it("no verdict falls back to the text", () => {
+    expect(classifyReply({ body: "Out of office until Monday", categoryVerdict: null })).toBe("auto_reply");
   });
 
   it("an empty reply is a person's", () => {

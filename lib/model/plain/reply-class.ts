@@ -3,11 +3,11 @@
 // (issue 18), so this is the one place that decides.
 //
 // zod-free and dependency-free: the sync writer (lib/server/sync/write.ts) stores the class
-// on each reply, the vendor mappers use `classFromVendorCategory`, and the browser imports
+// on each reply, the vendor mappers pass their category's verdict, and the browser imports
 // the labels.
 //
-// Order of evidence: the vendor's own category where one is documented (Smartlead lead
-// categories), then text rules over subject and body in English, French, German and
+// Order of evidence: the vendor's own category where one is documented (a vendor's map
+// turns it into a `CategoryVerdict`), then text rules over subject and body in English, French, German and
 // Spanish. Rules look for phrases an autoresponder or opt-out actually uses, never single
 // loose words ("out of ideas" is not "out of office", "remove me from the CC" is not an
 // opt-out), and a bounce notice beats an autoresponder, which beats an opt-out (an
@@ -35,34 +35,12 @@ export function isReplyClass(value: unknown): value is ReplyClass {
 }
 
 /**
- * Smartlead's lead categories (set on a reply by its AI or a person). A category saying
- * the reply is an out-of-office, a do-not-contact or a bounce decides; a category about a
- * person's answer ("Interested", "Not Interested"…) says `human` unless the text asks to
- * be removed — a "Not interested, remove me from your list" is both, and the opt-out wins.
- * Null: the category says nothing about the reply (fall back to the text).
+ * What a vendor's own category for a reply says (each vendor's map decides, e.g.
+ * lib/vendors/smartlead/reply-category.ts): a class, or "human_unless_opt_out" for a category
+ * about a person's answer — a "Not interested, remove me from your list" is both, and the
+ * opt-out wins.
  */
-const SMARTLEAD_CATEGORIES: Record<string, ReplyClass | "human_unless_opt_out"> = {
-  "out of office": "auto_reply",
-  "do not contact": "opt_out",
-  "sender originated bounce": "bounce_notice",
-  interested: "human",
-  "meeting request": "human",
-  "meeting booked": "human",
-  "information request": "human_unless_opt_out",
-  "not interested": "human_unless_opt_out",
-  "wrong person": "human_unless_opt_out",
-};
-
-export interface VendorCategory {
-  vendor: string;
-  category: string;
-}
-
-function categoryVerdict(c: VendorCategory | null | undefined): ReplyClass | "human_unless_opt_out" | null {
-  if (!c) return null;
-  if (c.vendor === "smartlead") return SMARTLEAD_CATEGORIES[c.category.trim().toLowerCase()] ?? null;
-  return null;
-}
+export type CategoryVerdict = ReplyClass | "human_unless_opt_out";
 
 // ── Text rules ──────────────────────────────────────────────────────────────────────────
 
@@ -117,8 +95,8 @@ const OPT_OUT_NEGATED =
 export interface ReplyText {
   subject?: string | null;
   body?: string | null;
-  /** The vendor's own category for the reply, where one is documented. */
-  vendorCategory?: VendorCategory | null;
+  /** What the vendor's own category says, where one is documented (null: nothing decisive). */
+  categoryVerdict?: CategoryVerdict | null;
 }
 
 function textOf(r: ReplyText): string {
@@ -134,7 +112,7 @@ function isOptOut(text: string): boolean {
 /** The class of one reply: the vendor's category first, then the text rules. */
 export function classifyReply(r: ReplyText): ReplyClass {
   const text = textOf(r);
-  const verdict = categoryVerdict(r.vendorCategory);
+  const verdict = r.categoryVerdict;
   if (verdict === "human_unless_opt_out") return isOptOut(text) ? "opt_out" : "human";
   if (verdict) return verdict;
   if (anyOf(BOUNCE, text)) return "bounce_notice";
@@ -142,10 +120,4 @@ export function classifyReply(r: ReplyText): ReplyClass {
   if (anyOf(AUTO_STRONG, r.subject ?? "") || anyOf(AUTO_STRONG, r.body ?? "")) return "auto_reply";
   if (isOptOut(text)) return "opt_out";
   return "human";
-}
-
-/** A vendor category alone (no text): what it says, or null when it says nothing decisive. */
-export function classFromVendorCategory(c: VendorCategory): ReplyClass | null {
-  const v = categoryVerdict(c);
-  return v === "human_unless_opt_out" ? null : v;
 }

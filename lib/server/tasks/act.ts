@@ -113,10 +113,11 @@ export async function changeTask(
     // 2. Re-read before writing.
     const before = await session.read(target.ref);
     if (differs(task, before)) {
-      // lemlist lists open tasks only: absent means done (or deleted) there.
+      // Absent at the vendor: done (or deleted) there. A vendor that lists open tasks only
+      // says no more than that, so the stored task becomes done and is shown as the vendor's.
       const vendorSide: Pick<MappedTask, "status"> & Partial<MappedTask> = before ?? { status: "done" };
       await storeVendorTask(db, id, vendorSide);
-      const vendorTask = before || connection.vendor === "lemlist" ? await readBack(db, id) : null;
+      const vendorTask = before || caps.listsOpenOnly ? await readBack(db, id) : null;
       await audit("task_conflict", "changed at the vendor; nothing written", {
         before: snapshot(task),
         vendorNow: vendorTask ? snapshot(vendorTask) : null,

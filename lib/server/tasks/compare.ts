@@ -9,7 +9,7 @@ const instant = (s: string | null) => (s ? Date.parse(s) : null);
 /**
  * Whether the vendor's task differs from the stored one in what a person acts on: status,
  * due date, assignee, priority. `vendor` null means the vendor no longer lists it as open
- * (lemlist lists open tasks only), which matches a stored task that is done already.
+ * (`listsOpenOnly`), which matches a stored task that is done already.
  */
 export function differs(stored: Comparable, vendor: Comparable | null): boolean {
   if (!vendor) return stored.status === "open";

@@ -2,17 +2,9 @@ import { describe, expect, it } from "vitest";
 import { activitySchema, ACTIVITY_KINDS } from "@/lib/model/activity";
 import { taskSchema } from "@/lib/model/task";
 import { campaignSchema } from "@/lib/model/campaign";
-import {
-  lemlistDue,
-  lemlistKind,
-  lemlistPriority,
-  lemlistVendorReported,
-  mapLemlistActivity,
-  mapLemlistCampaign,
-  mapLemlistTask,
-  previewOf,
-  variantOf,
-} from "./map";
+import { lemlistKind, mapLemlistActivity, previewOf, variantOf } from "./map";
+import { lemlistVendorReported, mapLemlistCampaign } from "./map-campaign";
+import { lemlistDue, lemlistPriority, mapLemlistTask } from "./map-task";
 import { lemlistActivitySchema, lemlistCampaignSchema, lemlistCampaignStatsSchema, lemlistTaskSchema } from "./schemas";
 
 // The seed 000 example rows, as lemlist sends them.

@@ -1,13 +1,8 @@
 import "server-only";
+import { htmlToText, excerpt } from "@/lib/plain-text";
 import type { ActivityKind, Channel } from "@/lib/model/activity";
-import type { MappedActivity, MappedCampaign, MappedTask, PersonRef } from "@/lib/vendors/types";
-import type {
-  LemlistActivityRow,
-  LemlistCampaignRow,
-  LemlistCampaignStats,
-  LemlistLeadRow,
-  LemlistTaskRow,
-} from "./schemas";
+import type { MappedActivity, PersonRef } from "@/lib/vendors/types";
+import type { LemlistActivityRow, LemlistLeadRow } from "./schemas";
 
 /** lemlist's web app. Deep links need the team id, which activity rows and GET /team carry. */
 export const LEMLIST_APP_URL = "https://app.lemlist.com";
@@ -107,34 +102,19 @@ export function lemlistKind(type: string): KindInfo {
   return { kind: "other", channel, direction: null };
 }
 
-const nonEmpty = (s: string | null | undefined): string | null => {
+export const nonEmpty = (s: string | null | undefined): string | null => {
   const t = s?.trim();
   return t ? t : null;
 };
 
-const iso = (s: string): string => new Date(Date.parse(s)).toISOString();
-
-/** Plain text of an HTML body (tags out, entities for the common few). */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<(br|\/p|\/div|\/li)\s*\/?>/gi, "\n")
-    .replace(/<[^>]*>/g, "")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'");
-}
+export const iso = (s: string): string => new Date(Date.parse(s)).toISOString();
 
 /** ≤ 200 characters of plain text: the message itself, without the quoted thread. */
 export function previewOf(text: string | null): string | null {
   if (!text) return null;
   const own = text.split(/\n\s*On .{4,200}wrote:\s*\n/)[0]!;
   const lines = own.split("\n").filter((l) => !l.trimStart().startsWith(">"));
-  const flat = lines.join(" ").replace(/\s+/g, " ").trim();
-  if (!flat) return null;
-  return flat.length <= 200 ? flat : `${flat.slice(0, 199).trimEnd()}…`;
+  return excerpt(lines.join(" "));
 }
 
 /** sequenceTested as an A/B label: "a" → "A", 1 → "B"; booleans say nothing about which variant. */
@@ -152,7 +132,7 @@ export function campaignUrl(teamId: string | null | undefined, campaignId: strin
   return teamId && campaignId ? `${LEMLIST_APP_URL}/teams/${teamId}/campaigns/${campaignId}` : null;
 }
 
-function personRef(o: {
+export function personRef(o: {
   teamId: string | null;
   contactId: string | null;
   leadId: string | null;
@@ -223,147 +203,6 @@ export function mapLemlistActivity(
   if (info.kind === "call" && typeof row.duration === "number" && row.duration >= 0)
     mapped.durationSeconds = Math.round(row.duration);
   return mapped;
-}
-
-/** lemlist task types (seed 002's list) → Touchline's task types. */
-export const LEMLIST_TASK_TYPES: Readonly<Record<string, string>> = {
-  manual: "manual",
-  phone: "call",
-  linkedinInvite: "linkedin",
-  linkedinSend: "linkedin",
-  linkedinVoiceNote: "linkedin",
-  linkedinReplied: "linkedin",
-  emailsReplied: "email",
-  opportunityReplied: "email",
-  opportunityClicked: "email",
-  email: "email",
-  whatsappMessage: "whatsapp",
-};
-
-/**
- * lemlist gives `dueDate` as an ISO instant. A "day" task is stored as midnight UTC
- * (e.g. `2026-11-25T00:00:00.000Z`): that is read as the calendar day, never shifted
- * through a time zone. A bare `YYYY-MM-DD` is a day too.
- */
-export function lemlistDue(value: string | null | undefined): {
-  dueAt: string | null;
-  dueDate: string | null;
-  dueIsDateOnly: boolean;
-} {
-  const v = nonEmpty(value);
-  if (!v) return { dueAt: null, dueDate: null, dueIsDateOnly: false };
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v) && Number.isFinite(Date.parse(v)))
-    return { dueAt: `${v}T00:00:00.000Z`, dueDate: v, dueIsDateOnly: true };
-  const t = Date.parse(v);
-  if (!Number.isFinite(t)) return { dueAt: null, dueDate: null, dueIsDateOnly: false };
-  const at = new Date(t).toISOString();
-  if (at.endsWith("T00:00:00.000Z")) return { dueAt: at, dueDate: at.slice(0, 10), dueIsDateOnly: true };
-  return { dueAt: at, dueDate: null, dueIsDateOnly: false };
-}
-
-/** Seed 002 shows priorities 1 and 2; lemlist's scale is read as 1 low, 2 medium, 3 high. */
-export function lemlistPriority(p: number | string | null | undefined): "low" | "medium" | "high" | null {
-  if (typeof p === "string") {
-    const s = p.trim().toLowerCase();
-    if (s === "low" || s === "medium" || s === "high") return s;
-    return /^\d+$/.test(s) ? lemlistPriority(Number(s)) : null;
-  }
-  if (p === 1) return "low";
-  if (p === 2) return "medium";
-  if (typeof p === "number" && p >= 3) return "high";
-  return null;
-}
-
-export function mapLemlistTask(row: LemlistTaskRow, ctx: LemlistMapContext = {}, raw: unknown = row): MappedTask {
-  const vendorType = nonEmpty(row.type) ?? "unknown";
-  const teamId = ctx.teamId ?? null;
-  const contactId = nonEmpty(row.contactId);
-  const campaignId = nonEmpty(row.campaignId);
-  const created = row.createdAt && Number.isFinite(Date.parse(row.createdAt)) ? iso(row.createdAt) : null;
-  const userId = nonEmpty(row.userId);
-  return {
-    id: `lemlist:${row._id}`,
-    vendor: "lemlist",
-    vendorType,
-    type: LEMLIST_TASK_TYPES[vendorType] ?? "other",
-    title: nonEmpty(row.title) ?? `lemlist ${vendorType} task`,
-    body: nonEmpty(row.content),
-    // lemlist lists open tasks only: a listed task is open; done ones vanish (reconciled by the engine).
-    status: "open",
-    ...lemlistDue(row.dueDate),
-    priority: lemlistPriority(row.priority),
-    assignee: userId || row.userName ? { id: userId, name: nonEmpty(row.userName) } : null,
-    campaignId: campaignId ? `lemlist:${campaignId}` : null,
-    url: contactUrl(teamId, contactId) ?? (teamId ? `${LEMLIST_APP_URL}/teams/${teamId}/tasks` : null),
-    createdAt: created,
-    raw,
-    person: personRef({
-      teamId,
-      contactId,
-      leadId: nonEmpty(row.leadId),
-      email: null,
-      firstName: null,
-      lastName: null,
-      company: null,
-    }),
-  };
-}
-
-/** lemlist campaign states (seed 002's campaignState list) → Touchline's. */
-export const LEMLIST_CAMPAIGN_STATUSES: Readonly<Record<string, MappedCampaign["status"]>> = {
-  draft: "draft",
-  running: "active",
-  paused: "paused",
-  // A campaign in error has stopped sending until someone fixes it.
-  errors: "paused",
-  ended: "completed",
-  archived: "archived",
-};
-
-/** The stats as numbers under the unified keys, plus lemlist's own reply rate (replies / opens). */
-export function lemlistVendorReported(stats: LemlistCampaignStats | null): Record<string, number | null> | null {
-  if (!stats) return null;
-  const pick: [string, number | null | undefined][] = [
-    ["sent", stats.sentCount],
-    ["delivered", stats.deliveredCount],
-    ["opened", stats.openedCount],
-    ["clicked", stats.clickedCount],
-    ["replied", stats.repliedCount],
-    ["bounced", stats.bouncedCount],
-    ["unsubscribed", stats.unsubscribedCount],
-    ["interested", stats.interestedCount],
-    ["notInterested", stats.notInterestedCount],
-    ["leads", stats.leadTotal],
-    [
-      "replyRate",
-      stats.replyRate ??
-        (typeof stats.repliedCount === "number" && stats.openedCount ? stats.repliedCount / stats.openedCount : null),
-    ],
-  ];
-  const out: Record<string, number | null> = {};
-  for (const [key, v] of pick) if (typeof v === "number" && Number.isFinite(v)) out[key] = v;
-  return Object.keys(out).length ? out : null;
-}
-
-export function mapLemlistCampaign(
-  row: LemlistCampaignRow,
-  stats: LemlistCampaignStats | null,
-  ctx: LemlistMapContext = {},
-): MappedCampaign {
-  const vendorStatus = nonEmpty(row.status)?.toLowerCase() ?? (row.archived ? "archived" : null);
-  const teamId = row.teamId ?? ctx.teamId ?? null;
-  return {
-    id: `lemlist:${row._id}`,
-    vendor: "lemlist",
-    vendorId: row._id,
-    name: nonEmpty(row.name) ?? row._id,
-    status: (vendorStatus && LEMLIST_CAMPAIGN_STATUSES[vendorStatus]) || "other",
-    vendorStatus: nonEmpty(row.status),
-    createdAt: row.createdAt && Number.isFinite(Date.parse(row.createdAt)) ? iso(row.createdAt) : null,
-    vendorReported: lemlistVendorReported(stats),
-    url: campaignUrl(teamId, row._id),
-    raw: { campaign: row, stats },
-  };
 }
 
 /** A lead of `GET /leads/{email}` as a person reference. */

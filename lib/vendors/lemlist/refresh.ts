@@ -3,7 +3,8 @@ import type { MappedActivity, MappedTask, PersonRef, SyncBatch } from "@/lib/ven
 import { PAGE_LIMIT, parseRows, type LemlistEnv } from "./env";
 import { PageGuard } from "@/lib/vendors/shared/page-guard";
 import { CallMerger } from "./calls";
-import { lemlistLeadPerson, mapLemlistTask } from "./map";
+import { lemlistLeadPerson } from "./map";
+import { mapLemlistTask } from "./map-task";
 import { lemlistActivitySchema, lemlistLeadSchema, lemlistTaskSchema } from "./schemas";
 
 /** Bounds the live path: one person never costs more than this many pages per lead. */

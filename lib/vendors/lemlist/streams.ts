@@ -3,7 +3,8 @@ import { VendorRequestError } from "@/lib/vendors/shared/errors";
 import { PageGuard } from "@/lib/vendors/shared/page-guard";
 import type { MappedCampaign, MappedTask, Stream, StreamPage } from "@/lib/vendors/types";
 import { PAGE_LIMIT, parseRows, type LemlistEnv } from "./env";
-import { mapLemlistCampaign, mapLemlistTask } from "./map";
+import { mapLemlistCampaign } from "./map-campaign";
+import { mapLemlistTask } from "./map-task";
 import {
   lemlistCampaignSchema,
   lemlistCampaignStatsSchema,

@@ -2,7 +2,7 @@ import "server-only";
 import { VendorRequestError } from "@/lib/vendors/shared/errors";
 import type { ConnectorContext, MappedTask, TaskRef, TaskWriter, VendorTaskChange } from "@/lib/vendors/types";
 import { createLemlistClient, type LemlistClientOptions, type TaskFilter } from "./client";
-import { mapLemlistTask } from "./map";
+import { mapLemlistTask } from "./map-task";
 import { lemlistTaskSchema } from "./schemas";
 
 /**
@@ -38,6 +38,8 @@ export function createLemlistTaskWriter(options: LemlistClientOptions = {}): Tas
       readOnly: null,
       noReopen:
         "lemlist's API can mark a task done but not open it again, so a completed lemlist task cannot be undone here.",
+      // Seed 002: GET /tasks lists open tasks only.
+      listsOpenOnly: true,
     },
     open(ctx: ConnectorContext) {
       const client = createLemlistClient(ctx, options);

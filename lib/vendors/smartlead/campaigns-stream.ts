@@ -2,7 +2,7 @@ import "server-only";
 import { VendorRequestError } from "@/lib/vendors/shared/errors";
 import type { ConnectorContext, MappedCampaign, Stream, StreamPage } from "@/lib/vendors/types";
 import type { SmartleadClient } from "./client";
-import { mapCampaign } from "./map";
+import { mapCampaign } from "./map-campaign";
 import { idOf } from "./rows";
 import { analyticsSchema, campaignSchema, issuePaths, type SmartleadAnalytics } from "./schemas";
 

@@ -1,16 +1,11 @@
 import "server-only";
+import { htmlToText, excerpt } from "@/lib/plain-text";
 import { classifyReply } from "@/lib/model/plain/reply-class";
 import type { ActivityKind } from "@/lib/model/activity";
-import type { CAMPAIGN_STATUSES } from "@/lib/model/campaign";
-import type { MappedActivity, MappedCampaign, PersonRef } from "@/lib/vendors/types";
-import type {
-  SmartleadActivityRow,
-  SmartleadAnalytics,
-  SmartleadCampaignRow,
-  SmartleadHistoryEntry,
-  SmartleadLeadRow,
-  SmartleadThreadReplyRow,
-} from "./schemas";
+import type { MappedActivity, PersonRef } from "@/lib/vendors/types";
+import { campaignUrl } from "./map-campaign";
+import { smartleadCategoryVerdict } from "./reply-category";
+import type { SmartleadActivityRow, SmartleadLeadRow, SmartleadThreadReplyRow } from "./schemas";
 
 /**
  * Smartlead rows → the unified model. Smartlead's feed is lead-centric: a lead (person ×
@@ -40,67 +35,6 @@ import type {
  * read through, so the ids stay stable and each outcome is counted once.
  */
 
-const APP_URL = "https://app.smartlead.ai/app";
-export const campaignUrl = (campaignId: string) => `${APP_URL}/email-campaign/${campaignId}/analytics`;
-
-type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
-
-const CAMPAIGN_STATUS: Record<string, CampaignStatus> = {
-  DRAFTED: "draft",
-  ACTIVE: "active",
-  PAUSED: "paused",
-  COMPLETED: "completed",
-  // A stopped Smartlead campaign cannot be resumed: it ended early.
-  STOPPED: "completed",
-  ARCHIVED: "archived",
-};
-
-export function mapCampaignStatus(status: string | null | undefined): CampaignStatus {
-  return (status && CAMPAIGN_STATUS[status.toUpperCase()]) || "other";
-}
-
-const isoOrNull = (s: string | null | undefined): string | null => {
-  if (!s) return null;
-  const ms = Date.parse(s);
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
-};
-
-/** Smartlead's own figures, as numbers; `opened`/`clicked` are its unique counts (emails opened/clicked). */
-export function vendorReported(a: SmartleadAnalytics): Record<string, number | null> {
-  const out: Record<string, number | null> = {};
-  const put = (key: string, v: number | null | undefined) => {
-    if (v !== undefined) out[key] = v;
-  };
-  put("sent", a.sent_count);
-  put("opened", a.unique_open_count);
-  put("clicked", a.unique_click_count);
-  put("replied", a.reply_count);
-  put("bounced", a.bounce_count);
-  put("unsubscribed", a.unsubscribed_count);
-  put("interested", a.campaign_lead_stats?.interested);
-  put("leads", a.total_count);
-  return out;
-}
-
-export function mapCampaign(
-  row: SmartleadCampaignRow,
-  analytics: SmartleadAnalytics | null,
-  raw: { campaign: unknown; analytics: unknown },
-): MappedCampaign {
-  return {
-    id: `smartlead:${row.id}`,
-    vendor: "smartlead",
-    vendorId: row.id,
-    name: row.name?.trim() || `Campaign ${row.id}`,
-    status: mapCampaignStatus(row.status),
-    vendorStatus: row.status ?? null,
-    createdAt: isoOrNull(row.created_at),
-    vendorReported: analytics ? vendorReported(analytics) : null,
-    url: campaignUrl(row.id),
-    raw,
-  };
-}
-
 /** Lead categories with an engagement meaning; other known ones are status changes. */
 const CATEGORY_KIND: Record<string, ActivityKind> = {
   interested: "interested",
@@ -118,28 +52,8 @@ export function categoryKind(category: string): ActivityKind {
   return CATEGORY_KIND[category.trim().toLowerCase()] ?? "other";
 }
 
-/** Strips Smartlead's HTML bodies to text, keeping paragraph breaks. */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<(br|\/p|\/div|\/li|\/h\d)\s*\/?>/gi, "\n")
-    .replace(/<[^>]*>/g, "")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/[ \t]+/g, " ")
-    .replace(/ *\n */g, "\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-}
-
-export function previewOf(text: string | null): string | null {
-  if (!text) return null;
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length <= 200 ? flat : `${flat.slice(0, 199).trimEnd()}…`;
-}
+/** One line of a body, for lists. */
+export const previewOf = (text: string | null): string | null => excerpt(text);
 
 export function personOfLead(
   leadId: string,
@@ -284,7 +198,7 @@ export function mapLeadEmails(lead: LeadInput, emails: EmailInput[]): MappedActi
                 replyClass: classifyReply({
                   subject,
                   body: replyText,
-                  vendorCategory: { vendor: "smartlead", category: lead.lead_category },
+                  categoryVerdict: smartleadCategoryVerdict(lead.lead_category),
                 }),
               }
             : {}),
@@ -320,83 +234,4 @@ function outcomeAnchor(lead: LeadInput, emails: EmailInput[]): EmailInput | null
   let last: EmailInput | null = null;
   for (const e of emails) if (!last || e.row.sent_time > last.row.sent_time) last = e;
   return last;
-}
-
-/**
- * Message history (SENT and REPLY entries) → the lead's emails, so the live path yields the
- * same events and ids as the feed. A REPLY joins the SENT with its stats_id, else the
- * latest SENT before it. Entries of other types are returned apart, as `other` events.
- */
-export function historyToEmails(
-  entries: { row: SmartleadHistoryEntry; raw: unknown }[],
-  toEmail: string | null,
-): { emails: EmailInput[]; others: { row: SmartleadHistoryEntry; raw: unknown }[] } {
-  const sorted = [...entries].sort((x, y) => x.row.time.localeCompare(y.row.time));
-  const emails: EmailInput[] = [];
-  const others: { row: SmartleadHistoryEntry; raw: unknown }[] = [];
-  for (const { row, raw } of sorted) {
-    const type = row.type.toUpperCase();
-    if (type === "SENT" && row.stats_id) {
-      emails.push({
-        row: {
-          stats_id: row.stats_id,
-          message_id: row.message_id,
-          subject: row.subject,
-          email_body: row.email_body,
-          sent_time: row.time,
-          from_email: row.from,
-          to_email: row.to ?? toEmail,
-          email_seq_number: row.email_seq_number,
-          open_count: row.open_count,
-          click_count: row.click_count,
-          reply_details: null,
-          seq_variant_id: row.seq_variant_id,
-          variant_label: row.variant_label,
-        },
-        raw,
-      });
-    } else if (type === "REPLY") {
-      const target = (row.stats_id && emails.find((e) => e.row.stats_id === row.stats_id)) || emails.at(-1);
-      if (target && !target.row.reply_details) {
-        target.row.reply_details = { time: row.time, reply_email_body: row.email_body, message_id: row.message_id };
-        target.replyRaw = raw;
-      } else others.push({ row, raw });
-    } else others.push({ row, raw });
-  }
-  return { emails, others };
-}
-
-/**
- * A history entry outside the SENT/REPLY pairing: a further reply in the thread stays a
- * reply; a type Touchline does not know is kept as `other` with its own type string.
- */
-export function mapOtherHistoryEntry(lead: LeadInput, row: SmartleadHistoryEntry, raw: unknown): MappedActivity {
-  const campaignId = lead.campaign_id ?? null;
-  const text = row.email_body ? htmlToText(row.email_body) : null;
-  const isReply = row.type.toUpperCase() === "REPLY";
-  return {
-    id: `smartlead:${row.stats_id ?? "history"}:${row.type.toLowerCase()}:${row.message_id ?? row.time}`,
-    vendor: "smartlead",
-    vendorType: row.type,
-    kind: isReply ? "email_replied" : "other",
-    channel: "email",
-    direction: isReply ? "inbound" : null,
-    occurredAt: row.time,
-    campaignId: campaignId ? `smartlead:${campaignId}` : null,
-    campaignName: lead.campaign_name ?? null,
-    sequenceStep:
-      row.email_seq_number != null && Number.isInteger(row.email_seq_number) && row.email_seq_number >= 1
-        ? row.email_seq_number
-        : null,
-    variant: null,
-    actor: null,
-    subject: row.subject ?? null,
-    preview: previewOf(text),
-    body: text,
-    bot: false,
-    durationSeconds: null,
-    url: campaignId ? campaignUrl(campaignId) : null,
-    raw,
-    person: personOfLead(lead.lead_id, isReply ? row.from : row.to),
-  };
 }

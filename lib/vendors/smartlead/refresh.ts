@@ -2,7 +2,8 @@ import "server-only";
 import { VendorRequestError } from "@/lib/vendors/shared/errors";
 import type { ConnectorContext, ConnectorSession, MappedActivity, SyncBatch } from "@/lib/vendors/types";
 import type { SmartleadClient } from "./client";
-import { historyToEmails, mapLeadEmails, mapOtherHistoryEntry, personOfLead, type LeadInput } from "./map";
+import { mapLeadEmails, personOfLead, type LeadInput } from "./map";
+import { historyToEmails, mapOtherHistoryEntry } from "./map-history";
 import { idOf } from "./rows";
 import {
   historyEntrySchema,
