@@ -8,7 +8,7 @@ import { checkMasterKey, masterKey } from "./secrets";
 import { getStore, storeOptionsFromEnv } from "./store/db";
 import { holdStore } from "./store/server-lock";
 import { backfillReplyClasses } from "./sync/reply-class-backfill";
-import { catchUpLastActivity } from "./sync/write";
+import { catchUpLastActivity } from "./sync/last-activity";
 import { startScheduler } from "./sync/scheduler";
 
 /**

@@ -7,7 +7,7 @@ import { notFound } from "../http/errors";
 import { horizonOf } from "../queries/connections";
 import { queryRows, type Db, type Store } from "../store/db";
 import * as t from "../store/schema";
-import { removeRows } from "../sync/write";
+import { removeRows } from "../sync/remove";
 
 type ConnectionRow = typeof t.connections.$inferSelect;
 

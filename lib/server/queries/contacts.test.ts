@@ -5,7 +5,7 @@ import { contactDetailSchema, contactsQuerySchema } from "@/lib/model/contacts-q
 import * as t from "@/lib/server/store/schema";
 import { freshStore, STORE_KINDS } from "@/tests/helpers/stores";
 import { seedTimelineWorld } from "@/tests/fixtures/timeline";
-import { refreshLastActivity } from "@/lib/server/sync/write";
+import { refreshLastActivity } from "@/lib/server/sync/last-activity";
 import { contactExists, getContact, listContacts } from "./contacts";
 
 describe.each(STORE_KINDS)("contact queries on %s", (kind) => {

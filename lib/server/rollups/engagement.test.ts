@@ -7,7 +7,8 @@ import type { ActivityKind } from "@/lib/model/activity";
 import type { MappedActivity } from "@/lib/vendors/types";
 import { queryRows } from "@/lib/server/store/db";
 import * as t from "@/lib/server/store/schema";
-import { removeRows, sweepActivities, writeBatch } from "@/lib/server/sync/write";
+import { removeRows, sweepActivities } from "@/lib/server/sync/remove";
+import { writeBatch } from "@/lib/server/sync/write";
 import { freshStore, STORE_KINDS } from "@/tests/helpers/stores";
 import { rebuildEngagementRollups } from "./engagement";
 

@@ -9,6 +9,8 @@ import { migratePglite, migratePostgres } from "./migrate";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** The handle inside `db.transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type StoreKind = "pglite" | "postgres";
 
 export interface Store {

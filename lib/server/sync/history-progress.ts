@@ -1,10 +1,8 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { StreamPage } from "@/lib/vendors/types";
-import type { Store } from "../store/db";
+import type { Tx } from "../store/db";
 import * as t from "../store/schema";
-
-type Tx = Parameters<Parameters<Store["db"]["transaction"]>[0]>[0];
 
 /**
  * How far back one stream has read, kept on the connection (meta.historyProgress) so the

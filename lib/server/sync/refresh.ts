@@ -6,7 +6,7 @@ import type { Connector, MappedActivity, MappedTask, SyncBatch } from "@/lib/ven
 import { isVendorError, plainErrorMessage } from "../http/plain-error";
 import { log, scrub } from "../log";
 import { decryptApiKey, KeyUnreadableError } from "../secrets";
-import type { Store } from "../store/db";
+import type { Store, Tx } from "../store/db";
 import * as t from "../store/schema";
 import { writeBatch } from "./write";
 
@@ -184,8 +184,6 @@ async function refreshOne(
   result.ms = Date.now() - started;
   return result;
 }
-
-type Tx = Parameters<Parameters<Store["db"]["transaction"]>[0]>[0];
 
 const sameInstant = (a: string | null | undefined, b: string | null | undefined) =>
   a && b ? Date.parse(a) === Date.parse(b) : !a && !b;
