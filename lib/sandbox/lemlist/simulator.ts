@@ -3,18 +3,9 @@ import { createHarness, type Simulator } from "@/lib/sandbox/shared/harness";
 import { SlidingLog } from "@/lib/sandbox/shared/rate-limit";
 import type { World } from "@/lib/sandbox/shared/world";
 import { generateLemlistData, type LemlistData } from "./data";
-import {
-  BadRequest,
-  campaignStats,
-  listActivities,
-  listCampaigns,
-  listTasks,
-  parseActivityQuery,
-  parseCampaignQuery,
-  parseDateParam,
-  parseTaskFilters,
-  parseTaskPage,
-} from "./query";
+import { BadRequest, listActivities, parseActivityQuery, parseDateParam } from "./query";
+import { campaignStats, listCampaigns, parseCampaignQuery } from "./query-campaigns";
+import { listTasks, parseTaskFilters, parseTaskPage } from "./query-tasks";
 import type { LemlistActivity, LemlistLeadEntry } from "./records";
 import { addSeedExamples } from "./seed-example";
 import { patchLemlistTask, TaskNotFound } from "./task-writes";

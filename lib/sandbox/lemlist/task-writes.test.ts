@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createWorld } from "@/lib/sandbox/shared/world";
 import { generateLemlistData } from "./data";
-import { listTasks } from "./query";
+import { listTasks } from "./query-tasks";
 import { patchLemlistTask, TaskNotFound } from "./task-writes";
 import { BadRequest } from "./query";
 

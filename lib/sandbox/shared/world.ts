@@ -7,7 +7,7 @@ import { Rng } from "./prng";
  * The people of the generated world, shared by the simulators so that about a
  * third of them appear in several vendors under the same email (the identity
  * resolution the product is about). Each vendor's own data (campaigns, activities,
- * tasks) is generated in lib/sandbox/<vendor>/data.ts from `peopleOf(world, vendor)`
+ * tasks) is generated in lib/sandbox/<vendor>/data (a file or a folder) from `peopleOf(world, vendor)`
  * with `world.rng.fork(vendor)`.
  */
 export interface WorldOptions {
