@@ -7,7 +7,8 @@ import {
 } from "@/lib/model/timeline";
 import { freshStore, STORE_KINDS } from "@/tests/helpers/stores";
 import { seedBusyContact, seedTimelineWorld } from "@/tests/fixtures/timeline";
-import { openTasksForContact, timelineFacets, timelinePage } from "./timeline";
+import { openTasksForContact } from "./contact-tasks";
+import { timelineFacets, timelinePage } from "./timeline";
 
 // Ada's whole timeline in UTC, newest first (see tests/fixtures/timeline.ts).
 const ALL_UTC = [

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { displayName } from "@/components/contacts/contact-header";
 import { ContactTimeline } from "@/components/timeline/contact-timeline";
 import { getContact } from "@/lib/server/queries/contacts";
-import { openTasksForContact } from "@/lib/server/queries/timeline";
+import { openTasksForContact } from "@/lib/server/queries/contact-tasks";
 import { getDb } from "@/lib/server/store";
 
 export const dynamic = "force-dynamic";

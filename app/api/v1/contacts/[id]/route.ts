@@ -2,7 +2,7 @@ import { contactIdParamsSchema } from "@/lib/model/contacts-query";
 import { notFound } from "@/lib/server/http/errors";
 import { json, route } from "@/lib/server/http/route";
 import { getContact } from "@/lib/server/queries/contacts";
-import { openTasksForContact } from "@/lib/server/queries/timeline";
+import { openTasksForContact } from "@/lib/server/queries/contact-tasks";
 import { getDb } from "@/lib/server/store";
 
 export const dynamic = "force-dynamic";
