@@ -5,201 +5,39 @@ import {
   getCoreRowModel,
   getSortedRowModel,
   useReactTable,
-  type ColumnDef,
   type RowSelectionState,
   type SortingState,
 } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown, GitCompareArrows, SearchX, X } from "lucide-react";
 import Link from "next/link";
 import { useQueryStates } from "nuqs";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
-import { RelativeTime } from "@/components/ui/relative-time";
-import { VendorBadge } from "@/components/ui/vendor-badge";
 import { CAMPAIGN_STATUSES } from "@/lib/model/plain/campaign";
 import type { Campaign } from "@/lib/model/campaign";
-import type { CampaignListItem } from "@/lib/model/engagement";
 import { VENDOR_LABELS, VENDORS, type Vendor } from "@/lib/model/vendor";
 import { cn } from "@/lib/utils";
-import { fmtInt } from "./format";
-import { CompletenessNote } from "./completeness-note";
-import { HintProvider, Rate, RATE_BASES } from "./rate";
+import { FacetButtons } from "@/components/filters/facet-buttons";
+import { useSlashToFocus } from "@/components/filters/keyboard";
+import { Kbd } from "@/components/ui/kbd";
+import { campaignColumns, NUMERIC, type CampaignRow } from "./campaign-columns";
+import { HintProvider } from "./rate";
 import { campaignListParams, type CampaignSort } from "./search-params";
-import { Sparkline } from "./sparkline";
-import { CampaignStatusBadge, STATUS_LABELS } from "./status-badge";
+import { STATUS_LABELS } from "./status-badge";
 
-export type CampaignRow = CampaignListItem & { sparkline: number[] };
-
-/** Right-aligned, monospaced columns. (Not in column meta: the tasks table owns that type's shape.) */
-const NUMERIC = new Set(["sent", "delivered", "open", "click", "reply", "bounce", "interested"]);
-
-const rateValue = (k: "open" | "click" | "reply" | "bounce") => (r: CampaignRow) => r.rates[k] ?? -1;
-
-function columns(): ColumnDef<CampaignRow>[] {
-  return [
-    {
-      id: "select",
-      enableSorting: false,
-      header: ({ table }) => (
-        <input
-          type="checkbox"
-          aria-label="Select every campaign shown"
-          className="size-4 accent-[var(--primary)]"
-          checked={table.getIsAllRowsSelected()}
-          ref={(el) => {
-            if (el) el.indeterminate = table.getIsSomeRowsSelected();
-          }}
-          onChange={table.getToggleAllRowsSelectedHandler()}
-        />
-      ),
-      cell: ({ row }) => (
-        <input
-          type="checkbox"
-          aria-label={`Select ${row.original.name}`}
-          className="size-4 accent-[var(--primary)]"
-          checked={row.getIsSelected()}
-          onChange={row.getToggleSelectedHandler()}
-        />
-      ),
-    },
-    {
-      id: "name",
-      accessorKey: "name",
-      header: "Campaign",
-      cell: ({ row }) => (
-        <div className="grid min-w-40 justify-items-start gap-1">
-          <Link
-            href={`/campaigns/${encodeURIComponent(row.original.id)}`}
-            className="font-medium underline-offset-4 hover:underline focus-visible:underline"
-          >
-            {row.original.name}
-          </Link>
-          <CompletenessNote completeness={row.original.completeness} compact />
-        </div>
-      ),
-    },
-    {
-      id: "vendor",
-      accessorKey: "vendor",
-      header: "Vendor",
-      cell: ({ row }) => <VendorBadge vendor={row.original.vendor} />,
-    },
-    {
-      id: "status",
-      accessorKey: "status",
-      header: "Status",
-      cell: ({ row }) => <CampaignStatusBadge status={row.original.status} vendorStatus={row.original.vendorStatus} />,
-    },
-    {
-      id: "sent",
-      accessorFn: (r) => r.totals.sent,
-      header: "Sent",
-      cell: ({ getValue }) => fmtInt(getValue<number>()),
-    },
-    {
-      id: "delivered",
-      accessorFn: (r) => r.totals.delivered,
-      header: "Delivered",
-      cell: ({ getValue }) => fmtInt(getValue<number>()),
-    },
-    ...(["open", "click", "reply", "bounce"] as const).map((k): ColumnDef<CampaignRow> => ({
-      id: k,
-      accessorFn: rateValue(k),
-      header: `${k[0]!.toUpperCase()}${k.slice(1)} rate (${RATE_BASES[k]})`,
-      cell: ({ row }) => (
-        <Rate
-          rate={k}
-          value={row.original.rates[k]}
-          counts={row.original.totals}
-          partial={row.original.completeness.reason}
-        />
-      ),
-    })),
-    {
-      id: "interested",
-      accessorFn: (r) => r.totals.interested,
-      header: "Interested",
-      cell: ({ getValue }) => fmtInt(getValue<number>()),
-    },
-    {
-      id: "sparkline",
-      enableSorting: false,
-      header: "Replies, 30 d",
-      cell: ({ row }) => {
-        const total = row.original.sparkline.reduce((a, b) => a + b, 0);
-        return (
-          <Sparkline
-            values={row.original.sparkline}
-            label={`${row.original.name}: ${total} ${total === 1 ? "reply" : "replies"} in the last 30 days`}
-          />
-        );
-      },
-    },
-    {
-      id: "lastActivityAt",
-      accessorFn: (r) => r.lastActivityAt ?? "",
-      header: "Last activity",
-      cell: ({ row }) =>
-        row.original.lastActivityAt ? (
-          <RelativeTime iso={row.original.lastActivityAt} className="whitespace-nowrap text-muted-foreground" />
-        ) : (
-          <span className="text-muted-foreground">—</span>
-        ),
-    },
-  ];
-}
-
-function FacetButtons<T extends string>({
-  label,
-  options,
-  selected,
-  counts,
-  labelOf,
-  onChange,
-}: {
-  label: string;
-  options: readonly T[];
-  selected: T[];
-  counts: Map<T, number>;
-  labelOf: (v: T) => string;
-  onChange: (next: T[]) => void;
-}) {
-  return (
-    <div role="group" aria-label={label} className="flex flex-wrap items-center gap-1.5">
-      <span className="mr-1 text-xs font-medium text-muted-foreground">{label}</span>
-      {options
-        .filter((o) => (counts.get(o) ?? 0) > 0 || selected.includes(o))
-        .map((o) => {
-          const on = selected.includes(o);
-          return (
-            <button
-              key={o}
-              type="button"
-              aria-pressed={on}
-              onClick={() => onChange(on ? selected.filter((s) => s !== o) : [...selected, o])}
-              className={cn(
-                "inline-flex h-7 items-center gap-1.5 rounded-md border px-2 text-xs font-medium transition-colors outline-none focus-visible:ring-2 focus-visible:ring-ring/50",
-                on
-                  ? "border-primary/40 bg-primary/10 text-foreground"
-                  : "bg-card text-muted-foreground hover:text-foreground",
-              )}
-            >
-              {labelOf(o)}
-              <span className="font-mono text-[0.7rem] text-muted-foreground tabular-nums">{counts.get(o) ?? 0}</span>
-            </button>
-          );
-        })}
-    </div>
-  );
-}
+export type { CampaignRow } from "./campaign-columns";
 
 /** Every campaign from every vendor: sortable, filterable (in the URL), selectable for a side-by-side compare. */
 export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
   // Choices push a history entry; typing in the search box replaces it (the rule of every page).
   const [params, setParams] = useQueryStates(campaignListParams, { history: "push" });
   const [selection, setSelection] = useState<RowSelectionState>({});
+  // The list filters in the browser as you type (every campaign is on the page), so the box
+  // writes the URL at once, replacing the entry; "/" jumps to it as on every list page.
+  const searchRef = useRef<HTMLInputElement>(null);
+  useSlashToFocus(searchRef);
 
   const q = params.q.trim().toLowerCase();
   // Depend on the filters' values, not on the arrays (parsed afresh from the URL): a new
@@ -238,7 +76,7 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
   );
 
   const sorting: SortingState = [{ id: params.sort, desc: params.dir === "desc" }];
-  const cols = useMemo(columns, []);
+  const cols = useMemo(campaignColumns, []);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns fresh functions by design.
   const table = useReactTable({
     data: filtered,
@@ -264,14 +102,18 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
     <HintProvider>
       <div className="space-y-4">
         <div className="flex flex-wrap items-center gap-x-5 gap-y-3">
-          <Input
-            type="search"
-            value={params.q}
-            onChange={(e) => void setParams({ q: e.target.value || null }, { history: "replace" })}
-            placeholder="Search campaigns…"
-            aria-label="Search campaigns"
-            className="h-8 w-64"
-          />
+          <div className="relative w-full sm:w-64">
+            <Input
+              ref={searchRef}
+              type="search"
+              value={params.q}
+              onChange={(e) => void setParams({ q: e.target.value || null }, { history: "replace" })}
+              placeholder="Search campaigns…"
+              aria-label="Search campaigns"
+              className="h-8 pr-8"
+            />
+            {!params.q ? <Kbd className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2">/</Kbd> : null}
+          </div>
           <FacetButtons
             label="Vendor"
             options={VENDORS}

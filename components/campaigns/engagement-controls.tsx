@@ -9,6 +9,7 @@ import {
   type EngagementInterval,
   type ReplyMode,
 } from "@/lib/model/plain/engagement";
+import { DateRangePopover } from "@/components/filters/date-range-popover";
 import { cn } from "@/lib/utils";
 import { Segmented } from "./segmented";
 
@@ -86,17 +87,10 @@ export function EngagementControls({
   const zones = useZones(tz);
   const active = presetOf(from, to, tz);
   const [customOpen, setCustomOpen] = useState(false);
-  const [draft, setDraft] = useState<{ from: string; to: string } | null>(null);
+  const [rangeOpen, setRangeOpen] = useState(false);
+  // The calendar's "today", read once (a page left open past midnight keeps the day it opened on).
+  const [today] = useState(() => calendarDayIn(Date.now(), tz));
   const custom = customOpen || active === "custom";
-  const draftFrom = draft?.from ?? from ?? shownFrom ?? "";
-  const draftTo = draft?.to ?? to ?? shownTo ?? "";
-  const inverted = !!draftFrom && !!draftTo && draftFrom > draftTo;
-
-  const setDraftValue = (key: "from" | "to", value: string) => {
-    const next = { from: draftFrom, to: draftTo, [key]: value };
-    setDraft(next);
-    if (next.from && next.to && next.from <= next.to) onRange(next.from, next.to);
-  };
 
   return (
     <div className="flex flex-wrap items-end gap-x-4 gap-y-3">
@@ -107,8 +101,10 @@ export function EngagementControls({
           value={custom ? "custom" : active}
           options={PRESETS}
           onChange={(p) => {
-            setDraft(null);
-            if (p === "custom") return setCustomOpen(true);
+            if (p === "custom") {
+              setCustomOpen(true);
+              return setRangeOpen(true);
+            }
             setCustomOpen(false);
             const r = presetRange(p, tz);
             onRange(r.from, r.to);
@@ -116,37 +112,23 @@ export function EngagementControls({
         />
       </div>
       {custom ? (
-        <div className="space-y-1.5">
-          <div className="flex items-center gap-2">
-            <label className="grid gap-1 text-xs font-medium text-muted-foreground">
-              From
-              <input
-                type="date"
-                value={draftFrom}
-                max={draftTo || undefined}
-                onChange={(e) => setDraftValue("from", e.target.value)}
-                aria-invalid={inverted || undefined}
-                className="h-8 rounded-md border bg-card px-2 text-sm text-foreground shadow-xs outline-none focus-visible:ring-2 focus-visible:ring-ring/50"
-              />
-            </label>
-            <label className="grid gap-1 text-xs font-medium text-muted-foreground">
-              To
-              <input
-                type="date"
-                value={draftTo}
-                min={draftFrom || undefined}
-                onChange={(e) => setDraftValue("to", e.target.value)}
-                aria-invalid={inverted || undefined}
-                className="h-8 rounded-md border bg-card px-2 text-sm text-foreground shadow-xs outline-none focus-visible:ring-2 focus-visible:ring-ring/50"
-              />
-            </label>
-          </div>
-          {inverted ? (
-            <p role="alert" className="text-xs text-destructive">
-              “From” is after “To”.
-            </p>
-          ) : null}
-        </div>
+        <DateRangePopover
+          label="Custom date range"
+          from={from ?? shownFrom ?? null}
+          to={to ?? shownTo ?? null}
+          today={today}
+          active={active === "custom"}
+          open={rangeOpen}
+          onOpenChange={setRangeOpen}
+          emptyLabel="Pick dates"
+          onRange={(r) => {
+            if (!r.from && !r.to) {
+              setCustomOpen(false);
+              return onRange(null, null);
+            }
+            onRange(r.from, r.to);
+          }}
+        />
       ) : null}
       {showInterval && interval && onInterval ? (
         <div className="space-y-1.5">

@@ -1,4 +1,4 @@
-import { Skeleton } from "@/components/ui/skeleton";
+import { SkeletonTable } from "@/components/ui/skeleton";
 
 // A server component on its own: the loading screens of /contacts and /contacts/[id] render
 // it without pulling the contact list's client code into their first load.
@@ -6,17 +6,10 @@ import { Skeleton } from "@/components/ui/skeleton";
 /** The table's shape while the page loads: the same rows and heights as the real one. */
 export function ContactsTableSkeleton({ rows = 12 }: { rows?: number }) {
   return (
-    <div className="overflow-hidden rounded-xl border bg-card shadow-xs" aria-hidden>
-      <div className="h-10 border-b bg-muted/40" />
-      {Array.from({ length: rows }, (_, i) => (
-        <div key={i} className="flex h-12 items-center gap-6 border-b px-4 last:border-0">
-          <Skeleton className="h-3.5 w-40" />
-          <Skeleton className="h-3.5 w-52" />
-          <Skeleton className="h-3.5 w-32" />
-          <Skeleton className="h-4 w-24" />
-          <Skeleton className="ml-auto h-3.5 w-16" />
-        </div>
-      ))}
-    </div>
+    <SkeletonTable
+      rows={rows}
+      rowClassName="h-12 px-4"
+      cells={["h-3.5 w-40", "h-3.5 w-52", "h-3.5 w-32", "h-4 w-24", "ml-auto h-3.5 w-16"]}
+    />
   );
 }

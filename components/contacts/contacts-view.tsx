@@ -5,6 +5,7 @@ import { AlertTriangle, ArrowDown, Search, SearchX } from "lucide-react";
 import Link from "next/link";
 import { useQueryStates } from "nuqs";
 import { useCallback, useEffect, useMemo, useRef } from "react";
+import { FacetButtons } from "@/components/filters/facet-buttons";
 import { useSlashToFocus } from "@/components/filters/keyboard";
 import { useDebouncedSearch } from "@/components/filters/use-debounced-search";
 import { Badge } from "@/components/ui/badge";
@@ -70,11 +71,6 @@ export function ContactsView({
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   const filtered = !!(params.q.trim() || params.vendor.length);
-  const toggleVendor = (v: (typeof VENDORS)[number]) =>
-    void setParams(
-      { vendor: params.vendor.includes(v) ? params.vendor.filter((x) => x !== v) : [...params.vendor, v] },
-      { history: "push" },
-    );
 
   return (
     <div className="space-y-4">
@@ -98,34 +94,15 @@ export function ContactsView({
           />
           {!text ? <Kbd className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2">/</Kbd> : null}
         </div>
-        <div
-          role="group"
-          aria-label="Vendor"
-          className="flex flex-wrap items-center gap-1 rounded-lg border bg-card p-1"
-        >
-          <Button
-            size="sm"
-            variant={params.vendor.length === 0 ? "default" : "ghost"}
-            className="h-7"
-            aria-pressed={params.vendor.length === 0}
-            onClick={() => void setParams({ vendor: [] }, { history: "push" })}
-          >
-            All vendors
-          </Button>
-          {VENDORS.map((v) => (
-            <Button
-              key={v}
-              size="sm"
-              variant={params.vendor.includes(v) ? "secondary" : "ghost"}
-              className={cn("h-7", params.vendor.includes(v) && "ring-1 ring-primary/40")}
-              aria-pressed={params.vendor.includes(v)}
-              onClick={() => toggleVendor(v)}
-            >
-              <VendorDot vendor={v} />
-              {VENDOR_LABELS[v]}
-            </Button>
-          ))}
-        </div>
+        <FacetButtons
+          label="Vendor"
+          allLabel="All vendors"
+          options={VENDORS}
+          selected={params.vendor}
+          labelOf={(v) => VENDOR_LABELS[v]}
+          icon={(v) => <VendorDot vendor={v} />}
+          onChange={(vendor) => void setParams({ vendor }, { history: "push" })}
+        />
         <p className="ml-auto text-xs text-muted-foreground" aria-live="polite">
           {filtered
             ? `${rows.length.toLocaleString("en-GB")}${hasNextPage ? "+" : ""} matching`

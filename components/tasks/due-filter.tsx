@@ -1,19 +1,10 @@
 "use client";
 
-import { CalendarRange, X } from "lucide-react";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { lazyContent } from "@/components/ui/lazy-content";
+import { DateRangePopover } from "@/components/filters/date-range-popover";
 import type { CalendarDate } from "@/lib/dates/calendar";
 import type { DuePreset } from "@/lib/dates/due";
-import { formatDay } from "@/lib/dates/format";
 import { cn } from "@/lib/utils";
-import { FilterPopover } from "@/components/filters/popover";
-
-// The range form and its calendar load on first intent, not with the page.
-const { load: loadRangeForm, Content: RangeForm } = lazyContent(() =>
-  import("@/components/filters/date-range-form").then((m) => m.DateRangeForm),
-);
 
 export const PRESET_LABELS: Record<DuePreset, string> = {
   all: "All",
@@ -57,6 +48,7 @@ export function DueFilter({
   onRange: (range: { from: CalendarDate | null; to: CalendarDate | null }) => void;
 }) {
   const custom = !!(dueFrom || dueTo);
+  const [rangeOpen, setRangeOpen] = useState(false);
   return (
     <div className="flex flex-wrap items-center gap-2">
       <div
@@ -95,81 +87,16 @@ export function DueFilter({
           );
         })}
       </div>
-      <CustomRange from={dueFrom ?? null} to={dueTo ?? null} today={today} active={custom} onRange={onRange} />
-    </div>
-  );
-}
-
-function CustomRange({
-  from,
-  to,
-  today,
-  active,
-  onRange,
-}: {
-  from: CalendarDate | null;
-  to: CalendarDate | null;
-  today: CalendarDate;
-  active: boolean;
-  onRange: (range: { from: CalendarDate | null; to: CalendarDate | null }) => void;
-}) {
-  const [open, setOpen] = useState(false);
-  const label = active ? rangeLabel(from, to, today) : "Custom range";
-
-  return (
-    <div className="flex items-center">
-      <FilterPopover
+      <DateRangePopover
         label="Custom due date range"
-        className="w-[19rem] p-3"
-        open={open}
-        onOpenChange={setOpen}
-        load={loadRangeForm}
-        trigger={
-          <Button
-            variant="secondary"
-            size="sm"
-            className={cn(
-              active && "border-primary/40 bg-primary/10 text-primary hover:bg-primary/15",
-              active && "rounded-r-none",
-            )}
-            aria-pressed={active}
-          >
-            <CalendarRange aria-hidden />
-            {label}
-          </Button>
-        }
-      >
-        <RangeForm
-          from={from}
-          to={to}
-          today={today}
-          onApply={(r) => {
-            onRange(r);
-            setOpen(false);
-          }}
-        />
-      </FilterPopover>
-      {active ? (
-        <Button
-          variant="secondary"
-          size="sm"
-          className="rounded-l-none border-l-0 border-primary/40 bg-primary/10 px-2 text-primary hover:bg-primary/15"
-          aria-label="Clear the custom range"
-          onClick={() => onRange({ from: null, to: null })}
-        >
-          <X aria-hidden />
-        </Button>
-      ) : null}
+        from={dueFrom ?? null}
+        to={dueTo ?? null}
+        today={today}
+        active={custom}
+        open={rangeOpen}
+        onOpenChange={setRangeOpen}
+        onRange={onRange}
+      />
     </div>
   );
-}
-
-function rangeLabel(from: CalendarDate | null, to: CalendarDate | null, today: CalendarDate): string {
-  if (from && to)
-    return from === to
-      ? formatDay(from, today, "en-GB")
-      : `${formatDay(from, today, "en-GB")} – ${formatDay(to, today, "en-GB")}`;
-  if (from) return `From ${formatDay(from, today, "en-GB")}`;
-  if (to) return `Until ${formatDay(to, today, "en-GB")}`;
-  return "Custom range";
 }

@@ -1,4 +1,4 @@
-import { Skeleton } from "@/components/ui/skeleton";
+import { Skeleton, SkeletonTable } from "@/components/ui/skeleton";
 
 /** The tasks page's shape while it loads: toolbar rows and a table, so nothing jumps when data arrives. */
 export function TasksSkeleton() {
@@ -17,18 +17,11 @@ export function TasksSkeleton() {
           <Skeleton key={i} className="h-8" style={{ width: `${w * 0.25}rem` }} />
         ))}
       </div>
-      <div className="overflow-hidden rounded-xl border bg-card">
-        <div className="h-10 border-b bg-muted/40" />
-        {Array.from({ length: 8 }, (_, i) => (
-          <div key={i} className="flex h-14 items-center gap-6 border-b px-3 last:border-0">
-            <Skeleton className="h-4 w-28" />
-            <Skeleton className="h-4 flex-1" />
-            <Skeleton className="h-4 w-20" />
-            <Skeleton className="h-4 w-20" />
-            <Skeleton className="h-4 w-32" />
-          </div>
-        ))}
-      </div>
+      <SkeletonTable
+        rows={8}
+        rowClassName="h-14 px-3"
+        cells={["h-4 w-28", "h-4 flex-1", "h-4 w-20", "h-4 w-20", "h-4 w-32"]}
+      />
     </div>
   );
 }

@@ -1,42 +1,25 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import {
-  getCoreRowModel,
-  type SortingState,
-  type Updater,
-  useReactTable,
-  type VisibilityState,
-} from "@tanstack/react-table";
-import { Rows3, Search, Table2, UserRound, Users, X } from "lucide-react";
+import { Rows3, Table2, UserRound, Users } from "lucide-react";
 import Link from "next/link";
 import dynamic from "next/dynamic";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useState } from "react";
 import { useDebouncedSearch } from "@/components/filters/use-debounced-search";
-import { Button } from "@/components/ui/button";
-import { VendorDot } from "@/components/ui/vendor-badge";
 import type { CalendarDate } from "@/lib/dates/calendar";
 import type { DuePreset } from "@/lib/dates/due";
-import { TASK_STATUSES, type TaskStatus } from "@/lib/model/plain/task";
-import { TASK_STATUS_LABELS, type TaskSort } from "@/lib/model/plain/tasks-query";
-import type { FacetOption } from "@/lib/model/tasks-query";
-import { VENDORS_WITH_TASKS, VENDOR_LABELS, type Vendor } from "@/lib/model/vendor";
-import { cn } from "@/lib/utils";
 import { BulkBar } from "./bulk-bar";
-import { taskColumns } from "./columns";
 import { DataTable } from "./data-table";
 import { DueFilter } from "./due-filter";
-import { FacetedFilter } from "./faceted-filter";
 import { Pagination } from "./pagination";
 import { taskFacetsOptions, tasksListOptions } from "./queries";
-import { StatusIcon, TypeIcon } from "./task-meta";
-import { withActionColumns } from "./task-actions";
 import { PageTasks, TaskActionsProvider } from "./task-actions-context";
 import { TasksEmpty } from "./tasks-empty";
 import { GroupedSkeleton, TasksSkeleton } from "./tasks-skeleton";
-import { taskCapabilitiesOptions } from "./use-task-mutation";
+import { TasksToolbar } from "./tasks-toolbar";
 import { useBrowserTimeZone, useTasksFilter } from "./use-tasks-filter";
-import { ViewOptions } from "./view-options";
+import { useTasksTable } from "./use-tasks-table";
+import { ViewButton } from "./view-button";
 import { vendorNames } from "@/lib/vendors/metas";
 
 // The grouped view loads when the user switches to it (or lands on it); its skeleton holds the place meanwhile.
@@ -83,43 +66,7 @@ function Tasks({ browserTz, defaultMine = false, hasIdentities = true }: { brows
   const list = useQuery({ ...tasksListOptions({ ...filter, cursor }), enabled: !grouped });
   const facets = useQuery(taskFacetsOptions(filter));
 
-  const caps = useQuery(taskCapabilitiesOptions()).data;
-  const canAct = !!caps && caps.scope !== "none";
-  const columns = useMemo(() => withActionColumns(taskColumns(clock), canAct), [clock, canAct]);
-  const sorting: SortingState = useMemo(
-    () => [
-      p.sort === "dueAt" || p.sort === "-dueAt"
-        ? { id: "due", desc: p.sort === "-dueAt" }
-        : { id: "priority", desc: p.sort === "priority" },
-    ],
-    [p.sort],
-  );
-  const columnVisibility: VisibilityState = useMemo(() => Object.fromEntries(p.hide.map((c) => [c, false])), [p.hide]);
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns fresh functions by design.
-  const table = useReactTable({
-    data: list.data?.data ?? [],
-    columns,
-    getRowId: (t) => t.id,
-    getCoreRowModel: getCoreRowModel(),
-    manualSorting: true,
-    manualPagination: true,
-    enableSortingRemoval: false,
-    enableMultiSort: false,
-    rowCount: list.data?.total ?? 0,
-    state: { sorting, columnVisibility },
-    onSortingChange: (u: Updater<SortingState>) => {
-      const next = (typeof u === "function" ? u(sorting) : u)[0];
-      if (!next) return;
-      const sort: TaskSort =
-        next.id === "priority" ? (next.desc ? "priority" : "-priority") : next.desc ? "-dueAt" : "dueAt";
-      void setParams({ sort: sort === "dueAt" ? null : sort });
-    },
-    onColumnVisibilityChange: (u: Updater<VisibilityState>) => {
-      const next = typeof u === "function" ? u(columnVisibility) : u;
-      const hidden = Object.entries(next).flatMap(([c, v]) => (v ? [] : [c]));
-      void setParams({ hide: hidden.length ? hidden : null });
-    },
-  });
+  const table = useTasksTable({ page: list.data, clock, params: p, setParams });
 
   // Text search: typed into local state, written to the URL after a pause.
   // Typing replaces the history entry; choices push one (the rule of every page).
@@ -158,21 +105,6 @@ function Tasks({ browserTz, defaultMine = false, hasIdentities = true }: { brows
     void setParams({ dueFrom: r.from, dueTo: r.to });
 
   const f = facets.data;
-  const statusOptions: FacetOption[] = TASK_STATUSES.map((s) => ({
-    value: s,
-    label: TASK_STATUS_LABELS[s],
-    count: f?.statuses.find((o) => o.value === s)?.count ?? 0,
-  }));
-  const vendorOptions: FacetOption[] = f
-    ? [
-        ...f.vendors,
-        ...VENDORS_WITH_TASKS.filter((v) => !f.vendors.some((o) => o.value === v)).map((v) => ({
-          value: v,
-          label: VENDOR_LABELS[v],
-          count: 0,
-        })),
-      ]
-    : [];
 
   const empty = (
     <TasksEmpty
@@ -237,76 +169,20 @@ function Tasks({ browserTz, defaultMine = false, hasIdentities = true }: { brows
           </div>
         </div>
 
-        <div className="flex flex-wrap items-center gap-2">
-          <div className="relative w-full sm:w-60">
-            <Search
-              className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
-              aria-hidden
-            />
-            <input
-              type="search"
-              aria-label="Search tasks"
-              placeholder="Search tasks, people, campaigns…"
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === "Enter") void setParams({ q: search || null }, { history: "replace" });
-              }}
-              className="h-8 w-full rounded-md border border-input bg-card pr-2 pl-8 text-sm shadow-xs outline-none placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring/30"
-            />
-          </div>
-          <FacetedFilter
-            title="Status"
-            options={statusOptions}
-            selected={status}
-            onChange={(v) => void setParams({ status: v.length === 1 && v[0] === "open" ? null : (v as TaskStatus[]) })}
-            icon={(v) => <StatusIcon status={v as TaskStatus} className="size-3.5 text-muted-foreground" />}
-          />
-          <FacetedFilter
-            title="Vendor"
-            options={vendorOptions}
-            selected={p.vendors}
-            loading={facets.isPending}
-            onChange={(v) => void setParams({ vendors: v.length ? (v as Vendor[]) : null })}
-            icon={(v) => <VendorDot vendor={v as Vendor} />}
-          />
-          <FacetedFilter
-            title="Type"
-            options={f?.types ?? []}
-            selected={p.types}
-            loading={facets.isPending}
-            onChange={(v) => void setParams({ types: v.length ? v : null })}
-            icon={(v) => <TypeIcon type={v} />}
-          />
-          {mine ? null : (
-            <FacetedFilter
-              title="Assignee"
-              options={f?.assignees ?? []}
-              selected={p.assignee}
-              loading={facets.isPending}
-              onChange={(v) => void setParams({ assignee: v.length ? v : null })}
-            />
-          )}
-          <FacetedFilter
-            title="Campaign"
-            options={f?.campaigns ?? []}
-            selected={p.campaignId}
-            loading={facets.isPending}
-            onChange={(v) => void setParams({ campaignId: v.length ? v : null })}
-          />
-          {changed ? (
-            <Button variant="ghost" size="sm" onClick={reset}>
-              Reset
-              <X aria-hidden />
-            </Button>
-          ) : null}
-          {!grouped ? (
-            // A phone shows cards (task-cards.tsx): no columns to choose there.
-            <div className="ml-auto hidden sm:block">
-              <ViewOptions table={table} />
-            </div>
-          ) : null}
-        </div>
+        <TasksToolbar
+          params={p}
+          setParams={setParams}
+          status={status}
+          mine={mine}
+          facets={f}
+          facetsPending={facets.isPending}
+          search={search}
+          onSearch={setSearch}
+          changed={changed}
+          onReset={reset}
+          table={table}
+          grouped={grouped}
+        />
 
         {facets.isError || list.isError ? (
           <p
@@ -355,36 +231,5 @@ function Tasks({ browserTz, defaultMine = false, hasIdentities = true }: { brows
         )}
       </div>
     </TaskActionsProvider>
-  );
-}
-
-function ViewButton({
-  active,
-  onClick,
-  onIntent,
-  icon,
-  label,
-}: {
-  active: boolean;
-  onClick: () => void;
-  onIntent?: () => void;
-  icon: React.ReactNode;
-  label: string;
-}) {
-  return (
-    <button
-      type="button"
-      aria-pressed={active}
-      onClick={onClick}
-      onPointerEnter={onIntent}
-      onFocus={onIntent}
-      className={cn(
-        "inline-flex h-7 items-center gap-1.5 rounded px-2.5 text-sm font-medium text-muted-foreground transition-colors hover:text-foreground [&_svg]:size-4",
-        active && "bg-muted text-foreground",
-      )}
-    >
-      {icon}
-      {label}
-    </button>
   );
 }

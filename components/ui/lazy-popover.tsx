@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { Slot } from "radix-ui";
-import { useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { PopoverPanelProps } from "./popover-panel";
 
 // Radix Popover (Popper, floating-ui, focus scope, dismissable layer) is ~20 KB gzip: it
@@ -51,6 +51,11 @@ export function LazyPopover({
         () => undefined,
       );
   };
+  // Opened from elsewhere (a "Custom" choice that opens the range panel): fetch what it needs.
+  useEffect(() => {
+    if (open && !ready) prefetch();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- prefetch is re-created each render; `open` is the trigger.
+  }, [open]);
   return (
     <>
       <Slot.Root

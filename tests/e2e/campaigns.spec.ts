@@ -90,8 +90,11 @@ test("a campaign: change the range and the interval, read a tooltip and a formul
 
   // A custom range.
   await page.getByRole("group", { name: "Date range" }).getByRole("button", { name: "Custom" }).click();
-  await page.getByRole("textbox", { name: "From", exact: true }).fill("2026-10-01");
-  await page.getByRole("textbox", { name: "To", exact: true }).fill("2026-10-31");
+  const dialog = page.getByRole("dialog", { name: "Custom date range" });
+  await expect(dialog.getByRole("grid").first()).toBeVisible();
+  await dialog.getByLabel("From", { exact: true }).fill("2026-10-01");
+  await dialog.getByLabel("To", { exact: true }).fill("2026-10-31");
+  await dialog.getByRole("button", { name: "Apply range" }).click();
   await expect(page).toHaveURL(/from=2026-10-01/);
   await expect(page).toHaveURL(/to=2026-10-31/);
   await expect(page.getByText(/1 Oct 2026 – 31 Oct 2026/)).toBeVisible();

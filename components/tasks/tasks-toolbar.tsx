@@ -1,0 +1,135 @@
+"use client";
+
+import type { Table } from "@tanstack/react-table";
+import { Search, X } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { VendorDot } from "@/components/ui/vendor-badge";
+import { TASK_STATUSES, type TaskStatus } from "@/lib/model/plain/task";
+import { TASK_STATUS_LABELS } from "@/lib/model/plain/tasks-query";
+import type { FacetOption, TaskFacets, TaskListItem } from "@/lib/model/tasks-query";
+import { VENDORS_WITH_TASKS, VENDOR_LABELS, type Vendor } from "@/lib/model/vendor";
+import { FacetedFilter } from "./faceted-filter";
+import { StatusIcon, TypeIcon } from "./task-meta";
+import type { useTasksFilter } from "./use-tasks-filter";
+import { ViewOptions } from "./view-options";
+
+type TasksFilterState = ReturnType<typeof useTasksFilter>;
+
+/** The tasks page's filter row (the shadcn tasks-example toolbar): search, facet menus with counts, reset, columns. */
+export function TasksToolbar({
+  params: p,
+  setParams,
+  status,
+  mine,
+  facets: f,
+  facetsPending,
+  search,
+  onSearch,
+  changed,
+  onReset,
+  table,
+  grouped,
+}: {
+  params: TasksFilterState["params"];
+  setParams: TasksFilterState["setParams"];
+  status: TaskStatus[];
+  mine: boolean;
+  facets: TaskFacets | undefined;
+  facetsPending: boolean;
+  /** The search box's text, ahead of the URL while the user types. */
+  search: string;
+  onSearch: (q: string) => void;
+  changed: boolean;
+  onReset: () => void;
+  table: Table<TaskListItem>;
+  grouped: boolean;
+}) {
+  const statusOptions: FacetOption[] = TASK_STATUSES.map((s) => ({
+    value: s,
+    label: TASK_STATUS_LABELS[s],
+    count: f?.statuses.find((o) => o.value === s)?.count ?? 0,
+  }));
+  const vendorOptions: FacetOption[] = f
+    ? [
+        ...f.vendors,
+        ...VENDORS_WITH_TASKS.filter((v) => !f.vendors.some((o) => o.value === v)).map((v) => ({
+          value: v,
+          label: VENDOR_LABELS[v],
+          count: 0,
+        })),
+      ]
+    : [];
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <div className="relative w-full sm:w-60">
+        <Search
+          className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+          aria-hidden
+        />
+        <input
+          type="search"
+          aria-label="Search tasks"
+          placeholder="Search tasks, people, campaigns…"
+          value={search}
+          onChange={(e) => onSearch(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") void setParams({ q: search || null }, { history: "replace" });
+          }}
+          className="h-8 w-full rounded-md border border-input bg-card pr-2 pl-8 text-sm shadow-xs outline-none placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring/30"
+        />
+      </div>
+      <FacetedFilter
+        title="Status"
+        options={statusOptions}
+        selected={status}
+        onChange={(v) => void setParams({ status: v.length === 1 && v[0] === "open" ? null : (v as TaskStatus[]) })}
+        icon={(v) => <StatusIcon status={v as TaskStatus} className="size-3.5 text-muted-foreground" />}
+      />
+      <FacetedFilter
+        title="Vendor"
+        options={vendorOptions}
+        selected={p.vendors}
+        loading={facetsPending}
+        onChange={(v) => void setParams({ vendors: v.length ? (v as Vendor[]) : null })}
+        icon={(v) => <VendorDot vendor={v as Vendor} />}
+      />
+      <FacetedFilter
+        title="Type"
+        options={f?.types ?? []}
+        selected={p.types}
+        loading={facetsPending}
+        onChange={(v) => void setParams({ types: v.length ? v : null })}
+        icon={(v) => <TypeIcon type={v} />}
+      />
+      {mine ? null : (
+        <FacetedFilter
+          title="Assignee"
+          options={f?.assignees ?? []}
+          selected={p.assignee}
+          loading={facetsPending}
+          onChange={(v) => void setParams({ assignee: v.length ? v : null })}
+        />
+      )}
+      <FacetedFilter
+        title="Campaign"
+        options={f?.campaigns ?? []}
+        selected={p.campaignId}
+        loading={facetsPending}
+        onChange={(v) => void setParams({ campaignId: v.length ? v : null })}
+      />
+      {changed ? (
+        <Button variant="ghost" size="sm" onClick={onReset}>
+          Reset
+          <X aria-hidden />
+        </Button>
+      ) : null}
+      {!grouped ? (
+        // A phone shows cards (task-cards.tsx): no columns to choose there.
+        <div className="ml-auto hidden sm:block">
+          <ViewOptions table={table} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
