@@ -2,6 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { sandboxVendors } from "./lib/sandbox/registry";
+import { vendorMeta } from "./lib/vendors/metas";
 
 // One production server (next build && next start) with a fresh data dir and the demo
 // workspace, shared by every spec. Workers re-read this file: the env var keeps one dir.
@@ -12,10 +14,10 @@ export const E2E_ADMIN = { email: "admin@touchline.test", password: "e2e-passwor
 export const E2E_STORAGE_STATE = `${process.env.E2E_DATA_DIR}.storage-state.json`;
 /**
  * A standalone sandbox (npm run sandbox) that the app's *_API_URL point at, so a spec
- * can add a connection with a key the way a user would: lemlist on this port, Smartlead
- * +1, Close +2, Leadlex +3. Its world has another seed than the demo's.
+ * can add a connection with a key the way a user would: the registry's first vendor on this
+ * port, the next on +1, and so on. Its world has another seed than the demo's.
  */
-export const E2E_SANDBOX_PORT = 20_000 + (port % 1000) * 4; // four ports of its own per E2E_PORT
+export const E2E_SANDBOX_PORT = 20_000 + (port % 1000) * 8; // up to eight vendors' ports of its own per E2E_PORT
 const sandbox = (offset: number, basePath: string) => `http://127.0.0.1:${E2E_SANDBOX_PORT + offset}${basePath}`;
 
 export default defineConfig({
@@ -72,11 +74,11 @@ export default defineConfig({
         TOUCHLINE_ADMIN_EMAIL: E2E_ADMIN.email,
         TOUCHLINE_ADMIN_PASSWORD: E2E_ADMIN.password,
         NEXT_TELEMETRY_DISABLED: "1",
-        // User-added connections reach the standalone sandbox above.
-        LEMLIST_API_URL: sandbox(0, "/api"),
-        SMARTLEAD_API_URL: sandbox(1, "/api/v1"),
-        CLOSE_API_URL: sandbox(2, "/api/v1"),
-        LEADLEX_API_URL: sandbox(3, "/functions/v1/api-gateway"),
+        // User-added connections reach the standalone sandbox above (one port per vendor, in
+        // the registry's order, as scripts/sandbox.ts --port-base gives them).
+        ...Object.fromEntries(
+          Object.values(sandboxVendors).map((v, i) => [vendorMeta(v.vendor).baseUrlEnv, sandbox(i, v.basePath)]),
+        ),
       },
     },
   ],

@@ -1,10 +1,11 @@
-// `npm run sandbox`: the four vendor simulators, standalone on 127.0.0.1, for trying
+// `npm run sandbox`: the vendor simulators, standalone on 127.0.0.1, for trying
 // connectors or scripts by hand. `-- --json` prints one JSON line with the base URLs and
 // keys and keeps serving until killed. Flags: --seed N, --activities N, --people N,
-// --port-base N (lemlist on N, smartlead N+1, close N+2, leadlex N+3), --days N (how far back
-// the activities go), --vendors lemlist,close (only those simulators).
+// --port-base N (the first vendor of lib/sandbox/registry.ts on N, the next on N+1, …), --days N
+// (how far back the activities go), --vendors a,b (only those simulators, by vendor id).
 import { parseArgs } from "node:util";
 import { createWorld, DEMO_WORLD, sandboxVendors, startSandbox } from "@/lib/sandbox";
+import { VENDOR_METAS } from "@/lib/vendors/metas";
 
 const { values } = parseArgs({
   options: {
@@ -32,7 +33,8 @@ const vendors = values.vendors
   ? (values.vendors.split(",").filter((v) => v in sandboxVendors) as (keyof typeof sandboxVendors)[])
   : undefined;
 const running = await startSandbox(world, {
-  ...(base ? { ports: { lemlist: base, smartlead: base + 1, close: base + 2, leadlex: base + 3 } } : {}),
+  // One port per vendor, in the registry's order, from --port-base.
+  ...(base ? { ports: Object.fromEntries(Object.keys(sandboxVendors).map((v, i) => [v, base + i])) } : {}),
   vendors,
 });
 
@@ -41,7 +43,7 @@ if (values.json) console.log(JSON.stringify(summary));
 else {
   console.log("Vendor simulators (demo data, deterministic seed %d):", world.options.seed);
   for (const r of running) console.log(`  ${r.vendor.padEnd(10)} ${r.baseUrl}   key: ${r.apiKey}`);
-  console.log("\nPoint Touchline at them with LEMLIST_API_URL=… etc. Ctrl-C to stop.");
+  console.log(`\nPoint Touchline at them with ${VENDOR_METAS.map((m) => m.baseUrlEnv).join(", ")}. Ctrl-C to stop.`);
 }
 
 const stop = async () => {
