@@ -142,7 +142,10 @@ describe("lemlist connector", () => {
       3,
     );
     expect(first.url).toBe(`https://app.lemlist.com/teams/${h.sim.data.team._id}/campaigns/${first.vendorId}`);
-    expect(cPages.at(-1)!.state).toEqual({ listedAt: new Date(runStart).toISOString() });
+    expect(cPages.at(-1)!.state).toEqual({
+      listedAt: new Date(runStart).toISOString(),
+      figuresReadAt: Object.fromEntries(h.sim.data.campaigns.map((c) => [c._id, new Date(runStart).toISOString()])),
+    });
 
     const aPages = await drain(s.activities, null);
     const ids = activityIds(aPages);
@@ -347,6 +350,34 @@ describe("lemlist connector", () => {
       expect(campaigns).toHaveLength(a.sim.data.campaigns.length);
     } finally {
       await a.server.close();
+    }
+  });
+});
+
+describe("lemlist campaign stats at most every 6 hours", () => {
+  it("a listing within 6 hours of the last stats reads none; after 6 hours it reads them again", async () => {
+    const h = await startHarness();
+    try {
+      const first = await drain(streamsOf(h).campaigns, null);
+      const state = first.at(-1)!.state;
+      const requests = () => h.statuses.length;
+
+      h.clock.t += 3 * 3_600_000;
+      const before = requests();
+      const again = await drain(streamsOf(h).campaigns, state);
+      const listed = again.flatMap((p) => p.batch.campaigns ?? []);
+      expect(listed.length).toBe(h.sim.data.campaigns.length);
+      // Names and statuses still come; the stored stats stay (the writer keeps them).
+      expect(listed.every((c) => c.vendorReported === null)).toBe(true);
+      expect(requests() - before, "the listing alone").toBeLessThanOrEqual(Math.ceil(listed.length / 100) + 1);
+      expect(again.at(-1)!.state).toMatchObject({ figuresReadAt: (state as { figuresReadAt: object }).figuresReadAt });
+
+      h.clock.t += 3 * 3_600_000;
+      const later = await drain(streamsOf(h).campaigns, again.at(-1)!.state);
+      const sent = later.flatMap((p) => p.batch.campaigns ?? []).filter((c) => c.vendorReported);
+      expect(sent.length).toBe(h.sim.data.campaigns.length);
+    } finally {
+      await h.server.close();
     }
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { VendorRequestError } from "@/lib/vendors/shared/errors";
+import { figuresDue, figuresReadAtOf, type FiguresReadAt } from "@/lib/vendors/shared/figures-refresh";
 import { PageGuard } from "@/lib/vendors/shared/page-guard";
 import type { MappedCampaign, MappedTask, Stream, StreamPage } from "@/lib/vendors/types";
 import { PAGE_LIMIT, parseRows, type LemlistEnv } from "./env";
@@ -17,23 +18,33 @@ export interface ListingState {
   listedAt: string | null;
 }
 
+export interface CampaignsState extends ListingState {
+  /** When each campaign's stats were last read (shared/figures-refresh.ts). */
+  figuresReadAt?: FiguresReadAt;
+}
+
 export { activitiesStream, type ActivitiesState } from "./activities-stream";
 
 const idsOf = (rows: unknown[]) =>
   rows.map((r) => (r && typeof r === "object" ? String((r as { _id?: unknown })._id) : ""));
 
 /**
- * Campaigns (offset/limit listing, then one stats call each). Stats that lemlist refuses
- * for one campaign leave its numbers empty rather than failing the listing. The listing
- * stops on a short page, or on a page that brings no new id (an ignored `offset`), warning.
+ * Campaigns (offset/limit listing, then a stats call for each campaign whose stats are due:
+ * at most every 6 hours, shared/figures-refresh.ts). Stats that lemlist refuses for one
+ * campaign leave its numbers empty rather than failing the listing. The listing stops on a
+ * short page, or on a page that brings no new id (an ignored `offset`), warning.
  */
-export function campaignsStream(env: LemlistEnv): Stream<ListingState> {
+export function campaignsStream(env: LemlistEnv): Stream<CampaignsState> {
   return {
     name: "campaigns",
     async *pages(state) {
-      const prev: ListingState = {
+      const readAt = figuresReadAtOf(state);
+      const prev: CampaignsState = {
         listedAt: state && typeof state === "object" && typeof state.listedAt === "string" ? state.listedAt : null,
+        figuresReadAt: readAt,
       };
+      // The listing's campaigns only: a deleted campaign's stamp goes with it.
+      const nextReadAt: FiguresReadAt = {};
       const now = env.now();
       await env.resolveTeamId();
       let done = 0;
@@ -44,7 +55,7 @@ export function campaignsStream(env: LemlistEnv): Stream<ListingState> {
           env.ctx.warn?.(guard.warning());
           yield {
             batch: { campaigns: [] },
-            state: { listedAt: now.toISOString() },
+            state: { listedAt: now.toISOString(), figuresReadAt: { ...readAt, ...nextReadAt } },
             progress: { done },
             warnings: [guard.warning()],
           };
@@ -55,14 +66,16 @@ export function campaignsStream(env: LemlistEnv): Stream<ListingState> {
         const campaigns: MappedCampaign[] = [];
         for (const { row } of ok) {
           env.learnTeamId(row.teamId);
-          campaigns.push(
-            mapLemlistCampaign(row, await stats(env, row._id, row.createdAt, now), { teamId: env.teamId }),
-          );
+          const due = figuresDue(readAt, row._id, now);
+          const figures = due ? await stats(env, row._id, row.createdAt, now) : null;
+          if (due) nextReadAt[row._id] = now.toISOString();
+          else nextReadAt[row._id] = readAt[row._id]!;
+          campaigns.push(mapLemlistCampaign(row, figures, { teamId: env.teamId }));
         }
         const last = rows.length < PAGE_LIMIT;
-        const page: StreamPage<ListingState> = {
+        const page: StreamPage<CampaignsState> = {
           batch: { campaigns },
-          state: last ? { listedAt: now.toISOString() } : prev,
+          state: last ? { listedAt: now.toISOString(), figuresReadAt: nextReadAt } : prev,
           progress: { done },
         };
         if (skipped) page.skipped = skipped;

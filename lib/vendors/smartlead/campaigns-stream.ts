@@ -1,5 +1,6 @@
 import "server-only";
 import { VendorRequestError } from "@/lib/vendors/shared/errors";
+import { figuresDue, figuresReadAtOf, type FiguresReadAt } from "@/lib/vendors/shared/figures-refresh";
 import type { ConnectorContext, MappedCampaign, Stream, StreamPage } from "@/lib/vendors/types";
 import type { SmartleadClient } from "./client";
 import { mapCampaign } from "./map-campaign";
@@ -9,6 +10,8 @@ import { analyticsSchema, campaignSchema, issuePaths, type SmartleadAnalytics } 
 export interface CampaignsState {
   /** When the last complete listing was read. */
   listedAt: string | null;
+  /** When each campaign's analytics were last read (shared/figures-refresh.ts). */
+  figuresReadAt?: FiguresReadAt;
 }
 
 /** Campaigns per page: each costs an analytics request, so pages stay short and progress moves. */
@@ -16,8 +19,9 @@ const PER_PAGE = 20;
 
 /**
  * The campaigns stream: the whole `GET /campaigns/` listing, each campaign with its
- * `/analytics` as `vendorReported`. Drafted campaigns have sent nothing, so their analytics
- * are not asked for.
+ * `/analytics` as `vendorReported` when they are due (at most every 6 hours,
+ * shared/figures-refresh.ts). Drafted campaigns have sent nothing, so their analytics are not
+ * asked for.
  */
 export function campaignsStream(client: SmartleadClient, ctx: ConnectorContext): Stream<CampaignsState> {
   async function analyticsOf(campaignId: string): Promise<{ parsed: SmartleadAnalytics | null; raw: unknown }> {
@@ -41,7 +45,10 @@ export function campaignsStream(client: SmartleadClient, ctx: ConnectorContext):
   return {
     name: "campaigns",
     async *pages(state): AsyncGenerator<StreamPage<CampaignsState>> {
-      const listedAt = (ctx.now?.() ?? new Date()).toISOString();
+      const now = ctx.now?.() ?? new Date();
+      const listedAt = now.toISOString();
+      const readAt = figuresReadAtOf(state);
+      const nextReadAt: FiguresReadAt = {};
       const rows = await client.campaigns();
       const total = rows.length;
       let done = 0;
@@ -58,8 +65,11 @@ export function campaignsStream(client: SmartleadClient, ctx: ConnectorContext):
             issues: issuePaths(row.error),
           });
         } else {
-          const analytics =
-            row.data.status?.toUpperCase() === "DRAFTED" ? { parsed: null, raw: null } : await analyticsOf(row.data.id);
+          const id = row.data.id;
+          const due = row.data.status?.toUpperCase() !== "DRAFTED" && figuresDue(readAt, id, now);
+          const analytics = due ? await analyticsOf(id) : { parsed: null, raw: null };
+          if (due) nextReadAt[id] = listedAt;
+          else if (readAt[id]) nextReadAt[id] = readAt[id];
           campaigns.push(mapCampaign(row.data, analytics.parsed, { campaign: raw, analytics: analytics.raw }));
         }
         done++;
@@ -67,7 +77,7 @@ export function campaignsStream(client: SmartleadClient, ctx: ConnectorContext):
         if (campaigns.length >= PER_PAGE || last) {
           yield {
             batch: { campaigns },
-            state: last ? { listedAt } : old,
+            state: last ? { listedAt, figuresReadAt: nextReadAt } : old,
             progress: { done, total },
             ...(skipped ? { skipped } : {}),
           };

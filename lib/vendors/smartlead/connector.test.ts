@@ -155,6 +155,27 @@ describe("a full sync at the documented pace (simulator 10 / 2 s, client its def
     expect(activities.skipped).toBe(0);
     expect(activities.pages.at(-1)!.progress).toMatchObject({ historyComplete: true });
   });
+
+  it("reads a campaign's analytics at most every 6 hours; the listing itself every time", async () => {
+    const s = streamsOf(open(run.baseUrl, FAST));
+    const first = await collect(s.campaigns, null);
+    const sent = first.campaigns.filter((c) => c.vendorReported);
+    expect(sent.length).toBeGreaterThan(0);
+    const stamps = first.state.figuresReadAt!;
+    expect(Object.keys(stamps).sort()).toEqual(sent.map((c) => c.vendorId).sort());
+
+    const again = await collect(streamsOf(open(run.baseUrl, FAST)).campaigns, first.state);
+    expect(again.campaigns.length).toBe(first.campaigns.length);
+    expect(again.campaigns.every((c) => c.vendorReported === null)).toBe(true);
+    expect(again.state.figuresReadAt).toEqual(stamps);
+
+    // Seven hours on (stamps moved back instead of the clock): due again.
+    const old = Object.fromEntries(
+      Object.entries(stamps).map(([id, at]) => [id, new Date(Date.parse(at) - 7 * 3_600_000).toISOString()]),
+    );
+    const later = await collect(streamsOf(open(run.baseUrl, FAST)).campaigns, { ...first.state, figuresReadAt: old });
+    expect(later.campaigns.filter((c) => c.vendorReported).length).toBe(sent.length);
+  });
 });
 
 describe("against a fast simulator", () => {
