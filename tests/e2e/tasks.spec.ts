@@ -198,12 +198,16 @@ test("reload keeps the view: filters, zone, layout", async ({ page }) => {
   // The grouped view holds exactly the week's lemlist tasks, in Auckland's week.
   const res = await page.request.get(`/api/v1/tasks?due=week&vendors=lemlist&tz=Pacific%2FAuckland&limit=500`);
   const week = (await res.json()) as ApiPage;
+  // A group shows 25 tasks at first ("Show 25 more of …"): early in a week, "Later this week"
+  // holds more than that, so each poll opens one more page until the whole week is there.
   await expect
-    .poll(() =>
-      page
+    .poll(async () => {
+      const more = page.getByRole("button", { name: /^Show \d+ more of/ });
+      if (await more.count()) await more.first().click();
+      return page
         .locator("section [data-task-id]")
-        .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-task-id")).sort()),
-    )
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-task-id")).sort());
+    })
     .toEqual(week.data.map((t) => t.id).sort());
   await page.screenshot({ path: "test-results/screenshots/tasks-grouped.png", fullPage: true });
 });
