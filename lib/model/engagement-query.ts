@@ -2,37 +2,13 @@
 // as the routes parse them. Re-exported by ./engagement.ts with the answers' shapes.
 import { z } from "zod";
 import { CAMPAIGN_STATUSES } from "./campaign";
-import {
-  BOTS_MODES,
-  calendarDayIn,
-  ENGAGEMENT_INTERVALS,
-  engagementTimeZone,
-  isCalendarDay,
-  REPLY_MODES,
-} from "./plain/engagement";
-import { commaList } from "./query-params";
+import { BOTS_MODES, calendarDayIn, ENGAGEMENT_INTERVALS, isCalendarDay, REPLY_MODES } from "./plain/engagement";
+import { commaList, timeZoneSchema } from "./query-params";
 import { VENDORS } from "./vendor";
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-const tzParam = z.preprocess(
-  blank,
-  z
-    .string()
-    .trim()
-    .transform((raw, ctx) => {
-      const tz = engagementTimeZone(raw);
-      if (!tz) {
-        ctx.addIssue({
-          code: "custom",
-          message: `unknown time zone ${JSON.stringify(raw.slice(0, 64))}; give an IANA name such as Europe/Paris or UTC`,
-        });
-        return z.NEVER;
-      }
-      return tz;
-    })
-    .default("UTC"),
-);
+const tzParam = z.preprocess(blank, timeZoneSchema.default("UTC"));
 
 const dateParam = z.preprocess(
   blank,
