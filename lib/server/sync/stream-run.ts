@@ -10,6 +10,7 @@ import { mergeBatches, pageRows, readAhead } from "./read-ahead";
 import { reconcileOpenTasks, removeRows, sweepActivities } from "./remove";
 import { writeBatch } from "./write";
 
+/** Rows a run writes before the first mid-run ANALYZE (then again each time they double). */
 export const ANALYZE_FROM = 5_000;
 
 /** Fresh planner statistics for the tables a sync fills (PGlite has no autovacuum). Best effort. */

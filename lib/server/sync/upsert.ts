@@ -34,6 +34,7 @@ export async function upsertJson(
   }
 }
 
+/** An upsert's `do update set` list: each column from the incoming row. */
 export const set = (cols: string[]) => cols.map((c) => `${c} = excluded.${c}`).join(", ");
 
 /** The columns an upsert may overwrite: all but the key, the connection and the vendor. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { VendorRequestError } from "@/lib/vendors/shared/errors";
-import { figuresDue, figuresReadAtOf, type FiguresReadAt } from "@/lib/vendors/shared/figures-refresh";
+import { figuresSchedule, type FiguresReadAt } from "@/lib/vendors/shared/figures-refresh";
 import { PageGuard } from "@/lib/vendors/shared/page-guard";
 import type { MappedCampaign, MappedTask, Stream, StreamPage } from "@/lib/vendors/types";
 import { PAGE_LIMIT, parseRows, type LemlistEnv } from "./env";
@@ -38,14 +38,12 @@ export function campaignsStream(env: LemlistEnv): Stream<CampaignsState> {
   return {
     name: "campaigns",
     async *pages(state) {
-      const readAt = figuresReadAtOf(state);
+      const now = env.now();
+      const figures = figuresSchedule(state, now);
       const prev: CampaignsState = {
         listedAt: state && typeof state === "object" && typeof state.listedAt === "string" ? state.listedAt : null,
-        figuresReadAt: readAt,
+        figuresReadAt: figures.before,
       };
-      // The listing's campaigns only: a deleted campaign's stamp goes with it.
-      const nextReadAt: FiguresReadAt = {};
-      const now = env.now();
       await env.resolveTeamId();
       let done = 0;
       const guard = new PageGuard("lemlist", "campaigns");
@@ -55,7 +53,7 @@ export function campaignsStream(env: LemlistEnv): Stream<CampaignsState> {
           env.ctx.warn?.(guard.warning());
           yield {
             batch: { campaigns: [] },
-            state: { listedAt: now.toISOString(), figuresReadAt: { ...readAt, ...nextReadAt } },
+            state: { listedAt: now.toISOString(), figuresReadAt: { ...figures.before, ...figures.next } },
             progress: { done },
             warnings: [guard.warning()],
           };
@@ -66,16 +64,13 @@ export function campaignsStream(env: LemlistEnv): Stream<CampaignsState> {
         const campaigns: MappedCampaign[] = [];
         for (const { row } of ok) {
           env.learnTeamId(row.teamId);
-          const due = figuresDue(readAt, row._id, now);
-          const figures = due ? await stats(env, row._id, row.createdAt, now) : null;
-          if (due) nextReadAt[row._id] = now.toISOString();
-          else nextReadAt[row._id] = readAt[row._id]!;
-          campaigns.push(mapLemlistCampaign(row, figures, { teamId: env.teamId }));
+          const read = figures.take(row._id) ? await stats(env, row._id, row.createdAt, now) : null;
+          campaigns.push(mapLemlistCampaign(row, read, { teamId: env.teamId }));
         }
         const last = rows.length < PAGE_LIMIT;
         const page: StreamPage<CampaignsState> = {
           batch: { campaigns },
-          state: last ? { listedAt: now.toISOString(), figuresReadAt: nextReadAt } : prev,
+          state: last ? { listedAt: now.toISOString(), figuresReadAt: figures.next } : prev,
           progress: { done },
         };
         if (skipped) page.skipped = skipped;

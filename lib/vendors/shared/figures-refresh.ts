@@ -26,3 +26,23 @@ export function figuresReadAtOf(state: unknown): FiguresReadAt {
   if (!v || typeof v !== "object") return {};
   return Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === "string"));
 }
+
+/**
+ * One listing's plan: `take(id)` says whether to read that campaign's figures now and carries
+ * its stamp into `next` (the state the listing's last page saves). Only listed campaigns are
+ * carried, so a deleted campaign's stamp goes with it; one never taken (a draft) gets none.
+ */
+export function figuresSchedule(state: unknown, now: Date) {
+  const before = figuresReadAtOf(state);
+  const next: FiguresReadAt = {};
+  return {
+    before,
+    next,
+    take(id: string): boolean {
+      const due = figuresDue(before, id, now);
+      if (due) next[id] = now.toISOString();
+      else next[id] = before[id]!;
+      return due;
+    },
+  };
+}

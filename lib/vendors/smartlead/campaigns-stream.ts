@@ -1,6 +1,6 @@
 import "server-only";
 import { VendorRequestError } from "@/lib/vendors/shared/errors";
-import { figuresDue, figuresReadAtOf, type FiguresReadAt } from "@/lib/vendors/shared/figures-refresh";
+import { figuresSchedule, type FiguresReadAt } from "@/lib/vendors/shared/figures-refresh";
 import type { ConnectorContext, MappedCampaign, Stream, StreamPage } from "@/lib/vendors/types";
 import type { SmartleadClient } from "./client";
 import { mapCampaign } from "./map-campaign";
@@ -47,8 +47,7 @@ export function campaignsStream(client: SmartleadClient, ctx: ConnectorContext):
     async *pages(state): AsyncGenerator<StreamPage<CampaignsState>> {
       const now = ctx.now?.() ?? new Date();
       const listedAt = now.toISOString();
-      const readAt = figuresReadAtOf(state);
-      const nextReadAt: FiguresReadAt = {};
+      const figures = figuresSchedule(state, now);
       const rows = await client.campaigns();
       const total = rows.length;
       let done = 0;
@@ -65,11 +64,8 @@ export function campaignsStream(client: SmartleadClient, ctx: ConnectorContext):
             issues: issuePaths(row.error),
           });
         } else {
-          const id = row.data.id;
-          const due = row.data.status?.toUpperCase() !== "DRAFTED" && figuresDue(readAt, id, now);
-          const analytics = due ? await analyticsOf(id) : { parsed: null, raw: null };
-          if (due) nextReadAt[id] = listedAt;
-          else if (readAt[id]) nextReadAt[id] = readAt[id];
+          const due = row.data.status?.toUpperCase() !== "DRAFTED" && figures.take(row.data.id);
+          const analytics = due ? await analyticsOf(row.data.id) : { parsed: null, raw: null };
           campaigns.push(mapCampaign(row.data, analytics.parsed, { campaign: raw, analytics: analytics.raw }));
         }
         done++;
@@ -77,7 +73,7 @@ export function campaignsStream(client: SmartleadClient, ctx: ConnectorContext):
         if (campaigns.length >= PER_PAGE || last) {
           yield {
             batch: { campaigns },
-            state: last ? { listedAt, figuresReadAt: nextReadAt } : old,
+            state: last ? { listedAt, figuresReadAt: figures.next } : old,
             progress: { done, total },
             ...(skipped ? { skipped } : {}),
           };
