@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { TableHead } from "@/components/ui/table-head";
 import { apiFetch } from "@/lib/client/api";
 import type { ApiToken, CreatedToken } from "@/lib/model/auth";
 import { TOKEN_DEFAULT_DAYS, TOKEN_SCOPE_LABELS, TOKEN_SCOPES, type TokenScope } from "@/lib/model/plain/roles";
@@ -156,31 +157,18 @@ export function TokensPanel({ initial, admin }: { initial: ApiToken[]; admin: bo
         <div className="relative overflow-x-auto rounded-xl border bg-card">
           <table className="w-full text-sm">
             <caption className="sr-only">API tokens</caption>
-            <thead className="border-b text-left text-xs text-muted-foreground">
-              <tr>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Name
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Scope
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Created by
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Created
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Expires
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Last used
-                </th>
-                <th scope="col" className="px-4 py-2.5">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              className="border-b text-left text-xs text-muted-foreground"
+              cells={[
+                { label: "Name" },
+                { label: "Scope" },
+                { label: "Created by" },
+                { label: "Created" },
+                { label: "Expires" },
+                { label: "Last used" },
+                { label: "Actions", srOnly: true },
+              ]}
+            />
             <tbody className="divide-y">
               {data.map((t) => (
                 <tr key={t.id}>

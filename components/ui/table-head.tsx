@@ -1,0 +1,40 @@
+import type { ReactNode } from "react";
+import { cn } from "@/lib/utils";
+
+export type HeaderCell = {
+  /** What the column holds; with `srOnly`, said to screen readers only (an actions column). */
+  label: ReactNode;
+  /** Added to the table's shared cell classes: alignment, width, a different padding. */
+  className?: string;
+  srOnly?: boolean;
+  sort?: "ascending" | "descending";
+};
+
+/**
+ * A plain table's column headers from a list. Every hand-written table in the app (tokens,
+ * members, audit log, contacts, variants, steps) spelled each `<th scope="col">` out with
+ * the same classes; one list keeps the scope, sort state and hidden labels right in one place.
+ */
+export function TableHead({
+  cells,
+  className,
+  rowClassName,
+  cellClassName = "px-4 py-2.5 font-medium",
+}: {
+  cells: HeaderCell[];
+  className?: string;
+  rowClassName?: string;
+  cellClassName?: string;
+}) {
+  return (
+    <thead className={className}>
+      <tr className={rowClassName}>
+        {cells.map((cell, i) => (
+          <th key={i} scope="col" aria-sort={cell.sort} className={cn(cellClassName, cell.className)}>
+            {cell.srOnly ? <span className="sr-only">{cell.label}</span> : cell.label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
