@@ -7,11 +7,11 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { apiFetch } from "@/lib/client/api";
 import type { Connection, ConnectionBudget } from "@/lib/model/connection";
 import { cn } from "@/lib/utils";
+import { vendorMeta } from "@/lib/vendors/metas";
 import { problemMessage } from "./api-key-field";
 import { settingsKeys } from "./queries";
 import { numberFormat } from "./status";
 
-const PLAN_LABEL = { starter: "Starter", pro: "Pro" } as const;
 const SHARES = [0.5, 0.6, 0.7, 0.8, 0.9] as const;
 
 const utcTime = (iso: string) => `${new Date(iso).toISOString().slice(11, 16)} UTC`;
@@ -26,7 +26,7 @@ function every(minutes: number): string {
 }
 
 /**
- * A vendor with a daily request quota (Leadlex): what today has used, the part kept for
+ * A vendor with a daily request quota (its meta's `dailyQuota`): what today has used, the part kept for
  * "Refresh now", when it resets, how often scheduled syncs run on this plan, how much of
  * the per-contact history is read — and the plan and share, which the user can change.
  */
@@ -118,10 +118,10 @@ function BudgetSettings({
   const qc = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const save = useMutation({
-    mutationFn: (leadlex: { plan?: string; scheduledShare?: number }) =>
+    mutationFn: (dailyBudget: { plan?: string; scheduledShare?: number }) =>
       apiFetch<Connection>(`/connections/${encodeURIComponent(c.id)}`, {
         method: "PATCH",
-        body: JSON.stringify({ leadlex }),
+        body: JSON.stringify({ dailyBudget }),
       }),
     onMutate: () => setError(null),
     onSuccess: () => {
@@ -130,7 +130,10 @@ function BudgetSettings({
     },
     onError: (err) => setError(problemMessage(err)),
   });
-  const detected = b.plan ? PLAN_LABEL[b.plan] : `${numberFormat.format(b.limit)} a day`;
+  const { label, dailyQuota } = vendorMeta(c.vendor);
+  const plans = dailyQuota?.plans ?? [];
+  const planLabel = (id: string | null) => plans.find((p) => p.id === id)?.label;
+  const detected = planLabel(b.plan) ?? `${numberFormat.format(b.limit)} a day`;
   const shares: number[] = SHARES.includes(b.scheduledShare as (typeof SHARES)[number])
     ? [...SHARES]
     : [...SHARES, b.scheduledShare].sort();
@@ -147,10 +150,15 @@ function BudgetSettings({
           className="h-7 rounded-md border border-input bg-card px-1.5 text-xs text-foreground outline-none focus-visible:ring-2 focus-visible:ring-ring/40"
         >
           <option value="auto">
-            {b.source === "headers" ? `From Leadlex (${detected})` : "From Leadlex (Starter until it says)"}
+            {b.source === "headers"
+              ? `From ${label} (${detected})`
+              : `From ${label} (${planLabel(dailyQuota?.assumedPlan ?? null) ?? "a plan"} until it says)`}
           </option>
-          <option value="starter">Starter · 100 a day</option>
-          <option value="pro">Pro · 1 000 a day</option>
+          {plans.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label} · {numberFormat.format(p.perDay)} a day
+            </option>
+          ))}
         </select>
       </label>
       <label htmlFor={shareId} className="flex items-center gap-1.5 text-muted-foreground">

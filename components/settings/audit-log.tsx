@@ -40,7 +40,7 @@ export function describeAudit(e: AuditEntry): { title: string; detail: string | 
     case "renamed":
       return { title: "Renamed", detail: `from “${str(d.from) ?? "?"}” to “${str(d.label) ?? "?"}”`, variant: "muted" };
     case "settings_changed": {
-      const l = (d.leadlex ?? {}) as { plan?: unknown; scheduledShare?: unknown };
+      const l = (d.dailyBudget ?? {}) as { plan?: unknown; scheduledShare?: unknown };
       const parts = [
         str(l.plan) ? `plan: ${str(l.plan)}` : null,
         num(l.scheduledShare) !== null

@@ -34,12 +34,17 @@ export const syncStateSchema = z.object({
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
 
-/** Leadlex's plan on a connection: "auto" reads it from the API's quota headers. */
-export const LEADLEX_PLAN_SETTINGS = ["auto", "starter", "pro"] as const;
-export const leadlexPlanSettingSchema = z.enum(LEADLEX_PLAN_SETTINGS);
+/**
+ * Where a connection stores the user's daily-budget settings (connections.meta), written by
+ * PATCH /connections/{id} `dailyBudget` and read by the vendor's connector.
+ */
+export const BUDGET_SETTINGS_KEY = "budgetSettings";
+
+/** A plan setting: "auto" (read from the vendor's headers) or one of the vendor meta's `dailyQuota.plans`. */
+const planSettingSchema = z.string().trim().min(1).max(40);
 
 /**
- * The daily request budget of a connection whose vendor counts requests per day (Leadlex):
+ * The daily request budget of a connection whose vendor counts requests per day (its meta's `dailyQuota`):
  * what today has used, what is kept for "Refresh now", when it resets, when the next
  * scheduled sync may start, and how far the per-contact history has been read.
  */
@@ -54,9 +59,9 @@ export const connectionBudgetSchema = z.object({
   resetAt: z.iso.datetime(),
   /** Where the day's numbers come from: the vendor's headers, or the plan and Touchline's own count. */
   source: z.enum(["headers", "plan"]),
-  /** The plan the daily limit belongs to, when it is a documented one. */
-  plan: z.enum(["starter", "pro"]).nullable(),
-  planSetting: leadlexPlanSettingSchema,
+  /** The plan the daily limit belongs to, when it is a documented one (an id of the meta's plans). */
+  plan: z.string().nullable(),
+  planSetting: planSettingSchema,
   /** Set while the day's quota is used up: no request until then. */
   pausedUntil: z.iso.datetime().nullable(),
   nextSyncAt: z.iso.datetime().nullable(),
@@ -82,7 +87,7 @@ export const connectionSchema = z.object({
     .object({ remaining: z.number().nullable(), limit: z.number().nullable(), resetAt: z.string().nullable() })
     .nullable()
     .optional(),
-  /** Leadlex connections only (docs/api-additions.md). */
+  /** Connections of a vendor with a daily quota only (docs/api-additions.md). */
   budget: connectionBudgetSchema.nullable().optional(),
   /** How far back this connection imports, and how far each stream has read (docs/api-additions.md). */
   history: connectionHistorySchema.optional(),
@@ -97,10 +102,14 @@ export const createConnectionSchema = z.object({
   /** How far back to import (default: everything). */
   history: historyHorizonSchema.optional(),
 });
-/** Leadlex settings of a connection: its plan (when the API's headers say nothing) and the scheduled share. */
-export const leadlexSettingsSchema = z
+/**
+ * The daily-budget settings of a connection whose vendor has a daily quota: its plan (when
+ * the API's headers say nothing; the vendor's plans are checked by the command) and the share
+ * of the day scheduled syncs may use.
+ */
+export const dailyBudgetSettingsSchema = z
   .object({
-    plan: leadlexPlanSettingSchema.optional(),
+    plan: planSettingSchema.optional(),
     scheduledShare: z.number().min(0.1).max(0.95).optional(),
   })
   .strict()
@@ -112,12 +121,12 @@ export const updateConnectionSchema = z
   .object({
     label: z.string().trim().min(1).max(80).optional(),
     apiKey: z.string().trim().min(4).max(400).optional(),
-    leadlex: leadlexSettingsSchema.optional(),
+    dailyBudget: dailyBudgetSettingsSchema.optional(),
     history: historyHorizonSchema.optional(),
   })
   .refine(
-    (v) => v.label !== undefined || v.apiKey !== undefined || v.leadlex !== undefined || v.history !== undefined,
+    (v) => v.label !== undefined || v.apiKey !== undefined || v.dailyBudget !== undefined || v.history !== undefined,
     {
-      message: "give a label, an apiKey, leadlex settings or a history horizon",
+      message: "give a label, an apiKey, dailyBudget settings or a history horizon",
     },
   );

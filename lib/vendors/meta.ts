@@ -36,6 +36,16 @@ export interface VendorMeta<Id extends string = string> {
   /** How the vendor divides its rates, where known: [numerator, denominator]. */
   rateFormulas?: Partial<Record<RateName, readonly [ReportedKey, ReportedKey]>>;
   /**
+   * A daily request quota per plan (absent: the vendor limits requests per minute only).
+   * Touchline then budgets each day, keeps a reserve for "Refresh now" and shows the day's
+   * use on the connection; the plan is read from the vendor's headers or set by the user.
+   */
+  dailyQuota?: {
+    plans: readonly { id: string; label: string; perDay: number }[];
+    /** The plan assumed until the vendor says which one the key is on. */
+    assumedPlan: string;
+  };
+  /**
    * Its share of the generated demo workspace (lib/sandbox): a fraction of the world's
    * activities, tasks and campaigns. Not normalised (the first vendors' add up to 1, so the
    * seeded demo stays as it was); a new vendor's share adds to the totals. No tasks API, no tasks.

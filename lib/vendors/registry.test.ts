@@ -4,6 +4,7 @@ import { envSchema } from "@/lib/env";
 import { identityUrl, safeExternalUrl } from "@/lib/model/deep-links";
 import { sandboxVendors } from "@/lib/sandbox/registry";
 import { createWorld } from "@/lib/sandbox/shared/world";
+import type { VendorMeta } from "./meta";
 import { VENDOR_METAS, VENDORS } from "./metas";
 import { connectors } from "./registry";
 
@@ -53,6 +54,19 @@ describe.each(VENDOR_METAS.map((m) => [m.id, m] as const))("vendor %s", (id, met
     expect(c.vendor).toBe(id);
     expect(c.defaultBaseUrl).toMatch(/^https:\/\//);
     expect(typeof c.open).toBe("function");
+    // Tasks: a vendor that writes tasks has a writer; a daily quota in the meta has a budget view.
+    if (meta.canWriteTasks) expect(c.tasks?.open, `${id} says it writes tasks but has no writer`).toBeDefined();
+    const quota = (meta as VendorMeta).dailyQuota;
+    expect(typeof c.dailyBudget, `${id}: meta.dailyQuota and connector.dailyBudget go together`).toBe(
+      quota ? "function" : "undefined",
+    );
+    if (quota) {
+      expect(quota.plans.map((p) => p.id)).toContain(quota.assumedPlan);
+      // A fresh connection (nothing stored yet) reads as a whole day of the assumed plan.
+      const day = c.dailyBudget!({}, Date.parse("2026-12-06T12:00:00Z"));
+      expect(day).toMatchObject({ used: 0, planSetting: "auto", resetAt: "2026-12-07T00:00:00.000Z" });
+      expect(day.limit).toBe(quota.plans.find((p) => p.id === quota.assumedPlan)!.perDay);
+    }
   });
 
   it("has a simulator that answers over its base path", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Activity, Campaign, Task } from "@/lib/model";
+import type { ConnectionBudget } from "@/lib/model/connection";
 import type { Vendor } from "@/lib/model/vendor";
 
 /**
@@ -138,6 +139,12 @@ export interface Connector {
   open(ctx: ConnectorContext): ConnectorSession;
   /** Task writes, for vendors with tasks (absent: the vendor has no tasks). */
   tasks?: TaskWriter;
+  /**
+   * For a vendor with a daily request quota (its meta's `dailyQuota`): the day's budget from
+   * what its sessions stored on the connection, for the connection's card and the notes on
+   * partial figures.
+   */
+  dailyBudget?(meta: Record<string, unknown>, now: number): ConnectionBudget;
 }
 
 /**

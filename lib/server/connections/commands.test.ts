@@ -175,7 +175,7 @@ describe.each(STORE_KINDS)("connection commands on %s", (kind) => {
     ]);
     expect(next.nextCursor).toBeNull();
   }, 180_000);
-  it("Leadlex settings: the plan and scheduled share are stored on the connection and re-plan the next sync", async () => {
+  it("daily-budget settings (Leadlex): the plan and scheduled share are stored on the connection and re-plan the next sync", async () => {
     const { updateConnection } = await import("./commands");
     const { getConnection } = await import("../queries/connections");
     const { insertConnection } = await import("./store");
@@ -183,13 +183,13 @@ describe.each(STORE_KINDS)("connection commands on %s", (kind) => {
     const later = new Date(Date.now() + 3_600_000).toISOString();
     const meta = { nextSyncAt: later, quota: { limit: 100, remaining: 60, resetAt: later, source: "headers" } };
     await store.db.execute(sql`update connections set meta = ${JSON.stringify(meta)}::jsonb where id = ${id}`);
-    await updateConnection(store, id, { leadlex: { plan: "pro" } }, "ada@example.com");
-    await updateConnection(store, id, { leadlex: { scheduledShare: 0.5 } }, "ada@example.com");
+    await updateConnection(store, id, { dailyBudget: { plan: "pro" } }, "ada@example.com");
+    await updateConnection(store, id, { dailyBudget: { scheduledShare: 0.5 } }, "ada@example.com");
     const [row] = await store.db
       .select()
       .from(t.connections)
       .where(sql`${t.connections.id} = ${id}`);
-    expect(row!.meta.leadlexSettings).toEqual({ plan: "pro", scheduledShare: 0.5 });
+    expect(row!.meta.budgetSettings).toEqual({ plan: "pro", scheduledShare: 0.5 });
     expect(row!.meta.nextSyncAt).toBeUndefined(); // due at the next tick, planned anew
     expect((await getConnection(id, store.db))!.budget).toMatchObject({
       planSetting: "pro",
@@ -201,7 +201,7 @@ describe.each(STORE_KINDS)("connection commands on %s", (kind) => {
     // While paused (the day's quota used up), the pause holds.
     const pause = { pausedUntil: later, nextSyncAt: later };
     await store.db.execute(sql`update connections set meta = meta || ${JSON.stringify(pause)}::jsonb where id = ${id}`);
-    await updateConnection(store, id, { leadlex: { plan: "starter" } }, "ada@example.com");
+    await updateConnection(store, id, { dailyBudget: { plan: "starter" } }, "ada@example.com");
     const [paused] = await store.db
       .select()
       .from(t.connections)
@@ -214,10 +214,19 @@ describe.each(STORE_KINDS)("connection commands on %s", (kind) => {
     expect(audit.filter((a) => a.event === "settings_changed")).toHaveLength(3);
 
     const lemlistId = await insertConnection(store.db, { vendor: "lemlist", apiKey: "lemlist-settings-test" });
-    const err = await updateConnection(store, lemlistId, { leadlex: { plan: "pro" } }, "ada@example.com").catch(
-      (e: unknown) => e,
+    // A vendor without a daily quota has no budget settings; a plan must be one of the vendor's.
+    const refused = (p: Promise<unknown>) => p.then(() => null).catch((e: unknown) => e as AppError);
+    const noQuota = await refused(
+      updateConnection(store, lemlistId, { dailyBudget: { plan: "pro" } }, "ada@example.com"),
     );
-    expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).status).toBe(400);
+    expect(noQuota).toBeInstanceOf(AppError);
+    expect(noQuota!.status).toBe(400);
+    expect(noQuota!.message).toMatch(/lemlist has no daily request quota/);
+    const unknownPlan = await refused(
+      updateConnection(store, id, { dailyBudget: { plan: "gold" } }, "ada@example.com"),
+    );
+    expect(unknownPlan!.status).toBe(400);
+    expect(unknownPlan!.message).toMatch(/plan must be one of auto, starter, pro/);
+    expect(audit.filter((a) => a.event === "settings_changed")[0]!.detail).toMatchObject({ dailyBudget: {} });
   });
 });

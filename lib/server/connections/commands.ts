@@ -1,8 +1,14 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { createConnectionSchema, updateConnectionSchema } from "@/lib/model/connection";
+import {
+  BUDGET_SETTINGS_KEY,
+  type createConnectionSchema,
+  type dailyBudgetSettingsSchema,
+  type updateConnectionSchema,
+} from "@/lib/model/connection";
 import type { Vendor } from "@/lib/model/vendor";
+import { vendorMeta } from "@/lib/vendors/metas";
 import { badRequest, notFound } from "../http/errors";
 import { log } from "../log";
 import { encryptApiKey, keyHint } from "../secrets";
@@ -19,6 +25,20 @@ import { verifyVendorKey } from "./verify";
 
 type CreateInput = z.infer<typeof createConnectionSchema>;
 type UpdateInput = z.infer<typeof updateConnectionSchema>;
+type BudgetSettingsInput = z.infer<typeof dailyBudgetSettingsSchema>;
+
+const budgetSettingsOf = (meta: Record<string, unknown>) => (meta[BUDGET_SETTINGS_KEY] as object | undefined) ?? {};
+
+/** Daily-budget settings apply to a vendor with a daily quota, and a plan must be one of its plans. */
+function checkedBudgetSettings(vendor: Vendor, settings: BudgetSettingsInput): BudgetSettingsInput {
+  const { label, dailyQuota } = vendorMeta(vendor);
+  if (!dailyQuota)
+    throw badRequest("dailyBudget", `${label} has no daily request quota: dailyBudget settings do not apply to it`);
+  const plans = ["auto", ...dailyQuota.plans.map((p) => p.id)];
+  if (settings.plan !== undefined && !plans.includes(settings.plan))
+    throw badRequest("dailyBudget.plan", `plan must be one of ${plans.join(", ")}`);
+  return settings;
+}
 
 /** A key the UI shows: `••••abcd`. Sent back unchanged, it means "keep the stored key". */
 export const isMask = (value: string) => value.startsWith("••••");
@@ -107,21 +127,25 @@ export async function updateConnection(store: Store, id: string, input: UpdateIn
       .values({ actor, connectionId: id, event: "renamed", detail: { vendor, from: conn.label, label: input.label } });
   }
 
-  if (input.leadlex !== undefined) {
-    if (vendor !== "leadlex") throw badRequest("leadlex", "Leadlex settings apply to Leadlex connections only");
-    const settings = { ...((conn.meta.leadlexSettings as object | undefined) ?? {}), ...input.leadlex };
+  if (input.dailyBudget !== undefined) {
+    const settings = { ...budgetSettingsOf(conn.meta), ...checkedBudgetSettings(vendor, input.dailyBudget) };
     // A new plan or share re-plans the day at the next scheduler tick — unless the quota is used up.
     await db
       .update(t.connections)
       .set({
         meta: sql`(case when ${t.connections.meta}->>'pausedUntil' is not null and (${t.connections.meta}->>'pausedUntil')::timestamptz > now()
-                   then ${t.connections.meta} else ${t.connections.meta} - 'nextSyncAt' end) || ${JSON.stringify({ leadlexSettings: settings })}::jsonb`,
+                   then ${t.connections.meta} else ${t.connections.meta} - 'nextSyncAt' end) || ${JSON.stringify({ [BUDGET_SETTINGS_KEY]: settings })}::jsonb`,
         updatedAt: sql`now()`,
       })
       .where(eq(t.connections.id, id));
     await db
       .insert(t.auditLog)
-      .values({ actor, connectionId: id, event: "settings_changed", detail: { vendor, leadlex: input.leadlex } });
+      .values({
+        actor,
+        connectionId: id,
+        event: "settings_changed",
+        detail: { vendor, dailyBudget: input.dailyBudget },
+      });
   }
 
   let widened = false;

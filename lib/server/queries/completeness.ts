@@ -8,7 +8,7 @@ import { budgetOf } from "./connections";
 // Issue 18: Touchline says when its copy of a campaign is partial, wherever the figure
 // appears (list, campaign page, compare, overview). Partial when:
 // - a sync of the campaign's connection is running (a backfill: the figures still grow);
-// - a quota-limited vendor (Leadlex) has contact histories left to read — with an
+// - a quota-limited vendor (a daily quota, its meta's `dailyQuota`) has contact histories left to read — with an
 //   estimate of when the daily budget will have read them all;
 // - the connector recorded windows not yet read (connections.meta.history.pendingWindows);
 // - the vendor reports more emails sent than Touchline holds (whole-campaign figures only:

@@ -5,6 +5,8 @@ import type { Connection, ConnectionBudget, ConnectionStatus, SyncState } from "
 import type { ConnectionHistory, HistoryHorizon, StreamHistory } from "@/lib/model/history";
 import { horizonFrom } from "@/lib/model/plain/history";
 import type { Vendor } from "@/lib/model/vendor";
+import { isVendor } from "@/lib/vendors/metas";
+import { connectors } from "@/lib/vendors/registry";
 import { isKeyReadable, KEY_UNREADABLE_MESSAGE } from "../secrets";
 import { getDb, type Db } from "../store";
 import * as t from "../store/schema";
@@ -58,53 +60,16 @@ export function toSyncState(run: RunRow | undefined): SyncState {
   };
 }
 
-const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 const when = (v: unknown): string | null => {
   const ms = typeof v === "string" ? Date.parse(v) : NaN;
   return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
 };
-const nextMidnightUtc = (ms: number) => {
-  const d = new Date(ms);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1);
-};
-
 /**
- * Leadlex's daily budget as its connector reported it (connections.meta: `quota`, `leadlex`,
- * `nextSyncAt`, `pausedUntil`, `schedule`, and the user's `leadlexSettings`). A quota whose
- * reset has passed reads as a fresh day.
+ * The daily request budget of a connection whose vendor has a daily quota: its connector
+ * reads what it stored on the connection (connections.meta). Null for every other vendor.
  */
 export function budgetOf(vendor: string, meta: Record<string, unknown>, now = Date.now()): ConnectionBudget | null {
-  if (vendor !== "leadlex") return null;
-  const q = (meta.quota ?? {}) as Record<string, unknown>;
-  const settings = (meta.leadlexSettings ?? {}) as Record<string, unknown>;
-  const h = (meta.leadlex ?? {}) as Record<string, unknown>;
-  const planSetting = settings.plan === "starter" || settings.plan === "pro" ? settings.plan : "auto";
-  const share = num(settings.scheduledShare) ?? num(q.scheduledShare) ?? 0.7;
-  const limit = num(q.limit) ?? (planSetting === "pro" ? 1000 : 100);
-  const resetAt = when(q.resetAt);
-  const today = resetAt !== null && Date.parse(resetAt) > now;
-  const remaining = today ? Math.max(0, Math.min(limit, num(q.remaining) ?? limit)) : limit;
-  const pausedUntil = when(meta.pausedUntil);
-  const intervalMs = num((meta.schedule as Record<string, unknown> | undefined)?.intervalMs);
-  const total = num(h.contactsTotal);
-  const complete = num(h.contactsComplete);
-  return {
-    limit,
-    used: limit - remaining,
-    remaining,
-    reserve: limit - Math.floor(limit * share + 1e-9),
-    scheduledShare: share,
-    resetAt: today ? resetAt! : new Date(nextMidnightUtc(now)).toISOString(),
-    source: q.source === "headers" ? "headers" : "plan",
-    plan: q.plan === "starter" || q.plan === "pro" ? q.plan : null,
-    planSetting,
-    pausedUntil: pausedUntil && Date.parse(pausedUntil) > now ? pausedUntil : null,
-    nextSyncAt: when(meta.nextSyncAt),
-    intervalMinutes: intervalMs === null ? null : Math.round(intervalMs / 60_000),
-    contacts: total === null || complete === null ? null : { total, complete },
-    historyBackTo: when(h.historyBackTo),
-    historyComplete: h.historyComplete === true,
-  };
+  return isVendor(vendor) ? (connectors[vendor].dailyBudget?.(meta, now) ?? null) : null;
 }
 
 /** The stored horizon, read leniently (anything unreadable is "everything", the default). */

@@ -387,7 +387,7 @@ describe("the daily budget — VENDORS.md: `budget the daily quota … keep a re
 
   it("when the headers say nothing, the plan setting stands in and Touchline counts the day itself", async () => {
     const s = await starter({ rateLimitHeaders: "none" });
-    const session = s.open({ meta: { leadlexSettings: { plan: "starter" } } });
+    const session = s.open({ meta: { budgetSettings: { plan: "starter" } } });
     await run(session, "contacts");
     await run(session, "campaigns");
     const q = quotaMetas(s.metas).at(-1)! as { remaining: number; limit: number; source?: string };

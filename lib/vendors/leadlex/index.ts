@@ -13,7 +13,8 @@ import { mapTask, personOfContact, personOfContactId } from "./map";
 import { guardedPages, PageGuard } from "./paging";
 import { planOfLimit, type PlanSetting, type Quota } from "./quota";
 import { contactRowSchema, parseRows, taskRowSchema, type Warn } from "./schemas";
-import { settingsOf, storedPause, storedQuota } from "./settings";
+import { budgetView } from "./budget-view";
+import { hasStoredSettings, settingsOf, storedPause, storedQuota } from "./settings";
 import { tasksStream } from "./tasks-stream";
 
 export type { ActivitiesState } from "./activities-stream";
@@ -26,7 +27,7 @@ export interface LeadlexConnectorOptions {
   timeoutMs?: number;
   maxRetries?: number;
   maxBackoffMs?: number;
-  /** Defaults where the connection stores no setting (its `leadlexSettings` win). */
+  /** Defaults where the connection stores no setting (the settings stored on the connection win). */
   plan?: PlanSetting;
   scheduledShare?: number;
   /** The scheduler's interval, the shortest between two scheduled syncs (default 15 min). */
@@ -56,10 +57,11 @@ export function createLeadlexConnector(options: LeadlexConnectorOptions = {}): C
           "Leadlex's API has no way to change an existing task (it documents creating tasks only), so Leadlex tasks are read-only here. Change them in Leadlex.",
       },
     },
+    dailyBudget: budgetView,
     open(ctx: ConnectorContext): ConnectorSession {
       const meta = ctx.meta ?? {};
       const stored = settingsOf(meta);
-      const hasSettings = typeof meta.leadlexSettings === "object" && meta.leadlexSettings !== null;
+      const hasSettings = hasStoredSettings(meta);
       const plan = hasSettings ? stored.plan : (options.plan ?? stored.plan);
       const settings: BudgetSettings = {
         scheduledShare: hasSettings ? stored.scheduledShare : (options.scheduledShare ?? stored.scheduledShare),

@@ -13,6 +13,13 @@ export const leadlexMeta = {
   },
   limits:
     "Small and per plan (Starter 10 a minute and 100 a day; Pro 50 and 1 000), reset at midnight UTC; Touchline budgets the day and keeps a reserve for Refresh now.",
+  dailyQuota: {
+    plans: [
+      { id: "starter", label: "Starter", perDay: 100 },
+      { id: "pro", label: "Pro", perDay: 1000 },
+    ],
+    assumedPlan: "starter",
+  },
   hasTasks: true,
   canWriteTasks: false,
   userNoun: "user",

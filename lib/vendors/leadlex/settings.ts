@@ -1,10 +1,11 @@
 import "server-only";
+import { BUDGET_SETTINGS_KEY } from "@/lib/model/connection";
 import { clampShare, DEFAULT_SCHEDULED_SHARE } from "./budget";
 import type { PlanSetting, Quota } from "./quota";
 
 /**
  * What a Leadlex connection stores in its `meta` (connections.meta): the user's settings
- * (`leadlexSettings`, written by PATCH /connections/{id}) and the facts earlier sessions
+ * (under BUDGET_SETTINGS_KEY, written by PATCH /connections/{id} `dailyBudget`) and the facts earlier sessions
  * reported (`quota`, `pausedUntil`). Read leniently: a damaged value falls back to the default.
  */
 export interface LeadlexSettings {
@@ -15,7 +16,7 @@ export interface LeadlexSettings {
 export const DEFAULT_SETTINGS: LeadlexSettings = { plan: "auto", scheduledShare: DEFAULT_SCHEDULED_SHARE };
 
 export function settingsOf(meta: Record<string, unknown> | undefined): LeadlexSettings {
-  const s = (meta?.leadlexSettings ?? {}) as Partial<Record<keyof LeadlexSettings, unknown>>;
+  const s = (meta?.[BUDGET_SETTINGS_KEY] ?? {}) as Partial<Record<keyof LeadlexSettings, unknown>>;
   const plan = s.plan === "starter" || s.plan === "pro" || s.plan === "auto" ? s.plan : DEFAULT_SETTINGS.plan;
   const share = typeof s.scheduledShare === "number" ? clampShare(s.scheduledShare) : DEFAULT_SETTINGS.scheduledShare;
   return { plan, scheduledShare: share };
@@ -35,4 +36,10 @@ export function storedQuota(meta: Record<string, unknown> | undefined): Quota | 
 export function storedPause(meta: Record<string, unknown> | undefined): number | null {
   const at = typeof meta?.pausedUntil === "string" ? Date.parse(meta.pausedUntil) : NaN;
   return Number.isFinite(at) ? at : null;
+}
+
+/** The user set a plan or share on this connection (they win over the connector's options). */
+export function hasStoredSettings(meta: Record<string, unknown>): boolean {
+  const s = meta[BUDGET_SETTINGS_KEY];
+  return typeof s === "object" && s !== null;
 }
