@@ -35,8 +35,8 @@ export function isReplyClass(value: unknown): value is ReplyClass {
 }
 
 /**
- * What a vendor's own category for a reply says (each vendor's map decides, e.g.
- * lib/vendors/smartlead/reply-category.ts): a class, or "human_unless_opt_out" for a category
+ * What a vendor's own category for a reply says (each vendor's map decides, in a
+ * `reply-category.ts` of its folder): a class, or "human_unless_opt_out" for a category
  * about a person's answer — a "Not interested, remove me from your list" is both, and the
  * opt-out wins.
  */

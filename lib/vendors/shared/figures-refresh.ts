@@ -1,7 +1,7 @@
 import "server-only";
 
 /**
- * A campaign's vendor-reported figures (lemlist's stats, Smartlead's analytics) cost one
+ * A campaign's vendor-reported figures (a vendor's per-campaign stats or analytics) cost one
  * request per campaign. They only sit beside Touchline's own counts for reconciliation, so
  * they are read again at most every 6 hours, per campaign: a sync with nothing new then costs
  * the listings alone (issue 17), and an account with 50 campaigns does not spend 50 requests
