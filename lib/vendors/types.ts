@@ -97,6 +97,12 @@ export interface ConnectorContext {
    * reset) and per-connection settings (a plan). Read leniently; may be absent.
    */
   meta?: Readonly<Record<string, unknown>>;
+  /**
+   * The scheduler started this sync (no person asked for it, and it is not a first read): a
+   * listing that costs many requests and changes slowly may be skipped when it was read
+   * recently. A sync a person starts (Refresh now, a new key) reads everything.
+   */
+  scheduled?: boolean;
   /** Defaults for the vendor HTTP client where the connector's own options leave them unset (tests: a short timeout and backoff). */
   http?: { timeoutMs?: number; maxBackoffMs?: number };
 }

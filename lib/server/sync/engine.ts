@@ -121,7 +121,7 @@ async function runLocked(
       .insert(t.syncRuns)
       .values({ id: syncId, connectionId, state: "running", trigger, progress: { done: 0, unit: "rows", pages: 0 } });
     onStarted(syncId);
-    return execute(store, conn, syncId, opts);
+    return execute(store, conn, syncId, trigger, opts);
   });
   return result?.value ?? null;
 }
@@ -130,6 +130,7 @@ async function execute(
   store: Store,
   conn: typeof t.connections.$inferSelect,
   syncId: string,
+  trigger: SyncTrigger,
   opts: RunOptions,
 ): Promise<SyncOutcome> {
   const { db } = store;
@@ -202,6 +203,7 @@ async function execute(
       signal,
       history,
       meta: conn.meta,
+      scheduled: trigger === "interval",
       now: opts.now,
       http: opts.http,
       onRateLimitWait: (ms) => (rateLimitedMs += ms),

@@ -382,6 +382,41 @@ describe("lemlist campaign stats at most every 6 hours", () => {
   });
 });
 
+describe("lemlist's open-task listing on scheduled syncs", () => {
+  it("a scheduled sync within 30 minutes of the last whole listing reads no task page; later, or when a person asks, it lists", async () => {
+    const h = await startHarness();
+    try {
+      const requests = () => h.statuses.length;
+      const scheduled = (extra: Partial<ConnectorContext> = {}) =>
+        streamsOf(h, FAST, ctxFor(h, { scheduled: true, ...extra })).tasks;
+      const first = await drain(streamsOf(h).tasks, null);
+      const listed = first.at(-1)!;
+      expect(listed.reconcileOpenTasks?.seenTaskIds.length).toBe(openTaskIds(h.sim).length);
+
+      h.clock.t += 20 * 60_000;
+      let before = requests();
+      expect(await drain(scheduled(), listed.state)).toEqual([]);
+      expect(requests() - before, "no task page read").toBe(0);
+
+      // A person's sync (not scheduled) lists at once, and reconciles.
+      before = requests();
+      const asked = await drain(streamsOf(h).tasks, listed.state);
+      expect(requests() - before).toBeGreaterThan(0);
+      expect(asked.at(-1)!.reconcileOpenTasks?.seenTaskIds.length).toBe(openTaskIds(h.sim).length);
+
+      // Half an hour after the last whole listing, a scheduled sync lists again.
+      h.clock.t += 31 * 60_000;
+      const later = await drain(scheduled(), asked.at(-1)!.state);
+      expect(later.at(-1)!.reconcileOpenTasks).toBeDefined();
+      // A stored listing time in the future (a clock moved back) is not trusted.
+      const future = { listedAt: new Date(h.clock.t + 3_600_000).toISOString() };
+      expect((await drain(scheduled(), future)).at(-1)!.reconcileOpenTasks).toBeDefined();
+    } finally {
+      await h.server.close();
+    }
+  });
+});
+
 describe("lemlist connector at the documented pace (20 requests / 2 s)", () => {
   it("a full sync against the documented limit provokes no 429", async () => {
     const h = await startHarness({ rateLimit: { limit: 20, windowMs: 2000 } });

@@ -111,7 +111,15 @@ async function stats(
  * forever): then the listing stops with a warning. lemlist omits done tasks, so the last page
  * of a whole listing hands the engine every task id seen: stored open tasks missing from it
  * are done. A listing cut short by a repeated page reconciles nothing (it is not whole).
+ *
+ * lemlist's task listing has no "changed since" filter (seed 002: lead, campaign, type,
+ * assignee and due-date filters only), so every listing costs every open task's page. A
+ * scheduled sync lists again once the last whole listing is TASKS_EVERY_MS old; in between,
+ * a sync with nothing new costs the activity and campaign listings alone (issue 17). A sync a
+ * person starts lists at once, and Touchline's own task writes update the store directly.
  */
+export const TASKS_EVERY_MS = 30 * 60_000;
+
 export function tasksStream(env: LemlistEnv): Stream<ListingState> {
   return {
     name: "tasks",
@@ -120,6 +128,8 @@ export function tasksStream(env: LemlistEnv): Stream<ListingState> {
         listedAt: state && typeof state === "object" && typeof state.listedAt === "string" ? state.listedAt : null,
       };
       const now = env.now();
+      const listedMsAgo = prev.listedAt ? now.getTime() - Date.parse(prev.listedAt) : Infinity;
+      if (env.ctx.scheduled && listedMsAgo >= 0 && listedMsAgo < TASKS_EVERY_MS) return;
       const seen = new Set<string>();
       const guard = new PageGuard("lemlist", "tasks");
       let done = 0;
