@@ -417,6 +417,30 @@ describe("lemlist's open-task listing on scheduled syncs", () => {
   });
 });
 
+describe("lemlist's team id is learnt once", () => {
+  it("a session reports the team id it read; one opened with it stored reads no GET /team", async () => {
+    const h = await startHarness();
+    try {
+      const reported: Record<string, unknown>[] = [];
+      let before = h.statuses.length;
+      const first = await drain(streamsOf(h, FAST, ctxFor(h, { onMeta: (m) => reported.push(m) })).campaigns, null);
+      const withTeamRead = h.statuses.length - before;
+      expect(reported).toContainEqual({ teamId: h.sim.data.team._id });
+
+      before = h.statuses.length;
+      const stored = ctxFor(h, { meta: { teamId: h.sim.data.team._id }, onMeta: (m) => reported.push(m) });
+      const again = await drain(streamsOf(h, FAST, stored).campaigns, null);
+      expect(h.statuses.length - before).toBe(withTeamRead - 1);
+      // Deep links still carry the team.
+      const url = again.flatMap((p) => p.batch.campaigns ?? [])[0]!.url;
+      expect(url).toBe(first.flatMap((p) => p.batch.campaigns ?? [])[0]!.url);
+      expect(url).toContain(`/teams/${h.sim.data.team._id}/`);
+    } finally {
+      await h.server.close();
+    }
+  });
+});
+
 describe("lemlist connector at the documented pace (20 requests / 2 s)", () => {
   it("a full sync against the documented limit provokes no 429", async () => {
     const h = await startHarness({ rateLimit: { limit: 20, windowMs: 2000 } });

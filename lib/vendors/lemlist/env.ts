@@ -39,7 +39,7 @@ export interface LemlistEnv {
   opts: Required<LemlistSyncOptions>;
   now(): Date;
   teamId: string | null;
-  /** The team id from rows already seen, or one `GET /team` (best effort: links only). */
+  /** The team id stored, or from rows already seen, or one `GET /team` (best effort: links only). */
   resolveTeamId(): Promise<string | null>;
   learnTeamId(id: string | null | undefined): void;
 }
@@ -47,14 +47,19 @@ export interface LemlistEnv {
 export function createEnv(client: LemlistClient, ctx: ConnectorContext, options: LemlistConnectorOptions): LemlistEnv {
   const opts = { ...LEMLIST_SYNC_DEFAULTS, ...stripUndefined(options) } as Required<LemlistSyncOptions>;
   let asked = false;
+  // The team id an earlier session learnt (connections.meta): a sync with nothing new then
+  // costs no `GET /team`.
+  const stored = typeof ctx.meta?.teamId === "string" && ctx.meta.teamId ? ctx.meta.teamId : null;
   const env: LemlistEnv = {
     client,
     ctx,
     opts,
     now: () => ctx.now?.() ?? new Date(),
-    teamId: null,
+    teamId: stored,
     learnTeamId(id) {
-      if (!env.teamId && id) env.teamId = id;
+      if (env.teamId || !id) return;
+      env.teamId = id;
+      ctx.onMeta?.({ teamId: id });
     },
     async resolveTeamId() {
       if (env.teamId || asked) return env.teamId;
