@@ -1,9 +1,10 @@
 "use client";
 
-import { Loader2 } from "lucide-react";
 import { useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { ErrorAlert } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
+import { PendingButton } from "@/components/ui/pending-button";
 import { postJson } from "./post-json";
 
 export function SignInForm({ next }: { next: string }) {
@@ -38,10 +39,7 @@ export function SignInForm({ next }: { next: string }) {
 
   return (
     <form onSubmit={submit} className="grid gap-4" noValidate>
-      <div className="space-y-1.5">
-        <label htmlFor="email" className="text-sm font-medium">
-          Email
-        </label>
+      <FormField id="email" label="Email">
         <Input
           id="email"
           ref={emailRef}
@@ -52,11 +50,8 @@ export function SignInForm({ next }: { next: string }) {
           autoFocus
           required
         />
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="password" className="text-sm font-medium">
-          Password
-        </label>
+      </FormField>
+      <FormField id="password" label="Password">
         <Input
           id="password"
           ref={passwordRef}
@@ -68,19 +63,11 @@ export function SignInForm({ next }: { next: string }) {
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? "sign-in-error" : undefined}
         />
-      </div>
-      {error ? (
-        <p
-          id="sign-in-error"
-          role="alert"
-          className="rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm text-destructive"
-        >
-          {error}
-        </p>
-      ) : null}
-      <Button type="submit" size="lg" disabled={pending} className="w-full">
-        {pending ? <Loader2 className="animate-spin" aria-hidden /> : null} Sign in
-      </Button>
+      </FormField>
+      <ErrorAlert id="sign-in-error">{error}</ErrorAlert>
+      <PendingButton type="submit" size="lg" pending={pending} className="w-full">
+        Sign in
+      </PendingButton>
     </form>
   );
 }
