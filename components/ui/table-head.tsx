@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/utils";
 
 export type HeaderCell = {
@@ -37,4 +37,9 @@ export function TableHead({
       </tr>
     </thead>
   );
+}
+
+/** A body cell with the padding TableHead's cells use; `muted` for the secondary columns. */
+export function Td({ muted, className, ...props }: ComponentProps<"td"> & { muted?: boolean }) {
+  return <td className={cn("px-4 py-2.5", muted && "text-muted-foreground", className)} {...props} />;
 }
