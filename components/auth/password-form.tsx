@@ -5,7 +5,7 @@ import { TextField } from "@/components/ui/form-field";
 import { ErrorAlert } from "@/components/ui/form-message";
 import { PendingButton } from "@/components/ui/pending-button";
 import { emailError, newPasswordErrors } from "./field-rules";
-import { NewPasswordFields } from "./new-password-fields";
+import { EmailField, NewPasswordFields, useNewPassword } from "./account-fields";
 import { postJson } from "./post-json";
 import { vendorNames } from "@/lib/vendors/metas";
 
@@ -29,8 +29,8 @@ export function PasswordForm({
 }) {
   const [email, setEmail] = useState(fixedEmail ?? "");
   const [name, setName] = useState("");
-  const [password, setPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
+  const newPassword = useNewPassword();
+  const { password } = newPassword;
   const [errors, setErrors] = useState<Fields>({});
   const [pending, setPending] = useState(false);
 
@@ -41,7 +41,7 @@ export function PasswordForm({
     const next: Fields = {
       email: join ? emailError(address) : undefined,
       name: join && name.trim().length > 120 ? "Use at most 120 characters." : undefined,
-      ...newPasswordErrors(password, confirm),
+      ...newPasswordErrors(password, newPassword.confirm),
     };
     setErrors(next);
     const first = (["email", "name", "password", "confirm"] as const).find((k) => next[k]);
@@ -67,12 +67,9 @@ export function PasswordForm({
     <form onSubmit={submit} className="grid gap-4" noValidate>
       {join ? (
         <>
-          <TextField
+          <EmailField
             id="link-email"
-            label="Email"
             error={errors.email}
-            type="email"
-            autoComplete="username"
             value={email}
             onChange={(e) => setEmail(e.target.value)}
             autoFocus
@@ -91,10 +88,7 @@ export function PasswordForm({
       <NewPasswordFields
         idPrefix="link"
         label={join ? "Password" : "New password"}
-        password={password}
-        confirm={confirm}
-        onPassword={setPassword}
-        onConfirm={setConfirm}
+        {...newPassword}
         errors={errors}
         autoFocus={!join}
       />

@@ -6,14 +6,13 @@ import { TextField } from "@/components/ui/form-field";
 import { ErrorAlert } from "@/components/ui/form-message";
 import { PendingButton } from "@/components/ui/pending-button";
 import { emailError, newPasswordErrors } from "./field-rules";
-import { NewPasswordFields } from "./new-password-fields";
+import { EmailField, NewPasswordFields, useNewPassword } from "./account-fields";
 import { postJson } from "./post-json";
 
 export function SetupForm() {
   const [code, setCode] = useState("");
   const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
+  const newPassword = useNewPassword();
   const [errors, setErrors] = useState<{
     code?: string;
     email?: string;
@@ -32,7 +31,7 @@ export function SetupForm() {
     const next: typeof errors = {
       code: code.trim() ? undefined : "Enter the setup code from the server log.",
       email: emailError(address),
-      ...newPasswordErrors(password, confirm),
+      ...newPasswordErrors(newPassword.password, newPassword.confirm),
     };
     setErrors(next);
     if (Object.values(next).some(Boolean)) {
@@ -44,7 +43,7 @@ export function SetupForm() {
       return;
     }
     setPending(true);
-    const res = await postJson("/setup", { email: address, password, setupCode: code.trim() });
+    const res = await postJson("/setup", { email: address, password: newPassword.password, setupCode: code.trim() });
     if (res.ok) {
       router.replace("/");
       router.refresh();
@@ -78,23 +77,8 @@ export function SetupForm() {
         placeholder="XXXX-XXXX-XXXX"
         className="font-mono uppercase"
       />
-      <TextField
-        id="setup-email"
-        label="Email"
-        error={errors.email}
-        type="email"
-        autoComplete="username"
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-      />
-      <NewPasswordFields
-        idPrefix="setup"
-        password={password}
-        confirm={confirm}
-        onPassword={setPassword}
-        onConfirm={setConfirm}
-        errors={errors}
-      />
+      <EmailField id="setup-email" error={errors.email} value={email} onChange={(e) => setEmail(e.target.value)} />
+      <NewPasswordFields idPrefix="setup" {...newPassword} errors={errors} />
       <ErrorAlert>{errors.form}</ErrorAlert>
       <PendingButton type="submit" size="lg" pending={pending} className="w-full">
         Create admin account

@@ -1,10 +1,10 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { FormField } from "@/components/ui/form-field";
+import { TextField } from "@/components/ui/form-field";
 import { ErrorAlert } from "@/components/ui/form-message";
-import { Input } from "@/components/ui/input";
 import { PendingButton } from "@/components/ui/pending-button";
+import { EmailField } from "./account-fields";
 import { postJson } from "./post-json";
 
 export function SignInForm({ next }: { next: string }) {
@@ -39,31 +39,27 @@ export function SignInForm({ next }: { next: string }) {
 
   return (
     <form onSubmit={submit} className="grid gap-4" noValidate>
-      <FormField id="email" label="Email">
-        <Input
-          id="email"
-          ref={emailRef}
-          type="email"
-          autoComplete="username"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          autoFocus
-          required
-        />
-      </FormField>
-      <FormField id="password" label="Password">
-        <Input
-          id="password"
-          ref={passwordRef}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? "sign-in-error" : undefined}
-        />
-      </FormField>
+      <EmailField
+        id="email"
+        ref={emailRef}
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        autoFocus
+        required
+      />
+      <TextField
+        id="password"
+        label="Password"
+        ref={passwordRef}
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        required
+        // The form's error (below the button) describes the password: it is the field to retry.
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "sign-in-error" : undefined}
+      />
       <ErrorAlert id="sign-in-error">{error}</ErrorAlert>
       <PendingButton type="submit" size="lg" pending={pending} className="w-full">
         Sign in

@@ -1,6 +1,22 @@
+import { useState, type ComponentProps } from "react";
 import { TextField } from "@/components/ui/form-field";
 import { PASSWORD_MIN_LENGTH } from "@/lib/model/plain/auth";
 import type { NewPasswordErrors } from "./field-rules";
+
+// The fields of an account, asked the same way wherever one is signed into or created:
+// sign-in, the first admin's setup, and the invitation and reset links.
+
+/** The account's email address: a text field whose label, type and autofill are always these. */
+export function EmailField(props: Omit<ComponentProps<typeof TextField>, "label" | "type" | "autoComplete">) {
+  return <TextField label="Email" type="email" autoComplete="username" {...props} />;
+}
+
+/** A new password and its repetition as the form's state; spread it onto NewPasswordFields. */
+export function useNewPassword() {
+  const [password, setPassword] = useState("");
+  const [confirm, setConfirm] = useState("");
+  return { password, confirm, onPassword: setPassword, onConfirm: setConfirm };
+}
 
 /**
  * Choosing a password, typed twice: the setup form and the invitation and reset links ask
