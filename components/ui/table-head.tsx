@@ -10,6 +10,10 @@ export type HeaderCell = {
   sort?: "ascending" | "descending";
 };
 
+/** The campaign figure tables' cells: figures right-aligned; LABEL_CELL for the row-label column (flush left). */
+export const FIGURE_CELL = "px-2 py-2 text-right font-medium";
+export const LABEL_CELL = "pl-0 pr-3 text-left";
+
 /**
  * A plain table's column headers from a list. Every hand-written table in the app (tokens,
  * members, audit log, contacts, variants, steps) spelled each `<th scope="col">` out with
