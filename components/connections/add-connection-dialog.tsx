@@ -117,8 +117,8 @@ export function AddConnectionDialog({
   return (
     <DialogShell
       open={open}
+      busy={create.isPending}
       onOpenChange={(o) => {
-        if (create.isPending) return;
         setOpen(o);
         if (!o) reset();
       }}

@@ -108,8 +108,8 @@ export function ReplaceKeyDialog({ connection, open, onOpenChange, onDone, opene
   return (
     <DialogShell
       open={open}
+      busy={replace.isPending}
       onOpenChange={(o) => {
-        if (replace.isPending) return;
         if (!o) setApiKey("");
         setError(null);
         onOpenChange(o);
@@ -184,7 +184,6 @@ export function RemoveDialog({ connection, open, onOpenChange, onDone, opener }:
     <ConfirmDialog
       open={open}
       onOpenChange={(o) => {
-        if (remove.isPending) return;
         setError(null);
         onOpenChange(o);
       }}

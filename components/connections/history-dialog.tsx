@@ -81,8 +81,8 @@ export function HistoryDialog({
   return (
     <DialogShell
       open={open}
+      busy={save.isPending}
       onOpenChange={(o) => {
-        if (save.isPending) return;
         if (o) {
           setDraft(draftOf(current));
           setPrune(false);

@@ -33,7 +33,7 @@ export function RevokeDialog({
   return (
     <ConfirmDialog
       onOpenChange={(o) => {
-        if (!o && !revoke.isPending) {
+        if (!o) {
           setError(null);
           onClose();
         }

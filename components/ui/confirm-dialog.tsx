@@ -14,8 +14,8 @@ import { ErrorText } from "./form-message";
 
 /**
  * Confirm a destructive action (revoke a token, remove a connection): a question, what it
- * does, the action's error if it failed, Cancel and the confirming button. The dialog stays
- * open while the action runs; the caller's onOpenChange decides whether it may close.
+ * does, the action's error if it failed, Cancel and the confirming button. While the action
+ * runs (`pending`) the dialog cannot be closed: onOpenChange is not called.
  */
 export function ConfirmDialog({
   open = true,
@@ -40,7 +40,7 @@ export function ConfirmDialog({
   onConfirm: () => void;
 }) {
   return (
-    <AlertDialog open={open} onOpenChange={onOpenChange}>
+    <AlertDialog open={open} onOpenChange={(o) => (pending ? undefined : onOpenChange(o))}>
       <AlertDialogContent onCloseAutoFocus={onCloseAutoFocus}>
         <div className="space-y-2">
           <AlertDialogTitle>{title}</AlertDialogTitle>

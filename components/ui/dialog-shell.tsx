@@ -7,10 +7,12 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 /**
  * A dialog with its title and description above whatever it holds (usually a form). The
  * connection, history and conflict dialogs each assembled the same Radix parts by hand.
+ * While `busy` (its action runs) it cannot be closed: onOpenChange is not called.
  */
 export function DialogShell({
   open,
   onOpenChange,
+  busy = false,
   title,
   description,
   children,
@@ -18,12 +20,13 @@ export function DialogShell({
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  busy?: boolean;
   title: ReactNode;
   description: ReactNode;
   children: ReactNode;
 } & Pick<ComponentProps<typeof DialogContent>, "onOpenAutoFocus" | "onCloseAutoFocus">) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
+    <Dialog open={open} onOpenChange={(o) => (busy ? undefined : onOpenChange(o))}>
       <DialogContent {...contentProps}>
         <DialogHeader>
           <DialogTitle>{title}</DialogTitle>
