@@ -98,10 +98,10 @@ export function VariantComparison({ data }: { data: Engagement }) {
                 cellClassName={FIGURE_CELL}
                 cells={[
                   { label: "Variant", className: LABEL_CELL },
-                  { label: "Delivered" },
-                  { label: "Open rate" },
-                  { label: "Replied" },
-                  { label: "Reply rate" },
+                  "Delivered",
+                  "Open rate",
+                  "Replied",
+                  "Reply rate",
                   { label: <>vs {base?.variant}</> },
                 ]}
               />

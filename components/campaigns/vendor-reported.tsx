@@ -78,9 +78,9 @@ export function VendorReported({ data, wholeCampaign }: { data: Engagement; whol
             cellClassName={FIGURE_CELL}
             cells={[
               { label: "Figure", className: LABEL_CELL },
-              { label: "Touchline" },
-              { label: name },
-              { label: "Difference" },
+              "Touchline",
+              name,
+              "Difference",
               { label: "Why", className: "pr-0 pl-3 text-left" },
             ]}
           />

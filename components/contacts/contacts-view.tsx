@@ -166,9 +166,9 @@ export function ContactsView({
               cellClassName="px-3 py-2.5 font-medium"
               cells={[
                 { label: "Name", className: "px-4" },
-                { label: "Email" },
-                { label: "Company" },
-                { label: "Vendors" },
+                "Email",
+                "Company",
+                "Vendors",
                 {
                   label: (
                     <span className="inline-flex items-center gap-1">

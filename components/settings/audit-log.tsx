@@ -108,12 +108,7 @@ export function AuditLog({ initial }: { initial: { data: AuditEntry[]; nextCurso
             <caption className="sr-only">Audit log, newest first</caption>
             <TableHead
               className="border-b text-left text-xs text-muted-foreground"
-              cells={[
-                { label: "When", className: "w-36" },
-                { label: "Event" },
-                { label: "Connection" },
-                { label: "Who" },
-              ]}
+              cells={[{ label: "When", className: "w-36" }, "Event", "Connection", "Who"]}
             />
             <tbody className="divide-y">
               {entries.map((e) => {

@@ -134,12 +134,12 @@ export function TokensPanel({ initial, admin }: { initial: ApiToken[]; admin: bo
             <TableHead
               className="border-b text-left text-xs text-muted-foreground"
               cells={[
-                { label: "Name" },
-                { label: "Scope" },
-                { label: "Created by" },
-                { label: "Created" },
-                { label: "Expires" },
-                { label: "Last used" },
+                "Name",
+                "Scope",
+                "Created by",
+                "Created",
+                "Expires",
+                "Last used",
                 { label: "Actions", srOnly: true },
               ]}
             />

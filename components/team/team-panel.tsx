@@ -91,7 +91,7 @@ export function TeamPanel({
           <caption className="sr-only">People in this workspace</caption>
           <TableHead
             className="border-b text-left text-xs text-muted-foreground"
-            cells={[{ label: "Person" }, { label: "Role" }, { label: "Last seen" }, { label: "Actions", srOnly: true }]}
+            cells={["Person", "Role", "Last seen", { label: "Actions", srOnly: true }]}
           />
           <tbody className="divide-y">
             {users.map((u) => (

@@ -25,7 +25,8 @@ export function TableHead({
   rowClassName,
   cellClassName = "px-4 py-2.5 font-medium",
 }: {
-  cells: HeaderCell[];
+  /** A plain string is a cell with that label and nothing else. */
+  cells: (HeaderCell | string)[];
   className?: string;
   rowClassName?: string;
   cellClassName?: string;
@@ -33,11 +34,14 @@ export function TableHead({
   return (
     <thead className={className}>
       <tr className={rowClassName}>
-        {cells.map((cell, i) => (
-          <th key={i} scope="col" aria-sort={cell.sort} className={cn(cellClassName, cell.className)}>
-            {cell.srOnly ? <span className="sr-only">{cell.label}</span> : cell.label}
-          </th>
-        ))}
+        {cells.map((c, i) => {
+          const cell = typeof c === "string" ? { label: c } : c;
+          return (
+            <th key={i} scope="col" aria-sort={cell.sort} className={cn(cellClassName, cell.className)}>
+              {cell.srOnly ? <span className="sr-only">{cell.label}</span> : cell.label}
+            </th>
+          );
+        })}
       </tr>
     </thead>
   );
