@@ -8,7 +8,7 @@ import { fmtInt, fmtRate } from "./format";
 import { StepPlot } from "./lazy-plots";
 import { Rate } from "./rate";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { FIGURE_CELL, LABEL_CELL, TableHead } from "@/components/ui/table-head";
+import { FigureTableHead } from "@/components/ui/table-head";
 
 const BARS = {
   sent: { label: "Sent", color: "var(--chart-sent)" },
@@ -66,26 +66,21 @@ export function StepBreakdown({ data }: { data: Engagement }) {
           <ScrollRegion label="Engagement by sequence step">
             <table className="w-full text-sm">
               <caption className="sr-only">Engagement by sequence step</caption>
-              <TableHead
-                className="text-xs text-muted-foreground"
-                rowClassName="border-b"
-                cellClassName={FIGURE_CELL}
+              <FigureTableHead
+                rowLabel="Step"
                 cells={[
-                  { label: "Step", className: LABEL_CELL },
-                  ...[
-                    "Sent",
-                    "Delivered",
-                    "Opened",
-                    "Open rate",
-                    "Clicked",
-                    "Click rate",
-                    "Replied",
-                    "Reply rate",
-                    "Bounced",
-                    "Bounce rate",
-                    "Interested",
-                  ].map((label) => ({ label, className: "whitespace-nowrap" })),
-                ]}
+                  "Sent",
+                  "Delivered",
+                  "Opened",
+                  "Open rate",
+                  "Clicked",
+                  "Click rate",
+                  "Replied",
+                  "Reply rate",
+                  "Bounced",
+                  "Bounce rate",
+                  "Interested",
+                ].map((label) => ({ label, className: "whitespace-nowrap" }))}
               />
               <tbody>
                 {rows.map((r) => (

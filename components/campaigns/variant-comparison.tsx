@@ -8,7 +8,7 @@ import { fmtInt, fmtPts, fmtRate } from "./format";
 import { VariantPlot } from "./lazy-plots";
 import { Hint, Rate } from "./rate";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { FIGURE_CELL, LABEL_CELL, TableHead } from "@/components/ui/table-head";
+import { FigureTableHead } from "@/components/ui/table-head";
 
 const BARS = {
   open: { label: "Open rate", color: "var(--chart-opened)" },
@@ -92,18 +92,9 @@ export function VariantComparison({ data }: { data: Engagement }) {
           <ScrollRegion label="Engagement by A/B variant">
             <table className="w-full text-sm">
               <caption className="sr-only">Engagement by A/B variant</caption>
-              <TableHead
-                className="text-xs text-muted-foreground"
-                rowClassName="border-b"
-                cellClassName={FIGURE_CELL}
-                cells={[
-                  { label: "Variant", className: LABEL_CELL },
-                  "Delivered",
-                  "Open rate",
-                  "Replied",
-                  "Reply rate",
-                  { label: <>vs {base?.variant}</> },
-                ]}
+              <FigureTableHead
+                rowLabel="Variant"
+                cells={["Delivered", "Open rate", "Replied", "Reply rate", { label: <>vs {base?.variant}</> }]}
               />
               <tbody>
                 {rows.map((r) => {

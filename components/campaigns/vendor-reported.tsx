@@ -8,7 +8,7 @@ import { fmtInt, fmtPts, fmtRate } from "./format";
 import { Rate } from "./rate";
 import { differenceNote, RATE_NAMES, REPORTED_KEYS, VENDOR_NOTES, vendorRate, type ReportedKey } from "./vendor-notes";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { FIGURE_CELL, LABEL_CELL, TableHead } from "@/components/ui/table-head";
+import { FigureTableHead } from "@/components/ui/table-head";
 
 /** Our figures beside the vendor's own, with why they differ. Null when the vendor reports nothing. */
 export function VendorReported({ data, wholeCampaign }: { data: Engagement; wholeCampaign: boolean }) {
@@ -72,17 +72,9 @@ export function VendorReported({ data, wholeCampaign }: { data: Engagement; whol
       <ScrollRegion label="Vendor-reported figures beside Touchline's">
         <table className="w-full text-sm">
           <caption className="sr-only">Touchline&apos;s figures beside {name}&apos;s</caption>
-          <TableHead
-            className="text-xs text-muted-foreground"
-            rowClassName="border-b"
-            cellClassName={FIGURE_CELL}
-            cells={[
-              { label: "Figure", className: LABEL_CELL },
-              "Touchline",
-              name,
-              "Difference",
-              { label: "Why", className: "pr-0 pl-3 text-left" },
-            ]}
+          <FigureTableHead
+            rowLabel="Figure"
+            cells={["Touchline", name, "Difference", { label: "Why", className: "pr-0 pl-3 text-left" }]}
           />
           <tbody>
             {rows.map((r) => (

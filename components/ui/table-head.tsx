@@ -10,10 +10,6 @@ export type HeaderCell = {
   sort?: "ascending" | "descending";
 };
 
-/** The campaign figure tables' cells: figures right-aligned; LABEL_CELL for the row-label column (flush left). */
-export const FIGURE_CELL = "px-2 py-2 text-right font-medium";
-export const LABEL_CELL = "pl-0 pr-3 text-left";
-
 /**
  * A plain table's column headers from a list. Every hand-written table in the app (tokens,
  * members, audit log, contacts, variants, steps) spelled each `<th scope="col">` out with
@@ -50,4 +46,19 @@ export function TableHead({
 /** A body cell with the padding TableHead's cells use; `muted` for the secondary columns. */
 export function Td({ muted, className, ...props }: ComponentProps<"td"> & { muted?: boolean }) {
   return <td className={cn("px-4 py-2.5", muted && "text-muted-foreground", className)} {...props} />;
+}
+
+/**
+ * The head of a table of figures (the campaign pages' variant, step and vendor tables): a
+ * flush-left column naming each row, then the figures' columns, right-aligned.
+ */
+export function FigureTableHead({ rowLabel, cells }: { rowLabel: string; cells: (HeaderCell | string)[] }) {
+  return (
+    <TableHead
+      className="text-xs text-muted-foreground"
+      rowClassName="border-b"
+      cellClassName="px-2 py-2 text-right font-medium"
+      cells={[{ label: rowLabel, className: "pl-0 pr-3 text-left" }, ...cells]}
+    />
+  );
 }
