@@ -4,6 +4,7 @@ import { useState } from "react";
 import { TextField } from "@/components/ui/form-field";
 import { ErrorAlert } from "@/components/ui/form-message";
 import { PendingButton } from "@/components/ui/pending-button";
+import { Form } from "@/components/ui/form";
 import { emailError, newPasswordErrors } from "./field-rules";
 import { EmailField, NewPasswordFields, useNewPassword } from "./account-fields";
 import { postJson } from "./post-json";
@@ -34,8 +35,7 @@ export function PasswordForm({
   const [errors, setErrors] = useState<Fields>({});
   const [pending, setPending] = useState(false);
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     // The schemas' rules, by hand (zod stays out of the page); the route parses with them.
     const address = email.trim();
     const next: Fields = {
@@ -64,7 +64,7 @@ export function PasswordForm({
   };
 
   return (
-    <form onSubmit={submit} className="grid gap-4" noValidate>
+    <Form onSubmit={submit} className="grid gap-4">
       {join ? (
         <>
           <EmailField
@@ -96,6 +96,6 @@ export function PasswordForm({
       <PendingButton type="submit" pending={pending} className="w-full">
         {submitLabel}
       </PendingButton>
-    </form>
+    </Form>
   );
 }

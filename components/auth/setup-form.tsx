@@ -5,6 +5,7 @@ import { useState } from "react";
 import { TextField } from "@/components/ui/form-field";
 import { ErrorAlert } from "@/components/ui/form-message";
 import { PendingButton } from "@/components/ui/pending-button";
+import { Form } from "@/components/ui/form";
 import { emailError, newPasswordErrors } from "./field-rules";
 import { EmailField, NewPasswordFields, useNewPassword } from "./account-fields";
 import { postJson } from "./post-json";
@@ -23,8 +24,7 @@ export function SetupForm() {
   const [pending, setPending] = useState(false);
   const router = useRouter();
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     // setupSchema's rules, by hand (zod stays out of the page); the route parses with the
     // schema itself and its 400 shows as the form's error.
     const address = email.trim();
@@ -63,7 +63,7 @@ export function SetupForm() {
   };
 
   return (
-    <form onSubmit={submit} className="grid gap-4" noValidate>
+    <Form onSubmit={submit} className="grid gap-4">
       <TextField
         id="setup-code"
         label="Setup code"
@@ -83,6 +83,6 @@ export function SetupForm() {
       <PendingButton type="submit" size="lg" pending={pending} className="w-full">
         Create admin account
       </PendingButton>
-    </form>
+    </Form>
   );
 }

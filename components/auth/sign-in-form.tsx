@@ -4,6 +4,7 @@ import { useRef, useState } from "react";
 import { TextField } from "@/components/ui/form-field";
 import { ErrorAlert } from "@/components/ui/form-message";
 import { PendingButton } from "@/components/ui/pending-button";
+import { Form } from "@/components/ui/form";
 import { EmailField } from "./account-fields";
 import { postJson } from "./post-json";
 
@@ -15,8 +16,7 @@ export function SignInForm({ next }: { next: string }) {
   const passwordRef = useRef<HTMLInputElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     // signInSchema's rule, by hand (zod stays out of the page); the route parses with it.
     if (!email.trim() || !password) {
       setError(email.trim() ? "Enter your password." : "Enter your email and password.");
@@ -38,7 +38,7 @@ export function SignInForm({ next }: { next: string }) {
   };
 
   return (
-    <form onSubmit={submit} className="grid gap-4" noValidate>
+    <Form onSubmit={submit} className="grid gap-4">
       <EmailField
         id="email"
         ref={emailRef}
@@ -64,6 +64,6 @@ export function SignInForm({ next }: { next: string }) {
       <PendingButton type="submit" size="lg" pending={pending} className="w-full">
         Sign in
       </PendingButton>
-    </form>
+    </Form>
   );
 }

@@ -19,6 +19,7 @@ import { draftOf, HorizonField, horizonOfDraft, type HorizonDraft } from "./hori
 import { settingsKeys } from "./queries";
 import { KEY_HELP } from "./status";
 import { focusOnClose } from "@/components/ui/focus-on-close";
+import { Form } from "@/components/ui/form";
 
 /**
  * Add a connection: vendor, label, key — the key is tested against the vendor before anything
@@ -84,8 +85,7 @@ export function AddConnectionDialog({
     if (error?.field === "apiKey" && !create.isPending) keyRef.current?.focus();
   }, [error, create.isPending]);
 
-  const submit = (ev: React.FormEvent) => {
-    ev.preventDefault();
+  const submit = () => {
     // The rules of createConnectionSchema, checked by hand so zod stays out of the page's
     // JavaScript; the route parses with the schema itself (its 400 lands in onError).
     const key = apiKey.trim();
@@ -130,7 +130,7 @@ export function AddConnectionDialog({
       title="Add a connection"
       description="Touchline tests the key with the vendor before saving it. Keys are encrypted on this server and never shown again."
     >
-      <form onSubmit={submit} className="grid gap-4" noValidate>
+      <Form onSubmit={submit} className="grid gap-4">
         <fieldset className="space-y-1.5" disabled={create.isPending}>
           <legend className="mb-1.5 text-sm font-medium">Vendor</legend>
           <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
@@ -206,7 +206,7 @@ export function AddConnectionDialog({
             Test and connect
           </PendingButton>
         </DialogFooter>
-      </form>
+      </Form>
     </DialogShell>
   );
 }

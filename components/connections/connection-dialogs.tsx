@@ -13,6 +13,7 @@ import { ApiKeyField, problemMessage } from "./api-key-field";
 import { patchConnection, settingsKeys } from "./queries";
 import { KEY_HELP } from "./status";
 import { focusOnClose } from "@/components/ui/focus-on-close";
+import { Form } from "@/components/ui/form";
 
 type DialogProps = {
   connection: Connection;
@@ -59,11 +60,9 @@ export function RenameDialog({ connection, open, onOpenChange, onDone, opener }:
       title="Rename connection"
       description="The label shows in the header, on filters and in the audit log."
     >
-      <form
+      <Form
         className="grid gap-4"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           // updateConnectionSchema's rule for a label, by hand: zod stays out of the page.
           const name = label.trim();
           if (name.length < 1 || name.length > 80) return setError("Give the connection a name (up to 80 characters).");
@@ -84,7 +83,7 @@ export function RenameDialog({ connection, open, onOpenChange, onDone, opener }:
             Save
           </PendingButton>
         </DialogFormFooter>
-      </form>
+      </Form>
     </DialogShell>
   );
 }
@@ -127,11 +126,9 @@ export function ReplaceKeyDialog({ connection, open, onOpenChange, onDone, opene
         </>
       }
     >
-      <form
+      <Form
         className="grid gap-4"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           if (apiKey.trim().length < 8) {
             setError(apiKey.trim() ? "That looks too short for an API key." : "Paste the new API key.");
             keyRef.current?.focus();
@@ -161,7 +158,7 @@ export function ReplaceKeyDialog({ connection, open, onOpenChange, onDone, opene
             Test and save
           </PendingButton>
         </DialogFormFooter>
-      </form>
+      </Form>
     </DialogShell>
   );
 }

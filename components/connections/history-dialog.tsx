@@ -12,6 +12,7 @@ import { draftOf, HorizonField, horizonOfDraft } from "./horizon-field";
 import { patchConnection, settingsKeys } from "./queries";
 import { numberFormat } from "./status";
 import { focusOnClose } from "@/components/ui/focus-on-close";
+import { Form } from "@/components/ui/form";
 
 const at = (iso: string | null) => (iso === null ? -Infinity : Date.parse(iso));
 
@@ -94,11 +95,9 @@ export function HistoryDialog({
       title={<>History of “{c.label}”</>}
       description={<>How far back Touchline imports from this connection. Now: {describeHorizon(current)}.</>}
     >
-      <form
+      <Form
         className="grid gap-4"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           if ("problem" in parsed) return setError(parsed.problem);
           save.mutate(parsed.value);
         }}
@@ -150,7 +149,7 @@ export function HistoryDialog({
             {prune && preview.data ? `Save and remove ${numberFormat.format(preview.data.activities)}` : "Save"}
           </PendingButton>
         </DialogFormFooter>
-      </form>
+      </Form>
     </DialogShell>
   );
 }

@@ -15,6 +15,7 @@ import { PendingButton } from "@/components/ui/pending-button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { SectionHeading } from "@/components/ui/section-heading";
 import { TableHead, Td } from "@/components/ui/table-head";
+import { Form } from "@/components/ui/form";
 import { apiFetch } from "@/lib/client/api";
 import type { ApiToken, CreatedToken } from "@/lib/model/auth";
 import { TOKEN_DEFAULT_DAYS, TOKEN_SCOPE_LABELS, TOKEN_SCOPES, type TokenScope } from "@/lib/model/plain/roles";
@@ -68,11 +69,9 @@ export function TokensPanel({ initial, admin }: { initial: ApiToken[]; admin: bo
         token. Touchline keeps only a hash: a token is shown once, when it is created.
       </SectionHeading>
 
-      <form
+      <Form
         className="flex max-w-2xl flex-wrap items-start gap-2 rounded-xl border bg-card p-4"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           // createTokenSchema's rule, by hand: zod stays out of the page (the route parses with it).
           const tokenName = name.trim();
           if (tokenName.length < 1 || tokenName.length > 80) {
@@ -119,7 +118,7 @@ export function TokensPanel({ initial, admin }: { initial: ApiToken[]; admin: bo
         >
           Create token
         </PendingButton>
-      </form>
+      </Form>
 
       {created ? <NewToken token={created} onDone={() => setCreated(null)} /> : null}
 

@@ -11,6 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PendingButton } from "@/components/ui/pending-button";
 import { SectionHeading } from "@/components/ui/section-heading";
 import { VendorBadge } from "@/components/ui/vendor-badge";
+import { Form } from "@/components/ui/form";
 import { apiFetch } from "@/lib/client/api";
 import { ROLE_LABELS, type Role } from "@/lib/model/plain/roles";
 import type { Identity, IdentityOption } from "@/lib/model/team";
@@ -100,10 +101,9 @@ export function IdentitiesPanel({
           back after the first sync.
         </EmptyState>
       ) : (
-        <form
+        <Form
           className="space-y-5"
-          onSubmit={(e) => {
-            e.preventDefault();
+          onSubmit={() => {
             save.mutate();
           }}
         >
@@ -189,7 +189,7 @@ export function IdentitiesPanel({
               </span>
             ) : null}
           </div>
-        </form>
+        </Form>
       )}
     </section>
   );

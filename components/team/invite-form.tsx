@@ -7,6 +7,7 @@ import { problemMessage } from "@/components/connections/api-key-field";
 import { ErrorText } from "@/components/ui/form-message";
 import { SelectField } from "@/components/ui/native-select";
 import { PendingButton } from "@/components/ui/pending-button";
+import { Form } from "@/components/ui/form";
 import { apiFetch } from "@/lib/client/api";
 import {
   ASSIGNABLE_ROLES,
@@ -42,10 +43,9 @@ export function InviteForm() {
   });
   return (
     <div className="space-y-3">
-      <form
+      <Form
         className="flex flex-wrap items-end gap-3 rounded-xl border bg-card p-4"
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           invite.mutate();
         }}
       >
@@ -71,7 +71,7 @@ export function InviteForm() {
           {ROLE_LABELS[role]}: {ROLE_HELP[role]}
         </p>
         <ErrorText className="w-full">{error}</ErrorText>
-      </form>
+      </Form>
       {created ? (
         <CopyLink
           title={`Invite link for a new ${ROLE_LABELS[created.role ?? "viewer"].toLowerCase()}`}

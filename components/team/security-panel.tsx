@@ -11,6 +11,7 @@ import { Input } from "@/components/ui/input";
 import { PendingButton } from "@/components/ui/pending-button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { SectionHeading } from "@/components/ui/section-heading";
+import { Form } from "@/components/ui/form";
 import { apiFetch } from "@/lib/client/api";
 import { PASSWORD_MIN_LENGTH } from "@/lib/model/plain/auth";
 import type { SessionInfo } from "@/lib/model/team";
@@ -123,11 +124,9 @@ function PasswordChange({ onChanged }: { onChanged: () => void }) {
       <SectionHeading id="password-heading" title="Password">
         Changing it signs you out everywhere else.
       </SectionHeading>
-      <form
+      <Form
         className="grid gap-3 rounded-xl border bg-card p-4"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           setOk(false);
           if (!current) return setError("Enter your current password.");
           if (next.length < PASSWORD_MIN_LENGTH)
@@ -152,7 +151,7 @@ function PasswordChange({ onChanged }: { onChanged: () => void }) {
         <PendingButton type="submit" pending={change.isPending} className="justify-self-start">
           Change password
         </PendingButton>
-      </form>
+      </Form>
     </section>
   );
 }
