@@ -1,10 +1,12 @@
 "use client";
 
-import { Loader2 } from "lucide-react";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { PASSWORD_MIN_LENGTH } from "@/lib/model/plain/auth";
+import { TextField } from "@/components/ui/form-field";
+import { ErrorAlert } from "@/components/ui/form-message";
+import { PendingButton } from "@/components/ui/pending-button";
+import { Form } from "@/components/ui/form";
+import { emailError, newPasswordErrors } from "./field-rules";
+import { EmailField, NewPasswordFields, useNewPassword } from "./account-fields";
 import { postJson } from "./post-json";
 import { vendorNames } from "@/lib/vendors/metas";
 
@@ -28,22 +30,19 @@ export function PasswordForm({
 }) {
   const [email, setEmail] = useState(fixedEmail ?? "");
   const [name, setName] = useState("");
-  const [password, setPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
+  const newPassword = useNewPassword();
+  const { password } = newPassword;
   const [errors, setErrors] = useState<Fields>({});
   const [pending, setPending] = useState(false);
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     // The schemas' rules, by hand (zod stays out of the page); the route parses with them.
-    const next: Fields = {};
     const address = email.trim();
-    if (join && (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address) || address.length > 320))
-      next.email = "Enter a valid email address.";
-    if (join && name.trim().length > 120) next.name = "Use at most 120 characters.";
-    if (password.length < PASSWORD_MIN_LENGTH) next.password = `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
-    else if (password.length > 1024) next.password = "Use at most 1024 characters.";
-    if (password !== confirm) next.confirm = "The two passwords differ.";
+    const next: Fields = {
+      email: join ? emailError(address) : undefined,
+      name: join && name.trim().length > 120 ? "Use at most 120 characters." : undefined,
+      ...newPasswordErrors(password, newPassword.confirm),
+    };
     setErrors(next);
     const first = (["email", "name", "password", "confirm"] as const).find((k) => next[k]);
     if (first) {
@@ -64,98 +63,39 @@ export function PasswordForm({
     setErrors({ form: res.detail ?? "That did not work. Ask for a new link." });
   };
 
-  const field = (key: keyof Fields, label: string, input: React.ReactNode, help?: string) => (
-    <div className="space-y-1.5">
-      <label htmlFor={`link-${key}`} className="text-sm font-medium">
-        {label}
-      </label>
-      {input}
-      {errors[key] ? (
-        <p id={`link-${key}-error`} role="alert" className="text-sm text-destructive">
-          {errors[key]}
-        </p>
-      ) : help ? (
-        <p id={`link-${key}-help`} className="text-xs text-muted-foreground">
-          {help}
-        </p>
-      ) : null}
-    </div>
-  );
-  const described = (key: keyof Fields, help = false) =>
-    errors[key] ? `link-${key}-error` : help ? `link-${key}-help` : undefined;
-
   return (
-    <form onSubmit={submit} className="grid gap-4" noValidate>
-      {join
-        ? field(
-            "email",
-            "Email",
-            <Input
-              id="link-email"
-              type="email"
-              autoComplete="username"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              autoFocus
-              aria-invalid={errors.email ? true : undefined}
-              aria-describedby={described("email")}
-            />,
-          )
-        : null}
-      {join
-        ? field(
-            "name",
-            "Your name",
-            <Input
-              id="link-name"
-              autoComplete="name"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              aria-invalid={errors.name ? true : undefined}
-              aria-describedby={described("name", true)}
-            />,
-            `Shown to your team, and used to propose your users in ${vendorNames()}.`,
-          )
-        : null}
-      {field(
-        "password",
-        join ? "Password" : "New password",
-        <Input
-          id="link-password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoFocus={!join}
-          aria-invalid={errors.password ? true : undefined}
-          aria-describedby={described("password", true)}
-        />,
-        `At least ${PASSWORD_MIN_LENGTH} characters. A passphrase of a few words is easiest to remember.`,
-      )}
-      {field(
-        "confirm",
-        "Repeat the password",
-        <Input
-          id="link-confirm"
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          aria-invalid={errors.confirm ? true : undefined}
-          aria-describedby={described("confirm")}
-        />,
-      )}
-      {errors.form ? (
-        <p
-          role="alert"
-          className="rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm text-destructive"
-        >
-          {errors.form}
-        </p>
+    <Form onSubmit={submit} className="grid gap-4">
+      {join ? (
+        <>
+          <EmailField
+            id="link-email"
+            error={errors.email}
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            autoFocus
+          />
+          <TextField
+            id="link-name"
+            label="Your name"
+            error={errors.name}
+            help={`Shown to your team, and used to propose your users in ${vendorNames()}.`}
+            autoComplete="name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </>
       ) : null}
-      <Button type="submit" disabled={pending} className="w-full">
-        {pending ? <Loader2 className="animate-spin" aria-hidden /> : null} {submitLabel}
-      </Button>
-    </form>
+      <NewPasswordFields
+        idPrefix="link"
+        label={join ? "Password" : "New password"}
+        {...newPassword}
+        errors={errors}
+        autoFocus={!join}
+      />
+      <ErrorAlert>{errors.form}</ErrorAlert>
+      <PendingButton type="submit" pending={pending} className="w-full">
+        {submitLabel}
+      </PendingButton>
+    </Form>
   );
 }

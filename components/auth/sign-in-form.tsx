@@ -1,9 +1,11 @@
 "use client";
 
-import { Loader2 } from "lucide-react";
 import { useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { TextField } from "@/components/ui/form-field";
+import { ErrorAlert } from "@/components/ui/form-message";
+import { PendingButton } from "@/components/ui/pending-button";
+import { Form } from "@/components/ui/form";
+import { EmailField } from "./account-fields";
 import { postJson } from "./post-json";
 
 export function SignInForm({ next }: { next: string }) {
@@ -14,8 +16,7 @@ export function SignInForm({ next }: { next: string }) {
   const passwordRef = useRef<HTMLInputElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     // signInSchema's rule, by hand (zod stays out of the page); the route parses with it.
     if (!email.trim() || !password) {
       setError(email.trim() ? "Enter your password." : "Enter your email and password.");
@@ -37,50 +38,32 @@ export function SignInForm({ next }: { next: string }) {
   };
 
   return (
-    <form onSubmit={submit} className="grid gap-4" noValidate>
-      <div className="space-y-1.5">
-        <label htmlFor="email" className="text-sm font-medium">
-          Email
-        </label>
-        <Input
-          id="email"
-          ref={emailRef}
-          type="email"
-          autoComplete="username"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          autoFocus
-          required
-        />
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="password" className="text-sm font-medium">
-          Password
-        </label>
-        <Input
-          id="password"
-          ref={passwordRef}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? "sign-in-error" : undefined}
-        />
-      </div>
-      {error ? (
-        <p
-          id="sign-in-error"
-          role="alert"
-          className="rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm text-destructive"
-        >
-          {error}
-        </p>
-      ) : null}
-      <Button type="submit" size="lg" disabled={pending} className="w-full">
-        {pending ? <Loader2 className="animate-spin" aria-hidden /> : null} Sign in
-      </Button>
-    </form>
+    <Form onSubmit={submit} className="grid gap-4">
+      <EmailField
+        id="email"
+        ref={emailRef}
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        autoFocus
+        required
+      />
+      <TextField
+        id="password"
+        label="Password"
+        ref={passwordRef}
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        required
+        // The form's error (below the button) describes the password: it is the field to retry.
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "sign-in-error" : undefined}
+      />
+      <ErrorAlert id="sign-in-error">{error}</ErrorAlert>
+      <PendingButton type="submit" size="lg" pending={pending} className="w-full">
+        Sign in
+      </PendingButton>
+    </Form>
   );
 }

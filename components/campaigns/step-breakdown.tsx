@@ -8,6 +8,7 @@ import { fmtInt, fmtRate } from "./format";
 import { StepPlot } from "./lazy-plots";
 import { Rate } from "./rate";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { FigureTableHead } from "@/components/ui/table-head";
 
 const BARS = {
   sent: { label: "Sent", color: "var(--chart-sent)" },
@@ -65,30 +66,22 @@ export function StepBreakdown({ data }: { data: Engagement }) {
           <ScrollRegion label="Engagement by sequence step">
             <table className="w-full text-sm">
               <caption className="sr-only">Engagement by sequence step</caption>
-              <thead className="text-xs text-muted-foreground">
-                <tr className="border-b">
-                  <th scope="col" className="py-2 pr-3 text-left font-medium">
-                    Step
-                  </th>
-                  {[
-                    "Sent",
-                    "Delivered",
-                    "Opened",
-                    "Open rate",
-                    "Clicked",
-                    "Click rate",
-                    "Replied",
-                    "Reply rate",
-                    "Bounced",
-                    "Bounce rate",
-                    "Interested",
-                  ].map((h) => (
-                    <th key={h} scope="col" className="px-2 py-2 text-right font-medium whitespace-nowrap">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <FigureTableHead
+                rowLabel="Step"
+                cells={[
+                  "Sent",
+                  "Delivered",
+                  "Opened",
+                  "Open rate",
+                  "Clicked",
+                  "Click rate",
+                  "Replied",
+                  "Reply rate",
+                  "Bounced",
+                  "Bounce rate",
+                  "Interested",
+                ].map((label) => ({ label, className: "whitespace-nowrap" }))}
+              />
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.step} className="border-b last:border-0">

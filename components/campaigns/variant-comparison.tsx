@@ -8,6 +8,7 @@ import { fmtInt, fmtPts, fmtRate } from "./format";
 import { VariantPlot } from "./lazy-plots";
 import { Hint, Rate } from "./rate";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { FigureTableHead } from "@/components/ui/table-head";
 
 const BARS = {
   open: { label: "Open rate", color: "var(--chart-opened)" },
@@ -91,28 +92,10 @@ export function VariantComparison({ data }: { data: Engagement }) {
           <ScrollRegion label="Engagement by A/B variant">
             <table className="w-full text-sm">
               <caption className="sr-only">Engagement by A/B variant</caption>
-              <thead className="text-xs text-muted-foreground">
-                <tr className="border-b">
-                  <th scope="col" className="py-2 pr-3 text-left font-medium">
-                    Variant
-                  </th>
-                  <th scope="col" className="px-2 py-2 text-right font-medium">
-                    Delivered
-                  </th>
-                  <th scope="col" className="px-2 py-2 text-right font-medium">
-                    Open rate
-                  </th>
-                  <th scope="col" className="px-2 py-2 text-right font-medium">
-                    Replied
-                  </th>
-                  <th scope="col" className="px-2 py-2 text-right font-medium">
-                    Reply rate
-                  </th>
-                  <th scope="col" className="px-2 py-2 text-right font-medium">
-                    vs {base?.variant}
-                  </th>
-                </tr>
-              </thead>
+              <FigureTableHead
+                rowLabel="Variant"
+                cells={["Delivered", "Open rate", "Replied", "Reply rate", { label: <>vs {base?.variant}</> }]}
+              />
               <tbody>
                 {rows.map((r) => {
                   const t = base && r !== base ? replyRateTest(base, r) : null;

@@ -8,6 +8,7 @@ import { fmtInt, fmtPts, fmtRate } from "./format";
 import { Rate } from "./rate";
 import { differenceNote, RATE_NAMES, REPORTED_KEYS, VENDOR_NOTES, vendorRate, type ReportedKey } from "./vendor-notes";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { FigureTableHead } from "@/components/ui/table-head";
 
 /** Our figures beside the vendor's own, with why they differ. Null when the vendor reports nothing. */
 export function VendorReported({ data, wholeCampaign }: { data: Engagement; wholeCampaign: boolean }) {
@@ -71,25 +72,10 @@ export function VendorReported({ data, wholeCampaign }: { data: Engagement; whol
       <ScrollRegion label="Vendor-reported figures beside Touchline's">
         <table className="w-full text-sm">
           <caption className="sr-only">Touchline&apos;s figures beside {name}&apos;s</caption>
-          <thead className="text-xs text-muted-foreground">
-            <tr className="border-b">
-              <th scope="col" className="py-2 pr-3 text-left font-medium">
-                Figure
-              </th>
-              <th scope="col" className="px-2 py-2 text-right font-medium">
-                Touchline
-              </th>
-              <th scope="col" className="px-2 py-2 text-right font-medium">
-                {name}
-              </th>
-              <th scope="col" className="px-2 py-2 text-right font-medium">
-                Difference
-              </th>
-              <th scope="col" className="py-2 pl-3 text-left font-medium">
-                Why
-              </th>
-            </tr>
-          </thead>
+          <FigureTableHead
+            rowLabel="Figure"
+            cells={["Touchline", name, "Difference", { label: "Why", className: "pr-0 pl-3 text-left" }]}
+          />
           <tbody>
             {rows.map((r) => (
               <tr key={r.key} className="border-b last:border-0">

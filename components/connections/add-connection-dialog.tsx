@@ -1,18 +1,13 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Loader2, ShieldCheck } from "lucide-react";
+import { ShieldCheck } from "lucide-react";
 import { useEffect, useRef, useState, type RefObject } from "react";
-import { Button } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from "@/components/ui/dialog";
-import { Input } from "@/components/ui/input";
+import { DialogFooter } from "@/components/ui/dialog";
+import { DialogShell } from "@/components/ui/dialog-shell";
+import { TextField } from "@/components/ui/form-field";
+import { ErrorAlert } from "@/components/ui/form-message";
+import { PendingButton } from "@/components/ui/pending-button";
 import { VendorDot } from "@/components/ui/vendor-badge";
 import { ApiError, apiFetch } from "@/lib/client/api";
 import type { Connection } from "@/lib/model/connection";
@@ -24,6 +19,7 @@ import { draftOf, HorizonField, horizonOfDraft, type HorizonDraft } from "./hori
 import { settingsKeys } from "./queries";
 import { KEY_HELP } from "./status";
 import { focusOnClose } from "@/components/ui/focus-on-close";
+import { Form } from "@/components/ui/form";
 
 /**
  * Add a connection: vendor, label, key — the key is tested against the vendor before anything
@@ -89,8 +85,7 @@ export function AddConnectionDialog({
     if (error?.field === "apiKey" && !create.isPending) keyRef.current?.focus();
   }, [error, create.isPending]);
 
-  const submit = (ev: React.FormEvent) => {
-    ev.preventDefault();
+  const submit = () => {
     // The rules of createConnectionSchema, checked by hand so zod stays out of the page's
     // JavaScript; the route parses with the schema itself (its 400 lands in onError).
     const key = apiKey.trim();
@@ -120,124 +115,98 @@ export function AddConnectionDialog({
 
   const name = VENDOR_LABELS[vendor];
   return (
-    <Dialog
+    <DialogShell
       open={open}
+      busy={create.isPending}
       onOpenChange={(o) => {
-        if (create.isPending) return;
         setOpen(o);
         if (!o) reset();
       }}
+      onOpenAutoFocus={(e) => {
+        e.preventDefault();
+        keyRef.current?.focus();
+      }}
+      onCloseAutoFocus={focusOnClose(trigger)}
+      title="Add a connection"
+      description="Touchline tests the key with the vendor before saving it. Keys are encrypted on this server and never shown again."
     >
-      <DialogContent
-        onOpenAutoFocus={(e) => {
-          e.preventDefault();
-          keyRef.current?.focus();
-        }}
-        onCloseAutoFocus={focusOnClose(trigger)}
-      >
-        <DialogHeader>
-          <DialogTitle>Add a connection</DialogTitle>
-          <DialogDescription>
-            Touchline tests the key with the vendor before saving it. Keys are encrypted on this server and never shown
-            again.
-          </DialogDescription>
-        </DialogHeader>
-        <form onSubmit={submit} className="grid gap-4" noValidate>
-          <fieldset className="space-y-1.5" disabled={create.isPending}>
-            <legend className="mb-1.5 text-sm font-medium">Vendor</legend>
-            <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-              {VENDORS.map((v) => (
-                <label
-                  key={v}
-                  className={cn(
-                    "relative flex cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm font-medium transition-colors has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring/40",
-                    v === vendor ? "border-primary bg-accent text-accent-foreground" : "hover:bg-muted",
-                  )}
-                >
-                  <input
-                    type="radio"
-                    name="vendor"
-                    value={v}
-                    checked={v === vendor}
-                    onChange={() => setVendor(v)}
-                    className="absolute inset-0 cursor-pointer appearance-none rounded-lg opacity-0"
-                  />
-                  <VendorDot vendor={v} className="size-2.5" />
-                  {VENDOR_LABELS[v]}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <div className="space-y-1.5">
-            <label htmlFor="connection-label" className="text-sm font-medium">
-              Label <span className="font-normal text-muted-foreground">(optional)</span>
-            </label>
-            <Input
-              id="connection-label"
-              value={label}
-              onChange={(e) => setLabel(e.target.value)}
-              placeholder={`e.g. ${name} — EU team`}
-              maxLength={80}
-              disabled={create.isPending}
-              aria-invalid={error?.field === "label" ? true : undefined}
-            />
-            {error?.field === "label" ? (
-              <p role="alert" className="text-sm text-destructive">
-                {error.message}
-              </p>
-            ) : null}
+      <Form onSubmit={submit} className="grid gap-4">
+        <fieldset className="space-y-1.5" disabled={create.isPending}>
+          <legend className="mb-1.5 text-sm font-medium">Vendor</legend>
+          <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+            {VENDORS.map((v) => (
+              <label
+                key={v}
+                className={cn(
+                  "relative flex cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm font-medium transition-colors has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring/40",
+                  v === vendor ? "border-primary bg-accent text-accent-foreground" : "hover:bg-muted",
+                )}
+              >
+                <input
+                  type="radio"
+                  name="vendor"
+                  value={v}
+                  checked={v === vendor}
+                  onChange={() => setVendor(v)}
+                  className="absolute inset-0 cursor-pointer appearance-none rounded-lg opacity-0"
+                />
+                <VendorDot vendor={v} className="size-2.5" />
+                {VENDOR_LABELS[v]}
+              </label>
+            ))}
           </div>
-          <ApiKeyField
-            value={apiKey}
-            onChange={(v) => {
-              setApiKey(v);
-              if (error?.field === "apiKey") setError(null);
-            }}
-            inputRef={keyRef}
-            label={`${name} API key`}
-            disabled={create.isPending}
-            error={error?.field === "apiKey" ? error.message : null}
-            help={
-              <>
-                Find it in <span className="font-medium text-foreground">{KEY_HELP[vendor].where}</span>.{" "}
-                {KEY_HELP[vendor].note}
-              </>
-            }
-          />
-          <HorizonField
-            idPrefix="add-history"
-            value={horizon}
-            onChange={(v) => {
-              setHorizon(v);
-              if (error?.field === "history") setError(null);
-            }}
-            disabled={create.isPending}
-            error={error?.field === "history" ? error.message : null}
-          />
-          {error?.field === "form" ? (
-            <p
-              role="alert"
-              className="rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm text-destructive"
-            >
-              {error.message}
-            </p>
-          ) : null}
-          <DialogFooter>
-            <p className="mr-auto flex items-center gap-1.5 self-center text-xs text-muted-foreground">
-              <ShieldCheck className="size-3.5" aria-hidden /> Encrypted with AES-256-GCM
-            </p>
-            <Button type="submit" disabled={create.isPending}>
-              {create.isPending ? (
-                <>
-                  <Loader2 className="animate-spin" aria-hidden /> Testing the key with {name}…
-                </>
-              ) : (
-                "Test and connect"
-              )}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+        </fieldset>
+        <TextField
+          id="connection-label"
+          label={
+            <>
+              Label <span className="font-normal text-muted-foreground">(optional)</span>
+            </>
+          }
+          error={error?.field === "label" ? error.message : null}
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+          placeholder={`e.g. ${name} — EU team`}
+          maxLength={80}
+          disabled={create.isPending}
+        />
+        <ApiKeyField
+          value={apiKey}
+          onChange={(v) => {
+            setApiKey(v);
+            if (error?.field === "apiKey") setError(null);
+          }}
+          inputRef={keyRef}
+          label={`${name} API key`}
+          disabled={create.isPending}
+          error={error?.field === "apiKey" ? error.message : null}
+          help={
+            <>
+              Find it in <span className="font-medium text-foreground">{KEY_HELP[vendor].where}</span>.{" "}
+              {KEY_HELP[vendor].note}
+            </>
+          }
+        />
+        <HorizonField
+          idPrefix="add-history"
+          value={horizon}
+          onChange={(v) => {
+            setHorizon(v);
+            if (error?.field === "history") setError(null);
+          }}
+          disabled={create.isPending}
+          error={error?.field === "history" ? error.message : null}
+        />
+        <ErrorAlert>{error?.field === "form" ? error.message : null}</ErrorAlert>
+        <DialogFooter>
+          <p className="mr-auto flex items-center gap-1.5 self-center text-xs text-muted-foreground">
+            <ShieldCheck className="size-3.5" aria-hidden /> Encrypted with AES-256-GCM
+          </p>
+          <PendingButton type="submit" pending={create.isPending} pendingLabel={<>Testing the key with {name}…</>}>
+            Test and connect
+          </PendingButton>
+        </DialogFooter>
+      </Form>
+    </DialogShell>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { AlertTriangle, Gauge, KeyRound, Loader2, Pencil, RefreshCw, Trash2 } from "lucide-react";
+import { AlertTriangle, Gauge, KeyRound, Loader2, Pencil, RefreshCw, Trash2, type LucideIcon } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -28,6 +28,13 @@ const RenameDialog = dynamic(() => import("./connection-dialogs").then((m) => m.
 const ReplaceKeyDialog = dynamic(() => import("./connection-dialogs").then((m) => m.ReplaceKeyDialog));
 const RemoveDialog = dynamic(() => import("./connection-dialogs").then((m) => m.RemoveDialog));
 const HistoryDialog = dynamic(() => import("./history-dialog").then((m) => m.HistoryDialog));
+
+/** The card's quieter buttons, each opening its dialog ("Replace key" gives way to "Enter the key again" when the key fails). */
+const DIALOG_ACTIONS: { which: Exclude<Open, null>; Icon: LucideIcon; label: string; className?: string }[] = [
+  { which: "key", Icon: KeyRound, label: "Replace key" },
+  { which: "rename", Icon: Pencil, label: "Rename" },
+  { which: "remove", Icon: Trash2, label: "Remove", className: "ml-auto text-destructive hover:bg-destructive/10" },
+];
 const prefetch = { onPointerEnter: () => void loadDialogs(), onFocus: () => void loadDialogs() };
 
 /** One connection: who it is, whether it works, how its data is doing, and what can be done about it. */
@@ -201,36 +208,19 @@ export function ConnectionCard({
             <RefreshCw className={cn(running && "animate-spin")} aria-hidden /> {running ? "Syncing…" : "Sync now"}
           </Button>
         )}
-        {!needsKey ? (
+        {DIALOG_ACTIONS.filter((a) => !(needsKey && a.which === "key")).map(({ which, Icon, label, className }) => (
           <Button
+            key={which}
             size="sm"
             variant="ghost"
+            className={className}
             aria-haspopup="dialog"
-            onClick={(e) => openDialog("key", e.currentTarget)}
+            onClick={(e) => openDialog(which, e.currentTarget)}
             {...prefetch}
           >
-            <KeyRound aria-hidden /> Replace key
+            <Icon aria-hidden /> {label}
           </Button>
-        ) : null}
-        <Button
-          size="sm"
-          variant="ghost"
-          aria-haspopup="dialog"
-          onClick={(e) => openDialog("rename", e.currentTarget)}
-          {...prefetch}
-        >
-          <Pencil aria-hidden /> Rename
-        </Button>
-        <Button
-          size="sm"
-          variant="ghost"
-          className="ml-auto text-destructive hover:bg-destructive/10"
-          aria-haspopup="dialog"
-          onClick={(e) => openDialog("remove", e.currentTarget)}
-          {...prefetch}
-        >
-          <Trash2 aria-hidden /> Remove
-        </Button>
+        ))}
       </div>
 
       {open === "rename" ? <RenameDialog {...dialogProps("rename")} opener={opener} /> : null}

@@ -1,25 +1,18 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Loader2 } from "lucide-react";
 import { useState, type RefObject } from "react";
-import { Button } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from "@/components/ui/dialog";
+import { DialogFormFooter, DialogShell } from "@/components/ui/dialog-shell";
+import { PendingButton } from "@/components/ui/pending-button";
 import { apiFetch } from "@/lib/client/api";
 import type { Connection } from "@/lib/model/connection";
 import { describeHorizon, formatDay, horizonFrom, type HorizonValue } from "@/lib/model/plain/history";
 import { problemMessage } from "./api-key-field";
 import { draftOf, HorizonField, horizonOfDraft } from "./horizon-field";
-import { settingsKeys } from "./queries";
+import { patchConnection, settingsKeys } from "./queries";
 import { numberFormat } from "./status";
 import { focusOnClose } from "@/components/ui/focus-on-close";
+import { Form } from "@/components/ui/form";
 
 const at = (iso: string | null) => (iso === null ? -Infinity : Date.parse(iso));
 
@@ -65,10 +58,7 @@ export function HistoryDialog({
 
   const save = useMutation({
     mutationFn: async (h: HorizonValue) => {
-      await apiFetch(`/connections/${encodeURIComponent(c.id)}`, {
-        method: "PATCH",
-        body: JSON.stringify({ history: h }),
-      });
+      await patchConnection(c.id, { history: h });
       if (prune && before)
         return apiFetch<{ activities: number }>(`/connections/${encodeURIComponent(c.id)}/prune`, {
           method: "POST",
@@ -90,10 +80,10 @@ export function HistoryDialog({
   });
 
   return (
-    <Dialog
+    <DialogShell
       open={open}
+      busy={save.isPending}
       onOpenChange={(o) => {
-        if (save.isPending) return;
         if (o) {
           setDraft(draftOf(current));
           setPrune(false);
@@ -101,76 +91,65 @@ export function HistoryDialog({
         }
         onOpenChange(o);
       }}
+      onCloseAutoFocus={focusOnClose(opener)}
+      title={<>History of “{c.label}”</>}
+      description={<>How far back Touchline imports from this connection. Now: {describeHorizon(current)}.</>}
     >
-      <DialogContent onCloseAutoFocus={focusOnClose(opener)}>
-        <DialogHeader>
-          <DialogTitle>History of “{c.label}”</DialogTitle>
-          <DialogDescription>
-            How far back Touchline imports from this connection. Now: {describeHorizon(current)}.
-          </DialogDescription>
-        </DialogHeader>
-        <form
-          className="grid gap-4"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            if ("problem" in parsed) return setError(parsed.problem);
-            save.mutate(parsed.value);
+      <Form
+        className="grid gap-4"
+        onSubmit={() => {
+          if ("problem" in parsed) return setError(parsed.problem);
+          save.mutate(parsed.value);
+        }}
+      >
+        <HorizonField
+          idPrefix={`history-${c.id}`}
+          value={draft}
+          onChange={(v) => {
+            setDraft(v);
+            setError(null);
           }}
-        >
-          <HorizonField
-            idPrefix={`history-${c.id}`}
-            value={draft}
-            onChange={(v) => {
-              setDraft(v);
-              setError(null);
-            }}
-            disabled={save.isPending}
-            error={error}
-          />
-          {backward ? (
-            <p className="rounded-md border bg-muted/50 px-3 py-2 text-sm">
-              Saving starts a sync that reads the older history, newest first. What is already stored stays.
+          disabled={save.isPending}
+          error={error}
+        />
+        {backward ? (
+          <p className="rounded-md border bg-muted/50 px-3 py-2 text-sm">
+            Saving starts a sync that reads the older history, newest first. What is already stored stays.
+          </p>
+        ) : null}
+        {forward && before ? (
+          <div className="space-y-2 rounded-md border bg-muted/50 px-3 py-2 text-sm">
+            <p>
+              Nothing is removed unless you ask:{" "}
+              {preview.isPending ? (
+                <span className="text-muted-foreground">counting the activities before {formatDay(before)}…</span>
+              ) : preview.data ? (
+                <>
+                  <span className="font-medium">{numberFormat.format(preview.data.activities)}</span> activities before{" "}
+                  {formatDay(before)} are stored.
+                </>
+              ) : (
+                <span className="text-muted-foreground">the count could not be read.</span>
+              )}
             </p>
-          ) : null}
-          {forward && before ? (
-            <div className="space-y-2 rounded-md border bg-muted/50 px-3 py-2 text-sm">
-              <p>
-                Nothing is removed unless you ask:{" "}
-                {preview.isPending ? (
-                  <span className="text-muted-foreground">counting the activities before {formatDay(before)}…</span>
-                ) : preview.data ? (
-                  <>
-                    <span className="font-medium">{numberFormat.format(preview.data.activities)}</span> activities
-                    before {formatDay(before)} are stored.
-                  </>
-                ) : (
-                  <span className="text-muted-foreground">the count could not be read.</span>
-                )}
-              </p>
-              <label className="flex items-center gap-2">
-                <input
-                  type="checkbox"
-                  checked={prune}
-                  onChange={(e) => setPrune(e.target.checked)}
-                  disabled={save.isPending || !preview.data?.activities}
-                  className="size-4 accent-primary"
-                />
-                Also remove them (their figures go too; this cannot be undone)
-              </label>
-            </div>
-          ) : null}
-          <DialogFooter>
-            <Button type="button" variant="secondary" onClick={() => onOpenChange(false)} disabled={save.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={save.isPending} variant={prune ? "destructive" : "default"}>
-              {save.isPending ? <Loader2 className="animate-spin" aria-hidden /> : null}
-              {prune && preview.data ? `Save and remove ${numberFormat.format(preview.data.activities)}` : "Save"}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+            <label className="flex items-center gap-2">
+              <input
+                type="checkbox"
+                checked={prune}
+                onChange={(e) => setPrune(e.target.checked)}
+                disabled={save.isPending || !preview.data?.activities}
+                className="size-4 accent-primary"
+              />
+              Also remove them (their figures go too; this cannot be undone)
+            </label>
+          </div>
+        ) : null}
+        <DialogFormFooter onCancel={() => onOpenChange(false)} cancelDisabled={save.isPending}>
+          <PendingButton type="submit" pending={save.isPending} variant={prune ? "destructive" : "default"}>
+            {prune && preview.data ? `Save and remove ${numberFormat.format(preview.data.activities)}` : "Save"}
+          </PendingButton>
+        </DialogFormFooter>
+      </Form>
+    </DialogShell>
   );
 }

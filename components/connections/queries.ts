@@ -28,6 +28,10 @@ export const tokensQueryOptions = (initial?: ApiToken[]) =>
     ...(initial ? { initialData: initial } : {}),
   });
 
+/** PATCH /connections/{id} with the part of updateConnectionSchema's body that changes (label, key, history). */
+export const patchConnection = (id: string, body: Record<string, unknown>) =>
+  apiFetch(`/connections/${encodeURIComponent(id)}`, { method: "PATCH", body: JSON.stringify(body) });
+
 type AuditPage = { data: AuditEntry[]; nextCursor: string | null };
 
 export const auditQueryOptions = (initial?: AuditPage) =>

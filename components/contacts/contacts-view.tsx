@@ -15,6 +15,7 @@ import { Input } from "@/components/ui/input";
 import { Kbd } from "@/components/ui/kbd";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
+import { TableHead } from "@/components/ui/table-head";
 import { VendorDot } from "@/components/ui/vendor-badge";
 import type { ContactsPage } from "@/lib/model/contacts-query";
 import { VENDORS, VENDOR_LABELS } from "@/lib/model/vendor";
@@ -160,33 +161,26 @@ export function ContactsView({
               <col className="w-[8%]" />
               <col className="w-[8%]" />
             </colgroup>
-            <thead className="border-b bg-muted/40 text-left text-xs font-medium text-muted-foreground">
-              <tr>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Name
-                </th>
-                <th scope="col" className="px-3 py-2.5 font-medium">
-                  Email
-                </th>
-                <th scope="col" className="px-3 py-2.5 font-medium">
-                  Company
-                </th>
-                <th scope="col" className="px-3 py-2.5 font-medium">
-                  Vendors
-                </th>
-                <th scope="col" aria-sort="descending" className="px-3 py-2.5 font-medium">
-                  <span className="inline-flex items-center gap-1">
-                    Last activity <ArrowDown aria-hidden className="size-3" />
-                  </span>
-                </th>
-                <th scope="col" className="px-3 py-2.5 text-right font-medium whitespace-nowrap">
-                  Activities
-                </th>
-                <th scope="col" className="px-4 py-2.5 text-right font-medium whitespace-nowrap">
-                  Open tasks
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              className="border-b bg-muted/40 text-left text-xs font-medium text-muted-foreground"
+              cellClassName="px-3 py-2.5 font-medium"
+              cells={[
+                { label: "Name", className: "px-4" },
+                "Email",
+                "Company",
+                "Vendors",
+                {
+                  label: (
+                    <span className="inline-flex items-center gap-1">
+                      Last activity <ArrowDown aria-hidden className="size-3" />
+                    </span>
+                  ),
+                  sort: "descending",
+                },
+                { label: "Activities", className: "text-right whitespace-nowrap" },
+                { label: "Open tasks", className: "px-4 text-right whitespace-nowrap" },
+              ]}
+            />
             <tbody className="divide-y">
               {rows.map((c) => (
                 <tr key={c.id} className="h-12 transition-colors hover:bg-muted/40">

@@ -1,13 +1,15 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { History, Loader2 } from "lucide-react";
+import { History } from "lucide-react";
 import { auditQueryOptions } from "@/components/connections/queries";
 import { numberFormat } from "@/components/connections/status";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PendingButton } from "@/components/ui/pending-button";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { SectionHeading } from "@/components/ui/section-heading";
+import { TableHead, Td } from "@/components/ui/table-head";
 import { VendorDot } from "@/components/ui/vendor-badge";
 import type { AuditEntry } from "@/lib/model/auth";
 import { describeHorizon, formatDay, type HorizonValue } from "@/lib/model/plain/history";
@@ -92,15 +94,10 @@ export function AuditLog({ initial }: { initial: { data: AuditEntry[]; nextCurso
   const entries = q.data?.pages.flatMap((p) => p.data) ?? initial.data;
   return (
     <section aria-labelledby="audit-heading" className="space-y-4">
-      <div className="space-y-1">
-        <h2 id="audit-heading" className="text-lg font-semibold tracking-tight">
-          Audit log
-        </h2>
-        <p className="text-sm text-muted-foreground">
-          Connection events (added, key tested or replaced, synced, removed), sign-ins and API tokens. Keys are never
-          recorded.
-        </p>
-      </div>
+      <SectionHeading id="audit-heading" title="Audit log">
+        Connection events (added, key tested or replaced, synced, removed), sign-ins and API tokens. Keys are never
+        recorded.
+      </SectionHeading>
       {entries.length === 0 ? (
         <EmptyState icon={History} title="Nothing recorded yet">
           Events appear here as soon as someone adds a connection or a sync runs.
@@ -109,22 +106,10 @@ export function AuditLog({ initial }: { initial: { data: AuditEntry[]; nextCurso
         <ScrollRegion label="Audit log" className="rounded-xl border bg-card">
           <table className="w-full text-sm">
             <caption className="sr-only">Audit log, newest first</caption>
-            <thead className="border-b text-left text-xs text-muted-foreground">
-              <tr>
-                <th scope="col" className="w-36 px-4 py-2.5 font-medium">
-                  When
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Event
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Connection
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Who
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              className="border-b text-left text-xs text-muted-foreground"
+              cells={[{ label: "When", className: "w-36" }, "Event", "Connection", "Who"]}
+            />
             <tbody className="divide-y">
               {entries.map((e) => {
                 const { title, detail, variant } = describeAudit(e);
@@ -132,16 +117,16 @@ export function AuditLog({ initial }: { initial: { data: AuditEntry[]; nextCurso
                   e.vendor && (VENDORS as readonly string[]).includes(e.vendor) ? (e.vendor as Vendor) : null;
                 return (
                   <tr key={e.id} className="align-top">
-                    <td className="px-4 py-2.5 whitespace-nowrap text-muted-foreground">
+                    <Td muted className="whitespace-nowrap">
                       <RelativeTime iso={e.at} />
-                    </td>
-                    <td className="px-4 py-2.5">
+                    </Td>
+                    <Td>
                       <div className="flex flex-wrap items-center gap-2">
                         <Badge variant={variant}>{title}</Badge>
                         {detail ? <span className="text-muted-foreground">{detail}</span> : null}
                       </div>
-                    </td>
-                    <td className="px-4 py-2.5">
+                    </Td>
+                    <Td>
                       {e.connectionLabel ? (
                         <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
                           {vendor ? <VendorDot vendor={vendor} /> : null}
@@ -150,8 +135,8 @@ export function AuditLog({ initial }: { initial: { data: AuditEntry[]; nextCurso
                       ) : (
                         <span className="text-muted-foreground">—</span>
                       )}
-                    </td>
-                    <td className="px-4 py-2.5 text-muted-foreground">{e.actor ?? "system"}</td>
+                    </Td>
+                    <Td muted>{e.actor ?? "system"}</Td>
                   </tr>
                 );
               })}
@@ -161,9 +146,9 @@ export function AuditLog({ initial }: { initial: { data: AuditEntry[]; nextCurso
       )}
       {q.hasNextPage ? (
         <div className="flex justify-center">
-          <Button variant="secondary" onClick={() => q.fetchNextPage()} disabled={q.isFetchingNextPage}>
-            {q.isFetchingNextPage ? <Loader2 className="animate-spin" aria-hidden /> : null} Show older events
-          </Button>
+          <PendingButton variant="secondary" onClick={() => q.fetchNextPage()} pending={q.isFetchingNextPage}>
+            Show older events
+          </PendingButton>
         </div>
       ) : null}
     </section>

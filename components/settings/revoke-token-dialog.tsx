@@ -1,18 +1,10 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Loader2 } from "lucide-react";
 import { useState, type RefObject } from "react";
 import { problemMessage } from "@/components/connections/api-key-field";
 import { settingsKeys } from "@/components/connections/queries";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogConfirm,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogTitle,
-} from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { apiFetch } from "@/lib/client/api";
 import type { ApiToken } from "@/lib/model/auth";
 import { focusOnClose } from "@/components/ui/focus-on-close";
@@ -39,35 +31,24 @@ export function RevokeDialog({
     onError: (err) => setError(problemMessage(err)),
   });
   return (
-    <AlertDialog
-      open
+    <ConfirmDialog
       onOpenChange={(o) => {
-        if (!o && !revoke.isPending) {
+        if (!o) {
           setError(null);
           onClose();
         }
       }}
-    >
-      <AlertDialogContent onCloseAutoFocus={focusOnClose(opener)}>
-        <div className="space-y-2">
-          <AlertDialogTitle>Revoke “{token.name}”?</AlertDialogTitle>
-          <AlertDialogDescription>
-            Scripts using this token get 401 from now on. This cannot be undone; create a new token if you need one
-            again.
-          </AlertDialogDescription>
-        </div>
-        {error ? (
-          <p role="alert" className="text-sm text-destructive">
-            {error}
-          </p>
-        ) : null}
-        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-          <AlertDialogCancel disabled={revoke.isPending}>Cancel</AlertDialogCancel>
-          <AlertDialogConfirm onClick={() => revoke.mutate(token.id)} disabled={revoke.isPending}>
-            {revoke.isPending ? <Loader2 className="animate-spin" aria-hidden /> : null} Revoke token
-          </AlertDialogConfirm>
-        </div>
-      </AlertDialogContent>
-    </AlertDialog>
+      onCloseAutoFocus={focusOnClose(opener)}
+      title={<>Revoke “{token.name}”?</>}
+      description={
+        <p>
+          Scripts using this token get 401 from now on. This cannot be undone; create a new token if you need one again.
+        </p>
+      }
+      error={error}
+      pending={revoke.isPending}
+      confirmLabel="Revoke token"
+      onConfirm={() => revoke.mutate(token.id)}
+    />
   );
 }

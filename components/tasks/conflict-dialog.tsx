@@ -1,14 +1,8 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from "@/components/ui/dialog";
+import { DialogFooter } from "@/components/ui/dialog";
+import { DialogShell } from "@/components/ui/dialog-shell";
 import type { TaskChange } from "@/lib/model/task-change";
 import type { TaskListItem } from "@/lib/model/tasks-query";
 import { VENDOR_LABELS } from "@/lib/model/vendor";
@@ -64,29 +58,28 @@ export function ConflictDialog({
 }) {
   const vendor = conflict ? VENDOR_LABELS[conflict.task.vendor] : "";
   return (
-    <Dialog open={!!conflict} onOpenChange={(o) => (o ? null : onClose())}>
-      <DialogContent>
-        {conflict ? (
-          <>
-            <DialogHeader>
-              <DialogTitle>Changed in {vendor} meanwhile</DialogTitle>
-              <DialogDescription>{conflict.detail}</DialogDescription>
-            </DialogHeader>
-            <div className="grid gap-3 sm:grid-cols-2">
-              <Version title={`Now in ${vendor}`} task={conflict.vendorTask} />
-              <Version title="Your change" task={applyChange(conflict.task, conflict.change)} />
-            </div>
-            <DialogFooter>
-              <Button variant="secondary" onClick={onClose}>
-                Keep {vendor}&apos;s version
-              </Button>
-              {conflict.vendorTask && conflict.vendorTask.status === "open" ? (
-                <Button onClick={() => onApplyMine(conflict)}>Apply my change</Button>
-              ) : null}
-            </DialogFooter>
-          </>
-        ) : null}
-      </DialogContent>
-    </Dialog>
+    <DialogShell
+      open={!!conflict}
+      onOpenChange={(o) => (o ? null : onClose())}
+      title={<>Changed in {vendor} meanwhile</>}
+      description={conflict?.detail}
+    >
+      {conflict ? (
+        <>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <Version title={`Now in ${vendor}`} task={conflict.vendorTask} />
+            <Version title="Your change" task={applyChange(conflict.task, conflict.change)} />
+          </div>
+          <DialogFooter>
+            <Button variant="secondary" onClick={onClose}>
+              Keep {vendor}&apos;s version
+            </Button>
+            {conflict.vendorTask && conflict.vendorTask.status === "open" ? (
+              <Button onClick={() => onApplyMine(conflict)}>Apply my change</Button>
+            ) : null}
+          </DialogFooter>
+        </>
+      ) : null}
+    </DialogShell>
   );
 }

@@ -1,14 +1,17 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link2, Loader2, Sparkles } from "lucide-react";
+import { Link2, Sparkles } from "lucide-react";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { problemMessage } from "@/components/connections/api-key-field";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PendingButton } from "@/components/ui/pending-button";
+import { SectionHeading } from "@/components/ui/section-heading";
 import { VendorBadge } from "@/components/ui/vendor-badge";
+import { Form } from "@/components/ui/form";
 import { apiFetch } from "@/lib/client/api";
 import { ROLE_LABELS, type Role } from "@/lib/model/plain/roles";
 import type { Identity, IdentityOption } from "@/lib/model/team";
@@ -74,14 +77,9 @@ export function IdentitiesPanel({
 
   return (
     <section aria-labelledby="profile-heading" className="space-y-6">
-      <div className="space-y-1">
-        <h2 id="profile-heading" className="text-lg font-semibold tracking-tight">
-          {me.name || me.email}
-        </h2>
-        <p className="text-sm text-muted-foreground">
-          {me.email} · {ROLE_LABELS[me.role]}
-        </p>
-      </div>
+      <SectionHeading id="profile-heading" title={me.name || me.email}>
+        {me.email} · {ROLE_LABELS[me.role]}
+      </SectionHeading>
       <div className="space-y-1">
         <h3 className="text-base font-semibold">You in each vendor</h3>
         <p className="max-w-2xl text-sm text-muted-foreground">
@@ -103,10 +101,9 @@ export function IdentitiesPanel({
           back after the first sync.
         </EmptyState>
       ) : (
-        <form
+        <Form
           className="space-y-5"
-          onSubmit={(e) => {
-            e.preventDefault();
+          onSubmit={() => {
             save.mutate();
           }}
         >
@@ -174,10 +171,9 @@ export function IdentitiesPanel({
             })}
           </div>
           <div className="flex flex-wrap items-center gap-3">
-            <Button type="submit" disabled={save.isPending}>
-              {save.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Link2 aria-hidden />} Save my vendor
-              users
-            </Button>
+            <PendingButton type="submit" pending={save.isPending} icon={<Link2 aria-hidden />}>
+              Save my vendor users
+            </PendingButton>
             <span className="text-sm text-muted-foreground">{selected.size} selected</span>
             {saved ? (
               <span role="status" className="text-sm text-success">
@@ -193,7 +189,7 @@ export function IdentitiesPanel({
               </span>
             ) : null}
           </div>
-        </form>
+        </Form>
       )}
     </section>
   );

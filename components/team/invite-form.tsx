@@ -1,10 +1,13 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Loader2, UserPlus } from "lucide-react";
+import { UserPlus } from "lucide-react";
 import { useState } from "react";
 import { problemMessage } from "@/components/connections/api-key-field";
-import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/form-message";
+import { SelectField } from "@/components/ui/native-select";
+import { PendingButton } from "@/components/ui/pending-button";
+import { Form } from "@/components/ui/form";
 import { apiFetch } from "@/lib/client/api";
 import {
   ASSIGNABLE_ROLES,
@@ -17,8 +20,8 @@ import type { CreatedLink } from "@/lib/model/team";
 import { CopyLink } from "./copy-link";
 import { teamKeys } from "./queries";
 
-export const selectClass =
-  "h-9 rounded-md border bg-background px-2.5 text-sm shadow-xs outline-none focus-visible:ring-2 focus-visible:ring-ring";
+/** The roles an invitation or a role change can give, for a select. */
+export const ROLE_OPTIONS = ASSIGNABLE_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
 /** Invite someone: a role and an expiry → a one-time link to copy and hand over. */
 export function InviteForm() {
@@ -40,61 +43,35 @@ export function InviteForm() {
   });
   return (
     <div className="space-y-3">
-      <form
+      <Form
         className="flex flex-wrap items-end gap-3 rounded-xl border bg-card p-4"
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           invite.mutate();
         }}
       >
-        <div className="space-y-1.5">
-          <label htmlFor="invite-role" className="text-sm font-medium">
-            Role
-          </label>
-          <select
-            id="invite-role"
-            className={`${selectClass} block`}
-            value={role}
-            onChange={(e) => setRole(e.target.value as AssignableRole)}
-            aria-describedby="invite-role-help"
-          >
-            {ASSIGNABLE_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1.5">
-          <label htmlFor="invite-days" className="text-sm font-medium">
-            Link works for
-          </label>
-          <select
-            id="invite-days"
-            className={`${selectClass} block`}
-            value={days}
-            onChange={(e) => setDays(Number(e.target.value))}
-          >
-            {[1, 3, 7, 14, 30].map((d) => (
-              <option key={d} value={d}>
-                {d} day{d === 1 ? "" : "s"}
-              </option>
-            ))}
-          </select>
-        </div>
-        <Button type="submit" disabled={invite.isPending}>
-          {invite.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <UserPlus aria-hidden />} Create invite
-          link
-        </Button>
+        <SelectField
+          id="invite-role"
+          label="Role"
+          options={ROLE_OPTIONS}
+          value={role}
+          onChange={(e) => setRole(e.target.value as AssignableRole)}
+          aria-describedby="invite-role-help"
+        />
+        <SelectField
+          id="invite-days"
+          label="Link works for"
+          options={[1, 3, 7, 14, 30].map((d) => ({ value: d, label: `${d} day${d === 1 ? "" : "s"}` }))}
+          value={days}
+          onChange={(e) => setDays(Number(e.target.value))}
+        />
+        <PendingButton type="submit" pending={invite.isPending} icon={<UserPlus aria-hidden />}>
+          Create invite link
+        </PendingButton>
         <p id="invite-role-help" className="w-full text-xs text-muted-foreground">
           {ROLE_LABELS[role]}: {ROLE_HELP[role]}
         </p>
-        {error ? (
-          <p role="alert" className="w-full text-sm text-destructive">
-            {error}
-          </p>
-        ) : null}
-      </form>
+        <ErrorText className="w-full">{error}</ErrorText>
+      </Form>
       {created ? (
         <CopyLink
           title={`Invite link for a new ${ROLE_LABELS[created.role ?? "viewer"].toLowerCase()}`}

@@ -1,13 +1,17 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Loader2, LogOut, Monitor } from "lucide-react";
+import { LogOut, Monitor } from "lucide-react";
 import { useState } from "react";
 import { problemMessage } from "@/components/connections/api-key-field";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ErrorText, StatusText } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
+import { PendingButton } from "@/components/ui/pending-button";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { SectionHeading } from "@/components/ui/section-heading";
+import { Form } from "@/components/ui/form";
 import { apiFetch } from "@/lib/client/api";
 import { PASSWORD_MIN_LENGTH } from "@/lib/model/plain/auth";
 import type { SessionInfo } from "@/lib/model/team";
@@ -35,29 +39,21 @@ export function SecurityPanel({ initial }: { initial: SessionInfo[] }) {
     <div className="grid gap-8 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <section aria-labelledby="sessions-heading" className="min-w-0 space-y-4">
         <div className="flex flex-wrap items-end justify-between gap-3">
-          <div className="space-y-1">
-            <h2 id="sessions-heading" className="text-lg font-semibold tracking-tight">
-              Your sessions
-            </h2>
-            <p className="max-w-xl text-sm text-muted-foreground">
-              Where you are signed in. A session ends after 7 days without use, and 30 days after signing in.
-            </p>
-          </div>
-          <Button variant="secondary" disabled={others === 0 || end.isPending} onClick={() => end.mutate(null)}>
-            {end.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <LogOut aria-hidden />} Sign out
-            everywhere else
-          </Button>
+          <SectionHeading id="sessions-heading" title="Your sessions" className="max-w-xl">
+            Where you are signed in. A session ends after 7 days without use, and 30 days after signing in.
+          </SectionHeading>
+          <PendingButton
+            variant="secondary"
+            pending={end.isPending}
+            icon={<LogOut aria-hidden />}
+            disabled={others === 0}
+            onClick={() => end.mutate(null)}
+          >
+            Sign out everywhere else
+          </PendingButton>
         </div>
-        {done ? (
-          <p role="status" className="text-sm text-success">
-            {done}
-          </p>
-        ) : null}
-        {error ? (
-          <p role="alert" className="text-sm text-destructive">
-            {error}
-          </p>
-        ) : null}
+        <StatusText>{done}</StatusText>
+        <ErrorText>{error}</ErrorText>
         <ul className="divide-y rounded-xl border bg-card">
           {data.map((s) => (
             <li
@@ -118,19 +114,19 @@ function PasswordChange({ onChanged }: { onChanged: () => void }) {
     },
     onError: (err) => setError(problemMessage(err)),
   });
+  const fields = [
+    { label: "Current password", autoComplete: "current-password", value: current, onChange: setCurrent },
+    { label: "New password", autoComplete: "new-password", value: next, onChange: setNext },
+    { label: "Repeat the new password", autoComplete: "new-password", value: confirm, onChange: setConfirm },
+  ];
   return (
     <section aria-labelledby="password-heading" className="min-w-0 space-y-4">
-      <div className="space-y-1">
-        <h2 id="password-heading" className="text-lg font-semibold tracking-tight">
-          Password
-        </h2>
-        <p className="text-sm text-muted-foreground">Changing it signs you out everywhere else.</p>
-      </div>
-      <form
+      <SectionHeading id="password-heading" title="Password">
+        Changing it signs you out everywhere else.
+      </SectionHeading>
+      <Form
         className="grid gap-3 rounded-xl border bg-card p-4"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           setOk(false);
           if (!current) return setError("Enter your current password.");
           if (next.length < PASSWORD_MIN_LENGTH)
@@ -139,42 +135,23 @@ function PasswordChange({ onChanged }: { onChanged: () => void }) {
           change.mutate();
         }}
       >
-        <label className="grid gap-1.5 text-sm font-medium">
-          Current password
-          <Input
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
-        </label>
-        <label className="grid gap-1.5 text-sm font-medium">
-          New password
-          <Input type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
-        </label>
-        <label className="grid gap-1.5 text-sm font-medium">
-          Repeat the new password
-          <Input
-            type="password"
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-          />
-        </label>
-        {error ? (
-          <p role="alert" className="text-sm text-destructive">
-            {error}
-          </p>
-        ) : null}
-        {ok ? (
-          <p role="status" className="text-sm text-success">
-            Password changed. Your other sessions have ended.
-          </p>
-        ) : null}
-        <Button type="submit" disabled={change.isPending} className="justify-self-start">
-          {change.isPending ? <Loader2 className="animate-spin" aria-hidden /> : null} Change password
-        </Button>
-      </form>
+        {fields.map((f) => (
+          <label key={f.label} className="grid gap-1.5 text-sm font-medium">
+            {f.label}
+            <Input
+              type="password"
+              autoComplete={f.autoComplete}
+              value={f.value}
+              onChange={(e) => f.onChange(e.target.value)}
+            />
+          </label>
+        ))}
+        <ErrorText>{error}</ErrorText>
+        <StatusText>{ok ? "Password changed. Your other sessions have ended." : null}</StatusText>
+        <PendingButton type="submit" pending={change.isPending} className="justify-self-start">
+          Change password
+        </PendingButton>
+      </Form>
     </section>
   );
 }

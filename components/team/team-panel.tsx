@@ -1,17 +1,22 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Crown, KeyRound, Loader2, Trash2, UserCheck, UserX } from "lucide-react";
+import { Crown, KeyRound, Trash2, UserCheck, UserX } from "lucide-react";
 import { useState } from "react";
 import { problemMessage } from "@/components/connections/api-key-field";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ErrorAlert } from "@/components/ui/form-message";
+import { NativeSelect } from "@/components/ui/native-select";
+import { PendingButton } from "@/components/ui/pending-button";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { SectionHeading } from "@/components/ui/section-heading";
+import { TableHead, Td } from "@/components/ui/table-head";
 import { apiFetch } from "@/lib/client/api";
-import { ASSIGNABLE_ROLES, type AssignableRole, ROLE_LABELS, type Role } from "@/lib/model/plain/roles";
+import { type AssignableRole, ROLE_LABELS, type Role } from "@/lib/model/plain/roles";
 import type { CreatedLink, Invite, UserSummary } from "@/lib/model/team";
 import { CopyLink } from "./copy-link";
-import { InviteForm, selectClass } from "./invite-form";
+import { InviteForm, ROLE_OPTIONS } from "./invite-form";
 import { invitesQueryOptions, usersQueryOptions } from "./queries";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
@@ -65,15 +70,10 @@ export function TeamPanel({
 
   return (
     <section aria-labelledby="team-heading" className="space-y-6">
-      <div className="space-y-1">
-        <h2 id="team-heading" className="text-lg font-semibold tracking-tight">
-          Team
-        </h2>
-        <p className="max-w-2xl text-sm text-muted-foreground">
-          Invite people with a one-time link and a role. Admins manage connections, keys, users and tokens; members
-          browse, sync and work their own tasks; viewers only read. Deactivating someone signs them out at once.
-        </p>
-      </div>
+      <SectionHeading id="team-heading" title="Team" className="max-w-2xl">
+        Invite people with a one-time link and a role. Admins manage connections, keys, users and tokens; members
+        browse, sync and work their own tasks; viewers only read. Deactivating someone signs them out at once.
+      </SectionHeading>
       <InviteForm />
       {reset ? (
         <CopyLink
@@ -84,38 +84,19 @@ export function TeamPanel({
           onDone={() => setReset(null)}
         />
       ) : null}
-      {error ? (
-        <p
-          role="alert"
-          className="rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm text-destructive"
-        >
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert>{error}</ErrorAlert>
 
       <ScrollRegion label="People in this workspace" className="rounded-xl border bg-card">
         <table className="w-full min-w-[640px] text-sm">
           <caption className="sr-only">People in this workspace</caption>
-          <thead className="border-b text-left text-xs text-muted-foreground">
-            <tr>
-              <th scope="col" className="px-4 py-2.5 font-medium">
-                Person
-              </th>
-              <th scope="col" className="px-4 py-2.5 font-medium">
-                Role
-              </th>
-              <th scope="col" className="px-4 py-2.5 font-medium">
-                Last seen
-              </th>
-              <th scope="col" className="px-4 py-2.5">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            className="border-b text-left text-xs text-muted-foreground"
+            cells={["Person", "Role", "Last seen", { label: "Actions", srOnly: true }]}
+          />
           <tbody className="divide-y">
             {users.map((u) => (
               <tr key={u.id} data-user-email={u.email} className={u.active ? undefined : "text-muted-foreground"}>
-                <td className="px-4 py-2.5">
+                <Td>
                   <div className="font-medium">{u.name || u.email}</div>
                   {u.name ? <div className="text-xs text-muted-foreground">{u.email}</div> : null}
                   {!u.active ? (
@@ -128,34 +109,26 @@ export function TeamPanel({
                       You
                     </Badge>
                   ) : null}
-                </td>
-                <td className="px-4 py-2.5">
+                </Td>
+                <Td>
                   {canTouch(u) ? (
-                    <select
-                      className={selectClass}
+                    <NativeSelect
+                      options={ROLE_OPTIONS}
                       aria-label={`Role of ${u.email}`}
                       value={u.role}
                       disabled={act.isPending}
                       onChange={(e) =>
                         act.mutate({ kind: "patch", user: u, body: { role: e.target.value as AssignableRole } })
                       }
-                    >
-                      {ASSIGNABLE_ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {ROLE_LABELS[r]}
-                        </option>
-                      ))}
-                    </select>
+                    />
                   ) : (
                     <span className="inline-flex items-center gap-1">
                       {u.role === "owner" ? <Crown className="size-3.5 text-warning" aria-hidden /> : null}
                       {ROLE_LABELS[u.role]}
                     </span>
                   )}
-                </td>
-                <td className="px-4 py-2.5 text-muted-foreground">
-                  {u.lastSeenAt ? <RelativeTime iso={u.lastSeenAt} /> : "Never"}
-                </td>
+                </Td>
+                <Td muted>{u.lastSeenAt ? <RelativeTime iso={u.lastSeenAt} /> : "Never"}</Td>
                 <td className="px-4 py-1.5">
                   {canTouch(u) ? (
                     <div className="flex flex-wrap justify-end gap-1">
@@ -229,16 +202,17 @@ export function TeamPanel({
                 <span className="text-muted-foreground">
                   expires <RelativeTime iso={i.expiresAt} />
                 </span>
-                <Button
+                <PendingButton
                   size="sm"
                   variant="ghost"
                   className="ml-auto"
-                  disabled={act.isPending}
+                  pending={act.isPending}
+                  icon={<Trash2 aria-hidden />}
                   onClick={() => act.mutate({ kind: "withdraw", id: i.id })}
                   aria-label={`Withdraw the ${ROLE_LABELS[i.role].toLowerCase()} invitation`}
                 >
-                  {act.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Trash2 aria-hidden />} Withdraw
-                </Button>
+                  Withdraw
+                </PendingButton>
               </li>
             ))}
           </ul>

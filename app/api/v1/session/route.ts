@@ -8,6 +8,7 @@ import { endSession, sessionFromCookie } from "@/lib/server/auth/sessions";
 import { json, route } from "@/lib/server/http/route";
 import { getDb } from "@/lib/server/store/db";
 import * as t from "@/lib/server/store/schema";
+import { who } from "./who";
 
 export const dynamic = "force-dynamic";
 
@@ -15,13 +16,7 @@ const noStore = { "cache-control": "no-store" };
 
 /** The signed-in user. */
 export const GET = route({ access: { role: "viewer" } }, async ({ principal }) =>
-  json({
-    id: principal.userId,
-    email: principal.email,
-    name: principal.name,
-    role: principal.role,
-    via: principal.via,
-  }),
+  json({ ...who(principal), via: principal.via }),
 );
 
 /** Sign in: 204 with the session cookie; 401 for any wrong email/password pair; 429 when throttled. */

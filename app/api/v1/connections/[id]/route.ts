@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { updateConnectionSchema } from "@/lib/model/connection";
 import { actorOf } from "@/lib/server/auth/authenticate";
 import { removeConnection, updateConnection } from "@/lib/server/connections/commands";
@@ -6,10 +5,9 @@ import { notFound } from "@/lib/server/http/errors";
 import { json, route } from "@/lib/server/http/route";
 import { getConnection } from "@/lib/server/queries/connections";
 import { getStore } from "@/lib/server/store/db";
+import { connectionParams as params } from "./params";
 
 export const dynamic = "force-dynamic";
-
-const params = z.object({ id: z.string().min(1).max(100) });
 
 export const GET = route({ access: { role: "viewer" }, params }, async ({ params }) => {
   const conn = await getConnection(params.id);

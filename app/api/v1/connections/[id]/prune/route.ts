@@ -1,14 +1,12 @@
-import { z } from "zod";
 import { pruneBodySchema, pruneQuerySchema } from "@/lib/model/history";
 import { actorOf } from "@/lib/server/auth/authenticate";
 import { pruneBefore, prunePreview } from "@/lib/server/connections/horizon";
 import { conflict } from "@/lib/server/http/errors";
 import { json, route } from "@/lib/server/http/route";
 import { getStore } from "@/lib/server/store/db";
+import { connectionParams as params } from "../params";
 
 export const dynamic = "force-dynamic";
-
-const params = z.object({ id: z.string().min(1).max(100) });
 
 /** `?before=` → `{before, activities}`: how many of this connection's activities happened before it (nothing removed). */
 export const GET = route({ access: { role: "admin" }, params, query: pruneQuerySchema }, async ({ params, query }) => {

@@ -1,13 +1,11 @@
-import { z } from "zod";
 import { notFound } from "@/lib/server/http/errors";
 import { json, route } from "@/lib/server/http/route";
 import { getSyncState } from "@/lib/server/queries/connections";
 import { getStore } from "@/lib/server/store/db";
 import { startSync } from "@/lib/server/sync/engine";
+import { connectionParams as params } from "../params";
 
 export const dynamic = "force-dynamic";
-
-const params = z.object({ id: z.string().min(1).max(100) });
 
 /** The latest sync: `{id, state: idle|running|succeeded|failed, startedAt, finishedAt, progress, rateLimitedMs, error}`. */
 export const GET = route({ access: { role: "viewer" }, params }, async ({ params }) => {
