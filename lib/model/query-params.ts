@@ -117,21 +117,23 @@ export function decodeCursor(s: string, opts: { nullableAt: boolean }): KeysetCu
   return { at: at as string | null, id };
 }
 
+/** An opaque cursor read with `decode`; one it cannot read fails the parameter (400). */
+export function readCursor<C>(raw: string, ctx: z.RefinementCtx, decode: (raw: string) => C | null): C {
+  const c = decode(raw);
+  if (!c) {
+    ctx.addIssue({
+      code: "custom",
+      message: "not a cursor from this API; pass the nextCursor of the previous page unchanged",
+    });
+    return z.NEVER;
+  }
+  return c;
+}
+
 export const cursorSchema = (opts: { nullableAt: boolean }) =>
   z
     .string()
-    .transform((raw, ctx) => {
-      if (raw === "") return undefined;
-      const c = decodeCursor(raw, opts);
-      if (!c) {
-        ctx.addIssue({
-          code: "custom",
-          message: "not a cursor from this API; pass the nextCursor of the previous page unchanged",
-        });
-        return z.NEVER;
-      }
-      return c;
-    })
+    .transform((raw, ctx) => (raw === "" ? undefined : readCursor(raw, ctx, (r) => decodeCursor(r, opts))))
     .optional();
 
 // ---------------------------------------------------------------------------
