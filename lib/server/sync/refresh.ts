@@ -232,28 +232,27 @@ async function tally<R extends { id: string }, S extends { id: string }>(
   return out;
 }
 
+// The fields whose change makes a row "updated" (times compared as instants, apart).
+const ACTIVITY_COMPARED = [
+  "kind",
+  "subject",
+  "preview",
+  "body",
+  "bot",
+  "campaignId",
+  "sequenceStep",
+  "durationSeconds",
+] as const;
+const TASK_COMPARED = ["status", "title", "body", "dueDate", "priority"] as const;
+
 function activityChanged(s: typeof t.activities.$inferSelect, a: MappedActivity): boolean {
-  return (
-    !same(s.kind, a.kind) ||
-    !sameInstant(s.occurredAt, a.occurredAt) ||
-    !same(s.subject, a.subject) ||
-    !same(s.preview, a.preview) ||
-    !same(s.body, a.body) ||
-    !same(s.bot, a.bot) ||
-    !same(s.campaignId, a.campaignId) ||
-    !same(s.sequenceStep, a.sequenceStep) ||
-    !same(s.durationSeconds, a.durationSeconds)
-  );
+  return !sameInstant(s.occurredAt, a.occurredAt) || ACTIVITY_COMPARED.some((k) => !same(s[k], a[k]));
 }
 
 function taskChanged(s: typeof t.tasks.$inferSelect, x: MappedTask): boolean {
   return (
-    !same(s.status, x.status) ||
-    !same(s.title, x.title) ||
-    !same(s.body, x.body) ||
     !sameInstant(s.dueAt, x.dueAt) ||
-    !same(s.dueDate, x.dueDate) ||
-    !same(s.priority, x.priority) ||
-    !same(s.assignee?.name, x.assignee?.name)
+    !same(s.assignee?.name, x.assignee?.name) ||
+    TASK_COMPARED.some((k) => !same(s[k], x[k]))
   );
 }
