@@ -63,12 +63,9 @@ export type DueWindow =
    */
   | { kind: "range"; from: CalendarDate | null; to: CalendarDate | null; notOverdue?: boolean; openOnly?: boolean };
 
-export function presetWindow(preset: DuePreset, clock: DueClock): DueWindow {
-  switch (preset) {
-    case "all":
-      return { kind: "all" };
-    case "none":
-      return { kind: "none" };
+/** Overdue, today and tomorrow: the same windows as a preset and as a group of the grouped view. */
+function nearWindow(near: "overdue" | "today" | "tomorrow", clock: DueClock): DueWindow {
+  switch (near) {
     case "overdue":
       return { kind: "overdue" };
     // API.md: "overdue" and "today" never share a task — a task due at 9:00 is overdue at 10:00.
@@ -76,6 +73,19 @@ export function presetWindow(preset: DuePreset, clock: DueClock): DueWindow {
       return { kind: "range", from: clock.today, to: clock.today, notOverdue: true };
     case "tomorrow":
       return { kind: "range", from: clock.tomorrow, to: clock.tomorrow };
+  }
+}
+
+export function presetWindow(preset: DuePreset, clock: DueClock): DueWindow {
+  switch (preset) {
+    case "all":
+      return { kind: "all" };
+    case "none":
+      return { kind: "none" };
+    case "overdue":
+    case "today":
+    case "tomorrow":
+      return nearWindow(preset, clock);
     // Monday to Sunday of the viewer's week, its past days (and so overdue tasks) included.
     case "week":
       return { kind: "range", from: clock.weekStart, to: clock.weekEnd, openOnly: true };
@@ -89,11 +99,9 @@ export function presetWindow(preset: DuePreset, clock: DueClock): DueWindow {
 export function groupWindow(group: DueGroup, clock: DueClock): DueWindow {
   switch (group) {
     case "overdue":
-      return { kind: "overdue" };
     case "today":
-      return { kind: "range", from: clock.today, to: clock.today, notOverdue: true };
     case "tomorrow":
-      return { kind: "range", from: clock.tomorrow, to: clock.tomorrow };
+      return nearWindow(group, clock);
     case "week": // after tomorrow, up to Sunday (empty on Saturdays and Sundays)
       return { kind: "range", from: addDays(clock.tomorrow, 1), to: clock.weekEnd };
     case "later": // after this week, and after tomorrow when today is a Sunday

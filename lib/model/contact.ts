@@ -9,21 +9,21 @@ export const identitySchema = z.object({
 });
 export type Identity = z.infer<typeof identitySchema>;
 
-export const contactSchema = z.object({
+/** The person both a contact and a row of the contact list start with. */
+const personSchema = z.object({
   id: z.string(),
   email: z.string().nullable(),
   name: z.string().nullable(),
   company: z.string().nullable(),
+});
+
+export const contactSchema = personSchema.extend({
   identities: z.array(identitySchema),
   lastActivityAt: z.iso.datetime().nullable(),
 });
 export type Contact = z.infer<typeof contactSchema>;
 
-export const contactListItemSchema = z.object({
-  id: z.string(),
-  email: z.string().nullable(),
-  name: z.string().nullable(),
-  company: z.string().nullable(),
+export const contactListItemSchema = personSchema.extend({
   vendors: z.array(vendorSchema),
   /** The latest activity at or before now (issue 18); a future one is `upcomingAt`. */
   lastActivityAt: z.iso.datetime().nullable(),

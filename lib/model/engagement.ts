@@ -3,6 +3,7 @@
 // string the pages send are zod-free, in plain/engagement.ts (re-exported here).
 import { z } from "zod";
 import {
+  campaignSchema,
   campaignStatusSchema,
   completenessSchema,
   ENGAGEMENT_COUNTS,
@@ -87,18 +88,22 @@ export function replyRatesOf(human: number, all: number, delivered: number): Rep
   };
 }
 
-export const campaignSummarySchema = z.object({
-  id: z.string(),
-  vendor: vendorSchema,
-  vendorId: z.string(),
-  name: z.string(),
-  status: campaignStatusSchema,
-  vendorStatus: z.string().nullable(),
-  createdAt: z.iso.datetime().nullable(),
-  url: z.string().nullable(),
-  firstActivityAt: z.iso.datetime().nullable(),
-  lastActivityAt: z.iso.datetime().nullable(),
-});
+/** A campaign as the engagement pages head it: the stored campaign's fields and its activity span. */
+export const campaignSummarySchema = campaignSchema
+  .pick({
+    id: true,
+    vendor: true,
+    vendorId: true,
+    name: true,
+    status: true,
+    vendorStatus: true,
+    createdAt: true,
+    url: true,
+  })
+  .extend({
+    firstActivityAt: z.iso.datetime().nullable(),
+    lastActivityAt: z.iso.datetime().nullable(),
+  });
 export type CampaignSummary = z.infer<typeof campaignSummarySchema>;
 
 export const seriesPointSchema = engagementCountsSchema.extend({ bucket: z.iso.datetime() });

@@ -11,6 +11,16 @@ export { calendarDayOf as dayInZone } from "@/lib/dates/zone";
  * parameter itself (path = the parameter name), never on an index inside it.
  */
 
+/** `a, b,,a` → `["a", "b"]`: trimmed, empty items dropped, each once in first-seen order. */
+export const commaParts = (raw: string): string[] => [
+  ...new Set(
+    raw
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ),
+];
+
 /** `a,b,c` → a de-duplicated list of allowed values; empty → undefined; anything unknown → 400 naming it. */
 export function commaList<const T extends string>(allowed: readonly T[], what: string) {
   const set = new Set<string>(allowed);
@@ -18,14 +28,7 @@ export function commaList<const T extends string>(allowed: readonly T[], what: s
     .string()
     .max(2000)
     .transform((raw, ctx): T[] | undefined => {
-      const parts = [
-        ...new Set(
-          raw
-            .split(",")
-            .map((s) => s.trim())
-            .filter(Boolean),
-        ),
-      ];
+      const parts = commaParts(raw);
       if (parts.length === 0) return undefined;
       const unknown = parts.filter((p) => !set.has(p));
       if (unknown.length) {
@@ -114,21 +117,23 @@ export function decodeCursor(s: string, opts: { nullableAt: boolean }): KeysetCu
   return { at: at as string | null, id };
 }
 
+/** An opaque cursor read with `decode`; one it cannot read fails the parameter (400). */
+export function readCursor<C>(raw: string, ctx: z.RefinementCtx, decode: (raw: string) => C | null): C {
+  const c = decode(raw);
+  if (!c) {
+    ctx.addIssue({
+      code: "custom",
+      message: "not a cursor from this API; pass the nextCursor of the previous page unchanged",
+    });
+    return z.NEVER;
+  }
+  return c;
+}
+
 export const cursorSchema = (opts: { nullableAt: boolean }) =>
   z
     .string()
-    .transform((raw, ctx) => {
-      if (raw === "") return undefined;
-      const c = decodeCursor(raw, opts);
-      if (!c) {
-        ctx.addIssue({
-          code: "custom",
-          message: "not a cursor from this API; pass the nextCursor of the previous page unchanged",
-        });
-        return z.NEVER;
-      }
-      return c;
-    })
+    .transform((raw, ctx) => (raw === "" ? undefined : readCursor(raw, ctx, (r) => decodeCursor(r, opts))))
     .optional();
 
 // ---------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import { DUE_GROUPS, DUE_PRESETS, type DuePreset } from "@/lib/dates/due";
 import { canonicalTimeZone, isValidTimeZone } from "@/lib/dates/zone";
 import { TASK_SORTS, TASK_TYPES, TASKS_DEFAULT_LIMIT, TASKS_MAX_LIMIT, type TaskSort } from "./plain/tasks-query";
 import { TASK_STATUSES, taskSchema, type TaskStatus } from "./task";
+import { commaParts, readCursor } from "./query-params";
 import { type Vendor, VENDORS } from "./vendor";
 import { base64urlDecode, base64urlEncode } from "@/lib/base64url";
 
@@ -38,14 +39,7 @@ function list<T extends string>(valid: (s: string) => boolean, expected: string)
       .string()
       .max(4000)
       .transform((raw, ctx): T[] | undefined => {
-        const parts = [
-          ...new Set(
-            raw
-              .split(",")
-              .map((x) => x.trim())
-              .filter(Boolean),
-          ),
-        ];
+        const parts = commaParts(raw);
         const bad = parts.filter((p) => !valid(p));
         if (bad.length || parts.length > 200) {
           ctx.addIssue({
@@ -143,17 +137,7 @@ export const tasksQuerySchema = z
       z
         .string()
         .max(1000)
-        .transform((raw, ctx) => {
-          const c = decodeTasksCursor(raw);
-          if (!c) {
-            ctx.addIssue({
-              code: "custom",
-              message: "not a cursor from this API; pass the nextCursor of the previous page unchanged",
-            });
-            return z.NEVER;
-          }
-          return c;
-        })
+        .transform((raw, ctx) => readCursor(raw, ctx, decodeTasksCursor))
         .optional(),
     ),
     /** Extension: one bucket of the grouped view (overdue, today, tomorrow, week, later, none), ANDed with `due`. */

@@ -27,11 +27,15 @@ export const identitySchema = z.object({
 });
 export type Identity = z.infer<typeof identitySchema>;
 
-export const meSchema = z.object({
+/** Who a user is, as both the signed-in user (`me`) and a row of the team list start. */
+const userHeadSchema = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string().nullable(),
   role: roleSchema,
+});
+
+export const meSchema = userHeadSchema.extend({
   identities: z.array(identitySchema),
 });
 export type Me = z.infer<typeof meSchema>;
@@ -43,10 +47,7 @@ export const putIdentitiesSchema = z.object({
 });
 
 /** A vendor user Touchline knows of, as offered for linking. */
-export const identityOptionSchema = z.object({
-  vendor: z.enum(VENDORS),
-  vendorUserId: z.string(),
-  name: z.string().nullable(),
+export const identityOptionSchema = identitySchema.extend({
   email: z.string().nullable(),
   /** Where Touchline learned of this vendor user: the vendor's user listing, or synced tasks/activities. */
   source: z.enum(["listing", "tasks", "activities"]),
@@ -77,11 +78,7 @@ export const sessionInfoSchema = z.object({
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
-export const userSummarySchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string().nullable(),
-  role: roleSchema,
+export const userSummarySchema = userHeadSchema.extend({
   active: z.boolean(),
   createdAt: z.iso.datetime(),
   lastSeenAt: z.iso.datetime().nullable(),

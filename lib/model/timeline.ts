@@ -4,6 +4,7 @@ import { activitySchema } from "./activity";
 import { TIMELINE_KINDS } from "./plain/timeline";
 import { commaList, cursorSchema, limitSchema, optionalText, timeZoneSchema, zonedToUtc } from "./query-params";
 import { taskSchema } from "./task";
+import type { ZonedParts } from "@/lib/dates/zone";
 import { VENDORS } from "./vendor";
 import { vendorSchema } from "./vendor-schema";
 
@@ -42,17 +43,7 @@ const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.
 
 export type DateBound =
   | { kind: "date"; year: number; month: number; day: number; text: string }
-  | {
-      kind: "local";
-      year: number;
-      month: number;
-      day: number;
-      hour: number;
-      minute: number;
-      second: number;
-      ms: number;
-      text: string;
-    }
+  | ({ kind: "local"; ms: number; text: string } & ZonedParts)
   | { kind: "instant"; ms: number; text: string };
 
 function validDay(y: number, m: number, d: number): boolean {

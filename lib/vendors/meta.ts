@@ -69,3 +69,12 @@ export interface VendorMeta<Id extends string = string> {
     users?: { idKey: string; nameKey: string; senderIdKey: string };
   };
 }
+
+/**
+ * `identityUrl` for a vendor that keeps leads and contacts apart: an id with `leadPrefix`
+ * (or of kind "lead") opens the lead's page, any other the contact's. The pages get the id URL-encoded.
+ */
+export const leadOrContactUrl =
+  (leadPrefix: string, leadPage: (id: string) => string, contactPage: (id: string) => string) =>
+  (vendorId: string, kind?: string | null): string =>
+    (vendorId.startsWith(leadPrefix) || kind === "lead" ? leadPage : contactPage)(encodeURIComponent(vendorId));

@@ -1,7 +1,7 @@
 // zod-free: client components import this (a module that defines zod schemas at its top
 // level brings all of zod into the page's JavaScript).
 
-export const ACTIVITY_KINDS = [
+const EMAIL_KINDS = [
   "email_sent",
   "email_opened",
   "email_clicked",
@@ -9,13 +9,22 @@ export const ACTIVITY_KINDS = [
   "email_bounced",
   "email_failed",
   "unsubscribed",
-  "interested",
-  "not_interested",
+] as const;
+const LINKEDIN_KINDS = [
   "linkedin_visit",
   "linkedin_invite_sent",
   "linkedin_invite_accepted",
   "linkedin_message_sent",
   "linkedin_replied",
+] as const;
+
+// The email and LinkedIn kinds are also timeline filter groups (KIND_GROUPS), so they are
+// listed once and spread here, in the same order as before.
+export const ACTIVITY_KINDS = [
+  ...EMAIL_KINDS,
+  "interested",
+  "not_interested",
+  ...LINKEDIN_KINDS,
   "call",
   "sms",
   "whatsapp",
@@ -31,22 +40,8 @@ export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** The groups a person filters the timeline by (issue: timeline filters). */
 export const KIND_GROUPS = {
-  email: [
-    "email_sent",
-    "email_opened",
-    "email_clicked",
-    "email_replied",
-    "email_bounced",
-    "email_failed",
-    "unsubscribed",
-  ],
-  linkedin: [
-    "linkedin_visit",
-    "linkedin_invite_sent",
-    "linkedin_invite_accepted",
-    "linkedin_message_sent",
-    "linkedin_replied",
-  ],
+  email: EMAIL_KINDS,
+  linkedin: LINKEDIN_KINDS,
   calls: ["call", "meeting", "sms", "whatsapp"],
   notes: ["note"],
   outcomes: ["interested", "not_interested"],

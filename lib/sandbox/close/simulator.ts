@@ -1,5 +1,4 @@
-import type { Faults } from "@/lib/sandbox/shared/faults";
-import { createHarness, type Simulator } from "@/lib/sandbox/shared/harness";
+import { createHarness, type Simulator, type SimulatorOptions } from "@/lib/sandbox/shared/harness";
 import { SlidingLog } from "@/lib/sandbox/shared/rate-limit";
 import type { World } from "@/lib/sandbox/shared/world";
 import { ActivityIndex, queryActivities } from "./activity-query";
@@ -37,17 +36,11 @@ export const DEMO_API_KEY = "api_5Qm2TtY8xWc3rVb1NhZk0L.4fGh7Jk2LmN9pQr3StUv6W";
 export const DEFAULT_RATE_LIMIT = { limit: 100, windowMs: 10_000 };
 export const DEFAULT_MAX_SKIP = 250_000;
 
-export interface CloseSimulatorOptions {
-  faults?: Faults;
-  apiKey?: string;
-  /** Clock for the limiter and for drift items' `date_created` (default `Date.now`). */
-  now?: () => number;
+export interface CloseSimulatorOptions extends SimulatorOptions<CloseData> {
   /** Per key and endpoint group. */
   rateLimit?: { limit: number; windowMs: number };
   /** Largest `_skip` that /activity/ accepts. */
   maxSkip?: number;
-  /** Reuse generated data (several simulators over one world). */
-  data?: CloseData;
   /**
    * `GET /event/` refuses a listing filtered by dates alone: the documented combinations
    * all name an object type, object, lead, user or request (default false: allowed).

@@ -1,5 +1,4 @@
-import { createHarness, type Simulator } from "@/lib/sandbox/shared/harness";
-import type { Faults } from "@/lib/sandbox/shared/faults";
+import { createHarness, type Simulator, type SimulatorOptions } from "@/lib/sandbox/shared/harness";
 import { DailyQuota, SlidingLog } from "@/lib/sandbox/shared/rate-limit";
 import type { World } from "@/lib/sandbox/shared/world";
 import { addSeedExample, generateLeadlexData, type LeadlexData } from "./data";
@@ -28,11 +27,7 @@ export type LeadlexPlan = keyof typeof PLANS;
 export const SCOPES = ["contacts:read", "activities:read", "tasks:read", "campaigns:read"] as const;
 export type LeadlexScope = (typeof SCOPES)[number];
 
-export interface LeadlexSimulatorOptions {
-  faults?: Faults;
-  apiKey?: string;
-  /** Clock for the rate limits and for drift items (tests advance it). */
-  now?: () => number;
+export interface LeadlexSimulatorOptions extends SimulatorOptions<LeadlexData> {
   /** Default "pro", as the demo account. */
   plan?: LeadlexPlan;
   /** Overrides of the plan's limits, for tests that must not wait a minute. */
@@ -40,8 +35,6 @@ export interface LeadlexSimulatorOptions {
   perDay?: number;
   /** What the key may read; default all. A key without `activities:read` gets 403 on activities. */
   scopes?: readonly LeadlexScope[];
-  /** A prebuilt data set (otherwise generated from `world`). */
-  data?: LeadlexData;
   /**
    * `"daily"` (default): every answer carries the documented `X-RateLimit-Limit`, `-Remaining`
    * and `-Reset` for the day's quota. `"none"`: no quota headers at all, to try a client

@@ -1,5 +1,4 @@
-import type { Faults } from "@/lib/sandbox/shared/faults";
-import { createHarness, type Simulator } from "@/lib/sandbox/shared/harness";
+import { createHarness, type Simulator, type SimulatorOptions } from "@/lib/sandbox/shared/harness";
 import { SlidingLog } from "@/lib/sandbox/shared/rate-limit";
 import type { World } from "@/lib/sandbox/shared/world";
 import { generateLemlistData, type LemlistData } from "./data";
@@ -19,17 +18,11 @@ export const DEMO_API_KEY = "3f9c2e7a41d84b6c9e05a7d1b2c4f6e8";
 /** Seed 000 "Rate Limit": "20 requests per 2 seconds", on all routes, per API key. */
 export const LEMLIST_RATE_LIMIT = { limit: 20, windowMs: 2000 } as const;
 
-export interface LemlistSimulatorOptions {
-  faults?: Faults;
-  apiKey?: string;
+export interface LemlistSimulatorOptions extends SimulatorOptions<LemlistData> {
   /** More accepted keys, each with a rate-limit budget of its own. */
   extraApiKeys?: string[];
-  /** The data clock: drift items are created at `now()` (default: the real clock). */
-  now?: () => number;
   /** Tests only: another limit than the documented one, or null to switch it off. */
   rateLimit?: { limit: number; windowMs: number } | null;
-  /** A data set generated before (share one big world between simulators). */
-  data?: LemlistData;
   /**
    * The v2 campaigns listing's shape is unverified (VENDORS.md): answer it as a bare
    * array, as the legacy route does, to check that a connector accepts both.

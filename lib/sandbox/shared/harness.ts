@@ -15,6 +15,18 @@ export interface Simulator {
   faults: FaultState;
 }
 
+/** What every vendor simulator takes; each vendor's options add their own knobs. */
+export interface SimulatorOptions<Data> {
+  /** Faults injected from the start (more can be set over `/__sandbox/faults`). */
+  faults?: Faults;
+  /** The key it accepts. */
+  apiKey?: string;
+  /** The simulator's clock (default `Date.now`): drift items are created at `now()`, rate limits count by it. */
+  now?: () => number;
+  /** A data set generated before, so several simulators (or tests) share one world. */
+  data?: Data;
+}
+
 export interface HarnessOptions {
   faults?: Faults;
   /** The vendor's own 429 (headers and body), for injected storms. */

@@ -1,16 +1,19 @@
-import type {
-  SmartleadActivity,
-  SmartleadCampaign,
-  SmartleadData,
-  SmartleadLeadRecord,
-  SmartleadSequenceStep,
-} from "./records";
+import type { SmartleadCampaign, SmartleadData, SmartleadLeadRecord, SmartleadSequenceStep } from "./records";
+import { pushSentEmail, sentMessageId } from "./sent-email";
 import { SENDERS, renderEmail, type Recipient } from "./text";
 
 /** Where a drift item landed: `data.leads[lead].activities[activity]`. */
 export interface DriftRef {
   lead: number;
   activity: number;
+}
+
+/** One drift run: the data, its campaigns and lead records by id, and the time of the new sends. */
+interface Drift {
+  data: SmartleadData;
+  campaigns: Map<number, SmartleadCampaign>;
+  records: Map<number, SmartleadLeadRecord>;
+  at: number;
 }
 
 /**
@@ -22,23 +25,22 @@ export function addSmartleadDriftItems(data: SmartleadData, n: number, now: Date
   // Whole seconds like every Smartlead time; an item made during a sync may so fall a
   // fraction of a second before its start, where the next sync's overlap re-reads it.
   const at = Math.floor(now.getTime() / 1000) * 1000;
-  const campaigns = new Map(data.campaigns.map((c) => [c.id, c]));
-  const records = new Map(data.leadRecords.map((r) => [r.id, r]));
+  const drift: Drift = {
+    data,
+    campaigns: new Map(data.campaigns.map((c) => [c.id, c])),
+    records: new Map(data.leadRecords.map((r) => [r.id, r])),
+    at,
+  };
   const out: DriftRef[] = [];
   for (let k = 0; k < n; k++) {
-    const ref = nextStepOfSomeLead(data, campaigns, records, at) ?? firstStepOfNewLead(data, campaigns, records, at);
+    const ref = nextStepOfSomeLead(drift) ?? firstStepOfNewLead(drift);
     if (!ref) break;
     out.push(ref);
   }
   return out;
 }
 
-function nextStepOfSomeLead(
-  data: SmartleadData,
-  campaigns: Map<number, SmartleadCampaign>,
-  records: Map<number, SmartleadLeadRecord>,
-  at: number,
-): DriftRef | null {
+function nextStepOfSomeLead({ data, campaigns, records, at }: Drift): DriftRef | null {
   const total = data.leads.length;
   for (let scanned = 0; scanned < total; scanned++) {
     const li = (data.next.driftCursor + scanned) % total;
@@ -59,12 +61,7 @@ function nextStepOfSomeLead(
   return null;
 }
 
-function firstStepOfNewLead(
-  data: SmartleadData,
-  campaigns: Map<number, SmartleadCampaign>,
-  records: Map<number, SmartleadLeadRecord>,
-  at: number,
-): DriftRef | null {
+function firstStepOfNewLead({ data, campaigns, records, at }: Drift): DriftRef | null {
   for (const c of campaigns.values()) {
     if (c.status !== "ACTIVE") continue;
     const enrolled = new Set(data.leads.filter((l) => l.campaign_id === c.id).map((l) => l.lead_id));
@@ -108,26 +105,24 @@ function sendStep(
     who,
     SENDERS.find((s) => s.email === from)?.name ?? from,
   );
-  const activity: SmartleadActivity = {
-    stats_id: data.next.statsId,
-    message_id: `<sl-${data.next.statsId.toString(36)}-${lead.email_lead_map_id.toString(36)}@${from.split("@")[1]}>`,
-    subject: mail.subject,
-    email_body: mail.body,
-    sent_time: new Date(at).toISOString(),
-    from_email: from,
-    to_email: record.email,
-    email_seq_number: step.seq_number,
-    open_count: 0,
-    click_count: 0,
-    click_details: {},
-    reply_details: null,
-    thread_replies: [],
-  };
-  if (step.seq_variants.length > 1) {
-    activity.seq_variant_id = variant.id;
-    activity.variant_label = variant.variant_label;
-  }
-  lead.activities.push(activity);
+  pushSentEmail(
+    lead,
+    {
+      stats_id: data.next.statsId,
+      message_id: sentMessageId(data.next.statsId, lead, from),
+      subject: mail.subject,
+      email_body: mail.body,
+      sent_time: new Date(at).toISOString(),
+      from_email: from,
+      to_email: record.email,
+      email_seq_number: step.seq_number,
+      open_count: 0,
+      click_count: 0,
+      click_details: {},
+    },
+    step,
+    variant,
+  );
   lead.current_seq_num = step.seq_number;
   lead.status = lead.current_seq_num >= steps.length ? "COMPLETED" : "INPROGRESS";
   return { lead: li, activity: lead.activities.length - 1 };

@@ -1,13 +1,8 @@
 import type { Rng } from "@/lib/sandbox/shared/prng";
 import type { Person } from "@/lib/sandbox/shared/world";
 import { DAY, HOUR, MINUTE, iso, type CampaignPlan, type GenContext } from "./campaign-plan";
-import type {
-  SmartleadActivity,
-  SmartleadCampaignStatus,
-  SmartleadLead,
-  SmartleadLeadRecord,
-  SmartleadThreadReply,
-} from "./records";
+import type { SmartleadCampaignStatus, SmartleadLead, SmartleadLeadRecord, SmartleadThreadReply } from "./records";
+import { pushSentEmail, sentMessageId } from "./sent-email";
 import { CLICK_URLS, REPLIES, THREAD_REPLIES, renderEmail } from "./text";
 
 /** Reply categories and their weights (Smartlead categorises replies). */
@@ -103,26 +98,24 @@ export function enrol(
         }
       }
     }
-    const activity: SmartleadActivity = {
-      stats_id: g.next.statsId,
-      message_id: `<sl-${g.next.statsId.toString(36)}-${lead.email_lead_map_id.toString(36)}@${sender.email.split("@")[1]}>`,
-      subject: mail.subject,
-      email_body: mail.body,
-      sent_time: iso(sendAt),
-      from_email: sender.email,
-      to_email: person.email,
-      email_seq_number: rng.chance(0.25) ? String(s + 1) : s + 1,
-      open_count: plan.stringCounts ? String(opens) : opens,
-      click_count: plan.stringCounts ? String(clicks) : clicks,
-      click_details: clickDetails,
-      reply_details: null,
-      thread_replies: [],
-    };
-    if (step.seq_variants.length > 1) {
-      activity.seq_variant_id = variant.id;
-      activity.variant_label = variant.variant_label;
-    }
-    lead.activities.push(activity);
+    const activity = pushSentEmail(
+      lead,
+      {
+        stats_id: g.next.statsId,
+        message_id: sentMessageId(g.next.statsId, lead, sender.email),
+        subject: mail.subject,
+        email_body: mail.body,
+        sent_time: iso(sendAt),
+        from_email: sender.email,
+        to_email: person.email,
+        email_seq_number: rng.chance(0.25) ? String(s + 1) : s + 1,
+        open_count: plan.stringCounts ? String(opens) : opens,
+        click_count: plan.stringCounts ? String(clicks) : clicks,
+        click_details: clickDetails,
+      },
+      step,
+      variant,
+    );
     lead.current_seq_num = s + 1;
 
     if (bounced) {

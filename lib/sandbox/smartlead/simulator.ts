@@ -1,5 +1,4 @@
-import type { Faults } from "@/lib/sandbox/shared/faults";
-import { createHarness, type Simulator } from "@/lib/sandbox/shared/harness";
+import { createHarness, type Simulator, type SimulatorOptions } from "@/lib/sandbox/shared/harness";
 import { SlidingLog } from "@/lib/sandbox/shared/rate-limit";
 import type { World } from "@/lib/sandbox/shared/world";
 import { addSmartleadDriftItems, generateSmartleadData } from "./data";
@@ -23,19 +22,13 @@ const DEFAULT_LIMIT = 100;
 /** analytics-by-date refuses longer spans (VENDORS.md, unverified). */
 const MAX_ANALYTICS_DAYS = 30;
 
-export interface SmartleadSimulatorOptions {
-  faults?: Faults;
-  apiKey?: string;
-  /**
-   * The simulator's clock: drift items are created at this time, and engagement the
-   * generator placed after the world's now (late opens, clicks, further replies) shows once
-   * the clock has passed it.
-   */
-  now?: () => number;
+/**
+ * Smartlead's clock (`now`) also releases engagement the generator placed after the world's
+ * now (late opens, clicks, further replies): it shows once the clock has passed it.
+ */
+export interface SmartleadSimulatorOptions extends SimulatorOptions<SmartleadData> {
   /** A higher limit for tests that would otherwise wait on the documented one. */
   rateLimit?: { limit: number; windowMs: number };
-  /** Pre-generated data (tests share one generation between simulators). */
-  data?: SmartleadData;
   /** Also serve seed 001's example lead (campaign 123 "Q4 Outreach", November 2025) with its original dates. */
   seedExamples?: boolean;
 }

@@ -82,15 +82,20 @@ function countsAsStrings(t: Tally, leads: number) {
 
 const POSITIVE = new Set(["Interested", "Meeting Request"]);
 
+/** The campaign fields both analytics answers start with. */
+const campaignHead = (c: SmartleadCampaign) => ({
+  id: c.id,
+  user_id: c.user_id,
+  created_at: c.created_at,
+  status: c.status,
+  name: c.name,
+});
+
 /** `GET /campaigns/{id}/analytics`. */
 export function campaignAnalytics(c: SmartleadCampaign, leads: SmartleadLead[]) {
   const by = (s: SmartleadLead["status"]) => leads.filter((l) => l.status === s).length;
   return {
-    id: c.id,
-    user_id: c.user_id,
-    created_at: c.created_at,
-    status: c.status,
-    name: c.name,
+    ...campaignHead(c),
     ...countsAsStrings(tally(leads), leads.length),
     campaign_lead_stats: {
       total: leads.length,
@@ -108,11 +113,7 @@ export function campaignAnalytics(c: SmartleadCampaign, leads: SmartleadLead[]) 
 /** `GET /campaigns/{id}/analytics-by-date` — totals over the inclusive day range. */
 export function campaignAnalyticsByDate(c: SmartleadCampaign, leads: SmartleadLead[], from: string, to: string) {
   return {
-    id: c.id,
-    user_id: c.user_id,
-    created_at: c.created_at,
-    status: c.status,
-    name: c.name,
+    ...campaignHead(c),
     start_date: from,
     end_date: to,
     ...countsAsStrings(tally(leads, { from, to }), leads.length),

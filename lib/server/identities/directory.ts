@@ -18,7 +18,8 @@ import { isVendor, VENDOR_METAS, vendorMeta } from "@/lib/vendors/metas";
 
 const REFRESH_MS = 15 * 60_000; // as often as the default sync interval
 
-interface Row {
+/** A vendor user as the directory's queries read it (vendor_users' columns). */
+export interface DirectoryRow {
   vendor: string;
   id: string;
   name: string | null;
@@ -28,7 +29,7 @@ interface Row {
 }
 
 export async function refreshDirectory(db: Db, opts: { listings?: boolean } = {}): Promise<number> {
-  const fromTasks = await queryRows<Row>(
+  const fromTasks = await queryRows<DirectoryRow>(
     db,
     sql`select vendor, assignee->>'id' as id,
           mode() within group (order by assignee->>'name') filter (where coalesce(assignee->>'name', '') <> '') as name,
@@ -53,7 +54,7 @@ export async function refreshDirectory(db: Db, opts: { listings?: boolean } = {}
         sql`, `,
       )})`
     : sql`true`;
-  const fromActivities = await queryRows<Row>(
+  const fromActivities = await queryRows<DirectoryRow>(
     db,
     sql`select vendor, id, mode() within group (order by name) filter (where coalesce(name, '') not in ('', 'api')) as name,
           null as email, 'activities' as source, 0 as open_tasks
@@ -64,8 +65,8 @@ export async function refreshDirectory(db: Db, opts: { listings?: boolean } = {}
         ) a group by 1, 2`,
   );
   const listed = opts.listings === false ? [] : await listedVendorUsers(db).catch(() => []);
-  const merged = new Map<string, Row>();
-  const add = (r: Row) => {
+  const merged = new Map<string, DirectoryRow>();
+  const add = (r: DirectoryRow) => {
     const k = `${r.vendor}\u0000${r.id}`;
     const prev = merged.get(k);
     merged.set(
@@ -143,13 +144,9 @@ const key = (vendor: string, id: string) => `${vendor}\u0000${id}`;
 export async function vendorUserNames(db: Db): Promise<Map<string, string>> {
   if (names && Date.now() - names.at < 15_000) return names.map;
   await ensureDirectory(db);
-  const rows = await queryRows<{
-    vendor: string;
-    id: string;
-    name: string | null;
-    user_name: string | null;
-    user_email: string;
-  }>(
+  const rows = await queryRows<
+    Pick<DirectoryRow, "vendor" | "id" | "name"> & { user_name: string | null; user_email: string }
+  >(
     db,
     sql`select coalesce(v.vendor, i.vendor) as vendor, coalesce(v.vendor_user_id, i.vendor_user_id) as id, v.name,
           u.name as user_name, u.email as user_email

@@ -7,7 +7,7 @@ import { actorOf, type Principal } from "../auth/authenticate";
 import { conflict } from "../http/errors";
 import { queryRows, type Db } from "../store/db";
 import * as t from "../store/schema";
-import { displayName, ensureDirectory, forgetNames, vendorUserNames } from "./directory";
+import { displayName, ensureDirectory, forgetNames, vendorUserNames, type DirectoryRow } from "./directory";
 
 /**
  * "Me" across vendors: the vendor users a Touchline user has linked (confirmed by them).
@@ -93,16 +93,7 @@ export async function identityOptions(
   user: { userId: string; email: string; name: string | null },
 ): Promise<IdentityOption[]> {
   await ensureDirectory(db);
-  const rows = await queryRows<{
-    vendor: string;
-    id: string;
-    name: string | null;
-    email: string | null;
-    source: IdentityOption["source"];
-    open_tasks: number;
-    linked_to: string | null;
-    linked_user_id: string | null;
-  }>(
+  const rows = await queryRows<DirectoryRow & { linked_to: string | null; linked_user_id: string | null }>(
     db,
     sql`select v.vendor, v.vendor_user_id as id, v.name, v.email, v.source, v.task_count as open_tasks,
           coalesce(u.name, u.email) as linked_to, u.id as linked_user_id

@@ -48,7 +48,8 @@ const FACT_KIND_LIST = sql.raw(FACT_KINDS.map((k) => `'${k}'`).join(", "));
 const FACT_COLUMNS = sql.raw(
   "campaign_id, contact_key, step, connection_id, variant, sent_at, bounced_at, opened_at, opened_any_at, clicked_at, clicked_any_at, replied_at, replied_any_at, interested_at, unsubscribed_at, replied_human_at",
 );
-const COUNT_COLUMNS = [
+/** The counter columns of engagement_buckets; the order is the `e.k` numbering below. */
+export const COUNT_COLUMNS = [
   "sent",
   "bounced",
   "opened",

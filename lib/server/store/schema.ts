@@ -17,6 +17,29 @@ import {
 // through a SQL migration in drizzle/ (npm run db:generate writes it from this file).
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "string" });
+const createdNow = () => ts("created_at").notNull().defaultNow();
+const updatedNow = () => ts("updated_at").notNull().defaultNow();
+/** The owning connection; its rows go with it. */
+const connectionRef = () =>
+  text("connection_id")
+    .notNull()
+    .references(() => connections.id, { onDelete: "cascade" });
+/** The owning user; their rows go with them. */
+const userRef = () =>
+  text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" });
+/** A synced vendor record (campaign, activity, task): its id, connection and vendor first… */
+const syncedRowKeys = () => ({
+  id: text("id").primaryKey(),
+  connectionId: connectionRef(),
+  vendor: text("vendor").notNull(),
+});
+/** …and last the vendor's payload as read and when it was. */
+const syncedRowCopy = () => ({
+  raw: jsonb("raw"),
+  syncedAt: ts("synced_at").notNull().defaultNow(),
+});
 
 export const connections = pgTable("connections", {
   id: text("id").primaryKey(),
@@ -31,8 +54,8 @@ export const connections = pgTable("connections", {
   lastError: text("last_error"),
   /** Vendor-specific live facts, e.g. a remaining daily quota. */
   meta: jsonb("meta").$type<Record<string, unknown>>().notNull().default({}),
-  createdAt: ts("created_at").notNull().defaultNow(),
-  updatedAt: ts("updated_at").notNull().defaultNow(),
+  createdAt: createdNow(),
+  updatedAt: updatedNow(),
 });
 
 export const contacts = pgTable(
@@ -44,8 +67,8 @@ export const contacts = pgTable(
     name: text("name"),
     company: text("company"),
     lastActivityAt: ts("last_activity_at"),
-    createdAt: ts("created_at").notNull().defaultNow(),
-    updatedAt: ts("updated_at").notNull().defaultNow(),
+    createdAt: createdNow(),
+    updatedAt: updatedNow(),
   },
   (t) => [
     uniqueIndex("contacts_email_key").on(t.email),
@@ -58,15 +81,13 @@ export const contactIdentities = pgTable(
   {
     vendor: text("vendor").notNull(),
     vendorId: text("vendor_id").notNull(),
-    connectionId: text("connection_id")
-      .notNull()
-      .references(() => connections.id, { onDelete: "cascade" }),
+    connectionId: connectionRef(),
     contactId: text("contact_id")
       .notNull()
       .references(() => contacts.id, { onDelete: "cascade" }),
     kind: text("kind"),
     url: text("url"),
-    createdAt: ts("created_at").notNull().defaultNow(),
+    createdAt: createdNow(),
   },
   (t) => [
     primaryKey({ columns: [t.connectionId, t.vendorId] }),
@@ -77,11 +98,7 @@ export const contactIdentities = pgTable(
 export const campaigns = pgTable(
   "campaigns",
   {
-    id: text("id").primaryKey(),
-    connectionId: text("connection_id")
-      .notNull()
-      .references(() => connections.id, { onDelete: "cascade" }),
-    vendor: text("vendor").notNull(),
+    ...syncedRowKeys(),
     vendorId: text("vendor_id").notNull(),
     name: text("name").notNull(),
     status: text("status").notNull(),
@@ -89,8 +106,7 @@ export const campaigns = pgTable(
     createdAt: ts("created_at"),
     vendorReported: jsonb("vendor_reported").$type<Record<string, number | null> | null>(),
     url: text("url"),
-    raw: jsonb("raw"),
-    syncedAt: ts("synced_at").notNull().defaultNow(),
+    ...syncedRowCopy(),
   },
   (t) => [index("campaigns_connection_idx").on(t.connectionId)],
 );
@@ -98,11 +114,7 @@ export const campaigns = pgTable(
 export const activities = pgTable(
   "activities",
   {
-    id: text("id").primaryKey(),
-    connectionId: text("connection_id")
-      .notNull()
-      .references(() => connections.id, { onDelete: "cascade" }),
-    vendor: text("vendor").notNull(),
+    ...syncedRowKeys(),
     vendorType: text("vendor_type").notNull(),
     kind: text("kind").notNull(),
     channel: text("channel").notNull(),
@@ -124,8 +136,7 @@ export const activities = pgTable(
     // Replies only: human | auto_reply | opt_out | bounce_notice (lib/model/reply-class.ts).
     replyClass: text("reply_class"),
     url: text("url"),
-    raw: jsonb("raw"),
-    syncedAt: ts("synced_at").notNull().defaultNow(),
+    ...syncedRowCopy(),
   },
   (t) => [
     // The timeline: one person's items, newest first, ties broken by id.
@@ -139,11 +150,7 @@ export const activities = pgTable(
 export const tasks = pgTable(
   "tasks",
   {
-    id: text("id").primaryKey(),
-    connectionId: text("connection_id")
-      .notNull()
-      .references(() => connections.id, { onDelete: "cascade" }),
-    vendor: text("vendor").notNull(),
+    ...syncedRowKeys(),
     vendorType: text("vendor_type").notNull(),
     type: text("type").notNull(),
     title: text("title").notNull(),
@@ -159,8 +166,7 @@ export const tasks = pgTable(
     url: text("url"),
     createdAt: ts("created_at"),
     completedAt: ts("completed_at"),
-    raw: jsonb("raw"),
-    syncedAt: ts("synced_at").notNull().defaultNow(),
+    ...syncedRowCopy(),
   },
   (t) => [
     index("tasks_open_due_idx")
@@ -175,12 +181,10 @@ export const tasks = pgTable(
 export const syncCursors = pgTable(
   "sync_cursors",
   {
-    connectionId: text("connection_id")
-      .notNull()
-      .references(() => connections.id, { onDelete: "cascade" }),
+    connectionId: connectionRef(),
     stream: text("stream").notNull(),
     state: jsonb("state").notNull(),
-    updatedAt: ts("updated_at").notNull().defaultNow(),
+    updatedAt: updatedNow(),
   },
   (t) => [primaryKey({ columns: [t.connectionId, t.stream] })],
 );
@@ -190,9 +194,7 @@ export const syncRuns = pgTable(
   "sync_runs",
   {
     id: text("id").primaryKey(),
-    connectionId: text("connection_id")
-      .notNull()
-      .references(() => connections.id, { onDelete: "cascade" }),
+    connectionId: connectionRef(),
     state: text("state").notNull(), // running | succeeded | failed
     trigger: text("trigger").notNull(), // manual | interval | created | demo
     startedAt: ts("started_at").notNull().defaultNow(),
@@ -214,21 +216,19 @@ export const users = pgTable("users", {
   name: text("name"),
   /** A deactivated user cannot sign in; their sessions and tokens stop working at once. */
   active: boolean("active").notNull().default(true),
-  createdAt: ts("created_at").notNull().defaultNow(),
+  createdAt: createdNow(),
 });
 
 export const apiTokens = pgTable("api_tokens", {
   id: text("id").primaryKey(),
-  userId: text("user_id")
-    .notNull()
-    .references(() => users.id, { onDelete: "cascade" }),
+  userId: userRef(),
   name: text("name").notNull(),
   tokenHash: text("token_hash").notNull().unique(),
   /** read | write | admin; a token never does more than its creator's role allows. */
   scope: text("scope").notNull().default("read"),
   /** Null: never expires (admins only). */
   expiresAt: ts("expires_at"),
-  createdAt: ts("created_at").notNull().defaultNow(),
+  createdAt: createdNow(),
   lastUsedAt: ts("last_used_at"),
 });
 
@@ -240,10 +240,8 @@ export const sessions = pgTable(
   "sessions",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: ts("created_at").notNull().defaultNow(),
+    userId: userRef(),
+    createdAt: createdNow(),
     lastSeenAt: ts("last_seen_at").notNull().defaultNow(),
     /** The absolute end, whatever the activity. */
     expiresAt: ts("expires_at").notNull(),
@@ -263,7 +261,7 @@ export const oneTimeLinks = pgTable(
     role: text("role"),
     userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
     createdBy: text("created_by"),
-    createdAt: ts("created_at").notNull().defaultNow(),
+    createdAt: createdNow(),
     expiresAt: ts("expires_at").notNull(),
     usedAt: ts("used_at"),
     usedBy: text("used_by"),
@@ -275,12 +273,10 @@ export const oneTimeLinks = pgTable(
 export const userIdentities = pgTable(
   "user_identities",
   {
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userRef(),
     vendor: text("vendor").notNull(),
     vendorUserId: text("vendor_user_id").notNull(),
-    createdAt: ts("created_at").notNull().defaultNow(),
+    createdAt: createdNow(),
   },
   (t) => [primaryKey({ columns: [t.vendor, t.vendorUserId] }), index("user_identities_user_idx").on(t.userId)],
 );
@@ -300,7 +296,7 @@ export const vendorUsers = pgTable(
     /** listing | tasks | activities */
     source: text("source").notNull(),
     taskCount: integer("task_count").notNull().default(0),
-    updatedAt: ts("updated_at").notNull().defaultNow(),
+    updatedAt: updatedNow(),
   },
   (t) => [primaryKey({ columns: [t.vendor, t.vendorUserId] })],
 );
@@ -322,7 +318,7 @@ export const auditLog = pgTable(
 export const settings = pgTable("settings", {
   key: text("key").primaryKey(),
   value: jsonb("value").notNull(),
-  updatedAt: ts("updated_at").notNull().defaultNow(),
+  updatedAt: updatedNow(),
 });
 
 /**
@@ -351,9 +347,7 @@ export const engagementFacts = pgTable(
     campaignId: text("campaign_id").notNull(),
     contactKey: text("contact_key").notNull(),
     step: integer("step").notNull(),
-    connectionId: text("connection_id")
-      .notNull()
-      .references(() => connections.id, { onDelete: "cascade" }),
+    connectionId: connectionRef(),
     /** The A/B variant of this person at this step; '' when not tested. */
     variant: text("variant").notNull().default(""),
     sentAt: ts("sent_at")
@@ -393,9 +387,7 @@ export const engagementBuckets = pgTable(
     bucket: ts("bucket").notNull(),
     step: integer("step").notNull(),
     variant: text("variant").notNull().default(""),
-    connectionId: text("connection_id")
-      .notNull()
-      .references(() => connections.id, { onDelete: "cascade" }),
+    connectionId: connectionRef(),
     sent: integer("sent").notNull().default(0),
     bounced: integer("bounced").notNull().default(0),
     opened: integer("opened").notNull().default(0),

@@ -1,6 +1,7 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
+import type { Client as PgClient } from "pg";
 import type { StoreOptions } from "./db";
 
 /**
@@ -33,25 +34,35 @@ function readPid(file: string): number | null {
   }
 }
 
+/**
+ * Runs `fn` on a fresh connection after trying the exclusive advisory lock (`locked`: it was
+ * free and is now held until the connection ends), then closes the connection.
+ */
+async function withTriedLock<T>(url: string, fn: (locked: boolean, client: PgClient) => Promise<T>): Promise<T> {
+  const { Client } = await import("pg");
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const r = await client.query<{ ok: boolean }>("select pg_try_advisory_lock(hashtextextended($1, 0)) as ok", [
+      ADVISORY,
+    ]);
+    return await fn(Boolean(r.rows[0]?.ok), client);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 /** Who holds the store now, or null. */
 export async function storeHolder(options: StoreOptions): Promise<string | null> {
   if (options.kind === "pglite") {
     const pid = readPid(lockFile(options.dataDir));
     return pid && pid !== process.pid && alive(pid) ? `a Touchline server (pid ${pid})` : null;
   }
-  const { Client } = await import("pg");
-  const client = new Client({ connectionString: options.url });
-  await client.connect();
-  try {
-    const r = await client.query<{ ok: boolean }>("select pg_try_advisory_lock(hashtextextended($1, 0)) as ok", [
-      ADVISORY,
-    ]);
-    if (!r.rows[0]?.ok) return "a Touchline server connected to this database";
+  return withTriedLock(options.url, async (locked, client) => {
+    if (!locked) return "a Touchline server connected to this database";
     await client.query("select pg_advisory_unlock(hashtextextended($1, 0))", [ADVISORY]);
     return null;
-  } finally {
-    await client.end().catch(() => {});
-  }
+  });
 }
 
 /**
@@ -63,21 +74,13 @@ export async function withStoreExclusive<T>(options: StoreOptions, fn: () => Pro
     if (holder) throw new Error(`${holder} is using this store. Stop it first, then run keys:rotate again.`);
     return fn();
   }
-  const { Client } = await import("pg");
-  const client = new Client({ connectionString: options.url });
-  await client.connect();
-  try {
-    const r = await client.query<{ ok: boolean }>("select pg_try_advisory_lock(hashtextextended($1, 0)) as ok", [
-      ADVISORY,
-    ]);
-    if (!r.rows[0]?.ok)
+  return withTriedLock(options.url, (locked) => {
+    if (!locked)
       throw new Error(
         "a Touchline server is connected to this database. Stop every instance first, then run keys:rotate again.",
       );
-    return await fn();
-  } finally {
-    await client.end().catch(() => {});
-  }
+    return fn();
+  });
 }
 
 /** At server start: hold the store for as long as this process runs. */

@@ -191,58 +191,68 @@ const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
 
 /** What the batch will change: rows the store lacks, rows whose content differs, and the rest. */
 async function diffAgainstStore(tx: Tx, batch: SyncBatch) {
-  const out = { new: { activities: 0, tasks: 0 }, updated: { activities: 0, tasks: 0 }, unchanged: 0 };
-  const acts = [...new Map((batch.activities ?? []).map((a) => [a.id, a])).values()];
-  const tasks = [...new Map((batch.tasks ?? []).map((x) => [x.id, x])).values()];
+  const acts = await tally(
+    batch.activities,
+    (ids) => tx.select().from(t.activities).where(inArray(t.activities.id, ids)),
+    activityChanged,
+  );
+  const tasks = await tally(
+    batch.tasks,
+    (ids) => tx.select().from(t.tasks).where(inArray(t.tasks.id, ids)),
+    taskChanged,
+  );
+  return {
+    new: { activities: acts.new, tasks: tasks.new },
+    updated: { activities: acts.updated, tasks: tasks.updated },
+    unchanged: acts.unchanged + tasks.unchanged,
+  };
+}
 
-  const storedActs = new Map<string, typeof t.activities.$inferSelect>();
-  for (let i = 0; i < acts.length; i += 500) {
-    const ids = acts.slice(i, i + 500).map((a) => a.id);
-    for (const r of await tx.select().from(t.activities).where(inArray(t.activities.id, ids))) storedActs.set(r.id, r);
+/**
+ * Rows (each id once) counted as new, updated (`changed` against the stored row) or
+ * unchanged; `load` reads the stored rows of up to 500 ids at a time.
+ */
+async function tally<R extends { id: string }, S extends { id: string }>(
+  rows: readonly R[] | undefined,
+  load: (ids: string[]) => Promise<S[]>,
+  changed: (stored: S, row: R) => boolean,
+) {
+  const unique = [...new Map((rows ?? []).map((r) => [r.id, r])).values()];
+  const stored = new Map<string, S>();
+  for (let i = 0; i < unique.length; i += 500) {
+    for (const s of await load(unique.slice(i, i + 500).map((r) => r.id))) stored.set(s.id, s);
   }
-  for (const a of acts) {
-    const s = storedActs.get(a.id);
-    if (!s) out.new.activities++;
-    else if (activityChanged(s, a)) out.updated.activities++;
-    else out.unchanged++;
-  }
-
-  const storedTasks = new Map<string, typeof t.tasks.$inferSelect>();
-  for (let i = 0; i < tasks.length; i += 500) {
-    const ids = tasks.slice(i, i + 500).map((x) => x.id);
-    for (const r of await tx.select().from(t.tasks).where(inArray(t.tasks.id, ids))) storedTasks.set(r.id, r);
-  }
-  for (const x of tasks) {
-    const s = storedTasks.get(x.id);
-    if (!s) out.new.tasks++;
-    else if (taskChanged(s, x)) out.updated.tasks++;
+  const out = { new: 0, updated: 0, unchanged: 0 };
+  for (const r of unique) {
+    const s = stored.get(r.id);
+    if (!s) out.new++;
+    else if (changed(s, r)) out.updated++;
     else out.unchanged++;
   }
   return out;
 }
 
+// The fields whose change makes a row "updated" (times compared as instants, apart).
+const ACTIVITY_COMPARED = [
+  "kind",
+  "subject",
+  "preview",
+  "body",
+  "bot",
+  "campaignId",
+  "sequenceStep",
+  "durationSeconds",
+] as const;
+const TASK_COMPARED = ["status", "title", "body", "dueDate", "priority"] as const;
+
 function activityChanged(s: typeof t.activities.$inferSelect, a: MappedActivity): boolean {
-  return (
-    !same(s.kind, a.kind) ||
-    !sameInstant(s.occurredAt, a.occurredAt) ||
-    !same(s.subject, a.subject) ||
-    !same(s.preview, a.preview) ||
-    !same(s.body, a.body) ||
-    !same(s.bot, a.bot) ||
-    !same(s.campaignId, a.campaignId) ||
-    !same(s.sequenceStep, a.sequenceStep) ||
-    !same(s.durationSeconds, a.durationSeconds)
-  );
+  return !sameInstant(s.occurredAt, a.occurredAt) || ACTIVITY_COMPARED.some((k) => !same(s[k], a[k]));
 }
 
 function taskChanged(s: typeof t.tasks.$inferSelect, x: MappedTask): boolean {
   return (
-    !same(s.status, x.status) ||
-    !same(s.title, x.title) ||
-    !same(s.body, x.body) ||
     !sameInstant(s.dueAt, x.dueAt) ||
-    !same(s.dueDate, x.dueDate) ||
-    !same(s.priority, x.priority) ||
-    !same(s.assignee?.name, x.assignee?.name)
+    !same(s.assignee?.name, x.assignee?.name) ||
+    TASK_COMPARED.some((k) => !same(s[k], x[k]))
   );
 }

@@ -64,19 +64,19 @@ const live = (kind: LinkKind, token: string) =>
     gt(t.oneTimeLinks.expiresAt, sql`now()`),
   );
 
+const openLink = (row: typeof t.oneTimeLinks.$inferSelect, kind: LinkKind): OpenLink => ({
+  id: row.id,
+  kind,
+  role: row.role as Role | null,
+  userId: row.userId,
+  expiresAt: new Date(row.expiresAt).toISOString(),
+});
+
 /** An unused, unexpired link, or null. */
 export async function findLink(db: Db, kind: LinkKind, token: string): Promise<OpenLink | null> {
   if (token.length > 200) return null;
   const [row] = await db.select().from(t.oneTimeLinks).where(live(kind, token));
-  return row
-    ? {
-        id: row.id,
-        kind,
-        role: row.role as Role | null,
-        userId: row.userId,
-        expiresAt: new Date(row.expiresAt).toISOString(),
-      }
-    : null;
+  return row ? openLink(row, kind) : null;
 }
 
 /** Marks a link used, once: of two concurrent claims one gets the link, the other null. */
@@ -86,15 +86,7 @@ export async function claimLink(tx: Db, kind: LinkKind, token: string, usedBy: s
     .set({ usedAt: sql`now()`, usedBy })
     .where(live(kind, token))
     .returning();
-  return row
-    ? {
-        id: row.id,
-        kind,
-        role: row.role as Role | null,
-        userId: row.userId,
-        expiresAt: new Date(row.expiresAt).toISOString(),
-      }
-    : null;
+  return row ? openLink(row, kind) : null;
 }
 
 export async function listInvites(db: Db): Promise<Invite[]> {

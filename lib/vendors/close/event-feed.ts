@@ -1,5 +1,5 @@
 import "server-only";
-import { VendorRequestError } from "@/lib/vendors/shared/errors";
+import { nullOn404, VendorRequestError } from "@/lib/vendors/shared/errors";
 import { PageGuard } from "@/lib/vendors/shared/page-guard";
 import type { MappedTask, PersonRef, SyncBatch } from "@/lib/vendors/types";
 import { contactInfo, mapCloseContact } from "./map";
@@ -149,7 +149,7 @@ async function apply(s: CloseSession, rows: unknown[], handled: Set<string>): Pr
 
 async function personOf(s: CloseSession, e: CloseEventRow): Promise<PersonRef | null> {
   let c = closeContactSchema.safeParse(e.data);
-  if (!c.success) c = closeContactSchema.safeParse(await orNull(() => s.client.getContact(e.object_id)));
+  if (!c.success) c = closeContactSchema.safeParse(await nullOn404(() => s.client.getContact(e.object_id)));
   if (!c.success) return null;
   const company = c.data.lead_id ? await s.leadName(c.data.lead_id) : null;
   s.directory.set(c.data.id, contactInfo(c.data, company));
@@ -159,16 +159,6 @@ async function personOf(s: CloseSession, e: CloseEventRow): Promise<PersonRef | 
 async function taskOf(s: CloseSession, e: CloseEventRow): Promise<MappedTask[]> {
   const fromData = s.mapTasks(e.data && typeof e.data === "object" ? [e.data] : []);
   if (fromData.tasks.length) return fromData.tasks;
-  const raw = await orNull(() => s.client.getTask(e.object_id));
+  const raw = await nullOn404(() => s.client.getTask(e.object_id));
   return raw ? s.mapTasks([raw]).tasks : [];
-}
-
-/** A record that may have been deleted meanwhile: 404 is an answer (null). */
-async function orNull(get: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return await get();
-  } catch (err) {
-    if (err instanceof VendorRequestError && err.status === 404) return null;
-    throw err;
-  }
 }

@@ -1,6 +1,4 @@
-import type { VendorMeta } from "../meta";
-
-const enc = encodeURIComponent;
+import { leadOrContactUrl, type VendorMeta } from "../meta";
 
 export const closeMeta = {
   id: "close",
@@ -8,10 +6,11 @@ export const closeMeta = {
   color: { light: "oklch(0.6 0.15 150)", dark: "oklch(0.74 0.14 150)" },
   appUrl: "https://app.close.com",
   // Close shows contacts inside their lead's page.
-  identityUrl: (vendorId, kind) =>
-    vendorId.startsWith("lead_") || kind === "lead"
-      ? `https://app.close.com/lead/${enc(vendorId)}/`
-      : `https://app.close.com/contact/${enc(vendorId)}/`,
+  identityUrl: leadOrContactUrl(
+    "lead_",
+    (id) => `https://app.close.com/lead/${id}/`,
+    (id) => `https://app.close.com/contact/${id}/`,
+  ),
   openFirst: "lead",
   keyHelp: { where: "Close → Settings → Developer → API Keys", note: "A key of an admin sees every lead and task." },
   limits: "Per key and endpoint group, told in the RateLimit header; on 429 Touchline waits for its reset.",

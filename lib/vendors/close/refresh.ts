@@ -1,5 +1,5 @@
 import "server-only";
-import { VendorRequestError } from "@/lib/vendors/shared/errors";
+import { nullOn404 } from "@/lib/vendors/shared/errors";
 import { PageGuard } from "@/lib/vendors/shared/page-guard";
 import type { SyncBatch } from "@/lib/vendors/types";
 import { pageActivitySlice } from "./activity-pages";
@@ -9,20 +9,10 @@ import type { CloseSession } from "./session";
 
 type FullBatch = Required<Pick<SyncBatch, "people" | "activities" | "tasks">>;
 
-/** A record that may have been deleted: 404 is an answer (null), anything else is thrown. */
-async function getOrNull(get: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return await get();
-  } catch (err) {
-    if (err instanceof VendorRequestError && err.status === 404) return null;
-    throw err;
-  }
-}
-
 /** Everything Close has on one lead now: its contacts (people), every activity and every task. */
 export async function readLead(s: CloseSession, leadId: string): Promise<FullBatch> {
   const batch: FullBatch = { people: [], activities: [], tasks: [] };
-  const lead = closeLeadSchema.safeParse(await getOrNull(() => s.client.getLead(leadId)));
+  const lead = closeLeadSchema.safeParse(await nullOn404(() => s.client.getLead(leadId)));
   if (!lead.success) return batch;
   const company = lead.data.name || lead.data.display_name || null;
   s.leadNames.set(leadId, company ?? "");
@@ -67,7 +57,7 @@ export async function refreshPerson(
       const known = s.directory.get(id.vendorId)?.leadId;
       if (known) leadIds.add(known);
       else {
-        const c = closeContactSchema.safeParse(await getOrNull(() => s.client.getContact(id.vendorId)));
+        const c = closeContactSchema.safeParse(await nullOn404(() => s.client.getContact(id.vendorId)));
         if (c.success && c.data.lead_id) leadIds.add(c.data.lead_id);
       }
     }

@@ -1,6 +1,4 @@
-import type { VendorMeta } from "../meta";
-
-const enc = encodeURIComponent;
+import { leadOrContactUrl, type VendorMeta } from "../meta";
 
 export const lemlistMeta = {
   id: "lemlist",
@@ -8,10 +6,11 @@ export const lemlistMeta = {
   color: { light: "oklch(0.6 0.2 300)", dark: "oklch(0.72 0.17 300)" },
   appUrl: "https://app.lemlist.com",
   // ctc_… is the account-wide contact, lea_… the lead inside one campaign.
-  identityUrl: (vendorId, kind) =>
-    vendorId.startsWith("lea_") || kind === "lead"
-      ? `https://app.lemlist.com/leads/${enc(vendorId)}`
-      : `https://app.lemlist.com/contacts/${enc(vendorId)}`,
+  identityUrl: leadOrContactUrl(
+    "lea_",
+    (id) => `https://app.lemlist.com/leads/${id}`,
+    (id) => `https://app.lemlist.com/contacts/${id}`,
+  ),
   openFirst: "contact",
   keyHelp: {
     where: "lemlist → Settings → Integrations → API",

@@ -25,6 +25,16 @@ export class VendorRequestError extends Error {
   }
 }
 
+/** A record that may have been deleted meanwhile: 404 is an answer (null), anything else is thrown. */
+export async function nullOn404<T>(get: () => Promise<T>): Promise<T | null> {
+  try {
+    return await get();
+  } catch (err) {
+    if (err instanceof VendorRequestError && err.status === 404) return null;
+    throw err;
+  }
+}
+
 /** The vendor could not be reached or kept failing after every retry (5xx, timeouts, resets, garbage bodies). */
 export class VendorUnavailableError extends Error {
   override name = "VendorUnavailableError";

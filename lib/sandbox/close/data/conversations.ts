@@ -38,12 +38,21 @@ export function call(g: Gen, cc: ContactCtx): void {
   g.acts.push(a);
 }
 
+/**
+ * A text message between the lead's owner and the contact (SMS, WhatsApp): incoming with
+ * chance `pInbound`, created in Close `lateShare` of them synced late.
+ */
+function ownerMessage(g: Gen, cc: ContactCtx, type: string, pInbound: number, lateShare: number) {
+  const lc = cc.lead;
+  const inbound = g.rng.chance(pInbound);
+  const at = g.episodeStart(lc);
+  const a = g.base(type, lc, cc, lc.owner, g.syncedAt(at, lateShare), at);
+  return { a, inbound, at, lc };
+}
+
 export function sms(g: Gen, cc: ContactCtx): void {
   const { rng } = g;
-  const lc = cc.lead;
-  const inbound = rng.chance(0.35);
-  const at = g.episodeStart(lc);
-  const a = g.base("SMS", lc, cc, lc.owner, g.syncedAt(at, 0.02), at);
+  const { a, inbound, at, lc } = ownerMessage(g, cc, "SMS", 0.35, 0.02);
   Object.assign(a, {
     direction: inbound ? "inbound" : "outbound",
     status: inbound ? "inbox" : "sent",
@@ -120,10 +129,7 @@ export function note(g: Gen, cc: ContactCtx): void {
 
 export function whatsapp(g: Gen, cc: ContactCtx): void {
   const { rng } = g;
-  const lc = cc.lead;
-  const inbound = rng.chance(0.4);
-  const at = g.episodeStart(lc);
-  const a = g.base("WhatsAppMessage", lc, cc, lc.owner, g.syncedAt(at, 0.05), at);
+  const { a, inbound, lc } = ownerMessage(g, cc, "WhatsAppMessage", 0.4, 0.05);
   Object.assign(a, {
     direction: inbound ? "incoming" : "outgoing",
     message_markdown: rng.pick(WHATSAPP_TEXTS),

@@ -13,6 +13,35 @@ import { DAY, EMPTY, HOUR, MIN, rid } from "./ids";
 const USER_AGENT = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7)";
 const OPENS_SUMMARY = ["", "Opened 1 time", "Opened 2 times", "Opened 3 times"];
 
+type Addresses = readonly { email: string; name: string }[];
+
+/**
+ * An email's sender, recipients and envelope (one person to one person, no copies), for
+ * sends and replies alike.
+ */
+function address(
+  e: CloseActivity,
+  who: { sender: string | undefined; to: readonly string[]; from: Addresses; toAddr: Addresses },
+  m: { subject: string; messageId: string; inReplyTo: string | null },
+): void {
+  e.sender = who.sender;
+  e.to = who.to;
+  e.cc = EMPTY;
+  e.bcc = EMPTY;
+  e.envelope = {
+    from: who.from,
+    sender: who.from,
+    to: who.toAddr,
+    cc: EMPTY,
+    bcc: EMPTY,
+    reply_to: EMPTY,
+    subject: m.subject,
+    message_id: m.messageId,
+    in_reply_to: m.inReplyTo,
+    is_autoreply: false,
+  };
+}
+
 /** The fields of an outgoing Email beyond the common ones (`status` "sent", sent at `activity_at`). */
 export function outgoingEmailFields(
   g: Gen,
@@ -36,22 +65,15 @@ export function outgoingEmailFields(
   e.body_text = o.body.text;
   e.body_html = o.body.html;
   e.body_preview = o.body.preview;
-  e.sender = u.sender;
-  e.to = cc.to;
-  e.cc = EMPTY;
-  e.bcc = EMPTY;
-  e.envelope = {
-    from: u.addr,
-    sender: u.addr,
-    to: cc.addr,
-    cc: EMPTY,
-    bcc: EMPTY,
-    reply_to: EMPTY,
-    subject: o.subject,
-    message_id: o.messageId,
-    in_reply_to: o.inReplyTo,
-    is_autoreply: false,
-  };
+  address(
+    e,
+    { sender: u.sender, to: cc.to, from: u.addr, toAddr: cc.addr },
+    {
+      subject: o.subject,
+      messageId: o.messageId,
+      inReplyTo: o.inReplyTo,
+    },
+  );
   e.thread_id = o.threadId;
   e.in_reply_to_id = null;
   e.template_id = o.sequence ? o.sequence.templateIds[o.step] : null;
@@ -120,22 +142,15 @@ export function emailConversation(g: Gen, cc: ContactCtx, sequence: SequenceDef 
       r.body_text = reply.text;
       r.body_html = reply.html;
       r.body_preview = reply.preview;
-      r.sender = cc.to[0];
-      r.to = [u.sender];
-      r.cc = EMPTY;
-      r.bcc = EMPTY;
-      r.envelope = {
-        from: cc.addr,
-        sender: cc.addr,
-        to: u.addr,
-        cc: EMPTY,
-        bcc: EMPTY,
-        reply_to: EMPTY,
-        subject: reSubject,
-        message_id: `<${rid(rng, "", 20)}@${cc.person.companyDomain}>`,
-        in_reply_to: messageId,
-        is_autoreply: false,
-      };
+      address(
+        r,
+        { sender: cc.to[0], to: [u.sender], from: cc.addr, toAddr: u.addr },
+        {
+          subject: reSubject,
+          messageId: `<${rid(rng, "", 20)}@${cc.person.companyDomain}>`,
+          inReplyTo: messageId,
+        },
+      );
       r.thread_id = threadId;
       r.in_reply_to_id = e.id;
       r.template_id = null;

@@ -8,6 +8,7 @@ import {
   type BotsMode,
   type ReplyMode,
 } from "@/lib/model/engagement";
+import { COUNT_COLUMNS } from "../../rollups/engagement";
 
 // The sums every campaign read shares (the list, the overview, one campaign, compare):
 // the bucket columns as SQL, sums → the API's counts, and the definitions that go with them.
@@ -16,37 +17,9 @@ import {
 export const isoSql = (expr: SQL) => sql`to_char(${expr} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** The sums of one group of bucket rows, as SQL select items. */
-export const BUCKET_SUMS = sql.raw(
-  [
-    "sent",
-    "bounced",
-    "opened",
-    "opened_any",
-    "clicked",
-    "clicked_any",
-    "replied",
-    "replied_any",
-    "replied_human",
-    "interested",
-    "unsubscribed",
-  ]
-    .map((c) => `coalesce(sum(${c}), 0)::int as ${c}`)
-    .join(", "),
-);
+export const BUCKET_SUMS = sql.raw(COUNT_COLUMNS.map((c) => `coalesce(sum(${c}), 0)::int as ${c}`).join(", "));
 
-export interface BucketSums {
-  sent: number;
-  bounced: number;
-  opened: number;
-  opened_any: number;
-  clicked: number;
-  clicked_any: number;
-  replied: number;
-  replied_any: number;
-  replied_human: number;
-  interested: number;
-  unsubscribed: number;
-}
+export type BucketSums = Record<(typeof COUNT_COLUMNS)[number], number>;
 
 /**
  * Sums → the counts of the API, with or without machine events; `replied` counts people's
