@@ -149,28 +149,24 @@ export async function listConnections(db?: Db): Promise<Connection[]> {
 export async function getConnection(id: string, db?: Db): Promise<Connection | null> {
   db ??= await getDb();
   const [row] = await db.select().from(t.connections).where(eq(t.connections.id, id));
-  if (!row) return null;
+  return row ? toConnection(row, await latestRun(db, id)) : null;
+}
+
+async function latestRun(db: Db, connectionId: string): Promise<RunRow | undefined> {
   const [run] = await db
     .select()
     .from(t.syncRuns)
-    .where(eq(t.syncRuns.connectionId, id))
+    .where(eq(t.syncRuns.connectionId, connectionId))
     .orderBy(desc(t.syncRuns.startedAt))
     .limit(1);
-  return toConnection(row, run);
+  return run;
 }
 
 /** The latest sync of one connection (`GET /connections/{id}/sync`), or null for an unknown connection. */
 export async function getSyncState(id: string, db?: Db): Promise<SyncState | null> {
   db ??= await getDb();
   const [row] = await db.select({ id: t.connections.id }).from(t.connections).where(eq(t.connections.id, id));
-  if (!row) return null;
-  const [run] = await db
-    .select()
-    .from(t.syncRuns)
-    .where(eq(t.syncRuns.connectionId, id))
-    .orderBy(desc(t.syncRuns.startedAt))
-    .limit(1);
-  return toSyncState(run);
+  return row ? toSyncState(await latestRun(db, id)) : null;
 }
 
 /** `listConnections` once per server render: the shell, the stale-data notice and the page all read it. */
