@@ -39,6 +39,11 @@ function sample(file: string) {
 
 const ORIGIN = "http://127.0.0.1:3000";
 
+type CallOptions = NonNullable<Parameters<typeof callRoute>[2]>;
+/** The status of a route's answer, for the checks that look at nothing else. */
+const statusOf = async (handler: Handler, url: string, opts: CallOptions) =>
+  (await callRoute(handler, url, opts)).status;
+
 /** Runs `fn` with some environment variables set (the env is read again on both sides). */
 async function withEnv(vars: Record<string, string>, fn: () => Promise<void>) {
   const { resetEnvCache } = await import("@/lib/env");
@@ -177,6 +182,14 @@ describe("API authentication", () => {
     const token = await import("@/app/api/v1/tokens/[id]/route");
     const conn = await import("@/app/api/v1/connections/[id]/route");
     const sync = await import("@/app/api/v1/connections/[id]/sync/route");
+    const c1 = { id: "c1" };
+    const writes: [Handler, string, CallOptions][] = [
+      [tokens.POST as Handler, "/api/v1/tokens", { method: "POST", body: { name: "x" } }],
+      [conn.PATCH as Handler, "/api/v1/connections/c1", { method: "PATCH", params: c1, body: { label: "x" } }],
+      [conn.DELETE as Handler, "/api/v1/connections/c1", { method: "DELETE", params: c1 }],
+      [token.DELETE as Handler, "/api/v1/tokens/t1", { method: "DELETE", params: { id: "t1" } }],
+      [sync.POST as Handler, "/api/v1/connections/c1/sync", { method: "POST", params: c1 }],
+    ];
     const bad = [
       { origin: "https://evil.example" },
       { origin: "null" },
@@ -186,62 +199,15 @@ describe("API authentication", () => {
     ];
     for (const headers of bad) {
       const h = { cookie, ...headers };
-      expect(
-        (await callRoute(tokens.POST as Handler, "/api/v1/tokens", { method: "POST", body: { name: "x" }, headers: h }))
-          .status,
-      ).toBe(403);
-      expect(
-        (
-          await callRoute(conn.PATCH as Handler, "/api/v1/connections/c1", {
-            method: "PATCH",
-            params: { id: "c1" },
-            body: { label: "x" },
-            headers: h,
-          })
-        ).status,
-      ).toBe(403);
-      expect(
-        (
-          await callRoute(conn.DELETE as Handler, "/api/v1/connections/c1", {
-            method: "DELETE",
-            params: { id: "c1" },
-            headers: h,
-          })
-        ).status,
-      ).toBe(403);
-      expect(
-        (
-          await callRoute(token.DELETE as Handler, "/api/v1/tokens/t1", {
-            method: "DELETE",
-            params: { id: "t1" },
-            headers: h,
-          })
-        ).status,
-      ).toBe(403);
-      expect(
-        (
-          await callRoute(sync.POST as Handler, "/api/v1/connections/c1/sync", {
-            method: "POST",
-            params: { id: "c1" },
-            headers: h,
-          })
-        ).status,
-      ).toBe(403);
+      for (const [handler, url, opts] of writes)
+        expect(await statusOf(handler, url, { ...opts, headers: h }), `${opts.method} ${url}`).toBe(403);
     }
     // Reads are not state-changing: no Origin needed.
-    expect((await callRoute(tokens.GET as Handler, "/api/v1/tokens", { headers: { cookie, origin: "" } })).status).toBe(
-      200,
-    );
+    expect(await statusOf(tokens.GET as Handler, "/api/v1/tokens", { headers: { cookie, origin: "" } })).toBe(200);
+    const deleteConnection = (headers: Record<string, string>) =>
+      statusOf(conn.DELETE as Handler, "/api/v1/connections/c1", { method: "DELETE", params: c1, headers });
     // Our own origin, also as a reverse proxy forwards it.
-    expect(
-      (
-        await callRoute(conn.DELETE as Handler, "/api/v1/connections/c1", {
-          method: "DELETE",
-          params: { id: "c1" },
-          headers: { cookie, origin: ORIGIN },
-        })
-      ).status,
-    ).toBe(404);
+    expect(await deleteConnection({ cookie, origin: ORIGIN })).toBe(404);
     // Behind a reverse proxy: its X-Forwarded-Host counts only when TOUCHLINE_TRUSTED_PROXIES
     // says a proxy sets it, and the host must be TOUCHLINE_PUBLIC_URL's.
     const proxied = {
@@ -250,21 +216,16 @@ describe("API authentication", () => {
       "x-forwarded-host": "touchline.example.com",
       "x-forwarded-proto": "https",
     };
-    const del = () =>
-      callRoute(conn.DELETE as Handler, "/api/v1/connections/c1", {
-        method: "DELETE",
-        params: { id: "c1" },
-        headers: proxied,
-      });
-    expect((await del()).status, "a client-chosen X-Forwarded-Host").toBe(403);
+    const del = () => deleteConnection(proxied);
+    expect(await del(), "a client-chosen X-Forwarded-Host").toBe(403);
     await withEnv(
       { TOUCHLINE_TRUSTED_PROXIES: "1", TOUCHLINE_PUBLIC_URL: "https://touchline.example.com" },
       async () => {
-        expect((await del()).status).toBe(404);
+        expect(await del()).toBe(404);
       },
     );
     await withEnv({ TOUCHLINE_TRUSTED_PROXIES: "1" }, async () => {
-      expect((await del()).status, "a proxied host that is not TOUCHLINE_PUBLIC_URL").toBe(421);
+      expect(await del(), "a proxied host that is not TOUCHLINE_PUBLIC_URL").toBe(421);
     });
   });
 
@@ -283,51 +244,29 @@ describe("API authentication", () => {
     expect(listed.text).not.toContain(secret);
     expect(listed.json).toMatchObject({ data: [{ id, name: "nightly export", createdBy: "admin@example.com" }] });
 
+    const list = (headers: Record<string, string>) => statusOf(tokens.GET as Handler, "/api/v1/tokens", { headers });
+    const revoke = () =>
+      statusOf(token.DELETE as Handler, `/api/v1/tokens/${id}`, {
+        method: "DELETE",
+        params: { id },
+        headers: { cookie },
+      });
     const bearer = { authorization: `Bearer ${secret}`, origin: "" };
     // No token creates tokens, whatever its scope.
     expect(
-      (
-        await callRoute(tokens.POST as Handler, "/api/v1/tokens", {
-          method: "POST",
-          body: { name: "made by a script" },
-          headers: bearer,
-        })
-      ).status,
+      await statusOf(tokens.POST as Handler, "/api/v1/tokens", {
+        method: "POST",
+        body: { name: "made by a script" },
+        headers: bearer,
+      }),
     ).toBe(403);
     // A bearer token from a page of another site is still just a token (no ambient credential).
-    expect(
-      (
-        await callRoute(tokens.GET as Handler, "/api/v1/tokens", {
-          headers: { ...bearer, origin: "https://evil.example" },
-        })
-      ).status,
-    ).toBe(200);
-    expect(
-      (await callRoute(tokens.GET as Handler, "/api/v1/tokens", { headers: { authorization: `Bearer ${secret}x` } }))
-        .status,
-    ).toBe(401);
-    expect(
-      (await callRoute(tokens.GET as Handler, "/api/v1/tokens", { headers: { authorization: secret } })).status,
-    ).toBe(401);
-    expect(
-      (
-        await callRoute(token.DELETE as Handler, `/api/v1/tokens/${id}`, {
-          method: "DELETE",
-          params: { id },
-          headers: { cookie },
-        })
-      ).status,
-    ).toBe(204);
-    expect((await callRoute(tokens.GET as Handler, "/api/v1/tokens", { headers: bearer })).status).toBe(401);
-    expect(
-      (
-        await callRoute(token.DELETE as Handler, `/api/v1/tokens/${id}`, {
-          method: "DELETE",
-          params: { id },
-          headers: { cookie },
-        })
-      ).status,
-    ).toBe(404);
+    expect(await list({ ...bearer, origin: "https://evil.example" })).toBe(200);
+    expect(await list({ authorization: `Bearer ${secret}x` })).toBe(401);
+    expect(await list({ authorization: secret })).toBe(401);
+    expect(await revoke()).toBe(204);
+    expect(await list(bearer)).toBe(401);
+    expect(await revoke()).toBe(404);
   });
 
   it("signs in and out; one answer for an unknown email and a wrong password", async () => {
