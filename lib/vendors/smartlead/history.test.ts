@@ -5,7 +5,7 @@ import { generateSmartleadData } from "@/lib/sandbox/smartlead/data";
 import type { SmartleadData } from "@/lib/sandbox/smartlead/records";
 import { BASE_PATH, createSmartleadSimulator, type SmartleadSimulatorOptions } from "@/lib/sandbox/smartlead/simulator";
 import type { ConnectorContext, MappedActivity, Stream, StreamPage } from "@/lib/vendors/types";
-import { smartleadExpectedEvents } from "@/tests/helpers/smartlead";
+import { smartleadExpectedEvents } from "./testing";
 import { createSmartleadConnector, type ActivitiesState, type SmartleadConnectorOptions } from "./index";
 
 // The activities stream's history over real HTTP against the Smartlead simulator: the

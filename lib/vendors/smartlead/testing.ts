@@ -1,3 +1,4 @@
+import "server-only";
 import type { SmartleadData } from "@/lib/sandbox/smartlead/records";
 
 /**
@@ -5,6 +6,7 @@ import type { SmartleadData } from "@/lib/sandbox/smartlead/records";
  * the rules in lib/vendors/smartlead/map.ts's header, independently of the connector: per
  * email sent / open (open_count > 0, at the send) / click / reply / each further reply; per
  * lead, on its last email, bounce, unsubscribe and category. Only what lies at or after `from`.
+ * For tests (the connector's and the sync's against the simulator), not for the app.
  */
 export function smartleadExpectedEvents(data: SmartleadData, from = -Infinity): Map<string, string> {
   const out = new Map<string, string>();
