@@ -21,9 +21,8 @@ export interface ReadEngagementOptions extends ReadBenchOptions {
 export function benchReadEngagement(opts: ReadEngagementOptions = {}): Promise<Figure[]> {
   const target = opts.activities ?? 300_000;
   const days = opts.days ?? 180;
-  // The route handlers open the store from the env: import them once runReadBench has opened it.
-  return runReadBench("engagement", opts, 60, async ({ db, figures, n, log }) => {
-    const { queryRows } = await import("@/lib/server/store/db");
+  return runReadBench("engagement", opts, 60, async ({ db, figures, n, log, queryRows }) => {
+    // The route handlers open the store from the env: runReadBench has pointed it here.
     const engagementRoute = await import("@/app/api/v1/campaigns/[id]/engagement/route");
     const listRoute = await import("@/app/api/v1/campaigns/route");
     const compareRoute = await import("@/app/api/v1/campaigns/compare/route");

@@ -22,9 +22,8 @@ const ZONES = ["UTC", "Europe/Paris", "America/Los_Angeles", "Pacific/Auckland"]
 export function benchReadTasks(opts: ReadTasksOptions = {}): Promise<Figure[]> {
   const tasks = opts.tasks ?? 100_000;
   const contacts = opts.contacts ?? 10_000;
-  // The route handlers open the store from the env: import them once runReadBench has opened it.
-  return runReadBench("tasks", opts, 100, async ({ db, figures, n, log }) => {
-    const { queryRows } = await import("@/lib/server/store/db");
+  return runReadBench("tasks", opts, 100, async ({ db, figures, n, log, queryRows }) => {
+    // The route handlers open the store from the env: runReadBench has pointed it here.
     const tasksRoute = await import("@/app/api/v1/tasks/route");
     const facetsRoute = await import("@/app/api/v1/tasks/facets/route");
     const csvRoute = await import("@/app/api/v1/tasks.csv/route");

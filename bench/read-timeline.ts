@@ -21,9 +21,8 @@ export function benchReadTimeline(opts: ReadTimelineOptions = {}): Promise<Figur
   const contacts = opts.contacts ?? 50_000;
   const activities = opts.activities ?? 1_000_000;
   const busy = opts.busy ?? 10_000;
-  // The route handlers open the store from the env: import them once runReadBench has opened it.
-  return runReadBench("read", opts, 200, async ({ db, figures, n, log }) => {
-    const { queryRows } = await import("@/lib/server/store/db");
+  return runReadBench("read", opts, 200, async ({ db, figures, n, log, queryRows }) => {
+    // The route handlers open the store from the env: runReadBench has pointed it here.
     const contactsRoute = await import("@/app/api/v1/contacts/route");
     const timelineRoute = await import("@/app/api/v1/contacts/[id]/timeline/route");
     const facetsRoute = await import("@/app/api/v1/contacts/[id]/timeline/facets/route");

@@ -77,6 +77,7 @@ export interface ReadBench {
   /** Samples per timed question. */
   n: number;
   log: (line: string) => void;
+  queryRows: typeof import("@/lib/server/store/db").queryRows;
 }
 
 /**
@@ -94,7 +95,8 @@ export async function runReadBench(
   const bench = await openBenchStore(name, opts.dataDir);
   const figures: Figure[] = [];
   try {
-    await run({ db: bench.db, figures, n, log });
+    const { queryRows } = await import("@/lib/server/store/db");
+    await run({ db: bench.db, figures, n, log, queryRows });
   } finally {
     await bench.close();
   }
