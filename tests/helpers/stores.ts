@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
 import { openStore, type Store, type StoreKind } from "@/lib/server/store/db";
+import * as t from "@/lib/server/store/schema";
 
 /** Both store kinds: every store test runs against PGlite and a real PostgreSQL. */
 export const STORE_KINDS: StoreKind[] = ["pglite", "postgres"];
@@ -40,4 +41,19 @@ export async function freshStore(kind: StoreKind): Promise<Store & { cleanup: ()
       await a.end();
     },
   } as Store & { cleanup: () => Promise<void> };
+}
+
+/**
+ * A fresh store (freshStore) holding these connections, for tests whose rows need one to
+ * belong to; their stored key is a placeholder that nothing decrypts.
+ */
+export async function freshStoreWith(
+  kind: StoreKind,
+  ...connections: Pick<typeof t.connections.$inferInsert, "id" | "vendor" | "label">[]
+): ReturnType<typeof freshStore> {
+  const store = await freshStore(kind);
+  await store.db
+    .insert(t.connections)
+    .values(connections.map((c) => ({ ...c, keyCiphertext: "x", keyHint: "••••abcd" })));
+  return store;
 }

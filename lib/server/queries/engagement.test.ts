@@ -5,11 +5,11 @@ import { calendarDayIn, compareQuerySchema, engagementQuerySchema, type Engageme
 import * as t from "@/lib/server/store/schema";
 import { writeBatch } from "@/lib/server/sync/write";
 import type { MappedActivity } from "@/lib/vendors/types";
-import { freshStore, STORE_KINDS } from "@/tests/helpers/stores";
+import { freshStoreWith, STORE_KINDS } from "@/tests/helpers/stores";
 import { listCampaigns, replySparklines } from "./campaigns";
 import { campaignEngagement, compareCampaigns } from "./engagement";
 
-type Store = Awaited<ReturnType<typeof freshStore>>;
+type Store = Awaited<ReturnType<typeof freshStoreWith>>;
 
 // ---------------------------------------------------------------------------
 // A small deterministic campaign world, and an independent counter over its raw rows.
@@ -196,11 +196,11 @@ describe.each(STORE_KINDS)("campaign engagement on %s", (kind) => {
   ];
 
   beforeAll(async () => {
-    store = await freshStore(kind);
-    await store.db.insert(t.connections).values([
-      { id: "conn1", vendor: "lemlist", label: "L", keyCiphertext: "x", keyHint: "••••abcd" },
-      { id: "conn2", vendor: "smartlead", label: "S", keyCiphertext: "x", keyHint: "••••abcd" },
-    ]);
+    store = await freshStoreWith(
+      kind,
+      { id: "conn1", vendor: "lemlist", label: "L" },
+      { id: "conn2", vendor: "smartlead", label: "S" },
+    );
     await store.db.insert(t.campaigns).values([
       {
         id: BIG,

@@ -4,6 +4,7 @@ import type { Vendor } from "@/lib/model/vendor";
 import { VendorAuthError } from "@/lib/vendors/shared/errors";
 import type { Connector, ConnectorContext, MappedActivity, MappedTask, SyncBatch } from "@/lib/vendors/types";
 import { setTempDataDir as pointStoreAtTempDir } from "@/tests/helpers/app-store";
+import { mappedActivity } from "@/tests/fixtures/mapped-activity";
 import { freshStore, STORE_KINDS } from "@/tests/helpers/stores";
 import { insertConnection } from "../connections/store";
 import * as t from "../store/schema";
@@ -20,26 +21,17 @@ const person = {
   name: "Ada Lovelace",
   company: "Acme",
 };
-const activity = (id: string, subject: string, occurredAt: string): MappedActivity => ({
-  id,
-  vendor: "lemlist",
-  vendorType: "emailsSent",
-  kind: "email_sent",
-  channel: "email",
-  direction: "outbound",
-  occurredAt,
-  campaignId: null,
-  sequenceStep: 1,
-  variant: null,
-  actor: null,
-  subject,
-  preview: null,
-  body: null,
-  bot: false,
-  url: null,
-  raw: { id },
-  person,
-});
+const activity = (id: string, subject: string, occurredAt: string): MappedActivity =>
+  mappedActivity({
+    id,
+    kind: "email_sent",
+    vendorType: "emailsSent",
+    direction: "outbound",
+    occurredAt,
+    subject,
+    raw: { id },
+    person,
+  });
 const task: MappedTask = {
   id: "lemlist:tsk_new",
   vendor: "lemlist",
