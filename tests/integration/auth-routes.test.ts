@@ -1,6 +1,5 @@
-import fs from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { apiRoutes } from "@/tests/helpers/api-routes";
 import { callRoute, setTempDataDir } from "@/tests/helpers/app-store";
 
 // Every /api/v1 route, found on disk, is called without credentials: all but health,
@@ -8,7 +7,6 @@ import { callRoute, setTempDataDir } from "@/tests/helpers/app-store";
 setTempDataDir();
 
 type Handler = Parameters<typeof callRoute>[0];
-const ROOT = path.resolve(import.meta.dirname, "../../app/api/v1");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 const PUBLIC = new Set([
   "GET /health",
@@ -21,21 +19,6 @@ const PUBLIC = new Set([
   "GET /password-resets/[id]",
   "POST /password-resets/[id]",
 ]);
-
-function routeFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? routeFiles(p) : e.name === "route.ts" ? [p] : [];
-  });
-}
-
-/** `/contacts/[id]/timeline` → a URL with a sample id, and the params object. */
-function sample(file: string) {
-  const pattern = "/" + path.relative(ROOT, path.dirname(file)).split(path.sep).join("/");
-  const params: Record<string, string> = {};
-  const url = pattern.replace(/\[(\w+)\]/g, (_, name: string) => ((params[name] = "sample-id"), "sample-id"));
-  return { pattern: pattern === "/" ? "" : pattern, url: `/api/v1${url === "/" ? "" : url}`, params };
-}
 
 const ORIGIN = "http://127.0.0.1:3000";
 
@@ -70,65 +53,51 @@ describe("API authentication", () => {
 
   it("the one-time setup creates the first admin, signs them in, and then closes", async () => {
     const setup = await import("@/app/api/v1/setup/route");
-    expect((await callRoute(setup.GET as Handler, "/api/v1/setup", { anonymous: true })).json).toEqual({
-      needed: true,
-    });
+    const needed = async () => (await callRoute(setup.GET as Handler, "/api/v1/setup", { anonymous: true })).json;
+    const post = (body: unknown, headers: Record<string, string> = {}) =>
+      callRoute(setup.POST as Handler, "/api/v1/setup", { anonymous: true, method: "POST", body, headers });
+    expect(await needed()).toEqual({ needed: true });
     const { getDb } = await import("@/lib/server/store/db");
     const { issueSetupCode } = await import("@/lib/server/auth/setup-code");
     const setupCode = await issueSetupCode(await getDb());
-    const short = await callRoute(setup.POST as Handler, "/api/v1/setup", {
-      anonymous: true,
-      method: "POST",
-      body: { email: "admin@example.com", password: "short", setupCode },
-    });
+    const short = await post({ email: "admin@example.com", password: "short", setupCode });
     expect(short.status).toBe(400);
     // Without the code from the server log, or with a wrong one: refused, nothing created.
     for (const body of [
       { email: "first@example.com", password: "long enough password" },
       { email: "first@example.com", password: "long enough password", setupCode: "AAAA-BBBB-CCCC" },
     ]) {
-      const r = await callRoute(setup.POST as Handler, "/api/v1/setup", { anonymous: true, method: "POST", body });
+      const r = await post(body);
       expect(r.status, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
       expect(r.status).toBeLessThan(500);
       expect(r.headers.get("set-cookie")).toBeNull();
     }
-    expect((await callRoute(setup.GET as Handler, "/api/v1/setup", { anonymous: true })).json).toEqual({
-      needed: true,
-    });
-    const crossSite = await callRoute(setup.POST as Handler, "/api/v1/setup", {
-      anonymous: true,
-      method: "POST",
-      body: { email: "evil@example.com", password: "long enough password", setupCode },
-      headers: { origin: "https://evil.example" },
-    });
+    expect(await needed()).toEqual({ needed: true });
+    const crossSite = await post(
+      { email: "evil@example.com", password: "long enough password", setupCode },
+      { origin: "https://evil.example" },
+    );
     expect(crossSite.status).toBe(403);
-    const created = await callRoute(setup.POST as Handler, "/api/v1/setup", {
-      anonymous: true,
-      method: "POST",
-      body: { email: "Admin@Example.com", password: "the admin password 1", setupCode: setupCode.toLowerCase() },
+    const created = await post({
+      email: "Admin@Example.com",
+      password: "the admin password 1",
+      setupCode: setupCode.toLowerCase(),
     });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ email: "admin@example.com" });
     expect(created.headers.get("set-cookie")).toMatch(/^touchline_session=[^;]+;.*HttpOnly/i);
     cookie = created.headers.get("set-cookie")!.split(";")[0]!;
-    expect((await callRoute(setup.GET as Handler, "/api/v1/setup", { anonymous: true })).json).toEqual({
-      needed: false,
-    });
-    const again = await callRoute(setup.POST as Handler, "/api/v1/setup", {
-      anonymous: true,
-      method: "POST",
-      body: { email: "second@example.com", password: "another password 1", setupCode },
-    });
+    expect(await needed()).toEqual({ needed: false });
+    const again = await post({ email: "second@example.com", password: "another password 1", setupCode });
     expect(again.status).toBe(409);
   });
 
   it("every route without a session answers 401 (health, sign-in and setup excepted)", async () => {
-    const files = routeFiles(ROOT);
-    expect(files.length).toBeGreaterThanOrEqual(8);
+    const routes = apiRoutes("sample-id");
+    expect(routes.length).toBeGreaterThanOrEqual(8);
     const checked: string[] = [];
-    for (const file of files) {
+    for (const { file, pattern, url, params } of routes) {
       const mod = (await import(file)) as Record<string, Handler>;
-      const { pattern, url, params } = sample(file);
       for (const method of METHODS) {
         const handler = mod[method];
         if (!handler) continue;
