@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { serveHandler, type RunningServer } from "@/lib/sandbox/shared/serve";
-import { createWorld } from "@/lib/sandbox/shared/world";
 import { generateSmartleadData } from "@/lib/sandbox/smartlead/data";
 import type { SmartleadData } from "@/lib/sandbox/smartlead/records";
 import { BASE_PATH, createSmartleadSimulator, type SmartleadSimulatorOptions } from "@/lib/sandbox/smartlead/simulator";
 import { VendorAuthError, VendorRequestError, VendorUnavailableError } from "@/lib/vendors/shared/errors";
 import type { ConnectorSession, Stream, StreamPage } from "@/lib/vendors/types";
 import { nextWindowSize } from "./activities-stream";
+import { FAST, TEST_WORLD_NOW as WORLD_NOW, testWorld } from "./testing";
 import {
   createSmartleadConnector,
   type ActivitiesState,
@@ -16,18 +16,13 @@ import {
 
 // The connector against the Smartlead simulator over real HTTP (no mocked fetch).
 
-const WORLD_NOW = Date.parse("2026-11-24T12:00:00Z");
 const DAY = 86_400_000;
-const world = createWorld({ people: 60, activities: 3000, now: new Date(WORLD_NOW) });
+const world = testWorld();
 const KEY = "sl_test_key_4b7e91c2d0f3a8";
 // One clock for simulator and connector, running on from the world's "now", so items made
 // during a run are later than the run's start.
 const t0 = Date.now();
 const clock = () => WORLD_NOW + (Date.now() - t0);
-/** Fast pacing and backoff for the fault tests; the documented pace has its own test. */
-const FAST: SmartleadConnectorOptions = {
-  http: { pace: { limit: 1000, windowMs: 1000 }, maxBackoffMs: 20, timeoutMs: 2_000 },
-};
 
 interface Running {
   data: SmartleadData;
