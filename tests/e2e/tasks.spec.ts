@@ -14,6 +14,11 @@ interface ApiPage {
   total: number;
 }
 
+/** Clicks the due-date preset whose button's name matches `name`. */
+async function pickDue(page: Page, name: RegExp) {
+  await page.getByRole("group", { name: "Due date" }).getByRole("button", { name }).click();
+}
+
 async function api(page: Page, query: string): Promise<ApiPage> {
   const res = await page.request.get(`/api/v1/tasks?${query}&tz=${encodeURIComponent(TZ)}&limit=500`);
   expect(res.status(), await res.text()).toBe(200);
@@ -55,10 +60,7 @@ test("the default view lists open tasks from lemlist, Close and Leadlex", async 
 });
 
 test("Overdue shows exactly the overdue tasks the API returns", async ({ page }) => {
-  await page
-    .getByRole("group", { name: "Due date" })
-    .getByRole("button", { name: /^Overdue/ })
-    .click();
+  await pickDue(page, /^Overdue/);
   await expect(page).toHaveURL(/due=overdue/);
   const overdue = await expectTableMatches(page, "due=overdue");
   expect(overdue.total).toBeGreaterThan(0);
@@ -69,10 +71,7 @@ test("Overdue shows exactly the overdue tasks the API returns", async ({ page })
 });
 
 test("Today shows exactly today's tasks, or says nothing is due", async ({ page }) => {
-  await page
-    .getByRole("group", { name: "Due date" })
-    .getByRole("button", { name: /^Today/ })
-    .click();
+  await pickDue(page, /^Today/);
   await expect(page).toHaveURL(/due=today/);
   const today = await expectTableMatches(page, "due=today");
   if (today.total === 0) await expect(page.getByRole("heading", { name: "Nothing due today" })).toBeVisible();
