@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { rejectionOf } from "@/tests/helpers/rejection";
 import { serveHandler, type RunningServer } from "@/lib/sandbox/shared/serve";
 import { generateSmartleadData } from "@/lib/sandbox/smartlead/data";
 import type { SmartleadData } from "@/lib/sandbox/smartlead/records";
@@ -115,15 +116,6 @@ function expectNoKey(err: unknown) {
   const text = `${e.name} ${e.message} ${e.stack ?? ""} ${String(e.cause ?? "")}`;
   expect(text).not.toContain(KEY);
   expect(text).not.toContain(encodeURIComponent(KEY));
-}
-
-async function caught(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected a rejection");
 }
 
 describe("a full sync at the documented pace (simulator 10 / 2 s, client its default pace)", () => {
@@ -321,13 +313,13 @@ describe("against a fast simulator", () => {
   ])("throws a typed error with no key in it on %s", async (_, faults, http, type) => {
     run.sim.faults.set(faults);
     const session = open(run.baseUrl, { ...FAST, http: { ...FAST.http, ...http } });
-    const err = await caught(collect(streamsOf(session).activities, null));
+    const err = await rejectionOf(collect(streamsOf(session).activities, null));
     expect(err).toBeInstanceOf(type);
     expectNoKey(err);
   });
 
   it("a 422 (limit out of range) is a VendorRequestError, not retried, with no key in it", async () => {
-    const err = await caught(collect(streamsOf(open(run.baseUrl, { ...FAST, pageLimit: 1001 })).activities, null));
+    const err = await rejectionOf(collect(streamsOf(open(run.baseUrl, { ...FAST, pageLimit: 1001 })).activities, null));
     expect(err).toBeInstanceOf(VendorRequestError);
     expect((err as VendorRequestError).status).toBe(422);
     expectNoKey(err);
@@ -336,11 +328,11 @@ describe("against a fast simulator", () => {
   it("a wrong key: verifyKey and the streams throw VendorAuthError with no key in the message", async () => {
     const wrong = "sl_wrong_key_99a7c3e1";
     const session = open(run.baseUrl, FAST, wrong);
-    const err = await caught(session.verifyKey());
+    const err = await rejectionOf(session.verifyKey());
     expect(err).toBeInstanceOf(VendorAuthError);
     expect((err as VendorAuthError).status).toBe(401);
     expect((err as Error).message).not.toContain(wrong);
-    expect(await caught(collect(streamsOf(session).campaigns, null))).toBeInstanceOf(VendorAuthError);
+    expect(await rejectionOf(collect(streamsOf(session).campaigns, null))).toBeInstanceOf(VendorAuthError);
     await expect(open(run.baseUrl).verifyKey()).resolves.toBeUndefined();
   });
 
