@@ -19,6 +19,13 @@ async function pickDue(page: Page, name: RegExp) {
   await page.getByRole("group", { name: "Due date" }).getByRole("button", { name }).click();
 }
 
+/** Ticks one vendor in the vendor filter's menu, then closes the menu. */
+async function pickVendor(page: Page, name: RegExp) {
+  await page.getByRole("button", { name: /^Vendor/ }).click();
+  await page.getByRole("dialog", { name: "Filter by vendor" }).getByRole("checkbox", { name }).check();
+  await page.keyboard.press("Escape");
+}
+
 async function api(page: Page, query: string): Promise<ApiPage> {
   const res = await page.request.get(`/api/v1/tasks?${query}&tz=${encodeURIComponent(TZ)}&limit=500`);
   expect(res.status(), await res.text()).toBe(200);
@@ -108,12 +115,7 @@ test("a custom range from the calendar shows exactly the API's tasks for it", as
 });
 
 test("combining vendor and type filters narrows to tasks of both", async ({ page }) => {
-  await page.getByRole("button", { name: /^Vendor/ }).click();
-  await page
-    .getByRole("dialog", { name: "Filter by vendor" })
-    .getByRole("checkbox", { name: /^Close/ })
-    .check();
-  await page.keyboard.press("Escape");
+  await pickVendor(page, /^Close/);
   await expect(page).toHaveURL(/vendors=close/);
   const closeOnly = await expectTableMatches(page, "vendors=close");
 
@@ -162,16 +164,8 @@ test("the CSV download holds the same rows as the view", async ({ page }) => {
 });
 
 test("reload keeps the view: filters, zone, layout", async ({ page }) => {
-  await page
-    .getByRole("group", { name: "Due date" })
-    .getByRole("button", { name: /^This week/ })
-    .click();
-  await page.getByRole("button", { name: /^Vendor/ }).click();
-  await page
-    .getByRole("dialog", { name: "Filter by vendor" })
-    .getByRole("checkbox", { name: /^lemlist/ })
-    .check();
-  await page.keyboard.press("Escape");
+  await pickDue(page, /^This week/);
+  await pickVendor(page, /^lemlist/);
   await page.getByRole("button", { name: /^Time zone/ }).click();
   await page.getByRole("dialog", { name: "Time zone" }).getByLabel("Search time zones").fill("Auckland");
   await page
