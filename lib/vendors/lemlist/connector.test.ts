@@ -49,6 +49,19 @@ async function startHarness(opts: Parameters<typeof createLemlistSimulator>[1] =
   return { sim, server, baseUrl: server.url + BASE_PATH, clock, statuses };
 }
 
+/** Runs `test` against a harness of its own, whose server is closed whatever happens. */
+async function withHarness(
+  opts: Parameters<typeof startHarness>[0],
+  test: (h: Harness) => Promise<void>,
+): Promise<void> {
+  const h = await startHarness(opts);
+  try {
+    await test(h);
+  } finally {
+    await h.server.close();
+  }
+}
+
 function ctxFor(
   h: Harness,
   extra: Partial<ConnectorContext> = {},
@@ -211,8 +224,7 @@ describe("lemlist connector", () => {
   });
 
   it("page drift during a run loses nothing created before it; the next run picks up the new items", async () => {
-    const d = await startHarness({ faults: { driftPerRequest: 2, pathIncludes: "/activities" } });
-    try {
+    await withHarness({ faults: { driftPerRequest: 2, pathIncludes: "/activities" } }, async (d) => {
       const s = streamsOf(d);
       const before = new Set(simActivityIds(d.sim));
       const pages = await drain(s.activities, null);
@@ -225,9 +237,7 @@ describe("lemlist connector", () => {
       d.clock.t += 60_000;
       const next = await drain(streamsOf(d).activities, pages.at(-1)!.state as ActivitiesState);
       expect(sorted([...new Set([...ids, ...activityIds(next)])])).toEqual(sorted(simActivityIds(d.sim)));
-    } finally {
-      await d.server.close();
-    }
+    });
   });
 
   it("a task done at lemlist disappears from the listing and from the reconciliation ids", async () => {
@@ -344,20 +354,16 @@ describe("lemlist connector", () => {
   });
 
   it("the campaigns listing is also read when it comes as a bare array (shape unverified)", async () => {
-    const a = await startHarness({ campaignsAsArray: true });
-    try {
+    await withHarness({ campaignsAsArray: true }, async (a) => {
       const campaigns = (await drain(streamsOf(a).campaigns, null)).flatMap((p) => p.batch.campaigns ?? []);
       expect(campaigns).toHaveLength(a.sim.data.campaigns.length);
-    } finally {
-      await a.server.close();
-    }
+    });
   });
 });
 
 describe("lemlist campaign stats at most every 6 hours", () => {
   it("a listing within 6 hours of the last stats reads none; after 6 hours it reads them again", async () => {
-    const h = await startHarness();
-    try {
+    await withHarness({}, async (h) => {
       const first = await drain(streamsOf(h).campaigns, null);
       const state = first.at(-1)!.state;
       const requests = () => h.statuses.length;
@@ -376,16 +382,13 @@ describe("lemlist campaign stats at most every 6 hours", () => {
       const later = await drain(streamsOf(h).campaigns, again.at(-1)!.state);
       const sent = later.flatMap((p) => p.batch.campaigns ?? []).filter((c) => c.vendorReported);
       expect(sent.length).toBe(h.sim.data.campaigns.length);
-    } finally {
-      await h.server.close();
-    }
+    });
   });
 });
 
 describe("lemlist connector at the documented pace (20 requests / 2 s)", () => {
   it("a full sync against the documented limit provokes no 429", async () => {
-    const h = await startHarness({ rateLimit: { limit: 20, windowMs: 2000 } });
-    try {
+    await withHarness({ rateLimit: { limit: 20, windowMs: 2000 } }, async (h) => {
       // Small windows force many requests, so the run crosses several 2-second windows.
       const options: LemlistConnectorOptions = {
         initialWindowMs: 2.5 * 86_400_000,
@@ -399,8 +402,6 @@ describe("lemlist connector at the documented pace (20 requests / 2 s)", () => {
       expect(h.statuses.length).toBeGreaterThan(45);
       expect(h.statuses.filter((x) => x === 429)).toEqual([]);
       expect(waited).toBeGreaterThan(0);
-    } finally {
-      await h.server.close();
-    }
+    });
   }, 60_000);
 });

@@ -51,6 +51,16 @@ async function start(opts: SmartleadSimulatorOptions & { keepLate?: boolean } = 
   return { data: sim.data, sim, server, baseUrl: server.url + BASE_PATH };
 }
 
+/** Runs `test` against a simulator of its own (see `start`), whose server is closed whatever happens. */
+async function withRun(opts: Parameters<typeof start>[0], test: (run: Running) => Promise<void>): Promise<void> {
+  const run = await start(opts);
+  try {
+    await test(run);
+  } finally {
+    await run.server.close();
+  }
+}
+
 function open(
   baseUrl: string,
   options: SmartleadConnectorOptions = FAST,
@@ -367,8 +377,7 @@ describe("against a fast simulator", () => {
 
 describe("page drift", () => {
   it("items created during the run do not make it lose or repeat anything created before; the next run gets them", async () => {
-    const run = await start({ faults: { driftPerRequest: 2, pathIncludes: "all-leads-activities" } });
-    try {
+    await withRun({ faults: { driftPerRequest: 2, pathIncludes: "all-leads-activities" } }, async (run) => {
       const before = expectedEvents(structuredClone(run.data));
       const session = open(run.baseUrl, { ...FAST, pageLimit: 9, targetLeadsPerWindow: 40 });
       const first = await collect(streamsOf(session).activities, null);
@@ -384,16 +393,13 @@ describe("page drift", () => {
       const second = await collect(streamsOf(session).activities, first.state);
       const secondIds = new Set(second.activities.map((a) => a.id));
       for (const id of drifted) expect(secondIds.has(id)).toBe(true);
-    } finally {
-      await run.server.close();
-    }
+    });
   });
 });
 
 describe("rows the connector cannot read", () => {
   it("are skipped, counted and reported with their id and paths; the rest is synced", async () => {
-    const run = await start();
-    try {
+    await withRun({}, async (run) => {
       const lead = run.data.leads.find((l) => l.activities.length >= 2 && !l.activities[0]!.reply_details)!;
       const bad = lead.activities[0]!;
       bad.sent_time = "not a time";
@@ -409,9 +415,7 @@ describe("rows the connector cannot read", () => {
         [...expectedEvents(run.data).keys()].filter((id) => !id.startsWith(`smartlead:${bad.stats_id}:`)),
       );
       expect(sorted(new Set(activities.map((a) => a.id)))).toEqual(expected);
-    } finally {
-      await run.server.close();
-    }
+    });
   });
 });
 
