@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { withServer } from "@/tests/helpers/with-server";
 import { BASE_PATH, createLemlistSimulator, type LemlistSimulator } from "@/lib/sandbox/lemlist/simulator";
 import type { Faults } from "@/lib/sandbox/shared/faults";
 import { serveHandler, type RunningServer } from "@/lib/sandbox/shared/serve";
@@ -47,19 +48,6 @@ async function startHarness(opts: Parameters<typeof createLemlistSimulator>[1] =
     return res;
   });
   return { sim, server, baseUrl: server.url + BASE_PATH, clock, statuses };
-}
-
-/** Runs `test` against a harness of its own, whose server is closed whatever happens. */
-async function withHarness(
-  opts: Parameters<typeof startHarness>[0],
-  test: (h: Harness) => Promise<void>,
-): Promise<void> {
-  const h = await startHarness(opts);
-  try {
-    await test(h);
-  } finally {
-    await h.server.close();
-  }
 }
 
 function ctxFor(
@@ -224,7 +212,7 @@ describe("lemlist connector", () => {
   });
 
   it("page drift during a run loses nothing created before it; the next run picks up the new items", async () => {
-    await withHarness({ faults: { driftPerRequest: 2, pathIncludes: "/activities" } }, async (d) => {
+    await withServer(startHarness({ faults: { driftPerRequest: 2, pathIncludes: "/activities" } }), async (d) => {
       const s = streamsOf(d);
       const before = new Set(simActivityIds(d.sim));
       const pages = await drain(s.activities, null);
@@ -354,7 +342,7 @@ describe("lemlist connector", () => {
   });
 
   it("the campaigns listing is also read when it comes as a bare array (shape unverified)", async () => {
-    await withHarness({ campaignsAsArray: true }, async (a) => {
+    await withServer(startHarness({ campaignsAsArray: true }), async (a) => {
       const campaigns = (await drain(streamsOf(a).campaigns, null)).flatMap((p) => p.batch.campaigns ?? []);
       expect(campaigns).toHaveLength(a.sim.data.campaigns.length);
     });
@@ -363,7 +351,7 @@ describe("lemlist connector", () => {
 
 describe("lemlist campaign stats at most every 6 hours", () => {
   it("a listing within 6 hours of the last stats reads none; after 6 hours it reads them again", async () => {
-    await withHarness({}, async (h) => {
+    await withServer(startHarness(), async (h) => {
       const first = await drain(streamsOf(h).campaigns, null);
       const state = first.at(-1)!.state;
       const requests = () => h.statuses.length;
@@ -388,7 +376,7 @@ describe("lemlist campaign stats at most every 6 hours", () => {
 
 describe("lemlist connector at the documented pace (20 requests / 2 s)", () => {
   it("a full sync against the documented limit provokes no 429", async () => {
-    await withHarness({ rateLimit: { limit: 20, windowMs: 2000 } }, async (h) => {
+    await withServer(startHarness({ rateLimit: { limit: 20, windowMs: 2000 } }), async (h) => {
       // Small windows force many requests, so the run crosses several 2-second windows.
       const options: LemlistConnectorOptions = {
         initialWindowMs: 2.5 * 86_400_000,

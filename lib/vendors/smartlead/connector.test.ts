@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { withServer } from "@/tests/helpers/with-server";
 import { rejectionOf } from "@/tests/helpers/rejection";
 import { serveHandler, type RunningServer } from "@/lib/sandbox/shared/serve";
 import { generateSmartleadData } from "@/lib/sandbox/smartlead/data";
@@ -49,16 +50,6 @@ async function start(opts: SmartleadSimulatorOptions & { keepLate?: boolean } = 
   });
   const server = await serveHandler(sim.handler);
   return { data: sim.data, sim, server, baseUrl: server.url + BASE_PATH };
-}
-
-/** Runs `test` against a simulator of its own (see `start`), whose server is closed whatever happens. */
-async function withRun(opts: Parameters<typeof start>[0], test: (run: Running) => Promise<void>): Promise<void> {
-  const run = await start(opts);
-  try {
-    await test(run);
-  } finally {
-    await run.server.close();
-  }
 }
 
 function open(
@@ -377,7 +368,7 @@ describe("against a fast simulator", () => {
 
 describe("page drift", () => {
   it("items created during the run do not make it lose or repeat anything created before; the next run gets them", async () => {
-    await withRun({ faults: { driftPerRequest: 2, pathIncludes: "all-leads-activities" } }, async (run) => {
+    await withServer(start({ faults: { driftPerRequest: 2, pathIncludes: "all-leads-activities" } }), async (run) => {
       const before = expectedEvents(structuredClone(run.data));
       const session = open(run.baseUrl, { ...FAST, pageLimit: 9, targetLeadsPerWindow: 40 });
       const first = await collect(streamsOf(session).activities, null);
@@ -399,7 +390,7 @@ describe("page drift", () => {
 
 describe("rows the connector cannot read", () => {
   it("are skipped, counted and reported with their id and paths; the rest is synced", async () => {
-    await withRun({}, async (run) => {
+    await withServer(start(), async (run) => {
       const lead = run.data.leads.find((l) => l.activities.length >= 2 && !l.activities[0]!.reply_details)!;
       const bad = lead.activities[0]!;
       bad.sent_time = "not a time";
