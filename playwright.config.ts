@@ -4,6 +4,7 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { sandboxVendors } from "./lib/sandbox/registry";
 import { vendorMeta } from "./lib/vendors/metas";
+import { CHROMIUM_LAUNCH_OPTIONS } from "./tests/helpers/chromium";
 
 // One production server (next build && next start) with a fresh data dir and the demo
 // workspace, shared by every spec. Workers re-read this file: the env var keeps one dir.
@@ -37,18 +38,7 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     storageState: E2E_STORAGE_STATE,
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath:
-        process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
   webServer: [
     {

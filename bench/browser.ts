@@ -23,7 +23,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import type { Browser } from "@playwright/test";
 import { atMost, info, percentile, printTable, writeReport, type Figure } from "./figures";
-import { BENCH_ADMIN, buildNext, launchChromium, signIn, startNextServer, type NextServer } from "./next-server";
+import { benchServerEnv, buildNext, launchChromium, signIn, startNextServer, type NextServer } from "./next-server";
 
 const RUNS = 5;
 const LCP_BUDGET_MS = 1000;
@@ -63,15 +63,7 @@ export async function benchBrowser(opts: { distDir?: string; port?: number } = {
     server = await startNextServer({
       distDir,
       port,
-      env: {
-        TOUCHLINE_DATA_DIR: dataDir,
-        TOUCHLINE_DEMO: "on",
-        // Only the demo's first syncs: no scheduled sync may start while pages are timed.
-        TOUCHLINE_SYNC_INTERVAL_MINUTES: "0",
-        TOUCHLINE_ADMIN_EMAIL: BENCH_ADMIN.email,
-        TOUCHLINE_ADMIN_PASSWORD: BENCH_ADMIN.password,
-        TOUCHLINE_LOG_LEVEL: "error",
-      },
+      env: benchServerEnv(dataDir, "on"),
     });
     const { base } = server;
     const cookie = await signIn(base);

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { atMost, info, printTable, writeReport, type Figure } from "./figures";
-import { BENCH_ADMIN, signIn, startNextServer, type NextServer } from "./next-server";
+import { benchServerEnv, signIn, startNextServer, type NextServer } from "./next-server";
 import { seedReadWorld } from "./read-timeline";
 
 export async function benchLoad(
@@ -34,14 +34,7 @@ export async function benchLoad(
     server = await startNextServer({
       distDir: dist,
       port: 3900 + Math.floor(Math.random() * 90),
-      env: {
-        TOUCHLINE_DATA_DIR: dataDir,
-        TOUCHLINE_DEMO: "off",
-        TOUCHLINE_SYNC_INTERVAL_MINUTES: "0",
-        TOUCHLINE_ADMIN_EMAIL: BENCH_ADMIN.email,
-        TOUCHLINE_ADMIN_PASSWORD: BENCH_ADMIN.password,
-        TOUCHLINE_LOG_LEVEL: "error",
-      },
+      env: benchServerEnv(dataDir, "off"),
     });
     const { base } = server;
     const cookie = await signIn(base);

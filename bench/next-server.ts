@@ -5,11 +5,27 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser } from "@playwright/test";
+import { CHROMIUM_LAUNCH_OPTIONS } from "../tests/helpers/chromium";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const NEXT = path.join(ROOT, "node_modules/.bin/next");
 
 export const BENCH_ADMIN = { email: "bench@touchline.test", password: "bench-password-long-enough" };
+
+/**
+ * The env of a bench server on `dataDir`, signed in to as BENCH_ADMIN, logging errors only.
+ * No scheduled sync may start while pages are timed: with the demo on, only its first syncs run.
+ */
+export function benchServerEnv(dataDir: string, demo: "on" | "off"): Record<string, string> {
+  return {
+    TOUCHLINE_DATA_DIR: dataDir,
+    TOUCHLINE_DEMO: demo,
+    TOUCHLINE_SYNC_INTERVAL_MINUTES: "0",
+    TOUCHLINE_ADMIN_EMAIL: BENCH_ADMIN.email,
+    TOUCHLINE_ADMIN_PASSWORD: BENCH_ADMIN.password,
+    TOUCHLINE_LOG_LEVEL: "error",
+  };
+}
 
 /**
  * `next build` into `distDir`, with `files` (path → source, relative to the repo) present
@@ -149,18 +165,8 @@ export async function signIn(base: string, admin: { email: string; password: str
   return cookie;
 }
 
-/** Debian's Chromium (or CHROMIUM_PATH) with the flags playwright.config.ts uses. */
+/** The browser the e2e suite runs (tests/helpers/chromium.ts). */
 export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import("@playwright/test");
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  return chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 }

@@ -8,38 +8,29 @@
 //
 // bench/read.ts calls `benchReadEngagement()`; run alone, this file prints its own table.
 import { sql } from "drizzle-orm";
-import { atMost, info, percentile, printTable, sample, type Figure } from "./figures";
+import { atMost, info, percentile, sample, type Figure } from "./figures";
 import { BIG, seedEngagementWorld, START } from "./engagement-world";
-import { benchCaller, openBenchStore, type Handler } from "./route-bench";
+import { benchCaller, runAlone, runReadBench, type Handler, type ReadBenchOptions } from "./route-bench";
 
-export interface ReadEngagementOptions {
+export interface ReadEngagementOptions extends ReadBenchOptions {
   /** Activities of the big campaign (about; the generator stops at this many). */
   activities?: number;
   days?: number;
-  samples?: number;
-  dataDir?: string;
-  log?: (line: string) => void;
 }
 
-export async function benchReadEngagement(opts: ReadEngagementOptions = {}): Promise<Figure[]> {
+export function benchReadEngagement(opts: ReadEngagementOptions = {}): Promise<Figure[]> {
   const target = opts.activities ?? 300_000;
   const days = opts.days ?? 180;
-  const n = opts.samples ?? 60;
-  const log = opts.log ?? ((line: string) => console.log(line));
-  const bench = await openBenchStore("engagement", opts.dataDir);
-  const { queryRows } = await import("@/lib/server/store/db");
-  const engagementRoute = await import("@/app/api/v1/campaigns/[id]/engagement/route");
-  const listRoute = await import("@/app/api/v1/campaigns/route");
-  const compareRoute = await import("@/app/api/v1/campaigns/compare/route");
-  const { FACT_KINDS, rebuildEngagementRollups, refreshEngagementRollups } =
-    await import("@/lib/server/rollups/engagement");
-  const { writeBatch } = await import("@/lib/server/sync/write");
-  const { overviewWeek, campaignsNeedingAttention } = await import("@/lib/server/queries/overview");
-  const t = await import("@/lib/server/store/schema");
-
-  const { db } = bench;
-  const figures: Figure[] = [];
-  try {
+  return runReadBench("engagement", opts, 60, async ({ db, figures, n, log, queryRows }) => {
+    // The route handlers open the store from the env: runReadBench has pointed it here.
+    const engagementRoute = await import("@/app/api/v1/campaigns/[id]/engagement/route");
+    const listRoute = await import("@/app/api/v1/campaigns/route");
+    const compareRoute = await import("@/app/api/v1/campaigns/compare/route");
+    const { FACT_KINDS, rebuildEngagementRollups, refreshEngagementRollups } =
+      await import("@/lib/server/rollups/engagement");
+    const { writeBatch } = await import("@/lib/server/sync/write");
+    const { overviewWeek, campaignsNeedingAttention } = await import("@/lib/server/queries/overview");
+    const t = await import("@/lib/server/store/schema");
     let t0 = performance.now();
     const seeded = await seedEngagementWorld(db, { activities: target, days, log });
     figures.push(
@@ -223,23 +214,10 @@ export async function benchReadEngagement(opts: ReadEngagementOptions = {}): Pro
     const again = (await engagement("tz=Europe/Paris")) as { totals: { sent: number } };
     if (again.totals.sent !== truth!.sent)
       throw new Error(`after re-writing pages: ${again.totals.sent} sent, expected ${truth!.sent}`);
-  } finally {
-    await bench.close();
-  }
-  return figures;
+  });
 }
 
 // Run alone: print the table.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const arg = (name: string) => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i > 0 ? Number(process.argv[i + 1]) : undefined;
-  };
-  const figures = await benchReadEngagement({
-    activities: arg("activities"),
-    days: arg("days"),
-    samples: arg("samples"),
-  });
-  printTable("Campaign engagement (PGlite)", figures);
-  process.exit(figures.every((f) => f.ok !== false) ? 0 : 1);
-}
+await runAlone(import.meta.url, "Campaign engagement (PGlite)", (arg) =>
+  benchReadEngagement({ activities: arg("activities"), days: arg("days"), samples: arg("samples") }),
+);

@@ -8,36 +8,25 @@
 //
 // bench/read.ts calls `benchReadTasks()`; run alone, this file prints its own table.
 import { sql } from "drizzle-orm";
-import { atMost, type Figure, info, percentile, printTable, rssMb, sample } from "./figures";
-import { benchCaller, openBenchStore, type Handler } from "./route-bench";
+import { atMost, type Figure, info, percentile, rssMb, sample } from "./figures";
+import { benchCaller, runAlone, runReadBench, type Handler, type ReadBenchOptions } from "./route-bench";
 
-export interface ReadTasksOptions {
+export interface ReadTasksOptions extends ReadBenchOptions {
   tasks?: number;
   contacts?: number;
-  samples?: number;
-  /** Where the PGlite store goes; a temp dir (removed afterwards) by default. */
-  dataDir?: string;
-  log?: (line: string) => void;
 }
 
 const PRESETS = ["overdue", "today", "tomorrow", "week", "next7", "none", "all"] as const;
 const ZONES = ["UTC", "Europe/Paris", "America/Los_Angeles", "Pacific/Auckland"];
 
-export async function benchReadTasks(opts: ReadTasksOptions = {}): Promise<Figure[]> {
+export function benchReadTasks(opts: ReadTasksOptions = {}): Promise<Figure[]> {
   const tasks = opts.tasks ?? 100_000;
   const contacts = opts.contacts ?? 10_000;
-  const n = opts.samples ?? 100;
-  const log = opts.log ?? ((line: string) => console.log(line));
-  // The route handlers open the store from the env: point it here before importing them.
-  const bench = await openBenchStore("tasks", opts.dataDir);
-  const { queryRows } = await import("@/lib/server/store/db");
-  const tasksRoute = await import("@/app/api/v1/tasks/route");
-  const facetsRoute = await import("@/app/api/v1/tasks/facets/route");
-  const csvRoute = await import("@/app/api/v1/tasks.csv/route");
-
-  const { db } = bench;
-  const figures: Figure[] = [];
-  try {
+  return runReadBench("tasks", opts, 100, async ({ db, figures, n, log, queryRows }) => {
+    // The route handlers open the store from the env: runReadBench has pointed it here.
+    const tasksRoute = await import("@/app/api/v1/tasks/route");
+    const facetsRoute = await import("@/app/api/v1/tasks/facets/route");
+    const csvRoute = await import("@/app/api/v1/tasks.csv/route");
     const t0 = performance.now();
     await seedTasksWorld(db, { tasks, contacts, log });
     figures.push(
@@ -168,10 +157,7 @@ export async function benchReadTasks(opts: ReadTasksOptions = {}): Promise<Figur
       ),
     );
     figures.push(info("tasks bench: RSS", rssMb(), "MB"));
-  } finally {
-    await bench.close();
-  }
-  return figures;
+  });
 }
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -224,12 +210,6 @@ export async function seedTasksWorld(
 }
 
 // Run alone: print the table.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const arg = (name: string) => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i > 0 ? Number(process.argv[i + 1]) : undefined;
-  };
-  const figures = await benchReadTasks({ tasks: arg("tasks"), samples: arg("samples") });
-  printTable("Tasks API (PGlite)", figures);
-  process.exit(figures.every((f) => f.ok !== false) ? 0 : 1);
-}
+await runAlone(import.meta.url, "Tasks API (PGlite)", (arg) =>
+  benchReadTasks({ tasks: arg("tasks"), samples: arg("samples") }),
+);

@@ -7,36 +7,25 @@
 //
 // bench/read.ts calls `benchReadTimeline()`; run alone, this file prints its own table.
 import { sql } from "drizzle-orm";
-import { atMost, info, percentile, printTable, rssMb, sample, type Figure } from "./figures";
-import { benchCaller, openBenchStore, type Handler } from "./route-bench";
+import { atMost, info, percentile, rssMb, sample, type Figure } from "./figures";
+import { benchCaller, runAlone, runReadBench, type Handler, type ReadBenchOptions } from "./route-bench";
 
-export interface ReadTimelineOptions {
+export interface ReadTimelineOptions extends ReadBenchOptions {
   contacts?: number;
   activities?: number;
   /** Items on the busy person's timeline (activities; 40 tasks come on top). */
   busy?: number;
-  samples?: number;
-  /** Where the PGlite store goes; a temp dir (removed afterwards) by default. */
-  dataDir?: string;
-  log?: (line: string) => void;
 }
 
-export async function benchReadTimeline(opts: ReadTimelineOptions = {}): Promise<Figure[]> {
+export function benchReadTimeline(opts: ReadTimelineOptions = {}): Promise<Figure[]> {
   const contacts = opts.contacts ?? 50_000;
   const activities = opts.activities ?? 1_000_000;
   const busy = opts.busy ?? 10_000;
-  const n = opts.samples ?? 200;
-  const log = opts.log ?? ((line: string) => console.log(line));
-  // The route handlers open the store from the env: point it here before importing them.
-  const bench = await openBenchStore("read", opts.dataDir);
-  const { queryRows } = await import("@/lib/server/store/db");
-  const contactsRoute = await import("@/app/api/v1/contacts/route");
-  const timelineRoute = await import("@/app/api/v1/contacts/[id]/timeline/route");
-  const facetsRoute = await import("@/app/api/v1/contacts/[id]/timeline/facets/route");
-
-  const { db } = bench;
-  const figures: Figure[] = [];
-  try {
+  return runReadBench("read", opts, 200, async ({ db, figures, n, log, queryRows }) => {
+    // The route handlers open the store from the env: runReadBench has pointed it here.
+    const contactsRoute = await import("@/app/api/v1/contacts/route");
+    const timelineRoute = await import("@/app/api/v1/contacts/[id]/timeline/route");
+    const facetsRoute = await import("@/app/api/v1/contacts/[id]/timeline/facets/route");
     const t0 = performance.now();
     await seedReadWorld(db, { contacts, activities, busy, log });
     const seedSeconds = (performance.now() - t0) / 1000;
@@ -162,10 +151,7 @@ export async function benchReadTimeline(opts: ReadTimelineOptions = {}): Promise
       ),
     );
     figures.push(info("read bench: RSS", rssMb(), "MB"));
-  } finally {
-    await bench.close();
-  }
-  return figures;
+  });
 }
 
 /**
@@ -242,16 +228,6 @@ export async function seedReadWorld(
 }
 
 // Run alone: print the table.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const arg = (name: string) => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i > 0 ? Number(process.argv[i + 1]) : undefined;
-  };
-  const figures = await benchReadTimeline({
-    contacts: arg("contacts"),
-    activities: arg("activities"),
-    samples: arg("samples"),
-  });
-  printTable("Contact timeline and search (PGlite)", figures);
-  process.exit(figures.every((f) => f.ok !== false) ? 0 : 1);
-}
+await runAlone(import.meta.url, "Contact timeline and search (PGlite)", (arg) =>
+  benchReadTimeline({ contacts: arg("contacts"), activities: arg("activities"), samples: arg("samples") }),
+);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { engagementQuerySchema, type Engagement, type VariantRow } from "@/lib/model/engagement";
+import { engagementQuerySchema, ZERO_COUNTS, type Engagement, type VariantRow } from "@/lib/model/engagement";
 import { presetOf, presetRange } from "./engagement-controls";
 import { fmtBucket, fmtPts, fmtRate } from "./format";
 import { partialWeeksNote } from "./over-time-chart";
@@ -50,17 +50,7 @@ describe("weekly buckets cut by the range", () => {
     expect(partialWeek("2026-03-22T23:00:00.000Z", { ...e, interval: "day" })).toBeNull();
   });
   it("are drawn dashed, never on the solid line of whole weeks, and said in words", () => {
-    const point = (bucket: string, sent: number) => ({
-      bucket,
-      sent,
-      delivered: sent,
-      opened: 0,
-      clicked: 0,
-      replied: 0,
-      bounced: 0,
-      unsubscribed: 0,
-      interested: 0,
-    });
+    const point = (bucket: string, sent: number) => ({ ...ZERO_COUNTS, bucket, sent, delivered: sent });
     const data = {
       ...e,
       series: [

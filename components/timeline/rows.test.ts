@@ -1,17 +1,13 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TimelineItem } from "@/lib/model/timeline";
 import { buildRows, clockTime, dayLabel, formatDuration } from "./rows";
+import { withHostTimeZone } from "@/tests/helpers/host-time-zone";
 
 const item = (id: string, occurredAt: string) => ({ type: "activity", id, occurredAt }) as unknown as TimelineItem;
 
 // The host's own zone must not matter: every function takes the viewer's zone explicitly.
-const hostTz = process.env.TZ;
-afterAll(() => {
-  process.env.TZ = hostTz;
-});
-
 describe.each(["UTC", "Pacific/Auckland"])("timeline rows (host TZ %s)", (host) => {
-  process.env.TZ = host;
+  withHostTimeZone(host);
 
   it("groups items by calendar day in the viewer's zone", () => {
     const items = [

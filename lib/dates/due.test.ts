@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   DUE_PRESETS,
   type DueGroup,
@@ -14,18 +14,14 @@ import {
   type TaskDue,
 } from "./due";
 import { formatDue, relativeDay } from "./format";
+import { withHostTimeZone } from "@/tests/helpers/host-time-zone";
 
 const dateOnly = (day: string): TaskDue => ({ dueAt: `${day}T00:00:00.000Z`, dueDate: day, dueIsDateOnly: true });
 const timed = (iso: string): TaskDue => ({ dueAt: new Date(iso).toISOString(), dueDate: null, dueIsDateOnly: false });
 const noDue: TaskDue = { dueAt: null, dueDate: null, dueIsDateOnly: false };
 
-interface Case {
-  label: string;
-  task: TaskDue;
-  group: DueGroup;
-  /** Presets that include the task besides `all`. */
-  presets: DuePreset[];
-}
+/** A task, the group it falls in, and the presets that include it besides `all`. */
+type Case = [label: string, group: DueGroup, task: TaskDue, presets: DuePreset[]];
 
 interface Scenario {
   name: string;
@@ -42,30 +38,20 @@ const SCENARIOS: Scenario[] = [
     tz: "Pacific/Auckland",
     today: "2026-04-05",
     cases: [
-      { label: "date-only today", task: dateOnly("2026-04-05"), group: "today", presets: ["today", "week", "next7"] },
-      { label: "date-only yesterday", task: dateOnly("2026-04-04"), group: "overdue", presets: ["overdue", "week"] },
-      {
-        label: "23:00 NZDT yesterday",
-        task: timed("2026-04-04T10:00:00Z"),
-        group: "overdue",
-        presets: ["overdue", "week"],
-      },
-      {
-        label: "23:30 NZST today, after the clocks went back",
-        task: timed("2026-04-05T11:30:00Z"),
-        group: "today",
-        presets: ["today", "week", "next7"],
-      },
-      {
-        label: "midnight NZST tomorrow",
-        task: timed("2026-04-05T12:00:00Z"),
-        group: "tomorrow",
-        presets: ["tomorrow", "next7"],
-      },
-      { label: "date-only tomorrow", task: dateOnly("2026-04-06"), group: "tomorrow", presets: ["tomorrow", "next7"] },
-      { label: "date-only in 6 days", task: dateOnly("2026-04-11"), group: "later", presets: ["next7"] },
-      { label: "date-only in 7 days", task: dateOnly("2026-04-12"), group: "later", presets: [] },
-      { label: "no due date", task: noDue, group: "none", presets: ["none"] },
+      ["date-only today", "today", dateOnly("2026-04-05"), ["today", "week", "next7"]],
+      ["date-only yesterday", "overdue", dateOnly("2026-04-04"), ["overdue", "week"]],
+      ["23:00 NZDT yesterday", "overdue", timed("2026-04-04T10:00:00Z"), ["overdue", "week"]],
+      [
+        "23:30 NZST today, after the clocks went back",
+        "today",
+        timed("2026-04-05T11:30:00Z"),
+        ["today", "week", "next7"],
+      ],
+      ["midnight NZST tomorrow", "tomorrow", timed("2026-04-05T12:00:00Z"), ["tomorrow", "next7"]],
+      ["date-only tomorrow", "tomorrow", dateOnly("2026-04-06"), ["tomorrow", "next7"]],
+      ["date-only in 6 days", "later", dateOnly("2026-04-11"), ["next7"]],
+      ["date-only in 7 days", "later", dateOnly("2026-04-12"), []],
+      ["no due date", "none", noDue, ["none"]],
     ],
   },
   {
@@ -75,38 +61,13 @@ const SCENARIOS: Scenario[] = [
     today: "2026-04-04",
     cases: [
       // The Auckland "today" task is due on the 5th everywhere: not shifted to the 4th by UTC.
-      {
-        label: "date-only 5 April is tomorrow",
-        task: dateOnly("2026-04-05"),
-        group: "tomorrow",
-        presets: ["tomorrow", "week", "next7"],
-      },
-      {
-        label: "date-only today is not overdue all day",
-        task: dateOnly("2026-04-04"),
-        group: "today",
-        presets: ["today", "week", "next7"],
-      },
-      {
-        label: "03:00 today has passed",
-        task: timed("2026-04-04T10:00:00Z"),
-        group: "overdue",
-        presets: ["overdue", "week"],
-      },
-      {
-        label: "04:30 tomorrow",
-        task: timed("2026-04-05T11:30:00Z"),
-        group: "tomorrow",
-        presets: ["tomorrow", "week", "next7"],
-      },
-      {
-        label: "date-only Monday is after this week",
-        task: dateOnly("2026-04-06"),
-        group: "later",
-        presets: ["next7"],
-      },
-      { label: "date-only in 7 days", task: dateOnly("2026-04-11"), group: "later", presets: [] },
-      { label: "no due date", task: noDue, group: "none", presets: ["none"] },
+      ["date-only 5 April is tomorrow", "tomorrow", dateOnly("2026-04-05"), ["tomorrow", "week", "next7"]],
+      ["date-only today is not overdue all day", "today", dateOnly("2026-04-04"), ["today", "week", "next7"]],
+      ["03:00 today has passed", "overdue", timed("2026-04-04T10:00:00Z"), ["overdue", "week"]],
+      ["04:30 tomorrow", "tomorrow", timed("2026-04-05T11:30:00Z"), ["tomorrow", "week", "next7"]],
+      ["date-only Monday is after this week", "later", dateOnly("2026-04-06"), ["next7"]],
+      ["date-only in 7 days", "later", dateOnly("2026-04-11"), []],
+      ["no due date", "none", noDue, ["none"]],
     ],
   },
   {
@@ -115,37 +76,12 @@ const SCENARIOS: Scenario[] = [
     tz: "UTC",
     today: "2026-04-04",
     cases: [
-      {
-        label: "date-only 5 April",
-        task: dateOnly("2026-04-05"),
-        group: "tomorrow",
-        presets: ["tomorrow", "week", "next7"],
-      },
-      { label: "date-only today", task: dateOnly("2026-04-04"), group: "today", presets: ["today", "week", "next7"] },
-      {
-        label: "10:00 today has passed",
-        task: timed("2026-04-04T10:00:00Z"),
-        group: "overdue",
-        presets: ["overdue", "week"],
-      },
-      {
-        label: "11:31 today is still ahead",
-        task: timed("2026-04-04T11:31:00Z"),
-        group: "today",
-        presets: ["today", "week", "next7"],
-      },
-      {
-        label: "23:59:59 today",
-        task: timed("2026-04-04T23:59:59Z"),
-        group: "today",
-        presets: ["today", "week", "next7"],
-      },
-      {
-        label: "midnight tomorrow",
-        task: timed("2026-04-05T00:00:00Z"),
-        group: "tomorrow",
-        presets: ["tomorrow", "week", "next7"],
-      },
+      ["date-only 5 April", "tomorrow", dateOnly("2026-04-05"), ["tomorrow", "week", "next7"]],
+      ["date-only today", "today", dateOnly("2026-04-04"), ["today", "week", "next7"]],
+      ["10:00 today has passed", "overdue", timed("2026-04-04T10:00:00Z"), ["overdue", "week"]],
+      ["11:31 today is still ahead", "today", timed("2026-04-04T11:31:00Z"), ["today", "week", "next7"]],
+      ["23:59:59 today", "today", timed("2026-04-04T23:59:59Z"), ["today", "week", "next7"]],
+      ["midnight tomorrow", "tomorrow", timed("2026-04-05T00:00:00Z"), ["tomorrow", "week", "next7"]],
     ],
   },
   {
@@ -154,32 +90,17 @@ const SCENARIOS: Scenario[] = [
     tz: "America/Los_Angeles",
     today: "2026-03-08",
     cases: [
-      {
-        label: "23:59 PDT today",
-        task: timed("2026-03-09T06:59:00Z"),
-        group: "today",
-        presets: ["today", "week", "next7"],
-      },
-      {
-        label: "00:30 PDT tomorrow (a fixed -8 h offset would say today)",
-        task: timed("2026-03-09T07:30:00Z"),
-        group: "tomorrow",
-        presets: ["tomorrow", "next7"],
-      },
-      {
-        label: "midnight PST today, passed",
-        task: timed("2026-03-08T08:00:00Z"),
-        group: "overdue",
-        presets: ["overdue", "week"],
-      },
-      {
-        label: "23:59 PST yesterday",
-        task: timed("2026-03-08T07:59:00Z"),
-        group: "overdue",
-        presets: ["overdue", "week"],
-      },
-      { label: "date-only today", task: dateOnly("2026-03-08"), group: "today", presets: ["today", "week", "next7"] },
-      { label: "date-only tomorrow", task: dateOnly("2026-03-09"), group: "tomorrow", presets: ["tomorrow", "next7"] },
+      ["23:59 PDT today", "today", timed("2026-03-09T06:59:00Z"), ["today", "week", "next7"]],
+      [
+        "00:30 PDT tomorrow (a fixed -8 h offset would say today)",
+        "tomorrow",
+        timed("2026-03-09T07:30:00Z"),
+        ["tomorrow", "next7"],
+      ],
+      ["midnight PST today, passed", "overdue", timed("2026-03-08T08:00:00Z"), ["overdue", "week"]],
+      ["23:59 PST yesterday", "overdue", timed("2026-03-08T07:59:00Z"), ["overdue", "week"]],
+      ["date-only today", "today", dateOnly("2026-03-08"), ["today", "week", "next7"]],
+      ["date-only tomorrow", "tomorrow", dateOnly("2026-03-09"), ["tomorrow", "next7"]],
     ],
   },
   {
@@ -188,14 +109,9 @@ const SCENARIOS: Scenario[] = [
     tz: "Pacific/Auckland",
     today: "2026-03-08",
     cases: [
-      { label: "date-only today", task: dateOnly("2026-03-08"), group: "today", presets: ["today", "week", "next7"] },
-      {
-        label: "20:30 NZDT tomorrow",
-        task: timed("2026-03-09T07:30:00Z"),
-        group: "tomorrow",
-        presets: ["tomorrow", "next7"],
-      },
-      { label: "date-only yesterday", task: dateOnly("2026-03-07"), group: "overdue", presets: ["overdue", "week"] },
+      ["date-only today", "today", dateOnly("2026-03-08"), ["today", "week", "next7"]],
+      ["20:30 NZDT tomorrow", "tomorrow", timed("2026-03-09T07:30:00Z"), ["tomorrow", "next7"]],
+      ["date-only yesterday", "overdue", dateOnly("2026-03-07"), ["overdue", "week"]],
     ],
   },
   {
@@ -204,32 +120,17 @@ const SCENARIOS: Scenario[] = [
     tz: "America/Los_Angeles",
     today: "2026-11-01",
     cases: [
-      {
-        label: "midnight PDT today (a fixed -8 h offset would say yesterday)",
-        task: timed("2026-11-01T07:00:00Z"),
-        group: "overdue",
-        presets: ["overdue", "week"],
-      },
-      {
-        label: "23:59 PST today, ahead",
-        task: timed("2026-11-02T07:59:00Z"),
-        group: "today",
-        presets: ["today", "week", "next7"],
-      },
-      {
-        label: "midnight PST tomorrow",
-        task: timed("2026-11-02T08:00:00Z"),
-        group: "tomorrow",
-        presets: ["tomorrow", "next7"],
-      },
-      {
-        label: "date-only today, not overdue before the day ends",
-        task: dateOnly("2026-11-01"),
-        group: "today",
-        presets: ["today", "week", "next7"],
-      },
-      { label: "date-only yesterday", task: dateOnly("2026-10-31"), group: "overdue", presets: ["overdue", "week"] },
-      { label: "date-only tomorrow", task: dateOnly("2026-11-02"), group: "tomorrow", presets: ["tomorrow", "next7"] },
+      [
+        "midnight PDT today (a fixed -8 h offset would say yesterday)",
+        "overdue",
+        timed("2026-11-01T07:00:00Z"),
+        ["overdue", "week"],
+      ],
+      ["23:59 PST today, ahead", "today", timed("2026-11-02T07:59:00Z"), ["today", "week", "next7"]],
+      ["midnight PST tomorrow", "tomorrow", timed("2026-11-02T08:00:00Z"), ["tomorrow", "next7"]],
+      ["date-only today, not overdue before the day ends", "today", dateOnly("2026-11-01"), ["today", "week", "next7"]],
+      ["date-only yesterday", "overdue", dateOnly("2026-10-31"), ["overdue", "week"]],
+      ["date-only tomorrow", "tomorrow", dateOnly("2026-11-02"), ["tomorrow", "next7"]],
     ],
   },
   {
@@ -238,43 +139,17 @@ const SCENARIOS: Scenario[] = [
     tz: "Pacific/Auckland",
     today: "2026-11-02",
     cases: [
-      {
-        label: "date-only 2 November is today",
-        task: dateOnly("2026-11-02"),
-        group: "today",
-        presets: ["today", "week", "next7"],
-      },
-      {
-        label: "date-only 1 November is overdue",
-        task: dateOnly("2026-11-01"),
-        group: "overdue",
-        presets: ["overdue"],
-      },
-      {
-        label: "date-only Sunday ends this week",
-        task: dateOnly("2026-11-08"),
-        group: "week",
-        presets: ["week", "next7"],
-      },
-      { label: "date-only next Monday", task: dateOnly("2026-11-09"), group: "later", presets: [] },
-      {
-        label: "date-only Sunday before, last week",
-        task: dateOnly("2026-11-01"),
-        group: "overdue",
-        presets: ["overdue"],
-      },
+      ["date-only 2 November is today", "today", dateOnly("2026-11-02"), ["today", "week", "next7"]],
+      ["date-only 1 November is overdue", "overdue", dateOnly("2026-11-01"), ["overdue"]],
+      ["date-only Sunday ends this week", "week", dateOnly("2026-11-08"), ["week", "next7"]],
+      ["date-only next Monday", "later", dateOnly("2026-11-09"), []],
+      ["date-only Sunday before, last week", "overdue", dateOnly("2026-11-01"), ["overdue"]],
     ],
   },
 ];
 
 describe.each(["UTC", "Pacific/Auckland", "America/Los_Angeles"])("due dates with the host in %s", (hostTz) => {
-  const saved = process.env.TZ;
-  beforeAll(() => {
-    process.env.TZ = hostTz;
-  });
-  afterAll(() => {
-    process.env.TZ = saved;
-  });
+  withHostTimeZone(hostTz);
 
   describe.each(SCENARIOS)("$name", ({ now, tz, today, cases }) => {
     const clock = dueClock(tz, new Date(now));
@@ -283,7 +158,7 @@ describe.each(["UTC", "Pacific/Auckland", "America/Los_Angeles"])("due dates wit
       expect(clock.today).toBe(today);
     });
 
-    it.each(cases)("$label → $group", ({ task, group, presets }) => {
+    it.each(cases)("%s → %s", (_label, group, task, presets) => {
       expect(dueGroup(task, clock)).toBe(group);
       expect(isOverdue(task, clock)).toBe(group === "overdue");
       const matched = DUE_PRESETS.filter((p) => p !== "all" && matchesWindow(task, presetWindow(p, clock), clock));

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   addDays,
   addMonths,
@@ -10,6 +10,7 @@ import {
   monthGrid,
 } from "./calendar";
 import { calendarDateIn, canonicalTimeZone, dayRangeIn, isValidTimeZone, startOfDayIn, zoneOffsetMs } from "./zone";
+import { withHostTimeZone } from "@/tests/helpers/host-time-zone";
 
 const H = 3_600_000;
 const at = (iso: string) => Date.parse(iso);
@@ -17,13 +18,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 // The host's own zone must not leak into any result: run everything under three host zones.
 describe.each(["UTC", "Pacific/Auckland", "America/Los_Angeles"])("with the host in %s", (hostTz) => {
-  const saved = process.env.TZ;
-  beforeAll(() => {
-    process.env.TZ = hostTz;
-  });
-  afterAll(() => {
-    process.env.TZ = saved;
-  });
+  withHostTimeZone(hostTz);
 
   describe("calendar days", () => {
     it("adds days across month, year and leap-day boundaries", () => {
@@ -86,29 +81,18 @@ describe.each(["UTC", "Pacific/Auckland", "America/Los_Angeles"])("with the host
     });
 
     it("finds where each day starts, with 23- and 25-hour days at the DST changes", () => {
-      // Auckland, 5 April 2026: 03:00 NZDT becomes 02:00 NZST, a 25-hour day.
-      expect(dayRangeIn("2026-04-05", "2026-04-05", "Pacific/Auckland")).toEqual({
-        start: at("2026-04-04T11:00:00Z"),
-        end: at("2026-04-05T12:00:00Z"),
-      });
-      // Auckland, 27 September 2026: 02:00 NZST becomes 03:00 NZDT, a 23-hour day.
-      expect(dayRangeIn("2026-09-27", "2026-09-27", "Pacific/Auckland")).toEqual({
-        start: at("2026-09-26T12:00:00Z"),
-        end: at("2026-09-27T11:00:00Z"),
-      });
-      // Los Angeles, 8 March (23 h) and 1 November (25 h) 2026.
-      expect(dayRangeIn("2026-03-08", "2026-03-08", "America/Los_Angeles")).toEqual({
-        start: at("2026-03-08T08:00:00Z"),
-        end: at("2026-03-09T07:00:00Z"),
-      });
-      expect(dayRangeIn("2026-11-01", "2026-11-01", "America/Los_Angeles")).toEqual({
-        start: at("2026-11-01T07:00:00Z"),
-        end: at("2026-11-02T08:00:00Z"),
-      });
-      expect(dayRangeIn("2026-11-01", "2026-11-01", "UTC")).toEqual({
-        start: at("2026-11-01T00:00:00Z"),
-        end: at("2026-11-02T00:00:00Z"),
-      });
+      const days: [day: string, tz: string, start: string, end: string][] = [
+        // Auckland, 5 April 2026: 03:00 NZDT becomes 02:00 NZST, a 25-hour day.
+        ["2026-04-05", "Pacific/Auckland", "2026-04-04T11:00:00Z", "2026-04-05T12:00:00Z"],
+        // Auckland, 27 September 2026: 02:00 NZST becomes 03:00 NZDT, a 23-hour day.
+        ["2026-09-27", "Pacific/Auckland", "2026-09-26T12:00:00Z", "2026-09-27T11:00:00Z"],
+        // Los Angeles, 8 March (23 h) and 1 November (25 h) 2026.
+        ["2026-03-08", "America/Los_Angeles", "2026-03-08T08:00:00Z", "2026-03-09T07:00:00Z"],
+        ["2026-11-01", "America/Los_Angeles", "2026-11-01T07:00:00Z", "2026-11-02T08:00:00Z"],
+        ["2026-11-01", "UTC", "2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z"],
+      ];
+      for (const [day, tz, start, end] of days)
+        expect(dayRangeIn(day, day, tz), `${day} in ${tz}`).toEqual({ start: at(start), end: at(end) });
     });
 
     it("starts a day whose midnight a DST change skips at the jump", () => {

@@ -1,17 +1,13 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { contactsQuerySchema } from "./contacts-query";
 import { identityUrl, safeExternalUrl } from "./deep-links";
 import { canonicalTimeZone, decodeCursor, encodeCursor, zonedToUtc } from "./query-params";
 import { parseDateBound, timelineQuerySchema, timelineSearchParams } from "./timeline";
-
-const hostTz = process.env.TZ;
-afterAll(() => {
-  process.env.TZ = hostTz;
-});
+import { withHostTimeZone } from "@/tests/helpers/host-time-zone";
 
 // The host's zone must never leak in: everything takes the zone explicitly.
 describe.each(["UTC", "America/Los_Angeles"])("timeline query parameters (host TZ %s)", (host) => {
-  process.env.TZ = host;
+  withHostTimeZone(host);
 
   it("turns wall-clock times in a zone into instants, across DST changes", () => {
     expect(new Date(zonedToUtc({ year: 2026, month: 11, day: 1 }, "Europe/Paris")).toISOString()).toBe(

@@ -1,6 +1,7 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { addDays, isoWeekday } from "../../lib/dates/calendar";
 import { calendarDateIn } from "../../lib/dates/zone";
+import { createAccountFromInvite } from "./invite-form";
 
 // Acting on tasks where they live (issue 15), in Chromium against the demo workspace's
 // simulators: complete an overdue lemlist task and a Close task from the tasks page (gone
@@ -47,12 +48,11 @@ async function join(page: Page, browser: Browser, baseURL: string, role: "Member
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, baseURL });
   const user = await context.newPage();
   await user.goto(url);
-  await user.getByLabel("Email").fill(email);
-  await user.getByLabel("Your name").fill(`${role} Actions`);
-  await user.getByLabel("Password", { exact: true }).fill(`${role.toLowerCase()}-actions-password-1`);
-  await user.getByLabel("Repeat the password").fill(`${role.toLowerCase()}-actions-password-1`);
-  await user.getByRole("button", { name: "Create my account" }).click();
-  await expect(user.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  await createAccountFromInvite(user, {
+    email,
+    name: `${role} Actions`,
+    password: `${role.toLowerCase()}-actions-password-1`,
+  });
   return { context, user };
 }
 

@@ -14,6 +14,18 @@ interface ApiPage {
   total: number;
 }
 
+/** Clicks the due-date preset whose button's name matches `name`. */
+async function pickDue(page: Page, name: RegExp) {
+  await page.getByRole("group", { name: "Due date" }).getByRole("button", { name }).click();
+}
+
+/** Ticks one vendor in the vendor filter's menu, then closes the menu. */
+async function pickVendor(page: Page, name: RegExp) {
+  await page.getByRole("button", { name: /^Vendor/ }).click();
+  await page.getByRole("dialog", { name: "Filter by vendor" }).getByRole("checkbox", { name }).check();
+  await page.keyboard.press("Escape");
+}
+
 async function api(page: Page, query: string): Promise<ApiPage> {
   const res = await page.request.get(`/api/v1/tasks?${query}&tz=${encodeURIComponent(TZ)}&limit=500`);
   expect(res.status(), await res.text()).toBe(200);
@@ -55,10 +67,7 @@ test("the default view lists open tasks from lemlist, Close and Leadlex", async 
 });
 
 test("Overdue shows exactly the overdue tasks the API returns", async ({ page }) => {
-  await page
-    .getByRole("group", { name: "Due date" })
-    .getByRole("button", { name: /^Overdue/ })
-    .click();
+  await pickDue(page, /^Overdue/);
   await expect(page).toHaveURL(/due=overdue/);
   const overdue = await expectTableMatches(page, "due=overdue");
   expect(overdue.total).toBeGreaterThan(0);
@@ -69,10 +78,7 @@ test("Overdue shows exactly the overdue tasks the API returns", async ({ page })
 });
 
 test("Today shows exactly today's tasks, or says nothing is due", async ({ page }) => {
-  await page
-    .getByRole("group", { name: "Due date" })
-    .getByRole("button", { name: /^Today/ })
-    .click();
+  await pickDue(page, /^Today/);
   await expect(page).toHaveURL(/due=today/);
   const today = await expectTableMatches(page, "due=today");
   if (today.total === 0) await expect(page.getByRole("heading", { name: "Nothing due today" })).toBeVisible();
@@ -109,12 +115,7 @@ test("a custom range from the calendar shows exactly the API's tasks for it", as
 });
 
 test("combining vendor and type filters narrows to tasks of both", async ({ page }) => {
-  await page.getByRole("button", { name: /^Vendor/ }).click();
-  await page
-    .getByRole("dialog", { name: "Filter by vendor" })
-    .getByRole("checkbox", { name: /^Close/ })
-    .check();
-  await page.keyboard.press("Escape");
+  await pickVendor(page, /^Close/);
   await expect(page).toHaveURL(/vendors=close/);
   const closeOnly = await expectTableMatches(page, "vendors=close");
 
@@ -163,16 +164,8 @@ test("the CSV download holds the same rows as the view", async ({ page }) => {
 });
 
 test("reload keeps the view: filters, zone, layout", async ({ page }) => {
-  await page
-    .getByRole("group", { name: "Due date" })
-    .getByRole("button", { name: /^This week/ })
-    .click();
-  await page.getByRole("button", { name: /^Vendor/ }).click();
-  await page
-    .getByRole("dialog", { name: "Filter by vendor" })
-    .getByRole("checkbox", { name: /^lemlist/ })
-    .check();
-  await page.keyboard.press("Escape");
+  await pickDue(page, /^This week/);
+  await pickVendor(page, /^lemlist/);
   await page.getByRole("button", { name: /^Time zone/ }).click();
   await page.getByRole("dialog", { name: "Time zone" }).getByLabel("Search time zones").fill("Auckland");
   await page

@@ -1,4 +1,5 @@
 import { expect, type Browser, type BrowserContext, type Page, test } from "@playwright/test";
+import { createAccountFromInvite } from "./invite-form";
 
 // A team, in Chromium (issue 14): an admin invites a member and a viewer from Settings → Team;
 // the member joins from the link, links their vendor users and sees "Assigned to me" with
@@ -29,12 +30,7 @@ async function join(browser: Browser, url: string, who: typeof MEMBER, baseURL: 
   const page = await context.newPage();
   await page.goto(url);
   await expect(page.getByRole("heading", { name: "Join your team on Touchline" })).toBeVisible();
-  await page.getByLabel("Email").fill(who.email);
-  await page.getByLabel("Your name").fill(who.name);
-  await page.getByLabel("Password", { exact: true }).fill(who.password);
-  await page.getByLabel("Repeat the password").fill(who.password);
-  await page.getByRole("button", { name: "Create my account" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  await createAccountFromInvite(page, who);
   return { context, page };
 }
 

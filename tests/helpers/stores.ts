@@ -2,8 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { inject } from "vitest";
-import { openStore, type Store, type StoreKind } from "@/lib/server/store/db";
+import { afterAll, beforeAll, inject } from "vitest";
+import { openStore, type Db, type Store, type StoreKind } from "@/lib/server/store/db";
+import * as t from "@/lib/server/store/schema";
 
 /** Both store kinds: every store test runs against PGlite and a real PostgreSQL. */
 export const STORE_KINDS: StoreKind[] = ["pglite", "postgres"];
@@ -40,4 +41,38 @@ export async function freshStore(kind: StoreKind): Promise<Store & { cleanup: ()
       await a.end();
     },
   } as Store & { cleanup: () => Promise<void> };
+}
+
+/**
+ * A fresh store (freshStore) holding these connections, for tests whose rows need one to
+ * belong to; their stored key is a placeholder that nothing decrypts.
+ */
+export async function freshStoreWith(
+  kind: StoreKind,
+  ...connections: Pick<typeof t.connections.$inferInsert, "id" | "vendor" | "label">[]
+): ReturnType<typeof freshStore> {
+  const store = await freshStore(kind);
+  await store.db
+    .insert(t.connections)
+    .values(connections.map((c) => ({ ...c, keyCiphertext: "x", keyHint: "••••abcd" })));
+  return store;
+}
+
+/**
+ * One fresh store of `kind` (freshStore) shared by the tests of the surrounding describe
+ * block: opened before them (within `timeout` ms), cleaned up after; its `db` is there once
+ * they run.
+ */
+export function blockStore(kind: StoreKind, timeout?: number): { readonly db: Db } {
+  let store: Awaited<ReturnType<typeof freshStore>> | undefined;
+  beforeAll(async () => {
+    store = await freshStore(kind);
+  }, timeout);
+  afterAll(async () => store?.cleanup());
+  return {
+    get db() {
+      if (!store) throw new Error("the block's store opens before its tests run");
+      return store.db;
+    },
+  };
 }

@@ -1,6 +1,5 @@
-import fs from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { apiRoutes } from "@/tests/helpers/api-routes";
 import { callRoute, setTempDataDir } from "@/tests/helpers/app-store";
 
 // Every /api/v1 route, found on disk, is called without credentials: all but health,
@@ -8,7 +7,6 @@ import { callRoute, setTempDataDir } from "@/tests/helpers/app-store";
 setTempDataDir();
 
 type Handler = Parameters<typeof callRoute>[0];
-const ROOT = path.resolve(import.meta.dirname, "../../app/api/v1");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 const PUBLIC = new Set([
   "GET /health",
@@ -22,22 +20,12 @@ const PUBLIC = new Set([
   "POST /password-resets/[id]",
 ]);
 
-function routeFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? routeFiles(p) : e.name === "route.ts" ? [p] : [];
-  });
-}
-
-/** `/contacts/[id]/timeline` → a URL with a sample id, and the params object. */
-function sample(file: string) {
-  const pattern = "/" + path.relative(ROOT, path.dirname(file)).split(path.sep).join("/");
-  const params: Record<string, string> = {};
-  const url = pattern.replace(/\[(\w+)\]/g, (_, name: string) => ((params[name] = "sample-id"), "sample-id"));
-  return { pattern: pattern === "/" ? "" : pattern, url: `/api/v1${url === "/" ? "" : url}`, params };
-}
-
 const ORIGIN = "http://127.0.0.1:3000";
+
+type CallOptions = NonNullable<Parameters<typeof callRoute>[2]>;
+/** The status of a route's answer, for the checks that look at nothing else. */
+const statusOf = async (handler: Handler, url: string, opts: CallOptions) =>
+  (await callRoute(handler, url, opts)).status;
 
 /** Runs `fn` with some environment variables set (the env is read again on both sides). */
 async function withEnv(vars: Record<string, string>, fn: () => Promise<void>) {
@@ -65,65 +53,51 @@ describe("API authentication", () => {
 
   it("the one-time setup creates the first admin, signs them in, and then closes", async () => {
     const setup = await import("@/app/api/v1/setup/route");
-    expect((await callRoute(setup.GET as Handler, "/api/v1/setup", { anonymous: true })).json).toEqual({
-      needed: true,
-    });
+    const needed = async () => (await callRoute(setup.GET as Handler, "/api/v1/setup", { anonymous: true })).json;
+    const post = (body: unknown, headers: Record<string, string> = {}) =>
+      callRoute(setup.POST as Handler, "/api/v1/setup", { anonymous: true, method: "POST", body, headers });
+    expect(await needed()).toEqual({ needed: true });
     const { getDb } = await import("@/lib/server/store/db");
     const { issueSetupCode } = await import("@/lib/server/auth/setup-code");
     const setupCode = await issueSetupCode(await getDb());
-    const short = await callRoute(setup.POST as Handler, "/api/v1/setup", {
-      anonymous: true,
-      method: "POST",
-      body: { email: "admin@example.com", password: "short", setupCode },
-    });
+    const short = await post({ email: "admin@example.com", password: "short", setupCode });
     expect(short.status).toBe(400);
     // Without the code from the server log, or with a wrong one: refused, nothing created.
     for (const body of [
       { email: "first@example.com", password: "long enough password" },
       { email: "first@example.com", password: "long enough password", setupCode: "AAAA-BBBB-CCCC" },
     ]) {
-      const r = await callRoute(setup.POST as Handler, "/api/v1/setup", { anonymous: true, method: "POST", body });
+      const r = await post(body);
       expect(r.status, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
       expect(r.status).toBeLessThan(500);
       expect(r.headers.get("set-cookie")).toBeNull();
     }
-    expect((await callRoute(setup.GET as Handler, "/api/v1/setup", { anonymous: true })).json).toEqual({
-      needed: true,
-    });
-    const crossSite = await callRoute(setup.POST as Handler, "/api/v1/setup", {
-      anonymous: true,
-      method: "POST",
-      body: { email: "evil@example.com", password: "long enough password", setupCode },
-      headers: { origin: "https://evil.example" },
-    });
+    expect(await needed()).toEqual({ needed: true });
+    const crossSite = await post(
+      { email: "evil@example.com", password: "long enough password", setupCode },
+      { origin: "https://evil.example" },
+    );
     expect(crossSite.status).toBe(403);
-    const created = await callRoute(setup.POST as Handler, "/api/v1/setup", {
-      anonymous: true,
-      method: "POST",
-      body: { email: "Admin@Example.com", password: "the admin password 1", setupCode: setupCode.toLowerCase() },
+    const created = await post({
+      email: "Admin@Example.com",
+      password: "the admin password 1",
+      setupCode: setupCode.toLowerCase(),
     });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ email: "admin@example.com" });
     expect(created.headers.get("set-cookie")).toMatch(/^touchline_session=[^;]+;.*HttpOnly/i);
     cookie = created.headers.get("set-cookie")!.split(";")[0]!;
-    expect((await callRoute(setup.GET as Handler, "/api/v1/setup", { anonymous: true })).json).toEqual({
-      needed: false,
-    });
-    const again = await callRoute(setup.POST as Handler, "/api/v1/setup", {
-      anonymous: true,
-      method: "POST",
-      body: { email: "second@example.com", password: "another password 1", setupCode },
-    });
+    expect(await needed()).toEqual({ needed: false });
+    const again = await post({ email: "second@example.com", password: "another password 1", setupCode });
     expect(again.status).toBe(409);
   });
 
   it("every route without a session answers 401 (health, sign-in and setup excepted)", async () => {
-    const files = routeFiles(ROOT);
-    expect(files.length).toBeGreaterThanOrEqual(8);
+    const routes = apiRoutes("sample-id");
+    expect(routes.length).toBeGreaterThanOrEqual(8);
     const checked: string[] = [];
-    for (const file of files) {
+    for (const { file, pattern, url, params } of routes) {
       const mod = (await import(file)) as Record<string, Handler>;
-      const { pattern, url, params } = sample(file);
       for (const method of METHODS) {
         const handler = mod[method];
         if (!handler) continue;
@@ -177,6 +151,14 @@ describe("API authentication", () => {
     const token = await import("@/app/api/v1/tokens/[id]/route");
     const conn = await import("@/app/api/v1/connections/[id]/route");
     const sync = await import("@/app/api/v1/connections/[id]/sync/route");
+    const c1 = { id: "c1" };
+    const writes: [Handler, string, CallOptions][] = [
+      [tokens.POST as Handler, "/api/v1/tokens", { method: "POST", body: { name: "x" } }],
+      [conn.PATCH as Handler, "/api/v1/connections/c1", { method: "PATCH", params: c1, body: { label: "x" } }],
+      [conn.DELETE as Handler, "/api/v1/connections/c1", { method: "DELETE", params: c1 }],
+      [token.DELETE as Handler, "/api/v1/tokens/t1", { method: "DELETE", params: { id: "t1" } }],
+      [sync.POST as Handler, "/api/v1/connections/c1/sync", { method: "POST", params: c1 }],
+    ];
     const bad = [
       { origin: "https://evil.example" },
       { origin: "null" },
@@ -186,62 +168,15 @@ describe("API authentication", () => {
     ];
     for (const headers of bad) {
       const h = { cookie, ...headers };
-      expect(
-        (await callRoute(tokens.POST as Handler, "/api/v1/tokens", { method: "POST", body: { name: "x" }, headers: h }))
-          .status,
-      ).toBe(403);
-      expect(
-        (
-          await callRoute(conn.PATCH as Handler, "/api/v1/connections/c1", {
-            method: "PATCH",
-            params: { id: "c1" },
-            body: { label: "x" },
-            headers: h,
-          })
-        ).status,
-      ).toBe(403);
-      expect(
-        (
-          await callRoute(conn.DELETE as Handler, "/api/v1/connections/c1", {
-            method: "DELETE",
-            params: { id: "c1" },
-            headers: h,
-          })
-        ).status,
-      ).toBe(403);
-      expect(
-        (
-          await callRoute(token.DELETE as Handler, "/api/v1/tokens/t1", {
-            method: "DELETE",
-            params: { id: "t1" },
-            headers: h,
-          })
-        ).status,
-      ).toBe(403);
-      expect(
-        (
-          await callRoute(sync.POST as Handler, "/api/v1/connections/c1/sync", {
-            method: "POST",
-            params: { id: "c1" },
-            headers: h,
-          })
-        ).status,
-      ).toBe(403);
+      for (const [handler, url, opts] of writes)
+        expect(await statusOf(handler, url, { ...opts, headers: h }), `${opts.method} ${url}`).toBe(403);
     }
     // Reads are not state-changing: no Origin needed.
-    expect((await callRoute(tokens.GET as Handler, "/api/v1/tokens", { headers: { cookie, origin: "" } })).status).toBe(
-      200,
-    );
+    expect(await statusOf(tokens.GET as Handler, "/api/v1/tokens", { headers: { cookie, origin: "" } })).toBe(200);
+    const deleteConnection = (headers: Record<string, string>) =>
+      statusOf(conn.DELETE as Handler, "/api/v1/connections/c1", { method: "DELETE", params: c1, headers });
     // Our own origin, also as a reverse proxy forwards it.
-    expect(
-      (
-        await callRoute(conn.DELETE as Handler, "/api/v1/connections/c1", {
-          method: "DELETE",
-          params: { id: "c1" },
-          headers: { cookie, origin: ORIGIN },
-        })
-      ).status,
-    ).toBe(404);
+    expect(await deleteConnection({ cookie, origin: ORIGIN })).toBe(404);
     // Behind a reverse proxy: its X-Forwarded-Host counts only when TOUCHLINE_TRUSTED_PROXIES
     // says a proxy sets it, and the host must be TOUCHLINE_PUBLIC_URL's.
     const proxied = {
@@ -250,21 +185,16 @@ describe("API authentication", () => {
       "x-forwarded-host": "touchline.example.com",
       "x-forwarded-proto": "https",
     };
-    const del = () =>
-      callRoute(conn.DELETE as Handler, "/api/v1/connections/c1", {
-        method: "DELETE",
-        params: { id: "c1" },
-        headers: proxied,
-      });
-    expect((await del()).status, "a client-chosen X-Forwarded-Host").toBe(403);
+    const del = () => deleteConnection(proxied);
+    expect(await del(), "a client-chosen X-Forwarded-Host").toBe(403);
     await withEnv(
       { TOUCHLINE_TRUSTED_PROXIES: "1", TOUCHLINE_PUBLIC_URL: "https://touchline.example.com" },
       async () => {
-        expect((await del()).status).toBe(404);
+        expect(await del()).toBe(404);
       },
     );
     await withEnv({ TOUCHLINE_TRUSTED_PROXIES: "1" }, async () => {
-      expect((await del()).status, "a proxied host that is not TOUCHLINE_PUBLIC_URL").toBe(421);
+      expect(await del(), "a proxied host that is not TOUCHLINE_PUBLIC_URL").toBe(421);
     });
   });
 
@@ -283,51 +213,29 @@ describe("API authentication", () => {
     expect(listed.text).not.toContain(secret);
     expect(listed.json).toMatchObject({ data: [{ id, name: "nightly export", createdBy: "admin@example.com" }] });
 
+    const list = (headers: Record<string, string>) => statusOf(tokens.GET as Handler, "/api/v1/tokens", { headers });
+    const revoke = () =>
+      statusOf(token.DELETE as Handler, `/api/v1/tokens/${id}`, {
+        method: "DELETE",
+        params: { id },
+        headers: { cookie },
+      });
     const bearer = { authorization: `Bearer ${secret}`, origin: "" };
     // No token creates tokens, whatever its scope.
     expect(
-      (
-        await callRoute(tokens.POST as Handler, "/api/v1/tokens", {
-          method: "POST",
-          body: { name: "made by a script" },
-          headers: bearer,
-        })
-      ).status,
+      await statusOf(tokens.POST as Handler, "/api/v1/tokens", {
+        method: "POST",
+        body: { name: "made by a script" },
+        headers: bearer,
+      }),
     ).toBe(403);
     // A bearer token from a page of another site is still just a token (no ambient credential).
-    expect(
-      (
-        await callRoute(tokens.GET as Handler, "/api/v1/tokens", {
-          headers: { ...bearer, origin: "https://evil.example" },
-        })
-      ).status,
-    ).toBe(200);
-    expect(
-      (await callRoute(tokens.GET as Handler, "/api/v1/tokens", { headers: { authorization: `Bearer ${secret}x` } }))
-        .status,
-    ).toBe(401);
-    expect(
-      (await callRoute(tokens.GET as Handler, "/api/v1/tokens", { headers: { authorization: secret } })).status,
-    ).toBe(401);
-    expect(
-      (
-        await callRoute(token.DELETE as Handler, `/api/v1/tokens/${id}`, {
-          method: "DELETE",
-          params: { id },
-          headers: { cookie },
-        })
-      ).status,
-    ).toBe(204);
-    expect((await callRoute(tokens.GET as Handler, "/api/v1/tokens", { headers: bearer })).status).toBe(401);
-    expect(
-      (
-        await callRoute(token.DELETE as Handler, `/api/v1/tokens/${id}`, {
-          method: "DELETE",
-          params: { id },
-          headers: { cookie },
-        })
-      ).status,
-    ).toBe(404);
+    expect(await list({ ...bearer, origin: "https://evil.example" })).toBe(200);
+    expect(await list({ authorization: `Bearer ${secret}x` })).toBe(401);
+    expect(await list({ authorization: secret })).toBe(401);
+    expect(await revoke()).toBe(204);
+    expect(await list(bearer)).toBe(401);
+    expect(await revoke()).toBe(404);
   });
 
   it("signs in and out; one answer for an unknown email and a wrong password", async () => {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MappedActivity } from "@/lib/vendors/types";
+import { lead, mappedActivity } from "@/tests/fixtures/mapped-activity";
 import { callRoute, setTempDataDir } from "@/tests/helpers/app-store";
 
 // The campaigns and engagement API through its route handlers (API.md "Campaigns and
@@ -14,40 +16,22 @@ const { writeBatch } = await import("@/lib/server/sync/write");
 
 type Problem = { status: number; title: string; detail: string; errors?: { path: string; message: string }[] };
 
-const person = (name: string) => ({
-  identities: [{ vendorId: `lea_${name}`, kind: "lead" }],
-  email: `${name}@example.com`,
-  name,
-});
-function activity(
+const activity = (
   id: string,
-  kind: string,
+  kind: MappedActivity["kind"],
   occurredAt: string,
   campaignId: string,
-  extra: Record<string, unknown> = {},
-) {
-  return {
+  extra: Partial<MappedActivity> = {},
+) =>
+  mappedActivity({
     id,
-    vendor: id.split(":")[0],
-    vendorType: kind,
+    vendor: id.split(":")[0] as MappedActivity["vendor"],
     kind,
-    channel: "email",
-    direction: null,
     occurredAt,
     campaignId,
-    sequenceStep: 1,
-    variant: null,
-    actor: null,
-    subject: null,
-    preview: null,
-    body: null,
-    bot: false,
-    url: null,
-    raw: {},
-    person: person("ada"),
+    person: lead("ada"),
     ...extra,
-  } as never;
-}
+  });
 
 const LEM = "lemlist:cam_1";
 const SML = "smartlead:42";
@@ -77,7 +61,7 @@ describe("campaigns API", () => {
           activity("lemlist:1", "email_sent", "2026-03-01T09:00:00Z", LEM),
           activity("lemlist:2", "email_opened", "2026-03-01T10:00:00Z", LEM, { bot: true }),
           activity("lemlist:3", "email_replied", "2026-03-03T23:30:00Z", LEM),
-          activity("lemlist:4", "email_sent", "2026-03-05T09:00:00Z", LEM, { sequenceStep: 2, person: person("bob") }),
+          activity("lemlist:4", "email_sent", "2026-03-05T09:00:00Z", LEM, { sequenceStep: 2, person: lead("bob") }),
         ],
       }),
     );

@@ -1,7 +1,6 @@
-import fs from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/model/plain/roles";
+import { apiRoutes } from "@/tests/helpers/api-routes";
 import { callRoute, sessionCookieFor, setTempDataDir } from "@/tests/helpers/app-store";
 
 // Every /api/v1 route on disk has an access rule, and it is the one in this table; each
@@ -68,28 +67,16 @@ const RULES: Record<string, Rule | `${Role}+write` | `${Role}+session`> = {
   "GET /campaigns/compare": "viewer",
 };
 
-const ROOT = path.resolve(import.meta.dirname, "../../app/api/v1");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 const ORDER: Role[] = ["viewer", "member", "admin", "owner"];
 type Handler = Parameters<typeof callRoute>[0] & { access?: unknown };
 
-function routeFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? routeFiles(p) : e.name === "route.ts" ? [p] : [];
-  });
-}
-
 async function handlers() {
   const out: { key: string; handler: Handler; url: string; params: Record<string, string>; method: string }[] = [];
-  for (const file of routeFiles(ROOT)) {
+  for (const { file, pattern, url, params } of apiRoutes("sample-id-000000")) {
     const mod = (await import(file)) as Record<string, Handler>;
-    const pattern = "/" + path.relative(ROOT, path.dirname(file)).split(path.sep).join("/");
-    const params: Record<string, string> = {};
-    const url = pattern.replace(/\[(\w+)\]/g, (_, n: string) => ((params[n] = "sample-id-000000"), "sample-id-000000"));
     for (const method of METHODS)
-      if (mod[method])
-        out.push({ key: `${method} ${pattern}`, handler: mod[method], url: `/api/v1${url}`, params, method });
+      if (mod[method]) out.push({ key: `${method} ${pattern}`, handler: mod[method], url, params, method });
   }
   return out;
 }

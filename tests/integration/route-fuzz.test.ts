@@ -1,7 +1,6 @@
-import fs from "node:fs";
-import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { apiRoutes } from "@/tests/helpers/api-routes";
 import { callRoute, setTempDataDir } from "@/tests/helpers/app-store";
 
 // Every GET route under /api/v1, found on disk, gets junk query strings (known parameter
@@ -10,7 +9,6 @@ import { callRoute, setTempDataDir } from "@/tests/helpers/app-store";
 setTempDataDir();
 
 type Handler = Parameters<typeof callRoute>[0];
-const ROOT = path.resolve(import.meta.dirname, "../../app/api/v1");
 const PARAMS = [
   "limit",
   "cursor",
@@ -36,13 +34,6 @@ const PARAMS = [
   "group",
   "connectionId",
 ];
-
-function routeFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? routeFiles(p) : e.name === "route.ts" ? [p] : [];
-  });
-}
 
 const junkValue = fc.oneof(
   fc.string({ maxLength: 30 }),
@@ -78,13 +69,7 @@ const junkQuery = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...PARAMS), fc.stri
 });
 
 describe("junk query strings on every GET route", () => {
-  const routes = routeFiles(ROOT).map((file) => {
-    const rel = "/" + path.relative(ROOT, path.dirname(file)).split(path.sep).join("/");
-    const params: Record<string, string> = {};
-    const url =
-      "/api/v1" + rel.replace(/\[(\w+)\]/g, (_, name: string) => ((params[name] = "no-such-id"), "no-such-id"));
-    return { file, url: url.replace(/\/$/, ""), params };
-  });
+  const routes = apiRoutes("no-such-id");
 
   beforeAll(async () => {
     const { getStore } = await import("@/lib/server/store/db");
@@ -95,8 +80,7 @@ describe("junk query strings on every GET route", () => {
     expect(routes.length).toBeGreaterThanOrEqual(10);
   });
 
-  for (const route of routeFiles(ROOT)) {
-    const r = routes.find((x) => x.file === route)!;
+  for (const r of routes) {
     it(`GET ${r.url} never answers 500`, async () => {
       const mod = (await import(/* @vite-ignore */ r.file)) as { GET?: Handler };
       if (!mod.GET) return;

@@ -12,7 +12,7 @@ import { campaignEngagement } from "@/lib/server/queries/engagement";
 import { queryRows } from "@/lib/server/store/db";
 import { runSync, type RunOptions } from "@/lib/server/sync/engine";
 import type { ActivitiesState } from "@/lib/vendors/smartlead";
-import { smartleadExpectedEvents } from "@/tests/helpers/smartlead";
+import { smartleadExpectedEvents } from "@/lib/vendors/smartlead/testing";
 import { freshStore, STORE_KINDS } from "@/tests/helpers/stores";
 import { fingerprint, storedIds } from "./sync-harness";
 

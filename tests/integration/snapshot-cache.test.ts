@@ -3,16 +3,12 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataVersion, SnapshotCache } from "@/lib/server/cache/snapshot-cache";
 import { queryRows } from "@/lib/server/store/db";
-import { freshStore, STORE_KINDS } from "@/tests/helpers/stores";
+import { blockStore, freshStore, STORE_KINDS } from "@/tests/helpers/stores";
 
 // The engagement cache is only as exact as its version: it must move on every committed
 // write (and on a write that was in progress when it was read), and never on a read.
 describe.each(STORE_KINDS)("the snapshot cache on %s", (kind) => {
-  let store: Awaited<ReturnType<typeof freshStore>>;
-  beforeAll(async () => {
-    store = await freshStore(kind);
-  }, 60_000);
-  afterAll(async () => store?.cleanup());
+  const store = blockStore(kind, 60_000);
 
   const write = (key: string, value: string) =>
     store.db.execute(

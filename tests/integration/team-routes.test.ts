@@ -306,30 +306,19 @@ describe("the team", () => {
 
   it("ownership moves to another user; the audit log names the actor of every change", async () => {
     const admin = await sessionCookieFor("admin");
-    expect(
+    const transferToAdmin = async (cookie: string) =>
       (
         await callRoute(r.ownership!.POST!, "/api/v1/ownership", {
           method: "POST",
           body: { userId: "usr_route_admin" },
-          headers: { cookie: admin },
+          headers: { cookie },
         })
-      ).status,
-    ).toBe(403);
-    expect(
-      (
-        await callRoute(r.ownership!.POST!, "/api/v1/ownership", {
-          method: "POST",
-          body: { userId: "usr_route_admin" },
-          headers: { cookie: owner },
-        })
-      ).status,
-    ).toBe(204);
-    expect((await callRoute(r.me!.GET!, "/api/v1/me", { headers: { cookie: admin } })).json).toMatchObject({
-      role: "owner",
-    });
-    expect((await callRoute(r.me!.GET!, "/api/v1/me", { headers: { cookie: owner } })).json).toMatchObject({
-      role: "admin",
-    });
+      ).status;
+    const me = async (cookie: string) => (await callRoute(r.me!.GET!, "/api/v1/me", { headers: { cookie } })).json;
+    expect(await transferToAdmin(admin)).toBe(403);
+    expect(await transferToAdmin(owner)).toBe(204);
+    expect(await me(admin)).toMatchObject({ role: "owner" });
+    expect(await me(owner)).toMatchObject({ role: "admin" });
     const audit = (await callRoute(r.audit!.GET!, "/api/v1/audit?limit=200", { headers: { cookie: admin } })).json as {
       data: { event: string; actor: string | null }[];
     };

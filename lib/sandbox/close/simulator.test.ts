@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withServer } from "@/tests/helpers/with-server";
 import { serveHandler } from "@/lib/sandbox/shared/serve";
 import { createWorld } from "@/lib/sandbox/shared/world";
 import { closeDate, type CloseActivity, type CloseTask } from "./records";
@@ -382,8 +383,7 @@ describe("contacts and leads", () => {
 describe("rate limit", () => {
   // VENDORS.md: "per key and endpoint group; header RateLimit: limit=…, remaining=…, reset=… (seconds); on 429 wait reset"
   it("lets exactly the limit through a burst and answers the rest 429 with the RateLimit header and Close's body", async () => {
-    const s = await start({ rateLimit: DEFAULT_RATE_LIMIT });
-    try {
+    await withServer(start({ rateLimit: DEFAULT_RATE_LIMIT }), async (s) => {
       const n = DEFAULT_RATE_LIMIT.limit + 10;
       const res = await Promise.all(Array.from({ length: n }, () => s.get("/activity/?_limit=1")));
       const ok = res.filter((r) => r.status === 200);
@@ -399,36 +399,28 @@ describe("rate limit", () => {
       }
       // Another endpoint group has its own budget.
       expect((await s.get("/task/")).status).toBe(200);
-    } finally {
-      await s.server.close();
-    }
+    });
   });
 
   it("puts RateLimit on every answer, errors included, counting down", async () => {
-    const s = await start({ rateLimit: { limit: 5, windowMs: 60_000 } });
-    try {
+    await withServer(start({ rateLimit: { limit: 5, windowMs: 60_000 } }), async (s) => {
       const a = await s.get("/contact/?_limit=1");
       const b = await s.get("/contact/?_limit=-1");
       expect(b.status).toBe(400);
       expect(a.headers.get("ratelimit")).toMatch(/^limit=5, remaining=4, reset=/);
       expect(b.headers.get("ratelimit")).toMatch(/^limit=5, remaining=3, reset=/);
-    } finally {
-      await s.server.close();
-    }
+    });
   });
 });
 
 describe("fault injection", () => {
   it("POST /__sandbox/faults: the next request answers 500, then all is well", async () => {
-    const s = await start();
-    try {
+    await withServer(start(), async (s) => {
       const set = await fetch(`${s.base}/__sandbox/faults`, { method: "POST", body: JSON.stringify({ status5xx: 1 }) });
       expect(set.status).toBe(200);
       expect((await s.get("/me/")).status).toBe(500);
       expect((await s.get("/me/")).status).toBe(200);
-    } finally {
-      await s.server.close();
-    }
+    });
   });
 
   it("x-sandbox-fault: a 429 in Close's shape, reset from retryAfterSeconds", async () => {
@@ -462,8 +454,7 @@ describe("fault injection", () => {
   });
 
   it("page drift inserts new activities, created now, at the head of the default listing", async () => {
-    const s = await start({ now: () => now.getTime() + 60_000 });
-    try {
+    await withServer(start({ now: () => now.getTime() + 60_000 }), async (s) => {
       const before = s.sim.data.activities.length;
       const r = await s.json("/activity/?_limit=5", { "x-sandbox-fault": JSON.stringify({ driftPerRequest: 2 }) });
       expect(s.sim.data.activities.length).toBe(before + 2);
@@ -474,8 +465,6 @@ describe("fault injection", () => {
       expect(
         (await s.json(`/activity/?lead_id=${r.body.data[0]!.lead_id}&_limit=100`)).body.data.map((a) => a.id),
       ).toContain(id);
-    } finally {
-      await s.server.close();
-    }
+    });
   });
 });

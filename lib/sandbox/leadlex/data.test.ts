@@ -8,15 +8,13 @@ import {
   SEED_003_ACTIVITY,
   generateLeadlexData,
   updatedOf,
-  type LeadlexActivity,
   type LeadlexData,
 } from "./data";
+import { isCampaignSend as isSend, recountCampaign } from "./testing";
 
 const NOW = new Date("2026-11-24T12:00:00Z");
 const small = () => createWorld({ people: 300, activities: 20_000, campaigns: 12, tasks: 200, now: NOW });
 /** A campaign send in either form: the seed's `email` linked to its campaign, or `campaign_sent`. */
-const isSend = (a: LeadlexActivity) =>
-  a.type === "campaign_sent" || (a.type === "email" && a.entity_type === "campaign");
 const snapshot = (d: LeadlexData) =>
   JSON.stringify({ c: d.contacts, a: d.activities, t: d.tasks, k: d.campaigns, s: [...d.campaignCounts] });
 
@@ -110,17 +108,7 @@ describe("generateLeadlexData", () => {
   it("campaign counts equal a recount of the activities", () => {
     const d = generateLeadlexData(small());
     for (const [id, c] of d.campaignCounts) {
-      const rows = d.activities.filter((a) => a.entity_id === id);
-      const sent = rows.filter(isSend);
-      expect(c).toEqual({
-        sent: sent.length,
-        opened: sent.filter((a) => a.metadata.opened).length,
-        clicked: sent.filter((a) => a.metadata.clicked).length,
-        replied:
-          rows.filter((a) => a.type === "campaign_replied").length + sent.filter((a) => a.metadata.replied).length,
-        bounced: rows.filter((a) => a.type === "campaign_bounced").length,
-        unsubscribed: sent.filter((a) => a.metadata.unsubscribed).length,
-      });
+      expect(c).toEqual(recountCampaign(d.activities.filter((a) => a.entity_id === id)));
     }
   });
 

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { STORE_KINDS, freshStore } from "@/tests/helpers/stores";
+import { describe, expect, it } from "vitest";
+import { blockStore, STORE_KINDS, freshStore } from "@/tests/helpers/stores";
 import { AppError } from "../http/errors";
 import * as t from "../store/schema";
 import { BAD_CREDENTIALS, signIn } from "./login";
@@ -31,13 +31,7 @@ const expireWindow = (db: Awaited<ReturnType<typeof freshStore>>["db"], key: str
   db.execute(sql`update login_attempts set first_failure_at = now() - interval '20 minutes' where key = ${key}`);
 
 describe.each(STORE_KINDS)("sign-in, throttling and tokens on %s", (kind) => {
-  let store: Awaited<ReturnType<typeof freshStore>>;
-  beforeAll(async () => {
-    store = await freshStore(kind);
-  });
-  afterAll(async () => {
-    await store?.cleanup();
-  });
+  const store = blockStore(kind);
 
   it("creates the first admin — the owner — once, even when two try at the same time", async () => {
     expect(await hasUsers(store.db)).toBe(false);

@@ -5,7 +5,8 @@ import * as t from "@/lib/server/store/schema";
 import { backfillReplyClasses } from "@/lib/server/sync/reply-class-backfill";
 import { writeBatch } from "@/lib/server/sync/write";
 import type { MappedActivity } from "@/lib/vendors/types";
-import { freshStore, STORE_KINDS } from "@/tests/helpers/stores";
+import { lead, mappedActivity } from "@/tests/fixtures/mapped-activity";
+import { freshStoreWith, STORE_KINDS } from "@/tests/helpers/stores";
 import { listCampaigns } from "./campaigns";
 import { timelineFiltersSchema, timelineQuerySchema } from "@/lib/model/timeline";
 import { completenessOf } from "./completeness";
@@ -20,26 +21,17 @@ import { compareQuerySchema } from "@/lib/model/engagement";
 const C = "lemlist:cmp_replies";
 
 const act = (id: string, kind: MappedActivity["kind"], at: string, person: string, text?: [string, string]) =>
-  ({
+  mappedActivity({
     id: `lemlist:${id}`,
-    vendor: "lemlist",
-    vendorType: kind,
     kind,
-    channel: "email",
     direction: kind === "email_replied" ? "inbound" : "outbound",
     occurredAt: at,
     campaignId: C,
-    sequenceStep: 1,
-    variant: null,
-    actor: null,
     subject: text?.[0] ?? null,
     preview: text?.[1] ?? null,
     body: text?.[1] ?? null,
-    bot: false,
-    url: null,
-    raw: {},
-    person: { identities: [{ vendorId: `lea_${person}`, kind: "lead" }], email: `${person}@example.com`, name: person },
-  }) satisfies MappedActivity;
+    person: lead(person),
+  });
 
 const ROWS: MappedActivity[] = [
   ...Array.from({ length: 10 }, (_, i) => act(`s${i}`, "email_sent", `2026-03-02T0${i}:00:00Z`, `p${i}`)),
@@ -53,12 +45,9 @@ const ROWS: MappedActivity[] = [
 ];
 
 describe.each(STORE_KINDS)("reply classes in engagement on %s", (kind) => {
-  let store: Awaited<ReturnType<typeof freshStore>>;
+  let store: Awaited<ReturnType<typeof freshStoreWith>>;
   beforeAll(async () => {
-    store = await freshStore(kind);
-    await store.db
-      .insert(t.connections)
-      .values({ id: "c1", vendor: "lemlist", label: "L", keyCiphertext: "x", keyHint: "x" });
+    store = await freshStoreWith(kind, { id: "c1", vendor: "lemlist", label: "L" });
     await store.db.insert(t.campaigns).values({
       id: C,
       connectionId: "c1",

@@ -1,15 +1,21 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActivityKind } from "@/lib/model/activity";
-import { calendarDayIn, compareQuerySchema, engagementQuerySchema, type EngagementQuery } from "@/lib/model/engagement";
+import {
+  calendarDayIn,
+  compareQuerySchema,
+  engagementQuerySchema,
+  ZERO_COUNTS,
+  type EngagementQuery,
+} from "@/lib/model/engagement";
 import * as t from "@/lib/server/store/schema";
 import { writeBatch } from "@/lib/server/sync/write";
 import type { MappedActivity } from "@/lib/vendors/types";
-import { freshStore, STORE_KINDS } from "@/tests/helpers/stores";
+import { freshStoreWith, STORE_KINDS } from "@/tests/helpers/stores";
 import { listCampaigns, replySparklines } from "./campaigns";
 import { campaignEngagement, compareCampaigns } from "./engagement";
 
-type Store = Awaited<ReturnType<typeof freshStore>>;
+type Store = Awaited<ReturnType<typeof freshStoreWith>>;
 
 // ---------------------------------------------------------------------------
 // A small deterministic campaign world, and an independent counter over its raw rows.
@@ -116,11 +122,7 @@ function countIndependently(
   opts: { bots: boolean; inRange?: (at: string) => boolean; keyOf: (at: string, r: Raw) => string | null },
 ) {
   const out = new Map<string, Counts>();
-  const get = (k: string) =>
-    out.get(k) ??
-    out
-      .set(k, { sent: 0, delivered: 0, opened: 0, clicked: 0, replied: 0, bounced: 0, unsubscribed: 0, interested: 0 })
-      .get(k)!;
+  const get = (k: string) => out.get(k) ?? out.set(k, { ...ZERO_COUNTS }).get(k)!;
   const first = new Map<string, Raw>();
   const distinctKind: Partial<Record<ActivityKind, keyof Counts>> = {
     email_opened: "opened",
@@ -196,11 +198,11 @@ describe.each(STORE_KINDS)("campaign engagement on %s", (kind) => {
   ];
 
   beforeAll(async () => {
-    store = await freshStore(kind);
-    await store.db.insert(t.connections).values([
-      { id: "conn1", vendor: "lemlist", label: "L", keyCiphertext: "x", keyHint: "••••abcd" },
-      { id: "conn2", vendor: "smartlead", label: "S", keyCiphertext: "x", keyHint: "••••abcd" },
-    ]);
+    store = await freshStoreWith(
+      kind,
+      { id: "conn1", vendor: "lemlist", label: "L" },
+      { id: "conn2", vendor: "smartlead", label: "S" },
+    );
     await store.db.insert(t.campaigns).values([
       {
         id: BIG,
@@ -279,18 +281,7 @@ describe.each(STORE_KINDS)("campaign engagement on %s", (kind) => {
     expect(e.series.some((s) => s.bucket.endsWith("T22:00:00.000Z"))).toBe(true);
     for (const s of e.series) {
       const expected = byDay.get(calendarDayIn(s.bucket, "Europe/Paris"));
-      expect(pick(s), s.bucket).toEqual(
-        expected ?? {
-          sent: 0,
-          delivered: 0,
-          opened: 0,
-          clicked: 0,
-          replied: 0,
-          bounced: 0,
-          unsubscribed: 0,
-          interested: 0,
-        },
-      );
+      expect(pick(s), s.bucket).toEqual(expected ?? ZERO_COUNTS);
     }
     for (const k of ["sent", "bounced", "opened", "clicked", "replied", "interested", "unsubscribed"] as const) {
       expect(

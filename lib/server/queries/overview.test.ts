@@ -3,33 +3,15 @@ import type { ActivityKind } from "@/lib/model/activity";
 import * as t from "@/lib/server/store/schema";
 import { writeBatch } from "@/lib/server/sync/write";
 import type { MappedActivity } from "@/lib/vendors/types";
-import { freshStore, STORE_KINDS } from "@/tests/helpers/stores";
+import { lead, mappedActivity } from "@/tests/fixtures/mapped-activity";
+import { freshStoreWith, STORE_KINDS } from "@/tests/helpers/stores";
 import { campaignsNeedingAttention, overviewWeek, tasksDueToday } from "./overview";
 
-type Store = Awaited<ReturnType<typeof freshStore>>;
+type Store = Awaited<ReturnType<typeof freshStoreWith>>;
 
 let n = 0;
 function act(kind: ActivityKind, occurredAt: string, campaignId: string, person: string): MappedActivity {
-  return {
-    id: `lemlist:ov${n++}`,
-    vendor: "lemlist",
-    vendorType: kind,
-    kind,
-    channel: "email",
-    direction: null,
-    occurredAt,
-    campaignId,
-    sequenceStep: 1,
-    variant: null,
-    actor: null,
-    subject: null,
-    preview: null,
-    body: null,
-    bot: false,
-    url: null,
-    raw: {},
-    person: { identities: [{ vendorId: `lea_${person}`, kind: "lead" }], email: `${person}@example.com`, name: person },
-  };
+  return mappedActivity({ id: `lemlist:ov${n++}`, kind, occurredAt, campaignId, person: lead(person) });
 }
 
 // "Now" is Wednesday 11 March 2026, 10:00 in Paris.
@@ -40,10 +22,7 @@ const at = (daysAgo: number, hour = 9) =>
 describe.each(STORE_KINDS)("overview on %s", (kind) => {
   let store: Store;
   beforeAll(async () => {
-    store = await freshStore(kind);
-    await store.db
-      .insert(t.connections)
-      .values({ id: "conn1", vendor: "lemlist", label: "L", keyCiphertext: "x", keyHint: "••••abcd" });
+    store = await freshStoreWith(kind, { id: "conn1", vendor: "lemlist", label: "L" });
     await store.db.insert(t.campaigns).values([
       {
         id: "lemlist:bouncy",

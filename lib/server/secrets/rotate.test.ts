@@ -5,8 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { STORE_KINDS, freshStore } from "@/tests/helpers/stores";
+import { describe, expect, it } from "vitest";
+import { blockStore, STORE_KINDS, freshStore } from "@/tests/helpers/stores";
 import { openStore } from "../store/db";
 import * as t from "../store/schema";
 import { open, seal } from "./envelope";
@@ -33,13 +33,7 @@ async function seedConnection(
 }
 
 describe.each(STORE_KINDS)("master key on %s", (kind) => {
-  let store: Awaited<ReturnType<typeof freshStore>>;
-  beforeAll(async () => {
-    store = await freshStore(kind);
-  });
-  afterAll(async () => {
-    await store?.cleanup();
-  });
+  const store = blockStore(kind);
 
   it("records the first key and refuses to start with another, naming TOUCHLINE_SECRET_KEY", async () => {
     const first = describeKey(crypto.randomBytes(32));

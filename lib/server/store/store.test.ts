@@ -1,16 +1,13 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshStore, STORE_KINDS } from "@/tests/helpers/stores";
+import { freshStoreWith, STORE_KINDS } from "@/tests/helpers/stores";
 import { queryRows } from "./db";
 import * as t from "./schema";
 
 describe.each(STORE_KINDS)("store on %s", (kind) => {
-  let store: Awaited<ReturnType<typeof freshStore>>;
+  let store: Awaited<ReturnType<typeof freshStoreWith>>;
   beforeAll(async () => {
-    store = await freshStore(kind);
-    await store.db
-      .insert(t.connections)
-      .values({ id: "conn1", vendor: "lemlist", label: "L", keyCiphertext: "x", keyHint: "••••abcd" });
+    store = await freshStoreWith(kind, { id: "conn1", vendor: "lemlist", label: "L" });
     await store.db.insert(t.contacts).values({ id: "c1", email: "ada@example.com", name: "Ada" });
   });
   afterAll(async () => store?.cleanup());

@@ -4,6 +4,7 @@ import type { Vendor } from "@/lib/model/vendor";
 import { VendorAuthError } from "@/lib/vendors/shared/errors";
 import type { Connector, ConnectorContext, MappedActivity, MappedTask, SyncBatch } from "@/lib/vendors/types";
 import { setTempDataDir as pointStoreAtTempDir } from "@/tests/helpers/app-store";
+import { mappedActivity } from "@/tests/fixtures/mapped-activity";
 import { freshStore, STORE_KINDS } from "@/tests/helpers/stores";
 import { insertConnection } from "../connections/store";
 import * as t from "../store/schema";
@@ -20,26 +21,17 @@ const person = {
   name: "Ada Lovelace",
   company: "Acme",
 };
-const activity = (id: string, subject: string, occurredAt: string): MappedActivity => ({
-  id,
-  vendor: "lemlist",
-  vendorType: "emailsSent",
-  kind: "email_sent",
-  channel: "email",
-  direction: "outbound",
-  occurredAt,
-  campaignId: null,
-  sequenceStep: 1,
-  variant: null,
-  actor: null,
-  subject,
-  preview: null,
-  body: null,
-  bot: false,
-  url: null,
-  raw: { id },
-  person,
-});
+const activity = (id: string, subject: string, occurredAt: string): MappedActivity =>
+  mappedActivity({
+    id,
+    kind: "email_sent",
+    vendorType: "emailsSent",
+    direction: "outbound",
+    occurredAt,
+    subject,
+    raw: { id },
+    person,
+  });
 const task: MappedTask = {
   id: "lemlist:tsk_new",
   vendor: "lemlist",
@@ -106,33 +98,33 @@ describe.each(STORE_KINDS)("refresh now on %s", (kind) => {
       );
   });
   afterAll(async () => store?.cleanup());
+  /** Refreshes Ada with these connectors, each vendor at an address that never resolves. */
+  const refreshAda = (connectors: Partial<Record<Vendor, Connector>>) =>
+    refreshContact(store, ADA, { baseUrlFor: (v) => `http://${v}.invalid`, connectors });
 
   it("asks each vendor for the person with the stored key, stores the answer, and reports what changed", async () => {
     const seenLemlist: { ctx?: ConnectorContext; person?: unknown } = {};
     const seenClose: { ctx?: ConnectorContext; person?: unknown } = {};
-    const summary = await refreshContact(store, ADA, {
-      baseUrlFor: (v) => `http://${v}.invalid`,
-      connectors: {
-        lemlist: fakeConnector(
-          "lemlist",
-          async () => ({
-            activities: [
-              activity("lemlist:old_same", "Hello", "2026-11-01T10:00:00.000Z"),
-              activity("lemlist:old_changed", "Final subject", "2026-11-02T10:00:00.000Z"),
-              activity("lemlist:brand_new", "Follow-up", "2026-11-21T10:00:00.000Z"),
-            ],
-            tasks: [task],
-          }),
-          seenLemlist,
-        ),
-        close: fakeConnector(
-          "close",
-          async () => {
-            throw new VendorAuthError("close", 401, "bad key");
-          },
-          seenClose,
-        ),
-      },
+    const summary = await refreshAda({
+      lemlist: fakeConnector(
+        "lemlist",
+        async () => ({
+          activities: [
+            activity("lemlist:old_same", "Hello", "2026-11-01T10:00:00.000Z"),
+            activity("lemlist:old_changed", "Final subject", "2026-11-02T10:00:00.000Z"),
+            activity("lemlist:brand_new", "Follow-up", "2026-11-21T10:00:00.000Z"),
+          ],
+          tasks: [task],
+        }),
+        seenLemlist,
+      ),
+      close: fakeConnector(
+        "close",
+        async () => {
+          throw new VendorAuthError("close", 401, "bad key");
+        },
+        seenClose,
+      ),
     });
 
     expect(seenLemlist.ctx?.apiKey).toBe("lemlist-secret-key-1");
@@ -172,19 +164,16 @@ describe.each(STORE_KINDS)("refresh now on %s", (kind) => {
   });
 
   it("reports nothing new on a second identical refresh", async () => {
-    const summary = await refreshContact(store, ADA, {
-      baseUrlFor: (v) => `http://${v}.invalid`,
-      connectors: {
-        lemlist: fakeConnector(
-          "lemlist",
-          async () => ({
-            activities: [activity("lemlist:brand_new", "Follow-up", "2026-11-21T10:00:00.000Z")],
-            tasks: [task],
-          }),
-          {},
-        ),
-        close: fakeConnector("close", async () => ({}), {}),
-      },
+    const summary = await refreshAda({
+      lemlist: fakeConnector(
+        "lemlist",
+        async () => ({
+          activities: [activity("lemlist:brand_new", "Follow-up", "2026-11-21T10:00:00.000Z")],
+          tasks: [task],
+        }),
+        {},
+      ),
+      close: fakeConnector("close", async () => ({}), {}),
     });
     expect(summary.totals).toEqual({ new: 0, updated: 0, failed: 0 });
     expect(summary.vendors.find((v) => v.vendor === "lemlist")?.unchanged).toBe(2);

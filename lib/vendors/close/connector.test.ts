@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { rejectionOf } from "@/tests/helpers/rejection";
 import {
   BASE_PATH,
   createCloseSimulator,
@@ -67,15 +68,6 @@ function expectNoSecret(err: unknown) {
   for (const s of SECRETS) expect(text).not.toContain(s);
 }
 
-async function failure(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error("expected a failure");
-}
-
 describe("verifyKey", () => {
   it("passes with the key", async () => {
     const { session } = await setup();
@@ -85,7 +77,7 @@ describe("verifyKey", () => {
   it("throws VendorAuthError for a wrong key, without the key in the message", async () => {
     const wrong = "api_wrongwrongwrongwrong.secretsecretsecret";
     const { session } = await setup({}, {}, wrong);
-    const err = await failure(session.verifyKey());
+    const err = await rejectionOf(session.verifyKey());
     expect(err).toBeInstanceOf(VendorAuthError);
     expect(err.message).not.toContain(wrong);
     expectNoSecret(err);
@@ -259,7 +251,7 @@ describe("Close's _skip maximum", () => {
       { maxSkip: 300 },
       { initialWindowMs: 180 * 86_400_000, targetPagesPerWindow: 1000 },
     );
-    const err = await failure(run(session, "activities"));
+    const err = await rejectionOf(run(session, "activities"));
     expect(err).toBeInstanceOf(VendorRequestError);
     expect((err as VendorRequestError).status).toBe(400);
     expectNoSecret(err);
@@ -302,7 +294,7 @@ describe("faults", () => {
     ["429s", { status429: 1000, retryAfterSeconds: 0.01 }],
   ])("persistent %s end in VendorUnavailableError without the key", async (_name, faults) => {
     const { session } = await setup({ faults }, { client: { maxRateLimitRetries: 3, timeoutMs: 150 } });
-    const err = await failure(run(session, "activities"));
+    const err = await rejectionOf(run(session, "activities"));
     expect(err).toBeInstanceOf(VendorUnavailableError);
     expectNoSecret(err);
   });
@@ -311,7 +303,7 @@ describe("faults", () => {
     const { sim, session } = await setup();
     const stream = session.streams().find((s) => s.name === "activities")!;
     const pages: unknown[] = [];
-    const err = await failure(
+    const err = await rejectionOf(
       (async () => {
         for await (const p of stream.pages(null)) {
           pages.push(p);

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { activitySchema, taskSchema } from "@/lib/model";
 import { closeRetryAfterMs, parseRateLimitHeader } from "./client";
 import { mapCloseActivity, mapCloseContact, type ContactLookup } from "./map";
 import { mapCloseTask } from "./map-task";
 import { closeActivitySchema, closeContactSchema, closeTaskSchema, parseCloseInstant } from "./schemas";
+import { withHostTimeZone } from "@/tests/helpers/host-time-zone";
 
 // One test per Close type of VENDORS.md ("_type values: Email, EmailThread, Call, SMS, Meeting,
 // Note, LeadStatusChange, OpportunityStatusChange, TaskCompleted, Created, Custom, WhatsAppMessage").
@@ -33,9 +34,7 @@ function valid(m: NonNullable<ReturnType<typeof map>>) {
 
 for (const tz of ["UTC", "Pacific/Auckland"]) {
   describe(`mapping Close activities (TZ=${tz})`, () => {
-    const prev = process.env.TZ;
-    beforeAll(() => void (process.env.TZ = tz));
-    afterAll(() => void (process.env.TZ = prev));
+    withHostTimeZone(tz);
 
     it("Email outgoing → email_sent, outbound, subject, preview, body; occurredAt = activity_at", () => {
       const m = map({

@@ -14,6 +14,7 @@ import type {
 } from "@/lib/vendors/types";
 import { virtualClock, type VirtualClock } from "@/tests/helpers/virtual-clock";
 import { afterEach, describe, expect, it } from "vitest";
+import { rejectionOf } from "@/tests/helpers/rejection";
 import { createLeadlexConnector, type ActivitiesState, type ContactsState, type LeadlexConnectorOptions } from ".";
 
 // The connector against the Leadlex simulator over real HTTP (no mocked fetch).
@@ -87,15 +88,6 @@ const peopleOf = (pages: StreamPage<unknown>[]) => pages.flatMap((p) => p.batch.
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
 const dataActivityIds = (s: Setup) => s.sim.data.activities.map((a) => `leadlex:${a.id}`).sort();
 
-async function caught(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error("expected a rejection");
-}
-
 describe("verifyKey", () => {
   it("passes with the right key", async () => {
     const s = await setup();
@@ -104,14 +96,14 @@ describe("verifyKey", () => {
 
   it("throws VendorAuthError for a wrong key, without the key in the message", async () => {
     const s = await setup();
-    const err = await caught(s.open({ apiKey: "wbk_wrong_key_123456" }).verifyKey());
+    const err = await rejectionOf(s.open({ apiKey: "wbk_wrong_key_123456" }).verifyKey());
     expect(err).toBeInstanceOf(VendorAuthError);
     expect(err.message).not.toContain("wbk_wrong_key_123456");
   });
 
   it("throws VendorAuthError when the key lacks activities:read (seed 003 Note)", async () => {
     const s = await setup({ scopes: ["contacts:read", "tasks:read", "campaigns:read"] });
-    const err = await caught(s.session.verifyKey());
+    const err = await rejectionOf(s.session.verifyKey());
     expect(err).toBeInstanceOf(VendorAuthError);
     expect(err.message).toContain("activities:read");
   });
@@ -254,14 +246,14 @@ describe("transport faults are survived", () => {
 describe("persistent failures end in typed errors without the key", () => {
   it("5xx every time → VendorUnavailableError", async () => {
     const s = await setup({ faults: { status5xx: 1000 } });
-    const err = await caught(run(s.session, "tasks"));
+    const err = await rejectionOf(run(s.session, "tasks"));
     expect(err).toBeInstanceOf(VendorUnavailableError);
     expect(err.message).not.toContain(s.sim.apiKey);
   });
 
   it("hanging every time → VendorUnavailableError (timed out)", async () => {
     const s = await setup({ faults: { hang: 1000 } }, { maxRetries: 2 });
-    const err = await caught(run(s.session, "campaigns"));
+    const err = await rejectionOf(run(s.session, "campaigns"));
     expect(err).toBeInstanceOf(VendorUnavailableError);
     expect(err.message).toMatch(/timed out/);
     expect(err.message).not.toContain(s.sim.apiKey);
@@ -269,14 +261,14 @@ describe("persistent failures end in typed errors without the key", () => {
 
   it("a revoked key mid-sync → VendorAuthError", async () => {
     const s = await setup({ faults: { revokeKey: true } });
-    const err = await caught(run(s.session, "activities"));
+    const err = await rejectionOf(run(s.session, "activities"));
     expect(err).toBeInstanceOf(VendorAuthError);
     expect(err.message).not.toContain(s.sim.apiKey);
   });
 
   it("a key without activities:read fails the activities stream with VendorAuthError (403)", async () => {
     const s = await setup({ scopes: ["contacts:read"] });
-    const err = await caught(run(s.session, "activities"));
+    const err = await rejectionOf(run(s.session, "activities"));
     expect(err).toBeInstanceOf(VendorAuthError);
     expect((err as VendorAuthError).status).toBe(403);
   });
@@ -346,7 +338,7 @@ describe("the daily budget — VENDORS.md: `budget the daily quota … keep a re
       await fetch(`${s.server.url}${BASE_PATH}/v1/campaigns`, { headers: { authorization: `Bearer ${s.sim.apiKey}` } });
     }
     const before = s.sim.requests();
-    const err = await caught(run(s.session, "contacts"));
+    const err = await rejectionOf(run(s.session, "contacts"));
     expect(err).toBeInstanceOf(VendorQuotaError);
     expect(err.message).toBe("Leadlex daily quota used up; resumes at 00:00 UTC");
     expect((err as VendorQuotaError).resetAt?.toISOString()).toBe("2026-11-25T00:00:00.000Z");
@@ -355,11 +347,11 @@ describe("the daily budget — VENDORS.md: `budget the daily quota … keep a re
       expect.objectContaining({ pausedUntil: "2026-11-25T00:00:00.000Z", nextSyncAt: "2026-11-25T00:01:00.000Z" }),
     );
     // Until the reset nothing is asked: not by this session, not by one that reads the stored pause.
-    expect(await caught(run(s.session, "tasks"))).toBeInstanceOf(VendorQuotaError);
+    expect(await rejectionOf(run(s.session, "tasks"))).toBeInstanceOf(VendorQuotaError);
     const later = s.open({ meta: { pausedUntil: "2026-11-25T00:00:00.000Z" } });
-    expect(await caught(later.refreshPerson({ email: s.sim.data.contacts[0]!.email, identities: [] }))).toBeInstanceOf(
-      VendorQuotaError,
-    );
+    expect(
+      await rejectionOf(later.refreshPerson({ email: s.sim.data.contacts[0]!.email, identities: [] })),
+    ).toBeInstanceOf(VendorQuotaError);
     expect(s.sim.requests() - before).toBe(1);
     // After midnight the connection works again.
     s.vc.set(Date.parse("2026-11-25T00:02:00Z"));

@@ -1,25 +1,13 @@
 import { activitySchema } from "@/lib/model/activity";
 import { campaignSchema } from "@/lib/model/campaign";
 import { taskSchema } from "@/lib/model/task";
+import { SEED_003_ACTIVITY } from "@/lib/sandbox/leadlex/seed-example";
 import { afterEach, describe, expect, it } from "vitest";
 import { mapActivity, mapActivityRows, mapCampaign, mapTask, personOfContact, previewOf } from "./map";
 import { activityRowSchema, campaignRowSchema, contactRowSchema, parseRows, statsOf, taskRowSchema } from "./schemas";
 
-// The seed 003 example row, verbatim.
-const SEED_ROW = {
-  id: "act_7f3c4d2a",
-  type: "email",
-  title: "Sent: Quick question about Acme Corp",
-  description: "Hi Jane, ...",
-  contact_id: "123e4567-e89b-12d3-a456-426614174000",
-  deal_id: "3f8e1d2c-4b5a-6d7e-8f9a-0b1c2d3e4f5a",
-  entity_type: "campaign",
-  entity_id: "cmp_abc123",
-  entity_name: "Q2 GC Outreach",
-  metadata: { opened: true, replied: false },
-  created_by_user_id: "9a8b7c6d-5e4f-3a2b-1c0d-9e8f7a6b5c4d",
-  created_date: "2026-04-17T14:23:05Z",
-};
+// The seed 003 example row, verbatim, as the simulator serves it.
+const SEED_ROW = SEED_003_ACTIVITY;
 
 function activity(over: Record<string, unknown>) {
   const raw = { ...SEED_ROW, entity_type: null, entity_id: null, entity_name: null, metadata: {}, ...over };

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { withServer } from "@/tests/helpers/with-server";
 import { BASE_PATH, createLemlistSimulator, type LemlistSimulator } from "@/lib/sandbox/lemlist/simulator";
 import type { Faults } from "@/lib/sandbox/shared/faults";
 import { serveHandler, type RunningServer } from "@/lib/sandbox/shared/serve";
@@ -211,8 +212,7 @@ describe("lemlist connector", () => {
   });
 
   it("page drift during a run loses nothing created before it; the next run picks up the new items", async () => {
-    const d = await startHarness({ faults: { driftPerRequest: 2, pathIncludes: "/activities" } });
-    try {
+    await withServer(startHarness({ faults: { driftPerRequest: 2, pathIncludes: "/activities" } }), async (d) => {
       const s = streamsOf(d);
       const before = new Set(simActivityIds(d.sim));
       const pages = await drain(s.activities, null);
@@ -225,9 +225,7 @@ describe("lemlist connector", () => {
       d.clock.t += 60_000;
       const next = await drain(streamsOf(d).activities, pages.at(-1)!.state as ActivitiesState);
       expect(sorted([...new Set([...ids, ...activityIds(next)])])).toEqual(sorted(simActivityIds(d.sim)));
-    } finally {
-      await d.server.close();
-    }
+    });
   });
 
   it("a task done at lemlist disappears from the listing and from the reconciliation ids", async () => {
@@ -344,20 +342,16 @@ describe("lemlist connector", () => {
   });
 
   it("the campaigns listing is also read when it comes as a bare array (shape unverified)", async () => {
-    const a = await startHarness({ campaignsAsArray: true });
-    try {
+    await withServer(startHarness({ campaignsAsArray: true }), async (a) => {
       const campaigns = (await drain(streamsOf(a).campaigns, null)).flatMap((p) => p.batch.campaigns ?? []);
       expect(campaigns).toHaveLength(a.sim.data.campaigns.length);
-    } finally {
-      await a.server.close();
-    }
+    });
   });
 });
 
 describe("lemlist campaign stats at most every 6 hours", () => {
   it("a listing within 6 hours of the last stats reads none; after 6 hours it reads them again", async () => {
-    const h = await startHarness();
-    try {
+    await withServer(startHarness(), async (h) => {
       const first = await drain(streamsOf(h).campaigns, null);
       const state = first.at(-1)!.state;
       const requests = () => h.statuses.length;
@@ -376,9 +370,7 @@ describe("lemlist campaign stats at most every 6 hours", () => {
       const later = await drain(streamsOf(h).campaigns, again.at(-1)!.state);
       const sent = later.flatMap((p) => p.batch.campaigns ?? []).filter((c) => c.vendorReported);
       expect(sent.length).toBe(h.sim.data.campaigns.length);
-    } finally {
-      await h.server.close();
-    }
+    });
   });
 });
 
@@ -443,8 +435,7 @@ describe("lemlist's team id is learnt once", () => {
 
 describe("lemlist connector at the documented pace (20 requests / 2 s)", () => {
   it("a full sync against the documented limit provokes no 429", async () => {
-    const h = await startHarness({ rateLimit: { limit: 20, windowMs: 2000 } });
-    try {
+    await withServer(startHarness({ rateLimit: { limit: 20, windowMs: 2000 } }), async (h) => {
       // Small windows force many requests, so the run crosses several 2-second windows.
       const options: LemlistConnectorOptions = {
         initialWindowMs: 2.5 * 86_400_000,
@@ -458,8 +449,6 @@ describe("lemlist connector at the documented pace (20 requests / 2 s)", () => {
       expect(h.statuses.length).toBeGreaterThan(45);
       expect(h.statuses.filter((x) => x === 429)).toEqual([]);
       expect(waited).toBeGreaterThan(0);
-    } finally {
-      await h.server.close();
-    }
+    });
   }, 60_000);
 });

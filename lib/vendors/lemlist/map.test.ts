@@ -2,77 +2,18 @@ import { describe, expect, it } from "vitest";
 import { activitySchema, ACTIVITY_KINDS } from "@/lib/model/activity";
 import { taskSchema } from "@/lib/model/task";
 import { campaignSchema } from "@/lib/model/campaign";
+import { SEED_000_ACTIVITIES } from "@/lib/sandbox/lemlist/seed-example";
 import { lemlistKind, mapLemlistActivity, previewOf, variantOf } from "./map";
 import { lemlistVendorReported, mapLemlistCampaign } from "./map-campaign";
 import { lemlistDue, lemlistPriority, mapLemlistTask } from "./map-task";
 import { lemlistActivitySchema, lemlistCampaignSchema, lemlistCampaignStatsSchema, lemlistTaskSchema } from "./schemas";
 
-// The seed 000 example rows, as lemlist sends them.
-const seedManualDone = {
-  _id: "act_PbKqTGpQqSlPcoOZ5",
-  type: "manualDone",
-  userId: "usr_Emu1g29BMtBixhMSP",
-  userName: "Guillaume Moubeche",
-  bot: false,
-  createdAt: "2025-10-28T08:07:38.375Z",
-  leadFirstName: "John",
-  leadLastName: "Doe",
-  leadEmail: "support@lemlist.com",
-  leadCompanyName: "Acme Inc",
-  leadId: "lea_fiDpiGV585wy3Oii2",
-  contactId: "ctc_xW8Ou6C03Csv8vatp",
-  campaignId: "cam_bSn8EORHQxbWPjHvu",
-  teamId: "tea_8QvkOiBfPdb2ZRhHi",
-  metaData: {
-    teamId: "tea_8QvkOiBfPdb2ZRhHi",
-    campaignId: "cam_bSn8EORHQxbWPjHvu",
-    leadId: "lea_fiDpiGV585wy3Oii2",
-    type: "manualDone",
-  },
-  lead: {
-    _id: "lea_fiDpiGV585wy3Oii2",
-    isPaused: false,
-    state: "manualNotInterested",
-    variables: { firstName: "John", email: "support@lemlist.com" },
-    contactId: "ctc_xW8Ou6C03Csv8vatp",
-  },
-  campaignName: "NEW TO DELETE",
-  sequenceTested: "B",
-};
-const seedCompanyNote = {
-  _id: "act_j0NrG6rYEPP9TMmWC",
-  teamId: "tea_8QvkOiBfPdb2ZRhHi",
-  companyId: "cpn_Qf4CJuUrNUNmHm6uZ",
-  type: "annotated",
-  createdAt: "2025-10-28T04:25:00.653Z",
-  note: "could help our GTM team be more productive",
-  sendUserId: "usr_ahfFktBBHUIxbVG5P",
-  userId: "usr_ahfFktBBHUIxbVG5P",
-};
-const seedOpen = {
-  _id: "act_x6esGLhoPa2SMHCZ7",
-  type: "emailsOpened",
-  isFirst: false,
-  stopped: false,
-  createdAt: "2025-10-27T20:20:59.696Z",
-  bot: false,
-  teamId: "tea_8QvkOiBfPdb2ZRhHi",
-  leadId: "lea_wj47uWhDbbN6Qq6oT",
-  campaignId: "cam_oxeGg6paG3ZVxjHkH",
-  sequenceId: "seq_ODjsLXkxXiySRw6dK",
-  sequenceStep: 1,
-  emailTemplateId: "etp_z3nAbjdHuewVEjIl5",
-  sendUserId: "usr_EvXz6JqPSJJL9lHkp",
-  name: "Unicorn campaign",
-  leadFirstName: "Sam",
-  leadLastName: "Taylor",
-  leadEmail: "sam@example.com",
-  leadCompanyName: "lemlist",
-  contactId: "ctc_FkeUdQHEfhqG2HMbK",
-  relatedSentAt: "2020-12-07T11:49:14.830Z",
-  campaignName: "Unicorn campaign",
-  sequenceTested: "A",
-};
+// The seed 000 example rows, as lemlist sends them (and the simulator serves them).
+const seedRow = (id: string) => SEED_000_ACTIVITIES.find((a) => a._id === id)!;
+const seedManualDone = seedRow("act_PbKqTGpQqSlPcoOZ5");
+const seedCompanyNote = seedRow("act_j0NrG6rYEPP9TMmWC");
+// Without its nested lead, so the person comes from the row's own lead fields alone.
+const { lead: _samLead, ...seedOpen } = seedRow("act_x6esGLhoPa2SMHCZ7");
 
 const parse = (row: unknown) => lemlistActivitySchema.parse(row);
 const map = (row: object) => mapLemlistActivity(parse(row), {}, row);

@@ -1,12 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { withServer } from "@/tests/helpers/with-server";
+import { rejectionOf } from "@/tests/helpers/rejection";
 import { serveHandler, type RunningServer } from "@/lib/sandbox/shared/serve";
-import { createWorld } from "@/lib/sandbox/shared/world";
 import { generateSmartleadData } from "@/lib/sandbox/smartlead/data";
 import type { SmartleadData } from "@/lib/sandbox/smartlead/records";
 import { BASE_PATH, createSmartleadSimulator, type SmartleadSimulatorOptions } from "@/lib/sandbox/smartlead/simulator";
 import { VendorAuthError, VendorRequestError, VendorUnavailableError } from "@/lib/vendors/shared/errors";
 import type { ConnectorSession, Stream, StreamPage } from "@/lib/vendors/types";
 import { nextWindowSize } from "./activities-stream";
+import { FAST, TEST_WORLD_NOW as WORLD_NOW, testWorld } from "./testing";
 import {
   createSmartleadConnector,
   type ActivitiesState,
@@ -16,18 +18,13 @@ import {
 
 // The connector against the Smartlead simulator over real HTTP (no mocked fetch).
 
-const WORLD_NOW = Date.parse("2026-11-24T12:00:00Z");
 const DAY = 86_400_000;
-const world = createWorld({ people: 60, activities: 3000, now: new Date(WORLD_NOW) });
+const world = testWorld();
 const KEY = "sl_test_key_4b7e91c2d0f3a8";
 // One clock for simulator and connector, running on from the world's "now", so items made
 // during a run are later than the run's start.
 const t0 = Date.now();
 const clock = () => WORLD_NOW + (Date.now() - t0);
-/** Fast pacing and backoff for the fault tests; the documented pace has its own test. */
-const FAST: SmartleadConnectorOptions = {
-  http: { pace: { limit: 1000, windowMs: 1000 }, maxBackoffMs: 20, timeoutMs: 2_000 },
-};
 
 interface Running {
   data: SmartleadData;
@@ -120,15 +117,6 @@ function expectNoKey(err: unknown) {
   const text = `${e.name} ${e.message} ${e.stack ?? ""} ${String(e.cause ?? "")}`;
   expect(text).not.toContain(KEY);
   expect(text).not.toContain(encodeURIComponent(KEY));
-}
-
-async function caught(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected a rejection");
 }
 
 describe("a full sync at the documented pace (simulator 10 / 2 s, client its default pace)", () => {
@@ -326,13 +314,13 @@ describe("against a fast simulator", () => {
   ])("throws a typed error with no key in it on %s", async (_, faults, http, type) => {
     run.sim.faults.set(faults);
     const session = open(run.baseUrl, { ...FAST, http: { ...FAST.http, ...http } });
-    const err = await caught(collect(streamsOf(session).activities, null));
+    const err = await rejectionOf(collect(streamsOf(session).activities, null));
     expect(err).toBeInstanceOf(type);
     expectNoKey(err);
   });
 
   it("a 422 (limit out of range) is a VendorRequestError, not retried, with no key in it", async () => {
-    const err = await caught(collect(streamsOf(open(run.baseUrl, { ...FAST, pageLimit: 1001 })).activities, null));
+    const err = await rejectionOf(collect(streamsOf(open(run.baseUrl, { ...FAST, pageLimit: 1001 })).activities, null));
     expect(err).toBeInstanceOf(VendorRequestError);
     expect((err as VendorRequestError).status).toBe(422);
     expectNoKey(err);
@@ -341,11 +329,11 @@ describe("against a fast simulator", () => {
   it("a wrong key: verifyKey and the streams throw VendorAuthError with no key in the message", async () => {
     const wrong = "sl_wrong_key_99a7c3e1";
     const session = open(run.baseUrl, FAST, wrong);
-    const err = await caught(session.verifyKey());
+    const err = await rejectionOf(session.verifyKey());
     expect(err).toBeInstanceOf(VendorAuthError);
     expect((err as VendorAuthError).status).toBe(401);
     expect((err as Error).message).not.toContain(wrong);
-    expect(await caught(collect(streamsOf(session).campaigns, null))).toBeInstanceOf(VendorAuthError);
+    expect(await rejectionOf(collect(streamsOf(session).campaigns, null))).toBeInstanceOf(VendorAuthError);
     await expect(open(run.baseUrl).verifyKey()).resolves.toBeUndefined();
   });
 
@@ -380,8 +368,7 @@ describe("against a fast simulator", () => {
 
 describe("page drift", () => {
   it("items created during the run do not make it lose or repeat anything created before; the next run gets them", async () => {
-    const run = await start({ faults: { driftPerRequest: 2, pathIncludes: "all-leads-activities" } });
-    try {
+    await withServer(start({ faults: { driftPerRequest: 2, pathIncludes: "all-leads-activities" } }), async (run) => {
       const before = expectedEvents(structuredClone(run.data));
       const session = open(run.baseUrl, { ...FAST, pageLimit: 9, targetLeadsPerWindow: 40 });
       const first = await collect(streamsOf(session).activities, null);
@@ -397,16 +384,13 @@ describe("page drift", () => {
       const second = await collect(streamsOf(session).activities, first.state);
       const secondIds = new Set(second.activities.map((a) => a.id));
       for (const id of drifted) expect(secondIds.has(id)).toBe(true);
-    } finally {
-      await run.server.close();
-    }
+    });
   });
 });
 
 describe("rows the connector cannot read", () => {
   it("are skipped, counted and reported with their id and paths; the rest is synced", async () => {
-    const run = await start();
-    try {
+    await withServer(start(), async (run) => {
       const lead = run.data.leads.find((l) => l.activities.length >= 2 && !l.activities[0]!.reply_details)!;
       const bad = lead.activities[0]!;
       bad.sent_time = "not a time";
@@ -422,9 +406,7 @@ describe("rows the connector cannot read", () => {
         [...expectedEvents(run.data).keys()].filter((id) => !id.startsWith(`smartlead:${bad.stats_id}:`)),
       );
       expect(sorted(new Set(activities.map((a) => a.id)))).toEqual(expected);
-    } finally {
-      await run.server.close();
-    }
+    });
   });
 });
 

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveHandler, type RunningServer } from "@/lib/sandbox/shared/serve";
-import { createWorld } from "@/lib/sandbox/shared/world";
 import { generateSmartleadData } from "@/lib/sandbox/smartlead/data";
 import type { SmartleadData } from "@/lib/sandbox/smartlead/records";
 import { BASE_PATH, createSmartleadSimulator, type SmartleadSimulatorOptions } from "@/lib/sandbox/smartlead/simulator";
 import type { ConnectorContext, MappedActivity, Stream, StreamPage } from "@/lib/vendors/types";
-import { smartleadExpectedEvents } from "@/tests/helpers/smartlead";
+import { FAST, smartleadExpectedEvents, TEST_WORLD_NOW as WORLD_NOW, testWorld } from "./testing";
 import { createSmartleadConnector, type ActivitiesState, type SmartleadConnectorOptions } from "./index";
 
 // The activities stream's history over real HTTP against the Smartlead simulator: the
@@ -13,13 +12,9 @@ import { createSmartleadConnector, type ActivitiesState, type SmartleadConnector
 // thread replies and a vendor that ignores the offset. The simulator's clock stands still
 // unless a test moves it (so nothing generated for "later" lands mid-test).
 
-const WORLD_NOW = Date.parse("2026-11-24T12:00:00Z");
 const DAY = 86_400_000;
 const KEY = "sl_history_key_51c9e0";
-const world = createWorld({ people: 60, activities: 3000, now: new Date(WORLD_NOW) });
-const FAST: SmartleadConnectorOptions = {
-  http: { pace: { limit: 1000, windowMs: 1000 }, maxBackoffMs: 20, timeoutMs: 2_000 },
-};
+const world = testWorld();
 
 interface Sim {
   data: SmartleadData;

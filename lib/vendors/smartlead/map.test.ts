@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { activitySchema as unifiedActivity } from "@/lib/model/activity";
 import { campaignSchema as unifiedCampaign } from "@/lib/model/campaign";
+import { SEED_001_LEAD } from "@/lib/sandbox/smartlead/seed-example";
 import { smartleadRetryAfterMs } from "./client";
 import { categoryKind, mapLeadEmails, previewOf, type EmailInput } from "./map";
 import { historyToEmails, mapOtherHistoryEntry } from "./map-history";
@@ -15,38 +16,8 @@ import {
   leadSchema,
 } from "./schemas";
 
-/** The lead of seed 001's example response, verbatim. */
-const SEED_LEAD = {
-  lead_id: 2995276770,
-  email_lead_map_id: 2433664091,
-  campaign_id: 123,
-  campaign_name: "Q4 Outreach",
-  campaign_status: "ACTIVE",
-  status: "INPROGRESS",
-  current_seq_num: 2,
-  created_at: "2025-11-25T12:54:54.000Z",
-  activities: [
-    {
-      stats_id: 12345,
-      message_id: "<abc123@mail.example.com>",
-      subject: "Quick question about your workflow",
-      email_body: "Hi John, I wanted to reach out...",
-      sent_time: "2025-11-26T10:00:00.000Z",
-      from_email: "sender@company.com",
-      to_email: "john@example.com",
-      email_seq_number: 1,
-      open_count: 3,
-      click_count: 1,
-      click_details: {},
-      reply_details: {
-        time: "2025-11-26T14:30:00.000Z",
-        reply_email_body: "Thanks for reaching out...",
-        message_id: "<reply123@example.com>",
-      },
-      thread_replies: [],
-    },
-  ],
-};
+/** The lead of seed 001's example response, verbatim: the simulator's copy adds a null lead_category the seed lacks. */
+const { lead_category: _seedCategory, ...SEED_LEAD } = SEED_001_LEAD;
 
 const email = (over: Record<string, unknown>, n = 1) => ({
   stats_id: 1000 + n,
