@@ -11,17 +11,15 @@ import {
 import { ArrowDown, ArrowUp, ArrowUpDown, GitCompareArrows, SearchX, X } from "lucide-react";
 import Link from "next/link";
 import { useQueryStates } from "nuqs";
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
 import { CAMPAIGN_STATUSES } from "@/lib/model/plain/campaign";
 import type { Campaign } from "@/lib/model/campaign";
 import { VENDOR_LABELS, VENDORS, type Vendor } from "@/lib/model/vendor";
 import { cn } from "@/lib/utils";
 import { FacetButtons } from "@/components/filters/facet-buttons";
-import { useSlashToFocus } from "@/components/filters/keyboard";
-import { Kbd } from "@/components/ui/kbd";
+import { SearchBox } from "@/components/filters/search-box";
 import { campaignColumns, NUMERIC, type CampaignRow } from "./campaign-columns";
 import { HintProvider } from "./rate";
 import { campaignListParams, type CampaignSort } from "./search-params";
@@ -34,11 +32,9 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
   // Choices push a history entry; typing in the search box replaces it (the rule of every page).
   const [params, setParams] = useQueryStates(campaignListParams, { history: "push" });
   const [selection, setSelection] = useState<RowSelectionState>({});
-  // The list filters in the browser as you type (every campaign is on the page), so the box
-  // writes the URL at once, replacing the entry; "/" jumps to it as on every list page.
-  const searchRef = useRef<HTMLInputElement>(null);
-  useSlashToFocus(searchRef);
 
+  // The list filters in the browser as you type (every campaign is on the page), so the
+  // search box writes the URL at once, replacing the entry.
   const q = params.q.trim().toLowerCase();
   // Depend on the filters' values, not on the arrays (parsed afresh from the URL): a new
   // `data` array on every render would make the table reset its state in a loop.
@@ -102,18 +98,14 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
     <HintProvider>
       <div className="space-y-4">
         <div className="flex flex-wrap items-center gap-x-5 gap-y-3">
-          <div className="relative w-full sm:w-64">
-            <Input
-              ref={searchRef}
-              type="search"
-              value={params.q}
-              onChange={(e) => void setParams({ q: e.target.value || null }, { history: "replace" })}
-              placeholder="Search campaigns…"
-              aria-label="Search campaigns"
-              className="h-8 pr-8"
-            />
-            {!params.q ? <Kbd className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2">/</Kbd> : null}
-          </div>
+          <SearchBox
+            label="Search campaigns"
+            placeholder="Search campaigns…"
+            value={params.q}
+            onValueChange={(q) => void setParams({ q: q || null }, { history: "replace" })}
+            slashToFocus
+            className="sm:w-64"
+          />
           <FacetButtons
             label="Vendor"
             options={VENDORS}

@@ -1,7 +1,8 @@
 "use client";
 
 import type { Table } from "@tanstack/react-table";
-import { Search, X } from "lucide-react";
+import { X } from "lucide-react";
+import { SearchBox } from "@/components/filters/search-box";
 import { Button } from "@/components/ui/button";
 import { VendorDot } from "@/components/ui/vendor-badge";
 import { TASK_STATUSES, type TaskStatus } from "@/lib/model/plain/task";
@@ -62,23 +63,14 @@ export function TasksToolbar({
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <div className="relative w-full sm:w-60">
-        <Search
-          className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
-          aria-hidden
-        />
-        <input
-          type="search"
-          aria-label="Search tasks"
-          placeholder="Search tasks, people, campaigns…"
-          value={search}
-          onChange={(e) => onSearch(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === "Enter") void setParams({ q: search || null }, { history: "replace" });
-          }}
-          className="h-8 w-full rounded-md border border-input bg-card pr-2 pl-8 text-sm shadow-xs outline-none placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring/30"
-        />
-      </div>
+      <SearchBox
+        label="Search tasks"
+        placeholder="Search tasks, people, campaigns…"
+        value={search}
+        onValueChange={onSearch}
+        onEnter={() => void setParams({ q: search || null }, { history: "replace" })}
+        className="sm:w-60"
+      />
       <FacetedFilter
         title="Status"
         options={statusOptions}

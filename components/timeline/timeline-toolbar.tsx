@@ -1,11 +1,10 @@
 "use client";
 
-import { Bot, CalendarRange, ChevronDown, Filter, Megaphone, Search, X } from "lucide-react";
-import { useCallback, useState, type RefObject } from "react";
+import { Bot, CalendarRange, ChevronDown, Filter, Megaphone, X } from "lucide-react";
+import { useCallback, useState } from "react";
+import { SearchBox } from "@/components/filters/search-box";
 import { useDebouncedSearch } from "@/components/filters/use-debounced-search";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Kbd } from "@/components/ui/kbd";
 import { lazyContent } from "@/components/ui/lazy-content";
 import { KIND_LABELS, REPLY_KINDS, TIMELINE_KIND_GROUPS, type TimelineKind } from "@/lib/model/plain/timeline";
 import { REPLY_CLASS_LABELS, REPLY_CLASSES, type ReplyClass } from "@/lib/model/plain/reply-class";
@@ -64,7 +63,6 @@ interface Props {
   onChange(patch: Partial<TimelineFilterState>, opts?: { replace?: boolean }): void;
   facets: TimelineFacets | undefined;
   tz: string;
-  searchRef: RefObject<HTMLInputElement | null>;
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
@@ -89,7 +87,7 @@ function TriggerButton({
   );
 }
 
-export function TimelineToolbar({ filters, onChange, facets, tz, searchRef }: Props) {
+export function TimelineToolbar({ filters, onChange, facets, tz }: Props) {
   // The search box answers at once; the URL (and the query) follow a pause after the last keystroke.
   const commitSearch = useCallback((q: string) => onChange({ q }, { replace: true }), [onChange]);
   const [text, setText, settleText] = useDebouncedSearch(filters.q, commitSearch);
@@ -99,28 +97,15 @@ export function TimelineToolbar({ filters, onChange, facets, tz, searchRef }: Pr
 
   return (
     <div role="toolbar" aria-label="Timeline filters" className="flex flex-wrap items-center gap-2">
-      <div className="relative w-full sm:w-64">
-        <Search
-          aria-hidden
-          className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
-        />
-        <Input
-          ref={searchRef}
-          type="search"
-          aria-label="Search this timeline"
-          placeholder="Search this timeline…"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === "Escape") {
-              if (text) setText("");
-              else e.currentTarget.blur();
-            }
-          }}
-          className="h-8 pr-8 pl-8"
-        />
-        {!text ? <Kbd className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2">/</Kbd> : null}
-      </div>
+      <SearchBox
+        label="Search this timeline"
+        placeholder="Search this timeline…"
+        value={text}
+        onValueChange={setText}
+        slashToFocus
+        escape="clear-then-blur"
+        className="sm:w-64"
+      />
 
       <FilterPopover
         label="Filter by vendor"
