@@ -1,13 +1,12 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import { ExternalLink } from "lucide-react";
 import Link from "next/link";
 import { VendorBadge } from "@/components/ui/vendor-badge";
 import type { DueClock } from "@/lib/dates/due";
 import type { TaskListItem } from "@/lib/model/tasks-query";
-import { VENDOR_LABELS } from "@/lib/model/vendor";
 import { DueCell } from "./due-cell";
+import { TaskTitle } from "./task-title";
 import { assigneeLabel, Priority, Status, TaskType } from "./task-meta";
 
 declare module "@tanstack/react-table" {
@@ -43,22 +42,7 @@ export function taskColumns(clock: DueClock): ColumnDef<TaskListItem>[] {
         const t = row.original;
         return (
           <div className="flex min-w-0 flex-col gap-0.5">
-            <div className="flex min-w-0 items-center gap-1.5">
-              <span className="truncate font-medium" title={t.title}>
-                {t.title}
-              </span>
-              {t.url ? (
-                <a
-                  href={t.url}
-                  target="_blank"
-                  rel="noreferrer noopener"
-                  className="shrink-0 rounded text-muted-foreground hover:text-foreground"
-                  aria-label={`Open “${t.title}” in ${VENDOR_LABELS[t.vendor]}`}
-                >
-                  <ExternalLink className="size-3.5" aria-hidden />
-                </a>
-              ) : null}
-            </div>
+            <TaskTitle task={t} />
             {t.body ? (
               <span className="line-clamp-1 text-xs text-muted-foreground" title={t.body}>
                 {t.body}
