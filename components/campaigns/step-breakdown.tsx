@@ -1,20 +1,16 @@
 "use client";
 
-import { ChartFrame, type ChartConfig } from "@/components/ui/chart";
+import { ChartFrame } from "@/components/ui/chart";
 import type { Engagement, StepRow } from "@/lib/model/engagement";
 import { ChartCard } from "./chart-card";
 import { csvFileName, toCsv } from "./csv";
 import { fmtInt, fmtRate } from "./format";
 import { StepPlot } from "./lazy-plots";
 import { Rate } from "./rate";
+import { countSeries } from "./series";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
-const BARS = {
-  sent: { label: "Sent", color: "var(--chart-sent)" },
-  opened: { label: "Opened", color: "var(--chart-opened)" },
-  clicked: { label: "Clicked", color: "var(--chart-clicked)" },
-  replied: { label: "Replied", color: "var(--chart-replied)" },
-} satisfies ChartConfig;
+const BARS = countSeries("sent", "opened", "clicked", "replied");
 
 export function stepsCsv(rows: StepRow[]): string {
   return toCsv(rows, [

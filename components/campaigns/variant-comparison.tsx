@@ -1,18 +1,16 @@
 "use client";
 
-import { ChartFrame, type ChartConfig } from "@/components/ui/chart";
+import { ChartFrame } from "@/components/ui/chart";
 import type { Engagement, VariantRow } from "@/lib/model/engagement";
 import { ChartCard } from "./chart-card";
 import { csvFileName, toCsv } from "./csv";
 import { fmtInt, fmtPts, fmtRate } from "./format";
 import { VariantPlot } from "./lazy-plots";
 import { Hint, Rate } from "./rate";
+import { rateSeries } from "./series";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
-const BARS = {
-  open: { label: "Open rate", color: "var(--chart-opened)" },
-  reply: { label: "Reply rate", color: "var(--chart-replied)" },
-} satisfies ChartConfig;
+const BARS = rateSeries("open", "reply");
 
 /**
  * Two-proportion z-test on reply rates (replied / delivered): is the gap between two
