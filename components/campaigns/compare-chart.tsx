@@ -3,23 +3,19 @@
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
 import { Segmented } from "./segmented";
-import { ChartTooltipContent, type ChartConfig } from "@/components/ui/chart";
 import { ChartContainer, ChartTooltip } from "@/components/ui/chart-container";
 import type { CompareRow } from "@/lib/model/engagement";
 import { VENDOR_LABELS } from "@/lib/model/vendor";
 import { ChartCard } from "./chart-card";
 import { csvFileName, toCsv } from "./csv";
 import { fmtRate } from "./format";
+import { categoryAxis, rateAxis, rateTooltip } from "./plot-parts";
 import { RATE_BASES } from "./rate";
+import { rateSeries } from "./series";
 
 // The compare page's chart, loaded as its own chunk (recharts is large).
 
-const RATE_BARS = {
-  open: { label: "Open rate", color: "var(--chart-opened)" },
-  click: { label: "Click rate", color: "var(--chart-clicked)" },
-  reply: { label: "Reply rate", color: "var(--chart-replied)" },
-  bounce: { label: "Bounce rate", color: "var(--chart-bounced)" },
-} satisfies ChartConfig;
+const RATE_BARS = rateSeries("open", "click", "reply", "bounce");
 
 type BarKey = keyof typeof RATE_BARS;
 const BAR_KEYS = Object.keys(RATE_BARS) as BarKey[];
@@ -95,24 +91,12 @@ export default function CompareChart({
             <CartesianGrid vertical={false} />
             <XAxis
               dataKey="name"
-              tickLine={false}
-              axisLine={false}
-              tickMargin={8}
+              {...categoryAxis}
               interval={0}
               tickFormatter={(v: string) => (v.length > 24 ? `${v.slice(0, 23)}…` : v)}
             />
-            <YAxis tickLine={false} axisLine={false} width={44} tickFormatter={(v: number) => fmtRate(v, 0)} />
-            <ChartTooltip
-              cursor
-              content={(p) => (
-                <ChartTooltipContent
-                  active={p.active}
-                  payload={p.payload}
-                  label={p.label}
-                  valueFormatter={(v) => fmtRate(v)}
-                />
-              )}
-            />
+            <YAxis {...rateAxis} />
+            <ChartTooltip cursor content={rateTooltip} />
             {(Object.keys(RATE_BARS) as (keyof typeof RATE_BARS)[]).map((k) => (
               <Bar key={k} dataKey={k} fill={`var(--color-${k})`} radius={[3, 3, 0, 0]} isAnimationActive={false} />
             ))}
