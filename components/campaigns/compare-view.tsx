@@ -1,13 +1,14 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ChartNoAxesCombined, RotateCcw, X } from "lucide-react";
+import { ChartNoAxesCombined, X } from "lucide-react";
 import Link from "next/link";
 import { useQueryStates } from "nuqs";
 import dynamic from "next/dynamic";
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LoadError } from "@/components/ui/load-error";
 import { Skeleton } from "@/components/ui/skeleton";
 import { VendorBadge } from "@/components/ui/vendor-badge";
 import type { CompareRow } from "@/lib/model/engagement";
@@ -147,22 +148,16 @@ export function CompareView({ options }: { options: CampaignOption[] }) {
             Select two or more campaigns in the list — from any vendors — or add them here one by one.
           </EmptyState>
         ) : query.isError && !data ? (
-          <EmptyState
+          <LoadError
             icon={ChartNoAxesCombined}
             title="Could not compare these campaigns"
-            action={
-              <div className="flex gap-2">
-                <Button variant="secondary" onClick={() => void query.refetch()}>
-                  <RotateCcw aria-hidden /> Try again
-                </Button>
-                <Button asChild variant="ghost">
-                  <Link href="/campaigns">Back to campaigns</Link>
-                </Button>
-              </div>
-            }
+            error={query.error}
+            onRetry={() => void query.refetch()}
           >
-            {query.error.message}
-          </EmptyState>
+            <Button asChild variant="ghost">
+              <Link href="/campaigns">Back to campaigns</Link>
+            </Button>
+          </LoadError>
         ) : !data ? (
           <div className="space-y-6" aria-busy="true" aria-label="Loading comparison">
             <Skeleton className="h-[520px]" />

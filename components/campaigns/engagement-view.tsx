@@ -1,11 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ChartNoAxesCombined, LoaderCircle, RotateCcw } from "lucide-react";
+import { ChartNoAxesCombined, LoaderCircle } from "lucide-react";
 import { useQueryStates } from "nuqs";
 import { useEffect, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { LoadError } from "@/components/ui/load-error";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { Engagement } from "@/lib/model/engagement";
 import { rememberViewerTimeZone } from "@/components/overview/viewer-time-zone";
@@ -112,17 +111,12 @@ export function EngagementView({
         </p>
 
         {query.isError && !data ? (
-          <EmptyState
+          <LoadError
             icon={ChartNoAxesCombined}
             title="Could not load this campaign's engagement"
-            action={
-              <Button variant="secondary" onClick={() => void query.refetch()}>
-                <RotateCcw aria-hidden /> Try again
-              </Button>
-            }
-          >
-            {query.error.message}
-          </EmptyState>
+            error={query.error}
+            onRetry={() => void query.refetch()}
+          />
         ) : !data ? (
           <EngagementSkeleton />
         ) : (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { AlertTriangle, ArrowDown, SearchX } from "lucide-react";
+import { ArrowDown, SearchX } from "lucide-react";
 import Link from "next/link";
 import { useQueryStates } from "nuqs";
 import { useCallback, useEffect, useMemo, useRef } from "react";
@@ -11,6 +11,7 @@ import { useDebouncedSearch } from "@/components/filters/use-debounced-search";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LoadError } from "@/components/ui/load-error";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { VendorDot } from "@/components/ui/vendor-badge";
@@ -98,17 +99,7 @@ export function ContactsView({
       </div>
 
       {isError ? (
-        <EmptyState
-          icon={AlertTriangle}
-          title="Contacts could not be loaded"
-          action={
-            <Button variant="secondary" onClick={() => void refetch()}>
-              Try again
-            </Button>
-          }
-        >
-          {error instanceof Error ? error.message : "Something went wrong."}
-        </EmptyState>
+        <LoadError title="Contacts could not be loaded" error={error} onRetry={() => void refetch()} />
       ) : rows.length === 0 && !isPlaceholderData ? (
         <EmptyState
           icon={SearchX}
