@@ -7,7 +7,7 @@ import { ChartContainer, ChartTooltip } from "@/components/ui/chart-container";
 import type { CompareRow } from "@/lib/model/engagement";
 import { VENDOR_LABELS } from "@/lib/model/vendor";
 import { ChartCard } from "./chart-card";
-import { csvFileName, toCsv } from "./csv";
+import { countColumns, csvFileName, rateColumns, toCsv } from "./csv";
 import { fmtRate } from "./format";
 import { categoryAxis, rateAxis, rateTooltip } from "./plot-parts";
 import { RATE_BASES } from "./rate";
@@ -65,13 +65,8 @@ export default function CompareChart({
             { header: "campaign_id", value: (r) => r.campaign.id },
             { header: "campaign", value: (r) => r.campaign.name },
             { header: "vendor", value: (r) => r.campaign.vendor },
-            ...(
-              ["sent", "delivered", "opened", "clicked", "replied", "bounced", "unsubscribed", "interested"] as const
-            ).map((k) => ({ header: k, value: (r: CompareRow) => r.totals[k] })),
-            ...(["open", "click", "reply", "bounce", "positive"] as const).map((k) => ({
-              header: `${k}_rate`,
-              value: (r: CompareRow) => r.rates[k]?.toFixed(4),
-            })),
+            ...countColumns((r: CompareRow, k) => r.totals[k]),
+            ...rateColumns(["open", "click", "reply", "bounce", "positive"], (r: CompareRow, k) => r.rates[k]),
           ]),
       }}
     >

@@ -3,7 +3,7 @@
 import { ChartFrame } from "@/components/ui/chart";
 import type { Engagement, StepRow } from "@/lib/model/engagement";
 import { ChartCard } from "./chart-card";
-import { csvFileName, toCsv } from "./csv";
+import { countColumns, csvFileName, rateColumns, toCsv } from "./csv";
 import { fmtInt, fmtRate } from "./format";
 import { StepPlot } from "./lazy-plots";
 import { Rate } from "./rate";
@@ -15,13 +15,8 @@ const BARS = countSeries("sent", "opened", "clicked", "replied");
 export function stepsCsv(rows: StepRow[]): string {
   return toCsv(rows, [
     { header: "step", value: (r) => r.step },
-    ...(["sent", "delivered", "opened", "clicked", "replied", "bounced", "unsubscribed", "interested"] as const).map(
-      (k) => ({ header: k, value: (r: StepRow) => r[k] }),
-    ),
-    ...(["open", "click", "reply", "bounce"] as const).map((k) => ({
-      header: `${k}_rate`,
-      value: (r: StepRow) => r.rates[k]?.toFixed(4),
-    })),
+    ...countColumns((r: StepRow, k) => r[k]),
+    ...rateColumns(["open", "click", "reply", "bounce"], (r: StepRow, k) => r.rates[k]),
   ]);
 }
 

@@ -3,7 +3,7 @@
 import { ChartFrame } from "@/components/ui/chart";
 import type { Engagement, VariantRow } from "@/lib/model/engagement";
 import { ChartCard } from "./chart-card";
-import { csvFileName, toCsv } from "./csv";
+import { countColumns, csvFileName, rateColumns, toCsv } from "./csv";
 import { fmtInt, fmtPts, fmtRate } from "./format";
 import { VariantPlot } from "./lazy-plots";
 import { Hint, Rate } from "./rate";
@@ -57,13 +57,11 @@ export function VariantComparison({ data }: { data: Engagement }) {
               build: () =>
                 toCsv(rows, [
                   { header: "variant", value: (r) => r.variant },
-                  ...(["sent", "delivered", "opened", "clicked", "replied", "bounced", "interested"] as const).map(
-                    (k) => ({ header: k, value: (r: VariantRow) => r[k] }),
+                  ...countColumns(
+                    (r: VariantRow, k) => r[k],
+                    ["sent", "delivered", "opened", "clicked", "replied", "bounced", "interested"],
                   ),
-                  ...(["open", "click", "reply", "bounce"] as const).map((k) => ({
-                    header: `${k}_rate`,
-                    value: (r: VariantRow) => r.rates[k]?.toFixed(4),
-                  })),
+                  ...rateColumns(["open", "click", "reply", "bounce"], (r: VariantRow, k) => r.rates[k]),
                   {
                     header: `reply_rate_difference_vs_${base?.variant ?? ""}`,
                     value: (r) =>
