@@ -12,11 +12,30 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const BARS = countSeries("sent", "opened", "clicked", "replied");
 
+const RATED = ["open", "click", "reply", "bounce"] as const;
+type Rated = (typeof RATED)[number];
+type Cell = Rated | "sent" | "delivered" | "opened" | "clicked" | "replied" | "bounced" | "interested";
+/** A row's cells left to right, as the header names them: counts, each rate after its count. */
+const CELLS: readonly Cell[] = [
+  "sent",
+  "delivered",
+  "opened",
+  "open",
+  "clicked",
+  "click",
+  "replied",
+  "reply",
+  "bounced",
+  "bounce",
+  "interested",
+];
+const isRate = (c: Cell): c is Rated => (RATED as readonly string[]).includes(c);
+
 export function stepsCsv(rows: StepRow[]): string {
   return toCsv(rows, [
     { header: "step", value: (r) => r.step },
     ...countColumns((r: StepRow, k) => r[k]),
-    ...rateColumns(["open", "click", "reply", "bounce"], (r: StepRow, k) => r.rates[k]),
+    ...rateColumns(RATED, (r: StepRow, k) => r.rates[k]),
   ]);
 }
 
@@ -86,25 +105,15 @@ export function StepBreakdown({ data }: { data: Engagement }) {
                     <th scope="row" className="py-2 pr-3 text-left font-medium">
                       Step {r.step}
                     </th>
-                    <Num v={r.sent} />
-                    <Num v={r.delivered} />
-                    <Num v={r.opened} />
-                    <td className="px-2 py-2 text-right">
-                      <Rate rate="open" value={r.rates.open} counts={r} />
-                    </td>
-                    <Num v={r.clicked} />
-                    <td className="px-2 py-2 text-right">
-                      <Rate rate="click" value={r.rates.click} counts={r} />
-                    </td>
-                    <Num v={r.replied} />
-                    <td className="px-2 py-2 text-right">
-                      <Rate rate="reply" value={r.rates.reply} counts={r} />
-                    </td>
-                    <Num v={r.bounced} />
-                    <td className="px-2 py-2 text-right">
-                      <Rate rate="bounce" value={r.rates.bounce} counts={r} />
-                    </td>
-                    <Num v={r.interested} />
+                    {CELLS.map((c) =>
+                      isRate(c) ? (
+                        <td key={c} className="px-2 py-2 text-right">
+                          <Rate rate={c} value={r.rates[c]} counts={r} />
+                        </td>
+                      ) : (
+                        <Num key={c} v={r[c]} />
+                      ),
+                    )}
                   </tr>
                 ))}
               </tbody>
