@@ -45,19 +45,14 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
     [rows, q],
   );
   const filtered = useMemo(
-    () =>
-      textMatches.filter(
-        (r) =>
-          (!vendorKey || vendorKey.split(",").includes(r.vendor)) &&
-          (!statusKey || statusKey.split(",").includes(r.status)),
-      ),
+    () => textMatches.filter((r) => picked(vendorKey, r.vendor) && picked(statusKey, r.status)),
     [textMatches, vendorKey, statusKey],
   );
   // Facet counts honour the other filters, so a count says what a click would show.
   const vendorCounts = useMemo(
     () =>
       count(
-        textMatches.filter((r) => !statusKey || statusKey.split(",").includes(r.status)),
+        textMatches.filter((r) => picked(statusKey, r.status)),
         (r) => r.vendor,
       ),
     [textMatches, statusKey],
@@ -65,7 +60,7 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
   const statusCounts = useMemo(
     () =>
       count(
-        textMatches.filter((r) => !vendorKey || vendorKey.split(",").includes(r.vendor)),
+        textMatches.filter((r) => picked(vendorKey, r.vendor)),
         (r) => r.status,
       ),
     [textMatches, vendorKey],
@@ -236,6 +231,9 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
     </HintProvider>
   );
 }
+
+/** Whether a facet (its picked values joined by commas) lets a value through: all do when none is picked. */
+const picked = (facetKey: string, value: string) => !facetKey || facetKey.split(",").includes(value);
 
 function count<T, K>(items: T[], key: (t: T) => K): Map<K, number> {
   const m = new Map<K, number>();
