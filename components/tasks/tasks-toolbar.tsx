@@ -1,6 +1,7 @@
 "use client";
 
 import type { Table } from "@tanstack/react-table";
+import type { ReactNode } from "react";
 import { X } from "lucide-react";
 import { SearchBox } from "@/components/filters/search-box";
 import { Button } from "@/components/ui/button";
@@ -61,6 +62,19 @@ export function TasksToolbar({
       ]
     : [];
 
+  // The facets of free text values (types, people, campaigns): one menu each, alike. Only
+  // "Everyone" lists the assignees: "Assigned to me" already says whose tasks these are.
+  const listFacets: {
+    key: "types" | "assignee" | "campaignId";
+    title: string;
+    options?: FacetOption[];
+    icon?: (v: string) => ReactNode;
+  }[] = [
+    { key: "types", title: "Type", options: f?.types, icon: (v) => <TypeIcon type={v} /> },
+    ...(mine ? [] : [{ key: "assignee" as const, title: "Assignee", options: f?.assignees }]),
+    { key: "campaignId", title: "Campaign", options: f?.campaigns },
+  ];
+
   return (
     <div className="flex flex-wrap items-center gap-2">
       <SearchBox
@@ -86,30 +100,17 @@ export function TasksToolbar({
         onChange={(v) => void setParams({ vendors: v.length ? (v as Vendor[]) : null })}
         icon={(v) => <VendorDot vendor={v as Vendor} />}
       />
-      <FacetedFilter
-        title="Type"
-        options={f?.types ?? []}
-        selected={p.types}
-        loading={facetsPending}
-        onChange={(v) => void setParams({ types: v.length ? v : null })}
-        icon={(v) => <TypeIcon type={v} />}
-      />
-      {mine ? null : (
+      {listFacets.map(({ key, title, options, icon }) => (
         <FacetedFilter
-          title="Assignee"
-          options={f?.assignees ?? []}
-          selected={p.assignee}
+          key={key}
+          title={title}
+          options={options ?? []}
+          selected={p[key]}
           loading={facetsPending}
-          onChange={(v) => void setParams({ assignee: v.length ? v : null })}
+          onChange={(v) => void setParams({ [key]: v.length ? v : null })}
+          icon={icon}
         />
-      )}
-      <FacetedFilter
-        title="Campaign"
-        options={f?.campaigns ?? []}
-        selected={p.campaignId}
-        loading={facetsPending}
-        onChange={(v) => void setParams({ campaignId: v.length ? v : null })}
-      />
+      ))}
       {changed ? (
         <Button variant="ghost" size="sm" onClick={onReset}>
           Reset
