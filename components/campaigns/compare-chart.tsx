@@ -17,6 +17,11 @@ import { rateSeries } from "./series";
 
 const RATE_BARS = rateSeries("open", "click", "reply", "bounce");
 
+const VIEWS = [
+  { value: "chart", label: "Chart" },
+  { value: "table", label: "Table" },
+] as const;
+
 type BarKey = keyof typeof RATE_BARS;
 const BAR_KEYS = Object.keys(RATE_BARS) as BarKey[];
 
@@ -47,17 +52,7 @@ export default function CompareChart({
     <ChartCard
       title="Rates side by side"
       description={`Open, click and reply rates are of delivered emails; bounce rate of emails sent. ${replies === "human" ? "Replies: people's only." : "Replies: every reply."} Partial copies are marked.`}
-      actions={
-        <Segmented
-          label="Show as"
-          value={view}
-          options={[
-            { value: "chart", label: "Chart" },
-            { value: "table", label: "Table" },
-          ]}
-          onChange={setView}
-        />
-      }
+      actions={<Segmented label="Show as" value={view} options={VIEWS} onChange={setView} />}
       csv={{
         name: csvFileName("compare", from ?? "all", to ?? "time", ...(from ? [tz] : [])),
         build: () =>

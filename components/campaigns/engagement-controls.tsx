@@ -15,6 +15,14 @@ import { Segmented } from "./segmented";
 
 export type RangePreset = "all" | "7d" | "30d" | "90d" | "custom";
 const PRESET_DAYS: Partial<Record<RangePreset, number>> = { "7d": 7, "30d": 30, "90d": 90 };
+const INTERVALS = [
+  { value: "day", label: "Day" },
+  { value: "week", label: "Week" },
+] as const;
+const REPLY_COUNTS = [
+  { value: "human", label: "People's replies" },
+  { value: "all", label: "All replies" },
+] as const;
 const PRESETS: { value: RangePreset; label: string }[] = [
   { value: "all", label: "Whole campaign" },
   { value: "7d", label: "Last 7 days" },
@@ -94,23 +102,21 @@ export function EngagementControls({
 
   return (
     <div className="flex flex-wrap items-end gap-x-4 gap-y-3">
-      <div className="space-y-1.5">
-        <span className="block text-xs font-medium text-muted-foreground">Date range</span>
-        <Segmented
-          label="Date range"
-          value={custom ? "custom" : active}
-          options={PRESETS}
-          onChange={(p) => {
-            if (p === "custom") {
-              setCustomOpen(true);
-              return setRangeOpen(true);
-            }
-            setCustomOpen(false);
-            const r = presetRange(p, tz);
-            onRange(r.from, r.to);
-          }}
-        />
-      </div>
+      <Segmented
+        captioned
+        label="Date range"
+        value={custom ? "custom" : active}
+        options={PRESETS}
+        onChange={(p) => {
+          if (p === "custom") {
+            setCustomOpen(true);
+            return setRangeOpen(true);
+          }
+          setCustomOpen(false);
+          const r = presetRange(p, tz);
+          onRange(r.from, r.to);
+        }}
+      />
       {custom ? (
         <DateRangePopover
           label="Custom date range"
@@ -131,18 +137,7 @@ export function EngagementControls({
         />
       ) : null}
       {showInterval && interval && onInterval ? (
-        <div className="space-y-1.5">
-          <span className="block text-xs font-medium text-muted-foreground">Interval</span>
-          <Segmented
-            label="Interval"
-            value={interval}
-            options={[
-              { value: "day", label: "Day" },
-              { value: "week", label: "Week" },
-            ]}
-            onChange={onInterval}
-          />
-        </div>
+        <Segmented captioned label="Interval" value={interval} options={INTERVALS} onChange={onInterval} />
       ) : null}
       <label className="grid gap-1.5 text-xs font-medium text-muted-foreground">
         Time zone
@@ -173,18 +168,7 @@ export function EngagementControls({
         Include machine opens and clicks
       </label>
       {replies && onReplies ? (
-        <div className="space-y-1.5">
-          <span className="block text-xs font-medium text-muted-foreground">Replies counted</span>
-          <Segmented
-            label="Replies counted"
-            value={replies}
-            options={[
-              { value: "human", label: "People's replies" },
-              { value: "all", label: "All replies" },
-            ]}
-            onChange={onReplies}
-          />
-        </div>
+        <Segmented captioned label="Replies counted" value={replies} options={REPLY_COUNTS} onChange={onReplies} />
       ) : null}
       {replies ? (
         <p className="basis-full text-xs text-muted-foreground">Reply rate = {REPLY_FORMULAS[replies]}</p>
