@@ -14,6 +14,7 @@ import { VendorBadge } from "@/components/ui/vendor-badge";
 import type { CompareRow } from "@/lib/model/engagement";
 import { VENDOR_LABELS, type Vendor } from "@/lib/model/vendor";
 import { cn } from "@/lib/utils";
+import { CampaignLink } from "./campaign-link";
 import { EngagementControls } from "./engagement-controls";
 import { fmtCalendarDay, fmtInt } from "./format";
 import { campaignQueries } from "./queries";
@@ -224,12 +225,7 @@ function CompareTable({ rows, onRemove }: { rows: CompareRow[]; onRemove: (id: s
               <th key={r.campaign.id} scope="col" className="min-w-48 px-4 py-3 text-right font-normal">
                 <div className="flex items-start justify-end gap-1">
                   <div className="grid justify-items-end gap-1">
-                    <Link
-                      href={`/campaigns/${encodeURIComponent(r.campaign.id)}`}
-                      className="font-medium underline-offset-4 hover:underline focus-visible:underline"
-                    >
-                      {r.campaign.name}
-                    </Link>
+                    <CampaignLink campaign={r.campaign} />
                     <span className="flex gap-1.5">
                       <VendorBadge vendor={r.campaign.vendor} />
                       <CampaignStatusBadge status={r.campaign.status} />
