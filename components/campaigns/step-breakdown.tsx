@@ -6,7 +6,7 @@ import { ChartCard } from "./chart-card";
 import { countColumns, csvFileName, rateColumns, toCsv } from "./csv";
 import { fmtInt, fmtRate } from "./format";
 import { StepPlot } from "./lazy-plots";
-import { Rate } from "./rate";
+import { FigureCell, RateCell, RowName } from "./figure-cells";
 import { countSeries } from "./series";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
@@ -102,16 +102,12 @@ export function StepBreakdown({ data }: { data: Engagement }) {
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.step} className="border-b last:border-0">
-                    <th scope="row" className="py-2 pr-3 text-left font-medium">
-                      Step {r.step}
-                    </th>
+                    <RowName>Step {r.step}</RowName>
                     {CELLS.map((c) =>
                       isRate(c) ? (
-                        <td key={c} className="px-2 py-2 text-right">
-                          <Rate rate={c} value={r.rates[c]} counts={r} />
-                        </td>
+                        <RateCell key={c} rate={c} value={r.rates[c]} counts={r} />
                       ) : (
-                        <Num key={c} v={r[c]} />
+                        <FigureCell key={c}>{fmtInt(r[c])}</FigureCell>
                       ),
                     )}
                   </tr>
@@ -123,8 +119,4 @@ export function StepBreakdown({ data }: { data: Engagement }) {
       )}
     </ChartCard>
   );
-}
-
-function Num({ v }: { v: number }) {
-  return <td className="px-2 py-2 text-right tabular-nums">{fmtInt(v)}</td>;
 }

@@ -6,7 +6,8 @@ import { ChartCard } from "./chart-card";
 import { countColumns, csvFileName, rateColumns, toCsv } from "./csv";
 import { fmtInt, fmtPts, fmtRate } from "./format";
 import { VariantPlot } from "./lazy-plots";
-import { Hint, Rate } from "./rate";
+import { FigureCell, RateCell, RowName } from "./figure-cells";
+import { Hint } from "./rate";
 import { rateSeries } from "./series";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
@@ -114,18 +115,12 @@ export function VariantComparison({ data }: { data: Engagement }) {
                   const t = base && r !== base ? replyRateTest(base, r) : null;
                   return (
                     <tr key={r.variant} className="border-b last:border-0">
-                      <th scope="row" className="py-2 pr-3 text-left font-medium">
-                        {r.variant}
-                      </th>
-                      <td className="px-2 py-2 text-right tabular-nums">{fmtInt(r.delivered)}</td>
-                      <td className="px-2 py-2 text-right">
-                        <Rate rate="open" value={r.rates.open} counts={r} />
-                      </td>
-                      <td className="px-2 py-2 text-right tabular-nums">{fmtInt(r.replied)}</td>
-                      <td className="px-2 py-2 text-right">
-                        <Rate rate="reply" value={r.rates.reply} counts={r} />
-                      </td>
-                      <td className="px-2 py-2 text-right tabular-nums">
+                      <RowName>{r.variant}</RowName>
+                      <FigureCell>{fmtInt(r.delivered)}</FigureCell>
+                      <RateCell rate="open" value={r.rates.open} counts={r} />
+                      <FigureCell>{fmtInt(r.replied)}</FigureCell>
+                      <RateCell rate="reply" value={r.rates.reply} counts={r} />
+                      <FigureCell>
                         {t ? (
                           <Hint
                             content={`Difference in reply rate, ${r.variant} − ${base!.variant}; z = ${t.z.toFixed(2)} (${t.significant ? "significant at 95 %" : "not significant yet"}).`}
@@ -135,7 +130,7 @@ export function VariantComparison({ data }: { data: Engagement }) {
                         ) : (
                           <span className="font-sans text-muted-foreground">baseline</span>
                         )}
-                      </td>
+                      </FigureCell>
                     </tr>
                   );
                 })}
