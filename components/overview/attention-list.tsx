@@ -1,5 +1,6 @@
 import { CircleCheck, TriangleAlert } from "lucide-react";
 import { CampaignLink } from "@/components/campaigns/campaign-link";
+import { QuietNote } from "@/components/ui/quiet-note";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { VendorDot } from "@/components/ui/vendor-badge";
 import { ATTENTION_RULES, type AttentionItem } from "@/lib/server/queries/overview";
@@ -20,10 +21,9 @@ export function AttentionList({ items }: { items: AttentionItem[] }) {
       </CardHeader>
       <CardContent>
         {items.length === 0 ? (
-          <p className="flex items-center gap-2 text-sm text-muted-foreground">
-            <CircleCheck className="size-4 text-success" aria-hidden />
+          <QuietNote icon={CircleCheck} iconClassName="text-success">
             Every campaign looks healthy.
-          </p>
+          </QuietNote>
         ) : (
           <ul className="divide-y">
             {items.slice(0, 6).map((item) => (
