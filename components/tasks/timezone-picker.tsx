@@ -1,7 +1,6 @@
 "use client";
 
 import { Globe } from "lucide-react";
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { lazyContent } from "@/components/ui/lazy-content";
 import { zoneOffsetLabel } from "@/lib/dates/format";
@@ -24,19 +23,11 @@ export function TimeZonePicker({
   nowMs: number;
   onChange: (tz: string | null) => void;
 }) {
-  const [open, setOpen] = useState(false);
-  const pick = (z: string | null) => {
-    onChange(z);
-    setOpen(false);
-  };
-
   return (
     <FilterPopover
       label="Time zone"
       align="end"
       className="w-80 p-0"
-      open={open}
-      onOpenChange={setOpen}
       load={loadZoneList}
       trigger={
         <Button
@@ -51,7 +42,17 @@ export function TimeZonePicker({
         </Button>
       }
     >
-      <ZoneList tz={tz} browserTz={browserTz} nowMs={now} onPick={pick} />
+      {(close) => (
+        <ZoneList
+          tz={tz}
+          browserTz={browserTz}
+          nowMs={now}
+          onPick={(z) => {
+            onChange(z);
+            close();
+          }}
+        />
+      )}
     </FilterPopover>
   );
 }

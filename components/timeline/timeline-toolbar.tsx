@@ -1,7 +1,7 @@
 "use client";
 
 import { Bot, CalendarRange, ChevronDown, Filter, Megaphone, X } from "lucide-react";
-import { useCallback, useState } from "react";
+import { useCallback } from "react";
 import { SearchBox } from "@/components/filters/search-box";
 import { useDebouncedSearch } from "@/components/filters/use-debounced-search";
 import { Button } from "@/components/ui/button";
@@ -203,7 +203,6 @@ function SelectedSummary({ values }: { values: string[] }) {
 }
 
 function CampaignFilter({ filters, onChange, facets }: Pick<Props, "filters" | "onChange" | "facets">) {
-  const [open, setOpen] = useState(false);
   const campaigns = facets?.campaigns ?? [];
   const current = campaigns.find((c) => c.id === filters.campaign);
   const name = current?.name ?? (filters.campaign ? filters.campaign.replace(/^[^:]+:/, "") : null);
@@ -212,8 +211,6 @@ function CampaignFilter({ filters, onChange, facets }: Pick<Props, "filters" | "
       label="Filter by campaign"
       load={loadCampaignPanel}
       className="w-80"
-      open={open}
-      onOpenChange={setOpen}
       trigger={
         <TriggerButton active={!!filters.campaign} label={`Campaign${name ? `: ${name}` : ""}`}>
           <Megaphone aria-hidden className="size-3.5" />
@@ -222,13 +219,12 @@ function CampaignFilter({ filters, onChange, facets }: Pick<Props, "filters" | "
         </TriggerButton>
       }
     >
-      <CampaignPanel filters={filters} onChange={onChange} campaigns={campaigns} onDone={() => setOpen(false)} />
+      {(close) => <CampaignPanel filters={filters} onChange={onChange} campaigns={campaigns} onDone={close} />}
     </FilterPopover>
   );
 }
 
 function DateFilter({ filters, onChange, today }: Pick<Props, "filters" | "onChange"> & { today: string }) {
-  const [open, setOpen] = useState(false);
   const label = describeRange({ from: filters.from, to: filters.to }, today);
   const active = !!(filters.from || filters.to);
   return (
@@ -236,8 +232,6 @@ function DateFilter({ filters, onChange, today }: Pick<Props, "filters" | "onCha
       label="Filter by date"
       load={loadDatePanel}
       className="w-80"
-      open={open}
-      onOpenChange={setOpen}
       trigger={
         <TriggerButton active={active} label={`Date: ${label}`}>
           <CalendarRange aria-hidden className="size-3.5" />
@@ -245,7 +239,7 @@ function DateFilter({ filters, onChange, today }: Pick<Props, "filters" | "onCha
         </TriggerButton>
       }
     >
-      <DatePanel filters={filters} onChange={onChange} today={today} onDone={() => setOpen(false)} />
+      {(close) => <DatePanel filters={filters} onChange={onChange} today={today} onDone={close} />}
     </FilterPopover>
   );
 }
