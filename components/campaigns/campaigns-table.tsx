@@ -49,21 +49,12 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
     [textMatches, vendorKey, statusKey],
   );
   // Facet counts honour the other filters, so a count says what a click would show.
-  const vendorCounts = useMemo(
-    () =>
-      count(
-        textMatches.filter((r) => picked(statusKey, r.status)),
-        (r) => r.vendor,
-      ),
-    [textMatches, statusKey],
-  );
-  const statusCounts = useMemo(
-    () =>
-      count(
-        textMatches.filter((r) => picked(vendorKey, r.vendor)),
-        (r) => r.status,
-      ),
-    [textMatches, vendorKey],
+  const counts = useMemo(
+    () => ({
+      vendor: count(textMatches, "vendor", (r) => picked(statusKey, r.status)),
+      status: count(textMatches, "status", (r) => picked(vendorKey, r.vendor)),
+    }),
+    [textMatches, vendorKey, statusKey],
   );
 
   const sorting: SortingState = [{ id: params.sort, desc: params.dir === "desc" }];
@@ -105,7 +96,7 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
             label="Vendor"
             options={VENDORS}
             selected={params.vendor}
-            counts={vendorCounts}
+            counts={counts.vendor}
             labelOf={(v: Vendor) => VENDOR_LABELS[v]}
             onChange={(vendor) => void setParams({ vendor })}
           />
@@ -113,7 +104,7 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
             label="Status"
             options={CAMPAIGN_STATUSES}
             selected={params.status}
-            counts={statusCounts}
+            counts={counts.status}
             labelOf={(s: Campaign["status"]) => STATUS_LABELS[s]}
             onChange={(status) => void setParams({ status })}
           />
@@ -235,8 +226,9 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
 /** Whether a facet (its picked values joined by commas) lets a value through: all do when none is picked. */
 const picked = (facetKey: string, value: string) => !facetKey || facetKey.split(",").includes(value);
 
-function count<T, K>(items: T[], key: (t: T) => K): Map<K, number> {
-  const m = new Map<K, number>();
-  for (const i of items) m.set(key(i), (m.get(key(i)) ?? 0) + 1);
+/** How many of the items `where` lets through have each value of a field. */
+function count<T, F extends keyof T>(items: T[], field: F, where: (t: T) => boolean): Map<T[F], number> {
+  const m = new Map<T[F], number>();
+  for (const i of items) if (where(i)) m.set(i[field], (m.get(i[field]) ?? 0) + 1);
   return m;
 }
