@@ -83,24 +83,7 @@ export function CompareView({ options }: { options: CampaignOption[] }) {
           aria-label="Filters"
           className="flex flex-wrap items-end justify-between gap-4 rounded-xl border bg-card/50 px-4 py-3"
         >
-          {tz ? (
-            <EngagementControls
-              from={params.from}
-              to={params.to}
-              tz={tz}
-              bots={params.bots}
-              shownFrom={data?.from ?? undefined}
-              shownTo={data?.to ?? undefined}
-              showInterval={false}
-              onRange={(from, to) => void setParams({ from, to })}
-              onTz={(next) => void setParams({ tz: next })}
-              onBots={(bots) => void setParams({ bots })}
-              replies={params.replies}
-              onReplies={(replies) => void setParams({ replies })}
-            />
-          ) : (
-            <Skeleton className="h-14 w-full" />
-          )}
+          <EngagementControls value={{ ...params, tz }} onChange={(patch) => void setParams(patch)} shown={data} />
           <label className="grid gap-1.5 text-xs font-medium text-muted-foreground">
             Add a campaign
             <select
