@@ -23,6 +23,11 @@ export function TimeZonePicker({
   nowMs: number;
   onChange: (tz: string | null) => void;
 }) {
+  const pick = (z: string | null, close: () => void) => {
+    onChange(z);
+    close();
+  };
+
   return (
     <FilterPopover
       label="Time zone"
@@ -42,17 +47,7 @@ export function TimeZonePicker({
         </Button>
       }
     >
-      {(close) => (
-        <ZoneList
-          tz={tz}
-          browserTz={browserTz}
-          nowMs={now}
-          onPick={(z) => {
-            onChange(z);
-            close();
-          }}
-        />
-      )}
+      {(close) => <ZoneList tz={tz} browserTz={browserTz} nowMs={now} onPick={(z) => pick(z, close)} />}
     </FilterPopover>
   );
 }
