@@ -1,12 +1,11 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
 import { VendorBadge } from "@/components/ui/vendor-badge";
 import type { DueClock } from "@/lib/dates/due";
 import type { TaskListItem } from "@/lib/model/tasks-query";
 import { DueCell } from "./due-cell";
-import { TaskTitle } from "./task-title";
+import { TaskContactLink, TaskTitle } from "./task-title";
 import { assigneeLabel, Priority, Status, TaskType } from "./task-meta";
 
 declare module "@tanstack/react-table" {
@@ -74,16 +73,7 @@ export function taskColumns(clock: DueClock): ColumnDef<TaskListItem>[] {
       meta: { label: "Contact", className: "w-32", hideable: true },
       cell: ({ row }) => {
         const c = row.original.contact;
-        if (!c) return dash;
-        return (
-          <Link
-            href={`/contacts/${encodeURIComponent(c.id)}`}
-            className="block truncate text-sm underline-offset-2 hover:underline"
-            title={[c.name, c.email].filter(Boolean).join(" · ")}
-          >
-            {c.name ?? c.email ?? "Unnamed contact"}
-          </Link>
-        );
+        return c ? <TaskContactLink contact={c} className="block text-sm" /> : dash;
       },
     },
     {

@@ -1,7 +1,6 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { VendorBadge } from "@/components/ui/vendor-badge";
@@ -12,7 +11,7 @@ import { cn } from "@/lib/utils";
 import { DueCell } from "./due-cell";
 import { taskGroupOptions } from "./queries";
 import { assigneeLabel, Priority, Status, TaskType } from "./task-meta";
-import { TaskTitle } from "./task-title";
+import { TaskContactLink, TaskTitle } from "./task-title";
 import { GroupedSkeleton } from "./tasks-skeleton";
 
 export const GROUP_LABELS: Record<DueGroup, string> = {
@@ -121,14 +120,7 @@ function GroupRow({ task: t, clock }: { task: TaskListItem; clock: DueClock }) {
         <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
           <VendorBadge vendor={t.vendor} />
           <TaskType type={t.type} className="text-xs" />
-          {t.contact ? (
-            <Link
-              href={`/contacts/${encodeURIComponent(t.contact.id)}`}
-              className="max-w-48 truncate text-foreground underline-offset-2 hover:underline"
-            >
-              {t.contact.name ?? t.contact.email ?? "Unnamed contact"}
-            </Link>
-          ) : null}
+          {t.contact ? <TaskContactLink contact={t.contact} className="max-w-48 text-foreground" /> : null}
           {t.campaignId ? <span className="max-w-48 truncate">{t.campaignName ?? t.campaignId}</span> : null}
           <span title={t.assignee?.id ?? undefined}>{assigneeLabel(t.assignee)}</span>
         </div>
