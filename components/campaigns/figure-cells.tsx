@@ -5,12 +5,25 @@ import { Rate } from "./rate";
 // The body cells of the campaign page's figure tables (by step, by variant, the vendor's own
 // figures): a row's name on the left, then right-aligned figures.
 
-/** The row's name, as its header cell. */
-export function RowName({ children, className }: { children: ReactNode; className?: string }) {
+/** A body row: its name (the row's header cell), then its figures. */
+export function FigureRow({
+  name,
+  nameClassName,
+  className = "border-b last:border-0",
+  children,
+}: {
+  name: ReactNode;
+  nameClassName?: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
-    <th scope="row" className={cn("py-2 pr-3 text-left font-medium", className)}>
+    <tr className={className}>
+      <th scope="row" className={cn("py-2 pr-3 text-left font-medium", nameClassName)}>
+        {name}
+      </th>
       {children}
-    </th>
+    </tr>
   );
 }
 

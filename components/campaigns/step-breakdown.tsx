@@ -6,7 +6,7 @@ import { ChartCard } from "./chart-card";
 import { countColumns, csvFileName, rateColumns, toCsv } from "./csv";
 import { fmtInt, fmtRate } from "./format";
 import { StepPlot } from "./lazy-plots";
-import { FigureCell, RateCell, RowName } from "./figure-cells";
+import { FigureCell, FigureRow, RateCell } from "./figure-cells";
 import { countSeries } from "./series";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
@@ -101,8 +101,7 @@ export function StepBreakdown({ data }: { data: Engagement }) {
               </thead>
               <tbody>
                 {rows.map((r) => (
-                  <tr key={r.step} className="border-b last:border-0">
-                    <RowName>Step {r.step}</RowName>
+                  <FigureRow key={r.step} name={`Step ${r.step}`}>
                     {CELLS.map((c) =>
                       isRate(c) ? (
                         <RateCell key={c} rate={c} value={r.rates[c]} counts={r} />
@@ -110,7 +109,7 @@ export function StepBreakdown({ data }: { data: Engagement }) {
                         <FigureCell key={c}>{fmtInt(r[c])}</FigureCell>
                       ),
                     )}
-                  </tr>
+                  </FigureRow>
                 ))}
               </tbody>
             </table>

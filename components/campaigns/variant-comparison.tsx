@@ -6,7 +6,7 @@ import { ChartCard } from "./chart-card";
 import { countColumns, csvFileName, rateColumns, toCsv } from "./csv";
 import { fmtInt, fmtPts, fmtRate } from "./format";
 import { VariantPlot } from "./lazy-plots";
-import { FigureCell, RateCell, RowName } from "./figure-cells";
+import { FigureCell, FigureRow, RateCell } from "./figure-cells";
 import { Hint } from "./rate";
 import { rateSeries } from "./series";
 import { ScrollRegion } from "@/components/ui/scroll-region";
@@ -114,8 +114,7 @@ export function VariantComparison({ data }: { data: Engagement }) {
                 {rows.map((r) => {
                   const t = base && r !== base ? replyRateTest(base, r) : null;
                   return (
-                    <tr key={r.variant} className="border-b last:border-0">
-                      <RowName>{r.variant}</RowName>
+                    <FigureRow key={r.variant} name={r.variant}>
                       <FigureCell>{fmtInt(r.delivered)}</FigureCell>
                       <RateCell rate="open" value={r.rates.open} counts={r} />
                       <FigureCell>{fmtInt(r.replied)}</FigureCell>
@@ -131,7 +130,7 @@ export function VariantComparison({ data }: { data: Engagement }) {
                           <span className="font-sans text-muted-foreground">baseline</span>
                         )}
                       </FigureCell>
-                    </tr>
+                    </FigureRow>
                   );
                 })}
               </tbody>

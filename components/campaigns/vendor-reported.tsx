@@ -5,7 +5,7 @@ import type { Engagement } from "@/lib/model/engagement";
 import { ChartCard } from "./chart-card";
 import { csvFileName, toCsv } from "./csv";
 import { fmtInt, fmtPts, fmtRate } from "./format";
-import { FigureCell, RateCell, RowName } from "./figure-cells";
+import { FigureCell, FigureRow, RateCell } from "./figure-cells";
 import { differenceNote, RATE_NAMES, REPORTED_KEYS, VENDOR_NOTES, vendorRate, type ReportedKey } from "./vendor-notes";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
@@ -92,21 +92,19 @@ export function VendorReported({ data, wholeCampaign }: { data: Engagement; whol
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.key} className="border-b last:border-0">
-                <RowName className="capitalize">{r.key}</RowName>
+              <FigureRow key={r.key} name={r.key} nameClassName="capitalize">
                 <FigureCell>{fmtInt(r.ours)}</FigureCell>
                 <FigureCell>{fmtInt(r.theirs)}</FigureCell>
                 <FigureCell>{r.diff > 0 ? `+${fmtInt(r.diff)}` : fmtInt(r.diff)}</FigureCell>
                 <td className="py-2 pl-3 text-xs text-muted-foreground">{r.note ?? (r.diff === 0 ? "Same." : "")}</td>
-              </tr>
+              </FigureRow>
             ))}
             {rateRows.map(({ rate, theirs }) => {
               const ours = data.rates[rate];
               const diff = ours === null || ours === undefined ? null : ours - theirs!.value;
               const same = theirs!.formula.replace(" / ", " by ") === OUR_FORMULA[rate];
               return (
-                <tr key={rate} className="border-t">
-                  <RowName>{`${rate[0]!.toUpperCase()}${rate.slice(1)} rate`}</RowName>
+                <FigureRow key={rate} name={`${rate[0]!.toUpperCase()}${rate.slice(1)} rate`} className="border-t">
                   <RateCell rate={rate} value={ours ?? null} counts={data.totals} />
                   <FigureCell>{fmtRate(theirs!.value)}</FigureCell>
                   <FigureCell>{fmtPts(diff)}</FigureCell>
@@ -115,7 +113,7 @@ export function VendorReported({ data, wholeCampaign }: { data: Engagement; whol
                       ? "Same formula."
                       : `${name} divides ${theirs!.formula.replace(" / ", " by ")}; Touchline divides ${OUR_FORMULA[rate]}.`}
                   </td>
-                </tr>
+                </FigureRow>
               );
             })}
           </tbody>
