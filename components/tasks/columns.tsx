@@ -71,10 +71,8 @@ export function taskColumns(clock: DueClock): ColumnDef<TaskListItem>[] {
       accessorFn: (t) => t.contact?.name ?? t.contact?.email ?? null,
       enableSorting: false,
       meta: { label: "Contact", className: "w-32", hideable: true },
-      cell: ({ row }) => {
-        const c = row.original.contact;
-        return c ? <TaskContactLink contact={c} className="block text-sm" /> : dash;
-      },
+      cell: ({ row }) =>
+        row.original.contact ? <TaskContactLink contact={row.original.contact} className="block text-sm" /> : dash,
     },
     {
       id: "campaign",
@@ -97,16 +95,7 @@ export function taskColumns(clock: DueClock): ColumnDef<TaskListItem>[] {
       accessorFn: (t) => t.assignee?.name ?? t.assignee?.id ?? null,
       enableSorting: false,
       meta: { label: "Assignee", className: "w-28", hideable: true },
-      cell: ({ row }) => {
-        const a = row.original.assignee;
-        return a ? (
-          <span className="block truncate text-sm" title={a.name ?? a.id ?? ""}>
-            {assigneeLabel(a)}
-          </span>
-        ) : (
-          <span className="text-sm text-muted-foreground">Unassigned</span>
-        );
-      },
+      cell: ({ row }) => <AssigneeCell assignee={row.original.assignee} />,
     },
     {
       id: "priority",
@@ -127,3 +116,13 @@ export function taskColumns(clock: DueClock): ColumnDef<TaskListItem>[] {
 }
 
 export const HIDEABLE_COLUMNS = ["type", "vendor", "contact", "campaign", "assignee", "priority", "status"] as const;
+
+function AssigneeCell({ assignee: a }: { assignee: TaskListItem["assignee"] }) {
+  return a ? (
+    <span className="block truncate text-sm" title={a.name ?? a.id ?? ""}>
+      {assigneeLabel(a)}
+    </span>
+  ) : (
+    <span className="text-sm text-muted-foreground">Unassigned</span>
+  );
+}
