@@ -8,12 +8,13 @@ import {
   type RowSelectionState,
   type SortingState,
 } from "@tanstack/react-table";
-import { ArrowDown, ArrowUp, ArrowUpDown, GitCompareArrows, SearchX, X } from "lucide-react";
+import { GitCompareArrows, SearchX, X } from "lucide-react";
 import Link from "next/link";
 import { useQueryStates } from "nuqs";
 import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ariaSort, SortArrow } from "@/components/ui/sort-arrow";
 import { CAMPAIGN_STATUSES } from "@/lib/model/plain/campaign";
 import type { Campaign } from "@/lib/model/campaign";
 import { VENDOR_LABELS, VENDORS, type Vendor } from "@/lib/model/vendor";
@@ -157,7 +158,7 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
                         <th
                           key={h.id}
                           scope="col"
-                          aria-sort={dir === "asc" ? "ascending" : dir === "desc" ? "descending" : undefined}
+                          aria-sort={ariaSort(dir)}
                           className={cn(
                             "px-2 py-2 font-medium first:pl-4",
                             numeric ? "text-right" : "text-left whitespace-nowrap",
@@ -174,13 +175,7 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
                               )}
                             >
                               {flexRender(h.column.columnDef.header, h.getContext())}
-                              {dir === "asc" ? (
-                                <ArrowUp className="size-3.5" aria-hidden />
-                              ) : dir === "desc" ? (
-                                <ArrowDown className="size-3.5" aria-hidden />
-                              ) : (
-                                <ArrowUpDown className="size-3.5 opacity-40" aria-hidden />
-                              )}
+                              <SortArrow dir={dir} />
                             </button>
                           ) : (
                             flexRender(h.column.columnDef.header, h.getContext())

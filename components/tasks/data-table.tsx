@@ -1,8 +1,8 @@
 "use client";
 
 import { flexRender, type Header } from "@tanstack/react-table";
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { Skeleton } from "@/components/ui/skeleton";
+import { ariaSort, SortArrow } from "@/components/ui/sort-arrow";
 import type { TaskListItem } from "@/lib/model/tasks-query";
 import { cn } from "@/lib/utils";
 import { useMediaQuery } from "@/components/ui/use-media-query";
@@ -95,7 +95,6 @@ function HeaderCell({ header }: { header: Header<TaskListItem, unknown> }) {
       </th>
     );
   }
-  const Icon = sorted === "asc" ? ArrowUp : sorted === "desc" ? ArrowDown : ArrowUpDown;
   const describe =
     header.column.id === "priority"
       ? sorted === "desc"
@@ -107,7 +106,7 @@ function HeaderCell({ header }: { header: Header<TaskListItem, unknown> }) {
   return (
     <th
       scope="col"
-      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
+      aria-sort={ariaSort(sorted) ?? "none"}
       // The button's own padding lines its label up with the cells' text.
       className={cn(
         "h-10 px-0.5 text-left text-xs font-medium whitespace-nowrap text-muted-foreground",
@@ -124,7 +123,7 @@ function HeaderCell({ header }: { header: Header<TaskListItem, unknown> }) {
         aria-label={`Sort by ${label.toLowerCase()}${sorted ? ` (now ${describe})` : ""}`}
       >
         {label}
-        <Icon className={cn("size-3.5", !sorted && "opacity-50")} aria-hidden />
+        <SortArrow dir={sorted} />
       </button>
     </th>
   );
