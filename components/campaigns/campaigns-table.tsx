@@ -14,7 +14,7 @@ import { useQueryStates } from "nuqs";
 import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ariaSort, SortArrow } from "@/components/ui/sort-arrow";
+import { ariaSort, SortButton } from "@/components/ui/sort-arrow";
 import { CAMPAIGN_STATUSES } from "@/lib/model/plain/campaign";
 import type { Campaign } from "@/lib/model/campaign";
 import { VENDOR_LABELS, VENDORS, type Vendor } from "@/lib/model/vendor";
@@ -166,17 +166,16 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
                           )}
                         >
                           {h.column.getCanSort() ? (
-                            <button
-                              type="button"
+                            <SortButton
+                              sorted={dir}
                               onClick={h.column.getToggleSortingHandler()}
                               className={cn(
-                                "inline-flex items-center gap-1 rounded-sm outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring/50",
+                                "rounded-sm outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring/50",
                                 numeric && "flex-row-reverse",
                               )}
                             >
                               {flexRender(h.column.columnDef.header, h.getContext())}
-                              <SortArrow dir={dir} />
-                            </button>
+                            </SortButton>
                           ) : (
                             flexRender(h.column.columnDef.header, h.getContext())
                           )}

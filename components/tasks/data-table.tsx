@@ -2,7 +2,7 @@
 
 import { flexRender, type Header } from "@tanstack/react-table";
 import { Skeleton } from "@/components/ui/skeleton";
-import { ariaSort, SortArrow } from "@/components/ui/sort-arrow";
+import { ariaSort, SortButton } from "@/components/ui/sort-arrow";
 import type { TaskListItem } from "@/lib/model/tasks-query";
 import { cn } from "@/lib/utils";
 import { useMediaQuery } from "@/components/ui/use-media-query";
@@ -113,18 +113,14 @@ function HeaderCell({ header }: { header: Header<TaskListItem, unknown> }) {
         meta?.className,
       )}
     >
-      <button
-        type="button"
+      <SortButton
+        sorted={sorted}
         onClick={header.column.getToggleSortingHandler()}
-        className={cn(
-          "inline-flex h-7 items-center gap-1 rounded-md px-1.5 hover:bg-muted hover:text-foreground",
-          sorted && "text-foreground",
-        )}
+        className={cn("h-7 rounded-md px-1.5 hover:bg-muted hover:text-foreground", sorted && "text-foreground")}
         aria-label={`Sort by ${label.toLowerCase()}${sorted ? ` (now ${describe})` : ""}`}
       >
         {label}
-        <SortArrow dir={sorted} />
-      </button>
+      </SortButton>
     </th>
   );
 }

@@ -1,4 +1,5 @@
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils";
 
 /** A sortable column's direction, as TanStack Table reports it (false: not the sort column). */
@@ -11,4 +12,19 @@ export const ariaSort = (dir: SortDir) => (dir === "asc" ? "ascending" : dir ===
 export function SortArrow({ dir }: { dir: SortDir }) {
   const Icon = dir === "asc" ? ArrowUp : dir === "desc" ? ArrowDown : ArrowUpDown;
   return <Icon className={cn("size-3.5", !dir && "opacity-50")} aria-hidden />;
+}
+
+/** A sortable header's button: its label, then the arrow; a click toggles the column's sort. */
+export function SortButton({
+  sorted,
+  className,
+  children,
+  ...props
+}: { sorted: SortDir } & Omit<ComponentProps<"button">, "type">) {
+  return (
+    <button type="button" className={cn("inline-flex items-center gap-1", className)} {...props}>
+      {children}
+      <SortArrow dir={sorted} />
+    </button>
+  );
 }
