@@ -5,6 +5,7 @@ import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
 import { Segmented } from "./segmented";
 import { ChartContainer, ChartTooltip } from "@/components/ui/chart-container";
 import type { CompareRow } from "@/lib/model/engagement";
+import { TableHead } from "@/components/ui/table-head";
 import { VENDOR_LABELS } from "@/lib/model/vendor";
 import { ChartCard } from "./chart-card";
 import { countColumns, csvFileName, rateColumns, toCsv } from "./csv";
@@ -103,18 +104,21 @@ function RatesTable({ rows }: { rows: CompareRow[] }) {
     <div className="overflow-x-auto">
       <table className="w-full text-sm">
         <caption className="sr-only">Rates by campaign, each with its base</caption>
-        <thead>
-          <tr className="border-b text-left text-xs text-muted-foreground">
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Campaign
-            </th>
-            {BAR_KEYS.map((k) => (
-              <th key={k} scope="col" className="py-2 pr-4 text-right font-medium">
-                {RATE_BARS[k].label} <span className="font-normal">({RATE_BASES[k]})</span>
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead
+          rowClassName="border-b text-left text-xs text-muted-foreground"
+          cellClassName="py-2 pr-4 font-medium"
+          cells={[
+            { label: "Campaign" },
+            ...BAR_KEYS.map((k) => ({
+              label: (
+                <>
+                  {RATE_BARS[k].label} <span className="font-normal">({RATE_BASES[k]})</span>
+                </>
+              ),
+              className: "text-right",
+            })),
+          ]}
+        />
         <tbody>
           {rows.map((r) => (
             <tr key={r.campaign.id} className="border-b last:border-0">
