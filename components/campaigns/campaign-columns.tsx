@@ -1,10 +1,10 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { VendorBadge } from "@/components/ui/vendor-badge";
 import type { CampaignListItem } from "@/lib/model/engagement";
+import { CampaignLink } from "./campaign-link";
 import { fmtInt } from "./format";
 import { CompletenessNote } from "./completeness-note";
 import { Rate, RATE_BASES } from "./rate";
@@ -52,12 +52,7 @@ export function campaignColumns(): ColumnDef<CampaignRow>[] {
       header: "Campaign",
       cell: ({ row }) => (
         <div className="grid min-w-40 justify-items-start gap-1">
-          <Link
-            href={`/campaigns/${encodeURIComponent(row.original.id)}`}
-            className="font-medium underline-offset-4 hover:underline focus-visible:underline"
-          >
-            {row.original.name}
-          </Link>
+          <CampaignLink campaign={row.original} />
           <CompletenessNote completeness={row.original.completeness} compact />
         </div>
       ),

@@ -8,20 +8,19 @@ import {
   type RowSelectionState,
   type SortingState,
 } from "@tanstack/react-table";
-import { ArrowDown, ArrowUp, ArrowUpDown, GitCompareArrows, SearchX, X } from "lucide-react";
+import { GitCompareArrows, SearchX, X } from "lucide-react";
 import Link from "next/link";
 import { useQueryStates } from "nuqs";
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
+import { ariaSort, SortButton } from "@/components/ui/sort-arrow";
 import { CAMPAIGN_STATUSES } from "@/lib/model/plain/campaign";
 import type { Campaign } from "@/lib/model/campaign";
 import { VENDOR_LABELS, VENDORS, type Vendor } from "@/lib/model/vendor";
 import { cn } from "@/lib/utils";
 import { FacetButtons } from "@/components/filters/facet-buttons";
-import { useSlashToFocus } from "@/components/filters/keyboard";
-import { Kbd } from "@/components/ui/kbd";
+import { SearchBox } from "@/components/filters/search-box";
 import { campaignColumns, NUMERIC, type CampaignRow } from "./campaign-columns";
 import { HintProvider } from "./rate";
 import { campaignListParams, type CampaignSort } from "./search-params";
@@ -34,11 +33,9 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
   // Choices push a history entry; typing in the search box replaces it (the rule of every page).
   const [params, setParams] = useQueryStates(campaignListParams, { history: "push" });
   const [selection, setSelection] = useState<RowSelectionState>({});
-  // The list filters in the browser as you type (every campaign is on the page), so the box
-  // writes the URL at once, replacing the entry; "/" jumps to it as on every list page.
-  const searchRef = useRef<HTMLInputElement>(null);
-  useSlashToFocus(searchRef);
 
+  // The list filters in the browser as you type (every campaign is on the page), so the
+  // search box writes the URL at once, replacing the entry.
   const q = params.q.trim().toLowerCase();
   // Depend on the filters' values, not on the arrays (parsed afresh from the URL): a new
   // `data` array on every render would make the table reset its state in a loop.
@@ -49,30 +46,16 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
     [rows, q],
   );
   const filtered = useMemo(
-    () =>
-      textMatches.filter(
-        (r) =>
-          (!vendorKey || vendorKey.split(",").includes(r.vendor)) &&
-          (!statusKey || statusKey.split(",").includes(r.status)),
-      ),
+    () => textMatches.filter((r) => picked(vendorKey, r.vendor) && picked(statusKey, r.status)),
     [textMatches, vendorKey, statusKey],
   );
   // Facet counts honour the other filters, so a count says what a click would show.
-  const vendorCounts = useMemo(
-    () =>
-      count(
-        textMatches.filter((r) => !statusKey || statusKey.split(",").includes(r.status)),
-        (r) => r.vendor,
-      ),
-    [textMatches, statusKey],
-  );
-  const statusCounts = useMemo(
-    () =>
-      count(
-        textMatches.filter((r) => !vendorKey || vendorKey.split(",").includes(r.vendor)),
-        (r) => r.status,
-      ),
-    [textMatches, vendorKey],
+  const counts = useMemo(
+    () => ({
+      vendor: count(textMatches, "vendor", (r) => picked(statusKey, r.status)),
+      status: count(textMatches, "status", (r) => picked(vendorKey, r.vendor)),
+    }),
+    [textMatches, vendorKey, statusKey],
   );
 
   const sorting: SortingState = [{ id: params.sort, desc: params.dir === "desc" }];
@@ -102,23 +85,19 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
     <HintProvider>
       <div className="space-y-4">
         <div className="flex flex-wrap items-center gap-x-5 gap-y-3">
-          <div className="relative w-full sm:w-64">
-            <Input
-              ref={searchRef}
-              type="search"
-              value={params.q}
-              onChange={(e) => void setParams({ q: e.target.value || null }, { history: "replace" })}
-              placeholder="Search campaigns…"
-              aria-label="Search campaigns"
-              className="h-8 pr-8"
-            />
-            {!params.q ? <Kbd className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2">/</Kbd> : null}
-          </div>
+          <SearchBox
+            label="Search campaigns"
+            placeholder="Search campaigns…"
+            value={params.q}
+            onValueChange={(q) => void setParams({ q: q || null }, { history: "replace" })}
+            slashToFocus
+            className="sm:w-64"
+          />
           <FacetButtons
             label="Vendor"
             options={VENDORS}
             selected={params.vendor}
-            counts={vendorCounts}
+            counts={counts.vendor}
             labelOf={(v: Vendor) => VENDOR_LABELS[v]}
             onChange={(vendor) => void setParams({ vendor })}
           />
@@ -126,7 +105,7 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
             label="Status"
             options={CAMPAIGN_STATUSES}
             selected={params.status}
-            counts={statusCounts}
+            counts={counts.status}
             labelOf={(s: Campaign["status"]) => STATUS_LABELS[s]}
             onChange={(status) => void setParams({ status })}
           />
@@ -179,7 +158,7 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
                         <th
                           key={h.id}
                           scope="col"
-                          aria-sort={dir === "asc" ? "ascending" : dir === "desc" ? "descending" : undefined}
+                          aria-sort={ariaSort(dir)}
                           className={cn(
                             "px-2 py-2 font-medium first:pl-4",
                             numeric ? "text-right" : "text-left whitespace-nowrap",
@@ -187,23 +166,16 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
                           )}
                         >
                           {h.column.getCanSort() ? (
-                            <button
-                              type="button"
+                            <SortButton
+                              sorted={dir}
                               onClick={h.column.getToggleSortingHandler()}
                               className={cn(
-                                "inline-flex items-center gap-1 rounded-sm outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring/50",
+                                "rounded-sm outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring/50",
                                 numeric && "flex-row-reverse",
                               )}
                             >
                               {flexRender(h.column.columnDef.header, h.getContext())}
-                              {dir === "asc" ? (
-                                <ArrowUp className="size-3.5" aria-hidden />
-                              ) : dir === "desc" ? (
-                                <ArrowDown className="size-3.5" aria-hidden />
-                              ) : (
-                                <ArrowUpDown className="size-3.5 opacity-40" aria-hidden />
-                              )}
-                            </button>
+                            </SortButton>
                           ) : (
                             flexRender(h.column.columnDef.header, h.getContext())
                           )}
@@ -245,8 +217,12 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
   );
 }
 
-function count<T, K>(items: T[], key: (t: T) => K): Map<K, number> {
-  const m = new Map<K, number>();
-  for (const i of items) m.set(key(i), (m.get(key(i)) ?? 0) + 1);
+/** Whether a facet (its picked values joined by commas) lets a value through: all do when none is picked. */
+const picked = (facetKey: string, value: string) => !facetKey || facetKey.split(",").includes(value);
+
+/** How many of the items `where` lets through have each value of a field. */
+function count<T, F extends keyof T>(items: T[], field: F, where: (t: T) => boolean): Map<T[F], number> {
+  const m = new Map<T[F], number>();
+  for (const i of items) if (where(i)) m.set(i[field], (m.get(i[field]) ?? 0) + 1);
   return m;
 }

@@ -3,24 +3,26 @@
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
 import { Segmented } from "./segmented";
-import { ChartTooltipContent, type ChartConfig } from "@/components/ui/chart";
 import { ChartContainer, ChartTooltip } from "@/components/ui/chart-container";
 import { TableHead } from "@/components/ui/table-head";
 import type { CompareRow } from "@/lib/model/engagement";
+import { TableHead } from "@/components/ui/table-head";
 import { VENDOR_LABELS } from "@/lib/model/vendor";
 import { ChartCard } from "./chart-card";
-import { csvFileName, toCsv } from "./csv";
+import { countColumns, csvFileName, rateColumns, toCsv } from "./csv";
 import { fmtRate } from "./format";
+import { categoryAxis, rateAxis, rateTooltip } from "./plot-parts";
 import { RATE_BASES } from "./rate";
+import { rateSeries } from "./series";
 
 // The compare page's chart, loaded as its own chunk (recharts is large).
 
-const RATE_BARS = {
-  open: { label: "Open rate", color: "var(--chart-opened)" },
-  click: { label: "Click rate", color: "var(--chart-clicked)" },
-  reply: { label: "Reply rate", color: "var(--chart-replied)" },
-  bounce: { label: "Bounce rate", color: "var(--chart-bounced)" },
-} satisfies ChartConfig;
+const RATE_BARS = rateSeries("open", "click", "reply", "bounce");
+
+const VIEWS = [
+  { value: "chart", label: "Chart" },
+  { value: "table", label: "Table" },
+] as const;
 
 type BarKey = keyof typeof RATE_BARS;
 const BAR_KEYS = Object.keys(RATE_BARS) as BarKey[];
@@ -52,17 +54,7 @@ export default function CompareChart({
     <ChartCard
       title="Rates side by side"
       description={`Open, click and reply rates are of delivered emails; bounce rate of emails sent. ${replies === "human" ? "Replies: people's only." : "Replies: every reply."} Partial copies are marked.`}
-      actions={
-        <Segmented
-          label="Show as"
-          value={view}
-          options={[
-            { value: "chart", label: "Chart" },
-            { value: "table", label: "Table" },
-          ]}
-          onChange={setView}
-        />
-      }
+      actions={<Segmented label="Show as" value={view} options={VIEWS} onChange={setView} />}
       csv={{
         name: csvFileName("compare", from ?? "all", to ?? "time", ...(from ? [tz] : [])),
         build: () =>
@@ -70,13 +62,8 @@ export default function CompareChart({
             { header: "campaign_id", value: (r) => r.campaign.id },
             { header: "campaign", value: (r) => r.campaign.name },
             { header: "vendor", value: (r) => r.campaign.vendor },
-            ...(
-              ["sent", "delivered", "opened", "clicked", "replied", "bounced", "unsubscribed", "interested"] as const
-            ).map((k) => ({ header: k, value: (r: CompareRow) => r.totals[k] })),
-            ...(["open", "click", "reply", "bounce", "positive"] as const).map((k) => ({
-              header: `${k}_rate`,
-              value: (r: CompareRow) => r.rates[k]?.toFixed(4),
-            })),
+            ...countColumns((r: CompareRow, k) => r.totals[k]),
+            ...rateColumns(["open", "click", "reply", "bounce", "positive"], (r: CompareRow, k) => r.rates[k]),
           ]),
       }}
     >
@@ -96,24 +83,12 @@ export default function CompareChart({
             <CartesianGrid vertical={false} />
             <XAxis
               dataKey="name"
-              tickLine={false}
-              axisLine={false}
-              tickMargin={8}
+              {...categoryAxis}
               interval={0}
               tickFormatter={(v: string) => (v.length > 24 ? `${v.slice(0, 23)}…` : v)}
             />
-            <YAxis tickLine={false} axisLine={false} width={44} tickFormatter={(v: number) => fmtRate(v, 0)} />
-            <ChartTooltip
-              cursor
-              content={(p) => (
-                <ChartTooltipContent
-                  active={p.active}
-                  payload={p.payload}
-                  label={p.label}
-                  valueFormatter={(v) => fmtRate(v)}
-                />
-              )}
-            />
+            <YAxis {...rateAxis} />
+            <ChartTooltip cursor content={rateTooltip} />
             {(Object.keys(RATE_BARS) as (keyof typeof RATE_BARS)[]).map((k) => (
               <Bar key={k} dataKey={k} fill={`var(--color-${k})`} radius={[3, 3, 0, 0]} isAnimationActive={false} />
             ))}

@@ -1,18 +1,20 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ChartNoAxesCombined, RotateCcw, X } from "lucide-react";
+import { ChartNoAxesCombined, X } from "lucide-react";
 import Link from "next/link";
 import { useQueryStates } from "nuqs";
 import dynamic from "next/dynamic";
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LoadError } from "@/components/ui/load-error";
 import { Skeleton } from "@/components/ui/skeleton";
 import { VendorBadge } from "@/components/ui/vendor-badge";
 import type { CompareRow } from "@/lib/model/engagement";
 import { VENDOR_LABELS, type Vendor } from "@/lib/model/vendor";
 import { cn } from "@/lib/utils";
+import { CampaignLink } from "./campaign-link";
 import { EngagementControls } from "./engagement-controls";
 import { fmtCalendarDay, fmtInt } from "./format";
 import { campaignQueries } from "./queries";
@@ -81,24 +83,7 @@ export function CompareView({ options }: { options: CampaignOption[] }) {
           aria-label="Filters"
           className="flex flex-wrap items-end justify-between gap-4 rounded-xl border bg-card/50 px-4 py-3"
         >
-          {tz ? (
-            <EngagementControls
-              from={params.from}
-              to={params.to}
-              tz={tz}
-              bots={params.bots}
-              shownFrom={data?.from ?? undefined}
-              shownTo={data?.to ?? undefined}
-              showInterval={false}
-              onRange={(from, to) => void setParams({ from, to })}
-              onTz={(next) => void setParams({ tz: next })}
-              onBots={(bots) => void setParams({ bots })}
-              replies={params.replies}
-              onReplies={(replies) => void setParams({ replies })}
-            />
-          ) : (
-            <Skeleton className="h-14 w-full" />
-          )}
+          <EngagementControls value={{ ...params, tz }} onChange={(patch) => void setParams(patch)} shown={data} />
           <label className="grid gap-1.5 text-xs font-medium text-muted-foreground">
             Add a campaign
             <select
@@ -147,22 +132,16 @@ export function CompareView({ options }: { options: CampaignOption[] }) {
             Select two or more campaigns in the list — from any vendors — or add them here one by one.
           </EmptyState>
         ) : query.isError && !data ? (
-          <EmptyState
+          <LoadError
             icon={ChartNoAxesCombined}
             title="Could not compare these campaigns"
-            action={
-              <div className="flex gap-2">
-                <Button variant="secondary" onClick={() => void query.refetch()}>
-                  <RotateCcw aria-hidden /> Try again
-                </Button>
-                <Button asChild variant="ghost">
-                  <Link href="/campaigns">Back to campaigns</Link>
-                </Button>
-              </div>
-            }
+            error={query.error}
+            onRetry={() => void query.refetch()}
           >
-            {query.error.message}
-          </EmptyState>
+            <Button asChild variant="ghost">
+              <Link href="/campaigns">Back to campaigns</Link>
+            </Button>
+          </LoadError>
         ) : !data ? (
           <div className="space-y-6" aria-busy="true" aria-label="Loading comparison">
             <Skeleton className="h-[520px]" />
@@ -229,12 +208,7 @@ function CompareTable({ rows, onRemove }: { rows: CompareRow[]; onRemove: (id: s
               <th key={r.campaign.id} scope="col" className="min-w-48 px-4 py-3 text-right font-normal">
                 <div className="flex items-start justify-end gap-1">
                   <div className="grid justify-items-end gap-1">
-                    <Link
-                      href={`/campaigns/${encodeURIComponent(r.campaign.id)}`}
-                      className="font-medium underline-offset-4 hover:underline focus-visible:underline"
-                    >
-                      {r.campaign.name}
-                    </Link>
+                    <CampaignLink campaign={r.campaign} />
                     <span className="flex gap-1.5">
                       <VendorBadge vendor={r.campaign.vendor} />
                       <CampaignStatusBadge status={r.campaign.status} />

@@ -10,11 +10,20 @@ import {
   type ReplyMode,
 } from "@/lib/model/plain/engagement";
 import { DateRangePopover } from "@/components/filters/date-range-popover";
+import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/utils";
 import { Segmented } from "./segmented";
 
 export type RangePreset = "all" | "7d" | "30d" | "90d" | "custom";
 const PRESET_DAYS: Partial<Record<RangePreset, number>> = { "7d": 7, "30d": 30, "90d": 90 };
+const INTERVALS = [
+  { value: "day", label: "Day" },
+  { value: "week", label: "Week" },
+] as const;
+const REPLY_COUNTS = [
+  { value: "human", label: "People's replies" },
+  { value: "all", label: "All replies" },
+] as const;
 const PRESETS: { value: RangePreset; label: string }[] = [
   { value: "all", label: "Whole campaign" },
   { value: "7d", label: "Last 7 days" },
@@ -51,39 +60,43 @@ function useZones(current: string): string[] {
   }, [current]);
 }
 
-export function EngagementControls({
-  from,
-  to,
-  tz,
-  interval,
-  bots,
-  shownFrom,
-  shownTo,
-  onRange,
-  onTz,
-  onInterval,
-  onBots,
-  replies,
-  onReplies,
-  showInterval = true,
-}: {
+/** What the campaign and compare pages' controls set (their URL's filters). */
+export interface EngagementSettings {
   from: string | null;
   to: string | null;
-  tz: string;
-  interval?: EngagementInterval;
+  /** Null until the browser's zone is known: the controls wait as a placeholder. */
+  tz: string | null;
   bots: BotsMode;
-  /** The days the answer actually covers (the defaults when no range is set). */
-  shownFrom?: string;
-  shownTo?: string;
-  onRange: (from: string | null, to: string | null) => void;
-  onTz: (tz: string) => void;
-  onInterval?: (interval: EngagementInterval) => void;
-  onBots: (bots: BotsMode) => void;
   /** Issue 18: which replies the reply rate counts; the toggle shows the formula. */
-  replies?: ReplyMode;
-  onReplies?: (replies: ReplyMode) => void;
-  showInterval?: boolean;
-}) {
+  replies: ReplyMode;
+}
+
+type ControlsProps = {
+  value: EngagementSettings;
+  onChange: (patch: Partial<EngagementSettings>) => void;
+  /** The days the answer actually covers (the defaults when no range is set). */
+  shown?: { from: string | null; to: string | null } | null;
+  /** Only the campaign page has buckets to choose. */
+  interval?: EngagementInterval;
+  onInterval?: (interval: EngagementInterval) => void;
+};
+
+/** The range, zone, interval, machine-event and reply controls, shared by the campaign and compare pages. */
+export function EngagementControls({ value, ...props }: ControlsProps) {
+  const tz = value.tz;
+  return tz ? <Controls {...props} value={{ ...value, tz }} /> : <Skeleton className="h-14 w-full" />;
+}
+
+function Controls({
+  value: { from, to, tz, bots, replies },
+  onChange,
+  shown,
+  interval,
+  onInterval,
+}: ControlsProps & { value: { tz: string } }) {
+  const onRange = (from: string | null, to: string | null) => onChange({ from, to });
+  const shownFrom = shown?.from ?? undefined;
+  const shownTo = shown?.to ?? undefined;
   const zones = useZones(tz);
   const active = presetOf(from, to, tz);
   const [customOpen, setCustomOpen] = useState(false);
@@ -94,23 +107,21 @@ export function EngagementControls({
 
   return (
     <div className="flex flex-wrap items-end gap-x-4 gap-y-3">
-      <div className="space-y-1.5">
-        <span className="block text-xs font-medium text-muted-foreground">Date range</span>
-        <Segmented
-          label="Date range"
-          value={custom ? "custom" : active}
-          options={PRESETS}
-          onChange={(p) => {
-            if (p === "custom") {
-              setCustomOpen(true);
-              return setRangeOpen(true);
-            }
-            setCustomOpen(false);
-            const r = presetRange(p, tz);
-            onRange(r.from, r.to);
-          }}
-        />
-      </div>
+      <Segmented
+        captioned
+        label="Date range"
+        value={custom ? "custom" : active}
+        options={PRESETS}
+        onChange={(p) => {
+          if (p === "custom") {
+            setCustomOpen(true);
+            return setRangeOpen(true);
+          }
+          setCustomOpen(false);
+          const r = presetRange(p, tz);
+          onRange(r.from, r.to);
+        }}
+      />
       {custom ? (
         <DateRangePopover
           label="Custom date range"
@@ -130,25 +141,14 @@ export function EngagementControls({
           }}
         />
       ) : null}
-      {showInterval && interval && onInterval ? (
-        <div className="space-y-1.5">
-          <span className="block text-xs font-medium text-muted-foreground">Interval</span>
-          <Segmented
-            label="Interval"
-            value={interval}
-            options={[
-              { value: "day", label: "Day" },
-              { value: "week", label: "Week" },
-            ]}
-            onChange={onInterval}
-          />
-        </div>
+      {interval && onInterval ? (
+        <Segmented captioned label="Interval" value={interval} options={INTERVALS} onChange={onInterval} />
       ) : null}
       <label className="grid gap-1.5 text-xs font-medium text-muted-foreground">
         Time zone
         <select
           value={tz}
-          onChange={(e) => onTz(e.target.value)}
+          onChange={(e) => onChange({ tz: e.target.value })}
           className="h-8 max-w-56 rounded-md border bg-card px-2 text-sm text-foreground shadow-xs outline-none focus-visible:ring-2 focus-visible:ring-ring/50"
         >
           {zones.map((z) => (
@@ -167,28 +167,19 @@ export function EngagementControls({
         <input
           type="checkbox"
           checked={bots === "include"}
-          onChange={(e) => onBots(e.target.checked ? "include" : "exclude")}
+          onChange={(e) => onChange({ bots: e.target.checked ? "include" : "exclude" })}
           className="size-3.5 accent-[var(--primary)]"
         />
         Include machine opens and clicks
       </label>
-      {replies && onReplies ? (
-        <div className="space-y-1.5">
-          <span className="block text-xs font-medium text-muted-foreground">Replies counted</span>
-          <Segmented
-            label="Replies counted"
-            value={replies}
-            options={[
-              { value: "human", label: "People's replies" },
-              { value: "all", label: "All replies" },
-            ]}
-            onChange={onReplies}
-          />
-        </div>
-      ) : null}
-      {replies ? (
-        <p className="basis-full text-xs text-muted-foreground">Reply rate = {REPLY_FORMULAS[replies]}</p>
-      ) : null}
+      <Segmented
+        captioned
+        label="Replies counted"
+        value={replies}
+        options={REPLY_COUNTS}
+        onChange={(replies) => onChange({ replies })}
+      />
+      <p className="basis-full text-xs text-muted-foreground">Reply rate = {REPLY_FORMULAS[replies]}</p>
     </div>
   );
 }

@@ -7,10 +7,11 @@ import { Bar, BarChart, CartesianGrid, Cell, LabelList, Line, LineChart, XAxis, 
 import { ChartTooltipContent } from "@/components/ui/chart";
 import { ChartResponsive, ChartTooltip } from "@/components/ui/chart-container";
 import type { Engagement, StepRow, VariantRow } from "@/lib/model/engagement";
-import { fmtBucket, fmtInt, fmtRate } from "./format";
+import { fmtBucket, fmtRate } from "./format";
 import type { funnelRows } from "./funnel-chart";
 import { plotSeries } from "./over-time-series";
 import { partialWeek } from "./partial-week";
+import { categoryAxis, countAxis, countTooltip, rateAxis, rateTooltip } from "./plot-parts";
 
 export function OverTimePlot({ data, shown }: { data: Engagement; shown: readonly string[] }) {
   return (
@@ -19,19 +20,11 @@ export function OverTimePlot({ data, shown }: { data: Engagement; shown: readonl
         <CartesianGrid vertical={false} />
         <XAxis
           dataKey="bucket"
-          tickLine={false}
-          axisLine={false}
-          tickMargin={8}
+          {...categoryAxis}
           minTickGap={24}
           tickFormatter={(v: string) => fmtBucket(v, data.interval, data.tz)}
         />
-        <YAxis
-          tickLine={false}
-          axisLine={false}
-          width={44}
-          allowDecimals={false}
-          tickFormatter={(v: number) => fmtInt(v)}
-        />
+        <YAxis {...countAxis} />
         <ChartTooltip
           cursor
           content={(props) => (
@@ -133,19 +126,9 @@ export function VariantPlot({ rows }: { rows: VariantRow[] }) {
         margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
       >
         <CartesianGrid vertical={false} />
-        <XAxis dataKey="name" tickLine={false} axisLine={false} tickMargin={8} />
-        <YAxis tickLine={false} axisLine={false} width={44} tickFormatter={(v: number) => fmtRate(v, 0)} />
-        <ChartTooltip
-          cursor
-          content={(p) => (
-            <ChartTooltipContent
-              active={p.active}
-              payload={p.payload}
-              label={p.label}
-              valueFormatter={(v) => fmtRate(v)}
-            />
-          )}
-        />
+        <XAxis dataKey="name" {...categoryAxis} />
+        <YAxis {...rateAxis} />
+        <ChartTooltip cursor content={rateTooltip} />
         <Bar dataKey="open" fill="var(--color-open)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
         <Bar dataKey="reply" fill="var(--color-reply)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
       </BarChart>
@@ -161,18 +144,9 @@ export function StepPlot({ rows, series }: { rows: StepRow[]; series: readonly s
         margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
       >
         <CartesianGrid vertical={false} />
-        <XAxis dataKey="name" tickLine={false} axisLine={false} tickMargin={8} />
-        <YAxis
-          tickLine={false}
-          axisLine={false}
-          width={44}
-          allowDecimals={false}
-          tickFormatter={(v: number) => fmtInt(v)}
-        />
-        <ChartTooltip
-          cursor
-          content={(p) => <ChartTooltipContent active={p.active} payload={p.payload} label={p.label} />}
-        />
+        <XAxis dataKey="name" {...categoryAxis} />
+        <YAxis {...countAxis} />
+        <ChartTooltip cursor content={countTooltip} />
         {series.map((k) => (
           <Bar key={k} dataKey={k} fill={`var(--color-${k})`} radius={[3, 3, 0, 0]} isAnimationActive={false} />
         ))}

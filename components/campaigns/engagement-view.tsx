@@ -1,12 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ChartNoAxesCombined, LoaderCircle, RotateCcw } from "lucide-react";
+import { ChartNoAxesCombined, LoaderCircle } from "lucide-react";
 import { useQueryStates } from "nuqs";
 import { useEffect, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadError } from "@/components/ui/load-error";
 import type { Engagement } from "@/lib/model/engagement";
 import { rememberViewerTimeZone } from "@/components/overview/viewer-time-zone";
 import EngagementBody from "./engagement-body";
@@ -79,25 +77,13 @@ export function EngagementView({
     <HintProvider>
       <div className="space-y-6">
         <section aria-label="Filters" className="rounded-xl border bg-card/50 px-4 py-3">
-          {tz ? (
-            <EngagementControls
-              from={params.from}
-              to={params.to}
-              tz={tz}
-              interval={params.interval}
-              bots={params.bots}
-              replies={params.replies}
-              onReplies={(replies) => void setParams({ replies })}
-              shownFrom={data?.from}
-              shownTo={data?.to}
-              onRange={(from, to) => void setParams({ from, to })}
-              onTz={(next) => void setParams({ tz: next })}
-              onInterval={(interval) => void setParams({ interval })}
-              onBots={(bots) => void setParams({ bots })}
-            />
-          ) : (
-            <Skeleton className="h-14 w-full" />
-          )}
+          <EngagementControls
+            value={{ ...params, tz }}
+            onChange={(patch) => void setParams(patch)}
+            shown={data}
+            interval={params.interval}
+            onInterval={(interval) => void setParams({ interval })}
+          />
         </section>
 
         <p aria-live="polite" className="flex min-h-5 items-center gap-2 text-sm text-muted-foreground">
@@ -112,17 +98,12 @@ export function EngagementView({
         </p>
 
         {query.isError && !data ? (
-          <EmptyState
+          <LoadError
             icon={ChartNoAxesCombined}
             title="Could not load this campaign's engagement"
-            action={
-              <Button variant="secondary" onClick={() => void query.refetch()}>
-                <RotateCcw aria-hidden /> Try again
-              </Button>
-            }
-          >
-            {query.error.message}
-          </EmptyState>
+            error={query.error}
+            onRetry={() => void query.refetch()}
+          />
         ) : !data ? (
           <EngagementSkeleton />
         ) : (

@@ -1,21 +1,15 @@
 "use client";
 
-import { ChartFrame, type ChartConfig } from "@/components/ui/chart";
+import { ChartFrame } from "@/components/ui/chart";
 import type { Engagement } from "@/lib/model/engagement";
 import { ratio } from "@/lib/model/plain/campaign";
 import { ChartCard } from "./chart-card";
 import { csvFileName, toCsv } from "./csv";
 import { fmtInt, fmtRate } from "./format";
 import { FunnelPlot } from "./lazy-plots";
+import { countSeries } from "./series";
 
-const STAGES = {
-  sent: { label: "Sent", color: "var(--chart-sent)" },
-  delivered: { label: "Delivered", color: "color-mix(in oklch, var(--chart-sent) 60%, var(--background))" },
-  opened: { label: "Opened", color: "var(--chart-opened)" },
-  clicked: { label: "Clicked", color: "var(--chart-clicked)" },
-  replied: { label: "Replied", color: "var(--chart-replied)" },
-  interested: { label: "Interested", color: "var(--chart-interested)" },
-} satisfies ChartConfig;
+const STAGES = countSeries("sent", "delivered", "opened", "clicked", "replied", "interested");
 type Stage = keyof typeof STAGES;
 
 /**

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { ChartFrame, ChartSeriesToggle } from "@/components/ui/chart";
 import type { Engagement, SeriesPoint } from "@/lib/model/engagement";
 import { ChartCard } from "./chart-card";
-import { csvFileName, toCsv } from "./csv";
+import { countColumns, csvFileName, toCsv } from "./csv";
 import { fmtBucket, fmtCalendarDay, fmtInt } from "./format";
 import { OverTimePlot } from "./lazy-plots";
 import { OVER_TIME_SERIES, type SeriesKey } from "./over-time-series";
@@ -41,9 +41,7 @@ export function overTimeCsv(e: Engagement): string {
   return toCsv(e.series, [
     { header: "bucket_start_utc", value: (p) => p.bucket },
     { header: `${e.interval}_in_${e.tz}`, value: (p) => fmtBucket(p.bucket, e.interval, e.tz, true) },
-    ...(["sent", "delivered", "opened", "clicked", "replied", "bounced", "unsubscribed", "interested"] as const).map(
-      (k) => ({ header: k, value: (p: SeriesPoint) => p[k] }),
-    ),
+    ...countColumns((p: SeriesPoint, k) => p[k]),
   ]);
 }
 

@@ -1,16 +1,10 @@
 // The over-time chart's series and how the plot draws them: shared by the chart card and the
 // lazily loaded plots, which must not import the card that loads them (an import cycle).
-import type { ChartConfig } from "@/components/ui/chart";
 import type { Engagement } from "@/lib/model/engagement";
 import { partialWeek } from "./partial-week";
+import { countSeries } from "./series";
 
-export const OVER_TIME_SERIES = {
-  sent: { label: "Sent", color: "var(--chart-sent)" },
-  opened: { label: "Opened", color: "var(--chart-opened)" },
-  clicked: { label: "Clicked", color: "var(--chart-clicked)" },
-  replied: { label: "Replied", color: "var(--chart-replied)" },
-  bounced: { label: "Bounced", color: "var(--chart-bounced)" },
-} satisfies ChartConfig;
+export const OVER_TIME_SERIES = countSeries("sent", "opened", "clicked", "replied", "bounced");
 export type SeriesKey = keyof typeof OVER_TIME_SERIES;
 
 /**

@@ -2,21 +2,26 @@
 
 import { cn } from "@/lib/utils";
 
-/** A small set of mutually exclusive choices as buttons (aria-pressed), e.g. Day | Week. */
+/**
+ * A small set of mutually exclusive choices as buttons (aria-pressed), e.g. Day | Week. With
+ * `captioned`, its name is also written above it (a control among the page's filters).
+ */
 export function Segmented<T extends string>({
   label,
   value,
   options,
   onChange,
   className,
+  captioned,
 }: {
   label: string;
   value: T | null;
   options: readonly { value: T; label: string }[];
   onChange: (value: T) => void;
   className?: string;
+  captioned?: boolean;
 }) {
-  return (
+  const group = (
     <div
       role="group"
       aria-label={label}
@@ -36,6 +41,13 @@ export function Segmented<T extends string>({
           {o.label}
         </button>
       ))}
+    </div>
+  );
+  if (!captioned) return group;
+  return (
+    <div className="space-y-1.5">
+      <span className="block text-xs font-medium text-muted-foreground">{label}</span>
+      {group}
     </div>
   );
 }

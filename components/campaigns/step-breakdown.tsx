@@ -1,32 +1,42 @@
 "use client";
 
-import { ChartFrame, type ChartConfig } from "@/components/ui/chart";
+import { ChartFrame } from "@/components/ui/chart";
 import type { Engagement, StepRow } from "@/lib/model/engagement";
 import { ChartCard } from "./chart-card";
-import { csvFileName, toCsv } from "./csv";
+import { countColumns, csvFileName, rateColumns, toCsv } from "./csv";
 import { fmtInt, fmtRate } from "./format";
 import { StepPlot } from "./lazy-plots";
-import { Rate } from "./rate";
+import { FigureCell, FigureRow, RateCell } from "./figure-cells";
+import { countSeries } from "./series";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { FigureTableHead } from "@/components/ui/table-head";
 
-const BARS = {
-  sent: { label: "Sent", color: "var(--chart-sent)" },
-  opened: { label: "Opened", color: "var(--chart-opened)" },
-  clicked: { label: "Clicked", color: "var(--chart-clicked)" },
-  replied: { label: "Replied", color: "var(--chart-replied)" },
-} satisfies ChartConfig;
+const BARS = countSeries("sent", "opened", "clicked", "replied");
+
+const RATED = ["open", "click", "reply", "bounce"] as const;
+type Rated = (typeof RATED)[number];
+type Cell = Rated | "sent" | "delivered" | "opened" | "clicked" | "replied" | "bounced" | "interested";
+/** A row's cells left to right, as the header names them: counts, each rate after its count. */
+const CELLS: readonly Cell[] = [
+  "sent",
+  "delivered",
+  "opened",
+  "open",
+  "clicked",
+  "click",
+  "replied",
+  "reply",
+  "bounced",
+  "bounce",
+  "interested",
+];
+const isRate = (c: Cell): c is Rated => (RATED as readonly string[]).includes(c);
 
 export function stepsCsv(rows: StepRow[]): string {
   return toCsv(rows, [
     { header: "step", value: (r) => r.step },
-    ...(["sent", "delivered", "opened", "clicked", "replied", "bounced", "unsubscribed", "interested"] as const).map(
-      (k) => ({ header: k, value: (r: StepRow) => r[k] }),
-    ),
-    ...(["open", "click", "reply", "bounce"] as const).map((k) => ({
-      header: `${k}_rate`,
-      value: (r: StepRow) => r.rates[k]?.toFixed(4),
-    })),
+    ...countColumns((r: StepRow, k) => r[k]),
+    ...rateColumns(RATED, (r: StepRow, k) => r.rates[k]),
   ]);
 }
 
@@ -84,30 +94,15 @@ export function StepBreakdown({ data }: { data: Engagement }) {
               />
               <tbody>
                 {rows.map((r) => (
-                  <tr key={r.step} className="border-b last:border-0">
-                    <th scope="row" className="py-2 pr-3 text-left font-medium">
-                      Step {r.step}
-                    </th>
-                    <Num v={r.sent} />
-                    <Num v={r.delivered} />
-                    <Num v={r.opened} />
-                    <td className="px-2 py-2 text-right">
-                      <Rate rate="open" value={r.rates.open} counts={r} />
-                    </td>
-                    <Num v={r.clicked} />
-                    <td className="px-2 py-2 text-right">
-                      <Rate rate="click" value={r.rates.click} counts={r} />
-                    </td>
-                    <Num v={r.replied} />
-                    <td className="px-2 py-2 text-right">
-                      <Rate rate="reply" value={r.rates.reply} counts={r} />
-                    </td>
-                    <Num v={r.bounced} />
-                    <td className="px-2 py-2 text-right">
-                      <Rate rate="bounce" value={r.rates.bounce} counts={r} />
-                    </td>
-                    <Num v={r.interested} />
-                  </tr>
+                  <FigureRow key={r.step} name={`Step ${r.step}`}>
+                    {CELLS.map((c) =>
+                      isRate(c) ? (
+                        <RateCell key={c} rate={c} value={r.rates[c]} counts={r} />
+                      ) : (
+                        <FigureCell key={c}>{fmtInt(r[c])}</FigureCell>
+                      ),
+                    )}
+                  </FigureRow>
                 ))}
               </tbody>
             </table>
@@ -116,8 +111,4 @@ export function StepBreakdown({ data }: { data: Engagement }) {
       )}
     </ChartCard>
   );
-}
-
-function Num({ v }: { v: number }) {
-  return <td className="px-2 py-2 text-right tabular-nums">{fmtInt(v)}</td>;
 }

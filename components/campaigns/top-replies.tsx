@@ -4,6 +4,7 @@ import { MessageSquareReply } from "lucide-react";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { QuietNote } from "@/components/ui/quiet-note";
 import type { Engagement } from "@/lib/model/engagement";
 import { REPLY_CLASS_LABELS } from "@/lib/model/plain/reply-class";
 import { fmtDateTime } from "./format";
@@ -21,10 +22,9 @@ export function TopReplies({ data }: { data: Engagement }) {
       </CardHeader>
       <CardContent>
         {data.topReplies.length === 0 ? (
-          <p className="flex items-center gap-2 rounded-lg border border-dashed px-4 py-8 text-sm text-muted-foreground">
-            <MessageSquareReply className="size-4" aria-hidden />
+          <QuietNote icon={MessageSquareReply} className="rounded-lg border border-dashed px-4 py-8">
             No replies in this range yet.
-          </p>
+          </QuietNote>
         ) : (
           <ol className="divide-y">
             {data.topReplies.map((r) => {

@@ -1,19 +1,18 @@
 "use client";
 
-import { ChartFrame, type ChartConfig } from "@/components/ui/chart";
+import { ChartFrame } from "@/components/ui/chart";
 import type { Engagement, VariantRow } from "@/lib/model/engagement";
 import { ChartCard } from "./chart-card";
-import { csvFileName, toCsv } from "./csv";
+import { countColumns, csvFileName, rateColumns, toCsv } from "./csv";
 import { fmtInt, fmtPts, fmtRate } from "./format";
 import { VariantPlot } from "./lazy-plots";
-import { Hint, Rate } from "./rate";
+import { FigureCell, FigureRow, RateCell } from "./figure-cells";
+import { Hint } from "./rate";
+import { rateSeries } from "./series";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { FigureTableHead } from "@/components/ui/table-head";
 
-const BARS = {
-  open: { label: "Open rate", color: "var(--chart-opened)" },
-  reply: { label: "Reply rate", color: "var(--chart-replied)" },
-} satisfies ChartConfig;
+const BARS = rateSeries("open", "reply");
 
 /**
  * Two-proportion z-test on reply rates (replied / delivered): is the gap between two
@@ -60,13 +59,11 @@ export function VariantComparison({ data }: { data: Engagement }) {
               build: () =>
                 toCsv(rows, [
                   { header: "variant", value: (r) => r.variant },
-                  ...(["sent", "delivered", "opened", "clicked", "replied", "bounced", "interested"] as const).map(
-                    (k) => ({ header: k, value: (r: VariantRow) => r[k] }),
+                  ...countColumns(
+                    (r: VariantRow, k) => r[k],
+                    ["sent", "delivered", "opened", "clicked", "replied", "bounced", "interested"],
                   ),
-                  ...(["open", "click", "reply", "bounce"] as const).map((k) => ({
-                    header: `${k}_rate`,
-                    value: (r: VariantRow) => r.rates[k]?.toFixed(4),
-                  })),
+                  ...rateColumns(["open", "click", "reply", "bounce"], (r: VariantRow, k) => r.rates[k]),
                   {
                     header: `reply_rate_difference_vs_${base?.variant ?? ""}`,
                     value: (r) =>
@@ -100,19 +97,12 @@ export function VariantComparison({ data }: { data: Engagement }) {
                 {rows.map((r) => {
                   const t = base && r !== base ? replyRateTest(base, r) : null;
                   return (
-                    <tr key={r.variant} className="border-b last:border-0">
-                      <th scope="row" className="py-2 pr-3 text-left font-medium">
-                        {r.variant}
-                      </th>
-                      <td className="px-2 py-2 text-right tabular-nums">{fmtInt(r.delivered)}</td>
-                      <td className="px-2 py-2 text-right">
-                        <Rate rate="open" value={r.rates.open} counts={r} />
-                      </td>
-                      <td className="px-2 py-2 text-right tabular-nums">{fmtInt(r.replied)}</td>
-                      <td className="px-2 py-2 text-right">
-                        <Rate rate="reply" value={r.rates.reply} counts={r} />
-                      </td>
-                      <td className="px-2 py-2 text-right tabular-nums">
+                    <FigureRow key={r.variant} name={r.variant}>
+                      <FigureCell>{fmtInt(r.delivered)}</FigureCell>
+                      <RateCell rate="open" value={r.rates.open} counts={r} />
+                      <FigureCell>{fmtInt(r.replied)}</FigureCell>
+                      <RateCell rate="reply" value={r.rates.reply} counts={r} />
+                      <FigureCell>
                         {t ? (
                           <Hint
                             content={`Difference in reply rate, ${r.variant} − ${base!.variant}; z = ${t.z.toFixed(2)} (${t.significant ? "significant at 95 %" : "not significant yet"}).`}
@@ -122,8 +112,8 @@ export function VariantComparison({ data }: { data: Engagement }) {
                         ) : (
                           <span className="font-sans text-muted-foreground">baseline</span>
                         )}
-                      </td>
-                    </tr>
+                      </FigureCell>
+                    </FigureRow>
                   );
                 })}
               </tbody>

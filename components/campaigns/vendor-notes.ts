@@ -1,21 +1,14 @@
 // Why a vendor's own dashboard shows other numbers than Touchline: what each vendor's
 // stats endpoint counts, in words (VENDORS.md and the vendors' docs).
+import { ENGAGEMENT_COUNTS } from "@/lib/model/plain/campaign";
 import type { Vendor } from "@/lib/model/vendor";
 import type { RateName, ReportedKey } from "@/lib/vendors/meta";
 import { byVendor, vendorMeta } from "@/lib/vendors/metas";
 
 export type { RateName, ReportedKey };
 
-export const REPORTED_KEYS = [
-  "sent",
-  "delivered",
-  "opened",
-  "clicked",
-  "replied",
-  "bounced",
-  "unsubscribed",
-  "interested",
-] as const satisfies readonly ReportedKey[];
+/** The figures a vendor reports beside ours: every engagement count. */
+export const REPORTED_KEYS = ENGAGEMENT_COUNTS satisfies readonly ReportedKey[];
 
 /** General notes shown above the side-by-side table (each vendor's meta.ts). */
 export const VENDOR_NOTES = byVendor((m) => m.campaignNotes);

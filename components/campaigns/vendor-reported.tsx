@@ -5,7 +5,7 @@ import type { Engagement } from "@/lib/model/engagement";
 import { ChartCard } from "./chart-card";
 import { csvFileName, toCsv } from "./csv";
 import { fmtInt, fmtPts, fmtRate } from "./format";
-import { Rate } from "./rate";
+import { FigureCell, FigureRow, RateCell } from "./figure-cells";
 import { differenceNote, RATE_NAMES, REPORTED_KEYS, VENDOR_NOTES, vendorRate, type ReportedKey } from "./vendor-notes";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { FigureTableHead } from "@/components/ui/table-head";
@@ -78,38 +78,28 @@ export function VendorReported({ data, wholeCampaign }: { data: Engagement; whol
           />
           <tbody>
             {rows.map((r) => (
-              <tr key={r.key} className="border-b last:border-0">
-                <th scope="row" className="py-2 pr-3 text-left font-medium capitalize">
-                  {r.key}
-                </th>
-                <td className="px-2 py-2 text-right tabular-nums">{fmtInt(r.ours)}</td>
-                <td className="px-2 py-2 text-right tabular-nums">{fmtInt(r.theirs)}</td>
-                <td className="px-2 py-2 text-right tabular-nums">
-                  {r.diff > 0 ? `+${fmtInt(r.diff)}` : fmtInt(r.diff)}
-                </td>
+              <FigureRow key={r.key} name={r.key} nameClassName="capitalize">
+                <FigureCell>{fmtInt(r.ours)}</FigureCell>
+                <FigureCell>{fmtInt(r.theirs)}</FigureCell>
+                <FigureCell>{r.diff > 0 ? `+${fmtInt(r.diff)}` : fmtInt(r.diff)}</FigureCell>
                 <td className="py-2 pl-3 text-xs text-muted-foreground">{r.note ?? (r.diff === 0 ? "Same." : "")}</td>
-              </tr>
+              </FigureRow>
             ))}
             {rateRows.map(({ rate, theirs }) => {
               const ours = data.rates[rate];
               const diff = ours === null || ours === undefined ? null : ours - theirs!.value;
               const same = theirs!.formula.replace(" / ", " by ") === OUR_FORMULA[rate];
               return (
-                <tr key={rate} className="border-t">
-                  <th scope="row" className="py-2 pr-3 text-left font-medium">
-                    {`${rate[0]!.toUpperCase()}${rate.slice(1)} rate`}
-                  </th>
-                  <td className="px-2 py-2 text-right">
-                    <Rate rate={rate} value={ours ?? null} counts={data.totals} />
-                  </td>
-                  <td className="px-2 py-2 text-right tabular-nums">{fmtRate(theirs!.value)}</td>
-                  <td className="px-2 py-2 text-right tabular-nums">{fmtPts(diff)}</td>
+                <FigureRow key={rate} name={`${rate[0]!.toUpperCase()}${rate.slice(1)} rate`} className="border-t">
+                  <RateCell rate={rate} value={ours ?? null} counts={data.totals} />
+                  <FigureCell>{fmtRate(theirs!.value)}</FigureCell>
+                  <FigureCell>{fmtPts(diff)}</FigureCell>
                   <td className="py-2 pl-3 text-xs text-muted-foreground">
                     {same
                       ? "Same formula."
                       : `${name} divides ${theirs!.formula.replace(" / ", " by ")}; Touchline divides ${OUR_FORMULA[rate]}.`}
                   </td>
-                </tr>
+                </FigureRow>
               );
             })}
           </tbody>

@@ -1,18 +1,17 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { AlertTriangle, ArrowDown, Search, SearchX } from "lucide-react";
+import { ArrowDown, SearchX } from "lucide-react";
 import Link from "next/link";
 import { useQueryStates } from "nuqs";
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { FacetButtons } from "@/components/filters/facet-buttons";
-import { useSlashToFocus } from "@/components/filters/keyboard";
+import { SearchBox } from "@/components/filters/search-box";
 import { useDebouncedSearch } from "@/components/filters/use-debounced-search";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
-import { Kbd } from "@/components/ui/kbd";
+import { LoadError } from "@/components/ui/load-error";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TableHead } from "@/components/ui/table-head";
@@ -53,9 +52,6 @@ export function ContactsView({
   const commitSearch = useCallback((q: string) => void setParams({ q }), [setParams]);
   const [text, setText, settleText] = useDebouncedSearch(params.q, commitSearch);
 
-  const searchRef = useRef<HTMLInputElement>(null);
-  useSlashToFocus(searchRef);
-
   // Load the next page when the end of the table comes near.
   const sentinel = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -76,25 +72,16 @@ export function ContactsView({
   return (
     <div className="space-y-4">
       <div role="toolbar" aria-label="Contact filters" className="flex flex-wrap items-center gap-2">
-        <div className="relative w-full sm:w-80">
-          <Search
-            aria-hidden
-            className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
-          />
-          <Input
-            ref={searchRef}
-            type="search"
-            aria-label="Search contacts"
-            placeholder="Search name, email or company…"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === "Escape" && text) setText("");
-            }}
-            className="pr-8 pl-8"
-          />
-          {!text ? <Kbd className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2">/</Kbd> : null}
-        </div>
+        <SearchBox
+          label="Search contacts"
+          placeholder="Search name, email or company…"
+          value={text}
+          onValueChange={setText}
+          slashToFocus
+          escape="clear"
+          className="sm:w-80"
+          inputClassName="h-9"
+        />
         <FacetButtons
           label="Vendor"
           allLabel="All vendors"
@@ -113,17 +100,7 @@ export function ContactsView({
       </div>
 
       {isError ? (
-        <EmptyState
-          icon={AlertTriangle}
-          title="Contacts could not be loaded"
-          action={
-            <Button variant="secondary" onClick={() => void refetch()}>
-              Try again
-            </Button>
-          }
-        >
-          {error instanceof Error ? error.message : "Something went wrong."}
-        </EmptyState>
+        <LoadError title="Contacts could not be loaded" error={error} onRetry={() => void refetch()} />
       ) : rows.length === 0 && !isPlaceholderData ? (
         <EmptyState
           icon={SearchX}

@@ -18,8 +18,6 @@ export function DateRangeForm({
   onApply,
 }: Range & { today: CalendarDate; onApply: (range: Range) => void }) {
   const [draft, setDraft] = useState<Range>({ from, to });
-  const fromId = useId();
-  const toId = useId();
   const valid = (draft.from || draft.to) && !(draft.from && draft.to && draft.from > draft.to);
   return (
     <form
@@ -31,32 +29,13 @@ export function DateRangeForm({
       }}
     >
       <div className="grid grid-cols-2 gap-2">
-        <div className="space-y-1">
-          <label htmlFor={fromId} className="text-xs font-medium text-muted-foreground">
-            From
-          </label>
-          <input
-            id={fromId}
-            type="date"
-            value={draft.from ?? ""}
-            max={draft.to ?? undefined}
-            onChange={(e) => setDraft((d) => ({ ...d, from: isCalendarDate(e.target.value) ? e.target.value : null }))}
-            className="h-8 w-full rounded-md border border-input bg-background px-2 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring/40"
-          />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor={toId} className="text-xs font-medium text-muted-foreground">
-            To
-          </label>
-          <input
-            id={toId}
-            type="date"
-            value={draft.to ?? ""}
-            min={draft.from ?? undefined}
-            onChange={(e) => setDraft((d) => ({ ...d, to: isCalendarDate(e.target.value) ? e.target.value : null }))}
-            className="h-8 w-full rounded-md border border-input bg-background px-2 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring/40"
-          />
-        </div>
+        <DateField
+          label="From"
+          value={draft.from}
+          max={draft.to}
+          onChange={(from) => setDraft((d) => ({ ...d, from }))}
+        />
+        <DateField label="To" value={draft.to} min={draft.from} onChange={(to) => setDraft((d) => ({ ...d, to }))} />
       </div>
       <RangeCalendar from={draft.from} to={draft.to} today={today} onChange={setDraft} />
       <p className="text-xs text-muted-foreground">Both ends are included. Leave one empty for an open-ended range.</p>
@@ -72,5 +51,38 @@ export function DateRangeForm({
         </Button>
       </div>
     </form>
+  );
+}
+
+/** One end of the range: a labelled date input, bounded by the other end; a partial date reads as none. */
+function DateField({
+  label,
+  value,
+  min,
+  max,
+  onChange,
+}: {
+  label: string;
+  value: CalendarDate | null;
+  min?: CalendarDate | null;
+  max?: CalendarDate | null;
+  onChange: (day: CalendarDate | null) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="text-xs font-medium text-muted-foreground">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="date"
+        value={value ?? ""}
+        min={min ?? undefined}
+        max={max ?? undefined}
+        onChange={(e) => onChange(isCalendarDate(e.target.value) ? e.target.value : null)}
+        className="h-8 w-full rounded-md border border-input bg-background px-2 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring/40"
+      />
+    </div>
   );
 }

@@ -1,49 +1,39 @@
 "use client";
 
-import { type ReactNode, useId, useState } from "react";
+import { type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { FacetOption as Option } from "@/lib/model/tasks-query";
+import { PanelSearch } from "./panel-search";
 import { FacetOption } from "./popover";
 
-/**
- * A facet panel's contents (tasks, timeline, campaigns): a search box when the list is long,
- * the values as checkboxes with counts, and Clear. Loaded with the panel, on first open.
- */
-export function FacetList({
-  title,
-  options: all,
-  selected,
-  onChange,
-  icon,
-  loading,
-}: {
+/** A facet's values with their counts, what is picked, and how to say a value (its menu and its panel share these). */
+export interface FacetProps {
   title: string;
   options: Option[];
   selected: string[];
   onChange: (values: string[]) => void;
   icon?: (value: string) => ReactNode;
   loading?: boolean;
-}) {
+}
+
+/**
+ * A facet panel's contents (tasks, timeline, campaigns): a search box when the list is long,
+ * the values as checkboxes with counts, and Clear. Loaded with the panel, on first open.
+ */
+export function FacetList({ title, options: all, selected, onChange, icon, loading }: FacetProps) {
   const [search, setSearch] = useState("");
-  const searchId = useId();
   const shown = search ? all.filter((o) => o.label.toLowerCase().includes(search.toLowerCase())) : all;
   const toggle = (value: string, on: boolean) =>
     onChange(on ? [...selected, value] : selected.filter((v) => v !== value));
   return (
     <>
       {all.length > 7 ? (
-        <div className="border-b p-2">
-          <label htmlFor={searchId} className="sr-only">
-            Search {title.toLowerCase()}
-          </label>
-          <input
-            id={searchId}
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder={`Search ${title.toLowerCase()}…`}
-            className="h-8 w-full rounded-md border border-input bg-background px-2 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring/40"
-          />
-        </div>
+        <PanelSearch
+          label={`Search ${title.toLowerCase()}`}
+          placeholder={`Search ${title.toLowerCase()}…`}
+          value={search}
+          onChange={setSearch}
+        />
       ) : null}
       <ul className="max-h-72 overflow-y-auto p-1" aria-label={title}>
         {shown.length === 0 ? (

@@ -1,11 +1,16 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { LazyPopover } from "@/components/ui/lazy-popover";
 import type { PopoverPanelProps } from "@/components/ui/popover-panel";
 import { cn } from "@/lib/utils";
 
-/** A filter popover: a toolbar button that opens a panel, focus managed by Radix, loaded on first use (Esc closes, focus returns). Every page's toolbar uses this one. */
+/**
+ * A filter popover: a toolbar button that opens a panel, focus managed by Radix, loaded on
+ * first use (Esc closes, focus returns). Every page's toolbar uses this one. A panel that
+ * closes itself once a choice is made (a campaign, a date range, a zone) is given as a
+ * function of `close`.
+ */
 export function FilterPopover({
   trigger,
   children,
@@ -17,7 +22,7 @@ export function FilterPopover({
   label,
 }: {
   trigger: ReactNode;
-  children: ReactNode;
+  children: ReactNode | ((close: () => void) => ReactNode);
   className?: string;
   align?: PopoverPanelProps["align"];
   open?: boolean;
@@ -27,11 +32,13 @@ export function FilterPopover({
   /** The contents' module loader (lazyContent): fetched on first intent, the panel opens once it is here. */
   load?: () => Promise<unknown>;
 }) {
+  const [ownOpen, setOwnOpen] = useState(false);
+  const closes = typeof children === "function";
   return (
     <LazyPopover
       trigger={trigger}
-      open={open}
-      onOpenChange={onOpenChange}
+      open={closes ? ownOpen : open}
+      onOpenChange={closes ? setOwnOpen : onOpenChange}
       load={load}
       aria-label={label}
       align={align}
@@ -40,7 +47,7 @@ export function FilterPopover({
       collisionPadding={8}
       className={cn("w-72", className)}
     >
-      {children}
+      {closes ? children(() => setOwnOpen(false)) : children}
     </LazyPopover>
   );
 }

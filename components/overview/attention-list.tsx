@@ -1,5 +1,6 @@
 import { CircleCheck, TriangleAlert } from "lucide-react";
-import Link from "next/link";
+import { CampaignLink } from "@/components/campaigns/campaign-link";
+import { QuietNote } from "@/components/ui/quiet-note";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { VendorDot } from "@/components/ui/vendor-badge";
 import { ATTENTION_RULES, type AttentionItem } from "@/lib/server/queries/overview";
@@ -20,21 +21,16 @@ export function AttentionList({ items }: { items: AttentionItem[] }) {
       </CardHeader>
       <CardContent>
         {items.length === 0 ? (
-          <p className="flex items-center gap-2 text-sm text-muted-foreground">
-            <CircleCheck className="size-4 text-success" aria-hidden />
+          <QuietNote icon={CircleCheck} iconClassName="text-success">
             Every campaign looks healthy.
-          </p>
+          </QuietNote>
         ) : (
           <ul className="divide-y">
             {items.slice(0, 6).map((item) => (
               <li key={item.campaign.id} className="grid gap-1 py-2.5 first:pt-0 last:pb-0">
-                <Link
-                  href={`/campaigns/${encodeURIComponent(item.campaign.id)}`}
-                  className="inline-flex items-center gap-2 text-sm font-medium underline-offset-4 hover:underline focus-visible:underline"
-                >
+                <CampaignLink campaign={item.campaign} className="inline-flex items-center gap-2 text-sm">
                   <VendorDot vendor={item.campaign.vendor} />
-                  {item.campaign.name}
-                </Link>
+                </CampaignLink>
                 {item.reasons.map((reason) => (
                   <p key={reason.kind} className="flex items-start gap-1.5 text-xs text-muted-foreground">
                     <TriangleAlert className="mt-px size-3.5 shrink-0 text-warning" aria-hidden />

@@ -2,6 +2,7 @@ import { CalendarCheck } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { QuietNote } from "@/components/ui/quiet-note";
 import type { TaskFigures } from "@/lib/server/queries/overview";
 import { DueTodayList } from "./due-today-list";
 
@@ -55,8 +56,7 @@ export function TasksToday({
       </CardHeader>
       <CardContent>
         {data.tasks.length === 0 ? (
-          <p className="flex items-center gap-2 text-sm text-muted-foreground">
-            <CalendarCheck className="size-4" aria-hidden />
+          <QuietNote icon={CalendarCheck}>
             {data.overdue > 0 ? (
               <Link href={`/tasks?due=overdue${who}`} className="underline underline-offset-4">
                 Catch up on {data.overdue} overdue {data.overdue === 1 ? "task" : "tasks"}
@@ -64,7 +64,7 @@ export function TasksToday({
             ) : (
               "A clear day."
             )}
-          </p>
+          </QuietNote>
         ) : (
           <DueTodayList tasks={data.tasks} tz={tz} />
         )}

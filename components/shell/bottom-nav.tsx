@@ -1,10 +1,8 @@
 "use client";
 
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { roleAtLeast, type Role } from "@/lib/model/plain/roles";
-import { cn } from "@/lib/utils";
-import { NAV_ITEMS, settingsHomeFor } from "./nav-items";
+import type { Role } from "@/lib/model/plain/roles";
+import { MainNavLink } from "./main-nav-link";
+import { useNavLinks } from "./use-nav-links";
 
 /**
  * Navigation on phones and narrow windows, where the sidebar is hidden: a bar fixed to the
@@ -12,33 +10,18 @@ import { NAV_ITEMS, settingsHomeFor } from "./nav-items";
  * and rules as the sidebar.
  */
 export function BottomNav({ role }: { role: Role }) {
-  const pathname = usePathname();
+  const links = useNavLinks(role);
   return (
     <nav
       aria-label="Main"
       className="fixed inset-x-0 bottom-0 z-30 border-t bg-background/95 pb-[env(safe-area-inset-bottom)] backdrop-blur md:hidden"
     >
       <ul className="grid grid-cols-5">
-        {NAV_ITEMS.map(({ href: section, label, icon: Icon }) => {
-          const active =
-            section === "/" ? pathname === "/" : pathname === section || pathname.startsWith(`${section}/`);
-          const href = section === "/settings" && !roleAtLeast(role, "admin") ? settingsHomeFor(role) : section;
-          return (
-            <li key={section}>
-              <Link
-                href={href}
-                aria-current={active ? "page" : undefined}
-                className={cn(
-                  "flex min-h-14 flex-col items-center justify-center gap-0.5 text-[0.7rem] font-medium text-muted-foreground",
-                  active && "text-primary",
-                )}
-              >
-                <Icon className="size-5" aria-hidden />
-                {label}
-              </Link>
-            </li>
-          );
-        })}
+        {links.map((l) => (
+          <li key={l.key}>
+            <MainNavLink link={l} look="bottom" />
+          </li>
+        ))}
       </ul>
     </nav>
   );

@@ -1,13 +1,11 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import { ExternalLink } from "lucide-react";
-import Link from "next/link";
 import { VendorBadge } from "@/components/ui/vendor-badge";
 import type { DueClock } from "@/lib/dates/due";
 import type { TaskListItem } from "@/lib/model/tasks-query";
-import { VENDOR_LABELS } from "@/lib/model/vendor";
 import { DueCell } from "./due-cell";
+import { TaskContactLink, TaskTitle } from "./task-title";
 import { assigneeLabel, Priority, Status, TaskType } from "./task-meta";
 
 declare module "@tanstack/react-table" {
@@ -43,22 +41,7 @@ export function taskColumns(clock: DueClock): ColumnDef<TaskListItem>[] {
         const t = row.original;
         return (
           <div className="flex min-w-0 flex-col gap-0.5">
-            <div className="flex min-w-0 items-center gap-1.5">
-              <span className="truncate font-medium" title={t.title}>
-                {t.title}
-              </span>
-              {t.url ? (
-                <a
-                  href={t.url}
-                  target="_blank"
-                  rel="noreferrer noopener"
-                  className="shrink-0 rounded text-muted-foreground hover:text-foreground"
-                  aria-label={`Open “${t.title}” in ${VENDOR_LABELS[t.vendor]}`}
-                >
-                  <ExternalLink className="size-3.5" aria-hidden />
-                </a>
-              ) : null}
-            </div>
+            <TaskTitle task={t} />
             {t.body ? (
               <span className="line-clamp-1 text-xs text-muted-foreground" title={t.body}>
                 {t.body}
@@ -88,19 +71,8 @@ export function taskColumns(clock: DueClock): ColumnDef<TaskListItem>[] {
       accessorFn: (t) => t.contact?.name ?? t.contact?.email ?? null,
       enableSorting: false,
       meta: { label: "Contact", className: "w-32", hideable: true },
-      cell: ({ row }) => {
-        const c = row.original.contact;
-        if (!c) return dash;
-        return (
-          <Link
-            href={`/contacts/${encodeURIComponent(c.id)}`}
-            className="block truncate text-sm underline-offset-2 hover:underline"
-            title={[c.name, c.email].filter(Boolean).join(" · ")}
-          >
-            {c.name ?? c.email ?? "Unnamed contact"}
-          </Link>
-        );
-      },
+      cell: ({ row }) =>
+        row.original.contact ? <TaskContactLink contact={row.original.contact} className="block text-sm" /> : dash,
     },
     {
       id: "campaign",
@@ -123,16 +95,7 @@ export function taskColumns(clock: DueClock): ColumnDef<TaskListItem>[] {
       accessorFn: (t) => t.assignee?.name ?? t.assignee?.id ?? null,
       enableSorting: false,
       meta: { label: "Assignee", className: "w-28", hideable: true },
-      cell: ({ row }) => {
-        const a = row.original.assignee;
-        return a ? (
-          <span className="block truncate text-sm" title={a.name ?? a.id ?? ""}>
-            {assigneeLabel(a)}
-          </span>
-        ) : (
-          <span className="text-sm text-muted-foreground">Unassigned</span>
-        );
-      },
+      cell: ({ row }) => <AssigneeCell assignee={row.original.assignee} />,
     },
     {
       id: "priority",
@@ -153,3 +116,13 @@ export function taskColumns(clock: DueClock): ColumnDef<TaskListItem>[] {
 }
 
 export const HIDEABLE_COLUMNS = ["type", "vendor", "contact", "campaign", "assignee", "priority", "status"] as const;
+
+function AssigneeCell({ assignee: a }: { assignee: TaskListItem["assignee"] }) {
+  return a ? (
+    <span className="block truncate text-sm" title={a.name ?? a.id ?? ""}>
+      {assigneeLabel(a)}
+    </span>
+  ) : (
+    <span className="text-sm text-muted-foreground">Unassigned</span>
+  );
+}

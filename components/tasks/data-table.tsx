@@ -1,8 +1,8 @@
 "use client";
 
 import { flexRender, type Header } from "@tanstack/react-table";
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { Skeleton } from "@/components/ui/skeleton";
+import { ariaSort, SortButton } from "@/components/ui/sort-arrow";
 import type { TaskListItem } from "@/lib/model/tasks-query";
 import { cn } from "@/lib/utils";
 import { useMediaQuery } from "@/components/ui/use-media-query";
@@ -95,7 +95,6 @@ function HeaderCell({ header }: { header: Header<TaskListItem, unknown> }) {
       </th>
     );
   }
-  const Icon = sorted === "asc" ? ArrowUp : sorted === "desc" ? ArrowDown : ArrowUpDown;
   const describe =
     header.column.id === "priority"
       ? sorted === "desc"
@@ -107,25 +106,21 @@ function HeaderCell({ header }: { header: Header<TaskListItem, unknown> }) {
   return (
     <th
       scope="col"
-      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
+      aria-sort={ariaSort(sorted) ?? "none"}
       // The button's own padding lines its label up with the cells' text.
       className={cn(
         "h-10 px-0.5 text-left text-xs font-medium whitespace-nowrap text-muted-foreground",
         meta?.className,
       )}
     >
-      <button
-        type="button"
+      <SortButton
+        sorted={sorted}
         onClick={header.column.getToggleSortingHandler()}
-        className={cn(
-          "inline-flex h-7 items-center gap-1 rounded-md px-1.5 hover:bg-muted hover:text-foreground",
-          sorted && "text-foreground",
-        )}
+        className={cn("h-7 rounded-md px-1.5 hover:bg-muted hover:text-foreground", sorted && "text-foreground")}
         aria-label={`Sort by ${label.toLowerCase()}${sorted ? ` (now ${describe})` : ""}`}
       >
         {label}
-        <Icon className={cn("size-3.5", !sorted && "opacity-50")} aria-hidden />
-      </button>
+      </SortButton>
     </th>
   );
 }

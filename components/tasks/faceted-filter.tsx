@@ -1,12 +1,12 @@
 "use client";
 
 import { CirclePlus } from "lucide-react";
-import { type ReactNode, useMemo } from "react";
+import { useMemo } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { lazyContent } from "@/components/ui/lazy-content";
-import type { FacetOption } from "@/lib/model/tasks-query";
 import { cn } from "@/lib/utils";
+import type { FacetProps } from "@/components/filters/facet-list";
 import { FilterPopover } from "@/components/filters/popover";
 
 // The option list (search, checkboxes, counts) loads on first intent, not with the page.
@@ -18,21 +18,7 @@ const { load: loadFacetList, Content: FacetList } = lazyContent(() =>
  * A facet menu (shadcn "faceted filter"): a dashed button that opens a list of values
  * with how many tasks each would show; several can be picked. Counts come from the server.
  */
-export function FacetedFilter({
-  title,
-  options,
-  selected,
-  onChange,
-  icon,
-  loading,
-}: {
-  title: string;
-  options: FacetOption[];
-  selected: string[];
-  onChange: (values: string[]) => void;
-  icon?: (value: string) => ReactNode;
-  loading?: boolean;
-}) {
+export function FacetedFilter({ title, options, selected, onChange, icon, loading }: FacetProps) {
   // Values picked but absent from the counts (nothing matches them now) stay listed, so they can be unpicked.
   const all = useMemo(() => {
     const known = new Set(options.map((o) => o.value));

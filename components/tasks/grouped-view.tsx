@@ -1,19 +1,17 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { ExternalLink } from "lucide-react";
-import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { VendorBadge } from "@/components/ui/vendor-badge";
 import { DUE_GROUPS, type DueClock, type DueGroup } from "@/lib/dates/due";
 import type { TasksFilter } from "@/lib/model/plain/tasks-query";
 import type { TaskListItem } from "@/lib/model/tasks-query";
-import { VENDOR_LABELS } from "@/lib/model/vendor";
 import { cn } from "@/lib/utils";
 import { DueCell } from "./due-cell";
 import { taskGroupOptions } from "./queries";
 import { assigneeLabel, Priority, Status, TaskType } from "./task-meta";
+import { TaskContactLink, TaskTitle } from "./task-title";
 import { GroupedSkeleton } from "./tasks-skeleton";
 
 export const GROUP_LABELS: Record<DueGroup, string> = {
@@ -118,33 +116,11 @@ function GroupRow({ task: t, clock }: { task: TaskListItem; clock: DueClock }) {
     >
       <DueCell task={t} clock={clock} />
       <div className="min-w-0 space-y-1">
-        <div className="flex min-w-0 items-center gap-1.5">
-          <span className="truncate text-sm font-medium" title={t.title}>
-            {t.title}
-          </span>
-          {t.url ? (
-            <a
-              href={t.url}
-              target="_blank"
-              rel="noreferrer noopener"
-              className="shrink-0 text-muted-foreground hover:text-foreground"
-              aria-label={`Open “${t.title}” in ${VENDOR_LABELS[t.vendor]}`}
-            >
-              <ExternalLink className="size-3.5" aria-hidden />
-            </a>
-          ) : null}
-        </div>
+        <TaskTitle task={t} className="text-sm" />
         <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
           <VendorBadge vendor={t.vendor} />
           <TaskType type={t.type} className="text-xs" />
-          {t.contact ? (
-            <Link
-              href={`/contacts/${encodeURIComponent(t.contact.id)}`}
-              className="max-w-48 truncate text-foreground underline-offset-2 hover:underline"
-            >
-              {t.contact.name ?? t.contact.email ?? "Unnamed contact"}
-            </Link>
-          ) : null}
+          {t.contact ? <TaskContactLink contact={t.contact} className="max-w-48 text-foreground" /> : null}
           {t.campaignId ? <span className="max-w-48 truncate">{t.campaignName ?? t.campaignId}</span> : null}
           <span title={t.assignee?.id ?? undefined}>{assigneeLabel(t.assignee)}</span>
         </div>

@@ -33,6 +33,11 @@ export function Pagination({
   const first = total === 0 ? 0 : pageIndex * pageSize + 1;
   const last = pageIndex * pageSize + shown;
   const pages = Math.max(1, Math.ceil(total / pageSize));
+  const steps = [
+    { label: "First page", Icon: ChevronsLeft, disabled: pageIndex === 0, onClick: onFirst },
+    { label: "Previous page", Icon: ChevronLeft, disabled: pageIndex === 0, onClick: onPrevious },
+    { label: "Next page", Icon: ChevronRight, disabled: !hasNext, onClick: onNext },
+  ];
   return (
     <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 px-1 text-sm">
       <p className="text-muted-foreground" aria-live="polite">
@@ -62,36 +67,19 @@ export function Pagination({
           Page {pageIndex + 1} of {pages.toLocaleString("en-GB")}
         </span>
         <div className="flex items-center gap-1">
-          <Button
-            variant="secondary"
-            size="icon"
-            className="size-8"
-            aria-label="First page"
-            disabled={pageIndex === 0 || busy}
-            onClick={onFirst}
-          >
-            <ChevronsLeft aria-hidden />
-          </Button>
-          <Button
-            variant="secondary"
-            size="icon"
-            className="size-8"
-            aria-label="Previous page"
-            disabled={pageIndex === 0 || busy}
-            onClick={onPrevious}
-          >
-            <ChevronLeft aria-hidden />
-          </Button>
-          <Button
-            variant="secondary"
-            size="icon"
-            className="size-8"
-            aria-label="Next page"
-            disabled={!hasNext || busy}
-            onClick={onNext}
-          >
-            <ChevronRight aria-hidden />
-          </Button>
+          {steps.map(({ label, Icon, disabled, onClick }) => (
+            <Button
+              key={label}
+              variant="secondary"
+              size="icon"
+              className="size-8"
+              aria-label={label}
+              disabled={disabled || busy}
+              onClick={onClick}
+            >
+              <Icon aria-hidden />
+            </Button>
+          ))}
         </div>
       </div>
     </nav>

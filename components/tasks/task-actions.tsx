@@ -34,34 +34,28 @@ export function RowActions({ task }: { task: TaskListItem }) {
   const mates = api.caps.teammates.filter((m) => m.vendor === task.vendor && m.vendorUserId !== task.assignee?.id);
   const rescheduleLabel = `Reschedule “${task.title}”`;
   const moreLabel = `More actions on “${task.title}”`;
-  const completeOrReopen =
-    task.status === "open" ? (
-      <Button
-        variant="ghost"
-        size="icon"
-        className="size-8"
-        disabled={busy}
-        aria-label={`Complete “${task.title}”`}
-        title="Complete (e)"
-        onClick={() => api.change(task, { status: "done" }, "Completed")}
-      >
-        <Check aria-hidden />
-      </Button>
-    ) : actions.reopen ? (
-      <Button
-        variant="ghost"
-        size="icon"
-        className="size-8"
-        disabled={busy}
-        aria-label={`Reopen “${task.title}”`}
-        title="Reopen"
-        onClick={() => api.change(task, { status: "open" }, "Reopened")}
-      >
-        <RotateCcw aria-hidden />
-      </Button>
-    ) : (
-      <span className="size-8" title={actions.noReopen} />
-    );
+  // An open task completes; a done one reopens where the vendor allows it.
+  const toggle =
+    task.status === "open"
+      ? ({ verb: "Complete", title: "Complete (e)", Icon: Check, status: "done", toast: "Completed" } as const)
+      : actions.reopen
+        ? ({ verb: "Reopen", title: "Reopen", Icon: RotateCcw, status: "open", toast: "Reopened" } as const)
+        : null;
+  const completeOrReopen = toggle ? (
+    <Button
+      variant="ghost"
+      size="icon"
+      className="size-8"
+      disabled={busy}
+      aria-label={`${toggle.verb} “${task.title}”`}
+      title={toggle.title}
+      onClick={() => api.change(task, { status: toggle.status }, toggle.toast)}
+    >
+      <toggle.Icon aria-hidden />
+    </Button>
+  ) : (
+    <span className="size-8" title={actions.noReopen} />
+  );
 
   return (
     <div className="flex items-center justify-end">

@@ -5,6 +5,24 @@ import type { DuePreset } from "@/lib/dates/due";
 import type { TaskStatus } from "@/lib/model/plain/task";
 import { vendorNames } from "@/lib/vendors/metas";
 
+/** Where each empty due view points next: a wider window, or (nothing open at all) the done tasks. */
+const NEXT = {
+  overdue: "today",
+  today: "next7",
+  tomorrow: "next7",
+  week: "all",
+  next7: "all",
+  none: "all",
+  all: "done",
+} as const satisfies Record<DuePreset, DuePreset | "done">;
+
+const NEXT_LABELS: Record<(typeof NEXT)[DuePreset], string> = {
+  today: "See what is due today",
+  next7: "See the next 7 days",
+  all: "See all open tasks",
+  done: "Show done tasks",
+};
+
 /**
  * Why the list is empty and what to do next: "nothing due" is good news and says so;
  * "no match" offers the way back.
@@ -45,55 +63,47 @@ export function TasksEmpty({
     );
   }
   const zone = tz.replace(/_/g, " ");
-  const copy: Record<DuePreset, { title: string; body: string; next?: [string, () => void] }> = {
+  const copy: Record<DuePreset, { title: string; body: string }> = {
     overdue: {
       title: "Nothing overdue",
       body: "Every open task is on schedule.",
-      next: ["See what is due today", () => onPreset("today")],
     },
     today: {
       title: "Nothing due today",
       body: `No open task is due today (${zone}). You are clear for the day.`,
-      next: ["See the next 7 days", () => onPreset("next7")],
     },
     tomorrow: {
       title: "Nothing due tomorrow",
       body: "No open task is due tomorrow.",
-      next: ["See the next 7 days", () => onPreset("next7")],
     },
     week: {
       title: "Nothing due this week",
       body: "No open task is due between today and Sunday.",
-      next: ["See all open tasks", () => onPreset("all")],
     },
     next7: {
       title: "Nothing due in the next 7 days",
       body: "No open task is due this coming week.",
-      next: ["See all open tasks", () => onPreset("all")],
     },
     none: {
       title: "Every open task has a due date",
       body: "Tasks without a due date would be listed here.",
-      next: ["See all open tasks", () => onPreset("all")],
     },
     all: {
       title: "No open tasks",
       body: `Everything synced from ${vendorNames((m) => m.hasTasks)} is done or ignored.`,
-      next: ["Show done tasks", onShowDone],
     },
   };
   const c = copy[due];
+  const next = NEXT[due];
   return (
     <EmptyState
       icon={due === "all" ? CircleCheck : CalendarCheck}
       title={c.title}
       className="border-0"
       action={
-        c.next ? (
-          <Button variant="secondary" onClick={c.next[1]}>
-            {c.next[0]}
-          </Button>
-        ) : null
+        <Button variant="secondary" onClick={() => (next === "done" ? onShowDone() : onPreset(next))}>
+          {NEXT_LABELS[next]}
+        </Button>
       }
     >
       {c.body}

@@ -1,4 +1,4 @@
-import { Skeleton, SkeletonTable } from "@/components/ui/skeleton";
+import { Skeleton, SkeletonGroup, SkeletonTable } from "@/components/ui/skeleton";
 
 /** The tasks page's shape while it loads: toolbar rows and a table, so nothing jumps when data arrives. */
 export function TasksSkeleton() {
@@ -6,10 +6,7 @@ export function TasksSkeleton() {
     <div className="space-y-4" aria-busy="true" aria-label="Loading tasks">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <Skeleton className="h-9 w-[38rem] max-w-full" />
-        <div className="flex gap-2">
-          <Skeleton className="h-8 w-44" />
-          <Skeleton className="h-8 w-28" />
-        </div>
+        <SkeletonGroup className="flex gap-2" items={["h-8 w-44", "h-8 w-28"]} />
       </div>
       <div className="flex flex-wrap gap-2">
         <Skeleton className="h-8 w-64" />

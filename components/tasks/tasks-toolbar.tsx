@@ -1,7 +1,9 @@
 "use client";
 
 import type { Table } from "@tanstack/react-table";
-import { Search, X } from "lucide-react";
+import type { ReactNode } from "react";
+import { X } from "lucide-react";
+import { SearchBox } from "@/components/filters/search-box";
 import { Button } from "@/components/ui/button";
 import { VendorDot } from "@/components/ui/vendor-badge";
 import { TASK_STATUSES, type TaskStatus } from "@/lib/model/plain/task";
@@ -60,25 +62,29 @@ export function TasksToolbar({
       ]
     : [];
 
+  // The facets of free text values (types, people, campaigns): one menu each, alike. Only
+  // "Everyone" lists the assignees: "Assigned to me" already says whose tasks these are.
+  const listFacets: {
+    key: "types" | "assignee" | "campaignId";
+    title: string;
+    options?: FacetOption[];
+    icon?: (v: string) => ReactNode;
+  }[] = [
+    { key: "types", title: "Type", options: f?.types, icon: (v) => <TypeIcon type={v} /> },
+    ...(mine ? [] : [{ key: "assignee" as const, title: "Assignee", options: f?.assignees }]),
+    { key: "campaignId", title: "Campaign", options: f?.campaigns },
+  ];
+
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <div className="relative w-full sm:w-60">
-        <Search
-          className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
-          aria-hidden
-        />
-        <input
-          type="search"
-          aria-label="Search tasks"
-          placeholder="Search tasks, people, campaigns…"
-          value={search}
-          onChange={(e) => onSearch(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === "Enter") void setParams({ q: search || null }, { history: "replace" });
-          }}
-          className="h-8 w-full rounded-md border border-input bg-card pr-2 pl-8 text-sm shadow-xs outline-none placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring/30"
-        />
-      </div>
+      <SearchBox
+        label="Search tasks"
+        placeholder="Search tasks, people, campaigns…"
+        value={search}
+        onValueChange={onSearch}
+        onEnter={() => void setParams({ q: search || null }, { history: "replace" })}
+        className="sm:w-60"
+      />
       <FacetedFilter
         title="Status"
         options={statusOptions}
@@ -94,30 +100,17 @@ export function TasksToolbar({
         onChange={(v) => void setParams({ vendors: v.length ? (v as Vendor[]) : null })}
         icon={(v) => <VendorDot vendor={v as Vendor} />}
       />
-      <FacetedFilter
-        title="Type"
-        options={f?.types ?? []}
-        selected={p.types}
-        loading={facetsPending}
-        onChange={(v) => void setParams({ types: v.length ? v : null })}
-        icon={(v) => <TypeIcon type={v} />}
-      />
-      {mine ? null : (
+      {listFacets.map(({ key, title, options, icon }) => (
         <FacetedFilter
-          title="Assignee"
-          options={f?.assignees ?? []}
-          selected={p.assignee}
+          key={key}
+          title={title}
+          options={options ?? []}
+          selected={p[key]}
           loading={facetsPending}
-          onChange={(v) => void setParams({ assignee: v.length ? v : null })}
+          onChange={(v) => void setParams({ [key]: v.length ? v : null })}
+          icon={icon}
         />
-      )}
-      <FacetedFilter
-        title="Campaign"
-        options={f?.campaigns ?? []}
-        selected={p.campaignId}
-        loading={facetsPending}
-        onChange={(v) => void setParams({ campaignId: v.length ? v : null })}
-      />
+      ))}
       {changed ? (
         <Button variant="ghost" size="sm" onClick={onReset}>
           Reset

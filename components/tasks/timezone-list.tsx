@@ -1,7 +1,8 @@
 "use client";
 
 import { Check } from "lucide-react";
-import { useId, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
+import { PanelSearch } from "@/components/filters/panel-search";
 import { zoneOffsetLabel } from "@/lib/dates/format";
 import { allTimeZones } from "@/lib/dates/zone";
 import { cn } from "@/lib/utils";
@@ -19,7 +20,6 @@ export function TimeZoneList({
   onPick: (tz: string | null) => void;
 }) {
   const [search, setSearch] = useState("");
-  const searchId = useId();
   const zones = useMemo(() => allTimeZones(), []);
   const matches = useMemo(() => {
     const s = search.trim().toLowerCase().replace(/\s+/g, "_");
@@ -29,19 +29,13 @@ export function TimeZoneList({
 
   return (
     <>
-      <div className="border-b p-2">
-        <label htmlFor={searchId} className="sr-only">
-          Search time zones
-        </label>
-        <input
-          id={searchId}
-          autoFocus
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder="Search a city or zone…"
-          className="h-8 w-full rounded-md border border-input bg-background px-2 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring/40"
-        />
-      </div>
+      <PanelSearch
+        label="Search time zones"
+        placeholder="Search a city or zone…"
+        value={search}
+        onChange={setSearch}
+        autoFocus
+      />
       <ul className="max-h-72 overflow-y-auto p-1" aria-label="Time zones">
         {browserTz && !search ? (
           <li>

@@ -1,7 +1,6 @@
 "use client";
 
 import { Globe } from "lucide-react";
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { lazyContent } from "@/components/ui/lazy-content";
 import { zoneOffsetLabel } from "@/lib/dates/format";
@@ -24,10 +23,9 @@ export function TimeZonePicker({
   nowMs: number;
   onChange: (tz: string | null) => void;
 }) {
-  const [open, setOpen] = useState(false);
-  const pick = (z: string | null) => {
+  const pick = (z: string | null, close: () => void) => {
     onChange(z);
-    setOpen(false);
+    close();
   };
 
   return (
@@ -35,8 +33,6 @@ export function TimeZonePicker({
       label="Time zone"
       align="end"
       className="w-80 p-0"
-      open={open}
-      onOpenChange={setOpen}
       load={loadZoneList}
       trigger={
         <Button
@@ -51,7 +47,7 @@ export function TimeZonePicker({
         </Button>
       }
     >
-      <ZoneList tz={tz} browserTz={browserTz} nowMs={now} onPick={pick} />
+      {(close) => <ZoneList tz={tz} browserTz={browserTz} nowMs={now} onPick={(z) => pick(z, close)} />}
     </FilterPopover>
   );
 }

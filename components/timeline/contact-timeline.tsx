@@ -2,8 +2,7 @@
 
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
-import { useCallback, useMemo, useRef, useState } from "react";
-import { useSlashToFocus } from "@/components/filters/keyboard";
+import { useCallback, useMemo, useState } from "react";
 import { ContactHeader } from "@/components/contacts/contact-header";
 import { contactQueries } from "@/components/contacts/queries";
 import { TaskActionsProvider } from "@/components/tasks/task-actions-context";
@@ -57,10 +56,6 @@ export function ContactTimeline({ contactId, initial }: { contactId: string; ini
   const listReady = items.isSuccess && !items.isPlaceholderData && !items.isFetchingNextPage;
   const facets = useQuery({ ...timelineQueries.facets(contactId, request), enabled: !!tz && listReady });
 
-  // "/" jumps to the search box from anywhere on the page.
-  const searchRef = useRef<HTMLInputElement>(null);
-  useSlashToFocus(searchRef);
-
   const vendorLinks = useMemo(() => {
     const links: Partial<Record<Vendor, string>> = {};
     for (const i of contact.identities) if (i.url && !links[i.vendor]) links[i.vendor] = i.url;
@@ -98,13 +93,7 @@ export function ContactTimeline({ contactId, initial }: { contactId: string; ini
           </div>
           {tz ? (
             <>
-              <TimelineToolbar
-                filters={filters}
-                onChange={onChange}
-                facets={facets.data}
-                tz={tz}
-                searchRef={searchRef}
-              />
+              <TimelineToolbar filters={filters} onChange={onChange} facets={facets.data} tz={tz} />
               <TimelineList
                 contactId={contactId}
                 request={request}

@@ -2,11 +2,12 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
-import { AlertTriangle, SearchX, History } from "lucide-react";
+import { SearchX, History } from "lucide-react";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { isTyping } from "@/components/filters/keyboard";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LoadError } from "@/components/ui/load-error";
 import type { Vendor } from "@/lib/model/vendor";
 import { timelineQueries, type TimelineFilterRequest } from "./queries";
 import { LoadingRows, SkeletonItem } from "./loading-rows";
@@ -158,19 +159,7 @@ export function TimelineList({ contactId, request, tz, filtered, vendorLinks, on
   };
 
   if (isError) {
-    return (
-      <EmptyState
-        icon={AlertTriangle}
-        title="The timeline could not be loaded"
-        action={
-          <Button variant="secondary" onClick={() => void refetch()}>
-            Try again
-          </Button>
-        }
-      >
-        {error instanceof Error ? error.message : "Something went wrong."}
-      </EmptyState>
-    );
+    return <LoadError title="The timeline could not be loaded" error={error} onRetry={() => void refetch()} />;
   }
 
   if (!loading && items.length === 0 && !isFetching) {

@@ -1,11 +1,10 @@
 "use client";
 
-import { Bot, CalendarRange, ChevronDown, Filter, Megaphone, Search, X } from "lucide-react";
-import { useCallback, useState, type RefObject } from "react";
+import { Bot, CalendarRange, ChevronDown, Filter, Megaphone, X } from "lucide-react";
+import { useCallback } from "react";
+import { SearchBox } from "@/components/filters/search-box";
 import { useDebouncedSearch } from "@/components/filters/use-debounced-search";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Kbd } from "@/components/ui/kbd";
 import { lazyContent } from "@/components/ui/lazy-content";
 import { KIND_LABELS, REPLY_KINDS, TIMELINE_KIND_GROUPS, type TimelineKind } from "@/lib/model/plain/timeline";
 import { REPLY_CLASS_LABELS, REPLY_CLASSES, type ReplyClass } from "@/lib/model/plain/reply-class";
@@ -64,7 +63,6 @@ interface Props {
   onChange(patch: Partial<TimelineFilterState>, opts?: { replace?: boolean }): void;
   facets: TimelineFacets | undefined;
   tz: string;
-  searchRef: RefObject<HTMLInputElement | null>;
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
@@ -89,7 +87,7 @@ function TriggerButton({
   );
 }
 
-export function TimelineToolbar({ filters, onChange, facets, tz, searchRef }: Props) {
+export function TimelineToolbar({ filters, onChange, facets, tz }: Props) {
   // The search box answers at once; the URL (and the query) follow a pause after the last keystroke.
   const commitSearch = useCallback((q: string) => onChange({ q }, { replace: true }), [onChange]);
   const [text, setText, settleText] = useDebouncedSearch(filters.q, commitSearch);
@@ -99,28 +97,15 @@ export function TimelineToolbar({ filters, onChange, facets, tz, searchRef }: Pr
 
   return (
     <div role="toolbar" aria-label="Timeline filters" className="flex flex-wrap items-center gap-2">
-      <div className="relative w-full sm:w-64">
-        <Search
-          aria-hidden
-          className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
-        />
-        <Input
-          ref={searchRef}
-          type="search"
-          aria-label="Search this timeline"
-          placeholder="Search this timeline…"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === "Escape") {
-              if (text) setText("");
-              else e.currentTarget.blur();
-            }
-          }}
-          className="h-8 pr-8 pl-8"
-        />
-        {!text ? <Kbd className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2">/</Kbd> : null}
-      </div>
+      <SearchBox
+        label="Search this timeline"
+        placeholder="Search this timeline…"
+        value={text}
+        onValueChange={setText}
+        slashToFocus
+        escape="clear-then-blur"
+        className="sm:w-64"
+      />
 
       <FilterPopover
         label="Filter by vendor"
@@ -218,7 +203,6 @@ function SelectedSummary({ values }: { values: string[] }) {
 }
 
 function CampaignFilter({ filters, onChange, facets }: Pick<Props, "filters" | "onChange" | "facets">) {
-  const [open, setOpen] = useState(false);
   const campaigns = facets?.campaigns ?? [];
   const current = campaigns.find((c) => c.id === filters.campaign);
   const name = current?.name ?? (filters.campaign ? filters.campaign.replace(/^[^:]+:/, "") : null);
@@ -227,8 +211,6 @@ function CampaignFilter({ filters, onChange, facets }: Pick<Props, "filters" | "
       label="Filter by campaign"
       load={loadCampaignPanel}
       className="w-80"
-      open={open}
-      onOpenChange={setOpen}
       trigger={
         <TriggerButton active={!!filters.campaign} label={`Campaign${name ? `: ${name}` : ""}`}>
           <Megaphone aria-hidden className="size-3.5" />
@@ -237,13 +219,12 @@ function CampaignFilter({ filters, onChange, facets }: Pick<Props, "filters" | "
         </TriggerButton>
       }
     >
-      <CampaignPanel filters={filters} onChange={onChange} campaigns={campaigns} onDone={() => setOpen(false)} />
+      {(close) => <CampaignPanel filters={filters} onChange={onChange} campaigns={campaigns} onDone={close} />}
     </FilterPopover>
   );
 }
 
 function DateFilter({ filters, onChange, today }: Pick<Props, "filters" | "onChange"> & { today: string }) {
-  const [open, setOpen] = useState(false);
   const label = describeRange({ from: filters.from, to: filters.to }, today);
   const active = !!(filters.from || filters.to);
   return (
@@ -251,8 +232,6 @@ function DateFilter({ filters, onChange, today }: Pick<Props, "filters" | "onCha
       label="Filter by date"
       load={loadDatePanel}
       className="w-80"
-      open={open}
-      onOpenChange={setOpen}
       trigger={
         <TriggerButton active={active} label={`Date: ${label}`}>
           <CalendarRange aria-hidden className="size-3.5" />
@@ -260,7 +239,7 @@ function DateFilter({ filters, onChange, today }: Pick<Props, "filters" | "onCha
         </TriggerButton>
       }
     >
-      <DatePanel filters={filters} onChange={onChange} today={today} onDone={() => setOpen(false)} />
+      {(close) => <DatePanel filters={filters} onChange={onChange} today={today} onDone={close} />}
     </FilterPopover>
   );
 }

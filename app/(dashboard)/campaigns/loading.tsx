@@ -1,18 +1,11 @@
 import { PageSkeleton } from "@/components/ui/page-skeleton";
-import { Skeleton } from "@/components/ui/skeleton";
+import { SkeletonGroup } from "@/components/ui/skeleton";
 
 export default function Loading() {
   return (
     <PageSkeleton label="Loading campaigns">
-      <div className="flex gap-3">
-        <Skeleton className="h-8 w-64" />
-        <Skeleton className="h-8 w-80" />
-      </div>
-      <div className="space-y-px overflow-hidden rounded-xl border">
-        {Array.from({ length: 10 }, (_, i) => (
-          <Skeleton key={i} className="h-11 rounded-none" />
-        ))}
-      </div>
+      <SkeletonGroup className="flex gap-3" items={["h-8 w-64", "h-8 w-80"]} />
+      <SkeletonGroup className="space-y-px overflow-hidden rounded-xl border" count={10} item="h-11 rounded-none" />
     </PageSkeleton>
   );
 }
