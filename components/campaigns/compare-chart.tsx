@@ -6,7 +6,6 @@ import { Segmented } from "./segmented";
 import { ChartContainer, ChartTooltip } from "@/components/ui/chart-container";
 import { TableHead } from "@/components/ui/table-head";
 import type { CompareRow } from "@/lib/model/engagement";
-import { TableHead } from "@/components/ui/table-head";
 import { VENDOR_LABELS } from "@/lib/model/vendor";
 import { ChartCard } from "./chart-card";
 import { countColumns, csvFileName, rateColumns, toCsv } from "./csv";

@@ -138,14 +138,12 @@ export async function updateConnection(store: Store, id: string, input: UpdateIn
         updatedAt: sql`now()`,
       })
       .where(eq(t.connections.id, id));
-    await db
-      .insert(t.auditLog)
-      .values({
-        actor,
-        connectionId: id,
-        event: "settings_changed",
-        detail: { vendor, dailyBudget: input.dailyBudget },
-      });
+    await db.insert(t.auditLog).values({
+      actor,
+      connectionId: id,
+      event: "settings_changed",
+      detail: { vendor, dailyBudget: input.dailyBudget },
+    });
   }
 
   let widened = false;
