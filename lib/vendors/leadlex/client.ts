@@ -1,7 +1,7 @@
 import "server-only";
 import { VendorQuotaError, VendorUnavailableError } from "@/lib/vendors/shared/errors";
 import { createVendorHttp, parseRetryAfter } from "@/lib/vendors/shared/http";
-import { SlidingWindowPacer } from "@/lib/vendors/shared/pacer";
+import { sharedPacer, SlidingWindowPacer } from "@/lib/vendors/shared/pacer";
 import { z } from "zod";
 import {
   nextMidnightUtc,
@@ -82,7 +82,14 @@ export function createLeadlexClient(o: LeadlexClientOptions) {
   let pausedUntil = o.pausedUntil && o.pausedUntil > now() ? o.pausedUntil : null;
   let silentSince: number | null = null;
 
-  const minute = new SlidingWindowPacer(perMinuteFor(quota.limit), 60_000, now, clock.sleep);
+  // The per-minute limit is per key: every session of it shares one pacer (a sync that starts
+  // right after another would otherwise spend the minute the last one used, and draw a 429).
+  // A simulated clock (tests) keeps a pacer of its own.
+  const pace = { limit: perMinuteFor(quota.limit), windowMs: 60_000 };
+  const minute =
+    clock === realClock
+      ? sharedPacer({ vendor: "leadlex", baseUrl: o.baseUrl, apiKey: o.apiKey }, pace)
+      : new SlidingWindowPacer(pace.limit, pace.windowMs, now, clock.sleep);
 
   const pause = (resetAt: number): VendorQuotaError => {
     if (pausedUntil !== resetAt) {

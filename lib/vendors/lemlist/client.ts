@@ -1,8 +1,7 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { VendorRequestError, VendorUnavailableError } from "@/lib/vendors/shared/errors";
 import { createVendorHttp } from "@/lib/vendors/shared/http";
-import { SlidingWindowPacer } from "@/lib/vendors/shared/pacer";
+import { sharedPacer } from "@/lib/vendors/shared/pacer";
 import type { ConnectorContext } from "@/lib/vendors/types";
 
 /**
@@ -19,18 +18,6 @@ export interface LemlistClientOptions {
   maxRetries?: number;
   maxRateLimitRetries?: number;
   maxBackoffMs?: number;
-}
-
-// One pacer per (base URL, key, pace): the limit is per key, so every session and
-// stream of the same key in this process shares one budget — kept on globalThis because
-// under Next the sync and the task-write routes are separate bundles with their own modules.
-const holder = globalThis as unknown as { __touchlineLemlistPacers?: Map<string, SlidingWindowPacer> };
-const pacers = (holder.__touchlineLemlistPacers ??= new Map<string, SlidingWindowPacer>());
-function pacerFor(baseUrl: string, apiKey: string, pace: { limit: number; windowMs: number }): SlidingWindowPacer {
-  const id = `${baseUrl}\n${createHash("sha256").update(apiKey).digest("hex")}\n${pace.limit}/${pace.windowMs}`;
-  let p = pacers.get(id);
-  if (!p) pacers.set(id, (p = new SlidingWindowPacer(pace.limit, pace.windowMs)));
-  return p;
 }
 
 export interface ActivityParams {
@@ -56,7 +43,8 @@ export function createLemlistClient(ctx: ConnectorContext, o: LemlistClientOptio
     baseUrl: ctx.baseUrl,
     // Seed 000: "the login is always empty and the password is the API key".
     authorize: (_url, headers) => headers.set("authorization", `Basic ${basic}`),
-    pacers: [pacerFor(ctx.baseUrl, ctx.apiKey, o.pace ?? LEMLIST_PACE)],
+    // Shared by every session of the key (sharedPacer): the limit is per key.
+    pacers: [sharedPacer({ vendor: "lemlist", baseUrl: ctx.baseUrl, apiKey: ctx.apiKey }, o.pace ?? LEMLIST_PACE)],
     secrets: [ctx.apiKey, basic],
     timeoutMs: o.timeoutMs ?? ctx.http?.timeoutMs,
     maxRetries: o.maxRetries,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SlidingWindowPacer } from "./pacer";
+import { sharedPacer, SlidingWindowPacer } from "./pacer";
 
 /** A pacer on a fake clock: sleeping moves the clock, so waits are exact and instant. */
 function fakePacer(limit: number, windowMs: number) {
@@ -47,5 +47,29 @@ describe("SlidingWindowPacer", () => {
     pacer.pauseUntil(5000);
     await pacer.acquire();
     expect(now()).toBe(5000);
+  });
+});
+
+describe("sharedPacer", () => {
+  const key = { vendor: "leadlex", baseUrl: "http://127.0.0.1:1/api", apiKey: "wbk_shared_pacer_test_key" };
+  const pace = { limit: 2, windowMs: 400 };
+
+  it("gives every session of one key the same budget, and another key its own", async () => {
+    const a = sharedPacer(key, pace);
+    const b = sharedPacer(key, pace);
+    expect(b).toBe(a);
+    expect(sharedPacer({ ...key, apiKey: "wbk_another_key_entirely" }, pace)).not.toBe(a);
+    expect(sharedPacer({ ...key, vendor: "lemlist" }, pace)).not.toBe(a);
+    // Two requests by the first session use the window: the next session's first waits for it.
+    (await a.acquire()).done();
+    (await a.acquire()).done();
+    const started = performance.now();
+    const waiting = b.acquire().then((slot) => (slot.done(), performance.now() - started));
+    const raced = await Promise.race([
+      waiting.then(() => "granted"),
+      new Promise((r) => setTimeout(() => r("held"), 150)),
+    ]);
+    expect(raced).toBe("held");
+    expect(await waiting).toBeGreaterThanOrEqual(300);
   });
 });

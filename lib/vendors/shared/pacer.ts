@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 /**
  * Client-side pacing under a vendor's documented limit: at most `limit` request
  * starts in any sliding `windowMs`. `pauseUntil` holds every caller back after a
@@ -65,4 +66,23 @@ export class SlidingWindowPacer {
       await this.sleep(wait);
     }
   }
+}
+
+// One pacer per (vendor, base URL, key): a vendor's limit is per key, so every session and
+// stream of the same key in this process shares one budget — a sync that starts right after
+// another must not spend the window the last one used (it drew a 429 from Leadlex). Kept on
+// globalThis because under Next the sync and the task-write routes are separate bundles
+// with their own modules. The limit is the latest caller's (a plan learnt from headers).
+const holder = globalThis as unknown as { __touchlinePacers?: Map<string, SlidingWindowPacer> };
+const shared = (holder.__touchlinePacers ??= new Map<string, SlidingWindowPacer>());
+
+export function sharedPacer(
+  key: { vendor: string; baseUrl: string; apiKey: string },
+  pace: { limit: number; windowMs: number },
+): SlidingWindowPacer {
+  const id = `${key.vendor}\n${key.baseUrl}\n${createHash("sha256").update(key.apiKey).digest("hex")}\n${pace.windowMs}`;
+  let p = shared.get(id);
+  if (!p) shared.set(id, (p = new SlidingWindowPacer(pace.limit, pace.windowMs)));
+  else p.setLimit(pace.limit, pace.windowMs);
+  return p;
 }
