@@ -1,66 +1,15 @@
 import { sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { callRoute, sessionCookieFor, setTempDataDir } from "@/tests/helpers/app-store";
+import { accept, cookieOf, db, invite, loadTeamRoutes, owner, PASSWORD, r } from "./team-routes-harness";
 
 // The team through its routes: invitations (one use, expiry), roles, deactivation that
 // ends sessions at once, sessions and "sign out everywhere", password change and reset
 // links, ownership, linked vendor users and assignee=me — and the audit log naming the actor.
 setTempDataDir();
 
-type Handler = Parameters<typeof callRoute>[0];
-const cookieOf = (h: Headers) => h.get("set-cookie")?.split(";")[0] ?? "";
-const PASSWORD = "member-password-long-1";
-
 describe("the team", () => {
-  let owner = "";
-  let db: Awaited<ReturnType<typeof import("@/lib/server/store/db").getDb>>;
-  const r = {} as Record<string, Record<string, Handler>>;
-  beforeAll(async () => {
-    const { getDb } = await import("@/lib/server/store/db");
-    db = await getDb();
-    owner = await sessionCookieFor("owner");
-    for (const [k, p] of Object.entries({
-      invites: "invites/route",
-      invite: "invites/[id]/route",
-      accept: "invites/[id]/accept/route",
-      users: "users/route",
-      user: "users/[id]/route",
-      reset: "users/[id]/password-reset/route",
-      resets: "password-resets/[id]/route",
-      me: "me/route",
-      identities: "me/identities/route",
-      options: "me/identity-options/route",
-      suggestions: "me/identity-suggestions/route",
-      password: "me/password/route",
-      sessions: "sessions/route",
-      sessionOne: "sessions/[id]/route",
-      session: "session/route",
-      ownership: "ownership/route",
-      tasks: "tasks/route",
-      audit: "audit/route",
-    }))
-      r[k] = (await import(`@/app/api/v1/${p}`)) as Record<string, Handler>;
-  });
-
-  const invite = async (role: string) => {
-    const res = await callRoute(r.invites!.POST!, "/api/v1/invites", {
-      method: "POST",
-      body: { role },
-      headers: { cookie: owner },
-    });
-    expect(res.status).toBe(201);
-    const { url, expiresAt } = res.json as { url: string; expiresAt: string };
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:3000\/invite\/[\w-]{43}$/);
-    expect(Date.parse(expiresAt) - Date.now()).toBeGreaterThan(6.9 * 86400e3);
-    return url.split("/").pop()!;
-  };
-  const accept = (token: string, email: string) =>
-    callRoute(r.accept!.POST!, `/api/v1/invites/${token}/accept`, {
-      anonymous: true,
-      method: "POST",
-      params: { id: token },
-      body: { email, name: "Camille Laurent", password: PASSWORD },
-    });
+  loadTeamRoutes();
 
   it("an invitation is looked up without a session, works once, and signs the new member in", async () => {
     const token = await invite("member");
