@@ -4,6 +4,9 @@ import { SEED_000_ACTIVITIES } from "@/lib/sandbox/lemlist/seed-example";
 import { lemlistKind, mapLemlistActivity, previewOf, variantOf } from "./map";
 import { lemlistActivitySchema } from "./schemas";
 
+// lemlist activities in Touchline's shape: the type table, seed 000's rows, content, leniency
+// and variants. Tasks and campaigns are in map-tasks-campaigns.test.ts.
+
 // The seed 000 example rows, as lemlist sends them (and the simulator serves them).
 const seedRow = (id: string) => SEED_000_ACTIVITIES.find((a) => a._id === id)!;
 const seedManualDone = seedRow("act_PbKqTGpQqSlPcoOZ5");
