@@ -1,120 +1,33 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { withServer } from "@/tests/helpers/with-server";
-import { BASE_PATH, createLemlistSimulator, type LemlistSimulator } from "@/lib/sandbox/lemlist/simulator";
 import type { Faults } from "@/lib/sandbox/shared/faults";
-import { serveHandler, type RunningServer } from "@/lib/sandbox/shared/serve";
-import { createWorld } from "@/lib/sandbox/shared/world";
 import { VendorAuthError, VendorUnavailableError } from "@/lib/vendors/shared/errors";
-import type { ConnectorContext, Stream, StreamPage } from "@/lib/vendors/types";
+import {
+  activityIds,
+  ctxFor,
+  drain,
+  expectKeyless,
+  FAST,
+  h,
+  KEY,
+  openTaskIds,
+  shareHarness,
+  simActivityIds,
+  sorted,
+  startHarness,
+  streamsOf,
+} from "./connector-harness";
 import { lemlistActivityId } from "./calls";
 import { createLemlistConnector, type ActivitiesState, type LemlistConnectorOptions } from "./index";
 import type { LemlistActivityRow } from "./schemas";
 
-// The connector against the lemlist simulator over real HTTP on 127.0.0.1.
-
-const NOW = new Date("2026-11-24T12:00:00Z").getTime();
-const KEY = "9b1e4c7d2a6f48e0b3c5d7f9a1e2c4b6";
-const world = () => createWorld({ people: 60, activities: 3000, campaigns: 12, tasks: 200, now: new Date(NOW) });
-/** Fast pacing for tests: the simulator's limit is raised to match (the documented pace has a test of its own). */
-const FAST: LemlistConnectorOptions = {
-  pace: { limit: 5000, windowMs: 1000 },
-  maxBackoffMs: 20,
-  maxRetries: 3,
-  maxRateLimitRetries: 8,
-  timeoutMs: 3000,
-};
-
-interface Harness {
-  sim: LemlistSimulator;
-  server: RunningServer;
-  baseUrl: string;
-  /** The connector's clock; the simulator's drift items are created one second after it. */
-  clock: { t: number };
-  statuses: number[];
-}
-
-async function startHarness(opts: Parameters<typeof createLemlistSimulator>[1] = {}): Promise<Harness> {
-  const clock = { t: NOW + 3_600_000 };
-  const sim = createLemlistSimulator(world(), {
-    apiKey: KEY,
-    rateLimit: { limit: 5000, windowMs: 1000 },
-    now: () => clock.t + 1000,
-    ...opts,
-  });
-  const statuses: number[] = [];
-  const server = await serveHandler(async (req) => {
-    const res = await sim.handler(req);
-    statuses.push(res.status);
-    return res;
-  });
-  return { sim, server, baseUrl: server.url + BASE_PATH, clock, statuses };
-}
-
-function ctxFor(
-  h: Harness,
-  extra: Partial<ConnectorContext> = {},
-): ConnectorContext & { warnings: { message: string; fields?: Record<string, unknown> }[] } {
-  const warnings: { message: string; fields?: Record<string, unknown> }[] = [];
-  return {
-    baseUrl: h.baseUrl,
-    apiKey: KEY,
-    now: () => new Date(h.clock.t),
-    warn: (message, fields) => warnings.push({ message, fields }),
-    warnings,
-    ...extra,
-  };
-}
-
-async function drain<S>(stream: Stream<S>, state: S | null): Promise<StreamPage<S>[]> {
-  const pages: StreamPage<S>[] = [];
-  for await (const p of stream.pages(state)) {
-    pages.push(p);
-    if (pages.length > 10_000) throw new Error("runaway stream");
-  }
-  return pages;
-}
-
-function streamsOf(h: Harness, options: LemlistConnectorOptions = FAST, ctx = ctxFor(h)) {
-  const session = createLemlistConnector(options).open(ctx);
-  const [campaigns, activities, tasks] = session.streams() as [Stream, Stream<ActivitiesState>, Stream];
-  return { session, campaigns: campaigns!, activities: activities!, tasks: tasks!, ctx };
-}
-
-const activityIds = (pages: StreamPage<unknown>[]) => pages.flatMap((p) => p.batch.activities ?? []).map((a) => a.id);
-/** Touchline's ids for the simulator's rows: an Aircall call's rows share one. */
-const simActivityIds = (sim: LemlistSimulator, upTo = Infinity) => [
-  ...new Set(
-    sim.data.activities
-      .filter((a) => Date.parse(a.createdAt) < upTo)
-      .map((a) => lemlistActivityId(a as unknown as LemlistActivityRow)),
-  ),
-];
-const openTaskIds = (sim: LemlistSimulator) =>
-  sim.data.tasks.filter((t) => !sim.data.doneTaskIds.has(t._id)).map((t) => `lemlist:${t._id}`);
-const sorted = (xs: string[]) => [...xs].sort();
-
-async function expectKeyless(p: Promise<unknown>, type: new (...args: never[]) => Error): Promise<Error> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(type);
-  expect((err as Error).message).not.toContain(KEY);
-  expect((err as Error).message).not.toContain(Buffer.from(`:${KEY}`).toString("base64"));
-  return err as Error;
-}
+// The connector's syncs against one simulator, in order: the key check, a full sync, a second
+// run from its state, a task done at lemlist, what it survives and what it gives up on (with
+// no key in the error), an unreadable row, refreshPerson. Page drift and a bare-array
+// campaigns listing each get a simulator of their own.
 
 describe("lemlist connector", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h.server.close();
-  });
-  afterEach(() => {
-    h.sim.faults.clear();
-  });
+  shareHarness();
 
   it("verifyKey: the key is accepted; a wrong key → VendorAuthError without the key in the message", async () => {
     await createLemlistConnector(FAST).open(ctxFor(h)).verifyKey();
@@ -347,108 +260,4 @@ describe("lemlist connector", () => {
       expect(campaigns).toHaveLength(a.sim.data.campaigns.length);
     });
   });
-});
-
-describe("lemlist campaign stats at most every 6 hours", () => {
-  it("a listing within 6 hours of the last stats reads none; after 6 hours it reads them again", async () => {
-    await withServer(startHarness(), async (h) => {
-      const first = await drain(streamsOf(h).campaigns, null);
-      const state = first.at(-1)!.state;
-      const requests = () => h.statuses.length;
-
-      h.clock.t += 3 * 3_600_000;
-      const before = requests();
-      const again = await drain(streamsOf(h).campaigns, state);
-      const listed = again.flatMap((p) => p.batch.campaigns ?? []);
-      expect(listed.length).toBe(h.sim.data.campaigns.length);
-      // Names and statuses still come; the stored stats stay (the writer keeps them).
-      expect(listed.every((c) => c.vendorReported === null)).toBe(true);
-      expect(requests() - before, "the listing alone").toBeLessThanOrEqual(Math.ceil(listed.length / 100) + 1);
-      expect(again.at(-1)!.state).toMatchObject({ figuresReadAt: (state as { figuresReadAt: object }).figuresReadAt });
-
-      h.clock.t += 3 * 3_600_000;
-      const later = await drain(streamsOf(h).campaigns, again.at(-1)!.state);
-      const sent = later.flatMap((p) => p.batch.campaigns ?? []).filter((c) => c.vendorReported);
-      expect(sent.length).toBe(h.sim.data.campaigns.length);
-    });
-  });
-});
-
-describe("lemlist's open-task listing on scheduled syncs", () => {
-  it("a scheduled sync within 30 minutes of the last whole listing reads no task page; later, or when a person asks, it lists", async () => {
-    const h = await startHarness();
-    try {
-      const requests = () => h.statuses.length;
-      const scheduled = (extra: Partial<ConnectorContext> = {}) =>
-        streamsOf(h, FAST, ctxFor(h, { scheduled: true, ...extra })).tasks;
-      const first = await drain(streamsOf(h).tasks, null);
-      const listed = first.at(-1)!;
-      expect(listed.reconcileOpenTasks?.seenTaskIds.length).toBe(openTaskIds(h.sim).length);
-
-      h.clock.t += 20 * 60_000;
-      let before = requests();
-      expect(await drain(scheduled(), listed.state)).toEqual([]);
-      expect(requests() - before, "no task page read").toBe(0);
-
-      // A person's sync (not scheduled) lists at once, and reconciles.
-      before = requests();
-      const asked = await drain(streamsOf(h).tasks, listed.state);
-      expect(requests() - before).toBeGreaterThan(0);
-      expect(asked.at(-1)!.reconcileOpenTasks?.seenTaskIds.length).toBe(openTaskIds(h.sim).length);
-
-      // Half an hour after the last whole listing, a scheduled sync lists again.
-      h.clock.t += 31 * 60_000;
-      const later = await drain(scheduled(), asked.at(-1)!.state);
-      expect(later.at(-1)!.reconcileOpenTasks).toBeDefined();
-      // A stored listing time in the future (a clock moved back) is not trusted.
-      const future = { listedAt: new Date(h.clock.t + 3_600_000).toISOString() };
-      expect((await drain(scheduled(), future)).at(-1)!.reconcileOpenTasks).toBeDefined();
-    } finally {
-      await h.server.close();
-    }
-  });
-});
-
-describe("lemlist's team id is learnt once", () => {
-  it("a session reports the team id it read; one opened with it stored reads no GET /team", async () => {
-    const h = await startHarness();
-    try {
-      const reported: Record<string, unknown>[] = [];
-      let before = h.statuses.length;
-      const first = await drain(streamsOf(h, FAST, ctxFor(h, { onMeta: (m) => reported.push(m) })).campaigns, null);
-      const withTeamRead = h.statuses.length - before;
-      expect(reported).toContainEqual({ teamId: h.sim.data.team._id });
-
-      before = h.statuses.length;
-      const stored = ctxFor(h, { meta: { teamId: h.sim.data.team._id }, onMeta: (m) => reported.push(m) });
-      const again = await drain(streamsOf(h, FAST, stored).campaigns, null);
-      expect(h.statuses.length - before).toBe(withTeamRead - 1);
-      // Deep links still carry the team.
-      const url = again.flatMap((p) => p.batch.campaigns ?? [])[0]!.url;
-      expect(url).toBe(first.flatMap((p) => p.batch.campaigns ?? [])[0]!.url);
-      expect(url).toContain(`/teams/${h.sim.data.team._id}/`);
-    } finally {
-      await h.server.close();
-    }
-  });
-});
-
-describe("lemlist connector at the documented pace (20 requests / 2 s)", () => {
-  it("a full sync against the documented limit provokes no 429", async () => {
-    await withServer(startHarness({ rateLimit: { limit: 20, windowMs: 2000 } }), async (h) => {
-      // Small windows force many requests, so the run crosses several 2-second windows.
-      const options: LemlistConnectorOptions = {
-        initialWindowMs: 2.5 * 86_400_000,
-        maxWindowMs: 2.5 * 86_400_000,
-      };
-      let waited = 0;
-      const session = createLemlistConnector(options).open({ ...ctxFor(h), onRateLimitWait: (ms) => (waited += ms) });
-      const [, activities] = session.streams();
-      const pages = await drain(activities!, null);
-      expect(sorted(activityIds(pages))).toEqual(sorted(simActivityIds(h.sim)));
-      expect(h.statuses.length).toBeGreaterThan(45);
-      expect(h.statuses.filter((x) => x === 429)).toEqual([]);
-      expect(waited).toBeGreaterThan(0);
-    });
-  }, 60_000);
 });

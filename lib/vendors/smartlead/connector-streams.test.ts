@@ -1,116 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { withServer } from "@/tests/helpers/with-server";
 import { rejectionOf } from "@/tests/helpers/rejection";
-import { serveHandler, type RunningServer } from "@/lib/sandbox/shared/serve";
-import { generateSmartleadData } from "@/lib/sandbox/smartlead/data";
 import type { SmartleadData } from "@/lib/sandbox/smartlead/records";
-import { BASE_PATH, createSmartleadSimulator, type SmartleadSimulatorOptions } from "@/lib/sandbox/smartlead/simulator";
 import { VendorAuthError, VendorRequestError, VendorUnavailableError } from "@/lib/vendors/shared/errors";
-import type { ConnectorSession, Stream, StreamPage } from "@/lib/vendors/types";
-import { nextWindowSize } from "./activities-stream";
-import { FAST, TEST_WORLD_NOW as WORLD_NOW, testWorld } from "./testing";
-import {
-  createSmartleadConnector,
-  type ActivitiesState,
-  type CampaignsState,
-  type SmartleadConnectorOptions,
-} from "./index";
+import { collect, DAY, expectedEvents, KEY, open, type Running, sorted, start, streamsOf } from "./connector-harness";
+import { FAST, TEST_WORLD_NOW as WORLD_NOW } from "./testing";
+import type { StreamPage } from "@/lib/vendors/types";
+import type { ActivitiesState } from "./index";
 
-// The connector against the Smartlead simulator over real HTTP (no mocked fetch).
-
-const DAY = 86_400_000;
-const world = testWorld();
-const KEY = "sl_test_key_4b7e91c2d0f3a8";
-// One clock for simulator and connector, running on from the world's "now", so items made
-// during a run are later than the run's start.
-const t0 = Date.now();
-const clock = () => WORLD_NOW + (Date.now() - t0);
-
-interface Running {
-  data: SmartleadData;
-  sim: ReturnType<typeof createSmartleadSimulator>;
-  server: RunningServer;
-  baseUrl: string;
-}
-
-/**
- * A simulator on the running clock. Engagement the generator placed after the world's now
- * is dropped unless `keepLate`: it would land while a test runs and move the expected set.
- */
-async function start(opts: SmartleadSimulatorOptions & { keepLate?: boolean } = {}): Promise<Running> {
-  const { keepLate, ...simOpts } = opts;
-  const data = simOpts.data ?? generateSmartleadData(world);
-  if (!keepLate) data.late = [];
-  const sim = createSmartleadSimulator(world, {
-    apiKey: KEY,
-    now: clock,
-    rateLimit: { limit: 1000, windowMs: 1000 },
-    ...simOpts,
-    data,
-  });
-  const server = await serveHandler(sim.handler);
-  return { data: sim.data, sim, server, baseUrl: server.url + BASE_PATH };
-}
-
-function open(
-  baseUrl: string,
-  options: SmartleadConnectorOptions = FAST,
-  apiKey = KEY,
-  warn?: (m: string, f?: Record<string, unknown>) => void,
-): ConnectorSession {
-  return createSmartleadConnector(options).open({ baseUrl, apiKey, now: () => new Date(clock()), warn });
-}
-
-function streamsOf(s: ConnectorSession) {
-  const all = s.streams();
-  return {
-    names: all.map((x) => x.name),
-    campaigns: all.find((x) => x.name === "campaigns") as Stream<CampaignsState>,
-    activities: all.find((x) => x.name === "activities") as Stream<ActivitiesState>,
-  };
-}
-
-async function collect<S>(stream: Stream<S>, state: S | null) {
-  const pages: StreamPage<S>[] = [];
-  for await (const p of stream.pages(state)) {
-    pages.push(p);
-    if (pages.length > 5_000) throw new Error("runaway stream");
-  }
-  return {
-    pages,
-    activities: pages.flatMap((p) => p.batch.activities ?? []),
-    campaigns: pages.flatMap((p) => p.batch.campaigns ?? []),
-    state: pages.at(-1)!.state,
-    skipped: pages.reduce((n, p) => n + (p.skipped ?? 0), 0),
-  };
-}
-
-/**
- * The events the data should give, written from the rules in map.ts's header: per email
- * sent / open (open_count > 0) / click / reply / each further reply; per lead, on its last
- * email, bounce, unsubscribe and category.
- */
-function expectedEvents(data: SmartleadData): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const lead of data.leads) {
-    for (const a of lead.activities) {
-      const id = `smartlead:${a.stats_id}`;
-      out.set(`${id}:sent`, a.sent_time);
-      if (Number(a.open_count) > 0) out.set(`${id}:open`, a.sent_time);
-      if (Number(a.click_count) > 0) out.set(`${id}:click`, a.sent_time);
-      if (a.reply_details) out.set(`${id}:reply`, a.reply_details.time);
-      for (const r of a.thread_replies) out.set(`${id}:reply:${r.message_id}`, r.time);
-      if (Number(a.email_seq_number) !== lead.current_seq_num) continue;
-      const at = a.reply_details?.time ?? a.sent_time;
-      if (lead.status === "BOUNCED") out.set(`${id}:bounce`, a.sent_time);
-      if (lead.status === "UNSUBSCRIBED") out.set(`${id}:unsubscribe`, at);
-      if (lead.lead_category) out.set(`${id}:category`, at);
-    }
-  }
-  return out;
-}
-
-const sorted = (ids: Iterable<string>) => [...ids].sort();
+// The connector against a fast simulator: campaigns and their figures, paging windows back
+// through the whole history, incremental runs, errors (with no key in them) and refreshPerson.
 
 function expectNoKey(err: unknown) {
   const e = err as Error & { cause?: unknown };
@@ -118,53 +16,6 @@ function expectNoKey(err: unknown) {
   expect(text).not.toContain(KEY);
   expect(text).not.toContain(encodeURIComponent(KEY));
 }
-
-describe("a full sync at the documented pace (simulator 10 / 2 s, client its default pace)", () => {
-  let run: Running;
-  beforeAll(async () => {
-    run = await start({ rateLimit: undefined });
-  });
-  afterAll(() => run.server.close());
-
-  it("streams campaigns then activities, the whole history equal to the simulator's data", async () => {
-    const session = open(run.baseUrl, {});
-    const s = streamsOf(session);
-    expect(s.names).toEqual(["campaigns", "activities"]);
-
-    const campaigns = await collect(s.campaigns, null);
-    expect(sorted(campaigns.campaigns.map((c) => c.id))).toEqual(
-      sorted(run.data.campaigns.map((c) => `smartlead:${c.id}`)),
-    );
-    expect(campaigns.state.listedAt).not.toBeNull();
-
-    const activities = await collect(s.activities, null);
-    expect(sorted(new Set(activities.activities.map((a) => a.id)))).toEqual(sorted(expectedEvents(run.data).keys()));
-    expect(activities.state.hwm).not.toBeNull();
-    expect(activities.skipped).toBe(0);
-    expect(activities.pages.at(-1)!.progress).toMatchObject({ historyComplete: true });
-  });
-
-  it("reads a campaign's analytics at most every 6 hours; the listing itself every time", async () => {
-    const s = streamsOf(open(run.baseUrl, FAST));
-    const first = await collect(s.campaigns, null);
-    const sent = first.campaigns.filter((c) => c.vendorReported);
-    expect(sent.length).toBeGreaterThan(0);
-    const stamps = first.state.figuresReadAt!;
-    expect(Object.keys(stamps).sort()).toEqual(sent.map((c) => c.vendorId).sort());
-
-    const again = await collect(streamsOf(open(run.baseUrl, FAST)).campaigns, first.state);
-    expect(again.campaigns.length).toBe(first.campaigns.length);
-    expect(again.campaigns.every((c) => c.vendorReported === null)).toBe(true);
-    expect(again.state.figuresReadAt).toEqual(stamps);
-
-    // Seven hours on (stamps moved back instead of the clock): due again.
-    const old = Object.fromEntries(
-      Object.entries(stamps).map(([id, at]) => [id, new Date(Date.parse(at) - 7 * 3_600_000).toISOString()]),
-    );
-    const later = await collect(streamsOf(open(run.baseUrl, FAST)).campaigns, { ...first.state, figuresReadAt: old });
-    expect(later.campaigns.filter((c) => c.vendorReported).length).toBe(sent.length);
-  });
-});
 
 describe("against a fast simulator", () => {
   let run: Running;
@@ -363,60 +214,5 @@ describe("against a fast simulator", () => {
     expect(await session.refreshPerson({ email: null, identities: [{ vendorId: "1", kind: "lead" }] })).toEqual({
       activities: [],
     });
-  });
-});
-
-describe("page drift", () => {
-  it("items created during the run do not make it lose or repeat anything created before; the next run gets them", async () => {
-    await withServer(start({ faults: { driftPerRequest: 2, pathIncludes: "all-leads-activities" } }), async (run) => {
-      const before = expectedEvents(structuredClone(run.data));
-      const session = open(run.baseUrl, { ...FAST, pageLimit: 9, targetLeadsPerWindow: 40 });
-      const first = await collect(streamsOf(session).activities, null);
-      const ids = new Set(first.activities.map((a) => a.id));
-      expect([...before.keys()].filter((id) => !ids.has(id))).toEqual([]);
-      const drifted = sorted(expectedEvents(run.data).keys()).filter((id) => !before.has(id));
-      expect(drifted.length).toBeGreaterThan(0);
-
-      run.sim.faults.clear();
-      // Windows end before the current second (Smartlead stamps whole seconds): the last
-      // drift items are read by a run that starts after their second.
-      await new Promise((r) => setTimeout(r, 1_100));
-      const second = await collect(streamsOf(session).activities, first.state);
-      const secondIds = new Set(second.activities.map((a) => a.id));
-      for (const id of drifted) expect(secondIds.has(id)).toBe(true);
-    });
-  });
-});
-
-describe("rows the connector cannot read", () => {
-  it("are skipped, counted and reported with their id and paths; the rest is synced", async () => {
-    await withServer(start(), async (run) => {
-      const lead = run.data.leads.find((l) => l.activities.length >= 2 && !l.activities[0]!.reply_details)!;
-      const bad = lead.activities[0]!;
-      bad.sent_time = "not a time";
-      const warnings: { m: string; f?: Record<string, unknown> }[] = [];
-      const session = open(run.baseUrl, FAST, KEY, (m, f) => warnings.push({ m, f }));
-      const { activities, skipped } = await collect(streamsOf(session).activities, null);
-      expect(skipped).toBeGreaterThanOrEqual(1);
-      expect(
-        warnings.some((w) => w.f?.statsId === String(bad.stats_id) && JSON.stringify(w.f?.issues) === '["sent_time"]'),
-      ).toBe(true);
-      expect(JSON.stringify(warnings)).not.toContain(KEY);
-      const expected = sorted(
-        [...expectedEvents(run.data).keys()].filter((id) => !id.startsWith(`smartlead:${bad.stats_id}:`)),
-      );
-      expect(sorted(new Set(activities.map((a) => a.id)))).toEqual(expected);
-    });
-  });
-});
-
-describe("nextWindowSize", () => {
-  const o = { targetLeadsPerWindow: 1000, maxWindowDays: 60 };
-  it("shrinks a window that held too many leads, grows an empty one, keeps a good one", () => {
-    expect(nextWindowSize(10 * DAY, 4000, o)).toBe(2.5 * DAY);
-    expect(nextWindowSize(10 * DAY, 0, o)).toBe(20 * DAY);
-    expect(nextWindowSize(50 * DAY, 10, o)).toBe(60 * DAY);
-    expect(nextWindowSize(10 * DAY, 600, o)).toBe(10 * DAY);
-    expect(nextWindowSize(2 * 3_600_000, 1_000_000, o)).toBe(3_600_000);
   });
 });
