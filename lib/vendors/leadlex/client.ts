@@ -90,6 +90,10 @@ export function createLeadlexClient(o: LeadlexClientOptions) {
     clock === realClock
       ? sharedPacer({ vendor: "leadlex", baseUrl: o.baseUrl, apiKey: o.apiKey }, pace)
       : new SlidingWindowPacer(pace.limit, pace.windowMs, now, clock.sleep);
+  // A limit an earlier session stored, or a plan the user chose, is known, not guessed: the
+  // shared pacer takes its pace. A guess leaves the pace the pacer has.
+  const knownLimit = o.known?.limit ?? (o.plan && o.plan !== "auto" ? planned.perDay : null);
+  if (knownLimit !== null) minute.setLimit(perMinuteFor(knownLimit));
 
   const pause = (resetAt: number): VendorQuotaError => {
     if (pausedUntil !== resetAt) {

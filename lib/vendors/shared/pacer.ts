@@ -72,7 +72,7 @@ export class SlidingWindowPacer {
 // stream of the same key in this process shares one budget — a sync that starts right after
 // another must not spend the window the last one used (it drew a 429 from Leadlex). Kept on
 // globalThis because under Next the sync and the task-write routes are separate bundles
-// with their own modules. The limit is the latest caller's (a plan learnt from headers).
+// with their own modules. The limit is the first caller's until one learns another (headers).
 const holder = globalThis as unknown as { __touchlinePacers?: Map<string, SlidingWindowPacer> };
 const shared = (holder.__touchlinePacers ??= new Map<string, SlidingWindowPacer>());
 
@@ -82,7 +82,9 @@ export function sharedPacer(
 ): SlidingWindowPacer {
   const id = `${key.vendor}\n${key.baseUrl}\n${createHash("sha256").update(key.apiKey).digest("hex")}\n${pace.windowMs}`;
   let p = shared.get(id);
+  // A later session's starting pace is a guess (a plan before any header said otherwise): it
+  // must not lower a pace an earlier session learnt, or the next request waits for a window
+  // the guess makes look full. What a session learns it sets through `setLimit`.
   if (!p) shared.set(id, (p = new SlidingWindowPacer(pace.limit, pace.windowMs)));
-  else p.setLimit(pace.limit, pace.windowMs);
   return p;
 }
