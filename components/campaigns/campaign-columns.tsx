@@ -15,6 +15,8 @@ export type CampaignRow = CampaignListItem & { sparkline: number[] };
 
 /** Right-aligned, monospaced columns. (Not in column meta: the tasks table owns that type's shape.) */
 export const NUMERIC = new Set(["sent", "delivered", "open", "click", "reply", "bounce", "interested"]);
+/** Columns a phone (< sm) hides: the campaign cell shows their badges under the name instead. */
+export const PHONE_HIDDEN = new Set(["vendor", "status"]);
 
 const rateValue = (k: "open" | "click" | "reply" | "bounce") => (r: CampaignRow) => r.rates[k] ?? -1;
 
@@ -53,6 +55,11 @@ export function campaignColumns(): ColumnDef<CampaignRow>[] {
       cell: ({ row }) => (
         <div className="grid min-w-40 justify-items-start gap-1">
           <CampaignLink campaign={row.original} />
+          {/* On a phone the vendor and status columns are hidden (PHONE_HIDDEN): they show here. */}
+          <div className="flex flex-wrap gap-1 sm:hidden">
+            <VendorBadge vendor={row.original.vendor} />
+            <CampaignStatusBadge status={row.original.status} vendorStatus={row.original.vendorStatus} />
+          </div>
           <CompletenessNote completeness={row.original.completeness} compact />
         </div>
       ),

@@ -21,7 +21,7 @@ import { VENDOR_LABELS, VENDORS, type Vendor } from "@/lib/model/vendor";
 import { cn } from "@/lib/utils";
 import { FacetButtons } from "@/components/filters/facet-buttons";
 import { SearchBox } from "@/components/filters/search-box";
-import { campaignColumns, NUMERIC, type CampaignRow } from "./campaign-columns";
+import { campaignColumns, NUMERIC, PHONE_HIDDEN, type CampaignRow } from "./campaign-columns";
 import { HintProvider } from "./rate";
 import { campaignListParams, type CampaignSort } from "./search-params";
 import { STATUS_LABELS } from "./status-badge";
@@ -163,6 +163,7 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
                             "px-2 py-2 font-medium first:pl-4",
                             numeric ? "text-right" : "text-left whitespace-nowrap",
                             h.id === "select" && "w-8",
+                            PHONE_HIDDEN.has(h.column.id) && "max-sm:hidden",
                           )}
                         >
                           {h.column.getCanSort() ? (
@@ -200,6 +201,7 @@ export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
                           className={cn(
                             "px-2 py-2.5 first:pl-4",
                             numeric && "text-right whitespace-nowrap tabular-nums",
+                            PHONE_HIDDEN.has(cell.column.id) && "max-sm:hidden",
                           )}
                         >
                           {flexRender(cell.column.columnDef.cell, cell.getContext())}

@@ -58,10 +58,11 @@ export function SearchBox({
           if (value) onValueChange("");
           else if (escape === "clear-then-blur") e.currentTarget.blur();
         }}
-        className={cn("h-8 pl-8", slashToFocus ? "pr-8" : "pr-2", inputClassName)}
+        className={cn("h-8 pl-8", slashToFocus ? "pr-2 sm:pr-8" : "pr-2", inputClassName)}
       />
+      {/* A phone has no "/" key to press: the hint shows from `sm` up. */}
       {slashToFocus && !value ? (
-        <Kbd className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2">/</Kbd>
+        <Kbd className="pointer-events-none absolute top-1/2 right-2 hidden -translate-y-1/2 sm:inline-flex">/</Kbd>
       ) : null}
     </div>
   );

@@ -13,6 +13,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { SectionHeading } from "@/components/ui/section-heading";
 import { TableHead, Td } from "@/components/ui/table-head";
 import { apiFetch } from "@/lib/client/api";
+import { cn } from "@/lib/utils";
 import { type AssignableRole, ROLE_LABELS, type Role } from "@/lib/model/plain/roles";
 import type { CreatedLink, Invite, UserSummary } from "@/lib/model/team";
 import { CopyLink } from "./copy-link";
@@ -87,15 +88,25 @@ export function TeamPanel({
       <ErrorAlert>{error}</ErrorAlert>
 
       <ScrollRegion label="People in this workspace" className="rounded-xl border bg-card">
-        <table className="w-full min-w-[640px] text-sm">
+        {/* Below `sm` each row is a card (person and role side by side, then last seen, then the
+            actions), so a phone sees the role without scrolling sideways; the head stays for
+            screen readers. */}
+        <table className="w-full text-sm sm:min-w-[640px]">
           <caption className="sr-only">People in this workspace</caption>
           <TableHead
-            className="border-b text-left text-xs text-muted-foreground"
+            className="border-b text-left text-xs text-muted-foreground max-sm:sr-only"
             cells={["Person", "Role", "Last seen", { label: "Actions", srOnly: true }]}
           />
           <tbody className="divide-y">
             {users.map((u) => (
-              <tr key={u.id} data-user-email={u.email} className={u.active ? undefined : "text-muted-foreground"}>
+              <tr
+                key={u.id}
+                data-user-email={u.email}
+                className={cn(
+                  "max-sm:grid max-sm:grid-cols-[minmax(0,1fr)_auto] max-sm:items-start",
+                  !u.active && "text-muted-foreground",
+                )}
+              >
                 <Td>
                   <div className="font-medium">{u.name || u.email}</div>
                   {u.name ? <div className="text-xs text-muted-foreground">{u.email}</div> : null}
@@ -128,10 +139,13 @@ export function TeamPanel({
                     </span>
                   )}
                 </Td>
-                <Td muted>{u.lastSeenAt ? <RelativeTime iso={u.lastSeenAt} /> : "Never"}</Td>
-                <td className="px-4 py-1.5">
+                <Td muted className="max-sm:col-span-2 max-sm:pt-0">
+                  <span className="sm:hidden">Last seen </span>
+                  {u.lastSeenAt ? <RelativeTime iso={u.lastSeenAt} /> : "Never"}
+                </Td>
+                <td className="px-4 py-1.5 max-sm:col-span-2 max-sm:px-2 max-sm:pb-2.5">
                   {canTouch(u) ? (
-                    <div className="flex flex-wrap justify-end gap-1">
+                    <div className="flex flex-wrap justify-end gap-1 max-sm:justify-start">
                       <Button
                         size="sm"
                         variant="ghost"

@@ -1,4 +1,5 @@
 import "server-only";
+import { leadlexMeta } from "./meta";
 /**
  * Leadlex's daily quota (VENDORS.md "Leadlex"): per plan (Starter 10/min and 100/day, Pro
  * 50/min and 1 000/day), reset at midnight UTC, stated by `X-RateLimit-Limit`,
@@ -10,9 +11,17 @@ import "server-only";
 
 export const DAY_MS = 86_400_000;
 
+/** Requests a day per plan, as the meta lists them for the budget card: written once, there. */
+function perDayOf(id: string): number {
+  const plan = leadlexMeta.dailyQuota.plans.find((p) => p.id === id);
+  if (!plan) throw new Error(`Leadlex meta lists no plan "${id}"`);
+  return plan.perDay;
+}
+
+/** The per-minute limits are the client's business (the browser never needs them); the day's come from the meta. */
 export const PLANS = {
-  starter: { perMinute: 10, perDay: 100 },
-  pro: { perMinute: 50, perDay: 1000 },
+  starter: { perMinute: 10, perDay: perDayOf("starter") },
+  pro: { perMinute: 50, perDay: perDayOf("pro") },
 } as const;
 export type Plan = keyof typeof PLANS;
 /** The plan setting on a connection: "auto" reads it from the headers (Starter until they say otherwise). */
