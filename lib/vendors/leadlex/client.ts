@@ -37,7 +37,7 @@ export interface LeadlexClientOptions {
   onQuota?(quota: Quota): void;
   /** Called once when the day's quota is found spent, before the error is thrown. */
   onPaused?(resetAt: number): void;
-  /** Called for every answer the vendor counted (retries included). */
+  /** Called for every request the vendor counted (retries included, and those that got no answer). */
   onRequest?(): void;
   warn?: Warn;
   timeoutMs?: number;
@@ -139,6 +139,16 @@ export function createLeadlexClient(o: LeadlexClientOptions) {
     }
   }
 
+  // A request that got no answer (a timeout under load) may still have been counted by
+  // Leadlex: spend it, so a run never goes over its share. The next answer's headers correct
+  // the day's figure if Leadlex did not count it.
+  function unanswered(): void {
+    o.onRequest?.();
+    rollOver();
+    quota.remaining = Math.max(0, quota.remaining - 1);
+    o.onQuota?.({ ...quota });
+  }
+
   const http = createVendorHttp({
     vendor: "leadlex",
     baseUrl: o.baseUrl,
@@ -149,6 +159,7 @@ export function createLeadlexClient(o: LeadlexClientOptions) {
     maxRetries: o.maxRetries,
     maxBackoffMs: o.maxBackoffMs,
     onResponse: learn,
+    onNoAnswer: unanswered,
     // A minute refusal without Retry-After: wait a quarter of the window and ask again.
     retryAfterMs: (res) => (res.headers.get("retry-after") === null ? 15_000 : null),
     onRateLimitWait: o.onRateLimitWait,

@@ -56,6 +56,15 @@ describe("the daily budget — VENDORS.md: `budget the daily quota … keep a re
     expect(end.pausedUntil).toBeNull();
   });
 
+  it("a request that got no answer counts against the share: Leadlex may have counted it", async () => {
+    const s = await starter({ faults: { hang: 1 } });
+    await all(s.session);
+    // The hung request reached Leadlex but is not among the answered ones `requests()` counts:
+    // with it, the run still stops at its share of 20.
+    expect(s.sim.requests() + 1).toBeLessThanOrEqual(20);
+    expect(quotaMetas(s.metas).at(-1)!.remaining).toBeGreaterThanOrEqual(30);
+  });
+
   it("a daily-quota 429 pauses until the reset with the plain reason, and is never retried", async () => {
     const s = await starter();
     // Something else spent the day (another tool on the same key).

@@ -19,6 +19,11 @@ export interface VendorHttpOptions {
   maxBackoffMs?: number;
   /** Vendor hook to learn from headers (a `RateLimit` header, quota headers). */
   onResponse?(res: Response): void;
+  /**
+   * Called when a request got no answer (timed out, connection dropped). The vendor may still
+   * have counted it: a client that budgets a scarce quota counts it as spent.
+   */
+  onNoAnswer?(): void;
   /** Vendor hook for how long a 429 asks to wait, in ms (default: `Retry-After`). */
   retryAfterMs?(res: Response, bodyText: string): number | null;
   /** Called with the time spent waiting for the vendor's rate limit. */
@@ -113,6 +118,7 @@ export function createVendorHttp(o: VendorHttpOptions) {
           },
         ));
       } catch (err) {
+        o.onNoAnswer?.();
         if (opts.signal?.aborted) throw opts.signal.reason;
         lastProblem =
           err instanceof Error && err.name === "TimeoutError"
