@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick]`: every benchmark, one table with each figure on PGlite and
+// `npm run bench [-- --quick] [-- --only read,load]`: every benchmark, one table with each figure on PGlite and
 // on PostgreSQL side by side beside its target, the time each part took, one JSON report.
 // Each part runs in its own process so one's memory and caches do not colour the next.
 //
@@ -84,7 +84,11 @@ function buildIfMissing(): void {
 
 const started = Date.now();
 fs.mkdirSync(REPORTS, { recursive: true });
-const parts = PARTS.filter(({ part }) => fs.existsSync(path.resolve(`bench/${part}.ts`)));
+// `--only read,load`: those parts alone (the table and timings cover just them).
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1]!.split(",") : null;
+const parts = PARTS.filter(
+  ({ part }) => fs.existsSync(path.resolve(`bench/${part}.ts`)) && (!only || only.includes(part)),
+);
 const cluster = parts.some(({ part, stores }) => stores.includes("postgres") && canUse(part, "postgres"))
   ? await startPgCluster()
   : null;
