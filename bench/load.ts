@@ -9,7 +9,7 @@
 //     Targets: two instances ≥ 1.8 × one instance's throughput, p99 ≤ 250 ms.
 // autocannon, the servers and PostgreSQL share the machine's cores: on 2 cores the client
 // alone takes a good part of one, which caps what a second instance can add.
-// BENCH_QUICK=1: 100 000 activities, the timeline endpoint only, 5 s per run.
+// BENCH_QUICK=1: 50 000 activities, the timeline endpoint only, 5 s per run.
 // Bounded: each run lasts `seconds`; servers, database and data dir go whatever happens.
 import fs from "node:fs";
 import path from "node:path";
@@ -69,7 +69,7 @@ export async function benchLoad(
   opts: { activities?: number; contacts?: number; seconds?: number; connections?: number } = {},
 ): Promise<{ store: BenchStoreKind; figures: Figure[] }> {
   const quick = benchQuick();
-  const activities = opts.activities ?? (quick ? 100_000 : 1_000_000);
+  const activities = opts.activities ?? (quick ? 50_000 : 1_000_000);
   const seconds = opts.seconds ?? (quick ? 5 : 15);
   const connections = opts.connections ?? 50;
   const endpoints = quick ? { timeline: ENDPOINTS.timeline } : ENDPOINTS;
@@ -90,9 +90,9 @@ export async function benchLoad(
     const seeded = await openStore(database.options);
     console.log(`  load: seeding ${activities} activities on ${storeLabel(store)}…`);
     await seedReadWorld(seeded.db, {
-      contacts: opts.contacts ?? (quick ? 5_000 : 50_000),
+      contacts: opts.contacts ?? (quick ? 3_000 : 50_000),
       activities,
-      busy: quick ? 2_000 : 10_000,
+      busy: quick ? 1_000 : 10_000,
     });
     await rebuildEngagementRollups(seeded.db, ["lemlist:cam_1"]);
     await seeded.close();

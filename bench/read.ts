@@ -4,7 +4,8 @@
 // 10 000-item timeline (needs a production build). Each part runs in a process of its
 // own, on a store of its own: PGlite, or a fresh PostgreSQL database with
 // BENCH_STORE=postgres (the browser figure is PGlite's only: it times the page, not the
-// store). BENCH_QUICK=1: a tenth of the sizes and few samples (bench/all.ts --quick).
+// store). BENCH_QUICK=1: a twentieth of the sizes, 8–15 samples, no browser figure
+// (bench/all.ts --quick).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -14,12 +15,14 @@ const quick = benchQuick();
 const PARTS = {
   timeline: async () =>
     (await import("./read-timeline")).benchReadTimeline(
-      quick ? { log, contacts: 5_000, activities: 100_000, busy: 2_000, samples: 30 } : { log },
+      quick ? { log, contacts: 3_000, activities: 50_000, busy: 1_000, samples: 15 } : { log },
     ),
   tasks: async () =>
-    (await import("./read-tasks")).benchReadTasks(quick ? { log, tasks: 10_000, samples: 20 } : { log }),
+    (await import("./read-tasks")).benchReadTasks(
+      quick ? { log, tasks: 5_000, contacts: 2_000, samples: 10 } : { log },
+    ),
   engagement: async () =>
-    (await import("./read-engagement")).benchReadEngagement(quick ? { log, activities: 30_000, samples: 15 } : { log }),
+    (await import("./read-engagement")).benchReadEngagement(quick ? { log, activities: 15_000, samples: 8 } : { log }),
   browser: async (): Promise<Figure[]> => {
     const dist = process.env.NEXT_DIST_DIR || ".next";
     if (!fs.existsSync(path.join(dist, "BUILD_ID")))
