@@ -1,45 +1,150 @@
-// `npm run bench`: every benchmark, one JSON report and one table with each figure
-// beside its target. Each part runs in its own process so one's memory and caches do
-// not colour the next.
+// `npm run bench [-- --quick] [-- --only read,load]`: every benchmark, one table with each figure on PGlite and
+// on PostgreSQL side by side beside its target, the time each part took, one JSON report.
+// Each part runs in its own process so one's memory and caches do not colour the next.
+//
+// Contract with the parts (bench/<part>.ts, run as a script):
+//   BENCH_STORE=pglite|postgres  the store to run on. sync, read and load run twice, once per
+//       store; browser and act (page and vendor round-trip figures) on PGlite only. A part
+//       runs on PostgreSQL only if its source names BENCH_STORE, benchStore( or
+//       benchDatabase( — i.e. it can honour it — and its figures count as PostgreSQL's only
+//       when its report says so (writeReport records the store once the part has asked
+//       benchStore(); bench/pg-cluster.ts's benchDatabase() asks it).
+//   BENCH_PG_URL  the `postgres` database of a throwaway cluster this run started
+//       (bench/pg-cluster.ts): take a fresh database in it (benchDatabase(name), or
+//       createDatabase) rather than start a cluster of your own.
+//   BENCH_REPORT_FILE  where writeReport() puts the part's report; read back from there.
+//   BENCH_QUICK=1  (--quick) small worlds, few samples, the slow figures left out: the run
+//       takes about two minutes when the machine is quiet. A part without a quick mode
+//       (its source never names BENCH_QUICK or benchQuick) is skipped in a quick run.
+//   BENCH_BACKFILL_LEMLIST  set to 100 000 unless given: lemlist's documented ceiling is
+//       1 000 rows/s, so the 1 000 000-activity backfill takes over 1 000 s by itself and
+//       cannot fit a 10-minute run; `npm run bench:sync` alone still runs it at full size.
+// Both-store parts run on both stores in the quick run too: the side-by-side table is the
+// point of it, and small worlds seed in seconds.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { printTable, writeReport, type Figure } from "./figures";
+import { pairFigures, printSideBySide, storeLabel, type BenchStoreKind, type Figure, type FigureRow } from "./figures";
+import { startPgCluster } from "./pg-cluster";
 
-const parts = ["sync", "read", "load", "browser", "act"].filter((p) => fs.existsSync(path.resolve(`bench/${p}.ts`)));
-const all: Figure[] = [];
-const started = Date.now();
-for (const part of parts) {
-  console.log(`\n━━ bench:${part} ━━`);
-  try {
-    execFileSync(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", `bench/${part}.ts`], {
-      stdio: "inherit",
-      env: process.env,
-    });
-    const dir = path.resolve("bench/reports");
-    const latest = fs
-      .readdirSync(dir)
-      .filter((f) => f.startsWith(`${part}-`))
-      .sort()
-      .at(-1);
-    if (latest)
-      all.push(
-        ...(JSON.parse(fs.readFileSync(path.join(dir, latest), "utf8")).figures as Figure[]).map((f) => ({
-          ...f,
-          name: `${part}: ${f.name}`,
-        })),
-      );
-  } catch {
-    all.push({
-      name: `${part}: run`,
-      value: NaN,
-      unit: "",
-      ok: false,
-      note: "the benchmark failed; see its output above",
-    });
-  }
+const quick = process.argv.includes("--quick") || process.env.BENCH_QUICK === "1";
+const PARTS: { part: string; stores: BenchStoreKind[]; needsBuild?: boolean }[] = [
+  { part: "sync", stores: ["pglite", "postgres"] },
+  { part: "read", stores: ["pglite", "postgres"], needsBuild: true },
+  { part: "load", stores: ["pglite", "postgres"], needsBuild: true },
+  { part: "browser", stores: ["pglite"] },
+  { part: "act", stores: ["pglite"] },
+];
+const TSX = path.resolve("node_modules/.bin/tsx");
+const REPORTS = path.resolve("bench/reports");
+const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+
+const source = (part: string) => fs.readFileSync(path.resolve(`bench/${part}.ts`), "utf8");
+const canUse = (part: string, store: BenchStoreKind) =>
+  store === "pglite" || /BENCH_STORE|benchStore\(|benchDatabase\(/.test(source(part));
+const hasQuick = (part: string) => /BENCH_QUICK|benchQuick/.test(source(part));
+
+interface Timing {
+  what: string;
+  seconds: number;
 }
-printTable(`npm run bench (${Math.round((Date.now() - started) / 1000)} s)`, all);
-console.log(`report: ${writeReport("all", all)}`);
-const missed = all.filter((f) => f.ok === false).length;
-console.log(`${all.filter((f) => f.ok).length} targets met, ${missed} missed`);
+const timings: Timing[] = [];
+const byPart = new Map<string, Partial<Record<BenchStoreKind, Figure[]>>>();
+const failed = (note: string): Figure[] => [{ name: "run", value: NaN, unit: "", ok: false, note }];
+
+/** Runs one part on one store; its figures, or one failed "run" figure. */
+function runPart(part: string, store: BenchStoreKind, env: Record<string, string>): Figure[] {
+  const file = path.join(REPORTS, `${part}-${store}-${stamp}.json`);
+  try {
+    execFileSync(TSX, ["--conditions=react-server", `bench/${part}.ts`], {
+      stdio: "inherit",
+      env: { ...process.env, ...env, BENCH_STORE: store, BENCH_REPORT_FILE: file },
+    });
+  } catch {
+    return failed("the benchmark failed; see its output above");
+  }
+  if (!fs.existsSync(file)) return failed("the benchmark wrote no report");
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as { store?: string; figures: Figure[] };
+  if (store === "postgres" && report.store !== "postgres")
+    return failed("the part did not say it ran on PostgreSQL (benchStore() never asked)");
+  return report.figures;
+}
+
+function buildIfMissing(): void {
+  const dist = process.env.NEXT_DIST_DIR || ".next";
+  if (fs.existsSync(path.join(dist, "BUILD_ID"))) return;
+  console.log(`\n━━ next build (${dist}: the load and timeline browser figures need one) ━━`);
+  const t0 = Date.now();
+  execFileSync(path.resolve("node_modules/.bin/next"), ["build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  timings.push({ what: "next build", seconds: (Date.now() - t0) / 1000 });
+}
+
+const started = Date.now();
+fs.mkdirSync(REPORTS, { recursive: true });
+// `--only read,load`: those parts alone (the table and timings cover just them).
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1]!.split(",") : null;
+const parts = PARTS.filter(
+  ({ part }) => fs.existsSync(path.resolve(`bench/${part}.ts`)) && (!only || only.includes(part)),
+);
+const cluster = parts.some(({ part, stores }) => stores.includes("postgres") && canUse(part, "postgres"))
+  ? await startPgCluster()
+  : null;
+try {
+  const env: Record<string, string> = {
+    BENCH_BACKFILL_LEMLIST: process.env.BENCH_BACKFILL_LEMLIST ?? "100000",
+    ...(quick ? { BENCH_QUICK: "1" } : {}),
+    ...(cluster ? { BENCH_PG_URL: cluster.url } : {}),
+  };
+  for (const { part, stores, needsBuild } of parts) {
+    const figures: Partial<Record<BenchStoreKind, Figure[]>> = {};
+    byPart.set(part, figures);
+    if (quick && !hasQuick(part)) {
+      console.log(`\n━━ bench:${part} skipped: it has no quick mode ━━`);
+      figures.pglite = [{ name: "run", value: NaN, unit: "", note: "skipped in --quick: no quick mode" }];
+      continue;
+    }
+    if (needsBuild) buildIfMissing();
+    for (const store of stores) {
+      if (!canUse(part, store)) {
+        figures[store] = [{ name: "run", value: NaN, unit: "", note: `not run: bench/${part}.ts ignores BENCH_STORE` }];
+        continue;
+      }
+      console.log(`\n━━ bench:${part} on ${storeLabel(store)} ━━`);
+      const t0 = Date.now();
+      figures[store] = runPart(part, store, env);
+      timings.push({ what: `${part} on ${storeLabel(store)}`, seconds: (Date.now() - t0) / 1000 });
+    }
+  }
+} finally {
+  cluster?.stop();
+}
+
+const total = (Date.now() - started) / 1000;
+const rows: FigureRow[] = [...byPart].flatMap(([part, figures]) =>
+  pairFigures(figures).map((row) => ({ ...row, name: `${part}: ${row.name}` })),
+);
+printSideBySide(`npm run bench${quick ? " --quick" : ""} (${Math.round(total)} s, taken on a shared machine)`, rows);
+// Issue 17: a sync with nothing new, per vendor, beside its target (from bench:sync's demo run).
+const incremental = rows.filter((r) => r.name.includes("a sync with nothing new"));
+if (incremental.length) printSideBySide("Incremental syncs with nothing new (requests)", incremental);
+
+console.log("\nTime per part");
+for (const t of timings) console.log(`  ${t.what.padEnd(24)} ${t.seconds.toFixed(0).padStart(5)} s`);
+console.log(`  ${"total".padEnd(24)} ${total.toFixed(0).padStart(5)} s${quick ? "" : " (target: under 600 s)"}`);
+
+const all = `${REPORTS}/all-${stamp}.json`;
+fs.writeFileSync(
+  all,
+  JSON.stringify({ at: new Date().toISOString(), node: process.version, quick, timings, rows }, null, 2),
+);
+console.log(`report: ${all}`);
+for (const store of ["pglite", "postgres"] as const) {
+  const figures = rows.flatMap((r) => (r.byStore[store] ? [r.byStore[store]] : []));
+  console.log(
+    `${storeLabel(store)}: ${figures.filter((f) => f.ok).length} targets met, ${figures.filter((f) => f.ok === false).length} missed`,
+  );
+}
+process.exit(0);

@@ -71,12 +71,98 @@ export function printTable(title: string, figures: Figure[]): void {
     );
 }
 
+/**
+ * Writes the report to bench/reports/<name>-<time>.json, or to BENCH_REPORT_FILE when
+ * bench/all.ts set it (so it reads back exactly this run's figures). `store` is recorded
+ * only when the part asked benchStore() which store to use: a part that ignores
+ * BENCH_STORE must not pass for a PostgreSQL figure.
+ */
 export function writeReport(name: string, figures: Figure[]): string {
   const dir = path.resolve("bench/reports");
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${name}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-  fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, figures }, null, 2));
+  const file =
+    process.env.BENCH_REPORT_FILE || path.join(dir, `${name}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  const report = { at: new Date().toISOString(), node: process.version, store: storeAsked ?? undefined, figures };
+  fs.writeFileSync(file, JSON.stringify(report, null, 2));
   return file;
+}
+
+export type BenchStoreKind = "pglite" | "postgres";
+let storeAsked: BenchStoreKind | null = null;
+
+/** The store this bench run is for: BENCH_STORE (`pglite`, the default, or `postgres`). */
+export function benchStore(): BenchStoreKind {
+  const v = process.env.BENCH_STORE || "pglite";
+  if (v !== "pglite" && v !== "postgres") throw new Error(`BENCH_STORE=${v}: expected pglite or postgres`);
+  storeAsked = v;
+  return v;
+}
+
+export const storeLabel = (kind: BenchStoreKind) => (kind === "postgres" ? "PostgreSQL" : "PGlite");
+
+/** BENCH_QUICK=1 (`npm run bench -- --quick`): small worlds and few samples, for a run of about two minutes. */
+export const benchQuick = () => process.env.BENCH_QUICK === "1";
+
+/** One figure per store under one name: the side-by-side table's row. */
+export interface FigureRow {
+  name: string;
+  byStore: Partial<Record<BenchStoreKind, Figure>>;
+}
+
+/**
+ * Rows in first-seen order; a figure only one store has keeps the other cell empty. A name
+ * that comes twice in one part (e.g. "sync: same, p95") pairs by its occurrence.
+ */
+export function pairFigures(byStore: Partial<Record<BenchStoreKind, Figure[]>>): FigureRow[] {
+  const rows = new Map<string, FigureRow>();
+  for (const kind of ["pglite", "postgres"] as const) {
+    const seen = new Map<string, number>();
+    for (const f of byStore[kind] ?? []) {
+      const nth = (seen.get(f.name) ?? 0) + 1;
+      seen.set(f.name, nth);
+      const key = `${f.name}\u0000${nth}`;
+      const row = rows.get(key) ?? { name: f.name, byStore: {} };
+      row.byStore[kind] = f;
+      rows.set(key, row);
+    }
+  }
+  return [...rows.values()];
+}
+
+const cell = (f: Figure | undefined) =>
+  !f
+    ? "—"
+    : `${Number.isNaN(f.value) ? "n/a" : `${f.value} ${f.unit}`.trim()}${f.ok === false ? " MISS" : f.ok ? " ok" : ""}`;
+
+/** The rows of the side-by-side table, header first: figure | PGlite | PostgreSQL | target | note. */
+export function sideBySideRows(rows: FigureRow[]): string[][] {
+  return [
+    ["figure", "PGlite", "PostgreSQL", "target", "note"],
+    ...rows.map(({ name, byStore }) => {
+      const any = byStore.pglite ?? byStore.postgres!;
+      const notes = [...new Set([byStore.pglite?.note, byStore.postgres?.note].filter(Boolean))];
+      return [
+        name,
+        cell(byStore.pglite),
+        cell(byStore.postgres),
+        any.target ? `${any.target} ${any.unit}`.trim() : "",
+        notes.join(" | "),
+      ];
+    }),
+  ];
+}
+
+export function printSideBySide(title: string, rows: FigureRow[]): void {
+  console.log(`\n${title}`);
+  const table = sideBySideRows(rows);
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...table.map((r) => r[i]!.length)));
+  for (const r of table)
+    console.log(
+      r
+        .map((c, i) => (i < 4 ? c.padEnd(widths[i]!) : c))
+        .join("  ")
+        .trimEnd(),
+    );
 }
 
 /** Resident set size now, in MB. */

@@ -1,71 +1,162 @@
-// `npm run bench` part "load": 50 concurrent clients for 30 s on the timeline, tasks and
-// engagement APIs of a production server (`next start`, 127.0.0.1) over a store of
-// 1 000 000 activities. Reports throughput and p99 per endpoint, and that nothing failed.
-// Bounded: each run lasts `seconds`, then the server is stopped.
+// `npm run bench` part "load": 50 concurrent clients (autocannon, in this process) on the
+// timeline, tasks and engagement APIs of production servers (`next start`, 127.0.0.1) over
+// a store of 1 000 000 activities, each endpoint for `seconds` after a short warm-up.
+//   BENCH_STORE=pglite (default): one instance on PGlite (one server per data dir).
+//   BENCH_STORE=postgres: one instance, then two instances on the same database ("Running
+//     for a team"). The two-instance run splits the clients evenly — two autocannon runs of
+//     25 in parallel, one per instance, as a round-robin proxy would — and reports the
+//     summed throughput and the worse of the two p99s (a merged p99 is never above it).
+//     Targets: two instances ≥ 1.8 × one instance's throughput, p99 ≤ 250 ms.
+// autocannon, the servers and PostgreSQL share the machine's cores: on 2 cores the client
+// alone takes a good part of one, which caps what a second instance can add.
+// BENCH_QUICK=1: 50 000 activities, the timeline endpoint only, 5 s per run.
+// Bounded: each run lasts `seconds`; servers, database and data dir go whatever happens.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { atMost, info, printTable, writeReport, type Figure } from "./figures";
+import {
+  atLeast,
+  atMost,
+  benchQuick,
+  info,
+  printTable,
+  storeLabel,
+  writeReport,
+  type BenchStoreKind,
+  type Figure,
+} from "./figures";
 import { benchServerEnv, signIn, startNextServer, type NextServer } from "./next-server";
+import { benchDatabase, freePort } from "./pg-cluster";
 import { seedReadWorld } from "./read-timeline";
+
+const ENDPOINTS = {
+  timeline: "/api/v1/contacts/c_busy/timeline?limit=50&tz=Europe/Paris",
+  tasks: "/api/v1/tasks?due=next7&tz=Europe/Paris&limit=50",
+  engagement: "/api/v1/campaigns/lemlist%3Acam_1/engagement?interval=day&tz=Europe/Paris",
+};
+
+interface Run {
+  throughput: number;
+  p50: number;
+  p99: number;
+  total: number;
+  failed: number;
+}
+
+/** `connections` clients split evenly over `bases`, all at once; throughput summed, the worse p99. */
+async function hammer(bases: string[], p: string, cookie: string, connections: number, seconds: number) {
+  const results = await Promise.all(
+    bases.map((base, i) =>
+      autocannon({
+        url: base + p,
+        // 25 + 25 for two instances; the remainder (odd counts) to the first.
+        connections: Math.floor(connections / bases.length) + (i === 0 ? connections % bases.length : 0),
+        duration: seconds,
+        headers: { cookie },
+      }),
+    ),
+  );
+  return {
+    throughput: results.reduce((n, r) => n + r.requests.average, 0),
+    p50: Math.max(...results.map((r) => r.latency.p50)),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+    total: results.reduce((n, r) => n + r.requests.total, 0),
+    failed: results.reduce((n, r) => n + r.errors + r.timeouts + r.non2xx, 0),
+  } satisfies Run;
+}
 
 export async function benchLoad(
   opts: { activities?: number; contacts?: number; seconds?: number; connections?: number } = {},
-): Promise<Figure[]> {
-  const activities = opts.activities ?? 1_000_000;
-  const seconds = opts.seconds ?? 30;
+): Promise<{ store: BenchStoreKind; figures: Figure[] }> {
+  const quick = benchQuick();
+  const activities = opts.activities ?? (quick ? 50_000 : 1_000_000);
+  const seconds = opts.seconds ?? (quick ? 5 : 15);
   const connections = opts.connections ?? 50;
+  const endpoints = quick ? { timeline: ENDPOINTS.timeline } : ENDPOINTS;
   const dist = process.env.NEXT_DIST_DIR || ".next";
-  if (!fs.existsSync(path.join(dist, "BUILD_ID")))
-    return [{ name: "load test", value: NaN, unit: "", note: "skipped: no production build (npm run build)" }];
-
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "touchline-bench-load-"));
-  const { openStore } = await import("@/lib/server/store/db");
-  const { rebuildEngagementRollups } = await import("@/lib/server/rollups/engagement");
-  const store = await openStore({ kind: "pglite", dataDir });
-  console.log(`  load: seeding ${activities} activities…`);
-  await seedReadWorld(store.db, { contacts: opts.contacts ?? 50_000, activities, busy: 10_000 });
-  await rebuildEngagementRollups(store.db, ["lemlist:cam_1"]);
-  await store.close();
-
-  let server: NextServer | null = null;
-  try {
-    server = await startNextServer({
-      distDir: dist,
-      port: 3900 + Math.floor(Math.random() * 90),
-      env: benchServerEnv(dataDir, "off"),
-    });
-    const { base } = server;
-    const cookie = await signIn(base);
-
-    const endpoints = {
-      timeline: "/api/v1/contacts/c_busy/timeline?limit=50&tz=Europe/Paris",
-      tasks: "/api/v1/tasks?due=next7&tz=Europe/Paris&limit=50",
-      engagement: "/api/v1/campaigns/lemlist%3Acam_1/engagement?interval=day&tz=Europe/Paris",
+  const database = await benchDatabase("load");
+  const store = database.kind;
+  if (!fs.existsSync(path.join(dist, "BUILD_ID"))) {
+    await database.remove();
+    return {
+      store,
+      figures: [{ name: "load test", value: NaN, unit: "", note: "skipped: no production build (npm run build)" }],
     };
-    const figures: Figure[] = [];
-    for (const [name, p] of Object.entries(endpoints)) {
-      const check = await fetch(base + p, { headers: { cookie } });
-      if (!check.ok) throw new Error(`${name}: ${check.status} ${(await check.text()).slice(0, 200)}`);
-      const result = await autocannon({ url: base + p, connections, duration: seconds, headers: { cookie } });
-      const failed = result.errors + result.timeouts + result.non2xx;
-      figures.push(
-        info(`${name}: throughput (${connections} clients, ${seconds} s)`, result.requests.average, "req/s"),
-      );
-      figures.push(info(`${name}: p99 latency`, result.latency.p99, "ms", `p50 ${result.latency.p50} ms`));
-      figures.push(atMost(`${name}: failed requests`, failed, "", 0, `${result.requests.total} requests`));
+  }
+  const servers: NextServer[] = [];
+  try {
+    const { openStore } = await import("@/lib/server/store/db");
+    const { rebuildEngagementRollups } = await import("@/lib/server/rollups/engagement");
+    const seeded = await openStore(database.options);
+    console.log(`  load: seeding ${activities} activities on ${storeLabel(store)}…`);
+    await seedReadWorld(seeded.db, {
+      contacts: opts.contacts ?? (quick ? 3_000 : 50_000),
+      activities,
+      busy: quick ? 1_000 : 10_000,
+    });
+    await rebuildEngagementRollups(seeded.db, ["lemlist:cam_1"]);
+    await seeded.close();
+
+    // Both instances must read the same secret key: given here rather than generated by the first.
+    const env = {
+      ...benchServerEnv(database.env.TOUCHLINE_DATA_DIR!, "off"),
+      ...database.env,
+      TOUCHLINE_SECRET_KEY: Buffer.alloc(32, 7).toString("base64"),
+    };
+    const start = async () => {
+      // One after the other: the first runs the migrations and creates the admin.
+      const server = await startNextServer({ distDir: dist, port: await freePort(), env });
+      servers.push(server);
+      return server.base;
+    };
+    const runs: Record<string, { one: Run; two?: Run }> = {};
+    const one = await start();
+    // Sessions live in the store: one sign-in serves every instance.
+    const cookie = await signIn(one);
+    const bases = [one];
+    for (const instances of store === "postgres" ? [1, 2] : [1]) {
+      if (instances === 2) bases.push(await start());
+      for (const [name, p] of Object.entries(endpoints)) {
+        for (const base of bases) {
+          const check = await fetch(base + p, { headers: { cookie } });
+          if (!check.ok) throw new Error(`${name}: ${check.status} ${(await check.text()).slice(0, 200)}`);
+        }
+        console.log(`  load: ${name}, ${instances} instance(s), ${connections} clients for ${seconds} s`);
+        await hammer(bases, p, cookie, connections, 2); // warm-up: JIT, caches, pool connections
+        const run = await hammer(bases, p, cookie, connections, seconds);
+        if (instances === 1) runs[name] = { one: run };
+        else runs[name]!.two = run;
+      }
     }
-    return figures;
+    return { store, figures: loadFigures(runs, connections, seconds) };
   } finally {
-    await server?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    for (const server of servers) await server.stop();
+    await database.remove();
   }
 }
 
+function loadFigures(runs: Record<string, { one: Run; two?: Run }>, connections: number, seconds: number): Figure[] {
+  const figures: Figure[] = [];
+  for (const [name, { one, two }] of Object.entries(runs)) {
+    figures.push(
+      info(`${name}: throughput (${connections} clients, ${seconds} s)`, one.throughput, "req/s"),
+      info(`${name}: p99 latency`, one.p99, "ms", `p50 ${one.p50} ms`),
+      atMost(`${name}: failed requests`, one.failed, "", 0, `${one.total} requests`),
+    );
+    if (!two) continue;
+    figures.push(
+      info(`${name}, two instances: throughput`, two.throughput, "req/s", `${connections / 2} clients on each`),
+      atLeast(`${name}, two instances ÷ one: throughput`, two.throughput / one.throughput, "×", 1.8),
+      atMost(`${name}, two instances: p99 latency`, two.p99, "ms", 250, `the worse instance; p50 ${two.p50} ms`),
+      atMost(`${name}, two instances: failed requests`, two.failed, "", 0, `${two.total} requests`),
+    );
+  }
+  return figures;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const figures = await benchLoad();
-  printTable("load (autocannon against next start)", figures);
+  const { store, figures } = await benchLoad();
+  printTable(`load (autocannon against next start, ${storeLabel(store)})`, figures);
   console.log(`report: ${writeReport("load", figures)}`);
   process.exit(0);
 }

@@ -1,5 +1,5 @@
 // The tasks API at scale (issue 7): seeds 100 000 tasks (plus contacts and campaigns)
-// into a fresh PGlite store, then times the API route handler — parse, query, count,
+// into a fresh store (PGlite, or PostgreSQL with BENCH_STORE=postgres), then times the API route handler — parse, query, count,
 // JSON — for every due preset in several zones, a custom range, filtered and searched
 // pages, a deep cursor, the facet counts and a CSV export, and prints p50/p95 beside
 // the target (p95 ≤ 50 ms for the presets).
@@ -22,7 +22,7 @@ const ZONES = ["UTC", "Europe/Paris", "America/Los_Angeles", "Pacific/Auckland"]
 export function benchReadTasks(opts: ReadTasksOptions = {}): Promise<Figure[]> {
   const tasks = opts.tasks ?? 100_000;
   const contacts = opts.contacts ?? 10_000;
-  return runReadBench("tasks", opts, 100, async ({ db, figures, n, log, queryRows }) => {
+  return runReadBench("tasks", opts, 100, async ({ db, figures, n, log, queryRows, store }) => {
     // The route handlers open the store from the env: runReadBench has pointed it here.
     const tasksRoute = await import("@/app/api/v1/tasks/route");
     const facetsRoute = await import("@/app/api/v1/tasks/facets/route");
@@ -30,7 +30,12 @@ export function benchReadTasks(opts: ReadTasksOptions = {}): Promise<Figure[]> {
     const t0 = performance.now();
     await seedTasksWorld(db, { tasks, contacts, log });
     figures.push(
-      info("tasks bench: seed", (performance.now() - t0) / 1000, "s", `${tasks} tasks, ${contacts} contacts on PGlite`),
+      info(
+        "tasks bench: seed",
+        (performance.now() - t0) / 1000,
+        "s",
+        `${tasks} tasks, ${contacts} contacts on ${store}`,
+      ),
     );
     const [open] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from tasks where status = 'open'`);
 
@@ -210,6 +215,6 @@ export async function seedTasksWorld(
 }
 
 // Run alone: print the table.
-await runAlone(import.meta.url, "Tasks API (PGlite)", (arg) =>
+await runAlone(import.meta.url, `Tasks API (${process.env.BENCH_STORE || "pglite"})`, (arg) =>
   benchReadTasks({ tasks: arg("tasks"), samples: arg("samples") }),
 );

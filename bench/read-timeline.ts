@@ -1,5 +1,5 @@
 // The read side at scale (issue 6): seeds 50 000 contacts and 1 000 000 activities into a
-// fresh PGlite store (one person with a 10 000-item timeline), then times the API route
+// fresh store — PGlite, or PostgreSQL with BENCH_STORE=postgres — (one person with a 10 000-item timeline), then times the API route
 // handlers — parse, query, JSON — for the timeline's first page, a deep cursor, a filtered
 // page, the facet counts and the contact search, and prints p50/p95 beside the targets.
 //
@@ -21,7 +21,7 @@ export function benchReadTimeline(opts: ReadTimelineOptions = {}): Promise<Figur
   const contacts = opts.contacts ?? 50_000;
   const activities = opts.activities ?? 1_000_000;
   const busy = opts.busy ?? 10_000;
-  return runReadBench("read", opts, 200, async ({ db, figures, n, log, queryRows }) => {
+  return runReadBench("read", opts, 200, async ({ db, figures, n, log, queryRows, store }) => {
     // The route handlers open the store from the env: runReadBench has pointed it here.
     const contactsRoute = await import("@/app/api/v1/contacts/route");
     const timelineRoute = await import("@/app/api/v1/contacts/[id]/timeline/route");
@@ -30,7 +30,7 @@ export function benchReadTimeline(opts: ReadTimelineOptions = {}): Promise<Figur
     await seedReadWorld(db, { contacts, activities, busy, log });
     const seedSeconds = (performance.now() - t0) / 1000;
     figures.push(
-      info("read bench: seed", seedSeconds, "s", `${contacts} contacts, ${activities} activities on PGlite`),
+      info("read bench: seed", seedSeconds, "s", `${contacts} contacts, ${activities} activities on ${store}`),
     );
 
     const fetchText = await benchCaller(db, "read bench");
@@ -228,6 +228,6 @@ export async function seedReadWorld(
 }
 
 // Run alone: print the table.
-await runAlone(import.meta.url, "Contact timeline and search (PGlite)", (arg) =>
+await runAlone(import.meta.url, `Contact timeline and search (${process.env.BENCH_STORE || "pglite"})`, (arg) =>
   benchReadTimeline({ contacts: arg("contacts"), activities: arg("activities"), samples: arg("samples") }),
 );

@@ -1,17 +1,28 @@
-// `npm run bench:read`: read-side latencies on PGlite at the sizes the issues name —
-// timeline and contact search over 1 000 000 activities / 50 000 contacts, tasks at
-// 100 000, engagement of a 300 000-activity campaign — and the browser figure of a
-// filter click on a 10 000-item timeline (needs a production build). Each part runs in a
-// process of its own, on a store of its own.
+// `npm run bench:read`: read-side latencies at the sizes the issues name — timeline and
+// contact search over 1 000 000 activities / 50 000 contacts, tasks at 100 000, engagement
+// of a 300 000-activity campaign — and the browser figure of a filter click on a
+// 10 000-item timeline (needs a production build). Each part runs in a process of its
+// own, on a store of its own: PGlite, or a fresh PostgreSQL database with
+// BENCH_STORE=postgres (the browser figure is PGlite's only: it times the page, not the
+// store). BENCH_QUICK=1: a twentieth of the sizes, 8–15 samples, no browser figure
+// (bench/all.ts --quick).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { printTable, writeReport, type Figure } from "./figures";
+import { benchQuick, benchStore, printTable, storeLabel, writeReport, type Figure } from "./figures";
 
+const quick = benchQuick();
 const PARTS = {
-  timeline: async () => (await import("./read-timeline")).benchReadTimeline({ log }),
-  tasks: async () => (await import("./read-tasks")).benchReadTasks({ log }),
-  engagement: async () => (await import("./read-engagement")).benchReadEngagement({ log }),
+  timeline: async () =>
+    (await import("./read-timeline")).benchReadTimeline(
+      quick ? { log, contacts: 3_000, activities: 50_000, busy: 1_000, samples: 15 } : { log },
+    ),
+  tasks: async () =>
+    (await import("./read-tasks")).benchReadTasks(
+      quick ? { log, tasks: 5_000, contacts: 2_000, samples: 10 } : { log },
+    ),
+  engagement: async () =>
+    (await import("./read-engagement")).benchReadEngagement(quick ? { log, activities: 15_000, samples: 8 } : { log }),
   browser: async (): Promise<Figure[]> => {
     const dist = process.env.NEXT_DIST_DIR || ".next";
     if (!fs.existsSync(path.join(dist, "BUILD_ID")))
@@ -40,8 +51,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(MARK + JSON.stringify(figures));
     process.exit(0);
   }
+  const store = benchStore();
   const figures: Figure[] = [];
-  for (const name of Object.keys(PARTS)) {
+  const names = Object.keys(PARTS).filter((name) => name !== "browser" || (store === "pglite" && !quick));
+  for (const name of names) {
     try {
       const out = execFileSync(
         path.resolve("node_modules/.bin/tsx"),
@@ -58,7 +71,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       figures.push({ name: `${name}: run`, value: NaN, unit: "", ok: false, note: "failed; see the output above" });
     }
   }
-  printTable("bench:read", figures);
+  printTable(`bench:read (${storeLabel(store)})`, figures);
   console.log(`report: ${writeReport("read", figures)}`);
   process.exit(0);
 }

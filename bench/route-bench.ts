@@ -1,11 +1,10 @@
-// What the read benches share: a fresh PGlite store that the route handlers open (they read
-// the data dir from the env), a bench user with an API token, and a caller that runs a
-// handler with a real NextRequest the way Next would.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+// What the read benches share: a fresh store that the route handlers open (they read it
+// from the env) — PGlite, or a new PostgreSQL database when BENCH_STORE=postgres
+// (bench/pg-cluster.ts) — a bench user with an API token, and a caller that runs a handler
+// with a real NextRequest the way Next would.
 import type { Db } from "@/lib/server/store/db";
-import { printTable, type Figure } from "./figures";
+import { benchStore, printTable, storeLabel, type BenchStoreKind, type Figure } from "./figures";
+import { benchDatabase } from "./pg-cluster";
 
 export type Handler = (
   req: import("next/server").NextRequest,
@@ -14,25 +13,33 @@ export type Handler = (
 
 export interface BenchStore {
   db: Db;
+  kind: BenchStoreKind;
   dataDir: string;
   close(): Promise<void>;
 }
 
-/** Points this process at `dataDir` (a temp dir, removed on close, when not given) and opens it. Call before importing route modules. */
+/**
+ * Points this process at a fresh store of the kind BENCH_STORE names and opens it: PGlite
+ * in `dataDir` (a temp dir, removed on close, when not given), or a new PostgreSQL
+ * database (dropped on close). Call before importing route modules.
+ */
 export async function openBenchStore(name: string, dataDir?: string): Promise<BenchStore> {
-  const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `touchline-bench-${name}-`));
-  process.env.TOUCHLINE_DATA_DIR = dir;
-  process.env.TOUCHLINE_DEMO = "off";
+  const kind = benchStore();
+  const given = kind === "pglite" && dataDir;
+  const fresh = given ? null : await benchDatabase(name);
+  const env: Record<string, string> = fresh?.env ?? { TOUCHLINE_DATA_DIR: dataDir! };
   delete process.env.DATABASE_URL;
+  Object.assign(process.env, env, { TOUCHLINE_DEMO: "off" });
   const { getStore } = await import("@/lib/server/store/db");
   const store = await getStore();
   return {
     db: store.db,
-    dataDir: dir,
+    kind,
+    dataDir: env.TOUCHLINE_DATA_DIR!,
     async close() {
       await store.close();
       (globalThis as { __touchlineStore?: unknown }).__touchlineStore = undefined;
-      if (!dataDir) fs.rmSync(dir, { recursive: true, force: true });
+      await fresh?.remove();
     },
   };
 }
@@ -65,7 +72,7 @@ export async function benchCaller(
 /** What every read bench takes besides its sizes. */
 export interface ReadBenchOptions {
   samples?: number;
-  /** Where the PGlite store goes; a temp dir (removed afterwards) by default. */
+  /** Where the PGlite store goes; a temp dir (removed afterwards) by default. Ignored on PostgreSQL. */
   dataDir?: string;
   log?: (line: string) => void;
 }
@@ -78,6 +85,8 @@ export interface ReadBench {
   n: number;
   log: (line: string) => void;
   queryRows: typeof import("@/lib/server/store/db").queryRows;
+  /** "PGlite" or "PostgreSQL", for the figures' notes. */
+  store: string;
 }
 
 /**
@@ -96,7 +105,7 @@ export async function runReadBench(
   const figures: Figure[] = [];
   try {
     const { queryRows } = await import("@/lib/server/store/db");
-    await run({ db: bench.db, figures, n, log, queryRows });
+    await run({ db: bench.db, figures, n, log, queryRows, store: storeLabel(bench.kind) });
   } finally {
     await bench.close();
   }
