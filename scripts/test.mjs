@@ -119,7 +119,7 @@ try {
         for (const r of t.results ?? []) {
           timings.push({
             ms: r.duration ?? 0,
-            name: `${[...titles, spec.title].filter(Boolean).join(" › ")}${r.retry ? ` [try ${r.retry + 1}]` : ""}`,
+            name: `${[`tests/e2e/${spec.file}`, ...titles, spec.title].filter(Boolean).join(" › ")}${r.retry ? ` [try ${r.retry + 1}]` : ""}`,
           });
           if (r.status === "failed" || r.status === "timedOut") {
             const message = (r.error?.message ?? r.status).replace(/\u001b\[[0-9;]*m/g, "");
