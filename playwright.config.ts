@@ -21,13 +21,29 @@ export const E2E_STORAGE_STATE = `${process.env.E2E_DATA_DIR}.storage-state.json
 export const E2E_SANDBOX_PORT = 20_000 + (port % 1000) * 8; // up to eight vendors' ports of its own per E2E_PORT
 const sandbox = (offset: number, basePath: string) => `http://127.0.0.1:${E2E_SANDBOX_PORT + offset}${basePath}`;
 
+/**
+ * Specs that change what other specs read — connections added, removed or failing (the stale
+ * banner on every page), tasks completed and rescheduled, users invited and linked to vendor
+ * users. The rest read the demo workspace and may run beside each other.
+ */
+const WRITERS = /\/(connections|stale-data|task-actions|team)\.spec\.ts$/;
+
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results",
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  fullyParallel: false,
-  workers: 1,
+  // Specs that only read the shared workspace run test by test on several workers against the
+  // one server (waiting on pages and syncs parallelises well even on two cores); specs that
+  // change it run afterwards, one at a time in file order, as before.
+  workers: Number(process.env.E2E_WORKERS ?? 3),
+  projects: [
+    // "teardown", not "dependencies": the writers run after the readers even when a reader
+    // failed (a failed dependency would skip them). Running single spec files of the readers,
+    // add --no-deps, or the writers run in full after them (Playwright runs a teardown whole).
+    { name: "reads", testIgnore: WRITERS, fullyParallel: true, teardown: "writes" },
+    { name: "writes", testMatch: WRITERS, workers: 1 },
+  ],
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"], ["json"]],
   globalSetup: "./tests/e2e/global-setup.ts",

@@ -4,7 +4,7 @@
 // test (two `next start` instances on one PostgreSQL, Vitest), and the Playwright
 // end-to-end suite in Chromium against `next start`. Runs every stage it can, then
 // prints one summary line and exits non-zero if anything failed.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -24,9 +24,43 @@ function stage(name, cmd, args, extraEnv = {}) {
   return ok;
 }
 
-stage("lint", bin("eslint"), ["--max-warnings=0", "."]);
-stage("format", bin("prettier"), ["--check", "--log-level=warn", "."]);
-stage("typecheck", bin("tsc"), ["--noEmit"]);
+/**
+ * Runs independent stages at once, each with its output held back and printed whole when
+ * it ends (in the order given), so logs do not interleave; each keeps its own time.
+ */
+async function concurrentStages(list) {
+  const results = await Promise.all(
+    list.map(
+      ([name, cmd, args]) =>
+        new Promise((resolve) => {
+          const started = Date.now();
+          const out = [];
+          const child = spawn(cmd, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+          child.stdout.on("data", (d) => out.push(d));
+          child.stderr.on("data", (d) => out.push(d));
+          const done = (ok) =>
+            resolve({ name, cmd, args, ok, out, seconds: Math.round((Date.now() - started) / 1000) });
+          child.on("error", (err) => {
+            out.push(Buffer.from(`${err.message}\n`));
+            done(false);
+          });
+          child.on("close", (code) => done(code === 0));
+        }),
+    ),
+  );
+  for (const r of results) {
+    console.log(`\n━━ ${r.name} ━━ ${[path.basename(r.cmd), ...r.args].join(" ")} (${r.seconds} s, run alongside)`);
+    process.stdout.write(Buffer.concat(r.out));
+    stages.push({ name: r.name, ok: r.ok, seconds: r.seconds });
+  }
+}
+
+// Lint, format and typecheck read the sources and nothing else: they run side by side.
+await concurrentStages([
+  ["lint", bin("eslint"), ["--max-warnings=0", "."]],
+  ["format", bin("prettier"), ["--check", "--log-level=warn", "."]],
+  ["typecheck", bin("tsc"), ["--noEmit"]],
+]);
 const vitestJson = path.join(reports, "vitest.json");
 stage("unit, store and integration tests", bin("vitest"), [
   "run",
@@ -56,9 +90,14 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let flaky = 0;
+/** Every test's time (vitest and Playwright, each try), for the slowest ten in the closing note. */
+const timings = [];
 for (const report of [vitestJson, scaleJson]) {
   try {
     const v = JSON.parse(fs.readFileSync(report, "utf8"));
+    for (const file of v.testResults ?? [])
+      for (const t of file.assertionResults ?? [])
+        timings.push({ ms: t.duration ?? 0, name: `${path.relative(root, file.name)} › ${t.fullName}` });
     passed += v.numPassedTests ?? 0;
     failed += v.numFailedTests ?? 0;
     skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
@@ -77,7 +116,11 @@ try {
   const walk = (suite, titles) => {
     for (const spec of suite.specs ?? [])
       for (const t of spec.tests ?? [])
-        for (const r of t.results ?? [])
+        for (const r of t.results ?? []) {
+          timings.push({
+            ms: r.duration ?? 0,
+            name: `${[`tests/e2e/${spec.file}`, ...titles, spec.title].filter(Boolean).join(" › ")}${r.retry ? ` [try ${r.retry + 1}]` : ""}`,
+          });
           if (r.status === "failed" || r.status === "timedOut") {
             const message = (r.error?.message ?? r.status).replace(/\u001b\[[0-9;]*m/g, "");
             const where = r.error?.location
@@ -87,6 +130,7 @@ try {
               `${[...titles, spec.title].filter(Boolean).join(" › ")} [try ${r.retry + 1}]${where}\n    ${message.split("\n").slice(0, 4).join("\n    ")}`,
             );
           }
+        }
     for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
   };
   for (const suite of p.suites ?? []) walk(suite, []);
@@ -97,6 +141,11 @@ try {
 if (e2eFailures.length) {
   console.log("\n━━ end-to-end failures ━━");
   for (const f of e2eFailures.slice(0, 12)) console.log(`✘ ${f}`);
+}
+if (timings.length) {
+  console.log("\n━━ slowest tests ━━");
+  for (const t of timings.sort((a, b) => b.ms - a.ms).slice(0, 10))
+    console.log(`${(t.ms / 1000).toFixed(1).padStart(6)} s  ${t.name}`);
 }
 console.log("\n━━ summary ━━");
 for (const s of stages)
