@@ -63,7 +63,8 @@ export function ContactTimeline({
   // a time, and the rows matter first. (Same cache entry as the list's own query.)
   const items = useInfiniteQuery(timelineQueries.items(contactId, request, timeline.first));
   const listReady = items.isSuccess && !items.isPlaceholderData && !items.isFetchingNextPage;
-  const facets = useQuery({ ...timelineQueries.facets(contactId, request), enabled: listReady });
+  // (Not while hydrating: the browser's zone, a moment later, may be another request.)
+  const facets = useQuery({ ...timelineQueries.facets(contactId, request), enabled: listReady && !!browserTz });
 
   const vendorLinks = useMemo(() => {
     const links: Partial<Record<Vendor, string>> = {};

@@ -63,6 +63,11 @@ export function TimelineList({ contactId, request, initial, tz, filtered, vendor
   const buttons = useRef(new Map<string, HTMLButtonElement>());
 
   // Where the list starts on the page (the virtualizer works in window coordinates).
+  const loading = !data && !isError;
+  const empty = !loading && items.length === 0 && !isFetching;
+  // The list is in the DOM (not an error or an empty state): measured each time it appears.
+  const listShown = !isError && !empty;
+
   const listRef = useRef<HTMLDivElement>(null);
   // Null until measured in the browser: the server (and hydration) cannot know where the list sits.
   const [scrollMargin, setScrollMargin] = useState<number | null>(null);
@@ -74,9 +79,8 @@ export function TimelineList({ contactId, request, initial, tz, filtered, vendor
     const ro = new ResizeObserver(measure);
     ro.observe(document.body);
     return () => ro.disconnect();
-  }, []);
+  }, [listShown]);
 
-  const loading = !data && !isError;
   const count = loading ? 0 : rows.length + (hasNextPage ? SKELETON_ROWS : 0);
   const estimateSize = (i: number) => (rows[i]?.type === "day" ? DAY_ROW_HEIGHT : ITEM_ROW_HEIGHT);
   const itemKey = (i: number) => rows[i]?.key ?? `more:${i - rows.length}`;
@@ -179,7 +183,7 @@ export function TimelineList({ contactId, request, initial, tz, filtered, vendor
     return <LoadError title="The timeline could not be loaded" error={error} onRetry={() => void refetch()} />;
   }
 
-  if (!loading && items.length === 0 && !isFetching) {
+  if (empty) {
     return filtered ? (
       <EmptyState
         icon={SearchX}
