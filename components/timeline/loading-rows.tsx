@@ -1,10 +1,9 @@
 import { Skeleton } from "@/components/ui/skeleton";
 import { DAY_ROW_HEIGHT, ITEM_ROW_HEIGHT } from "./rows";
 
-// Placeholder rows of the final heights, for the list while a request has no rows to show yet.
-// (The contact page has no loading.tsx of its own: a second Suspense boundary inside the
-// dashboard's makes React reveal the page at least 300 ms after the first, and the page's
-// first timeline rows are in its HTML anyway.)
+// Not a client module: the route's loading.tsx (a server component) renders these, and importing
+// them from timeline-list would make the whole list (react-virtual included) a second client chunk
+// group that the loading state fetches, duplicating the modules it shares with the page.
 
 /** A placeholder item row, of the final height. */
 export function SkeletonItem() {
