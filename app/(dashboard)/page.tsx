@@ -13,7 +13,7 @@ import { linkedIdentities } from "@/lib/server/identities/me";
 import { listConnectionsForRender } from "@/lib/server/queries/connections";
 import { campaignsNeedingAttention, overviewWeek, tasksDueToday } from "@/lib/server/queries/overview";
 import { partialByVendor } from "@/lib/server/queries/completeness";
-import { workspaceCounts } from "@/lib/server/queries/workspace";
+import { workspaceCounts, workspaceHasData } from "@/lib/server/queries/workspace";
 import { getDb } from "@/lib/server/store";
 
 export const dynamic = "force-dynamic";
@@ -26,8 +26,16 @@ export default async function OverviewPage() {
   // Members see their own "Due today" (tasks assigned to their linked vendor users).
   const mine = user.role === "member";
   const me = mine ? await linkedIdentities(db, user.id) : undefined;
-  const [counts, week, attention, tasks, connections, partial] = await Promise.all([
-    workspaceCounts(),
+  // An empty workspace is said with its counts; otherwise no count is needed (they read every activity).
+  if (!(await workspaceHasData()))
+    return (
+      <div className="space-y-6">
+        <PageHeader title="Overview" description="This week across every vendor." />
+        <NoData icon={Gauge} what="activity" counts={await workspaceCounts()} />
+        <TimeZoneCookie current={known} />
+      </div>
+    );
+  const [week, attention, tasks, connections, partial] = await Promise.all([
     overviewWeek(db, tz, now),
     campaignsNeedingAttention(db, now),
     tasksDueToday(db, tz, now, 6, me),
@@ -37,16 +45,12 @@ export default async function OverviewPage() {
   return (
     <div className="space-y-6">
       <PageHeader title="Overview" description="This week across every vendor." />
-      {counts.activities === 0 && counts.openTasks === 0 && counts.connections === 0 ? (
-        <NoData icon={Gauge} what="activity" counts={counts} />
-      ) : (
-        <div className="grid grid-cols-1 gap-4 sm:gap-6 lg:grid-cols-2 [&>*]:min-w-0">
-          <WeekSummary week={week} tz={tz} partial={partial} />
-          <AttentionList items={attention} />
-          <TasksToday data={tasks} tz={tz} mine={mine} />
-          <SyncHealth connections={connections} />
-        </div>
-      )}
+      <div className="grid grid-cols-1 gap-4 sm:gap-6 lg:grid-cols-2 [&>*]:min-w-0">
+        <WeekSummary week={week} tz={tz} partial={partial} />
+        <AttentionList items={attention} />
+        <TasksToday data={tasks} tz={tz} mine={mine} />
+        <SyncHealth connections={connections} />
+      </div>
       <TimeZoneCookie current={known} />
     </div>
   );

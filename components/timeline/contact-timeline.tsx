@@ -2,30 +2,52 @@
 
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { ContactHeader } from "@/components/contacts/contact-header";
 import { contactQueries } from "@/components/contacts/queries";
 import { TaskActionsProvider } from "@/components/tasks/task-actions-context";
-import { Skeleton } from "@/components/ui/skeleton";
 import type { ContactResponse } from "@/lib/model/contacts-query";
 import type { Vendor } from "@/lib/model/vendor";
 import { OpenTasks } from "./open-tasks";
-import { timelineQueries, type TimelineFilterRequest } from "./queries";
+import { rememberViewerTimeZone } from "@/components/overview/viewer-time-zone";
+import { timelineQueries, type InitialTimeline } from "./queries";
 import { RefreshButton, RefreshStatus, useRefreshContact } from "./refresh-button";
-import { timelineParams } from "./search-params";
-import { LoadingRows } from "./loading-rows";
+import { timelineParams, timelineRequest } from "./search-params";
 import { TimelineList } from "./timeline-list";
 import { EMPTY_FILTERS, hasActiveFilters, TimelineToolbar, type TimelineFilterState } from "./timeline-toolbar";
 import { useBrowserTimeZone as useViewerTimeZone } from "@/lib/dates/use-browser-time-zone";
 
+/** What the server rendered the timeline with: the zone it used and, when it could read it, the first page. */
+export interface ServerTimeline {
+  /** The viewer's zone from its cookie, else UTC. */
+  tz: string;
+  /** The cookie's zone; null on a first visit (the server then said UTC). */
+  knownTz: string | null;
+  first: InitialTimeline | null;
+}
+
 /**
  * The contact page: who the person is, their open tasks, and every touch from every vendor
  * on one line. Filters live in the URL (nuqs): each change is a history entry, so Back
- * undoes it and a copied link opens the same view. Times and days are the viewer's.
+ * undoes it and a copied link opens the same view. Times and days are the viewer's: the
+ * server's zone (cookie, or UTC) until the browser's is known, which then replaces it.
  */
-export function ContactTimeline({ contactId, initial }: { contactId: string; initial: ContactResponse }) {
+export function ContactTimeline({
+  contactId,
+  initial,
+  timeline,
+}: {
+  contactId: string;
+  initial: ContactResponse;
+  timeline: ServerTimeline;
+}) {
   const { data: contact = initial } = useQuery(contactQueries.detail(contactId, initial));
-  const tz = useViewerTimeZone();
+  const browserTz = useViewerTimeZone();
+  const tz = browserTz ?? timeline.tz;
+  // The next server render starts in the browser's zone (its first rows then stand as they are).
+  useEffect(() => {
+    if (browserTz && browserTz !== timeline.knownTz) rememberViewerTimeZone(browserTz);
+  }, [browserTz, timeline.knownTz]);
   const [params, setParams] = useQueryStates(timelineParams, { history: "push" });
   const filters: TimelineFilterState = params;
 
@@ -36,25 +58,13 @@ export function ContactTimeline({ contactId, initial }: { contactId: string; ini
   );
   const reset = useCallback(() => void setParams(EMPTY_FILTERS, { history: "push" }), [setParams]);
 
-  const request: TimelineFilterRequest = useMemo(
-    () => ({
-      kinds: params.kinds,
-      vendors: params.vendors,
-      campaignId: params.campaign,
-      from: params.from,
-      to: params.to,
-      tz,
-      q: params.q,
-      bots: params.bots,
-      replyClass: params.replyClass,
-    }),
-    [params, tz],
-  );
+  const request = useMemo(() => timelineRequest(params, tz), [params, tz]);
   // The counts wait until the list shows this request's rows: on PGlite queries run one at
   // a time, and the rows matter first. (Same cache entry as the list's own query.)
-  const items = useInfiniteQuery({ ...timelineQueries.items(contactId, request), enabled: !!tz });
+  const items = useInfiniteQuery(timelineQueries.items(contactId, request, timeline.first));
   const listReady = items.isSuccess && !items.isPlaceholderData && !items.isFetchingNextPage;
-  const facets = useQuery({ ...timelineQueries.facets(contactId, request), enabled: !!tz && listReady });
+  // (Not while hydrating: the browser's zone, a moment later, may be another request.)
+  const facets = useQuery({ ...timelineQueries.facets(contactId, request), enabled: listReady && !!browserTz });
 
   const vendorLinks = useMemo(() => {
     const links: Partial<Record<Vendor, string>> = {};
@@ -73,12 +83,12 @@ export function ContactTimeline({ contactId, initial }: { contactId: string; ini
   const total = facets.data?.total;
 
   return (
-    <TaskActionsProvider tz={tz ?? "UTC"} nowMs={now} onChanged={reread}>
+    <TaskActionsProvider tz={tz} nowMs={now} onChanged={reread}>
       <div className="space-y-6">
         <ContactHeader contact={contact} actions={<RefreshButton mutation={refresh} />} />
         <RefreshStatus mutation={refresh} />
-        {/* Rendered from the first paint (in UTC until the browser's zone is known): no jump when it arrives. */}
-        <OpenTasks tasks={contact.openTasks} tz={tz ?? "UTC"} />
+        {/* Rendered from the first paint (in the server's zone until the browser's is known): no jump when it arrives. */}
+        <OpenTasks tasks={contact.openTasks} tz={tz} />
         <section aria-labelledby="timeline-title" className="space-y-3">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="timeline-title" className="text-base font-semibold">
@@ -88,27 +98,19 @@ export function ContactTimeline({ contactId, initial }: { contactId: string; ini
               {total !== undefined
                 ? `${total.toLocaleString("en-GB")} ${total === 1 ? "item" : "items"}${hasActiveFilters(filters) ? (total === 1 ? " matches" : " match") : ""}`
                 : "\u00a0"}
-              {tz ? ` · times in ${tz.replace(/_/g, " ")}` : ""}
+              {` · times in ${tz.replace(/_/g, " ")}`}
             </p>
           </div>
-          {tz ? (
-            <>
-              <TimelineToolbar filters={filters} onChange={onChange} facets={facets.data} tz={tz} />
-              <TimelineList
-                contactId={contactId}
-                request={request}
-                tz={tz}
-                filtered={hasActiveFilters(filters)}
-                vendorLinks={vendorLinks}
-                onReset={reset}
-              />
-            </>
-          ) : (
-            <>
-              <Skeleton className="h-8 w-full max-w-3xl" />
-              <LoadingRows />
-            </>
-          )}
+          <TimelineToolbar filters={filters} onChange={onChange} facets={facets.data} tz={tz} />
+          <TimelineList
+            contactId={contactId}
+            request={request}
+            initial={timeline.first}
+            tz={tz}
+            filtered={hasActiveFilters(filters)}
+            vendorLinks={vendorLinks}
+            onReset={reset}
+          />
         </section>
       </div>
     </TaskActionsProvider>

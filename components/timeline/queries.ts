@@ -14,11 +14,22 @@ export type TimelineFilterRequest = Omit<TimelineRequest, "cursor" | "limit">;
 
 const path = (id: string) => `/contacts/${encodeURIComponent(id)}/timeline`;
 
+/** The first page of one request, read on the server when it rendered the page (epoch ms). */
+export interface InitialTimeline {
+  /** The request's cache key (`timelineSearchParams` without cursor or limit). */
+  key: string;
+  page: TimelinePage;
+  at: number;
+}
+
 export const timelineQueries = {
   all: (contactId: string) => ["timeline", contactId] as const,
-  items: (contactId: string, r: TimelineFilterRequest) =>
-    infiniteQueryOptions({
-      queryKey: [...timelineQueries.all(contactId), "items", timelineSearchParams(r).toString()] as const,
+  items: (contactId: string, r: TimelineFilterRequest, initial?: InitialTimeline | null) => {
+    const key = timelineSearchParams(r).toString();
+    // The server's rows seed this request only (another zone or filter is another request).
+    const seed = initial?.key === key ? initial : null;
+    return infiniteQueryOptions({
+      queryKey: [...timelineQueries.all(contactId), "items", key] as const,
       queryFn: ({ pageParam, signal }) =>
         apiFetch<TimelinePage>(
           `${path(contactId)}?${timelineSearchParams({ ...r, limit: TIMELINE_PAGE_SIZE, cursor: pageParam })}`,
@@ -27,7 +38,9 @@ export const timelineQueries = {
       initialPageParam: null as string | null,
       getNextPageParam: (last) => last.nextCursor,
       placeholderData: keepPreviousData,
-    }),
+      ...(seed ? { initialData: { pages: [seed.page], pageParams: [null] }, initialDataUpdatedAt: seed.at } : {}),
+    });
+  },
   facets: (contactId: string, r: TimelineFilterRequest) =>
     queryOptions({
       queryKey: [...timelineQueries.all(contactId), "facets", timelineSearchParams(r).toString()] as const,

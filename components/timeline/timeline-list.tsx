@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadError } from "@/components/ui/load-error";
 import type { Vendor } from "@/lib/model/vendor";
-import { timelineQueries, type TimelineFilterRequest } from "./queries";
+import { timelineQueries, type InitialTimeline, type TimelineFilterRequest } from "./queries";
 import { LoadingRows, SkeletonItem } from "./loading-rows";
 import { buildRows, DAY_ROW_HEIGHT, ITEM_ROW_HEIGHT, type TimelineRow } from "./rows";
 import { TimelineItemView } from "./timeline-item";
@@ -17,6 +17,8 @@ import { TimelineItemView } from "./timeline-item";
 interface Props {
   contactId: string;
   request: TimelineFilterRequest;
+  /** The first page the server read (used when it answers this request). */
+  initial: InitialTimeline | null;
   tz: string;
   filtered: boolean;
   vendorLinks: Partial<Record<Vendor, string>>;
@@ -24,6 +26,11 @@ interface Props {
 }
 
 const SKELETON_ROWS = 3;
+/**
+ * Rows rendered before the list is measured (the server's HTML, and hydration): the first
+ * ones down to this many pixels, more than a tall screen shows under the page's header.
+ */
+const UNMEASURED_HEIGHT = 1600;
 
 /**
  * The timeline itself: a window-scrolled virtual list (only the rows near the viewport are
@@ -31,8 +38,8 @@ const SKELETON_ROWS = 3;
  * collapsed rows have fixed heights; expanded rows are measured. `j`/`k` move between
  * items, Enter expands (the row is a button).
  */
-export function TimelineList({ contactId, request, tz, filtered, vendorLinks, onReset }: Props) {
-  const options = timelineQueries.items(contactId, request);
+export function TimelineList({ contactId, request, initial, tz, filtered, vendorLinks, onReset }: Props) {
+  const options = timelineQueries.items(contactId, request, initial);
   const requestKey = options.queryKey[3];
   const query = useInfiniteQuery(options);
   const {
@@ -47,7 +54,8 @@ export function TimelineList({ contactId, request, tz, filtered, vendorLinks, on
     refetch,
   } = query;
   const items = useMemo(() => data?.pages.flatMap((p) => p.data) ?? [], [data]);
-  const [now] = useState(() => Date.now());
+  // The server's clock while hydrating its rows ("Today", "Yesterday" agree with its HTML).
+  const [now] = useState(() => initial?.at ?? Date.now());
   const rows = useMemo(() => buildRows(items, tz, new Date(now)), [items, tz, now]);
 
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
@@ -55,8 +63,14 @@ export function TimelineList({ contactId, request, tz, filtered, vendorLinks, on
   const buttons = useRef(new Map<string, HTMLButtonElement>());
 
   // Where the list starts on the page (the virtualizer works in window coordinates).
+  const loading = !data && !isError;
+  const empty = !loading && items.length === 0 && !isFetching;
+  // The list is in the DOM (not an error or an empty state): measured each time it appears.
+  const listShown = !isError && !empty;
+
   const listRef = useRef<HTMLDivElement>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
+  // Null until measured in the browser: the server (and hydration) cannot know where the list sits.
+  const [scrollMargin, setScrollMargin] = useState<number | null>(null);
   useLayoutEffect(() => {
     const el = listRef.current;
     if (!el) return;
@@ -65,18 +79,25 @@ export function TimelineList({ contactId, request, tz, filtered, vendorLinks, on
     const ro = new ResizeObserver(measure);
     ro.observe(document.body);
     return () => ro.disconnect();
-  }, []);
+  }, [listShown]);
 
-  const loading = !data && !isError;
   const count = loading ? 0 : rows.length + (hasNextPage ? SKELETON_ROWS : 0);
+  const estimateSize = (i: number) => (rows[i]?.type === "day" ? DAY_ROW_HEIGHT : ITEM_ROW_HEIGHT);
+  const itemKey = (i: number) => rows[i]?.key ?? `more:${i - rows.length}`;
   const virtualizer = useWindowVirtualizer({
     count,
-    estimateSize: (i) => (rows[i]?.type === "day" ? DAY_ROW_HEIGHT : ITEM_ROW_HEIGHT),
-    getItemKey: (i) => rows[i]?.key ?? `more:${i - rows.length}`,
+    estimateSize,
+    getItemKey: itemKey,
     overscan: 8,
-    scrollMargin,
+    scrollMargin: scrollMargin ?? 0,
   });
   const virtualRows = virtualizer.getVirtualItems();
+  // Unmeasured, react-virtual has no window to fill and renders nothing: the first rows go out
+  // as they will stand once measured (same keys, same offsets), so taking over moves nothing.
+  const shown: ShownRow[] =
+    scrollMargin === null
+      ? unmeasuredRows(count, estimateSize, itemKey)
+      : virtualRows.map((v) => ({ key: itemKey(v.index), index: v.index, top: v.start - scrollMargin }));
 
   // Infinite loading: fetch the next page when its skeleton rows come near the viewport.
   const lastIndex = virtualRows.at(-1)?.index ?? -1;
@@ -162,7 +183,7 @@ export function TimelineList({ contactId, request, tz, filtered, vendorLinks, on
     return <LoadError title="The timeline could not be loaded" error={error} onRetry={() => void refetch()} />;
   }
 
-  if (!loading && items.length === 0 && !isFetching) {
+  if (empty) {
     return filtered ? (
       <EmptyState
         icon={SearchX}
@@ -200,7 +221,7 @@ export function TimelineList({ contactId, request, tz, filtered, vendorLinks, on
         <LoadingRows />
       ) : (
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-          {virtualRows.map((v) => {
+          {shown.map((v) => {
             const row: TimelineRow | undefined = rows[v.index];
             return (
               <div
@@ -208,7 +229,7 @@ export function TimelineList({ contactId, request, tz, filtered, vendorLinks, on
                 data-index={v.index}
                 ref={virtualizer.measureElement}
                 className="absolute top-0 left-0 w-full"
-                style={{ transform: `translateY(${v.start - scrollMargin}px)` }}
+                style={{ transform: `translateY(${v.top}px)` }}
               >
                 {!row ? (
                   <SkeletonItem />
@@ -253,4 +274,19 @@ export function TimelineList({ contactId, request, tz, filtered, vendorLinks, on
       ) : null}
     </div>
   );
+}
+
+interface ShownRow {
+  key: string;
+  index: number;
+  /** Offset from the top of the list, px. */
+  top: number;
+}
+
+/** The first rows down to UNMEASURED_HEIGHT, at their estimated offsets (exact for collapsed rows). */
+function unmeasuredRows(count: number, size: (i: number) => number, key: (i: number) => string): ShownRow[] {
+  const out: ShownRow[] = [];
+  for (let i = 0, top = 0; i < count && top < UNMEASURED_HEIGHT; top += size(i), i++)
+    out.push({ key: key(i), index: i, top });
+  return out;
 }

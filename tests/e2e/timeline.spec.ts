@@ -310,3 +310,46 @@ test("scheduled and canceled items are marked and are never the person's last ac
   await expect(row).toBeVisible();
   await shot(page, "scheduled-375");
 });
+
+test("the first rows are in the server's HTML: the URL's filters, in the zone of the viewer's cookie (UTC without)", async ({
+  page,
+  baseURL,
+}) => {
+  // Issue 17: the timeline's first page is read on the server, so the page's largest paint
+  // needs neither the JavaScript nor a second request. Read as the HTML arrives (no browser).
+  const { contact, replyVendor } = await pickPerson(page.request);
+  const path = `/contacts/${encodeURIComponent(contact.id)}`;
+  const firstIds = async (tz: string, query = "") =>
+    (
+      await api<{ data: Item[] }>(
+        page.request,
+        `${path}/timeline?limit=6&tz=${encodeURIComponent(tz)}${query ? `&${query}` : ""}`,
+      )
+    ).data.map((i) => i.id);
+  const html = async (url: string) => {
+    const res = await page.request.get(url);
+    expect(res.status()).toBe(200);
+    return res.text();
+  };
+  /** The rows' ids in the order the HTML holds them. */
+  const rowIds = (text: string) => [...text.matchAll(/data-timeline-item="([^"]+)"/g)].map((m) => m[1]!);
+
+  // A first visit: no zone cookie yet, so the server says UTC and reads the page in UTC.
+  await page.context().clearCookies({ name: "touchline-tz" });
+  let text = await html(path);
+  expect(rowIds(text).slice(0, 6)).toEqual(await firstIds("UTC"));
+  expect(text).toContain("times in UTC");
+
+  // The browser's zone, once its cookie is set; and the URL's filters.
+  await page.context().addCookies([{ name: "touchline-tz", value: encodeURIComponent(TZ), url: baseURL! }]);
+  text = await html(`${path}?vendors=${replyVendor}`);
+  const expected = (await apiItems(page.request, contact.id, `vendors=${replyVendor}`)).map((i) => i.id);
+  const inHtml = rowIds(text);
+  expect(inHtml.length).toBeGreaterThanOrEqual(Math.min(6, expected.length));
+  expect(inHtml).toEqual(expected.slice(0, inHtml.length));
+  expect(text).toContain(`times in ${TZ}`);
+
+  // In the browser, the same rows stand where the server put them.
+  await page.goto(`${path}?vendors=${replyVendor}`);
+  await expectRows(page, expected);
+});

@@ -8,7 +8,7 @@ import {
 import { freshStore, STORE_KINDS } from "@/tests/helpers/stores";
 import { seedBusyContact, seedTimelineWorld } from "@/tests/fixtures/timeline";
 import { openTasksForContact } from "./contact-tasks";
-import { timelineFacets, timelinePage } from "./timeline";
+import { timelineFacets, timelinePage, timelinePageFor } from "./timeline";
 
 // Ada's whole timeline in UTC, newest first (see tests/fixtures/timeline.ts).
 const ALL_UTC = [
@@ -197,6 +197,16 @@ describe.each(STORE_KINDS)("timeline queries on %s", (kind) => {
     expect(paged.map((i) => i.id)).toEqual(
       ALL_UTC.filter((id) => /^(close|lemlist):/.test(id) && !["lemlist:act_02", "lemlist:act_04"].includes(id)),
     );
+  });
+
+  it("reads the contact page's first page from the API's query string; null when it does not validate", async () => {
+    // The server-rendered page and GET …/timeline answer the same request with the same page.
+    const search = new URLSearchParams("vendors=lemlist,close&tz=Europe/Paris&limit=3");
+    const first = await timelinePageFor(store.db, "c_ada", search);
+    expect(first).toEqual(await page({ vendors: "lemlist,close", tz: "Europe/Paris", limit: "3" }));
+    expect(first!.data.map((i) => i.vendor)).toEqual(["lemlist", "close", "close"]);
+    expect(first!.nextCursor).not.toBeNull();
+    expect(await timelinePageFor(store.db, "c_ada", new URLSearchParams("from=yesterday&limit=3"))).toBeNull();
   });
 
   it("answers an empty page for a person with no items", async () => {

@@ -4,13 +4,14 @@ import type { Activity } from "@/lib/model/activity";
 import { encodeCursor } from "@/lib/model/query-params";
 import { isReplyClass, REPLY_KINDS, type ReplyClass } from "@/lib/model/plain/reply-class";
 import type { Task } from "@/lib/model/task";
-import type {
-  TimelineFacets,
-  TimelineFilters,
-  TimelineItem,
-  TimelineKind,
-  TimelinePage,
-  TimelineQuery,
+import {
+  timelineQuerySchema,
+  type TimelineFacets,
+  type TimelineFilters,
+  type TimelineItem,
+  type TimelineKind,
+  type TimelinePage,
+  type TimelineQuery,
 } from "@/lib/model/timeline";
 import type { Vendor } from "@/lib/model/vendor";
 import { queryRows, type Db } from "../store/db";
@@ -82,6 +83,20 @@ interface KeyRow {
   type: "activity" | "task";
   id: string;
   atKey: string;
+}
+
+/**
+ * The page `GET /contacts/{id}/timeline?<search>` answers, for a server render of the contact
+ * page (its first rows in the HTML). Null when the query string does not validate: the
+ * browser's own request then gets the API's 400 and shows it.
+ */
+export async function timelinePageFor(
+  db: Db,
+  contactId: string,
+  search: URLSearchParams,
+): Promise<TimelinePage | null> {
+  const query = timelineQuerySchema.safeParse(Object.fromEntries(search));
+  return query.success ? timelinePage(db, contactId, query.data) : null;
 }
 
 export async function timelinePage(db: Db, contactId: string, q: TimelineQuery): Promise<TimelinePage> {

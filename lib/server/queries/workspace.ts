@@ -25,3 +25,18 @@ export async function workspaceCounts(): Promise<WorkspaceCounts> {
   );
   return counts!;
 }
+
+/**
+ * Whether the overview has anything to show (a connection, an activity or an open task):
+ * three probes that stop at the first row, where the counts read every activity. The
+ * overview asks for the counts only when this says no (its empty state names them).
+ */
+export async function workspaceHasData(): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await queryRows<{ any: boolean }>(
+    db,
+    sql`select (exists (select 1 from connections) or exists (select 1 from activities)
+      or exists (select 1 from tasks where status = 'open')) as any`,
+  );
+  return row?.any ?? false;
+}
