@@ -101,19 +101,20 @@ export async function coldLoad(
           );
       });
     }
-    const res = await page.goto(pathname, { waitUntil: "load", timeout: slow ? 90_000 : 30_000 });
+    const res = await page.goto(pathname, { waitUntil: "load", timeout: slow ? 180_000 : 90_000 });
     if (!res?.ok() || !page.url().startsWith(base + pathname.split("?")[0]))
       throw new Error(`${pathname}: ${res?.status()} at ${page.url()}`);
-    // A build from before the mark existed (BENCH_NO_MARK=1, for "before" figures): every
-    // script until the network is idle counts as first-load, as this bench counted then.
+    // A build from before the mark existed (BENCH_NO_MARK=1, for "before" figures) — or a
+    // load that never set it (a starved machine): every script until the network is idle
+    // counts as first-load, the conservative reading, and the figures say how many did.
     if (!process.env.BENCH_NO_MARK)
       await page
         .waitForFunction(`performance.getEntriesByName(${JSON.stringify(INTERACTIVE_MARK)}).length > 0`, undefined, {
-          timeout: slow ? 60_000 : 20_000,
+          timeout: slow ? 120_000 : 60_000,
         })
-        .catch(() => {
-          throw new Error(`${pathname}: the app never set its ${INTERACTIVE_MARK} mark`);
-        });
+        .catch(() =>
+          console.error(`  browser: ${pathname}: no ${INTERACTIVE_MARK} mark; all its scripts count as first-load`),
+        );
     // What loads after the mark: until the network has been quiet for 500 ms.
     await page.waitForLoadState("networkidle", { timeout: slow ? 30_000 : 10_000 }).catch(() => {});
     await page.waitForTimeout(300);

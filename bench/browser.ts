@@ -40,7 +40,8 @@ import { machineLoad, profileNote, PROFILES, type ProfileName } from "./browser-
 import { timeTaskFilterClicks } from "./browser-tasks-click";
 import { benchServerEnv, buildNext, launchChromium, signIn, startNextServer, type NextServer } from "./next-server";
 
-const RUNS = 5;
+// BENCH_RUNS=3 for a quicker pass (the output names the count it used).
+const RUNS = Number(process.env.BENCH_RUNS || 5);
 const BUDGET = {
   unthrottled: { lcpMedian: 1000, lcpMax: 1500, cls: 0.05, click: 50 },
   throttled: { lcpMedian: 2500, lcpMax: Infinity, cls: 0.1, click: 200 },
