@@ -3,7 +3,9 @@ import { GeistSans } from "geist/font/sans";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { InteractiveMark } from "@/components/providers/interactive-mark";
 import { Providers } from "@/components/providers/providers";
+import { ZoneCookieScript } from "@/components/shell/zone-cookie-script";
 import { VendorColors } from "@/components/ui/vendor-colors";
 import { vendorNames } from "@/lib/vendors/metas";
 import "./globals.css";
@@ -20,9 +22,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`} suppressHydrationWarning>
       <head>
         <VendorColors />
+        <ZoneCookieScript nonce={nonce} />
       </head>
       <body className="min-h-dvh font-sans antialiased">
         <Providers nonce={nonce}>{children}</Providers>
+        <InteractiveMark />
       </body>
     </html>
   );

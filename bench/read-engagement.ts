@@ -13,6 +13,9 @@ import { atMost, info, percentile, sample, type Figure } from "./figures";
 import { BIG, seedEngagementWorld, START } from "./engagement-world";
 import { benchCaller, runAlone, runReadBench, type Handler, type ReadBenchOptions } from "./route-bench";
 
+/** Engagement computed for a 300 k-activity campaign, p95 (issue 17; was 150 ms). */
+const ENGAGEMENT_P95_MS = 50;
+
 export interface ReadEngagementOptions extends ReadBenchOptions {
   /** Activities of the big campaign (about; the generator stops at this many). */
   activities?: number;
@@ -99,7 +102,13 @@ export function benchReadEngagement(opts: ReadEngagementOptions = {}): Promise<F
         );
         figures.push(
           info(`engagement ${interval} ${tz} p50`, percentile(ms, 50), "ms"),
-          atMost(`engagement ${interval} ${tz} p95`, percentile(ms, 95), "ms", 150, `${days} days, whole campaign`),
+          atMost(
+            `engagement ${interval} ${tz} p95`,
+            percentile(ms, 95),
+            "ms",
+            ENGAGEMENT_P95_MS,
+            `${days} days, whole campaign`,
+          ),
           // PGlite runs in this process: CPU time per request is the latency on an idle machine
           // (wall-clock figures on a busy shared machine include waiting for a core). PostgreSQL
           // runs in a server process of its own, whose CPU this does not count.
@@ -120,7 +129,9 @@ export function benchReadEngagement(opts: ReadEngagementOptions = {}): Promise<F
       3,
       bump,
     );
-    figures.push(atMost("engagement 6-week range Asia/Kathmandu (+05:45) p95", percentile(ranged, 95), "ms", 150));
+    figures.push(
+      atMost("engagement 6-week range Asia/Kathmandu (+05:45) p95", percentile(ranged, 95), "ms", ENGAGEMENT_P95_MS),
+    );
     const cached = await sample(n, () => engagement("tz=Europe/Paris&interval=day"));
     figures.push(
       info(

@@ -1,7 +1,7 @@
 "use client";
 
-// Every recharts drawing of the campaign page, in one chunk loaded after the page has
-// painted (lazy-plots.tsx): the cards around them, their numbers and summaries render on
+// Every recharts drawing of the campaign page, in one chunk loaded once the page is
+// interactive (lazy-plots.tsx): the cards around them, their numbers and summaries render on
 // the server. Each plot fills a ChartFrame whose height is set by its card.
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Line, LineChart, XAxis, YAxis } from "recharts";
 import { ChartTooltipContent } from "@/components/ui/chart";

@@ -2,10 +2,13 @@
 
 import dynamic from "next/dynamic";
 import { createContext, useContext, type ComponentType } from "react";
+import { useInteractive } from "@/components/providers/interactive";
 
-// The campaign page's recharts drawings (engagement-plots.tsx), one chunk fetched after
-// hydration. Client-only: each fills a ChartFrame the server already rendered at its final
-// height, with its summary, so nothing shifts when it arrives.
+// The campaign page's recharts drawings (engagement-plots.tsx), one chunk fetched once the
+// page is interactive (components/providers/interactive.ts), so it is not part of the first
+// view's JavaScript: the cards around the drawings, their numbers and summaries render on
+// the server. Client-only: each fills a ChartFrame the server already rendered at its final
+// height, so nothing shifts when it arrives; no interaction is needed for it to come.
 const load = () => import("./engagement-plots");
 const Loading = () => <div aria-hidden className="size-full animate-pulse rounded-lg bg-muted/40" />;
 
@@ -18,7 +21,8 @@ export const PlotsReady = createContext(true);
 
 function gated<P extends object>(Plot: ComponentType<P>) {
   return function GatedPlot(props: P) {
-    return useContext(PlotsReady) ? <Plot {...props} /> : <Loading />;
+    const interactive = useInteractive();
+    return useContext(PlotsReady) && interactive ? <Plot {...props} /> : <Loading />;
   };
 }
 

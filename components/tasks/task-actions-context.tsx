@@ -1,13 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { TaskCapabilities, TaskChange } from "@/lib/model/task-change";
 import type { TaskListItem } from "@/lib/model/tasks-query";
 import { VENDOR_LABELS } from "@/lib/model/vendor";
 import { ActionToast, type ToastState } from "./action-toast";
-import { ConflictDialog, type ConflictState } from "./conflict-dialog";
-import { ShortcutsHelp } from "./shortcuts-help";
+import type { ConflictState } from "./conflict-dialog";
 import {
   actionsFor,
   blockedReason,
@@ -15,6 +15,10 @@ import {
   taskCapabilitiesOptions,
   useChangeTask,
 } from "./use-task-mutation";
+
+// Both dialogs (Radix Dialog) load when they open, not with the page.
+const ConflictDialog = dynamic(() => import("./conflict-dialog").then((m) => m.ConflictDialog));
+const ShortcutsHelp = dynamic(() => import("./shortcuts-help").then((m) => m.ShortcutsHelp));
 
 // Everything the task rows share for acting on tasks: what the viewer may do, the selection
 // (checkbox, shift-click range, "select all N matching"), the optimistic change with its
@@ -243,15 +247,17 @@ export function TaskActionsProvider({
         </TaskSelection.Provider>
       </TaskApi.Provider>
       <ActionToast toast={toast} onClose={() => setToast(null)} />
-      <ConflictDialog
-        conflict={conflict}
-        onClose={() => setConflict(null)}
-        onApplyMine={(c) => {
-          setConflict(null);
-          if (c.vendorTask) change(c.vendorTask, c.change, c.what);
-        }}
-      />
-      {caps && caps.scope !== "none" ? <ShortcutsHelp open={help} onOpenChange={setHelp} /> : null}
+      {conflict ? (
+        <ConflictDialog
+          conflict={conflict}
+          onClose={() => setConflict(null)}
+          onApplyMine={(c) => {
+            setConflict(null);
+            if (c.vendorTask) change(c.vendorTask, c.change, c.what);
+          }}
+        />
+      ) : null}
+      {help && caps && caps.scope !== "none" ? <ShortcutsHelp open onOpenChange={setHelp} /> : null}
     </TaskActions.Provider>
   );
 }

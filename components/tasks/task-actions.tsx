@@ -1,19 +1,14 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import { Check, Lock, MoreHorizontal, RotateCcw } from "lucide-react";
-import { DropdownMenu } from "radix-ui";
+import { Check, Lock, RotateCcw } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { dueChange } from "@/lib/dates/reschedule";
-import { TASK_PRIORITIES } from "@/lib/model/plain/task";
 import type { TaskListItem } from "@/lib/model/tasks-query";
-import { VENDOR_LABELS } from "@/lib/model/vendor";
+import { MoreActions } from "./more-actions";
 import { RescheduleMenu } from "./reschedule-menu";
 import { useTaskApi, useTaskSelection, useTaskStatus } from "./task-actions-context";
 import { actionsFor } from "./use-task-mutation";
-
-const item =
-  "flex cursor-default items-center rounded-md px-2 py-1.5 text-sm outline-none select-none data-[highlighted]:bg-muted data-[disabled]:opacity-50";
 
 /** Complete / reopen / reschedule / reassign / priority on one task, as its vendor and the viewer's role allow. */
 export function RowActions({ task }: { task: TaskListItem }) {
@@ -30,7 +25,6 @@ export function RowActions({ task }: { task: TaskListItem }) {
     );
   const actions = actionsFor(api.caps, task)!;
   const busy = pending.has(task.id);
-  const vendor = VENDOR_LABELS[task.vendor];
   const mates = api.caps.teammates.filter((m) => m.vendor === task.vendor && m.vendorUserId !== task.assignee?.id);
   const rescheduleLabel = `Reschedule “${task.title}”`;
   const moreLabel = `More actions on “${task.title}”`;
@@ -68,59 +62,7 @@ export function RowActions({ task }: { task: TaskListItem }) {
         onOpenChange={(o) => api.setRescheduling(o ? task.id : null)}
         onPick={(day) => api.change(task, dueChange(day, task, api.tz), `Rescheduled to ${day}`)}
       />
-      <DropdownMenu.Root>
-        <DropdownMenu.Trigger asChild>
-          <Button variant="ghost" size="icon" className="size-8" aria-label={moreLabel}>
-            <MoreHorizontal aria-hidden />
-          </Button>
-        </DropdownMenu.Trigger>
-        <DropdownMenu.Portal>
-          <DropdownMenu.Content
-            align="end"
-            sideOffset={6}
-            collisionPadding={8}
-            className="z-50 min-w-52 rounded-xl border bg-card p-1 shadow-lg"
-          >
-            <DropdownMenu.Label className="px-2 py-1 text-xs text-muted-foreground">
-              Reassign in {vendor}
-            </DropdownMenu.Label>
-            {mates.length ? (
-              mates.map((m) => (
-                <DropdownMenu.Item
-                  key={m.vendorUserId}
-                  className={item}
-                  onSelect={() => api.change(task, { assigneeId: m.vendorUserId }, `Reassigned to ${m.name}`)}
-                >
-                  {m.name}
-                </DropdownMenu.Item>
-              ))
-            ) : (
-              <DropdownMenu.Item disabled className={item}>
-                No teammate is linked to {vendor}
-              </DropdownMenu.Item>
-            )}
-            {actions.priority ? (
-              <>
-                <DropdownMenu.Separator className="my-1 h-px bg-border" />
-                <DropdownMenu.Label className="px-2 py-1 text-xs text-muted-foreground">Priority</DropdownMenu.Label>
-                {TASK_PRIORITIES.map((p) => (
-                  <DropdownMenu.Item
-                    key={p}
-                    className={item}
-                    disabled={task.priority === p}
-                    onSelect={() => api.change(task, { priority: p }, `Priority ${p}`)}
-                  >
-                    {p[0]!.toUpperCase() + p.slice(1)}
-                  </DropdownMenu.Item>
-                ))}
-              </>
-            ) : null}
-            {task.status === "open" && !actions.reopen ? (
-              <p className="max-w-60 px-2 py-1.5 text-xs text-muted-foreground">{actions.noReopen}</p>
-            ) : null}
-          </DropdownMenu.Content>
-        </DropdownMenu.Portal>
-      </DropdownMenu.Root>
+      <MoreActions task={task} actions={actions} mates={mates} label={moreLabel} />
     </div>
   );
 }

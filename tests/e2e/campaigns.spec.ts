@@ -160,3 +160,42 @@ test("the overview shows this week, campaigns needing attention, tasks due today
   await expect(page.getByRole("region", { name: "This week" })).toContainText("Europe/Paris");
   await shot(page, "overview");
 });
+
+test("a campaign's figures and caption come in the server's HTML, in the zone the browser's first page saved", async ({
+  page,
+}) => {
+  const { data } = (await (await page.request.get("/api/v1/campaigns")).json()) as {
+    data: { id: string; totals: { sent: number } }[];
+  };
+  const campaign = data.filter((c) => c.totals.sent > 0).sort((a, b) => b.totals.sent - a.totals.sent)[0]!;
+  const path = `/campaigns/${encodeURIComponent(campaign.id)}`;
+  // The page as the server sends it, before any script runs: the caption and the "Sent" figure.
+  const serverHtml = async () => {
+    const html = (await (await page.request.get(path)).text()).replace(/<!-- -->/g, "");
+    const caption = /<p aria-live="polite"[^>]*>([^<]*)/.exec(html)?.[1] ?? "";
+    const sent = /<dt[^>]*>Sent<\/dt><dd[^>]*><span[^>]*>([^<]+)</.exec(html)?.[1] ?? "";
+    return { caption, sent: Number(sent.replace(/\D/g, "")) };
+  };
+
+  // No page opened yet in this browser: the server cannot know the zone, and says UTC plainly.
+  const before = await serverHtml();
+  expect(before.caption).toContain(" · UTC · ");
+
+  // Any page at all — this one has no zone logic of its own — leaves the browser's zone in the
+  // cookie before its scripts run; from then on the server's HTML is in that zone.
+  await page.goto("/settings");
+  const after = await serverHtml();
+  expect(after.caption).toMatch(/ · Europe\/Paris · by (day|week) · /);
+  const engagement = (await (
+    await page.request.get(`/api/v1${path}/engagement?tz=${encodeURIComponent("Europe/Paris")}`)
+  ).json()) as { totals: { sent: number } };
+  expect(engagement.totals.sent).toBeGreaterThan(0);
+  expect(after.sent).toBe(engagement.totals.sent);
+
+  // In the browser, the charts then come on their own, after the page is interactive.
+  await page.goto(path);
+  await expect(
+    page.getByRole("img", { name: /^Line chart of emails per/ }).locator("svg.recharts-surface"),
+  ).toBeVisible();
+  expect(await page.evaluate(() => performance.getEntriesByName("touchline:interactive").length)).toBe(1);
+});

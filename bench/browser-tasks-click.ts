@@ -1,0 +1,62 @@
+// The tasks page's filter click for bench/browser.ts: in a fresh context under a profile,
+// opens /tasks, then clicks through the due-date presets (each a state not seen before in
+// this tab, so no answer comes from the client cache) and times each click inside the page,
+// from the click to the first frame where the table shows the new request's rows — not
+// busy, and either other rows than before or a fetch seen in between. A 400 ms pause
+// between clicks, as a person would.
+import type { Browser } from "@playwright/test";
+import type { Cookie } from "./browser-load";
+import { applyProfile, type ProfileName } from "./browser-profile";
+
+const PRESETS = ["Overdue", "Today", "Tomorrow", "This week", "Next 7 days", "No due date"];
+
+const TIME_CLICK = (label: string) => `new Promise((resolve, reject) => {
+  const group = document.querySelector('[role=group][aria-label="Due date"]');
+  const target = group && [...group.querySelectorAll("button")].find((b) => b.textContent.trim().startsWith(${JSON.stringify(label)}));
+  if (!target) return reject(new Error("no due preset ${label}"));
+  const sig = () => [...document.querySelectorAll("tr[data-task-id]")].map((r) => r.getAttribute("data-task-id")).join(",");
+  const table = () => document.querySelector("table[aria-busy]");
+  const before = sig();
+  let sawBusy = false;
+  const t0 = performance.now();
+  target.click();
+  const check = () => {
+    const busy = table()?.getAttribute("aria-busy") === "true";
+    sawBusy ||= busy;
+    if (table() && !busy && (sawBusy || sig() !== before)) resolve(performance.now() - t0);
+    else if (performance.now() - t0 > 20000) reject(new Error("the task list did not update within 20 s"));
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})`;
+
+/** Milliseconds from each preset click to the updated task list on screen. */
+export async function timeTaskFilterClicks(
+  browser: Browser,
+  base: string,
+  cookies: Cookie[],
+  profile: ProfileName,
+): Promise<number[]> {
+  const context = await browser.newContext({
+    baseURL: base,
+    viewport: { width: 1440, height: 900 },
+    timezoneId: "Europe/Paris",
+    locale: "en-GB",
+  });
+  try {
+    await context.addCookies(cookies);
+    const page = await context.newPage();
+    await applyProfile(context, page, profile);
+    await page.goto("/tasks", { timeout: 90_000 });
+    await page.locator('table[aria-busy="false"] tr[data-task-id]').first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1000);
+    const samples: number[] = [];
+    for (const label of PRESETS) {
+      samples.push((await page.evaluate(TIME_CLICK(label))) as number);
+      await page.waitForTimeout(400);
+    }
+    return samples;
+  } finally {
+    await context.close();
+  }
+}
