@@ -59,7 +59,11 @@ export async function initialEngagement(
     bots: one("bots"),
     replies: one("replies"),
   };
-  const parsed = engagementQuerySchema.safeParse(raw);
+  // The schema reads a URL's parameters: an absent one is undefined there, never null
+  // (null failed every field, so the page's first HTML had no figures at all).
+  const parsed = engagementQuerySchema.safeParse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v ?? undefined])),
+  );
   if (!parsed.success) return null;
   const data = engagementSchema.parse(await cachedCampaignEngagement(db, id, parsed.data));
   return {
