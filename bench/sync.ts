@@ -9,7 +9,7 @@
 //     on a busy machine wall-clock shares fall, CPU per event hardly moves)
 // Smartlead pages are parsed and mapped in worker threads (lib/vendors/smartlead/map-pool.ts);
 // TOUCHLINE_SYNC_WORKERS=0 maps them on the main thread, for a before/after.
-// BENCH_SYNC_STORES=pglite (or postgres) runs one store only; BENCH_SYNC_BACKFILL=0 skips
+// BENCH_SYNC_STORES=pglite (or postgres) runs one store only; BENCH_SYNC_ACTIVITIES sizes the world; BENCH_SYNC_BACKFILL=0 skips
 // the full backfills (bench/sync-backfill.ts: the demo world and a 1 000 000-activity lemlist account).
 import fs from "node:fs";
 import os from "node:os";
@@ -177,7 +177,9 @@ async function readOnly(sandbox: SandboxChild): Promise<Figure> {
 
 export async function benchSync(): Promise<Figure[]> {
   const kinds = (process.env.BENCH_SYNC_STORES?.split(",") ?? ["pglite", "postgres"]) as StoreKind[];
-  const sandbox = await startSandboxChild({ activities: 1_000_000, people: 20_000 });
+  // BENCH_SYNC_ACTIVITIES: a smaller world when a loaded machine cannot start the full one in time.
+  const activities = Number(process.env.BENCH_SYNC_ACTIVITIES ?? 1_000_000);
+  const sandbox = await startSandboxChild({ activities, people: Math.min(20_000, Math.round(activities / 50)) });
   const cluster = kinds.includes("postgres") ? await startPgCluster() : null;
   try {
     process.env.TOUCHLINE_DEMO = "off";
