@@ -3,10 +3,10 @@ import { sql } from "drizzle-orm";
 import { normaliseEmail } from "@/lib/model/contact";
 import type { Vendor } from "@/lib/model/vendor";
 import type { PersonRef } from "@/lib/vendors/types";
-import { queryRows, type Db, type Tx } from "../store/db";
+import { queryRows, type Db, type StoreKind, type Tx } from "../store/db";
 import { chunks } from "./chunks";
 import { contactIdForEmail, contactIdForRecord } from "./ids";
-import { upsertJson } from "./upsert";
+import { upsertRows } from "./upsert";
 
 /**
  * Resolves every person in the batch to a Touchline contact (one per normalised email;
@@ -18,6 +18,7 @@ export async function resolvePeople(
   connectionId: string,
   vendor: Vendor,
   people: PersonRef[],
+  kind: StoreKind = "pglite",
 ): Promise<Map<string, string>> {
   const byVendorId = new Map<string, string>();
   if (people.length === 0) return byVendorId;
@@ -63,8 +64,9 @@ export async function resolvePeople(
 
   // First non-empty value wins for name and company, so vendors do not flip a person's
   // name back and forth on every sync.
-  await upsertJson(
+  await upsertRows(
     tx,
+    kind,
     "contacts",
     [
       ["id", "text"],
@@ -76,8 +78,9 @@ export async function resolvePeople(
     "id",
     "name = coalesce(contacts.name, excluded.name), company = coalesce(contacts.company, excluded.company), email = coalesce(contacts.email, excluded.email)",
   );
-  await upsertJson(
+  await upsertRows(
     tx,
+    kind,
     "contact_identities",
     [
       ["vendor", "text"],

@@ -67,7 +67,7 @@ export async function runStream(
     // Rows and the cursor that covers them commit together: a crash can only repeat pages, never skip one.
     const written = await withDeadlockRetry(() =>
       db.transaction(async (tx) => {
-        const w = await writeBatch(tx, connectionId, vendor, batch);
+        const w = await writeBatch(tx, connectionId, vendor, batch, store.kind);
         if (reconcile) await reconcileOpenTasks(tx, connectionId, reconcile.seenTaskIds);
         for (const p of group) if (p.deleted) await removeRows(tx, connectionId, p.deleted);
         const sweep = group.find((p) => p.sweepActivities)?.sweepActivities;

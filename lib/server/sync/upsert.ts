@@ -1,7 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Tx } from "../store/db";
+import type { StoreKind, Tx } from "../store/db";
 import { chunks } from "./chunks";
+import { stageAndMerge } from "./stage-merge";
 
 /** Postgres text and jsonb refuse NUL; a vendor body holding one must not fail the page. */
 const toJson = (rows: unknown[]) => JSON.stringify(rows).replace(/\\u0000/g, "");
@@ -32,6 +33,25 @@ export async function upsertJson(
       order by ${sql.raw(conflict)}
       on conflict (${sql.raw(conflict)}) do update set ${sql.raw(update)}`);
   }
+}
+
+/**
+ * The bulk upsert for the store at hand: on PostgreSQL a staging table and one merge per
+ * batch (./stage-merge.ts); on PGlite, which runs in this process and has no network round
+ * trip to save, the one-jsonb-parameter form above.
+ */
+export function upsertRows(
+  tx: Tx,
+  kind: StoreKind,
+  table: string,
+  columns: [name: string, type: string][],
+  rows: Record<string, unknown>[],
+  conflict: string,
+  update: string,
+): Promise<void> {
+  return kind === "postgres"
+    ? stageAndMerge(tx, table, columns, rows, conflict, update)
+    : upsertJson(tx, table, columns, rows, conflict, update);
 }
 
 /** An upsert's `do update set` list: each column from the incoming row. */

@@ -4,10 +4,10 @@ import { classifyReply, isReplyKind } from "@/lib/model/plain/reply-class";
 import type { Vendor } from "@/lib/model/vendor";
 import type { PersonRef, SyncBatch } from "@/lib/vendors/types";
 import { engagementPairsFor, refreshEngagementRollups, type EngagementPair } from "../rollups/engagement";
-import type { Tx } from "../store/db";
+import type { StoreKind, Tx } from "../store/db";
 import { refreshLastActivity } from "./last-activity";
 import { contactOf, resolvePeople } from "./people";
-import { set, updatable, upsertJson } from "./upsert";
+import { set, updatable, upsertRows } from "./upsert";
 
 const CAMPAIGN_COLUMNS: [string, string][] = [
   ["id", "text"],
@@ -76,18 +76,29 @@ export interface WriteResult {
   people: number;
 }
 
-/** Writes one page of a stream (inside the caller's transaction). Upserts by id: re-reading a page never duplicates. */
-export async function writeBatch(tx: Tx, connectionId: string, vendor: Vendor, batch: SyncBatch): Promise<WriteResult> {
+/**
+ * Writes one page of a stream (inside the caller's transaction). Upserts by id: re-reading
+ * a page never duplicates. One statement per table per batch where the store allows it
+ * (`kind`: PostgreSQL stages and merges, PGlite upserts in slices of 1 000 rows; ./upsert.ts).
+ */
+export async function writeBatch(
+  tx: Tx,
+  connectionId: string,
+  vendor: Vendor,
+  batch: SyncBatch,
+  kind: StoreKind = "pglite",
+): Promise<WriteResult> {
   const people = [
     ...(batch.people ?? []),
     ...(batch.activities ?? []).map((a) => a.person),
     ...(batch.tasks ?? []).map((x) => x.person),
   ].filter((p): p is PersonRef => !!p && p.identities.length > 0);
-  const contactMap = await resolvePeople(tx, connectionId, vendor, people);
+  const contactMap = await resolvePeople(tx, connectionId, vendor, people, kind);
 
   const campaigns = batch.campaigns ?? [];
-  await upsertJson(
+  await upsertRows(
     tx,
+    kind,
     "campaigns",
     CAMPAIGN_COLUMNS,
     campaigns.map((c) => ({
@@ -165,8 +176,9 @@ export async function writeBatch(tx: Tx, connectionId: string, vendor: Vendor, b
       replyClass: r.reply_class,
     })),
   );
-  await upsertJson(
+  await upsertRows(
     tx,
+    kind,
     "activities",
     ACTIVITY_COLUMNS,
     activityRows,
@@ -203,8 +215,9 @@ export async function writeBatch(tx: Tx, connectionId: string, vendor: Vendor, b
       ]),
     ).values(),
   ];
-  await upsertJson(
+  await upsertRows(
     tx,
+    kind,
     "tasks",
     TASK_COLUMNS,
     taskRows,

@@ -45,6 +45,12 @@ export interface RequestOptions {
   signal?: AbortSignal;
   method?: "GET" | "POST" | "PATCH" | "PUT";
   body?: unknown;
+  /**
+   * Answer the body as text, unparsed (`data` is the string): a caller that parses it
+   * elsewhere (off the main thread, lib/vendors/smartlead/map-pool.ts) and asks again
+   * through the parsing path when it is unreadable.
+   */
+  text?: boolean;
 }
 
 /** `Retry-After` as seconds or an HTTP date, in ms from now. */
@@ -150,6 +156,7 @@ export function createVendorHttp(o: VendorHttpOptions) {
       if (res.status >= 400)
         throw new VendorRequestError(o.vendor, res.status, clean(`${what}: ${text || res.statusText}`));
 
+      if (opts.text) return { status: res.status, headers: res.headers, data: text };
       if (text === "") return { status: res.status, headers: res.headers, data: null };
       try {
         return { status: res.status, headers: res.headers, data: JSON.parse(text) };

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ConnectorContext, Stream, StreamPage } from "@/lib/vendors/types";
 import type { SmartleadClient } from "./client";
+import type { PageMapper } from "./map-pool";
 import { DAY, iso, newestEventBefore, nextWindowSize, readWindow } from "./window-read";
 
 export { nextWindowSize } from "./window-read";
@@ -79,6 +80,7 @@ export function activitiesStream(
   client: SmartleadClient,
   ctx: ConnectorContext,
   o: ActivityWindowOptions,
+  mapper?: PageMapper,
 ): Stream<ActivitiesState> {
   return {
     name: "activities",
@@ -111,7 +113,7 @@ export function activitiesStream(
       ): AsyncGenerator<StreamPage<ActivitiesState>, number> {
         const label = `${day(from)} → ${day(to)}`;
         let oldest = Infinity;
-        for await (const p of readWindow(client, ctx, { from, to, pageLimit: o.pageLimit })) {
+        for await (const p of readWindow(client, ctx, { from, to, pageLimit: o.pageLimit }, mapper)) {
           const kept =
             horizon === null ? p.activities : p.activities.filter((a) => Date.parse(a.occurredAt) >= horizon);
           for (const a of kept) oldest = Math.min(oldest, Date.parse(a.occurredAt));

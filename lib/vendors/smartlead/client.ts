@@ -90,6 +90,14 @@ export function createSmartleadClient(o: SmartleadClientOptions, signal?: AbortS
       if (!parsed.success) throw shapeError("/campaigns/all-leads-activities");
       return { rows: parsed.data.data, hasMore: parsed.data.hasMore ?? null };
     },
+    /**
+     * The same page as its body text, unparsed: parsing and mapping happen off the main
+     * thread (./map-pool.ts). An unreadable body is asked for again through leadActivities.
+     */
+    async leadActivitiesText(q: ActivitiesQuery): Promise<string> {
+      return (await http.request("/campaigns/all-leads-activities", { query: { ...q }, signal, text: true }))
+        .data as string;
+    },
     /** `GET /leads/?email=` — `{}` for an unknown email. */
     leadByEmail: (email: string) => get("/leads/", { email }),
     /** `GET /campaigns/{cid}/leads/{lid}/message-history` → entries (unparsed). */

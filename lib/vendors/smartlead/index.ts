@@ -3,6 +3,7 @@ import type { Connector } from "@/lib/vendors/types";
 import { DEFAULT_WINDOWS, activitiesStream, type ActivityWindowOptions } from "./activities-stream";
 import { campaignsStream } from "./campaigns-stream";
 import { createSmartleadClient, type SmartleadClientOptions } from "./client";
+import { smartleadMapper } from "./map-pool";
 import { refreshPerson } from "./refresh";
 
 export type { ActivitiesState } from "./activities-stream";
@@ -13,6 +14,11 @@ export const SMARTLEAD_BASE_URL = "https://server.smartlead.ai/api/v1";
 export interface SmartleadConnectorOptions extends Partial<ActivityWindowOptions> {
   /** HTTP settings; the pace defaults to the documented 10 requests / 2 s. */
   http?: Omit<SmartleadClientOptions, "baseUrl" | "apiKey" | "onRateLimitWait">;
+  /**
+   * Where activities pages are parsed and mapped: worker threads (the default), or this
+   * thread (`TOUCHLINE_SYNC_WORKERS=0` too). Tests compare the two.
+   */
+  mapping?: "worker" | "thread";
 }
 
 /**
@@ -22,7 +28,7 @@ export interface SmartleadConnectorOptions extends Partial<ActivityWindowOptions
  * Options: `lookbackDays` (default 14) is how far back each sync re-reads recent sends.
  */
 export function createSmartleadConnector(options: SmartleadConnectorOptions = {}): Connector {
-  const { http, ...windows } = options;
+  const { http, mapping, ...windows } = options;
   const windowOptions: ActivityWindowOptions = { ...DEFAULT_WINDOWS, ...windows };
   return {
     vendor: "smartlead",
@@ -36,7 +42,10 @@ export function createSmartleadConnector(options: SmartleadConnectorOptions = {}
         async verifyKey() {
           await client.campaigns();
         },
-        streams: () => [campaignsStream(client, ctx), activitiesStream(client, ctx, windowOptions)],
+        streams: () => [
+          campaignsStream(client, ctx),
+          activitiesStream(client, ctx, windowOptions, smartleadMapper(mapping)),
+        ],
         refreshPerson: (person) => refreshPerson(client, ctx, person),
       };
     },

@@ -1,8 +1,10 @@
 import "server-only";
 import { PageGuard } from "@/lib/vendors/shared/page-guard";
 import type { ConnectorContext, MappedActivity } from "@/lib/vendors/types";
-import type { SmartleadClient } from "./client";
-import { idOf, mapLeadRows } from "./rows";
+import { VendorUnavailableError } from "@/lib/vendors/shared/errors";
+import type { ActivitiesQuery, SmartleadClient } from "./client";
+import { threadMapper, type PageMapper } from "./map-pool";
+import { leadKey, mapPageRows, type MappedPage, type PageHead } from "./page-map";
 import { parseVendorTime } from "./schemas";
 
 export const HOUR = 3_600_000;
@@ -20,45 +22,72 @@ export interface WindowPage {
   warning?: string;
 }
 
-/** What identifies a lead's record in one window: a lead is one person in one campaign. */
-function leadKey(raw: unknown): string {
-  const map = idOf(raw, "email_lead_map_id");
-  if (map) return `map:${map}`;
-  const lead = idOf(raw, "lead_id");
-  if (lead) return `lead:${idOf(raw, "campaign_id") ?? ""}:${lead}`;
-  return `row:${JSON.stringify(raw).slice(0, 500)}`;
-}
-
 /**
  * Every page of `event_time_from..to`, by offset until Smartlead says `hasMore: false`
  * (or, without `hasMore`, a short page). A page that brings no lead not already read in
  * this window means Smartlead ignored the offset: reading stops there with the guard's
  * warning instead of looping (lib/vendors/shared/page-guard.ts).
+ *
+ * Pages are parsed and mapped by `mapper` (worker threads, ./map-pool.ts). The next page is
+ * asked for as soon as this one's head is parsed, while its events are still being mapped:
+ * at most two pages of a window are in flight, which is the reader's back-pressure.
  */
 export async function* readWindow(
   client: SmartleadClient,
   ctx: ConnectorContext,
   window: { from: number; to: number; pageLimit: number },
+  mapper: PageMapper = threadMapper,
 ): AsyncGenerator<WindowPage> {
   const guard = new PageGuard("smartlead", "activities");
+  const query = (offset: number) => ({
+    offset,
+    limit: window.pageLimit,
+    event_time_from: iso(window.from),
+    event_time_to: iso(window.to),
+  });
+  const request = (offset: number) => {
+    const p = fetchPage(client, ctx, mapper, query(offset));
+    // Asked for ahead: it may fail while this reader waits at a yield; the failure is
+    // thrown when it is awaited, not reported as unhandled in between.
+    p.catch(() => {});
+    return p;
+  };
   let offset = 0;
+  let next = request(offset);
   for (;;) {
-    const { rows, hasMore } = await client.leadActivities({
-      offset,
-      limit: window.pageLimit,
-      event_time_from: iso(window.from),
-      event_time_to: iso(window.to),
-    });
-    if (rows.length > 0 && !guard.fresh(rows.map(leadKey))) {
+    const { head, page } = await next;
+    if (head.count > 0 && !guard.fresh(head.keys)) {
       yield { activities: [], skipped: 0, leads: offset, last: true, warning: guard.warning() };
       return;
     }
-    offset += rows.length;
-    const { activities, skipped } = mapLeadRows(rows, ctx.warn);
-    const more = rows.length > 0 && (hasMore ?? rows.length >= window.pageLimit);
+    offset += head.count;
+    const more = head.count > 0 && (head.hasMore ?? head.count >= window.pageLimit);
+    if (more) next = request(offset);
+    const { activities, skipped, warnings } = await page;
+    for (const [message, fields] of warnings) ctx.warn?.(message, fields);
     yield { activities, skipped, leads: offset, last: !more };
     if (!more) return;
   }
+}
+
+/**
+ * One page: its body text, parsed and mapped by `mapper`. An unreadable body (truncated)
+ * is asked for again through the parsing client, which retries it as every request does.
+ */
+async function fetchPage(
+  client: SmartleadClient,
+  ctx: ConnectorContext,
+  mapper: PageMapper,
+  q: ActivitiesQuery,
+): Promise<{ head: PageHead; page: Promise<MappedPage> }> {
+  const job = mapper.submit(await client.leadActivitiesText(q), (m) => ctx.warn?.(m));
+  const head = await job.head;
+  if (head.ok) return { head: head.head, page: job.page };
+  if (head.problem === "shape")
+    throw new VendorUnavailableError("smartlead", "GET /campaigns/all-leads-activities: unexpected response shape");
+  const { rows, hasMore } = await client.leadActivities(q);
+  const mapped = mapPageRows(rows);
+  return { head: { count: rows.length, hasMore, keys: rows.map(leadKey) }, page: Promise.resolve(mapped) };
 }
 
 /**
