@@ -1,5 +1,3 @@
-import { GeistMono } from "geist/font/mono";
-import { GeistSans } from "geist/font/sans";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
@@ -7,6 +5,7 @@ import { InteractiveMark } from "@/components/providers/interactive-mark";
 import { Providers } from "@/components/providers/providers";
 import { ZoneCookieScript } from "@/components/shell/zone-cookie-script";
 import { VendorColors } from "@/components/ui/vendor-colors";
+import { mono, sans } from "@/lib/fonts";
 import { vendorNames } from "@/lib/vendors/metas";
 import "./globals.css";
 
@@ -19,7 +18,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // The per-request CSP nonce (set in proxy.ts) lets next-themes' no-flash script run.
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`} suppressHydrationWarning>
+    <html lang="en" className={`${sans.variable} ${mono.variable}`} suppressHydrationWarning>
       <head>
         <VendorColors />
         <ZoneCookieScript nonce={nonce} />

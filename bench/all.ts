@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only read,load]`: every benchmark, one table with each figure on PGlite and
+// `npm run bench [-- --quick | --full] [-- --only read,load]`: every benchmark, one table with each figure on PGlite and
 // on PostgreSQL side by side beside its target, the time each part took, one JSON report.
 // Each part runs in its own process so one's memory and caches do not colour the next.
 //
@@ -16,18 +16,36 @@
 //   BENCH_QUICK=1  (--quick) small worlds, few samples, the slow figures left out: the run
 //       takes about two minutes when the machine is quiet. A part without a quick mode
 //       (its source never names BENCH_QUICK or benchQuick) is skipped in a quick run.
-//   BENCH_BACKFILL_LEMLIST  set to 100 000 unless given: lemlist's documented ceiling is
-//       1 000 rows/s, so the 1 000 000-activity backfill takes over 1 000 s by itself and
-//       cannot fit a 10-minute run; `npm run bench:sync` alone still runs it at full size.
+//   BENCH_SIZE=standard  (the default here; not with --quick or --full) the worlds sized so
+//       the whole run fits ten minutes on two cores: reads over 250 000 activities, engagement
+//       over the target's 300 000-activity campaign, a 200 000-activity sync world, three
+//       throttled loads per page. A part alone (`npm run bench:read`, …) runs the full sizes.
+//   BENCH_BACKFILL_LEMLIST  30 000 unless given (100 000 with --full): lemlist's documented
+//       ceiling is 1 000 rows/s, so the 1 000 000-activity backfill takes over 1 000 s by
+//       itself; `npm run bench:sync` alone still runs it at full size.
+//   BENCH_READ_BROWSER=0  the read part leaves the timeline's browser figures to the browser part.
 // Both-store parts run on both stores in the quick run too: the side-by-side table is the
 // point of it, and small worlds seed in seconds.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { pairFigures, printSideBySide, storeLabel, type BenchStoreKind, type Figure, type FigureRow } from "./figures";
+import {
+  pairFigures,
+  printSideBySide,
+  splitStoreFigures,
+  storeLabel,
+  type BenchStoreKind,
+  type Figure,
+  type FigureRow,
+} from "./figures";
+import { machineLoad } from "./browser-profile";
 import { startPgCluster } from "./pg-cluster";
 
 const quick = process.argv.includes("--quick") || process.env.BENCH_QUICK === "1";
+// `--full`: the sizes the issues name (1 000 000 activities read and loaded per store, a
+// 1 000 000-activity sync world): far over ten minutes on two cores. Without it the parts run
+// at their "standard" size (bench/figures.ts benchSize), and each figure's note says the size.
+const full = process.argv.includes("--full");
 const PARTS: { part: string; stores: BenchStoreKind[]; needsBuild?: boolean }[] = [
   { part: "sync", stores: ["pglite", "postgres"] },
   { part: "read", stores: ["pglite", "postgres"], needsBuild: true },
@@ -83,6 +101,7 @@ function buildIfMissing(): void {
 }
 
 const started = Date.now();
+const loadBefore = machineLoad();
 fs.mkdirSync(REPORTS, { recursive: true });
 // `--only read,load`: those parts alone (the table and timings cover just them).
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1]!.split(",") : null;
@@ -94,8 +113,10 @@ const cluster = parts.some(({ part, stores }) => stores.includes("postgres") && 
   : null;
 try {
   const env: Record<string, string> = {
-    BENCH_BACKFILL_LEMLIST: process.env.BENCH_BACKFILL_LEMLIST ?? "100000",
-    ...(quick ? { BENCH_QUICK: "1" } : {}),
+    BENCH_BACKFILL_LEMLIST: process.env.BENCH_BACKFILL_LEMLIST ?? (full ? "100000" : "30000"),
+    ...(quick ? { BENCH_QUICK: "1" } : full ? {} : { BENCH_SIZE: "standard" }),
+    // The timeline's browser figures come from the browser part, in both profiles.
+    BENCH_READ_BROWSER: "0",
     ...(cluster ? { BENCH_PG_URL: cluster.url } : {}),
   };
   for (const { part, stores, needsBuild } of parts) {
@@ -117,6 +138,10 @@ try {
       figures[store] = runPart(part, store, env);
       timings.push({ what: `${part} on ${storeLabel(store)}`, seconds: (Date.now() - t0) / 1000 });
     }
+    // A part that runs both stores itself (sync: one simulator world for both) names its
+    // per-store figures "PGlite: …" / "PostgreSQL: …": each goes to its store's column.
+    if (figures.postgres?.[0]?.note?.startsWith("not run") && figures.pglite)
+      Object.assign(figures, splitStoreFigures(figures.pglite) ?? {});
   }
 } finally {
   cluster?.stop();
@@ -126,14 +151,20 @@ const total = (Date.now() - started) / 1000;
 const rows: FigureRow[] = [...byPart].flatMap(([part, figures]) =>
   pairFigures(figures).map((row) => ({ ...row, name: `${part}: ${row.name}` })),
 );
-printSideBySide(`npm run bench${quick ? " --quick" : ""} (${Math.round(total)} s, taken on a shared machine)`, rows);
+printSideBySide(`npm run bench${quick ? " --quick" : full ? " --full" : ""} (${Math.round(total)} s)`, rows);
+// The machine is shared: what else ran decides whether these figures can be quoted.
+console.log(`\nMachine before: ${loadBefore}\nMachine after:  ${machineLoad()}`);
 // Issue 17: a sync with nothing new, per vendor, beside its target (from bench:sync's demo run).
 const incremental = rows.filter((r) => r.name.includes("a sync with nothing new"));
 if (incremental.length) printSideBySide("Incremental syncs with nothing new (requests)", incremental);
 
 console.log("\nTime per part");
 for (const t of timings) console.log(`  ${t.what.padEnd(24)} ${t.seconds.toFixed(0).padStart(5)} s`);
-console.log(`  ${"total".padEnd(24)} ${total.toFixed(0).padStart(5)} s${quick ? "" : " (target: under 600 s)"}`);
+// Issue 17: the run under ten minutes (the quick subset about two); --full has no budget.
+const budget = quick ? 120 : full ? null : 600;
+console.log(
+  `  ${"total".padEnd(24)} ${total.toFixed(0).padStart(5)} s${budget ? ` ${total <= budget ? "ok" : "MISS"} (target ≤ ${budget} s)` : ""}`,
+);
 
 const all = `${REPORTS}/all-${stamp}.json`;
 fs.writeFileSync(

@@ -102,6 +102,31 @@ export const storeLabel = (kind: BenchStoreKind) => (kind === "postgres" ? "Post
 
 /** BENCH_QUICK=1 (`npm run bench -- --quick`): small worlds and few samples, for a run of about two minutes. */
 export const benchQuick = () => process.env.BENCH_QUICK === "1";
+/**
+ * The world sizes a part runs at: "quick" (BENCH_QUICK=1, `npm run bench -- --quick`),
+ * "standard" (BENCH_SIZE=standard: what `npm run bench` uses so that every part on both
+ * stores fits in ten minutes on two cores) or "full" (the sizes the issues name; a part run
+ * alone, or `npm run bench -- --full`). The figures' notes say the size they ran at.
+ */
+export const benchSize = (): "quick" | "standard" | "full" =>
+  benchQuick() ? "quick" : process.env.BENCH_SIZE === "standard" ? "standard" : "full";
+
+/**
+ * A part's figures named "PGlite: …" and "PostgreSQL: …" (a part that ran both stores in one
+ * process) as one list per store without the prefix; figures with neither prefix stay with
+ * PGlite. Null when no figure names PostgreSQL.
+ */
+export function splitStoreFigures(figures: Figure[]): Record<BenchStoreKind, Figure[]> | null {
+  const pg = `${storeLabel("postgres")}: `;
+  const lite = `${storeLabel("pglite")}: `;
+  if (!figures.some((f) => f.name.startsWith(pg))) return null;
+  return {
+    postgres: figures.filter((f) => f.name.startsWith(pg)).map((f) => ({ ...f, name: f.name.slice(pg.length) })),
+    pglite: figures
+      .filter((f) => !f.name.startsWith(pg))
+      .map((f) => (f.name.startsWith(lite) ? { ...f, name: f.name.slice(lite.length) } : f)),
+  };
+}
 
 /** One figure per store under one name: the side-by-side table's row. */
 export interface FigureRow {

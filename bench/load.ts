@@ -18,6 +18,7 @@ import {
   atLeast,
   atMost,
   benchQuick,
+  benchSize,
   info,
   printTable,
   storeLabel,
@@ -69,8 +70,9 @@ export async function benchLoad(
   opts: { activities?: number; contacts?: number; seconds?: number; connections?: number } = {},
 ): Promise<{ store: BenchStoreKind; figures: Figure[] }> {
   const quick = benchQuick();
-  const activities = opts.activities ?? (quick ? 50_000 : 1_000_000);
-  const seconds = opts.seconds ?? (quick ? 5 : 15);
+  const standard = benchSize() === "standard";
+  const activities = opts.activities ?? (quick ? 50_000 : standard ? 250_000 : 1_000_000);
+  const seconds = opts.seconds ?? (quick ? 5 : standard ? 8 : 15);
   const connections = opts.connections ?? 50;
   const endpoints = quick ? { timeline: ENDPOINTS.timeline } : ENDPOINTS;
   const dist = process.env.NEXT_DIST_DIR || ".next";
@@ -90,7 +92,7 @@ export async function benchLoad(
     const seeded = await openStore(database.options);
     console.log(`  load: seeding ${activities} activities on ${storeLabel(store)}…`);
     await seedReadWorld(seeded.db, {
-      contacts: opts.contacts ?? (quick ? 3_000 : 50_000),
+      contacts: opts.contacts ?? (quick ? 3_000 : standard ? 12_500 : 50_000),
       activities,
       busy: quick ? 1_000 : 10_000,
     });

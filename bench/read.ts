@@ -9,20 +9,37 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { benchQuick, benchStore, printTable, storeLabel, writeReport, type Figure } from "./figures";
+import { benchQuick, benchSize, benchStore, printTable, storeLabel, writeReport, type Figure } from "./figures";
 
 const quick = benchQuick();
+const size = benchSize();
+// "standard" (npm run bench): a quarter of the timeline world, the engagement target's own
+// 300 000-activity campaign, fewer samples — so both stores fit the ten-minute run.
 const PARTS = {
   timeline: async () =>
     (await import("./read-timeline")).benchReadTimeline(
-      quick ? { log, contacts: 3_000, activities: 50_000, busy: 1_000, samples: 15 } : { log },
+      size === "quick"
+        ? { log, contacts: 3_000, activities: 50_000, busy: 1_000, samples: 15 }
+        : size === "standard"
+          ? { log, contacts: 12_500, activities: 250_000, busy: 10_000, samples: 60 }
+          : { log },
     ),
   tasks: async () =>
     (await import("./read-tasks")).benchReadTasks(
-      quick ? { log, tasks: 5_000, contacts: 2_000, samples: 10 } : { log },
+      size === "quick"
+        ? { log, tasks: 5_000, contacts: 2_000, samples: 10 }
+        : size === "standard"
+          ? { log, tasks: 25_000, contacts: 5_000, samples: 40 }
+          : { log },
     ),
   engagement: async () =>
-    (await import("./read-engagement")).benchReadEngagement(quick ? { log, activities: 15_000, samples: 8 } : { log }),
+    (await import("./read-engagement")).benchReadEngagement(
+      size === "quick"
+        ? { log, activities: 15_000, samples: 8 }
+        : size === "standard"
+          ? { log, activities: 300_000, samples: 30 }
+          : { log },
+    ),
   browser: async (): Promise<Figure[]> => {
     const dist = process.env.NEXT_DIST_DIR || ".next";
     if (!fs.existsSync(path.join(dist, "BUILD_ID")))
@@ -53,7 +70,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const store = benchStore();
   const figures: Figure[] = [];
-  const names = Object.keys(PARTS).filter((name) => name !== "browser" || (store === "pglite" && !quick));
+  // bench/all.ts runs the timeline's browser figures in its browser part (both profiles):
+  // BENCH_READ_BROWSER=0 leaves them out here.
+  const names = Object.keys(PARTS).filter(
+    (name) => name !== "browser" || (store === "pglite" && !quick && process.env.BENCH_READ_BROWSER !== "0"),
+  );
   for (const name of names) {
     try {
       const out = execFileSync(

@@ -135,7 +135,10 @@ export async function backfill(
         // The next sync finds nothing new: what it costs in requests and time.
         const before = { requests: requestsOf(), history: counted.requests.get(`${port}:history`) ?? 0 };
         const t1 = performance.now();
-        // As the scheduler runs it (a scheduled sync, not "Refresh now").
+        // As the scheduler runs it (a scheduled sync, not "Refresh now"). Not cut short: a
+        // daily-quota vendor (Leadlex) first waits for its pace window and then spends the
+        // day's spare budget on contact histories, about two minutes — stopped after 20 s it
+        // had not yet made its listing calls, and the figure read 0.
         await runSync(conn, "interval", store);
         const history = (counted.requests.get(`${port}:history`) ?? 0) - before.history;
         const spent = requestsOf() - before.requests - history;

@@ -42,13 +42,21 @@ export function WorkspaceStatus({ initial }: { initial: Connection[] }) {
     .at(-1);
   const failing = data.filter(isFailing);
   const syncing = data.some((c) => c.sync.state === "running");
-  const list = (
-    <ul className="flex flex-wrap items-center gap-3 max-sm:flex-col max-sm:items-start" aria-label="Connections">
+  // `inline`: one row in the header (never wrapping: a second line appearing and leaving moved the
+  // whole page); otherwise a column in the compact control's panel.
+  const list = (inline: boolean) => (
+    <ul
+      className={cn("flex items-center gap-3", inline ? "shrink-0 flex-nowrap" : "flex-col items-start")}
+      aria-label="Connections"
+    >
       {data.map((c) => (
         <li key={c.id}>
           <Link
             href="/settings"
-            className="inline-flex items-center gap-1.5 text-muted-foreground hover:text-foreground max-sm:min-h-11"
+            className={cn(
+              "inline-flex items-center gap-1.5 whitespace-nowrap text-muted-foreground hover:text-foreground",
+              !inline && "min-h-11",
+            )}
             title={c.lastError ?? undefined}
           >
             <VendorDot vendor={c.vendor} />
@@ -62,8 +70,8 @@ export function WorkspaceStatus({ initial }: { initial: Connection[] }) {
       ))}
     </ul>
   );
-  const lastSynced = (
-    <span className="text-muted-foreground">
+  const lastSynced = (className?: string) => (
+    <span className={cn("text-muted-foreground", className)}>
       {last ? (
         <>
           Last synced <RelativeTime iso={last} />
@@ -80,7 +88,7 @@ export function WorkspaceStatus({ initial }: { initial: Connection[] }) {
       : `${data.length} connections healthy`;
   return (
     <>
-      {/* Phones: connection health as one dot; the list opens in a panel. */}
+      {/* Phones and tablets: connection health as one dot; the list opens in a panel. */}
       <LazyPopover
         align="start"
         className="w-[min(20rem,calc(100vw-2rem))] p-3"
@@ -88,7 +96,7 @@ export function WorkspaceStatus({ initial }: { initial: Connection[] }) {
         trigger={
           <button
             type="button"
-            className="inline-flex min-h-11 items-center gap-2 rounded-md px-2 text-sm text-muted-foreground hover:bg-muted sm:hidden"
+            className="inline-flex min-h-11 items-center gap-2 rounded-md px-2 text-sm text-muted-foreground hover:bg-muted lg:hidden"
           >
             <span
               aria-hidden
@@ -111,21 +119,22 @@ export function WorkspaceStatus({ initial }: { initial: Connection[] }) {
               Demo workspace: connections point at Touchline&apos;s built-in vendor simulators; the data is generated.
             </p>
           ) : null}
-          {list}
-          {lastSynced}
+          {list(false)}
+          {lastSynced()}
         </div>
       </LazyPopover>
-      <div className="hidden min-w-0 flex-wrap items-center gap-x-4 gap-y-1 text-sm sm:flex">
+      {/* Laptops and up: one row that never wraps; what does not fit goes, least useful first. */}
+      <div className="hidden min-w-0 items-center gap-x-4 text-sm lg:flex">
         {demo ? (
           <span
-            className="rounded-md bg-warning/20 px-2 py-0.5 text-xs font-semibold"
+            className="shrink-0 rounded-md bg-warning/20 px-2 py-0.5 text-xs font-semibold whitespace-nowrap"
             title="Connections point at Touchline's built-in vendor simulators; the data is generated."
           >
-            Demo workspace · simulated data
+            Demo<span className="max-2xl:sr-only"> workspace · simulated data</span>
           </span>
         ) : null}
-        {list}
-        {lastSynced}
+        {list(true)}
+        {lastSynced("min-w-0 truncate max-xl:hidden")}
       </div>
     </>
   );

@@ -15,12 +15,16 @@ export function DataTable(props: TaskListProps) {
   return phone ? <TaskCards {...props} /> : <TaskTable {...props} />;
 }
 
-function TaskTable({ table, loading, stale, empty }: TaskListProps) {
+function TaskTable({ table, loading, stale, empty, request }: TaskListProps) {
   const rows = table.getRowModel().rows;
   const columns = table.getVisibleLeafColumns();
   return (
     <div className="relative overflow-x-auto rounded-xl border bg-card shadow-xs">
-      <table className="w-full min-w-[70rem] table-fixed caption-bottom text-sm" aria-busy={loading || stale}>
+      <table
+        className="w-full min-w-[70rem] table-fixed caption-bottom text-sm"
+        aria-busy={loading || stale}
+        data-request={loading || stale ? undefined : request}
+      >
         <caption className="sr-only">Tasks</caption>
         <thead className="border-b bg-muted/40">
           {table.getHeaderGroups().map((hg) => (

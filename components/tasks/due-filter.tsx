@@ -27,7 +27,7 @@ export const PRESET_HINTS: Record<DuePreset, string> = {
   next7: "Due from now to the end of the sixth day after today",
   none: "Tasks without a due date",
 };
-const PRESET_ORDER: DuePreset[] = ["all", "overdue", "today", "tomorrow", "week", "next7", "none"];
+export const PRESET_ORDER: DuePreset[] = ["all", "overdue", "today", "tomorrow", "week", "next7", "none"];
 
 /** Due-date presets as a row of toggle buttons with counts, and a custom range with a calendar. */
 export function DueFilter({

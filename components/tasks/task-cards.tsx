@@ -17,6 +17,12 @@ export interface TaskListProps {
   /** The rows are the previous filter's while the new ones load. */
   stale: boolean;
   empty: ReactNode;
+  /**
+   * Which request the rows shown answer (absent while loading or stale), as `data-request`:
+   * a row set can be the same for two filters (the first page of "All" is the most overdue
+   * tasks), so tests and the bench tell the new answer by this, not by the rows.
+   */
+  request?: string;
 }
 
 export function TaskCards({ table, loading, stale, empty }: TaskListProps) {

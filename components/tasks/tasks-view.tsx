@@ -18,6 +18,7 @@ import { TasksEmpty } from "./tasks-empty";
 import { GroupedSkeleton, TasksSkeleton } from "./tasks-skeleton";
 import { TasksToolbar } from "./tasks-toolbar";
 import { useBrowserTimeZone, useTasksFilter } from "./use-tasks-filter";
+import { usePrefetchPresets } from "./use-prefetch-presets";
 import { useTasksTable } from "./use-tasks-table";
 import { ViewButton } from "./view-button";
 import { vendorNames } from "@/lib/vendors/metas";
@@ -65,6 +66,7 @@ function Tasks({ browserTz, defaultMine = false, hasIdentities = true }: { brows
   const grouped = p.view === "grouped";
   const list = useQuery({ ...tasksListOptions({ ...filter, cursor }), enabled: !grouped });
   const facets = useQuery(taskFacetsOptions(filter));
+  usePrefetchPresets(filter, !grouped && list.isSuccess && !list.isPlaceholderData);
 
   const table = useTasksTable({ page: list.data, clock, params: p, setParams });
 
@@ -209,7 +211,13 @@ function Tasks({ browserTz, defaultMine = false, hasIdentities = true }: { brows
           />
         ) : (
           <div className="space-y-3">
-            <DataTable table={table} loading={list.isPending} stale={list.isPlaceholderData} empty={empty} />
+            <DataTable
+              table={table}
+              loading={list.isPending}
+              stale={list.isPlaceholderData}
+              empty={empty}
+              request={`${filterKey}|${cursor ?? ""}`}
+            />
             {list.data && list.data.total > 0 ? (
               <Pagination
                 pageIndex={pageIndex}

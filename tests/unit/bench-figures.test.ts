@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { atLeast, atMost, info, pairFigures, percentile, sideBySideRows } from "@/bench/figures";
+import { atLeast, atMost, info, pairFigures, percentile, sideBySideRows, splitStoreFigures } from "@/bench/figures";
 
 // The side-by-side table of `npm run bench`: what it pairs and how a cell reads.
 describe("bench figures, side by side", () => {
@@ -38,6 +38,20 @@ describe("bench figures, side by side", () => {
     expect(header).toEqual(["figure", "PGlite", "PostgreSQL", "target", "note"]);
     expect(row).toEqual(["p99", "200 ms ok", "300 ms MISS", "≤ 250 ms", "p50 40 ms | p50 90 ms"]);
     expect(lone).toEqual(["run", "—", "n/a MISS", "", "failed"]);
+  });
+
+  it("splits a both-store part's prefixed figures into their stores' columns", () => {
+    const split = splitStoreFigures([
+      atLeast("PGlite: Smartlead share", 0.4, "", 0.5),
+      atLeast("PostgreSQL: Smartlead share", 0.43, "", 0.9),
+      info("read without storing", 0.96, ""),
+    ]);
+    expect(split?.pglite.map((f) => [f.name, f.value])).toEqual([
+      ["Smartlead share", 0.4],
+      ["read without storing", 0.96],
+    ]);
+    expect(split?.postgres.map((f) => [f.name, f.value, f.ok])).toEqual([["Smartlead share", 0.43, false]]);
+    expect(splitStoreFigures([info("PGlite: only", 1, "")])).toBeNull();
   });
 
   it("takes the nearest-rank percentile", () => {

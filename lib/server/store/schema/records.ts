@@ -123,6 +123,12 @@ export const activities = pgTable(
     index("activities_contact_time_idx").on(t.contactId, t.occurredAt.desc(), t.id.desc()),
     // Engagement: one campaign's events over a date range.
     index("activities_campaign_time_idx").on(t.campaignId, t.occurredAt),
+    // The campaign page's latest replies: a campaign's replies alone, newest first. Without
+    // it a 300 000-activity campaign's page read every one of its rows for ten replies
+    // (a sequential scan: the campaign is most of the table), 105 of its 220 ms.
+    index("activities_campaign_replies_idx")
+      .on(t.campaignId, t.occurredAt.desc(), t.id.desc())
+      .where(sql`${t.kind} = 'email_replied'`),
     index("activities_connection_idx").on(t.connectionId),
   ],
 );
