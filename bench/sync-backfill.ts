@@ -66,93 +66,98 @@ export async function backfill(
     const { sql } = await import("drizzle-orm");
     const store = await openStore({ kind: "pglite", dataDir });
     setSandboxBaseUrls(Object.fromEntries(vendors.map((v) => [v, sandbox.urls[v].baseUrl])));
-    const figures: Figure[] = [];
-    for (const vendor of vendors) {
-      const conn = await insertConnection(store.db, { vendor, apiKey: sandbox.urls[vendor].apiKey, demo: true });
-      const port = new URL(sandbox.urls[vendor].baseUrl).port;
-      const now = Date.now();
-      const t0 = performance.now();
-      let firstWeek: number | null = null;
-      let lastPrint = 0;
-      // Cheap reads only: the watcher shares PGlite's one connection with the sync, so a
-      // count(*) over the growing table four times a second would slow the run it measures
-      // (it did: ~950 → ~300 rows/s by 200 000 rows). Rows come from the run's own counter.
-      const watch = setInterval(async () => {
-        const [row] = await queryRows<{ meta: Record<string, unknown>; n: number }>(
-          store.db,
-          sql`select c.meta, coalesce((select (r.progress->>'done')::int from sync_runs r where r.connection_id = c.id
+    // Every vendor at once, as the scheduler runs a workspace's connections (and the demo's
+    // first syncs): each has its own simulator port, so its requests and 429s stay its own.
+    const perVendor = await Promise.all(
+      vendors.map(async (vendor): Promise<Figure[]> => {
+        const figures: Figure[] = [];
+        const conn = await insertConnection(store.db, { vendor, apiKey: sandbox.urls[vendor].apiKey, demo: true });
+        const port = new URL(sandbox.urls[vendor].baseUrl).port;
+        const now = Date.now();
+        const t0 = performance.now();
+        let firstWeek: number | null = null;
+        let lastPrint = 0;
+        // Cheap reads only: the watcher shares PGlite's one connection with the sync, so a
+        // count(*) over the growing table four times a second would slow the run it measures
+        // (it did: ~950 → ~300 rows/s by 200 000 rows). Rows come from the run's own counter.
+        const watch = setInterval(async () => {
+          const [row] = await queryRows<{ meta: Record<string, unknown>; n: number }>(
+            store.db,
+            sql`select c.meta, coalesce((select (r.progress->>'done')::int from sync_runs r where r.connection_id = c.id
                 order by r.started_at desc limit 1), 0) as n from connections c where c.id = ${conn}`,
+          );
+          if (!row) return;
+          const h = historyOf(row.meta);
+          const acts = h.streams.find((s) => s.stream === "activities");
+          const back = acts?.backTo ? Date.parse(acts.backTo) : NaN;
+          if (firstWeek === null && (acts?.complete || back <= now - WEEK)) firstWeek = (performance.now() - t0) / 1000;
+          if (performance.now() - lastPrint > 5000) {
+            lastPrint = performance.now();
+            const s = ((performance.now() - t0) / 1000).toFixed(0).padStart(4);
+            console.log(
+              `  ${label} ${vendor.padEnd(9)} ${s} s  ${String(row.n).padStart(9)} rows read  history back to ${acts?.backTo?.slice(0, 10) ?? "—"}${acts?.complete ? " (complete)" : ""}`,
+            );
+          }
+        }, 250);
+        const outcome = await runSync(conn, "created", store);
+        clearInterval(watch);
+        const seconds = (performance.now() - t0) / 1000;
+        const [total] = await queryRows<{ n: number }>(
+          store.db,
+          sql`select count(*)::int as n from activities where connection_id = ${conn}`,
         );
-        if (!row) return;
-        const h = historyOf(row.meta);
-        const acts = h.streams.find((s) => s.stream === "activities");
-        const back = acts?.backTo ? Date.parse(acts.backTo) : NaN;
-        if (firstWeek === null && (acts?.complete || back <= now - WEEK)) firstWeek = (performance.now() - t0) / 1000;
-        if (performance.now() - lastPrint > 5000) {
-          lastPrint = performance.now();
-          const s = ((performance.now() - t0) / 1000).toFixed(0).padStart(4);
-          console.log(
-            `  ${label} ${vendor.padEnd(9)} ${s} s  ${String(row.n).padStart(9)} rows read  history back to ${acts?.backTo?.slice(0, 10) ?? "—"}${acts?.complete ? " (complete)" : ""}`,
+        const requestsOf = () =>
+          [...counted.requests.entries()]
+            .filter(([k]) => k.startsWith(`${port}:`) && k !== `${port}:history`)
+            .reduce((n, [, v]) => n + v, 0);
+        const requests = requestsOf();
+        const tooMany = counted.requests.get(`${port}:429`) ?? 0;
+        const name = `${label} ${vendor}`;
+        const [meta] = await queryRows<{ meta: Record<string, unknown> }>(
+          store.db,
+          sql`select meta from connections where id = ${conn}`,
+        );
+        // Leadlex reads per-contact history as its daily quota allows: one run is not all of it.
+        const complete = historyOf(meta!.meta).complete;
+        const acts = historyOf(meta!.meta).streams.find((x) => x.stream === "activities");
+        // A vendor read per contact (Leadlex) has no "back to" date: its histories arrive as the
+        // daily budget allows, so "a first week" says nothing there and is left out.
+        if (acts?.backTo || complete)
+          figures.push(atMost(`${name}: time to the first usable week`, firstWeek ?? seconds, "s", 60));
+        figures.push(
+          info(
+            `${name}: time to all of it`,
+            Math.round(seconds),
+            "s",
+            `${total!.n} activities, ${outcome?.state}${complete ? "" : " — history not complete after this run (daily quota)"}`,
+          ),
+          info(`${name}: requests`, requests, ""),
+          atMost(`${name}: 429 answers received`, tooMany, "", 0),
+        );
+        if (opts.incremental) {
+          // The next sync finds nothing new: what it costs in requests and time.
+          const before = { requests: requestsOf(), history: counted.requests.get(`${port}:history`) ?? 0 };
+          const t1 = performance.now();
+          // As the scheduler runs it (a scheduled sync, not "Refresh now"). Not cut short: a
+          // daily-quota vendor (Leadlex) first waits for its pace window and then spends the
+          // day's spare budget on contact histories, about two minutes — stopped after 20 s it
+          // had not yet made its listing calls, and the figure read 0.
+          await runSync(conn, "interval", store);
+          const history = (counted.requests.get(`${port}:history`) ?? 0) - before.history;
+          const spent = requestsOf() - before.requests - history;
+          const note = `${((performance.now() - t1) / 1000).toFixed(1)} s${history ? `; plus ${history} contact-history reads from the day's spare budget` : ""}`;
+          const target = INCREMENTAL_TARGETS[vendor];
+          figures.push(
+            target === undefined
+              ? info(`${name}: a sync with nothing new, requests`, spent, "", note)
+              : atMost(`${name}: a sync with nothing new, requests`, spent, "", target, note),
           );
         }
-      }, 250);
-      const outcome = await runSync(conn, "created", store);
-      clearInterval(watch);
-      const seconds = (performance.now() - t0) / 1000;
-      const [total] = await queryRows<{ n: number }>(
-        store.db,
-        sql`select count(*)::int as n from activities where connection_id = ${conn}`,
-      );
-      const requestsOf = () =>
-        [...counted.requests.entries()]
-          .filter(([k]) => k.startsWith(`${port}:`) && k !== `${port}:history`)
-          .reduce((n, [, v]) => n + v, 0);
-      const requests = requestsOf();
-      const tooMany = counted.requests.get(`${port}:429`) ?? 0;
-      const name = `${label} ${vendor}`;
-      const [meta] = await queryRows<{ meta: Record<string, unknown> }>(
-        store.db,
-        sql`select meta from connections where id = ${conn}`,
-      );
-      // Leadlex reads per-contact history as its daily quota allows: one run is not all of it.
-      const complete = historyOf(meta!.meta).complete;
-      const acts = historyOf(meta!.meta).streams.find((x) => x.stream === "activities");
-      // A vendor read per contact (Leadlex) has no "back to" date: its histories arrive as the
-      // daily budget allows, so "a first week" says nothing there and is left out.
-      if (acts?.backTo || complete)
-        figures.push(atMost(`${name}: time to the first usable week`, firstWeek ?? seconds, "s", 60));
-      figures.push(
-        info(
-          `${name}: time to all of it`,
-          Math.round(seconds),
-          "s",
-          `${total!.n} activities, ${outcome?.state}${complete ? "" : " — history not complete after this run (daily quota)"}`,
-        ),
-        info(`${name}: requests`, requests, ""),
-        atMost(`${name}: 429 answers received`, tooMany, "", 0),
-      );
-      if (opts.incremental) {
-        // The next sync finds nothing new: what it costs in requests and time.
-        const before = { requests: requestsOf(), history: counted.requests.get(`${port}:history`) ?? 0 };
-        const t1 = performance.now();
-        // As the scheduler runs it (a scheduled sync, not "Refresh now"). Not cut short: a
-        // daily-quota vendor (Leadlex) first waits for its pace window and then spends the
-        // day's spare budget on contact histories, about two minutes — stopped after 20 s it
-        // had not yet made its listing calls, and the figure read 0.
-        await runSync(conn, "interval", store);
-        const history = (counted.requests.get(`${port}:history`) ?? 0) - before.history;
-        const spent = requestsOf() - before.requests - history;
-        const note = `${((performance.now() - t1) / 1000).toFixed(1)} s${history ? `; plus ${history} contact-history reads from the day's spare budget` : ""}`;
-        const target = INCREMENTAL_TARGETS[vendor];
-        figures.push(
-          target === undefined
-            ? info(`${name}: a sync with nothing new, requests`, spent, "", note)
-            : atMost(`${name}: a sync with nothing new, requests`, spent, "", target, note),
-        );
-      }
-    }
+        return figures;
+      }),
+    );
     await store.close();
-    return figures;
+    return perVendor.flat();
   } finally {
     counted.restore();
     sandbox.stop();

@@ -26,6 +26,9 @@ import { contactListParams } from "./search-params";
 const sameFilters = (a: ContactListFilters, b: ContactListFilters) =>
   a.q.trim() === b.q.trim() && [...a.vendor].sort().join() === [...b.vendor].sort().join();
 
+/** Columns a phone leaves out (email, company, vendors, activity count): the name cell shows what matters of them. */
+const PHONE_HIDDEN = "max-sm:hidden";
+
 /**
  * The contact list: as-you-type search over name, email and company, a vendor filter,
  * newest activity first. Pages of 50 by cursor; the next page loads as the end of the
@@ -129,23 +132,26 @@ export function ContactsView({
         >
           <table className="w-full table-fixed text-sm">
             <caption className="sr-only">Contacts, most recent activity first</caption>
+            {/* Phones: name (with email and vendors under it), last activity and open tasks. Hidden
+                cells take no column, so those three fill the first three columns: the widths are
+                positional, and the last four columns take none. */}
             <colgroup>
-              <col className="w-[18%]" />
-              <col className="w-[21%]" />
-              <col className="w-[15%]" />
-              <col className="w-[20%]" />
-              <col className="w-[10%]" />
-              <col className="w-[8%]" />
-              <col className="w-[8%]" />
+              <col className="w-[18%] max-sm:w-[54%]" />
+              <col className="w-[21%] max-sm:w-[28%]" />
+              <col className="w-[15%] max-sm:w-[18%]" />
+              <col className="w-[20%] max-sm:w-0" />
+              <col className="w-[10%] max-sm:w-0" />
+              <col className="w-[8%] max-sm:w-0" />
+              <col className="w-[8%] max-sm:w-0" />
             </colgroup>
             <TableHead
               className="border-b bg-muted/40 text-left text-xs font-medium text-muted-foreground"
               cellClassName="px-3 py-2.5 font-medium"
               cells={[
                 { label: "Name", className: "px-4" },
-                "Email",
-                "Company",
-                "Vendors",
+                { label: "Email", className: PHONE_HIDDEN },
+                { label: "Company", className: PHONE_HIDDEN },
+                { label: "Vendors", className: PHONE_HIDDEN },
                 {
                   label: (
                     <span className="inline-flex items-center gap-1">
@@ -154,28 +160,50 @@ export function ContactsView({
                   ),
                   sort: "descending",
                 },
-                { label: "Activities", className: "text-right whitespace-nowrap" },
-                { label: "Open tasks", className: "px-4 text-right whitespace-nowrap" },
+                { label: "Activities", className: cn("text-right whitespace-nowrap", PHONE_HIDDEN) },
+                {
+                  label: (
+                    <>
+                      <span className="max-sm:sr-only">Open tasks</span>
+                      <span aria-hidden className="sm:hidden">
+                        Tasks
+                      </span>
+                    </>
+                  ),
+                  className: "px-4 text-right whitespace-nowrap max-sm:px-3",
+                },
               ]}
             />
             <tbody className="divide-y">
               {rows.map((c) => (
                 <tr key={c.id} className="h-12 transition-colors hover:bg-muted/40">
-                  <td className="truncate px-4">
+                  <td className="truncate px-4 max-sm:py-2">
                     <Link
                       href={`/contacts/${encodeURIComponent(c.id)}`}
                       className="font-medium hover:underline focus-visible:underline"
                     >
                       {displayName(c)}
                     </Link>
+                    {/* On a phone the email and vendor columns are hidden: they show here. */}
+                    <span className="block truncate text-xs text-muted-foreground sm:hidden">
+                      {c.email ?? c.company ?? ""}
+                    </span>
+                    <span className="mt-0.5 flex flex-wrap gap-x-2 text-xs sm:hidden">
+                      {c.vendors.map((v) => (
+                        <span key={v} className="inline-flex items-center gap-1 whitespace-nowrap">
+                          <VendorDot vendor={v} />
+                          {VENDOR_LABELS[v]}
+                        </span>
+                      ))}
+                    </span>
                   </td>
-                  <td className="truncate px-3 text-muted-foreground" title={c.email ?? undefined}>
+                  <td className={cn("truncate px-3 text-muted-foreground", PHONE_HIDDEN)} title={c.email ?? undefined}>
                     {c.email ?? "—"}
                   </td>
-                  <td className="truncate px-3" title={c.company ?? undefined}>
+                  <td className={cn("truncate px-3", PHONE_HIDDEN)} title={c.company ?? undefined}>
                     {c.company ?? <span className="text-muted-foreground">—</span>}
                   </td>
-                  <td className="px-3">
+                  <td className={cn("px-3", PHONE_HIDDEN)}>
                     <span className="flex max-h-10 flex-wrap items-center gap-x-2.5 gap-y-0.5 overflow-hidden text-xs leading-tight">
                       {c.vendors.map((v) => (
                         <span key={v} className="inline-flex items-center gap-1 whitespace-nowrap">
@@ -193,8 +221,10 @@ export function ContactsView({
                       </span>
                     ) : null}
                   </td>
-                  <td className="px-3 text-right tabular-nums">{c.activityCount.toLocaleString("en-GB")}</td>
-                  <td className="px-4 text-right tabular-nums">
+                  <td className={cn("px-3 text-right tabular-nums", PHONE_HIDDEN)}>
+                    {c.activityCount.toLocaleString("en-GB")}
+                  </td>
+                  <td className="px-4 text-right tabular-nums max-sm:px-3">
                     {c.openTaskCount ? (
                       <Badge variant="warning">{c.openTaskCount}</Badge>
                     ) : (
@@ -207,7 +237,7 @@ export function ContactsView({
                 ? Array.from({ length: 3 }, (_, i) => (
                     <tr key={`s${i}`} className="h-12" aria-hidden>
                       {Array.from({ length: 7 }, (_, j) => (
-                        <td key={j} className="px-3">
+                        <td key={j} className={cn("px-3", [1, 2, 3, 5].includes(j) && PHONE_HIDDEN)}>
                           <Skeleton className="h-3.5 w-3/4" />
                         </td>
                       ))}
