@@ -17,7 +17,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { TableHead } from "@/components/ui/table-head";
 import { VendorDot } from "@/components/ui/vendor-badge";
 import type { ContactsPage } from "@/lib/model/contacts-query";
-import { VENDORS, VENDOR_LABELS } from "@/lib/model/vendor";
+import { VENDORS, VENDOR_LABELS, type Vendor } from "@/lib/model/vendor";
 import { cn } from "@/lib/utils";
 import { displayName } from "./display-name";
 import { contactQueries, type ContactListFilters } from "./queries";
@@ -188,14 +188,7 @@ export function ContactsView({
                     <span className="block truncate text-xs text-muted-foreground sm:hidden">
                       {c.email ?? c.company ?? ""}
                     </span>
-                    <span className="mt-0.5 flex flex-wrap gap-x-2 text-xs sm:hidden">
-                      {c.vendors.map((v) => (
-                        <span key={v} className="inline-flex items-center gap-1 whitespace-nowrap">
-                          <VendorDot vendor={v} />
-                          {VENDOR_LABELS[v]}
-                        </span>
-                      ))}
-                    </span>
+                    <VendorList vendors={c.vendors} className="mt-0.5 gap-x-2 sm:hidden" />
                   </td>
                   <td className={cn("truncate px-3 text-muted-foreground", PHONE_HIDDEN)} title={c.email ?? undefined}>
                     {c.email ?? "—"}
@@ -204,14 +197,10 @@ export function ContactsView({
                     {c.company ?? <span className="text-muted-foreground">—</span>}
                   </td>
                   <td className={cn("px-3", PHONE_HIDDEN)}>
-                    <span className="flex max-h-10 flex-wrap items-center gap-x-2.5 gap-y-0.5 overflow-hidden text-xs leading-tight">
-                      {c.vendors.map((v) => (
-                        <span key={v} className="inline-flex items-center gap-1 whitespace-nowrap">
-                          <VendorDot vendor={v} />
-                          {VENDOR_LABELS[v]}
-                        </span>
-                      ))}
-                    </span>
+                    <VendorList
+                      vendors={c.vendors}
+                      className="max-h-10 gap-x-2.5 gap-y-0.5 overflow-hidden leading-tight"
+                    />
                   </td>
                   <td className="truncate px-3 text-muted-foreground">
                     {c.lastActivityAt ? <RelativeTime iso={c.lastActivityAt} /> : "never"}
@@ -257,5 +246,19 @@ export function ContactsView({
         </div>
       )}
     </div>
+  );
+}
+
+/** A contact's vendors as dot + name, wrapping. */
+function VendorList({ vendors, className }: { vendors: readonly Vendor[]; className?: string }) {
+  return (
+    <span className={cn("flex flex-wrap items-center text-xs", className)}>
+      {vendors.map((v) => (
+        <span key={v} className="inline-flex items-center gap-1 whitespace-nowrap">
+          <VendorDot vendor={v} />
+          {VENDOR_LABELS[v]}
+        </span>
+      ))}
+    </span>
   );
 }
