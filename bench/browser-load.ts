@@ -11,7 +11,7 @@
 // page's charts, which wait for the mark).
 import zlib from "node:zlib";
 import type { Browser, Page } from "@playwright/test";
-import { applyProfile, type ProfileName } from "./browser-profile";
+import { applyProfile, benchContext, type ProfileName } from "./browser-profile";
 
 export interface Load {
   lcp: number;
@@ -69,12 +69,7 @@ export async function coldLoad(
   pathname: string,
   opts: { profile: ProfileName; countScripts: boolean },
 ): Promise<Load> {
-  const context = await browser.newContext({
-    baseURL: base,
-    viewport: { width: 1440, height: 900 },
-    timezoneId: "Europe/Paris",
-    locale: "en-GB",
-  });
+  const context = await benchContext(browser, base);
   const slow = opts.profile === "throttled";
   try {
     await context.addCookies(cookies);

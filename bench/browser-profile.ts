@@ -10,12 +10,21 @@
 // request of a cold load (the document included) goes through it.
 import os from "node:os";
 import { execFileSync } from "node:child_process";
-import type { BrowserContext, Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 
 export type ProfileName = "unthrottled" | "throttled";
 export const PROFILES: ProfileName[] = ["unthrottled", "throttled"];
 
 export const THROTTLE = { cpuRate: 4, latencyMs: 150, downMbps: 1.6, upKbps: 750 } as const;
+
+/** A fresh context (no cache, no state) as every browser bench views the app: a 1440 × 900 laptop in Paris. */
+export const benchContext = (browser: Browser, base: string): Promise<BrowserContext> =>
+  browser.newContext({
+    baseURL: base,
+    viewport: { width: 1440, height: 900 },
+    timezoneId: "Europe/Paris",
+    locale: "en-GB",
+  });
 
 /** Puts `page` under `profile` (nothing to do unthrottled). */
 export async function applyProfile(context: BrowserContext, page: Page, profile: ProfileName): Promise<void> {

@@ -8,7 +8,7 @@
 // between clicks, as a person would.
 import type { Browser } from "@playwright/test";
 import { waitForMark, type Cookie } from "./browser-load";
-import { applyProfile, type ProfileName } from "./browser-profile";
+import { applyProfile, benchContext, type ProfileName } from "./browser-profile";
 
 const PRESETS = ["Overdue", "Today", "Tomorrow", "This week", "Next 7 days", "No due date"];
 
@@ -38,12 +38,7 @@ export async function timeTaskFilterClicks(
   cookies: Cookie[],
   profile: ProfileName,
 ): Promise<number[]> {
-  const context = await browser.newContext({
-    baseURL: base,
-    viewport: { width: 1440, height: 900 },
-    timezoneId: "Europe/Paris",
-    locale: "en-GB",
-  });
+  const context = await benchContext(browser, base);
   try {
     await context.addCookies(cookies);
     const page = await context.newPage();

@@ -20,7 +20,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser } from "@playwright/test";
-import { applyProfile, PROFILES, profileNote, type ProfileName } from "./browser-profile";
+import { applyProfile, benchContext, PROFILES, profileNote, type ProfileName } from "./browser-profile";
 import { atMost, info, percentile, printTable, type Figure } from "./figures";
 import { launchChromium, startNextServer, type NextServer } from "./next-server";
 
@@ -103,12 +103,7 @@ async function measure(
   profile: ProfileName,
 ): Promise<Figure[]> {
   const tag = `browser [${profile}]:`;
-  const context = await browser.newContext({
-    baseURL: base,
-    viewport: { width: 1440, height: 900 },
-    timezoneId: "Europe/Paris",
-    locale: "en-GB",
-  });
+  const context = await benchContext(browser, base);
   try {
     const signIn = await context.request.post("/api/v1/session", { data: admin, headers: { origin: base } });
     if (signIn.status() !== 204)

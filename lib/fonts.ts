@@ -1,6 +1,6 @@
 import localFont from "next/font/local";
 
-// Geist, self-hosted (the `geist` package's files; next/font/google would need a network).
+// Geist, self-hosted from the `geist` package's files: the build never fetches a font from the network.
 // Declared here rather than through `geist/font/*` for two choices that package fixes:
 //   - display "optional": the font is used only if it arrives within the browser's short
 //     block period, else the fallback stays for that page's life. A cold load on a slow link
