@@ -16,7 +16,7 @@ export default defineConfig({
       "tests/unit/**/*.test.ts",
       "tests/integration/**/*.test.ts",
     ],
-    globalSetup: ["tests/setup/postgres.ts"],
+    globalSetup: ["tests/setup/postgres.ts", "tests/setup/pglite-template.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

@@ -1,7 +1,5 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { NextRequest } from "next/server";
+import { pgliteDataDir } from "@/tests/helpers/pglite-dir";
 
 /**
  * For route-handler tests: points this test file's process at a fresh PGlite data dir
@@ -9,7 +7,7 @@ import { NextRequest } from "next/server";
  * Call before importing modules that read the env. Returns the data dir.
  */
 export function setTempDataDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "touchline-route-"));
+  const dir = pgliteDataDir("touchline-route-");
   process.env.TOUCHLINE_DATA_DIR = dir;
   process.env.TOUCHLINE_DEMO = "off";
   return dir;

@@ -1,10 +1,9 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { openStore, type Db, type Store, type StoreKind } from "@/lib/server/store/db";
 import * as t from "@/lib/server/store/schema";
+import { pgliteDataDir } from "./pglite-dir";
 
 /** Both store kinds: every store test runs against PGlite and a real PostgreSQL. */
 export const STORE_KINDS: StoreKind[] = ["pglite", "postgres"];
@@ -12,7 +11,7 @@ export const STORE_KINDS: StoreKind[] = ["pglite", "postgres"];
 /** A fresh, migrated store of the given kind, isolated from every other test. */
 export async function freshStore(kind: StoreKind): Promise<Store & { cleanup: () => Promise<void> }> {
   if (kind === "pglite") {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "touchline-pglite-"));
+    const dir = pgliteDataDir();
     const store = await openStore({ kind, dataDir: dir });
     return {
       ...store,

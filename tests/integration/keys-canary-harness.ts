@@ -15,6 +15,7 @@ import * as smartlead from "@/lib/sandbox/smartlead/simulator";
 import type { StoreKind } from "@/lib/server/store/db";
 import { vendorMeta } from "@/lib/vendors/metas";
 import { freshStore } from "@/tests/helpers/stores";
+import { addMigratedPglite } from "@/tests/helpers/pglite-dir";
 
 // The app keys-canary.test.ts runs against: one simulator per vendor knowing only its canary
 // key, a fresh app (modules, env, data dir) per store kind, and a record of every API answer
@@ -107,6 +108,7 @@ export function canaryApp(kind: StoreKind) {
       sims[v] = { sim, url: server.url + sim.basePath };
     }
     fs.mkdirSync(dataDir, { mode: 0o700 });
+    addMigratedPglite(dataDir);
     Object.assign(process.env, {
       TOUCHLINE_DATA_DIR: dataDir,
       TOUCHLINE_DEMO: "off",

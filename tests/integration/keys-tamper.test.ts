@@ -1,12 +1,10 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as lemlist from "@/lib/sandbox/lemlist/simulator";
 import { serveHandler, type RunningServer } from "@/lib/sandbox/shared/serve";
 import { createWorld } from "@/lib/sandbox/shared/world";
 import { STORE_KINDS, freshStore } from "@/tests/helpers/stores";
+import { pgliteDataDir } from "@/tests/helpers/pglite-dir";
 
 // A tampered or row-swapped ciphertext: that connection is "key unreadable" and asks for
 // the key again; nothing crashes; the other connections keep syncing.
@@ -29,7 +27,7 @@ beforeAll(async () => {
   process.env.LEMLIST_API_URL = server.url + lemlist.BASE_PATH;
   process.env.TOUCHLINE_DEMO = "off";
   // The master key is generated into this (throwaway) data dir.
-  process.env.TOUCHLINE_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "touchline-tamper-"));
+  process.env.TOUCHLINE_DATA_DIR = pgliteDataDir("touchline-tamper-");
 });
 afterAll(async () => server?.close());
 

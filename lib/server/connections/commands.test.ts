@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as close from "@/lib/sandbox/close/simulator";
@@ -11,6 +8,7 @@ import { STORE_KINDS, freshStore } from "@/tests/helpers/stores";
 import { AppError } from "../http/errors";
 import { queryRows } from "../store/db";
 import * as t from "../store/schema";
+import { pgliteDataDir } from "@/tests/helpers/pglite-dir";
 
 const KEYS = { lemlist: "lemlist-commands-test-key", close: "close-commands-test-key" };
 const world = createWorld({
@@ -33,7 +31,7 @@ beforeAll(async () => {
     LEMLIST_API_URL: ls.url + lemlist.BASE_PATH,
     CLOSE_API_URL: cs.url + close.BASE_PATH,
     TOUCHLINE_DEMO: "off",
-    TOUCHLINE_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "touchline-commands-")),
+    TOUCHLINE_DATA_DIR: pgliteDataDir("touchline-commands-"),
   });
 });
 afterAll(async () => Promise.all(servers.map((s) => s.close())));

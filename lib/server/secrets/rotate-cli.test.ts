@@ -1,6 +1,5 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
@@ -9,13 +8,14 @@ import * as t from "../store/schema";
 import { seal } from "./envelope";
 import { checkMasterKey, describeKey } from "./master-key";
 import { type FileOps, realFileOps, runKeysRotate } from "./rotate-cli";
+import { pgliteDataDir } from "@/tests/helpers/pglite-dir";
 
 // keys:rotate must never lose the key the stored API keys are encrypted under: not when the
 // rename after the commit fails, not over a pending key a previous run left, and it does not
 // run while a server holds the store.
 
 async function setup() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "touchline-rotate-cli-"));
+  const dataDir = pgliteDataDir("touchline-rotate-cli-");
   const oldKey = describeKey(crypto.randomBytes(32));
   fs.writeFileSync(path.join(dataDir, "secret.key"), oldKey.key.toString("base64") + "\n", { mode: 0o600 });
   const s = await openStore({ kind: "pglite", dataDir });

@@ -1,7 +1,6 @@
 import { execFile } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
@@ -12,6 +11,7 @@ import * as t from "../store/schema";
 import { open, seal } from "./envelope";
 import { checkMasterKey, describeKey, MasterKeyMismatchError } from "./master-key";
 import { rotateMasterKey } from "./rotate";
+import { pgliteDataDir } from "@/tests/helpers/pglite-dir";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -93,7 +93,7 @@ describe.each(STORE_KINDS)("master key on %s", (kind) => {
 // Each case starts tsx (the whole server module graph) and opens PGlite: slow on a busy machine.
 describe("npm run keys:rotate", { timeout: 300_000 }, () => {
   it("replaces the key file it read the old key from, with owner-only permissions", async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "touchline-rotate-"));
+    const dataDir = pgliteDataDir("touchline-rotate-");
     const oldKey = describeKey(crypto.randomBytes(32));
     fs.writeFileSync(path.join(dataDir, "secret.key"), oldKey.key.toString("base64") + "\n", { mode: 0o600 });
     const s = await openStore({ kind: "pglite", dataDir });
@@ -135,7 +135,7 @@ describe("npm run keys:rotate", { timeout: 300_000 }, () => {
   });
 
   it("prints the new key when the old one came from TOUCHLINE_SECRET_KEY, and refuses a wrong old key", async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "touchline-rotate-"));
+    const dataDir = pgliteDataDir("touchline-rotate-");
     const oldKey = describeKey(crypto.randomBytes(32));
     const s = await openStore({ kind: "pglite", dataDir });
     await checkMasterKey(s.db, oldKey);
