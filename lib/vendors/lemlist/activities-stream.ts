@@ -111,24 +111,16 @@ export function activitiesStream(env: LemlistEnv): Stream<ActivitiesState> {
         // Only while lemlist keeps its documented order (newest first); else progress waits for the commit.
         let ordered = backfill;
         let previous = Infinity;
-        const read = (offset: number) =>
-          env.client.activities({ minDate: iso(from), maxDate: iso(maxDate), offset, limit: PAGE_LIMIT });
-        let next = read(0);
         for (let offset = 0, pages = 1; ; pages++) {
-          const rows = await next;
+          const rows = await env.client.activities({
+            minDate: iso(from),
+            maxDate: iso(maxDate),
+            offset,
+            limit: PAGE_LIMIT,
+          });
           const ids = rows.map((r) => (r && typeof r === "object" ? String((r as { _id?: unknown })._id) : ""));
           const stalled = rows.length > 0 && !guard.fresh(ids);
           const last = stalled || rows.length < PAGE_LIMIT;
-          // Read-ahead of one page: a full page means there may be more, so the next request
-          // goes out now and travels while this page is parsed and stored (the engine writes
-          // between yields). Sequential, a page cost its round trip plus the store's time and
-          // lemlist ran at 0.90 of its ceiling. It sends no request a sequential read would not
-          // (a short page or one that repeats ids is still the last), unless the run stops here.
-          if (!last) {
-            next = read(offset + rows.length);
-            // Settled later by the `await` above, or abandoned with the run (its signal aborts it).
-            next.catch(() => {});
-          }
           const { ok, skipped } = stalled
             ? { ok: [], skipped: 0 }
             : parseRows(env, rows, lemlistActivitySchema, "activity");
