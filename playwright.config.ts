@@ -28,6 +28,12 @@ const sandbox = (offset: number, basePath: string) => `http://127.0.0.1:${E2E_SA
  */
 const WRITERS = /\/(connections|stale-data|task-actions|team)\.spec\.ts$/;
 
+/**
+ * `npm test` starts the servers below early (tests/e2e/servers.ts, while Vitest runs) and
+ * says so; otherwise Playwright starts its own and refuses a port that is already taken.
+ */
+const REUSE_SERVERS = process.env.E2E_REUSE_SERVERS === "1";
+
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results",
@@ -64,7 +70,7 @@ export default defineConfig({
       command: `node node_modules/.bin/tsx --conditions=react-server scripts/sandbox.ts --seed 8080 --people 80 --activities 2000 --port-base ${E2E_SANDBOX_PORT}`,
       url: `${sandbox(0, "/api")}/team`,
       timeout: 120_000,
-      reuseExistingServer: false,
+      reuseExistingServer: REUSE_SERVERS,
       stdout: "ignore",
       stderr: "pipe",
     },
@@ -72,7 +78,7 @@ export default defineConfig({
       command: "node scripts/start.mjs",
       url: `http://127.0.0.1:${port}/api/v1/health`,
       timeout: 240_000,
-      reuseExistingServer: false,
+      reuseExistingServer: REUSE_SERVERS,
       stdout: "ignore",
       stderr: "pipe",
       env: {

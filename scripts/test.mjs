@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: everything, in order — lint, typecheck, unit + store + integration
-// (Vitest, against PGlite and a throwaway PostgreSQL), production build, the scale-out
+// `npm test`: everything, in order — lint, typecheck, production build, unit + store +
+// integration (Vitest, against PGlite and a throwaway PostgreSQL, while the end-to-end
+// servers start and sync the demo workspace), the scale-out
 // test (two `next start` instances on one PostgreSQL, Vitest), and the Playwright
 // end-to-end suite in Chromium against `next start`. Runs every stage it can, then
 // prints one summary line and exits non-zero if anything failed.
@@ -62,6 +63,25 @@ await concurrentStages([
   ["format", bin("prettier"), ["--check", "--log-level=warn", "."]],
   ["typecheck", bin("tsc"), ["--noEmit"]],
 ]);
+const built = stage("production build", bin("next"), ["build"]);
+
+// The end-to-end servers (the sandbox and `next start` with the demo workspace, whose first
+// sync takes a minute or more) start now and get ready while Vitest runs; Playwright reuses
+// them. Their log is kept in a file and printed if the end-to-end stage fails.
+const e2eEnv = { E2E_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "touchline-e2e-")), E2E_REUSE_SERVERS: "1" };
+const e2eLog = path.join(reports, "e2e-servers.log");
+const e2eServers = built
+  ? spawn(bin("tsx"), ["tests/e2e/servers.ts"], {
+      cwd: root,
+      env: { ...env, ...e2eEnv },
+      stdio: ["ignore", "ignore", fs.openSync(e2eLog, "a")],
+    })
+  : null;
+const stopE2eServers = () => {
+  if (e2eServers && e2eServers.exitCode === null) e2eServers.kill("SIGTERM");
+};
+process.on("exit", stopE2eServers);
+
 const vitestJson = path.join(reports, "vitest.json");
 stage("unit, store and integration tests", bin("vitest"), [
   "run",
@@ -69,7 +89,6 @@ stage("unit, store and integration tests", bin("vitest"), [
   "--reporter=json",
   `--outputFile.json=${vitestJson}`,
 ]);
-const built = stage("production build", bin("next"), ["build"]);
 const scaleJson = path.join(reports, "vitest-scale.json");
 const scaleName = "scale-out (two instances, one PostgreSQL)";
 if (built)
@@ -83,8 +102,17 @@ if (built)
   ]);
 else stages.push({ name: scaleName, ok: false, seconds: 0, skipped: "build failed" });
 const pwJson = path.join(reports, "playwright.json");
-if (built) stage("end-to-end (Chromium)", bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
-else stages.push({ name: "end-to-end (Chromium)", ok: false, seconds: 0, skipped: "build failed" });
+if (built) {
+  const ok = stage("end-to-end (Chromium)", bin("playwright"), ["test"], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+    ...e2eEnv,
+  });
+  stopE2eServers();
+  if (!ok) {
+    const log = fs.readFileSync(e2eLog, "utf8").trim().split("\n");
+    console.log(`\n━━ end-to-end servers' log (last 40 of ${log.length} lines) ━━\n${log.slice(-40).join("\n")}`);
+  }
+} else stages.push({ name: "end-to-end (Chromium)", ok: false, seconds: 0, skipped: "build failed" });
 
 // One closing line over every test the runners executed.
 let passed = 0;
