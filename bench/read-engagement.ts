@@ -48,17 +48,18 @@ export function benchReadEngagement(opts: ReadEngagementOptions = {}): Promise<F
     t0 = performance.now();
     await rebuildEngagementRollups(db);
     await db.execute(sql`analyze`);
-    const [size] = await queryRows<{ facts: number; buckets: number }>(
+    const [size] = await queryRows<{ facts: number; buckets: number; hours: number }>(
       db,
       sql`
-      select (select count(*) from engagement_facts where campaign_id = ${BIG})::int as facts, (select count(*) from engagement_buckets where campaign_id = ${BIG})::int as buckets`,
+      select (select count(*) from engagement_facts where campaign_id = ${BIG})::int as facts, (select count(*) from engagement_buckets where campaign_id = ${BIG})::int as buckets,
+        (select count(*) from engagement_hours where campaign_id = ${BIG})::int as hours`,
     );
     figures.push(
       info(
         "rollup backfill (all campaigns)",
         (performance.now() - t0) / 1000,
         "s",
-        `big campaign: ${size!.facts} (person, step) facts, ${size!.buckets} 15-minute bucket rows`,
+        `big campaign: ${size!.facts} (person, step) facts, ${size!.buckets} 15-minute bucket rows, ${size!.hours} hourly`,
       ),
     );
 

@@ -149,16 +149,24 @@ describe.each(STORE_KINDS)("engagement of a synced world on %s", (kind) => {
   }, 60_000);
 
   it("the rollups the syncs kept equal a rebuild from scratch", async () => {
-    const snap = () =>
-      queryRows(
+    const snap = async () => ({
+      quarters: await queryRows(
         store.db,
         sql`select campaign_id, bucket::text, step, variant, sent, bounced, opened, opened_any, clicked, clicked_any, replied, replied_any, interested, unsubscribed
         from engagement_buckets where (sent, bounced, opened, opened_any, clicked, clicked_any, replied, replied_any, interested, unsubscribed) <> (0,0,0,0,0,0,0,0,0,0)
         order by 1, 2, 3, 4`,
-      );
+      ),
+      hours: await queryRows(
+        store.db,
+        sql`select campaign_id, hour::text, step, variant, sent, bounced, opened, opened_any, clicked, clicked_any, replied, replied_any, replied_human, interested, unsubscribed
+        from engagement_hours where (sent, bounced, opened, opened_any, clicked, clicked_any, replied, replied_any, replied_human, interested, unsubscribed) <> (0,0,0,0,0,0,0,0,0,0,0)
+        order by 1, 2, 3, 4`,
+      ),
+    });
     const kept = await snap();
     await rebuildEngagementRollups(store.db);
     expect(await snap()).toEqual(kept);
-    expect(kept.length).toBeGreaterThan(100);
+    expect(kept.quarters.length).toBeGreaterThan(100);
+    expect(kept.hours.length).toBeGreaterThan(50);
   }, 60_000);
 });

@@ -26,8 +26,8 @@ type Row = BucketSums & {
 
 /**
  * `GET /campaigns`: every campaign with its all-time totals (machine events excluded) and
- * last activity, most recently active first. Totals come from the rollups, one group per
- * campaign; the last activity is one backwards probe of (campaign_id, occurred_at).
+ * last activity, most recently active first. Totals come from the rollups' hourly rows, one
+ * group per campaign; the last activity is one backwards probe of (campaign_id, occurred_at).
  */
 export async function listCampaigns(db: Db, q: CampaignListQuery): Promise<CampaignListItem[]> {
   const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
@@ -38,7 +38,7 @@ export async function listCampaigns(db: Db, q: CampaignListQuery): Promise<Campa
       ${isoSql(sql`(select max(a.occurred_at) from activities a where a.campaign_id = c.id and a.state is null)`)} as "lastActivityAt",
       s.*
     from campaigns c
-    left join lateral (select ${BUCKET_SUMS} from engagement_buckets e where e.campaign_id = c.id) s on true
+    left join lateral (select ${BUCKET_SUMS} from engagement_hours e where e.campaign_id = c.id) s on true
     where true
       ${q.vendor?.length ? sql`and c.vendor in (select value from json_array_elements_text(${JSON.stringify(q.vendor)}::json))` : sql``}
       ${q.status?.length ? sql`and c.status in (select value from json_array_elements_text(${JSON.stringify(q.status)}::json))` : sql``}

@@ -78,7 +78,7 @@ export async function partialByVendor(
   const rows = await queryRows<CompletenessInput>(
     db,
     sql`select c.id, c.connection_id as "connectionId", c.vendor, c.vendor_reported as "vendorReported",
-        coalesce((select sum(e.sent) from engagement_buckets e where e.campaign_id = c.id), 0)::int as sent
+        coalesce((select sum(e.sent) from engagement_hours e where e.campaign_id = c.id), 0)::int as sent
       from campaigns c`,
   );
   const all = await completenessOf(db, rows, { whole: true });

@@ -176,6 +176,7 @@ describe.each(STORE_KINDS)("reply classes in engagement on %s", (kind) => {
     // As migration 0011 leaves them: unclassified replies counted as people's.
     await store.db.execute(sql`update engagement_facts set replied_human_at = replied_at`);
     await store.db.execute(sql`update engagement_buckets set replied_human = replied`);
+    await store.db.execute(sql`update engagement_hours set replied_human = replied`);
     expect((await campaignEngagement(store.db, C, q())).totals.replied).toBe(4);
     expect(await backfillReplyClasses(store.db)).toBe(4);
     expect((await campaignEngagement(store.db, C, q())).totals.replied).toBe(1);

@@ -34,37 +34,43 @@ describe.each(STORE_KINDS)("campaign engagement on %s", (kind) => {
     });
   }
 
-  it("daily series in Europe/Paris: every day present, each day equal to the independent count, summing to the totals", async () => {
-    const e = await campaignEngagement(store.db, BIG, q({ tz: "Europe/Paris", interval: "day" }));
-    const rows = raw.filter((r) => r.campaign === BIG);
-    const byDay = countIndependently(rows, { bots: false, keyOf: (at) => calendarDayIn(at, "Europe/Paris") });
-    const days = e.series.map((s) => calendarDayIn(s.bucket, "Europe/Paris"));
-    expect(days[0]).toBe(calendarDayIn(rows.map((r) => r.at).sort()[0]!, "Europe/Paris"));
-    expect(days.at(-1)).toBe(
-      calendarDayIn(
-        rows
-          .map((r) => r.at)
-          .sort()
-          .at(-1)!,
-        "Europe/Paris",
-      ),
-    );
-    for (let i = 1; i < days.length; i++)
-      expect(Date.parse(`${days[i]}T00:00:00Z`) - Date.parse(`${days[i - 1]}T00:00:00Z`)).toBe(86400e3);
-    // Each bucket starts at a Paris midnight: 23:00Z in winter, 22:00Z in summer.
-    expect(e.series.every((s) => /T2[23]:00:00\.000Z$/.test(s.bucket))).toBe(true);
-    expect(e.series.some((s) => s.bucket.endsWith("T22:00:00.000Z"))).toBe(true);
-    for (const s of e.series) {
-      const expected = byDay.get(calendarDayIn(s.bucket, "Europe/Paris"));
-      expect(pick(s), s.bucket).toEqual(expected ?? ZERO_COUNTS);
-    }
-    for (const k of ["sent", "bounced", "opened", "clicked", "replied", "interested", "unsubscribed"] as const) {
-      expect(
-        e.series.reduce((n, s) => n + s[k], 0),
-        k,
-      ).toBe(e.totals[k]);
-    }
-  });
+  // Paris days start on whole UTC hours (read from the hourly rows); Kathmandu's at :15 (the 15-minute ones).
+  for (const [tz, startOfDay, summer] of [
+    ["Europe/Paris", /T2[23]:00:00\.000Z$/, "T22:00:00.000Z"],
+    ["Asia/Kathmandu", /T18:15:00\.000Z$/, null],
+  ] as const) {
+    it(`daily series in ${tz}: every day present, each day equal to the independent count, summing to the totals`, async () => {
+      const e = await campaignEngagement(store.db, BIG, q({ tz, interval: "day" }));
+      const rows = raw.filter((r) => r.campaign === BIG);
+      const byDay = countIndependently(rows, { bots: false, keyOf: (at) => calendarDayIn(at, tz) });
+      const days = e.series.map((s) => calendarDayIn(s.bucket, tz));
+      expect(days[0]).toBe(calendarDayIn(rows.map((r) => r.at).sort()[0]!, tz));
+      expect(days.at(-1)).toBe(
+        calendarDayIn(
+          rows
+            .map((r) => r.at)
+            .sort()
+            .at(-1)!,
+          tz,
+        ),
+      );
+      for (let i = 1; i < days.length; i++)
+        expect(Date.parse(`${days[i]}T00:00:00Z`) - Date.parse(`${days[i - 1]}T00:00:00Z`)).toBe(86400e3);
+      // Each bucket starts at a local midnight (Paris: 23:00Z in winter, 22:00Z in summer).
+      expect(e.series.every((s) => startOfDay.test(s.bucket))).toBe(true);
+      if (summer) expect(e.series.some((s) => s.bucket.endsWith(summer))).toBe(true);
+      for (const s of e.series) {
+        const expected = byDay.get(calendarDayIn(s.bucket, tz));
+        expect(pick(s), s.bucket).toEqual(expected ?? ZERO_COUNTS);
+      }
+      for (const k of ["sent", "bounced", "opened", "clicked", "replied", "interested", "unsubscribed"] as const) {
+        expect(
+          e.series.reduce((n, s) => n + s[k], 0),
+          k,
+        ).toBe(e.totals[k]);
+      }
+    });
+  }
 
   it("an email at 23:30 UTC lands on the next day in Europe/Paris and on its own day in UTC", async () => {
     const paris = await campaignEngagement(store.db, SMALL, q({ tz: "Europe/Paris" }));

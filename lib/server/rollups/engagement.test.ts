@@ -76,7 +76,27 @@ async function snapshot(store: Store) {
     where (sent, bounced, opened, opened_any, clicked, clicked_any, replied, replied_any, interested, unsubscribed) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     order by campaign_id, bucket, step, variant`,
   );
-  return { facts, buckets };
+  const hours = await queryRows<Record<string, unknown>>(
+    store.db,
+    sql`
+    select campaign_id, hour::text, step, variant, sent, bounced, opened, opened_any, clicked, clicked_any, replied, replied_any, replied_human, interested, unsubscribed
+    from engagement_hours
+    where (sent, bounced, opened, opened_any, clicked, clicked_any, replied, replied_any, replied_human, interested, unsubscribed) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    order by campaign_id, hour, step, variant`,
+  );
+  // Every hour holds the sum of its four 15-minute buckets, whatever the order of the writes.
+  const fromQuarters = await queryRows<Record<string, unknown>>(
+    store.db,
+    sql`
+    select campaign_id, date_bin('1 hour', bucket, timestamptz '2000-01-01')::text as hour, step, variant, sum(sent)::int as sent, sum(bounced)::int as bounced,
+      sum(opened)::int as opened, sum(opened_any)::int as opened_any, sum(clicked)::int as clicked, sum(clicked_any)::int as clicked_any, sum(replied)::int as replied,
+      sum(replied_any)::int as replied_any, sum(replied_human)::int as replied_human, sum(interested)::int as interested, sum(unsubscribed)::int as unsubscribed
+    from engagement_buckets group by 1, 2, 3, 4
+    having (sum(sent), sum(bounced), sum(opened), sum(opened_any), sum(clicked), sum(clicked_any), sum(replied), sum(replied_any), sum(replied_human), sum(interested), sum(unsubscribed)) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    order by 1, 2, 3, 4`,
+  );
+  expect(hours).toEqual(fromQuarters);
+  return { facts, buckets, hours };
 }
 
 /** The rollups after incremental writes must equal a rebuild from scratch. */
@@ -97,6 +117,7 @@ describe.each(STORE_KINDS)("engagement rollups on %s", (kind) => {
     await store.db.execute(sql`delete from activities`);
     await store.db.execute(sql`delete from engagement_facts`);
     await store.db.execute(sql`delete from engagement_buckets`);
+    await store.db.execute(sql`delete from engagement_hours`);
   });
 
   it("keeps one fact row per (campaign, person, step) with first times, bots apart", async () => {
@@ -185,6 +206,8 @@ describe.each(STORE_KINDS)("engagement rollups on %s", (kind) => {
           await store.db.execute(sql`delete from activities`);
           await store.db.execute(sql`delete from engagement_facts`);
           await store.db.execute(sql`delete from engagement_buckets`);
+          await store.db.execute(sql`delete from engagement_hours`);
+          await store.db.execute(sql`delete from engagement_hours`);
           for (const page of pages) {
             await write(
               store,
@@ -268,9 +291,19 @@ describe.each(STORE_KINDS)("engagement rollups on %s", (kind) => {
     const expected = await snapshot(store);
     await store.db.execute(sql`delete from engagement_facts`);
     await store.db.execute(sql`delete from engagement_buckets`);
-    const file = fs.readFileSync(path.join(process.cwd(), "drizzle/0002_engagement_rollups.sql"), "utf8");
-    const backfill = file.split("--> statement-breakpoint").filter((s) => /insert into engagement_/.test(s));
-    expect(backfill).toHaveLength(2);
+    await store.db.execute(sql`delete from engagement_hours`);
+    // The rollups' migrations in order: 0002 builds facts and buckets, 0011 starts the
+    // people's-reply columns equal to the old ones, 0014 sums the buckets per hour.
+    const statements = (file: string, match: RegExp) => {
+      const text = fs.readFileSync(path.join(process.cwd(), "drizzle", file), "utf8");
+      return text.split("--> statement-breakpoint").filter((s) => match.test(s));
+    };
+    const backfill = [
+      ...statements("0002_engagement_rollups.sql", /insert into engagement_/),
+      ...statements("0011_reply_class.sql", /^\s*UPDATE "engagement_/m),
+      ...statements("0014_engagement_hours.sql", /INSERT INTO "engagement_hours"/),
+    ];
+    expect(backfill).toHaveLength(5);
     for (const statement of backfill) await store.db.execute(sql.raw(statement));
     expect(await snapshot(store)).toEqual(expected);
     expect(expected.facts.length).toBe(2);
@@ -288,7 +321,7 @@ describe.each(STORE_KINDS)("engagement rollups on %s", (kind) => {
     await store.db.execute(sql`delete from connections where id = 'conn2'`);
     const left = await queryRows<{ n: number }>(
       store.db,
-      sql`select (select count(*) from engagement_facts where campaign_id = 'lemlist:gone')::int + (select count(*) from engagement_buckets where campaign_id = 'lemlist:gone')::int as n`,
+      sql`select (select count(*) from engagement_facts where campaign_id = 'lemlist:gone')::int + (select count(*) from engagement_buckets where campaign_id = 'lemlist:gone')::int + (select count(*) from engagement_hours where campaign_id = 'lemlist:gone')::int as n`,
     );
     expect(left[0]!.n).toBe(0);
   });

@@ -19,10 +19,10 @@ import { queryRows, type Db } from "../../store/db";
 import { completenessOf } from "../completeness";
 import { campaignRows, summaryOf } from "./campaign-rows";
 import { bucketDays, inZone, instantsOf, resolveRange } from "./range";
-import { definitionsFor, isoSql } from "./sums";
+import { bucketSource, definitionsFor, isoSql } from "./sums";
 
-// One campaign's engagement: sums over engagement_buckets (15-minute UTC buckets kept by
-// the sync, see lib/server/rollups/engagement.ts), grouped into days or ISO weeks of the
+// One campaign's engagement: sums over the rollups' buckets (whole UTC hours or 15-minute
+// UTC buckets kept by the sync, see lib/server/rollups/engagement.ts), grouped into days or ISO weeks of the
 // requested zone with width_bucket over the zone's bucket boundaries.
 
 /**
@@ -51,9 +51,10 @@ export async function campaignEngagement(db: Db, id: string, q: EngagementQuery)
     const [rangeStart, ...bounds] = await instantsOf(db, [fromDay, ...days], q.tz);
     const rangeEnd = bounds.at(-1)!;
 
-    // One pass over the campaign's 15-minute buckets in range, summed per (zone bucket,
-    // step, variant); then the series, the steps, the variants and the total from those
-    // few hundred groups in the same statement, so only ~200 rows leave the database.
+    // One pass over the campaign's buckets in range (hourly where the zone's days start on
+    // whole hours), summed per (zone bucket, step, variant); then the series, the steps, the
+    // variants and the total from those few hundred groups in the same statement, so only
+    // ~200 rows leave the database.
     const rows = await queryRows<
       Record<keyof ChosenSums | "replied_human" | "replied_all", string | number> & {
         gi: number;
@@ -68,7 +69,7 @@ export async function campaignEngagement(db: Db, id: string, q: EngagementQuery)
       sql`
       with l as (
         select width_bucket(e.bucket, ${`{${bounds.join(",")}}`}::timestamptz[]) as i, e.step, e.variant, ${chosenSums(q.bots, q.replies)}
-        from engagement_buckets e
+        from ${bucketSource([rangeStart!, ...bounds]).relation} e
         where e.campaign_id = ${id} and e.bucket >= ${rangeStart}::timestamptz and e.bucket < ${rangeEnd}::timestamptz
         group by 1, 2, 3)
       select grouping(i) as gi, grouping(step) as gs, grouping(variant) as gv, i, step, variant,

@@ -6,7 +6,7 @@ import { queryRows, type Db } from "../../store/db";
 import { completenessOf } from "../completeness";
 import { campaignRows } from "./campaign-rows";
 import { inZone, instantsOf, resolveRange } from "./range";
-import { BUCKET_SUMS, countsOf, definitionsFor, type BucketSums } from "./sums";
+import { BUCKET_SUMS, bucketSource, countsOf, definitionsFor, type BucketSums } from "./sums";
 
 // Several campaigns side by side: one sum per campaign over its buckets in range.
 
@@ -23,6 +23,7 @@ export async function compareCampaigns(db: Db, q: CompareQuery): Promise<Compare
 
   return inZone(q.tz, async () => {
     let range = sql``;
+    let source = bucketSource();
     let from: string | null = null;
     let to: string | null = null;
     if (q.from || q.to) {
@@ -37,12 +38,13 @@ export async function compareCampaigns(db: Db, q: CompareQuery): Promise<Compare
       ({ fromDay: from, toDay: to } = resolveRange(q, firsts[0] ?? null, lasts.at(-1) ?? null, null));
       const [start, end] = await instantsOf(db, [from, addCalendarDays(to, 1)], q.tz);
       range = sql`and e.bucket >= ${start}::timestamptz and e.bucket < ${end}::timestamptz`;
+      source = bucketSource([start!, end!]);
     }
     const sums = await queryRows<BucketSums & { campaignId: string }>(
       db,
       sql`
       select e.campaign_id as "campaignId", ${BUCKET_SUMS}
-      from engagement_buckets e
+      from ${source.relation} e
       where e.campaign_id in (select value from json_array_elements_text(${JSON.stringify(known)}::json)) ${range}
       group by e.campaign_id`,
     );
