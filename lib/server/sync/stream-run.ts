@@ -16,7 +16,9 @@ export const ANALYZE_FROM = 5_000;
 /** Fresh planner statistics for the tables a sync fills (PGlite has no autovacuum). Best effort. */
 export async function analyzeStore(store: Store): Promise<void> {
   await store.db
-    .execute(sql`analyze activities, tasks, contacts, contact_identities, engagement_facts, engagement_buckets, engagement_hours`)
+    .execute(
+      sql`analyze activities, tasks, contacts, contact_identities, engagement_facts, engagement_buckets, engagement_hours`,
+    )
     .catch(() => {});
 }
 
