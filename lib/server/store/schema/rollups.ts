@@ -45,6 +45,21 @@ export const engagementFacts = pgTable(
   (t) => [primaryKey({ columns: [t.campaignId, t.contactKey, t.step] })],
 );
 
+/** The counters both bucket tables hold (a new builder per table: drizzle binds a column to its table). */
+const bucketCounts = () => ({
+  sent: integer("sent").notNull().default(0),
+  bounced: integer("bounced").notNull().default(0),
+  opened: integer("opened").notNull().default(0),
+  openedAny: integer("opened_any").notNull().default(0),
+  clicked: integer("clicked").notNull().default(0),
+  clickedAny: integer("clicked_any").notNull().default(0),
+  replied: integer("replied").notNull().default(0),
+  repliedAny: integer("replied_any").notNull().default(0),
+  repliedHuman: integer("replied_human").notNull().default(0),
+  interested: integer("interested").notNull().default(0),
+  unsubscribed: integer("unsubscribed").notNull().default(0),
+});
+
 /**
  * The facts above counted per 15-minute UTC bucket (every zone's offset is a multiple of 15
  * minutes, so days and ISO weeks in any zone are exact unions of these buckets): sends and
@@ -60,17 +75,7 @@ export const engagementBuckets = pgTable(
     step: integer("step").notNull(),
     variant: text("variant").notNull().default(""),
     connectionId: connectionRef(),
-    sent: integer("sent").notNull().default(0),
-    bounced: integer("bounced").notNull().default(0),
-    opened: integer("opened").notNull().default(0),
-    openedAny: integer("opened_any").notNull().default(0),
-    clicked: integer("clicked").notNull().default(0),
-    clickedAny: integer("clicked_any").notNull().default(0),
-    replied: integer("replied").notNull().default(0),
-    repliedAny: integer("replied_any").notNull().default(0),
-    repliedHuman: integer("replied_human").notNull().default(0),
-    interested: integer("interested").notNull().default(0),
-    unsubscribed: integer("unsubscribed").notNull().default(0),
+    ...bucketCounts(),
   },
   (t) => [
     primaryKey({ columns: [t.campaignId, t.bucket, t.step, t.variant] }),
@@ -93,17 +98,7 @@ export const engagementHours = pgTable(
     step: integer("step").notNull(),
     variant: text("variant").notNull().default(""),
     connectionId: connectionRef(),
-    sent: integer("sent").notNull().default(0),
-    bounced: integer("bounced").notNull().default(0),
-    opened: integer("opened").notNull().default(0),
-    openedAny: integer("opened_any").notNull().default(0),
-    clicked: integer("clicked").notNull().default(0),
-    clickedAny: integer("clicked_any").notNull().default(0),
-    replied: integer("replied").notNull().default(0),
-    repliedAny: integer("replied_any").notNull().default(0),
-    repliedHuman: integer("replied_human").notNull().default(0),
-    interested: integer("interested").notNull().default(0),
-    unsubscribed: integer("unsubscribed").notNull().default(0),
+    ...bucketCounts(),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.hour, t.step, t.variant] })],
 );
