@@ -11,7 +11,7 @@ import {
 import type { Vendor } from "@/lib/model/vendor";
 import { queryRows, type Db } from "../store/db";
 import { completenessOf } from "./completeness";
-import { BUCKET_SUMS, countsOf, isoSql, type BucketSums } from "./engagement";
+import { BUCKET_SUMS, bucketSource, countsOf, isoSql, type BucketSums } from "./engagement";
 
 type Row = BucketSums & {
   id: string;
@@ -38,7 +38,7 @@ export async function listCampaigns(db: Db, q: CampaignListQuery): Promise<Campa
       ${isoSql(sql`(select max(a.occurred_at) from activities a where a.campaign_id = c.id and a.state is null)`)} as "lastActivityAt",
       s.*
     from campaigns c
-    left join lateral (select ${BUCKET_SUMS} from engagement_hours e where e.campaign_id = c.id) s on true
+    left join lateral (select ${BUCKET_SUMS} from ${bucketSource()} e where e.campaign_id = c.id) s on true
     where true
       ${q.vendor?.length ? sql`and c.vendor in (select value from json_array_elements_text(${JSON.stringify(q.vendor)}::json))` : sql``}
       ${q.status?.length ? sql`and c.status in (select value from json_array_elements_text(${JSON.stringify(q.status)}::json))` : sql``}

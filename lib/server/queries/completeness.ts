@@ -4,6 +4,7 @@ import type { Completeness, CompletenessReason } from "@/lib/model/plain/campaig
 import { VENDOR_LABELS, type Vendor } from "@/lib/model/vendor";
 import { queryRows, type Db } from "../store/db";
 import { budgetOf } from "./connections";
+import { bucketSource } from "./engagement/sums";
 
 // Issue 18: Touchline says when its copy of a campaign is partial, wherever the figure
 // appears (list, campaign page, compare, overview). Partial when:
@@ -78,7 +79,7 @@ export async function partialByVendor(
   const rows = await queryRows<CompletenessInput>(
     db,
     sql`select c.id, c.connection_id as "connectionId", c.vendor, c.vendor_reported as "vendorReported",
-        coalesce((select sum(e.sent) from engagement_hours e where e.campaign_id = c.id), 0)::int as sent
+        coalesce((select sum(e.sent) from ${bucketSource()} e where e.campaign_id = c.id), 0)::int as sent
       from campaigns c`,
   );
   const all = await completenessOf(db, rows, { whole: true });

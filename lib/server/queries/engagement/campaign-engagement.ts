@@ -22,8 +22,8 @@ import { bucketDays, inZone, instantsOf, resolveRange } from "./range";
 import { bucketSource, definitionsFor, isoSql } from "./sums";
 
 // One campaign's engagement: sums over the rollups' buckets (whole UTC hours or 15-minute
-// UTC buckets kept by the sync, see lib/server/rollups/engagement.ts), grouped into days or ISO weeks of the
-// requested zone with width_bucket over the zone's bucket boundaries.
+// UTC buckets kept by the sync, see lib/server/rollups/engagement.ts), grouped into days or
+// ISO weeks of the requested zone with width_bucket over the zone's bucket boundaries.
 
 /**
  * The seven sums the API reports, with machine opens, clicks and replies in or out, and
@@ -69,7 +69,7 @@ export async function campaignEngagement(db: Db, id: string, q: EngagementQuery)
       sql`
       with l as (
         select width_bucket(e.bucket, ${`{${bounds.join(",")}}`}::timestamptz[]) as i, e.step, e.variant, ${chosenSums(q.bots, q.replies)}
-        from ${bucketSource([rangeStart!, ...bounds]).relation} e
+        from ${bucketSource([rangeStart!, ...bounds])} e
         where e.campaign_id = ${id} and e.bucket >= ${rangeStart}::timestamptz and e.bucket < ${rangeEnd}::timestamptz
         group by 1, 2, 3)
       select grouping(i) as gi, grouping(step) as gs, grouping(variant) as gv, i, step, variant,

@@ -44,7 +44,7 @@ export async function compareCampaigns(db: Db, q: CompareQuery): Promise<Compare
       db,
       sql`
       select e.campaign_id as "campaignId", ${BUCKET_SUMS}
-      from ${source.relation} e
+      from ${source} e
       where e.campaign_id in (select value from json_array_elements_text(${JSON.stringify(known)}::json)) ${range}
       group by e.campaign_id`,
     );

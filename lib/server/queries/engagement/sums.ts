@@ -46,24 +46,15 @@ export function definitionsFor(replies: ReplyMode): Record<string, string> {
   return { ...ENGAGEMENT_DEFINITIONS, replied: `people × steps with at least one reply; counted: ${who}` };
 }
 
-/** Bucket rows as a relation `e` with a time column `e.bucket` (SQL), and which table it is. */
-export interface BucketSource {
-  relation: SQL;
-  table: "engagement_hours" | "engagement_buckets";
-}
-
-const HOURS: BucketSource = {
-  relation: sql.raw(`(select h.*, h.hour as bucket from engagement_hours h)`),
-  table: "engagement_hours",
-};
-const QUARTERS: BucketSource = { relation: sql.raw("engagement_buckets"), table: "engagement_buckets" };
+const HOURS = sql.raw(`(select h.*, h.hour as bucket from engagement_hours h)`);
+const QUARTERS = sql.raw("engagement_buckets");
 
 /**
- * The bucket rows to sum between these instants (ISO, UTC): the hourly rows when every
- * instant falls on a whole UTC hour — the day and week boundaries of nearly every zone,
- * a third as many rows to read — else the 15-minute ones (India's +05:30, Nepal's +05:45…).
- * With no instants (all time), the hourly rows.
+ * The bucket rows to sum between these instants (ISO, UTC), as a relation with a `bucket`
+ * time column: the hourly rows when every instant falls on a whole UTC hour — the day and
+ * week boundaries of nearly every zone, a third as many rows to read — else the 15-minute
+ * ones (India's +05:30, Nepal's +05:45…). With no instants (all time), the hourly rows.
  */
-export function bucketSource(instants: readonly string[] = []): BucketSource {
+export function bucketSource(instants: readonly string[] = []): SQL {
   return instants.every((t) => /T\d\d:00:00(\.0+)?Z$/.test(t)) ? HOURS : QUARTERS;
 }
