@@ -40,6 +40,7 @@ import {
 } from "./figures";
 import { machineLoad } from "./browser-profile";
 import { startPgCluster } from "./pg-cluster";
+import { BENCH_DIST_DIR, buildBenchApp } from "./next-server";
 
 const quick = process.argv.includes("--quick") || process.env.BENCH_QUICK === "1";
 // `--full`: the sizes the issues name (1 000 000 activities read and loaded per store, a
@@ -50,7 +51,7 @@ const PARTS: { part: string; stores: BenchStoreKind[]; needsBuild?: boolean }[] 
   { part: "sync", stores: ["pglite", "postgres"] },
   { part: "read", stores: ["pglite", "postgres"], needsBuild: true },
   { part: "load", stores: ["pglite", "postgres"], needsBuild: true },
-  { part: "browser", stores: ["pglite"] },
+  { part: "browser", stores: ["pglite"], needsBuild: true },
   { part: "act", stores: ["pglite"] },
 ];
 const TSX = path.resolve("node_modules/.bin/tsx");
@@ -88,16 +89,21 @@ function runPart(part: string, store: BenchStoreKind, env: Record<string, string
   return report.figures;
 }
 
-function buildIfMissing(): void {
-  const dist = process.env.NEXT_DIST_DIR || ".next";
-  if (fs.existsSync(path.join(dist, "BUILD_ID"))) return;
-  console.log(`\n━━ next build (${dist}: the load and timeline browser figures need one) ━━`);
+/**
+ * One production build for the whole run, made from the tree as it is now (with the browser
+ * part's empty page): the read, load and browser parts all start it. A part alone builds or
+ * reuses its own (`npm run bench:read` uses .next).
+ */
+function buildOnce(env: Record<string, string>): void {
+  if (env.BENCH_SKIP_BUILD) return;
+  const use = { NEXT_DIST_DIR: BENCH_DIST_DIR, BENCH_DIST_DIR, BENCH_SKIP_BUILD: "1" };
+  // BENCH_SKIP_BUILD=1 npm run bench: reuse the last run's build (quicker, and at your risk).
+  if (process.env.BENCH_SKIP_BUILD) return void Object.assign(env, use);
+  console.log(`\n━━ next build (${BENCH_DIST_DIR}: the read, load and browser parts start it) ━━`);
   const t0 = Date.now();
-  execFileSync(path.resolve("node_modules/.bin/next"), ["build"], {
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-  });
+  buildBenchApp(BENCH_DIST_DIR);
   timings.push({ what: "next build", seconds: (Date.now() - t0) / 1000 });
+  Object.assign(env, use);
 }
 
 const started = Date.now();
@@ -127,7 +133,7 @@ try {
       figures.pglite = [{ name: "run", value: NaN, unit: "", note: "skipped in --quick: no quick mode" }];
       continue;
     }
-    if (needsBuild) buildIfMissing();
+    if (needsBuild) buildOnce(env);
     for (const store of stores) {
       if (!canUse(part, store)) {
         figures[store] = [{ name: "run", value: NaN, unit: "", note: `not run: bench/${part}.ts ignores BENCH_STORE` }];

@@ -38,7 +38,16 @@ import { atMost, benchSize, info, percentile, printTable, writeReport, type Figu
 import { coldLoad, kb, type Cookie, type Load } from "./browser-load";
 import { machineLoad, profileNote, PROFILES, type ProfileName } from "./browser-profile";
 import { timeTaskFilterClicks } from "./browser-tasks-click";
-import { benchServerEnv, buildNext, launchChromium, signIn, startNextServer, type NextServer } from "./next-server";
+import {
+  BENCH_DIST_DIR,
+  benchServerEnv,
+  buildBenchApp,
+  EMPTY_PATH,
+  launchChromium,
+  signIn,
+  startNextServer,
+  type NextServer,
+} from "./next-server";
 
 // BENCH_RUNS=3 for a quicker pass (the output names the count it used).
 const RUNS = Number(process.env.BENCH_RUNS || 5);
@@ -49,25 +58,16 @@ const BUDGET = {
   unthrottled: { lcpMedian: 1000, lcpMax: 1500, cls: 0.05, click: 50 },
   throttled: { lcpMedian: 2500, lcpMax: Infinity, cls: 0.1, click: 200 },
 } satisfies Record<ProfileName, object>;
-const EMPTY_PATH = "/bench-empty";
-const EMPTY_PAGE = {
-  "app/bench-empty/page.tsx": `// Written by bench/browser.ts for one build and removed right after it (also in .gitignore):
-// a page with nothing on it, whose first-load JavaScript is the framework floor.
-export default function BenchEmpty() {
-  return null;
-}
-`,
-};
 const SYNC_WAIT_MS = 150_000;
 const log = (line: string) => console.error(`  browser: ${line}`);
 const ms = (v: number[]) => v.map((x) => Math.round(x));
 
 export async function benchBrowser(opts: { distDir?: string; port?: number } = {}): Promise<Figure[]> {
-  const distDir = opts.distDir ?? process.env.BENCH_DIST_DIR ?? ".next-bench";
+  const distDir = opts.distDir ?? process.env.BENCH_DIST_DIR ?? BENCH_DIST_DIR;
   const port = opts.port ?? Number(process.env.BENCH_PORT || 3700 + Math.floor(Math.random() * 90));
   const t0 = performance.now();
   // Ten minutes: a build on a busy 2-core machine can take several.
-  if (!process.env.BENCH_SKIP_BUILD) buildNext({ distDir, files: EMPTY_PAGE, timeoutMs: 600_000 });
+  if (!process.env.BENCH_SKIP_BUILD) buildBenchApp(distDir);
   const buildSeconds = (performance.now() - t0) / 1000;
   log(`built ${distDir} in ${buildSeconds.toFixed(0)} s`);
 

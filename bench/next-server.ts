@@ -69,6 +69,25 @@ export function buildNext(opts: { distDir: string; files?: Record<string, string
   }
 }
 
+/** Where the benches' own build goes (`npm run bench` makes one and every part uses it). */
+export const BENCH_DIST_DIR = ".next-bench";
+/** A page with nothing on it: its first-load JavaScript is the framework floor. */
+export const EMPTY_PATH = "/bench-empty";
+const EMPTY_PAGE = {
+  "app/bench-empty/page.tsx": `// Written by bench/next-server.ts for one build and removed right after it (also in .gitignore):
+// a page with nothing on it, whose first-load JavaScript is the framework floor.
+export default function BenchEmpty() {
+  return null;
+}
+`,
+};
+
+/** The app as built for the benches: the production build plus the empty page at EMPTY_PATH. */
+export function buildBenchApp(distDir = BENCH_DIST_DIR): void {
+  // Ten minutes: a build on a busy 2-core machine can take several.
+  buildNext({ distDir, files: EMPTY_PAGE, timeoutMs: 600_000 });
+}
+
 /** Drops the include entries `next build` added for `distDir`, and nothing else. */
 function restoreTsconfig(file: string, before: string, distDir: string): void {
   const after = fs.readFileSync(file, "utf8");
