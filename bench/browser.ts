@@ -85,30 +85,36 @@ export async function benchBrowser(opts: { distDir?: string; port?: number } = {
       return (await res.json()) as T;
     };
 
+    // Leadlex's first sync spends most of its minute waiting for its per-minute window, so the
+    // first pass (script sizes, which no sync running beside it changes) runs once the other
+    // vendors are done, and the timed runs once Leadlex is too.
     const t1 = performance.now();
-    const synced = await waitForDemoSyncs(api);
-    const syncSeconds = (performance.now() - t1) / 1000;
-    log(`demo syncs ${synced ? "finished" : "still running"} after ${syncSeconds.toFixed(0)} s`);
+    const othersSynced = await waitForDemoSyncs(api, (c) => c.vendor !== "leadlex");
+    log(
+      `demo syncs but Leadlex's ${othersSynced ? "finished" : "still running"} after ${((performance.now() - t1) / 1000).toFixed(0)} s`,
+    );
 
     // A contact with activity (the busiest of the most recent ones) and the campaign with the most sends.
-    const { data: contacts } = await api<{ data: { id: string; activityCount: number }[] }>(
-      "/api/v1/contacts?limit=50",
-    );
-    const contact = contacts.filter((c) => c.activityCount > 0).sort((a, b) => b.activityCount - a.activityCount)[0];
-    const { data: campaigns } = await api<{ data: { id: string; totals: { sent: number } }[] }>("/api/v1/campaigns");
-    const campaign = campaigns.filter((c) => c.totals.sent > 0).sort((a, b) => b.totals.sent - a.totals.sent)[0];
-    if (!contact || !campaign)
-      throw new Error("the demo workspace has no contact with activity or no campaign with sends");
-
-    const pages = {
-      empty: EMPTY_PATH,
-      overview: "/",
-      contact: `/contacts/${encodeURIComponent(contact.id)}`,
-      tasks: "/tasks",
-      campaign: `/campaigns/${encodeURIComponent(campaign.id)}`,
-      contacts: "/contacts",
-      settings: "/settings",
-    } as const;
+    const pagesNow = async () => {
+      const { data: contacts } = await api<{ data: { id: string; activityCount: number }[] }>(
+        "/api/v1/contacts?limit=50",
+      );
+      const contact = contacts.filter((c) => c.activityCount > 0).sort((a, b) => b.activityCount - a.activityCount)[0];
+      const { data: campaigns } = await api<{ data: { id: string; totals: { sent: number } }[] }>("/api/v1/campaigns");
+      const campaign = campaigns.filter((c) => c.totals.sent > 0).sort((a, b) => b.totals.sent - a.totals.sent)[0];
+      if (!contact || !campaign)
+        throw new Error("the demo workspace has no contact with activity or no campaign with sends");
+      return {
+        empty: EMPTY_PATH,
+        overview: "/",
+        contact: `/contacts/${encodeURIComponent(contact.id)}`,
+        tasks: "/tasks",
+        campaign: `/campaigns/${encodeURIComponent(campaign.id)}`,
+        contacts: "/contacts",
+        settings: "/settings",
+      } as const;
+    };
+    let pages = await pagesNow();
     type PageName = keyof typeof pages;
     const timed = Object.keys(pages).filter((p) => p !== "empty") as PageName[];
     const jsBudget: Partial<Record<PageName, number>> = {
@@ -132,6 +138,13 @@ export async function benchBrowser(opts: { distDir?: string; port?: number } = {
     const js = {} as Record<PageName, Load>;
     for (const [page, p] of Object.entries(pages) as [PageName, string][])
       js[page] = await coldLoad(browser, base, signedIn, p, { profile: "unthrottled", countScripts: true });
+
+    const synced = await waitForDemoSyncs(api);
+    const syncSeconds = (performance.now() - t1) / 1000;
+    log(
+      `demo syncs ${synced ? "finished" : "still running"} after ${syncSeconds.toFixed(0)} s (the first pass ran meanwhile)`,
+    );
+    pages = await pagesNow();
 
     for (const profile of PROFILES) {
       const budget = BUDGET[profile];
@@ -253,7 +266,7 @@ export async function benchBrowser(opts: { distDir?: string; port?: number } = {
         "build + demo sync wait",
         buildSeconds + syncSeconds,
         "s",
-        `build ${buildSeconds.toFixed(0)} s, demo syncs ${syncSeconds.toFixed(0)} s${synced ? "" : " (not finished: figures taken during a sync)"}`,
+        `build ${buildSeconds.toFixed(0)} s, demo syncs ${syncSeconds.toFixed(0)} s with the first pass inside${synced ? "" : " (not finished: figures taken during a sync)"}`,
       ),
     );
     const names = (s: Load["firstLoad"]) =>
@@ -274,14 +287,18 @@ export async function benchBrowser(opts: { distDir?: string; port?: number } = {
   return figures;
 }
 
-/** Waits until every demo connection has finished its first sync (or failed); false on time-out. */
-async function waitForDemoSyncs(api: <T>(p: string) => Promise<T>): Promise<boolean> {
+/** Waits until every demo connection `which` picks has finished its first sync (or failed); false on time-out. */
+async function waitForDemoSyncs(
+  api: <T>(p: string) => Promise<T>,
+  which: (c: { vendor: string }) => boolean = () => true,
+): Promise<boolean> {
   const deadline = Date.now() + SYNC_WAIT_MS;
   while (Date.now() < deadline) {
-    const { data } = await api<{ data: { lastSyncAt: string | null; sync: { state: string } }[] }>(
+    const { data } = await api<{ data: { vendor: string; lastSyncAt: string | null; sync: { state: string } }[] }>(
       "/api/v1/connections",
     ).catch(() => ({ data: [] }));
-    if (data.length && data.every((c) => c.sync.state !== "running" && (c.lastSyncAt || c.sync.state === "failed")))
+    const picked = data.filter(which);
+    if (picked.length && picked.every((c) => c.sync.state !== "running" && (c.lastSyncAt || c.sync.state === "failed")))
       return true;
     await new Promise((r) => setTimeout(r, 1000));
   }
