@@ -1,4 +1,4 @@
-import { Gauge } from "lucide-react";
+import { Gauge } from "@/components/ui/icons";
 import { cookies } from "next/headers";
 import { AttentionList } from "@/components/overview/attention-list";
 import { SyncHealth } from "@/components/overview/sync-health";

@@ -1,6 +1,6 @@
 "use client";
 
-import { ChevronDown, LogOut, Settings, ShieldCheck, UserRound } from "lucide-react";
+import { ChevronDown, LogOut, Settings, ShieldCheck, UserRound } from "@/components/ui/icons";
 import Link from "next/link";
 import { useState } from "react";
 import { settingsHomeFor } from "@/components/shell/nav-items";

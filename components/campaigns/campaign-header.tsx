@@ -1,4 +1,4 @@
-import { ArrowLeft, ExternalLink, GitCompareArrows } from "lucide-react";
+import { ArrowLeft, ExternalLink, GitCompareArrows } from "@/components/ui/icons";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";

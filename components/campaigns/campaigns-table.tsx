@@ -8,7 +8,7 @@ import {
   type RowSelectionState,
   type SortingState,
 } from "@tanstack/react-table";
-import { GitCompareArrows, SearchX, X } from "lucide-react";
+import { GitCompareArrows, SearchX, X } from "@/components/ui/icons";
 import Link from "next/link";
 import { useQueryStates } from "nuqs";
 import { useMemo, useState } from "react";

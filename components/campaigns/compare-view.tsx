@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ChartNoAxesCombined, X } from "lucide-react";
+import { ChartNoAxesCombined, X } from "@/components/ui/icons";
 import Link from "next/link";
 import { useQueryStates } from "nuqs";
 import dynamic from "next/dynamic";

@@ -1,6 +1,6 @@
 "use client";
 
-import { CircleDashed } from "lucide-react";
+import { CircleDashed } from "@/components/ui/icons";
 import type { Completeness } from "@/lib/model/plain/campaign";
 import { cn } from "@/lib/utils";
 import { fmtInt } from "./format";

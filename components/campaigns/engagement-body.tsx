@@ -1,6 +1,6 @@
 "use client";
 
-import { ChartNoAxesCombined } from "lucide-react";
+import { ChartNoAxesCombined } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Engagement } from "@/lib/model/engagement";

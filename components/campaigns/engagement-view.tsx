@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ChartNoAxesCombined, LoaderCircle } from "lucide-react";
+import { ChartNoAxesCombined, LoaderCircle } from "@/components/ui/icons";
 import { useQueryStates } from "nuqs";
 import { useEffect, useState } from "react";
 import { LoadError } from "@/components/ui/load-error";

@@ -1,6 +1,6 @@
 "use client";
 
-import { MessageSquareReply } from "lucide-react";
+import { MessageSquareReply } from "@/components/ui/icons";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";

@@ -1,6 +1,6 @@
 "use client";
 
-import { Eye, EyeOff } from "lucide-react";
+import { Eye, EyeOff } from "@/components/ui/icons";
 import { useId, useState, type Ref } from "react";
 import { Input } from "@/components/ui/input";
 import { ApiError } from "@/lib/client/api";

@@ -1,7 +1,16 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { AlertTriangle, Gauge, KeyRound, Loader2, Pencil, RefreshCw, Trash2, type LucideIcon } from "lucide-react";
+import {
+  AlertTriangle,
+  Gauge,
+  KeyRound,
+  Loader2,
+  Pencil,
+  RefreshCw,
+  Trash2,
+  type LucideIcon,
+} from "@/components/ui/icons";
 import dynamic from "next/dynamic";
 import { useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { CheckCircle2, Plug, X } from "lucide-react";
+import { CheckCircle2, Plug, X } from "@/components/ui/icons";
 import { useEffect, useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Connection } from "@/lib/model/connection";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Gauge, History, PauseCircle } from "lucide-react";
+import { Gauge, History, PauseCircle } from "@/components/ui/icons";
 import { useId, useState } from "react";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { apiFetch } from "@/lib/client/api";

@@ -1,4 +1,4 @@
-import { AlertTriangle, History } from "lucide-react";
+import { AlertTriangle, History } from "@/components/ui/icons";
 import type { Connection } from "@/lib/model/connection";
 import { describeHorizon, formatDay } from "@/lib/model/plain/history";
 

@@ -1,4 +1,4 @@
-import { Building2, ExternalLink, Mail } from "lucide-react";
+import { Building2, ExternalLink, Mail } from "@/components/ui/icons";
 import type { ReactNode } from "react";
 import { LazyPopover } from "@/components/ui/lazy-popover";
 import { RelativeTime } from "@/components/ui/relative-time";

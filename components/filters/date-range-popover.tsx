@@ -1,6 +1,6 @@
 "use client";
 
-import { CalendarRange, X } from "lucide-react";
+import { CalendarRange, X } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
 import { lazyContent } from "@/components/ui/lazy-content";
 import type { CalendarDate } from "@/lib/dates/calendar";

@@ -1,4 +1,4 @@
-import { CircleCheck, TriangleAlert } from "lucide-react";
+import { CircleCheck, TriangleAlert } from "@/components/ui/icons";
 import { CampaignLink } from "@/components/campaigns/campaign-link";
 import { QuietNote } from "@/components/ui/quiet-note";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { History } from "lucide-react";
+import { History } from "@/components/ui/icons";
 import { auditQueryOptions } from "@/components/connections/queries";
 import { numberFormat } from "@/components/connections/status";
 import { Badge } from "@/components/ui/badge";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { KeyRound, Trash2 } from "lucide-react";
+import { KeyRound, Trash2 } from "@/components/ui/icons";
 import { ShownOnce } from "@/components/ui/shown-once";
 import dynamic from "next/dynamic";
 import { useRef, useState } from "react";

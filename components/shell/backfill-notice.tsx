@@ -1,4 +1,4 @@
-import { History } from "lucide-react";
+import { History } from "@/components/ui/icons";
 import Link from "next/link";
 import { historyLine } from "@/components/connections/history-summary";
 import { VendorDot } from "@/components/ui/vendor-badge";

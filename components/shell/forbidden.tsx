@@ -1,4 +1,4 @@
-import { Lock } from "lucide-react";
+import { Lock } from "@/components/ui/icons";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ROLE_LABELS, type Role } from "@/lib/model/plain/roles";

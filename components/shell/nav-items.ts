@@ -1,4 +1,4 @@
-import { ChartNoAxesCombined, Gauge, ListChecks, Settings, Users } from "lucide-react";
+import { ChartNoAxesCombined, Gauge, ListChecks, Settings, Users } from "@/components/ui/icons";
 
 export const NAV_ITEMS = [
   { href: "/", label: "Overview", icon: Gauge },

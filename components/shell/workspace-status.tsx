@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { AlertTriangle, Loader2, Plug } from "lucide-react";
+import { AlertTriangle, Loader2, Plug } from "@/components/ui/icons";
 import Link from "next/link";
 import { LazyPopover } from "@/components/ui/lazy-popover";
 import { RelativeTime } from "@/components/ui/relative-time";

@@ -1,6 +1,6 @@
 "use client";
 
-import { CheckCircle2, TriangleAlert, X } from "lucide-react";
+import { CheckCircle2, TriangleAlert, X } from "@/components/ui/icons";
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";

@@ -1,4 +1,4 @@
-import { CircleAlert } from "lucide-react";
+import { CircleAlert } from "@/components/ui/icons";
 import type { DueClock } from "@/lib/dates/due";
 import { formatDue } from "@/lib/dates/format";
 import type { TaskListItem } from "@/lib/model/tasks-query";

@@ -1,6 +1,6 @@
 "use client";
 
-import { MoreHorizontal } from "lucide-react";
+import { MoreHorizontal } from "@/components/ui/icons";
 import { type ComponentType, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { RowMenuProps } from "./row-menu";

@@ -1,6 +1,6 @@
 "use client";
 
-import { ChevronLeft, ChevronRight, ChevronsLeft } from "lucide-react";
+import { ChevronLeft, ChevronRight, ChevronsLeft } from "@/components/ui/icons";
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { PAGE_SIZES } from "./search-params";

@@ -1,6 +1,6 @@
 "use client";
 
-import { CalendarClock } from "lucide-react";
+import { CalendarClock } from "@/components/ui/icons";
 import { type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { LazyPopover } from "@/components/ui/lazy-popover";

@@ -1,6 +1,6 @@
 "use client";
 
-import { MoreHorizontal } from "lucide-react";
+import { MoreHorizontal } from "@/components/ui/icons";
 import { DropdownMenu } from "radix-ui";
 import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import { Check, Lock, RotateCcw } from "lucide-react";
+import { Check, Lock, RotateCcw } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
 import { dueChange } from "@/lib/dates/reschedule";
 import type { TaskListItem } from "@/lib/model/tasks-query";

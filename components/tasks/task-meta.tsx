@@ -13,7 +13,7 @@ import {
   MessageCircle,
   Phone,
   Ban,
-} from "lucide-react";
+} from "@/components/ui/icons";
 import { Badge } from "@/components/ui/badge";
 import type { TaskStatus } from "@/lib/model/plain/task";
 import { TASK_STATUS_LABELS, TASK_TYPE_LABELS } from "@/lib/model/plain/tasks-query";

@@ -1,4 +1,4 @@
-import { ExternalLink } from "lucide-react";
+import { ExternalLink } from "@/components/ui/icons";
 import Link from "next/link";
 import type { TaskListItem } from "@/lib/model/tasks-query";
 import { VENDOR_LABELS } from "@/lib/model/vendor";

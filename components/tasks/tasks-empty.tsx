@@ -1,4 +1,4 @@
-import { CalendarCheck, CircleCheck, SearchX } from "lucide-react";
+import { CalendarCheck, CircleCheck, SearchX } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { DuePreset } from "@/lib/dates/due";

@@ -2,7 +2,7 @@
 
 import type { Table } from "@tanstack/react-table";
 import type { ReactNode } from "react";
-import { X } from "lucide-react";
+import { X } from "@/components/ui/icons";
 import { SearchBox } from "@/components/filters/search-box";
 import { Button } from "@/components/ui/button";
 import { VendorDot } from "@/components/ui/vendor-badge";

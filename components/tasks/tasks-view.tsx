@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Rows3, Table2, UserRound, Users } from "lucide-react";
+import { Rows3, Table2, UserRound, Users } from "@/components/ui/icons";
 import Link from "next/link";
 import dynamic from "next/dynamic";
 import { useCallback, useState } from "react";

@@ -1,6 +1,6 @@
 "use client";
 
-import { Check } from "lucide-react";
+import { Check } from "@/components/ui/icons";
 import { useMemo, useState } from "react";
 import { PanelSearch } from "@/components/filters/panel-search";
 import { zoneOffsetLabel } from "@/lib/dates/format";

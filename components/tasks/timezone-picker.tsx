@@ -1,6 +1,6 @@
 "use client";
 
-import { Globe } from "lucide-react";
+import { Globe } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
 import { lazyContent } from "@/components/ui/lazy-content";
 import { zoneOffsetLabel } from "@/lib/dates/format";

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Table } from "@tanstack/react-table";
-import { Check, Settings2 } from "lucide-react";
+import { Check, Settings2 } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
 import { useMenuButton } from "@/components/ui/use-menu-button";
 

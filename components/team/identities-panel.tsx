@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link2, Sparkles } from "lucide-react";
+import { Link2, Sparkles } from "@/components/ui/icons";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { problemMessage } from "@/components/connections/api-key-field";

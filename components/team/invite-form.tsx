@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { UserPlus } from "lucide-react";
+import { UserPlus } from "@/components/ui/icons";
 import { useState } from "react";
 import { problemMessage } from "@/components/connections/api-key-field";
 import { ErrorText } from "@/components/ui/form-message";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { LogOut, Monitor } from "lucide-react";
+import { LogOut, Monitor } from "@/components/ui/icons";
 import { useState } from "react";
 import { problemMessage } from "@/components/connections/api-key-field";
 import { Badge } from "@/components/ui/badge";

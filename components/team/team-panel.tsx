@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Crown, KeyRound, Trash2, UserCheck, UserX } from "lucide-react";
+import { Crown, KeyRound, Trash2, UserCheck, UserX } from "@/components/ui/icons";
 import { useState } from "react";
 import { problemMessage } from "@/components/connections/api-key-field";
 import { Badge } from "@/components/ui/badge";

@@ -1,6 +1,6 @@
 "use client";
 
-import { ExternalLink } from "lucide-react";
+import { ExternalLink } from "@/components/ui/icons";
 import { safeExternalUrl } from "@/lib/model/deep-links";
 import type { TimelineActivityItem, TimelineItem } from "@/lib/model/timeline";
 import { VENDOR_LABELS, type Vendor } from "@/lib/model/vendor";

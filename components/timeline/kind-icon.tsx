@@ -25,7 +25,7 @@ import {
   UserPlus,
   Workflow,
   type LucideIcon,
-} from "lucide-react";
+} from "@/components/ui/icons";
 import type { TimelineKind } from "@/lib/model/plain/timeline";
 import { cn } from "@/lib/utils";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { AlertCircle, CalendarClock, ExternalLink, ListTodo } from "lucide-react";
+import { AlertCircle, CalendarClock, ExternalLink, ListTodo } from "@/components/ui/icons";
 import { useMemo, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { RowActions } from "@/components/tasks/task-actions";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { RefreshCw } from "lucide-react";
+import { RefreshCw } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
 import { contactQueries } from "@/components/contacts/queries";
 import type { RefreshSummary } from "@/lib/model/contacts-query";

@@ -1,6 +1,6 @@
 "use client";
 
-import { Ban, Bot, CalendarClock, ChevronDown } from "lucide-react";
+import { Ban, Bot, CalendarClock, ChevronDown } from "@/components/ui/icons";
 import { forwardRef, useEffect, useId, useMemo, useState, type KeyboardEvent } from "react";
 import { RowActions } from "@/components/tasks/task-actions";
 import { Badge } from "@/components/ui/badge";

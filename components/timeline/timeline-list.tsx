@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
-import { SearchX, History } from "lucide-react";
+import { SearchX, History } from "@/components/ui/icons";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { isTyping } from "@/components/filters/keyboard";
 import { Button } from "@/components/ui/button";

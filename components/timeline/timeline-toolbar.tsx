@@ -1,6 +1,6 @@
 "use client";
 
-import { Bot, CalendarRange, ChevronDown, Filter, Megaphone, X } from "lucide-react";
+import { Bot, CalendarRange, ChevronDown, Filter, Megaphone, X } from "@/components/ui/icons";
 import { useCallback } from "react";
 import { SearchBox } from "@/components/filters/search-box";
 import { useDebouncedSearch } from "@/components/filters/use-debounced-search";

@@ -1,6 +1,6 @@
 "use client";
 
-import { Reply } from "lucide-react";
+import { Reply } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
 import { VendorDot } from "@/components/ui/vendor-badge";
 import { KIND_LABELS, REPLY_KINDS, TIMELINE_KIND_GROUPS, type TimelineKind } from "@/lib/model/plain/timeline";

@@ -1,4 +1,4 @@
-import { AlertTriangle, RotateCcw, type LucideIcon } from "lucide-react";
+import { AlertTriangle, RotateCcw, type LucideIcon } from "@/components/ui/icons";
 import type { ReactNode } from "react";
 import { Button } from "./button";
 import { EmptyState } from "./empty-state";

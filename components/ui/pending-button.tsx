@@ -1,4 +1,4 @@
-import { Loader2 } from "lucide-react";
+import { Loader2 } from "@/components/ui/icons";
 import type { ComponentProps, ReactNode } from "react";
 import { Button } from "./button";
 

@@ -1,4 +1,4 @@
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { ArrowDown, ArrowUp, ArrowUpDown } from "@/components/ui/icons";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils";
 

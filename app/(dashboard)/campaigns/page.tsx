@@ -1,4 +1,4 @@
-import { ChartNoAxesCombined } from "lucide-react";
+import { ChartNoAxesCombined } from "@/components/ui/icons";
 import { cookies } from "next/headers";
 import { CampaignsTable } from "@/components/campaigns/campaigns-table";
 import { TimeZoneCookie } from "@/components/overview/time-zone-cookie";

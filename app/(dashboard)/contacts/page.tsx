@@ -1,4 +1,4 @@
-import { Users } from "lucide-react";
+import { Users } from "@/components/ui/icons";
 import { createLoader, type SearchParams } from "nuqs/server";
 import { ContactsView } from "@/components/contacts/contacts-view";
 import { PAGE_SIZE } from "@/components/contacts/queries";

@@ -1,4 +1,4 @@
-import { ListChecks } from "lucide-react";
+import { ListChecks } from "@/components/ui/icons";
 import { NoData } from "@/components/shell/no-data";
 import { TasksHeaderActions } from "@/components/tasks/header-actions";
 import { TasksView } from "@/components/tasks/tasks-view";
