@@ -15,6 +15,13 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Separate build folders let several builds coexist (parallel work, benchmarks).
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // The icon sprite is asked for with its content's hash (components/ui/icon-sprite.ts), so a
+  // browser may keep it: a new sprite is a new URL.
+  async headers() {
+    return [
+      { source: "/icons.svg", headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }] },
+    ];
+  },
 };
 
 export default nextConfig;

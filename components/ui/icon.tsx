@@ -1,7 +1,5 @@
 import type { SVGProps } from "react";
-
-/** The sprite `npm run icons` writes from components/ui/icons.ts (a public file: cached, not JavaScript). */
-export const ICON_SPRITE = "/icons.svg";
+import { ICON_SPRITE } from "./icon-sprite";
 
 export type IconProps = Omit<SVGProps<SVGSVGElement>, "children">;
 /** An icon component: what lucide-react's `LucideIcon` was to the code that takes one as a prop. */

@@ -1,12 +1,16 @@
 import fs from "node:fs";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { buildSprite, SPRITE_FILE, spriteNames } from "@/scripts/icons";
+import { buildSprite, SPRITE_FILE, SPRITE_URL_FILE, spriteNames, spriteUrlModule } from "@/scripts/icons";
+import { ICON_SPRITE } from "./icon-sprite";
 import * as icons from "./icons";
 
 describe("the icon sprite", () => {
   it("is the one scripts/icons.ts makes from components/ui/icons.ts (run `npm run icons` after adding one)", async () => {
-    expect(fs.readFileSync(SPRITE_FILE, "utf8")).toBe(await buildSprite());
+    const sprite = await buildSprite();
+    expect(fs.readFileSync(SPRITE_FILE, "utf8")).toBe(sprite);
+    // …and the icons ask for it by its content's hash (it is cached for a year).
+    expect(fs.readFileSync(SPRITE_URL_FILE, "utf8")).toBe(spriteUrlModule(sprite));
   });
 
   it("holds a symbol for every icon the app draws, each with Lucide's shapes", async () => {
@@ -22,7 +26,8 @@ describe("the icon sprite", () => {
 describe("an icon", () => {
   it("draws its symbol with Lucide's stroke and is hidden from assistive technology", () => {
     const html = renderToStaticMarkup(<icons.SearchX className="size-4" />);
-    expect(html).toContain('<use href="/icons.svg#search-x"></use>');
+    expect(ICON_SPRITE).toMatch(/^\/icons\.svg\?v=[0-9a-f]{10}$/);
+    expect(html).toContain(`<use href="${ICON_SPRITE}#search-x"></use>`);
     expect(html).toContain('class="lucide lucide-search-x size-4"');
     expect(html).toContain('aria-hidden="true"');
     expect(html).toContain('stroke="currentColor"');
