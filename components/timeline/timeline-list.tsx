@@ -1,9 +1,20 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { SearchX, History } from "@/components/ui/icons";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from "react";
+import { useInteractive } from "@/components/providers/interactive";
 import { isTyping } from "@/components/filters/keyboard";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -13,6 +24,11 @@ import { timelineQueries, type InitialTimeline, type TimelineFilterRequest } fro
 import { LoadingRows, SkeletonItem } from "./loading-rows";
 import { buildRows, DAY_ROW_HEIGHT, ITEM_ROW_HEIGHT, type TimelineRow } from "./rows";
 import { TimelineItemView } from "./timeline-item";
+import type { WindowVirtualizer, WindowVirtualizerOptions } from "./window-virtualizer";
+
+// Loaded once the page is interactive: until then (the server's HTML, hydration, the first
+// idle moment) the first rows stand at their estimated offsets, as they will once measured.
+const WindowVirtualizerHost = lazy(() => import("./window-virtualizer"));
 
 interface Props {
   contactId: string;
@@ -84,20 +100,26 @@ export function TimelineList({ contactId, request, initial, tz, filtered, vendor
   const count = loading ? 0 : rows.length + (hasNextPage ? SKELETON_ROWS : 0);
   const estimateSize = (i: number) => (rows[i]?.type === "day" ? DAY_ROW_HEIGHT : ITEM_ROW_HEIGHT);
   const itemKey = (i: number) => rows[i]?.key ?? `more:${i - rows.length}`;
-  const virtualizer = useWindowVirtualizer({
+  const virtualOptions: WindowVirtualizerOptions = {
     count,
     estimateSize,
     getItemKey: itemKey,
     overscan: 8,
     scrollMargin: scrollMargin ?? 0,
-  });
-  const virtualRows = virtualizer.getVirtualItems();
-  // Unmeasured, react-virtual has no window to fill and renders nothing: the first rows go out
-  // as they will stand once measured (same keys, same offsets), so taking over moves nothing.
-  const shown: ShownRow[] =
-    scrollMargin === null
-      ? unmeasuredRows(count, estimateSize, itemKey)
-      : virtualRows.map((v) => ({ key: itemKey(v.index), index: v.index, top: v.start - scrollMargin }));
+  };
+  const interactive = useInteractive();
+  const [virtualizer, setVirtualizer] = useState<WindowVirtualizer | null>(null);
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  // This render's rows, not the last one's: the host (a child) renders after the list reads it.
+  virtualizer?.setOptions({ ...virtualizer.options, ...virtualOptions });
+  const virtualRows = virtualizer?.getVirtualItems() ?? [];
+  // Unmeasured, or before the virtualizer is here (or has a window to fill), the first rows go
+  // out as they will stand once measured (same keys, same offsets), so taking over moves nothing.
+  const measured = scrollMargin !== null && virtualizer !== null && (virtualRows.length > 0 || count === 0);
+  const shown: ShownRow[] = measured
+    ? virtualRows.map((v) => ({ key: itemKey(v.index), index: v.index, top: v.start - scrollMargin }))
+    : unmeasuredRows(count, estimateSize, itemKey);
+  const totalSize = virtualizer && measured ? virtualizer.getTotalSize() : estimatedTotal(count, estimateSize);
 
   // Infinite loading: fetch the next page when its skeleton rows come near the viewport.
   const lastIndex = virtualRows.at(-1)?.index ?? -1;
@@ -112,7 +134,8 @@ export function TimelineList({ contactId, request, initial, tz, filtered, vendor
       const row = rows[rowIndex];
       if (!row) return;
       setActiveKey(row.key);
-      virtualizer.scrollToIndex(rowIndex, { align: "auto" });
+      if (virtualizer) virtualizer.scrollToIndex(rowIndex, { align: "auto" });
+      else buttons.current.get(row.key)?.scrollIntoView({ block: "nearest" });
       // The row may only now be rendered: focus it once it is in the DOM.
       let tries = 0;
       const tick = () => {
@@ -220,14 +243,14 @@ export function TimelineList({ contactId, request, initial, tz, filtered, vendor
       {loading ? (
         <LoadingRows />
       ) : (
-        <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+        <div style={{ height: totalSize, position: "relative" }}>
           {shown.map((v) => {
             const row: TimelineRow | undefined = rows[v.index];
             return (
               <div
                 key={v.key}
                 data-index={v.index}
-                ref={virtualizer.measureElement}
+                ref={measured ? virtualizer?.measureElement : undefined}
                 className="absolute top-0 left-0 w-full"
                 style={{ transform: `translateY(${v.top}px)` }}
               >
@@ -267,6 +290,11 @@ export function TimelineList({ contactId, request, initial, tz, filtered, vendor
           })}
         </div>
       )}
+      {interactive && !loading ? (
+        <Suspense fallback={null}>
+          <WindowVirtualizerHost options={virtualOptions} onReady={setVirtualizer} onChange={rerender} />
+        </Suspense>
+      ) : null}
       {!hasNextPage && items.length > 0 ? (
         <p className="py-6 text-center text-xs text-muted-foreground">
           {items.length.toLocaleString("en-GB")} {items.length === 1 ? "item" : "items"} · nothing older
@@ -281,6 +309,13 @@ interface ShownRow {
   index: number;
   /** Offset from the top of the list, px. */
   top: number;
+}
+
+/** The list's height from the rows' estimates (exact while every row is collapsed). */
+function estimatedTotal(count: number, size: (i: number) => number): number {
+  let total = 0;
+  for (let i = 0; i < count; i++) total += size(i);
+  return total;
 }
 
 /** The first rows down to UNMEASURED_HEIGHT, at their estimated offsets (exact for collapsed rows). */
