@@ -8,6 +8,7 @@
 //     throttled figures as the issue's profile, not as a Lighthouse score.
 // Applied per page, after the context is created and before the navigation, so every
 // request of a cold load (the document included) goes through it.
+import fs from "node:fs";
 import os from "node:os";
 import { execFileSync } from "node:child_process";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
@@ -64,4 +65,36 @@ export function machineLoad(): string {
     /* no ps: the load average says enough */
   }
   return `load average ${one!.toFixed(2)} (1 min) / ${five!.toFixed(2)} (5 min) on ${os.cpus().length} cores${busiest ? `; busiest: ${busiest}` : ""}`;
+}
+
+/** The machine's busy share (0–1) over the next `ms`, from /proc/stat; NaN where there is none. */
+async function busyShare(ms: number): Promise<number> {
+  const read = () => {
+    const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const idle = f[3]! + (f[4] ?? 0);
+    return { idle, total: f.reduce((a, b) => a + b, 0) };
+  };
+  try {
+    const a = read();
+    await new Promise((r) => setTimeout(r, ms));
+    const b = read();
+    return b.total > a.total ? 1 - (b.idle - a.idle) / (b.total - a.total) : 0;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * Waits (at most `maxMs`) until the machine has been under `share` busy for two seconds in a
+ * row — e.g. the server's own work after its syncs — so timed loads do not share it.
+ * Returns the seconds waited.
+ */
+export async function waitForQuietMachine(share = 0.15, maxMs = 60_000): Promise<number> {
+  const t0 = performance.now();
+  let quiet = 0;
+  while (performance.now() - t0 < maxMs && quiet < 2) {
+    const busy = await busyShare(1000);
+    quiet = Number.isNaN(busy) ? 2 : busy < share ? quiet + 1 : 0;
+  }
+  return (performance.now() - t0) / 1000;
 }

@@ -36,7 +36,7 @@ import path from "node:path";
 import type { Browser } from "@playwright/test";
 import { atMost, benchSize, info, percentile, printTable, writeReport, type Figure } from "./figures";
 import { coldLoad, kb, type Cookie, type Load } from "./browser-load";
-import { machineLoad, profileNote, PROFILES, type ProfileName } from "./browser-profile";
+import { machineLoad, profileNote, PROFILES, waitForQuietMachine, type ProfileName } from "./browser-profile";
 import { timeTaskFilterClicks } from "./browser-tasks-click";
 import {
   BENCH_DIST_DIR,
@@ -145,6 +145,8 @@ export async function benchBrowser(opts: { distDir?: string; port?: number } = {
       `demo syncs ${synced ? "finished" : "still running"} after ${syncSeconds.toFixed(0)} s (the first pass ran meanwhile)`,
     );
     pages = await pagesNow();
+    // The server's own work after the syncs (rollups, matching) must not share the timed loads.
+    log(`machine quiet after ${(await waitForQuietMachine()).toFixed(0)} s more`);
 
     for (const profile of PROFILES) {
       const budget = BUDGET[profile];
