@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { DateRangePopover } from "@/components/filters/date-range-popover";
 import type { CalendarDate } from "@/lib/dates/calendar";
 import type { DuePreset } from "@/lib/dates/due";
@@ -29,7 +29,11 @@ export const PRESET_HINTS: Record<DuePreset, string> = {
 };
 export const PRESET_ORDER: DuePreset[] = ["all", "overdue", "today", "tomorrow", "week", "next7", "none"];
 
-/** Due-date presets as a row of toggle buttons with counts, and a custom range with a calendar. */
+/**
+ * Due-date presets as a row of toggle buttons with counts, and a custom range with a calendar.
+ * On a phone the row keeps one line and scrolls sideways (the chosen preset scrolled into
+ * it), with 44-px targets.
+ */
 export function DueFilter({
   due,
   dueFrom,
@@ -49,12 +53,24 @@ export function DueFilter({
 }) {
   const custom = !!(dueFrom || dueTo);
   const [rangeOpen, setRangeOpen] = useState(false);
+  const row = useRef<HTMLDivElement>(null);
+  // The chosen preset in view when the row scrolls (phones): sideways only, never the page;
+  // again when the counts arrive, which widen the buttons.
+  useEffect(() => {
+    const el = row.current;
+    const pressed = el?.querySelector<HTMLElement>("[aria-pressed=true]");
+    if (!el || !pressed || el.scrollWidth <= el.clientWidth) return;
+    const left = pressed.offsetLeft - el.offsetLeft;
+    if (left < el.scrollLeft || left + pressed.offsetWidth > el.scrollLeft + el.clientWidth)
+      el.scrollLeft = left - (el.clientWidth - pressed.offsetWidth) / 2;
+  }, [due, custom, counts]);
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    <div className="flex flex-wrap items-center gap-2 max-sm:w-full max-sm:min-w-0">
       <div
+        ref={row}
         role="group"
         aria-label="Due date"
-        className="flex flex-wrap items-center gap-1 rounded-lg border bg-card p-1 shadow-xs"
+        className="flex flex-wrap items-center gap-1 rounded-lg border bg-card p-1 shadow-xs max-sm:w-full max-sm:max-w-full max-sm:min-w-0 max-sm:flex-nowrap max-sm:overflow-x-auto max-sm:overscroll-x-contain"
       >
         {PRESET_ORDER.map((p) => {
           const active = !custom && due === p;
@@ -67,7 +83,7 @@ export function DueFilter({
               title={PRESET_HINTS[p]}
               onClick={() => onPreset(p)}
               className={cn(
-                "inline-flex h-7 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium whitespace-nowrap text-muted-foreground transition-colors hover:bg-muted hover:text-foreground",
+                "inline-flex h-7 shrink-0 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium whitespace-nowrap text-muted-foreground transition-colors hover:bg-muted hover:text-foreground max-sm:h-11",
                 active && "bg-primary/10 text-primary hover:bg-primary/15 hover:text-primary",
                 p === "overdue" && n && !active ? "text-destructive hover:text-destructive" : null,
               )}

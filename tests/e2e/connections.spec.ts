@@ -61,6 +61,8 @@ test("the Leadlex card shows the day's requests, the reserve, the reset and the 
 
 test("a key the vendor rejects is said plainly, and nothing is added", async ({ page }) => {
   await page.goto("/settings");
+  // The cards first (they may arrive after the page), then their count.
+  await expect(page.getByRole("article").first()).toBeVisible();
   const before = await page.getByRole("article").count();
   await page.getByRole("button", { name: "Add connection" }).click();
   const dialog = page.getByRole("dialog", { name: "Add a connection" });

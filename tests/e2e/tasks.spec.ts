@@ -265,4 +265,34 @@ test.describe("on a phone (375 × 812)", () => {
     await expect.poll(ids).toEqual(latest.data.slice(0, 50).map((t) => t.id));
     await page.screenshot({ path: "test-results/screenshots/tasks-cards-375.png" });
   });
+
+  test("the due presets are one row that scrolls sideways, with 44-px targets and the chosen one in view", async ({
+    page,
+  }) => {
+    await page.goto("/tasks?due=none");
+    const group = page.getByRole("group", { name: "Due date" });
+    const presets = group.getByRole("button");
+    await expect(presets).toHaveCount(7);
+    const boxes = await presets.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    // One line: every preset at the same height, each at least 44 px tall.
+    expect(new Set(boxes.map((b) => Math.round(b.top))).size).toBe(1);
+    for (const b of boxes) expect(b.height).toBeGreaterThanOrEqual(44);
+    // The row scrolls, not the page, and "No due date" (the last) was scrolled into it.
+    const { scrollWidth, clientWidth, scrollLeft } = await group.evaluate((el) => ({
+      scrollWidth: el.scrollWidth,
+      clientWidth: el.clientWidth,
+      scrollLeft: el.scrollLeft,
+    }));
+    expect(scrollWidth).toBeGreaterThan(clientWidth);
+    expect(scrollLeft).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    const chosen = group.getByRole("button", { name: /^No due date/ });
+    await expect(chosen).toHaveAttribute("aria-pressed", "true");
+    await expect(chosen).toBeInViewport({ ratio: 1 });
+    // A tap on another preset works from the scrolled row.
+    await group.evaluate((el) => (el.scrollLeft = 0));
+    await group.getByRole("button", { name: /^Overdue/ }).tap();
+    await expect(page).toHaveURL(/due=overdue/);
+    await page.screenshot({ path: "test-results/screenshots/tasks-presets-375.png" });
+  });
 });

@@ -255,6 +255,8 @@ test("no items match: a clear state with a reset", async ({ page }) => {
   await page.goto(`/contacts/${encodeURIComponent(contact.id)}?q=zz-no-such-text-zz`);
   await expect(page.getByRole("heading", { name: "No items match these filters" })).toBeVisible();
   await shot(page, "no-match");
+  // The empty state is in the server's HTML: its button works once the page has hydrated.
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName("touchline:interactive").length)).toBe(1);
   await page.getByRole("button", { name: "Reset filters" }).click();
   await expect(page).not.toHaveURL(/q=/);
   await expectRows(
