@@ -2,7 +2,8 @@
 //   1. The demo world, all four vendors: per connection, time to its first usable week
 //      (the stream's history reaches 7 days back), time to all of it, requests, 429s, and
 //      what a sync with nothing new then costs.
-//   2. Once lemlist, Smartlead and Close are done (Leadlex still waiting on its pace): a lemlist account of 1 000 000 activities over two years (BENCH_BACKFILL_LEMLIST to
+//   2. Once lemlist, Smartlead and Close are done (Leadlex still waiting on its pace): a
+//      lemlist account of 1 000 000 activities over two years (BENCH_BACKFILL_LEMLIST to
 //      change the size): the same figures; the first week must be stored within a minute.
 // Progress is printed every few seconds ("history back to …, n rows").
 import fs from "node:fs";

@@ -2,7 +2,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { DAY_ROW_HEIGHT, ITEM_ROW_HEIGHT } from "./rows";
 
 // Not a client module: the route's loading.tsx (a server component) renders these, and importing
-// them from timeline-list would make the whole list (react-virtual included) a second client chunk
+// them from timeline-list would make the whole list (its rows and queries) a second client chunk
 // group that the loading state fetches, duplicating the modules it shares with the page.
 
 /** A placeholder item row, of the final height. */
