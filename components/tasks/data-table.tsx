@@ -1,29 +1,43 @@
 "use client";
 
 import { flexRender, type Header } from "@tanstack/react-table";
+import { useDeferredValue } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ariaSort, SortButton } from "@/components/ui/sort-arrow";
 import type { TaskListItem } from "@/lib/model/tasks-query";
 import { cn } from "@/lib/utils";
-import { useMediaQuery } from "@/components/ui/use-media-query";
+import { PHONE_QUERY, useMediaQuery } from "@/components/ui/use-media-query";
 import { OWN_HEADER_COLUMNS } from "./task-actions";
 import { TaskCards, type TaskListProps } from "./task-cards";
 
 /** The task table: sortable headers (server-side sorting), one row per task; cards on a phone. */
 export function DataTable(props: TaskListProps) {
-  const phone = useMediaQuery("(max-width: 639px)");
+  const phone = useMediaQuery(PHONE_QUERY);
   return phone ? <TaskCards {...props} /> : <TaskTable {...props} />;
 }
 
+/**
+ * Rows drawn in the frame a new list arrives; the rest follow in the next (a deferred render
+ * React can interrupt). A screen shows 12–20 rows of 56 px: a preset click then paints what
+ * is in view without waiting on the 30 below it (50 rows took 65–85 ms from click to paint
+ * on a quiet 2-core machine, against a 50-ms budget).
+ */
+const FIRST_ROWS = 20;
+
 function TaskTable({ table, loading, stale, empty, request }: TaskListProps) {
-  const rows = table.getRowModel().rows;
+  const all = table.getRowModel().rows;
+  // Which request's rows are on screen. Cut only when another request's rows arrive: a
+  // re-render of the same list (a selection, a task done) or a stale one keeps every row.
+  const shown = loading || stale ? undefined : request;
+  const settled = useDeferredValue(shown);
+  const rows = shown === undefined || settled === shown ? all : all.slice(0, FIRST_ROWS);
   const columns = table.getVisibleLeafColumns();
   return (
     <div className="relative overflow-x-auto rounded-xl border bg-card shadow-xs">
       <table
         className="w-full min-w-[70rem] table-fixed caption-bottom text-sm"
         aria-busy={loading || stale}
-        data-request={loading || stale ? undefined : request}
+        data-request={shown}
       >
         <caption className="sr-only">Tasks</caption>
         <thead className="border-b bg-muted/40">

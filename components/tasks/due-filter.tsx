@@ -5,6 +5,7 @@ import { DateRangePopover } from "@/components/filters/date-range-popover";
 import type { CalendarDate } from "@/lib/dates/calendar";
 import type { DuePreset } from "@/lib/dates/due";
 import { cn } from "@/lib/utils";
+import { PHONE_QUERY } from "@/components/ui/use-media-query";
 
 export const PRESET_LABELS: Record<DuePreset, string> = {
   all: "All",
@@ -55,8 +56,10 @@ export function DueFilter({
   const [rangeOpen, setRangeOpen] = useState(false);
   const row = useRef<HTMLDivElement>(null);
   // The chosen preset in view when the row scrolls (phones): sideways only, never the page;
-  // again when the counts arrive, which widen the buttons.
+  // again when the counts arrive, which widen the buttons. Wider screens wrap the row and
+  // skip the measuring (a forced layout of the whole page, ~25 ms per click on a 50-row table).
   useEffect(() => {
+    if (!window.matchMedia(PHONE_QUERY).matches) return;
     const el = row.current;
     const pressed = el?.querySelector<HTMLElement>("[aria-pressed=true]");
     if (!el || !pressed || el.scrollWidth <= el.clientWidth) return;

@@ -15,6 +15,7 @@ import { RefreshButton, RefreshStatus, useRefreshContact } from "./refresh-butto
 import { timelineParams, timelineRequest } from "./search-params";
 import { TimelineList } from "./timeline-list";
 import { EMPTY_FILTERS, hasActiveFilters, TimelineToolbar, type TimelineFilterState } from "./timeline-toolbar";
+import { usePrefetchNeighbours, type TimelinePanel } from "./use-prefetch-neighbours";
 import { useBrowserTimeZone as useViewerTimeZone } from "@/lib/dates/use-browser-time-zone";
 
 /** What the server rendered the timeline with: the zone it used and, when it could read it, the first page. */
@@ -65,6 +66,13 @@ export function ContactTimeline({
   const listReady = items.isSuccess && !items.isPlaceholderData && !items.isFetchingNextPage;
   // (Not while hydrating: the browser's zone, a moment later, may be another request.)
   const facets = useQuery({ ...timelineQueries.facets(contactId, request), enabled: listReady && !!browserTz });
+  // The views one click away in an open filter panel, fetched ahead of the click.
+  const [panel, setPanel] = useState<TimelinePanel | null>(null);
+  usePrefetchNeighbours({ contactId, params, tz, panel, ready: listReady && !!browserTz, facets: facets.data });
+  const onPanelChange = useCallback(
+    (p: TimelinePanel, open: boolean) => setPanel((cur) => (open ? p : cur === p ? null : cur)),
+    [],
+  );
 
   const vendorLinks = useMemo(() => {
     const links: Partial<Record<Vendor, string>> = {};
@@ -101,7 +109,13 @@ export function ContactTimeline({
               {` · times in ${tz.replace(/_/g, " ")}`}
             </p>
           </div>
-          <TimelineToolbar filters={filters} onChange={onChange} facets={facets.data} tz={tz} />
+          <TimelineToolbar
+            filters={filters}
+            onChange={onChange}
+            facets={facets.data}
+            tz={tz}
+            onPanelChange={onPanelChange}
+          />
           <TimelineList
             contactId={contactId}
             request={request}

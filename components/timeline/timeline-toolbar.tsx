@@ -13,6 +13,7 @@ import { VENDOR_LABELS, type Vendor } from "@/lib/model/vendor";
 import { cn } from "@/lib/utils";
 import { describeRange, todayIn } from "./date-presets";
 import { FilterPopover } from "@/components/filters/popover";
+import type { TimelinePanel } from "./use-prefetch-neighbours";
 
 // The four panels' contents (option lists, date presets, the range form) load on first intent, not with the page.
 const loadPanels = () => import("./toolbar-panels");
@@ -63,6 +64,8 @@ interface Props {
   onChange(patch: Partial<TimelineFilterState>, opts?: { replace?: boolean }): void;
   facets: TimelineFacets | undefined;
   tz: string;
+  /** A one-click panel opened or closed (the page fetches the views its choices lead to). */
+  onPanelChange?(panel: TimelinePanel, open: boolean): void;
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
@@ -87,7 +90,8 @@ function TriggerButton({
   );
 }
 
-export function TimelineToolbar({ filters, onChange, facets, tz }: Props) {
+export function TimelineToolbar({ filters, onChange, facets, tz, onPanelChange }: Props) {
+  const panelOpen = (panel: TimelinePanel) => (open: boolean) => onPanelChange?.(panel, open);
   // The search box answers at once; the URL (and the query) follow a pause after the last keystroke.
   const commitSearch = useCallback((q: string) => onChange({ q }, { replace: true }), [onChange]);
   const [text, setText, settleText] = useDebouncedSearch(filters.q, commitSearch);
@@ -110,6 +114,7 @@ export function TimelineToolbar({ filters, onChange, facets, tz }: Props) {
       <FilterPopover
         label="Filter by vendor"
         load={loadVendorPanel}
+        onOpenChange={panelOpen("vendor")}
         trigger={
           <TriggerButton
             active={filters.vendors.length > 0}
@@ -127,6 +132,7 @@ export function TimelineToolbar({ filters, onChange, facets, tz }: Props) {
       <FilterPopover
         label="Filter by kind"
         load={loadKindPanel}
+        onOpenChange={panelOpen("kind")}
         className="w-80"
         trigger={
           <TriggerButton

@@ -265,6 +265,64 @@ test("no items match: a clear state with a reset", async ({ page }) => {
   );
 });
 
+test("the views one click away are fetched ahead: a click shows their rows without a request of its own", async ({
+  page,
+}) => {
+  const { contact, replyVendor } = await pickPerson(page.request);
+  // First pages of the timeline (not its counts, not older pages): "<vendors>|<bots>".
+  const firstPages: string[] = [];
+  const answered = new Set<string>();
+  const viewOf = (url: string) => {
+    const u = new URL(url);
+    if (!u.pathname.endsWith("/timeline") || u.searchParams.get("cursor")) return null;
+    return `${u.searchParams.get("vendors") ?? ""}|${u.searchParams.get("bots") ?? "include"}`;
+  };
+  page.on("request", (r) => {
+    const v = viewOf(r.url());
+    if (v !== null) firstPages.push(v);
+  });
+  page.on("requestfinished", (r) => {
+    const v = viewOf(r.url());
+    if (v !== null) answered.add(v);
+  });
+  const requested = (view: string) => firstPages.filter((v) => v === view).length;
+  await page.goto(`/contacts/${encodeURIComponent(contact.id)}`);
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName("touchline:interactive").length)).toBe(1);
+
+  // The toolbar's one toggle, "Hide machine opens", is fetched ahead once the page is interactive.
+  await expect.poll(() => answered.has("|exclude"), { timeout: 15_000 }).toBe(true);
+  // No vendor's view is fetched before its panel opens.
+  expect(firstPages.filter((v) => !v.startsWith("|"))).toEqual([]);
+
+  await page.getByRole("button", { name: /^Vendor/ }).click();
+  const checkbox = page.getByRole("checkbox", { name: new RegExp(`^${LABEL[replyVendor]}`) });
+  await expect(checkbox).toBeVisible();
+  const view = `${replyVendor}|include`;
+  await expect.poll(() => answered.has(view), { timeout: 15_000 }).toBe(true);
+  expect(requested(view)).toBe(1);
+  await checkbox.check();
+  await expect(page).toHaveURL(new RegExp(`vendors=${replyVendor}`));
+  await expectRows(
+    page,
+    (await apiItems(page.request, contact.id, `vendors=${replyVendor}`)).map((i) => i.id),
+  );
+  // The click's view came from the cache; the next click's views are fetched in turn.
+  expect(requested(view)).toBe(1);
+  await expect
+    .poll(() => firstPages.some((v) => v.split("|")[0]!.split(",").length === 2 && v.includes(replyVendor)))
+    .toBe(true);
+  await page.keyboard.press("Escape");
+
+  // Likewise the machine-opens box.
+  const bots = page.getByRole("checkbox", { name: /Hide machine opens/ });
+  const botsView = `${replyVendor}|exclude`;
+  await expect.poll(() => answered.has(botsView), { timeout: 15_000 }).toBe(true);
+  await bots.check();
+  await expect(page).toHaveURL(/bots=exclude/);
+  await expect(page.getByRole("feed", { name: "Timeline" })).toHaveAttribute("aria-busy", "false");
+  expect(requested(botsView)).toBe(1);
+});
+
 test("refresh now asks the vendors and says what changed", async ({ page }) => {
   test.setTimeout(90_000);
   const { contact } = await pickPerson(page.request);
