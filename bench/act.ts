@@ -70,18 +70,29 @@ async function main() {
       const body = await res.text();
       if (res.status !== 200) throw new Error(`PATCH ${id}: ${res.status} ${body.slice(0, 200)}`);
     };
-    for (const vendor of ["lemlist", "close"]) {
-      const ids = open.filter((x) => x.vendor === vendor).map((x) => x.id);
-      for (const id of ids.slice(0, 3)) await complete(id); // warm-up
-      const ms: number[] = [];
-      for (const id of ids.slice(3, 3 + n)) {
-        // One click at a time, as a person clicks, spaced so the vendor's rate window never
-        // fills (a sample is one complete, not a queue behind the previous ones).
-        await new Promise((r) => setTimeout(r, gapMs(vendor === "lemlist" ? LEMLIST_PACE : CLOSE_PACE)));
+    const vendors = ["lemlist", "close"] as const;
+    const pace = { lemlist: LEMLIST_PACE, close: CLOSE_PACE };
+    const ids = Object.fromEntries(vendors.map((v) => [v, open.filter((x) => x.vendor === v).map((x) => x.id)]));
+    for (const v of vendors) for (const id of ids[v]!.slice(0, 3)) await complete(id); // warm-up
+    // One click at a time, as a person clicks, each vendor's clicks spaced so its rate window
+    // never fills (a sample is one complete, not a queue behind the previous ones). The two
+    // vendors take turns: one's gap passes while the other's click runs, never two at once.
+    const samples: Record<(typeof vendors)[number], number[]> = { lemlist: [], close: [] };
+    const warmedAt = performance.now();
+    const nextAt = { lemlist: warmedAt + gapMs(pace.lemlist), close: warmedAt + gapMs(pace.close) };
+    for (let i = 3; i < 3 + n; i++)
+      for (const vendor of vendors) {
+        const id = ids[vendor]![i];
+        if (!id) continue;
+        const wait = nextAt[vendor] - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         const t0 = performance.now();
         await complete(id);
-        ms.push(performance.now() - t0);
+        samples[vendor].push(performance.now() - t0);
+        nextAt[vendor] = performance.now() + gapMs(pace[vendor]);
       }
+    for (const vendor of vendors) {
+      const ms = samples[vendor];
       const sorted = [...ms].sort((a, b) => a - b);
       console.log(
         `${vendor}: one complete, click → vendor-confirmed: min ${sorted[0]!.toFixed(1)} ms, median ${percentile(ms, 50).toFixed(1)} ms, p95 ${percentile(ms, 95).toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms (${ms.length} samples)`,

@@ -39,6 +39,7 @@ import {
   type FigureRow,
 } from "./figures";
 import { machineLoad } from "./browser-profile";
+import { cpuReferenceMs } from "../scripts/cpu-reference.mjs";
 import { startPgCluster } from "./pg-cluster";
 import { BENCH_DIST_DIR, buildBenchApp } from "./next-server";
 
@@ -108,6 +109,9 @@ function buildOnce(env: Record<string, string>): void {
 
 const started = Date.now();
 const loadBefore = machineLoad();
+// How fast this machine is (a fixed workload; lower is faster): figures from two runs compare
+// only beside it. Taken before and after, so a machine that got busier in between shows.
+const cpuBefore = cpuReferenceMs();
 fs.mkdirSync(REPORTS, { recursive: true });
 // `--only read,load`: those parts alone (the table and timings cover just them).
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1]!.split(",") : null;
@@ -160,6 +164,7 @@ const rows: FigureRow[] = [...byPart].flatMap(([part, figures]) =>
 printSideBySide(`npm run bench${quick ? " --quick" : full ? " --full" : ""} (${Math.round(total)} s)`, rows);
 // The machine is shared: what else ran decides whether these figures can be quoted.
 console.log(`\nMachine before: ${loadBefore}\nMachine after:  ${machineLoad()}`);
+console.log(`CPU reference (scripts/cpu-reference.mjs): ${cpuBefore} ms before, ${cpuReferenceMs()} ms after`);
 // Issue 17: a sync with nothing new, per vendor, beside its target (from bench:sync's demo run).
 const incremental = rows.filter((r) => r.name.includes("a sync with nothing new"));
 if (incremental.length) printSideBySide("Incremental syncs with nothing new (requests)", incremental);
@@ -175,7 +180,11 @@ console.log(
 const all = `${REPORTS}/all-${stamp}.json`;
 fs.writeFileSync(
   all,
-  JSON.stringify({ at: new Date().toISOString(), node: process.version, quick, timings, rows }, null, 2),
+  JSON.stringify(
+    { at: new Date().toISOString(), node: process.version, cpuReferenceMs: cpuBefore, quick, timings, rows },
+    null,
+    2,
+  ),
 );
 console.log(`report: ${all}`);
 for (const store of ["pglite", "postgres"] as const) {

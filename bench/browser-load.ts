@@ -111,7 +111,8 @@ export async function coldLoad(
     }
     // What loads after the mark: until the network has been quiet for 500 ms.
     await page.waitForLoadState("networkidle", { timeout: slow ? 30_000 : 10_000 }).catch(() => {});
-    await page.waitForTimeout(300);
+    // A script counted needs its response too (a timed load reads only the buffered entries).
+    if (opts.countScripts) await page.waitForTimeout(300);
     const vitals = (await page.evaluate(READ_VITALS)) as {
       lcp: number;
       cls: number;
