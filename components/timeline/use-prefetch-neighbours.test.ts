@@ -2,18 +2,11 @@ import { describe, expect, it } from "vitest";
 import { REPLY_KINDS } from "@/lib/model/plain/timeline";
 import type { TimelineFacets } from "@/lib/model/timeline";
 import type { TimelineParams } from "./search-params";
+import { EMPTY_FILTERS } from "./timeline-toolbar";
 import { neighbourPatches } from "./use-prefetch-neighbours";
 
-const params: TimelineParams = {
-  q: "",
-  vendors: [],
-  kinds: [],
-  campaign: null,
-  from: null,
-  to: null,
-  bots: "include",
-  replyClass: [],
-};
+// No filter on: the URL of a contact page opened from a link.
+const params: TimelineParams = EMPTY_FILTERS;
 const facets = (vendors: TimelineFacets["vendors"]): TimelineFacets => ({
   total: 10,
   vendors,
