@@ -106,7 +106,7 @@ function Controls({
   const custom = customOpen || active === "custom";
 
   return (
-    <div className="flex flex-wrap items-end gap-x-4 gap-y-3">
+    <div className="flex flex-wrap items-end gap-x-4 gap-y-3 max-sm:w-full max-sm:min-w-0">
       <Segmented
         captioned
         label="Date range"

@@ -1,11 +1,11 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { DateRangePopover } from "@/components/filters/date-range-popover";
 import type { CalendarDate } from "@/lib/dates/calendar";
 import type { DuePreset } from "@/lib/dates/due";
 import { cn } from "@/lib/utils";
-import { PHONE_QUERY } from "@/components/ui/use-media-query";
+import { usePressedInView } from "@/components/ui/use-pressed-in-view";
 
 export const PRESET_LABELS: Record<DuePreset, string> = {
   all: "All",
@@ -55,18 +55,8 @@ export function DueFilter({
   const custom = !!(dueFrom || dueTo);
   const [rangeOpen, setRangeOpen] = useState(false);
   const row = useRef<HTMLDivElement>(null);
-  // The chosen preset in view when the row scrolls (phones): sideways only, never the page;
-  // again when the counts arrive, which widen the buttons. Wider screens wrap the row and
-  // skip the measuring (a forced layout of the whole page, ~25 ms per click on a 50-row table).
-  useEffect(() => {
-    if (!window.matchMedia(PHONE_QUERY).matches) return;
-    const el = row.current;
-    const pressed = el?.querySelector<HTMLElement>("[aria-pressed=true]");
-    if (!el || !pressed || el.scrollWidth <= el.clientWidth) return;
-    const left = pressed.offsetLeft - el.offsetLeft;
-    if (left < el.scrollLeft || left + pressed.offsetWidth > el.scrollLeft + el.clientWidth)
-      el.scrollLeft = left - (el.clientWidth - pressed.offsetWidth) / 2;
-  }, [due, custom, counts]);
+  // The chosen preset in view on a phone, again when the counts arrive (they widen the buttons).
+  usePressedInView(row, `${custom ? "custom" : due}|${counts ? Object.values(counts).join(",") : ""}`);
   return (
     <div className="flex flex-wrap items-center gap-2 max-sm:w-full max-sm:min-w-0">
       <div

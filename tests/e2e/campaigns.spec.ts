@@ -201,3 +201,35 @@ test("a campaign's figures and caption come in the server's HTML, in the zone th
   ).toBeVisible({ timeout: 30_000 });
   expect(await page.evaluate(() => performance.getEntriesByName("touchline:interactive").length)).toBe(1);
 });
+
+test.describe("on a phone (375 × 812)", () => {
+  test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+
+  test("the date-range presets are one row that scrolls sideways, 44-px targets, the chosen one in view", async ({
+    page,
+  }) => {
+    const { data } = (await (await page.request.get("/api/v1/campaigns")).json()) as {
+      data: { id: string; totals: { sent: number } }[];
+    };
+    const campaign = data.filter((c) => c.totals.sent > 0).sort((a, b) => b.totals.sent - a.totals.sent)[0]!;
+    await page.goto(`/campaigns/${encodeURIComponent(campaign.id)}`);
+    const group = page.getByRole("group", { name: "Date range" });
+    const presets = group.getByRole("button");
+    await expect(presets).toHaveCount(5);
+    const boxes = await presets.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    expect(new Set(boxes.map((b) => Math.round(b.top))).size).toBe(1);
+    for (const b of boxes) expect(b.height).toBeGreaterThanOrEqual(44);
+    expect(await group.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    // A preset beyond the edge, tapped once scrolled to: chosen, and kept in view after a reload.
+    const last = group.getByRole("button", { name: "Last 90 days" });
+    await last.scrollIntoViewIfNeeded();
+    await last.tap();
+    await expect(page).toHaveURL(/from=/);
+    await page.reload();
+    await expect(group.getByRole("button", { name: "Last 90 days" })).toHaveAttribute("aria-pressed", "true");
+    await expect(group.getByRole("button", { name: "Last 90 days" })).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: "test-results/screenshots/campaign-ranges-375.png" });
+  });
+});
