@@ -1,10 +1,19 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 
 // Campaign engagement (issue 8) in the demo workspace: the list, one campaign's charts
 // (range, interval, tooltip, formulas, CSV), and a cross-vendor comparison.
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test-results/screenshots/campaigns-${name}.png`, fullPage: true });
+
+/** The page of the campaign with the most emails sent (any status), from the API. */
+async function busiestCampaignPath(request: APIRequestContext): Promise<string> {
+  const { data } = (await (await request.get("/api/v1/campaigns")).json()) as {
+    data: { id: string; totals: { sent: number } }[];
+  };
+  const campaign = data.filter((c) => c.totals.sent > 0).sort((a, b) => b.totals.sent - a.totals.sent)[0]!;
+  return `/campaigns/${encodeURIComponent(campaign.id)}`;
+}
 
 async function openBusiestActiveCampaign(page: Page) {
   await page.goto("/campaigns?status=active");
@@ -164,11 +173,7 @@ test("the overview shows this week, campaigns needing attention, tasks due today
 test("a campaign's figures and caption come in the server's HTML, in the zone the browser's first page saved", async ({
   page,
 }) => {
-  const { data } = (await (await page.request.get("/api/v1/campaigns")).json()) as {
-    data: { id: string; totals: { sent: number } }[];
-  };
-  const campaign = data.filter((c) => c.totals.sent > 0).sort((a, b) => b.totals.sent - a.totals.sent)[0]!;
-  const path = `/campaigns/${encodeURIComponent(campaign.id)}`;
+  const path = await busiestCampaignPath(page.request);
   // The page as the server sends it, before any script runs: the caption and the "Sent" figure.
   const serverHtml = async () => {
     const html = (await (await page.request.get(path)).text()).replace(/<!-- -->/g, "");
@@ -208,11 +213,7 @@ test.describe("on a phone (375 × 812)", () => {
   test("the date-range presets are one row that scrolls sideways, 44-px targets, the chosen one in view", async ({
     page,
   }) => {
-    const { data } = (await (await page.request.get("/api/v1/campaigns")).json()) as {
-      data: { id: string; totals: { sent: number } }[];
-    };
-    const campaign = data.filter((c) => c.totals.sent > 0).sort((a, b) => b.totals.sent - a.totals.sent)[0]!;
-    await page.goto(`/campaigns/${encodeURIComponent(campaign.id)}`);
+    await page.goto(await busiestCampaignPath(page.request));
     const group = page.getByRole("group", { name: "Date range" });
     const presets = group.getByRole("button");
     await expect(presets).toHaveCount(5);
