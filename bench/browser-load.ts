@@ -31,6 +31,9 @@ export interface Script {
 
 export const INTERACTIVE_MARK = "touchline:interactive";
 
+/** In-page source: runs `fn` once the current frame has been rendered (the click timers' end). */
+export const AFTER_PAINT = `const afterPaint = (fn) => { const ch = new MessageChannel(); ch.port1.onmessage = fn; ch.port2.postMessage(null); };`;
+
 export interface Cookie {
   name: string;
   value: string;

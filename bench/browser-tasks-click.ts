@@ -8,11 +8,8 @@
 // and is absent while busy). A 400 ms pause
 // between clicks, as a person would.
 import type { Browser } from "@playwright/test";
-import { waitForMark, type Cookie } from "./browser-load";
+import { AFTER_PAINT, waitForMark, type Cookie } from "./browser-load";
 import { applyProfile, benchContext, type ProfileName } from "./browser-profile";
-
-/** In-page source: runs `fn` once the current frame has been rendered (see the click timers). */
-export const AFTER_PAINT = `const afterPaint = (fn) => { const ch = new MessageChannel(); ch.port1.onmessage = fn; ch.port2.postMessage(null); };`;
 
 const PRESETS = ["Overdue", "Today", "Tomorrow", "This week", "Next 7 days", "No due date"];
 

@@ -21,9 +21,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser } from "@playwright/test";
+import { AFTER_PAINT } from "./browser-load";
 import { applyProfile, benchContext, PROFILES, profileNote, type ProfileName } from "./browser-profile";
 import { atMost, info, percentile, printTable, type Figure } from "./figures";
-import { AFTER_PAINT } from "./browser-tasks-click";
 import { launchChromium, startNextServer, type NextServer } from "./next-server";
 
 export interface BrowserTimelineOptions {
@@ -150,7 +150,8 @@ async function measure(
 
     /**
      * Clicks `selector` in the page and times it to the end of the first frame (layout and
-     * paint included) showing the new request's rows. Sent as source text: tsx's helpers do not exist in the page.
+     * paint included) showing the new request's rows. Sent as source text: tsx's helpers do
+     * not exist in the page.
      */
     const timeClick = async (selector: string): Promise<number> =>
       page.evaluate(`new Promise((resolve, reject) => {

@@ -66,7 +66,7 @@ export function ContactTimeline({
   const listReady = items.isSuccess && !items.isPlaceholderData && !items.isFetchingNextPage;
   // (Not while hydrating: the browser's zone, a moment later, may be another request.)
   const facets = useQuery({ ...timelineQueries.facets(contactId, request), enabled: listReady && !!browserTz });
-  // The views one click away in an open filter panel, fetched ahead of the click.
+  // The views one click away (the machine-opens toggle; an open panel's choices), fetched ahead of the click.
   const [panel, setPanel] = useState<TimelinePanel | null>(null);
   usePrefetchNeighbours({ contactId, params, tz, panel, ready: listReady && !!browserTz, facets: facets.data });
   const onPanelChange = useCallback(

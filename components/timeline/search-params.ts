@@ -3,7 +3,7 @@
 // query string (lib/model/timeline.ts), so the request is built straight from them.
 import { parseAsArrayOf, parseAsString, parseAsStringLiteral, type inferParserType } from "nuqs/server";
 import { REPLY_CLASSES } from "@/lib/model/plain/reply-class";
-import { TIMELINE_KINDS } from "@/lib/model/plain/timeline";
+import { REPLY_KINDS, TIMELINE_KINDS } from "@/lib/model/plain/timeline";
 import { VENDORS } from "@/lib/model/vendor";
 import type { TimelineFilterRequest } from "./queries";
 
@@ -19,6 +19,11 @@ export const timelineParams = {
   /** Issue 18: replies of these classes only; empty = every reply. */
   replyClass: parseAsArrayOf(parseAsStringLiteral(REPLY_CLASSES)).withDefault([]),
 };
+
+/** Whether the chosen kinds are exactly the replies (the Kind panel's "Replies only"). */
+export function isRepliesOnly(kinds: readonly string[]): boolean {
+  return kinds.length === REPLY_KINDS.length && REPLY_KINDS.every((k) => kinds.includes(k));
+}
 
 /** The URL's filters as they stand (what `createLoader` or `useQueryStates` gives). */
 export type TimelineParams = inferParserType<typeof timelineParams>;

@@ -6,12 +6,13 @@ import { SearchBox } from "@/components/filters/search-box";
 import { useDebouncedSearch } from "@/components/filters/use-debounced-search";
 import { Button } from "@/components/ui/button";
 import { lazyContent } from "@/components/ui/lazy-content";
-import { KIND_LABELS, REPLY_KINDS, TIMELINE_KIND_GROUPS, type TimelineKind } from "@/lib/model/plain/timeline";
+import { KIND_LABELS, TIMELINE_KIND_GROUPS, type TimelineKind } from "@/lib/model/plain/timeline";
 import { REPLY_CLASS_LABELS, REPLY_CLASSES, type ReplyClass } from "@/lib/model/plain/reply-class";
 import type { TimelineFacets } from "@/lib/model/timeline";
 import { VENDOR_LABELS, type Vendor } from "@/lib/model/vendor";
 import { cn } from "@/lib/utils";
 import { describeRange, todayIn } from "./date-presets";
+import { isRepliesOnly } from "./search-params";
 import { FilterPopover } from "@/components/filters/popover";
 import type { TimelinePanel } from "./use-prefetch-neighbours";
 
@@ -68,8 +69,6 @@ interface Props {
   onPanelChange?(panel: TimelinePanel, open: boolean): void;
 }
 
-const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
-
 function TriggerButton({
   active,
   children,
@@ -97,7 +96,7 @@ export function TimelineToolbar({ filters, onChange, facets, tz, onPanelChange }
   const [text, setText, settleText] = useDebouncedSearch(filters.q, commitSearch);
 
   const today = todayIn(tz);
-  const repliesOnly = sameSet(filters.kinds, REPLY_KINDS);
+  const repliesOnly = isRepliesOnly(filters.kinds);
 
   return (
     <div role="toolbar" aria-label="Timeline filters" className="flex flex-wrap items-center gap-2">

@@ -15,7 +15,7 @@ const facets = (vendors: TimelineFacets["vendors"]): TimelineFacets => ({
   bots: 0,
 });
 
-describe("the views one click away in an open panel", () => {
+describe("the views one click away", () => {
   it("toggles each vendor that has items here, or is chosen", () => {
     expect(neighbourPatches("vendor", params, facets({ lemlist: 4, close: 6, smartlead: 0 }))).toEqual([
       { vendors: ["lemlist"] },

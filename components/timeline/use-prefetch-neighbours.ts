@@ -7,12 +7,10 @@ import { REPLY_KINDS, timelineSearchParams } from "@/lib/model/plain/timeline";
 import type { TimelineFacets } from "@/lib/model/timeline";
 import { VENDORS } from "@/lib/model/vendor";
 import { timelineQueries } from "./queries";
-import { timelineRequest, type TimelineParams } from "./search-params";
+import { isRepliesOnly, timelineRequest, type TimelineParams } from "./search-params";
 
 /** The toolbar panels whose choices are one click each (see neighbourPatches). */
 export type TimelinePanel = "vendor" | "kind";
-
-const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /**
  * The filter states one click away: in an open `panel`, each vendor toggled (those with items
@@ -33,7 +31,7 @@ export function neighbourPatches(
     return [...shown.map((v) => ({ vendors: toggled(v) })), bots];
   }
   if (panel === "kind") {
-    const repliesOnly = sameSet(params.kinds, REPLY_KINDS);
+    const repliesOnly = isRepliesOnly(params.kinds);
     const allKinds = params.kinds.length && !repliesOnly ? [{ kinds: [] }] : [];
     return [{ kinds: repliesOnly ? [] : [...REPLY_KINDS] }, ...allKinds, bots];
   }
